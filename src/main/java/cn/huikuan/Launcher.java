@@ -1,0 +1,2 @@
+package cn.huikuan;
+public final class Launcher { public static void main(String[] a) {} }

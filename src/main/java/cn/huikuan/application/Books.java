@@ -1,0 +1,88 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.CreditorProfile;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.persistence.Database;
+import cn.huikuan.persistence.EvidenceStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * One open set of books: the database, the evidence store and the services over them. The UI and the
+ * command line hold one of these; tests open one on a temporary folder with a fixed clock.
+ */
+public final class Books implements AutoCloseable {
+    private final Database db;
+    private final Clock clock;
+    private final Settings settings;
+    private final EvidenceStore store;
+    private final ListQueries lists;
+    private final CustomerService customers;
+    private final ReceivableService receivables;
+    private final EvidenceService evidence;
+    private final ContactLogService contacts;
+    private volatile long creditorId;
+
+    private Books(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.settings = new Settings(db.folder().settingsFile());
+        this.store = new EvidenceStore(db.folder().evidenceDir(), settings.maxAttachmentMiB() * 1024 * 1024, clock);
+        this.lists = new ListQueries(db);
+        this.customers = new CustomerService(this);
+        this.receivables = new ReceivableService(this);
+        this.evidence = new EvidenceService(this);
+        this.contacts = new ContactLogService(this);
+        this.creditorId = ensureCreditor();
+    }
+
+    public static Books open(Path root, Clock clock) {
+        Database db = Database.open(root);
+        try {
+            return new Books(db, clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private long ensureCreditor() {
+        return db.inTransaction(s -> {
+            Long id = s.createQuery("select min(c.id) from CreditorProfile c", Long.class).getSingleResult();
+            if (id != null) return id;
+            CreditorProfile p = new CreditorProfile(PartyKind.ORGANISATION, "我的企业");
+            s.persist(p);
+            return p.getId();
+        });
+    }
+
+    public CreditorProfile creditor() {
+        return db.inTransaction(s -> s.get(CreditorProfile.class, creditorId));
+    }
+
+    public CreditorProfile saveCreditor(CreditorProfile p, boolean acceptWarnings) {
+        cn.huikuan.domain.FieldErrors.requireValid(p.problems(today()), acceptWarnings);
+        return db.inTransaction(s -> s.merge(p));
+    }
+
+    public long creditorId() { return creditorId; }
+    public Database db() { return db; }
+    public Clock clock() { return clock; }
+    public LocalDate today() { return LocalDate.now(clock); }
+    public LocalDateTime now() { return LocalDateTime.now(clock); }
+    public Settings settings() { return settings; }
+    public EvidenceStore store() { return store; }
+    public ListQueries lists() { return lists; }
+    public CustomerService customers() { return customers; }
+    public ReceivableService receivables() { return receivables; }
+    public EvidenceService evidence() { return evidence; }
+    public ContactLogService contacts() { return contacts; }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.FieldErrors;
+import cn.huikuan.domain.Receivable;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The communication log (全程留痕) of a receivable: every call, message, letter and visit. */
+public final class ContactLogService {
+    private final Books books;
+
+    ContactLogService(Books books) {
+        this.books = books;
+    }
+
+    public ContactEntry log(long receivableId, ContactEntry draft, Collection<Long> evidenceIds) {
+        return books.db().inTransaction(s -> {
+            Receivable r = books.receivables().load(s, receivableId);
+            ContactEntry e = new ContactEntry(r, draft.getOccurredAt(), draft.getChannel(), draft.getDirection(),
+                    draft.getSummary(), draft.getOutcome());
+            e.setPromisedDate(draft.getPromisedDate());
+            e.setPromisedAmount(draft.getPromisedAmount());
+            for (Long id : evidenceIds) {
+                EvidenceItem item = s.get(EvidenceItem.class, id);
+                if (item == null || !item.getReceivable().getId().equals(receivableId)) throw new NotFoundException("evidence", id);
+                e.getEvidence().add(item);
+            }
+            FieldErrors.requireValid(e.problems(books.now()), false);
+            s.persist(e);
+            return e;
+        });
+    }
+
+    /** Newest first. */
+    public List<ContactEntry> timeline(long receivableId) {
+        return books.db().inTransaction(s -> {
+            books.receivables().load(s, receivableId);
+            return s.createQuery("select distinct e from ContactEntry e left join fetch e.evidence where e.receivable.id = :r "
+                    + "order by e.occurredAt desc, e.id desc", ContactEntry.class).setParameter("r", receivableId).getResultList();
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.EvidenceType;
+import cn.huikuan.domain.FieldErrors;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.StoredFile;
+import cn.huikuan.persistence.EvidenceImportException;
+import cn.huikuan.persistence.EvidenceStore;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Attaching evidence files to receivables and checking that the stored copies are intact. */
+public final class EvidenceService {
+    private final Books books;
+
+    EvidenceService(Books books) {
+        this.books = books;
+    }
+
+    /** What the user says about a file being attached. */
+    public record Details(EvidenceType type, String title, LocalDate date, String source, String purpose, boolean original) {
+    }
+
+    /**
+     * Copies {@code file} into the evidence store and records it against the receivable.
+     *
+     * @throws EvidenceImportException if the file cannot be stored or is already attached to this receivable
+     * @throws cn.huikuan.domain.DomainException if the details are invalid
+     */
+    public EvidenceItem attach(long receivableId, Path file, Details d) {
+        StoredFile stored = books.store().put(file);
+        return books.db().inTransaction(s -> {
+            Receivable r = books.receivables().load(s, receivableId);
+            List<EvidenceItem> same = s.createQuery(
+                            "select e from EvidenceItem e where e.receivable.id = :r and e.sha256 = :h", EvidenceItem.class)
+                    .setParameter("r", receivableId).setParameter("h", stored.sha256()).getResultList();
+            if (!same.isEmpty()) {
+                throw new DuplicateEvidenceException(file, same.get(0).getTitle());
+            }
+            EvidenceItem e = new EvidenceItem(r, d.type(), d.title(), stored);
+            e.setEvidenceDate(d.date());
+            e.setSource(d.source());
+            e.setPurpose(d.purpose());
+            e.setOriginal(d.original());
+            FieldErrors.requireValid(e.problems(books.today()), false);
+            s.persist(e);
+            return e;
+        });
+    }
+
+    public List<EvidenceItem> list(long receivableId) {
+        return books.db().inTransaction(s -> {
+            books.receivables().load(s, receivableId);
+            return s.createQuery("select e from EvidenceItem e where e.receivable.id = :r order by e.type, e.evidenceDate, e.id",
+                    EvidenceItem.class).setParameter("r", receivableId).getResultList();
+        });
+    }
+
+    public EvidenceStore.Integrity verify(EvidenceItem e) {
+        return books.store().verify(e.getSha256(), e.getSizeBytes());
+    }
+
+    /** The stored copy, for opening in the system viewer (read-only). */
+    public Path file(EvidenceItem e) {
+        return books.store().pathOf(e.getSha256());
+    }
+
+    /** The same file was already attached to this receivable. */
+    public static class DuplicateEvidenceException extends EvidenceImportException {
+        private final String existingTitle;
+
+        public DuplicateEvidenceException(Path file, String existingTitle) {
+            super(Reason.DUPLICATE, file, null);
+            this.existingTitle = existingTitle;
+        }
+
+        public String existingTitle() {
+            return existingTitle;
+        }
+    }
+}

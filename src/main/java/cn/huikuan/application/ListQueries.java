@@ -1,0 +1,282 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.IdentityNumbers;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.ReceivableKind;
+import cn.huikuan.persistence.Database;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The list and dashboard queries. They filter, sort, page and aggregate in SQL so that opening a list
+ * costs the same for ten receivables as for a million. The balance rules here mirror
+ * {@link cn.huikuan.domain.Balance}; a test keeps the two in step.
+ */
+public final class ListQueries {
+    private final Database db;
+
+    public ListQueries(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * One row per receivable of the book with paid, outstanding, first unpaid due date, days overdue and
+     * bucket. Parameters: creditor id, as-of date, as-of date.
+     */
+    private static final String RECEIVABLE_BASE = """
+            SELECT b.*,
+                   CASE WHEN b.outstanding > 0 AND b.first_unpaid_due <= ? THEN DATEDIFF('DAY', b.first_unpaid_due, ?) END AS days_overdue
+            FROM (
+              SELECT r.id, r.customer_id, cu.name AS customer_name, r.title, r.kind, r.principal,
+                     COALESCE(p.paid, 0) AS paid,
+                     r.principal - COALESCE(p.paid, 0) AS outstanding,
+                     fd.final_due,
+                     u.first_unpaid_due
+              FROM receivable r
+              JOIN customer cu ON cu.id = r.customer_id
+              LEFT JOIN (SELECT receivable_id, SUM(amount) AS paid FROM payment GROUP BY receivable_id) p
+                     ON p.receivable_id = r.id
+              LEFT JOIN (SELECT receivable_id, MAX(due_date) AS final_due FROM instalment GROUP BY receivable_id) fd
+                     ON fd.receivable_id = r.id
+              LEFT JOIN (
+                  SELECT c.receivable_id, MIN(c.due_date) AS first_unpaid_due
+                  FROM (SELECT i.receivable_id, i.due_date,
+                               SUM(i.amount) OVER (PARTITION BY i.receivable_id ORDER BY i.due_date, i.seq
+                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum
+                        FROM instalment i) c
+                  LEFT JOIN (SELECT receivable_id, SUM(amount) AS paid FROM payment GROUP BY receivable_id) p2
+                         ON p2.receivable_id = c.receivable_id
+                  WHERE c.cum > COALESCE(p2.paid, 0)
+                  GROUP BY c.receivable_id) u
+                     ON u.receivable_id = r.id
+              WHERE cu.creditor_id = ?
+            ) b
+            """;
+
+    private static final String BUCKET_EXPR = """
+            CASE WHEN q.outstanding <= 0 THEN 'SETTLED'
+                 WHEN q.days_overdue IS NULL THEN 'NOT_DUE'
+                 WHEN q.days_overdue <= 30 THEN 'D0_30'
+                 WHEN q.days_overdue <= 90 THEN 'D31_90'
+                 WHEN q.days_overdue <= 180 THEN 'D91_180'
+                 WHEN q.days_overdue <= 365 THEN 'D181_365'
+                 ELSE 'OVER_365' END
+            """;
+
+    private static final Map<String, String> RECEIVABLE_SORTS = Map.of(
+            "customer", "q.customer_name",
+            "title", "q.title",
+            "principal", "q.principal",
+            "paid", "q.paid",
+            "outstanding", "q.outstanding",
+            "due", "q.final_due",
+            "daysOverdue", "COALESCE(q.days_overdue, -1)");
+
+    public Page<ReceivableRow> receivables(long creditorId, LocalDate asOf, ListQuery query) {
+        return receivables(creditorId, null, asOf, query);
+    }
+
+    /** Receivables of the book, or of one customer when {@code customerId} is given. */
+    public Page<ReceivableRow> receivables(long creditorId, Long customerId, LocalDate asOf, ListQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> params = new ArrayList<>();
+        if (customerId != null) {
+            where.append(" AND q.customer_id = ?");
+            params.add(customerId);
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(q.customer_name) LIKE ? ESCAPE '\\' OR LOWER(q.title) LIKE ? ESCAPE '\\'"
+                    + " OR CAST(q.principal AS VARCHAR) LIKE ? ESCAPE '\\' OR CAST(q.outstanding AS VARCHAR) LIKE ? ESCAPE '\\')");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (query.bucket() != null) {
+            where.append(" AND ").append(BUCKET_EXPR).append(" = ?");
+            params.add(query.bucket().name());
+        }
+        String order = sortColumn(RECEIVABLE_SORTS, query.sortKey(), "COALESCE(q.days_overdue, -1)");
+        boolean asc = query.sortKey() == null ? false : query.ascending();
+        String from = "FROM (" + RECEIVABLE_BASE + ") q" + where;
+        String sql = "SELECT q.*, " + BUCKET_EXPR + " AS bucket " + from
+                + " ORDER BY " + order + (asc ? " ASC" : " DESC") + ", q.id ASC LIMIT ? OFFSET ?";
+        String countSql = "SELECT COUNT(*) " + from;
+        return db.withConnection(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement(countSql)) {
+                int i = bindBase(ps, creditorId, asOf);
+                bindAll(ps, i, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<ReceivableRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = bindBase(ps, creditorId, asOf);
+                i = bindAll(ps, i, params);
+                ps.setInt(i++, query.pageSize());
+                ps.setLong(i, (long) query.page() * query.pageSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(receivableRow(rs));
+                }
+            }
+            return new Page<>(rows, total, query.page(), query.pageSize());
+        });
+    }
+
+    public Dashboard dashboard(long creditorId, LocalDate asOf) {
+        String sql = "SELECT " + BUCKET_EXPR + " AS bucket, COUNT(*), SUM(q.principal), SUM(q.paid), SUM(GREATEST(q.outstanding, 0))"
+                + " FROM (" + RECEIVABLE_BASE + ") q GROUP BY bucket";
+        return db.withConnection(c -> {
+            long customers;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM customer WHERE creditor_id = ?")) {
+                ps.setLong(1, creditorId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    customers = rs.getLong(1);
+                }
+            }
+            Map<AgingBucket, Dashboard.BucketTotal> buckets = new EnumMap<>(AgingBucket.class);
+            BigDecimal principal = Money.ZERO, paid = Money.ZERO, outstanding = Money.ZERO, overdue = Money.ZERO;
+            long open = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindBase(ps, creditorId, asOf);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AgingBucket b = AgingBucket.valueOf(rs.getString(1));
+                        long n = rs.getLong(2);
+                        BigDecimal out = Money.round(rs.getBigDecimal(5));
+                        buckets.put(b, new Dashboard.BucketTotal(n, out));
+                        principal = principal.add(rs.getBigDecimal(3));
+                        paid = paid.add(rs.getBigDecimal(4));
+                        outstanding = outstanding.add(out);
+                        if (b != AgingBucket.SETTLED) open += n;
+                        if (b.isOverdue()) overdue = overdue.add(out);
+                    }
+                }
+            }
+            return new Dashboard(customers, open, Money.round(principal), Money.round(paid), Money.round(outstanding),
+                    Money.round(overdue), buckets);
+        });
+    }
+
+    private static final Map<String, String> CUSTOMER_SORTS = Map.of(
+            "name", "q.name",
+            "receivables", "q.receivable_count",
+            "outstanding", "q.outstanding",
+            "created", "q.created_at");
+
+    public Page<CustomerRow> customers(long creditorId, ListQuery query) {
+        String base = """
+                SELECT cu.id, cu.kind, cu.name, cu.registration_number, cu.created_at,
+                       (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone,
+                       (SELECT COUNT(*) FROM receivable r WHERE r.customer_id = cu.id) AS receivable_count,
+                       COALESCE((SELECT SUM(r.principal) FROM receivable r WHERE r.customer_id = cu.id), 0)
+                     - COALESCE((SELECT SUM(p.amount) FROM payment p JOIN receivable r ON r.id = p.receivable_id
+                                 WHERE r.customer_id = cu.id), 0) AS outstanding
+                FROM customer cu WHERE cu.creditor_id = ?
+                """;
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> params = new ArrayList<>();
+        if (query.text() != null && !query.text().isBlank()) {
+            String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(q.name) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(q.registration_number, '')) LIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = q.id AND LOWER(cc.\"value\") LIKE ? ESCAPE '\\'))");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        String order = sortColumn(CUSTOMER_SORTS, query.sortKey(), "q.name");
+        String from = "FROM (" + base + ") q" + where;
+        String sql = "SELECT q.* " + from + " ORDER BY " + order + (query.ascending() ? " ASC" : " DESC") + ", q.id LIMIT ? OFFSET ?";
+        return db.withConnection(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) " + from)) {
+                ps.setLong(1, creditorId);
+                bindAll(ps, 2, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<CustomerRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, creditorId);
+                int i = bindAll(ps, 2, params);
+                ps.setInt(i++, query.pageSize());
+                ps.setLong(i, (long) query.page() * query.pageSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String number = rs.getString("registration_number");
+                        PartyKind kind = PartyKind.valueOf(rs.getString("kind"));
+                        rows.add(new CustomerRow(rs.getLong("id"), kind, rs.getString("name"),
+                                number == null ? "" : kind == PartyKind.PERSON ? IdentityNumbers.mask(number) : number,
+                                maskPhone(rs.getString("phone")), rs.getLong("receivable_count"),
+                                Money.round(rs.getBigDecimal("outstanding"))));
+                    }
+                }
+            }
+            return new Page<>(rows, total, query.page(), query.pageSize());
+        });
+    }
+
+    /** "138****5678": a list shows enough of a phone number to tell two apart, not to call it. */
+    public static String maskPhone(String phone) {
+        if (phone == null) return "";
+        String p = phone.strip();
+        if (p.length() < 7) return p;
+        return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+    }
+
+    private static ReceivableRow receivableRow(ResultSet rs) throws SQLException {
+        Date finalDue = rs.getDate("final_due");
+        Date firstUnpaid = rs.getDate("first_unpaid_due");
+        long days = rs.getLong("days_overdue");
+        Long daysOverdue = rs.wasNull() ? null : days;
+        BigDecimal outstanding = Money.round(rs.getBigDecimal("outstanding"));
+        AgingBucket bucket = AgingBucket.valueOf(rs.getString("bucket"));
+        return new ReceivableRow(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("title"),
+                ReceivableKind.valueOf(rs.getString("kind")), Money.round(rs.getBigDecimal("principal")),
+                Money.round(rs.getBigDecimal("paid")), outstanding.max(Money.ZERO),
+                finalDue == null ? null : finalDue.toLocalDate(),
+                daysOverdue == null ? null : firstUnpaid.toLocalDate(), daysOverdue, bucket);
+    }
+
+    private static int bindBase(PreparedStatement ps, long creditorId, LocalDate asOf) throws SQLException {
+        ps.setDate(1, Date.valueOf(asOf));
+        ps.setDate(2, Date.valueOf(asOf));
+        ps.setLong(3, creditorId);
+        return 4;
+    }
+
+    private static int bindAll(PreparedStatement ps, int start, List<Object> params) throws SQLException {
+        int i = start;
+        for (Object p : params) ps.setObject(i++, p);
+        return i;
+    }
+
+    /** Only whitelisted column expressions ever reach the ORDER BY clause. */
+    private static String sortColumn(Map<String, String> allowed, String key, String fallback) {
+        return key == null ? fallback : allowed.getOrDefault(key, fallback);
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,91 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.Balance;
+import cn.huikuan.domain.FieldErrors;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Receivables of the open book and the payments received against them. */
+public final class ReceivableService {
+    private final Books books;
+
+    ReceivableService(Books books) {
+        this.books = books;
+    }
+
+    public Receivable save(Receivable r, boolean acceptWarnings) {
+        FieldErrors.requireValid(r.problems(), acceptWarnings);
+        if (r.getCustomer().getCreditorId() != books.creditorId()) {
+            throw new IllegalArgumentException("customer belongs to another book");
+        }
+        return books.db().inTransaction(s -> {
+            if (r.getId() == null) {
+                s.persist(r);
+                return r;
+            }
+            BigDecimal paid = paid(s, r.getId());
+            if (r.getPrincipal().compareTo(paid) < 0) {
+                throw new cn.huikuan.domain.DomainException(cn.huikuan.domain.FieldError.error("principal",
+                        "validation.principalBelowPaid", Money.format(paid)));
+            }
+            return s.merge(r);
+        });
+    }
+
+    public Receivable get(long id) {
+        return books.db().inTransaction(s -> load(s, id));
+    }
+
+    Receivable load(Session s, long id) {
+        Receivable r = s.get(Receivable.class, id);
+        if (r == null || r.getCustomer().getCreditorId() != books.creditorId()) throw new NotFoundException("receivable", id);
+        return r;
+    }
+
+    public Page<ReceivableRow> page(ListQuery q) {
+        return books.lists().receivables(books.creditorId(), books.today(), q);
+    }
+
+    public Page<ReceivableRow> pageOfCustomer(long customerId, ListQuery q) {
+        return books.lists().receivables(books.creditorId(), customerId, books.today(), q);
+    }
+
+    public List<Payment> payments(long receivableId) {
+        return books.db().inTransaction(s -> {
+            load(s, receivableId);
+            return s.createQuery("select p from Payment p where p.receivable.id = :r order by p.paidOn, p.id", Payment.class)
+                    .setParameter("r", receivableId).getResultList();
+        });
+    }
+
+    public Balance balance(long receivableId) {
+        return books.db().inTransaction(s -> {
+            Receivable r = load(s, receivableId);
+            return r.balance(paid(s, receivableId), books.today());
+        });
+    }
+
+    private static BigDecimal paid(Session s, long receivableId) {
+        BigDecimal paid = s.createQuery("select coalesce(sum(p.amount), 0) from Payment p where p.receivable.id = :r", BigDecimal.class)
+                .setParameter("r", receivableId).getSingleResult();
+        return Money.round(paid);
+    }
+
+    /** Records a payment; a payment larger than the outstanding principal is a warning to confirm. */
+    public Payment addPayment(long receivableId, Payment draft, boolean acceptWarnings) {
+        return books.db().inTransaction(s -> {
+            Receivable r = load(s, receivableId);
+            Payment p = new Payment(r, draft.getPaidOn(), draft.getAmount(), draft.getChannel());
+            p.setReference(draft.getReference());
+            p.setNote(draft.getNote());
+            FieldErrors.requireValid(p.problems(paid(s, receivableId), books.today()), acceptWarnings);
+            s.persist(p);
+            return p;
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package cn.huikuan.application;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/** User settings kept in the data folder ({@code settings.properties}), so they travel with the books. */
+public final class Settings {
+    private final Path file;
+    private final Properties props = new Properties();
+
+    public Settings(Path file) {
+        this.file = file;
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                // unreadable settings fall back to defaults; the books themselves are not affected
+                props.clear();
+            }
+        }
+    }
+
+    public String language() {
+        return props.getProperty("language", "zh");
+    }
+
+    public void setLanguage(String lang) {
+        props.setProperty("language", lang);
+        save();
+    }
+
+    /** Largest evidence file accepted, in MiB (default 200). */
+    public long maxAttachmentMiB() {
+        try {
+            long v = Long.parseLong(props.getProperty("evidence.maxMiB", "200"));
+            return v > 0 ? v : 200;
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+
+    public void setMaxAttachmentMiB(long mib) {
+        props.setProperty("evidence.maxMiB", Long.toString(mib));
+        save();
+    }
+
+    private void save() {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                props.store(w, "Huikuan settings");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot save settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

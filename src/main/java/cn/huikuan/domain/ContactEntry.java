@@ -1,0 +1,82 @@
+package cn.huikuan.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One contact with the debtor (全程留痕): a call, a WeChat message, a letter, a visit. */
+public class ContactEntry {
+    public enum Channel { PHONE, WECHAT, SMS, EMAIL, VISIT, LETTER }
+
+    public enum Direction { OUTGOING, INCOMING }
+
+    public enum Outcome {
+        PROMISE_TO_PAY, ACKNOWLEDGED_DEBT, DISPUTE, REFUSED, NO_ANSWER, PAID, OTHER
+    }
+
+    private Long id;
+    private Receivable receivable;
+    private LocalDateTime occurredAt;
+    private Channel channel = Channel.PHONE;
+    private Direction direction = Direction.OUTGOING;
+    private String summary;
+    private Outcome outcome = Outcome.OTHER;
+    private java.time.LocalDate promisedDate;
+    private BigDecimal promisedAmount;
+    private Set<EvidenceItem> evidence = new LinkedHashSet<>();
+    private Instant createdAt;
+
+    protected ContactEntry() {
+    }
+
+    public ContactEntry(Receivable receivable, LocalDateTime occurredAt, Channel channel, Direction direction,
+                        String summary, Outcome outcome) {
+        this.receivable = receivable;
+        this.occurredAt = occurredAt;
+        this.channel = channel;
+        this.direction = direction;
+        this.summary = Text.clean(summary);
+        this.outcome = outcome;
+        this.createdAt = Instant.now();
+    }
+
+    public List<FieldError> problems(LocalDateTime now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (receivable == null) errors.add(FieldError.error("receivable", "validation.required"));
+        if (occurredAt == null) errors.add(FieldError.error("occurredAt", "validation.required"));
+        else if (occurredAt.isAfter(now.plusMinutes(5))) errors.add(FieldError.error("occurredAt", "validation.date.future"));
+        if (Text.isBlank(summary)) errors.add(FieldError.error("summary", "validation.required"));
+        Text.checkLength(errors, "summary", summary, 10_000);
+        if (outcome == Outcome.PROMISE_TO_PAY) {
+            if (promisedDate == null) errors.add(FieldError.error("promisedDate", "validation.required"));
+            else if (occurredAt != null && promisedDate.isBefore(occurredAt.toLocalDate())) {
+                errors.add(FieldError.error("promisedDate", "validation.promiseBeforeContact"));
+            }
+            if (promisedAmount != null) Money.checkPositive("promisedAmount", promisedAmount).ifPresent(errors::add);
+        }
+        return errors;
+    }
+
+    public Long getId() { return id; }
+    public Receivable getReceivable() { return receivable; }
+    public LocalDateTime getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(LocalDateTime t) { this.occurredAt = t; }
+    public Channel getChannel() { return channel; }
+    public void setChannel(Channel c) { this.channel = c; }
+    public Direction getDirection() { return direction; }
+    public void setDirection(Direction d) { this.direction = d; }
+    public String getSummary() { return summary; }
+    public void setSummary(String s) { this.summary = Text.clean(s); }
+    public Outcome getOutcome() { return outcome; }
+    public void setOutcome(Outcome o) { this.outcome = o; }
+    public java.time.LocalDate getPromisedDate() { return promisedDate; }
+    public void setPromisedDate(java.time.LocalDate d) { this.promisedDate = d; }
+    public BigDecimal getPromisedAmount() { return promisedAmount; }
+    public void setPromisedAmount(BigDecimal a) { this.promisedAmount = a; }
+    public Set<EvidenceItem> getEvidence() { return evidence; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,103 @@
+package cn.huikuan.persistence;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * The folder that holds one user's books: the H2 database, the evidence store, backups and settings.
+ * While the app uses it, it holds an exclusive lock on {@code huikuan.lock} so that a second copy of the
+ * app refuses to open the same books instead of corrupting them.
+ */
+public final class DataFolder implements AutoCloseable {
+    public static final String PROPERTY = "huikuan.data";
+    public static final String ENV = "HUIKUAN_DATA";
+
+    private final Path root;
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    private DataFolder(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The folder chosen by {@code -Dhuikuan.data}, {@code HUIKUAN_DATA} or the OS's per-user default. */
+    public static Path defaultLocation() {
+        String prop = System.getProperty(PROPERTY);
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) return Path.of(env);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return (appData != null ? Path.of(appData) : home.resolve("AppData").resolve("Roaming")).resolve("Huikuan");
+        }
+        if (os.contains("mac")) return home.resolve("Library").resolve("Application Support").resolve("Huikuan");
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("Huikuan");
+    }
+
+    /**
+     * Creates the folder if needed and takes its lock.
+     *
+     * @throws DataFolderException with a user-facing reason when the folder cannot be used
+     */
+    public static DataFolder open(Path root) {
+        DataFolder f = new DataFolder(root);
+        try {
+            Files.createDirectories(f.root);
+            Files.createDirectories(f.evidenceDir());
+            Files.createDirectories(f.backupDir());
+        } catch (IOException e) {
+            throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, f.root, e);
+        }
+        if (!Files.isWritable(f.root)) {
+            throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, f.root, null);
+        }
+        try {
+            f.lockChannel = FileChannel.open(f.root.resolve("huikuan.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            f.lock = f.lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            f.lock = null;
+        } catch (IOException e) {
+            f.closeQuietly();
+            throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, f.root, e);
+        }
+        if (f.lock == null) {
+            f.closeQuietly();
+            throw new DataFolderException(DataFolderException.Reason.IN_USE, f.root, null);
+        }
+        return f;
+    }
+
+    public Path root() { return root; }
+    public Path databaseBase() { return root.resolve("db").resolve("huikuan"); }
+    public Path databaseFile() { return root.resolve("db").resolve("huikuan.mv.db"); }
+    public Path evidenceDir() { return root.resolve("evidence"); }
+    public Path backupDir() { return root.resolve("backups"); }
+    public Path settingsFile() { return root.resolve("settings.properties"); }
+
+    private void closeQuietly() {
+        try {
+            if (lockChannel != null) lockChannel.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lock != null && lock.isValid()) lock.release();
+        } catch (IOException ignored) {
+            // the channel close below releases it too
+        }
+        closeQuietly();
+    }
+}

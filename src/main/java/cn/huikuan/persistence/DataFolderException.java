@@ -1,0 +1,29 @@
+package cn.huikuan.persistence;
+
+import java.nio.file.Path;
+
+/** The data folder cannot be used; {@link #reason()} tells the user why and what to do. */
+public class DataFolderException extends RuntimeException {
+    public enum Reason {
+        /** Another copy of Huikuan has the folder open. */
+        IN_USE,
+        /** The folder cannot be created or written (read-only, no permission, disk full). */
+        NOT_WRITABLE,
+        /** The database file exists but cannot be read as an H2 database. */
+        CORRUPT,
+        /** A schema migration failed; a backup was taken before it. */
+        MIGRATION_FAILED
+    }
+
+    private final Reason reason;
+    private final Path folder;
+
+    public DataFolderException(Reason reason, Path folder, Throwable cause) {
+        super(reason + ": " + folder + (cause != null ? " (" + cause.getMessage() + ")" : ""), cause);
+        this.reason = reason;
+        this.folder = folder;
+    }
+
+    public Reason reason() { return reason; }
+    public Path folder() { return folder; }
+}

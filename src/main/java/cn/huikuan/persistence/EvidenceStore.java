@@ -1,0 +1,187 @@
+package cn.huikuan.persistence;
+
+import cn.huikuan.domain.StoredFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Content-addressed store for evidence files. A file is copied in (never moved: the user's original stays
+ * where it was) to {@code evidence/ab/<sha256>}; the copy is written to a temporary name, flushed to disk
+ * and renamed atomically, so the store never holds a half-written file under a real name. Stored files are
+ * made read-only. {@link #verify} tells whether a stored file is present and unaltered.
+ */
+public final class EvidenceStore {
+    public static final long DEFAULT_MAX_BYTES = 200L * 1024 * 1024;
+
+    public enum Integrity { OK, MISSING, ALTERED }
+
+    private final Path root;
+    private final long maxBytes;
+    private final Clock clock;
+
+    public EvidenceStore(Path root, long maxBytes, Clock clock) {
+        this.root = root;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Copies {@code source} into the store.
+     *
+     * @throws EvidenceImportException when the file is missing, unreadable, empty, too large or a link
+     */
+    public StoredFile put(Path source) {
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new EvidenceImportException(EvidenceImportException.Reason.NOT_FOUND, source, null);
+        }
+        if (Files.isSymbolicLink(source)) {
+            throw new EvidenceImportException(EvidenceImportException.Reason.LINK, source, null);
+        }
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new EvidenceImportException(EvidenceImportException.Reason.NOT_A_FILE, source, null);
+        }
+        if (!Files.isReadable(source)) {
+            throw new EvidenceImportException(EvidenceImportException.Reason.UNREADABLE, source, null);
+        }
+        long size;
+        try {
+            size = Files.size(source);
+        } catch (IOException e) {
+            throw new EvidenceImportException(EvidenceImportException.Reason.UNREADABLE, source, e);
+        }
+        if (size == 0) throw new EvidenceImportException(EvidenceImportException.Reason.EMPTY, source, null);
+        if (size > maxBytes) throw new EvidenceImportException(EvidenceImportException.Reason.TOO_LARGE, source, null);
+
+        Path tmpDir = root.resolve("tmp");
+        Path tmp = tmpDir.resolve(UUID.randomUUID() + ".part");
+        String sha;
+        long copied;
+        try {
+            Files.createDirectories(tmpDir);
+            MessageDigest digest = sha256();
+            try (InputStream in = Files.newInputStream(source);
+                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                byte[] buf = new byte[1 << 16];
+                copied = 0;
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    digest.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                    copied += n;
+                    if (copied > maxBytes) {
+                        throw new EvidenceImportException(EvidenceImportException.Reason.TOO_LARGE, source, null);
+                    }
+                }
+                out.flush();
+                ch.force(true);
+            }
+            if (copied == 0) throw new EvidenceImportException(EvidenceImportException.Reason.EMPTY, source, null);
+            sha = HexFormat.of().formatHex(digest.digest());
+            Path target = pathOf(sha);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target) && verify(sha, copied) == Integrity.OK) {
+                Files.delete(tmp);
+            } else {
+                if (Files.exists(target)) {
+                    // a damaged copy under this name: replace it with the good one just received
+                    target.toFile().setWritable(true);
+                }
+                moveIntoPlace(tmp, target);
+                target.toFile().setReadOnly();
+            }
+        } catch (EvidenceImportException e) {
+            deleteQuietly(tmp);
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            String m = String.valueOf(e.getMessage());
+            EvidenceImportException.Reason r = m.contains("No space") ? EvidenceImportException.Reason.DISK_FULL
+                    : e instanceof NoSuchFileException ? EvidenceImportException.Reason.NOT_FOUND
+                    : EvidenceImportException.Reason.UNREADABLE;
+            throw new EvidenceImportException(r, source, e);
+        }
+        return new StoredFile(sha, copied, safeFileName(source), MediaTypes.sniff(pathOf(sha), source.getFileName().toString()),
+                clock.instant());
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The file name without any directory part and without control characters. */
+    static String safeFileName(Path source) {
+        String name = source.getFileName() == null ? "file" : source.getFileName().toString();
+        name = name.replaceAll("[\\p{Cntrl}\\\\/]", "_");
+        if (name.length() > 255) name = name.substring(name.length() - 255);
+        return name.isBlank() ? "file" : name;
+    }
+
+    public Path pathOf(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    public Integrity verify(String sha256, long expectedSize) {
+        Path p = pathOf(sha256);
+        if (!Files.isRegularFile(p)) return Integrity.MISSING;
+        try {
+            if (Files.size(p) != expectedSize) return Integrity.ALTERED;
+            return hash(p).equals(sha256) ? Integrity.OK : Integrity.ALTERED;
+        } catch (IOException e) {
+            return Integrity.MISSING;
+        }
+    }
+
+    public static String hash(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) digest.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover .part file is harmless: it never has a real name
+        }
+    }
+}

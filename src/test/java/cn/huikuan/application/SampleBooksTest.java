@@ -1,0 +1,110 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.Balance;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.persistence.EvidenceStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SampleBooksTest {
+    @TempDir
+    Path dir;
+    Books books;
+
+    @BeforeEach
+    void open() {
+        books = Books.open(dir, TestClock.fixed());
+        assertThat(SampleData.loadInto(books)).isTrue();
+    }
+
+    @AfterEach
+    void close() {
+        books.close();
+    }
+
+    @Test
+    void seedCaseIsSixMonthsOverdueWithThreeHundredThousandOutstanding() {
+        Page<ReceivableRow> page = books.receivables().page(ListQuery.first(50));
+        assertThat(page.total()).isEqualTo(3);
+        ReceivableRow sale = page.rows().stream().filter(r -> r.customerName().equals("李某")).findFirst().orElseThrow();
+        assertThat(sale.principal()).isEqualByComparingTo("500000");
+        assertThat(sale.paid()).isEqualByComparingTo("200000");
+        assertThat(sale.outstanding()).isEqualByComparingTo("300000");
+        assertThat(sale.overdueSince()).isEqualTo(LocalDate.of(2026, 5, 28));
+        // 28 May → 28 Nov: 3 + 30 + 31 + 31 + 30 + 31 + 28 = 184 days
+        assertThat(sale.daysOverdue()).isEqualTo(184L);
+        assertThat(sale.bucket()).isEqualTo(AgingBucket.D181_365);
+    }
+
+    @Test
+    void listQueryAgreesWithDomainBalanceForEveryReceivable() {
+        for (ReceivableRow row : books.receivables().page(ListQuery.first(50)).rows()) {
+            Balance b = books.receivables().balance(row.id());
+            assertThat(row.outstanding()).as(row.title()).isEqualByComparingTo(b.outstanding());
+            assertThat(row.bucket()).as(row.title()).isEqualTo(b.bucket());
+            assertThat(row.overdueSince()).as(row.title()).isEqualTo(b.overdueSince());
+            assertThat(row.daysOverdue() == null ? 0L : row.daysOverdue()).as(row.title()).isEqualTo(b.daysOverdue());
+        }
+    }
+
+    @Test
+    void instalmentCustomerIsOverdueOnTheThirdInstalmentOnly() {
+        ReceivableRow inst = books.receivables().page(ListQuery.first(50).withText("瓷砖")).rows().get(0);
+        assertThat(inst.paid()).isEqualByComparingTo("60000");
+        assertThat(inst.overdueSince()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(inst.daysOverdue()).isEqualTo(28L);
+        assertThat(inst.bucket()).isEqualTo(AgingBucket.D0_30);
+    }
+
+    @Test
+    void dashboardTotalsEqualTheSumOfTheRows() {
+        Dashboard d = books.lists().dashboard(books.creditorId(), TestClock.TODAY);
+        List<ReceivableRow> rows = books.receivables().page(ListQuery.first(50)).rows();
+        assertThat(d.customers()).isEqualTo(3);
+        assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, java.math.BigDecimal::add));
+        assertThat(d.outstanding()).isEqualByComparingTo("410000");
+        assertThat(d.overdue()).isEqualByComparingTo("410000");
+        assertThat(d.buckets().get(AgingBucket.D181_365).outstanding()).isEqualByComparingTo("300000");
+        assertThat(d.buckets().get(AgingBucket.D91_180).outstanding()).isEqualByComparingTo("50000");
+    }
+
+    @Test
+    void evidenceAndTimelineRoundTrip() {
+        long saleId = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
+        List<EvidenceItem> items = books.evidence().list(saleId);
+        assertThat(items).hasSize(5);
+        for (EvidenceItem e : items) {
+            assertThat(books.evidence().verify(e)).isEqualTo(EvidenceStore.Integrity.OK);
+        }
+        List<ContactEntry> timeline = books.contacts().timeline(saleId);
+        assertThat(timeline).hasSize(5);
+        assertThat(timeline.get(0).getOccurredAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 10, 26));
+        ContactEntry ack = timeline.stream().filter(c -> c.getOutcome() == ContactEntry.Outcome.ACKNOWLEDGED_DEBT).findFirst().orElseThrow();
+        assertThat(ack.getEvidence()).hasSize(3);
+        Receivable r = books.receivables().get(saleId);
+        assertThat(r.getSchedule()).hasSize(1);
+        assertThat(r.getCustomer().getContacts()).hasSize(2);
+    }
+
+    @Test
+    void dataSurvivesReopening() {
+        books.close();
+        books = Books.open(dir, TestClock.fixed());
+        assertThat(books.customers().page(ListQuery.first(10)).total()).isEqualTo(3);
+        assertThat(books.creditor().getName()).isEqualTo("某建材有限公司");
+        assertThat(SampleData.loadInto(books)).isFalse();
+    }
+}
