@@ -1,2 +1,21 @@
 package cn.huikuan;
-public final class Launcher { public static void main(String[] a) {} }
+
+import cn.huikuan.cli.Cli;
+
+/**
+ * Entry point of {@code huikuan.jar}. Without arguments it opens the window; with arguments it runs the
+ * headless command line, which never loads JavaFX (the GUI class is only touched in the first branch).
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            cn.huikuan.ui.HuikuanApp.launchApp();
+            return;
+        }
+        int code = new Cli(System.out, System.err).run(args);
+        System.exit(code);
+    }
+}

@@ -63,8 +63,8 @@ public final class Books implements AutoCloseable {
         return db.inTransaction(s -> s.get(CreditorProfile.class, creditorId));
     }
 
-    public CreditorProfile saveCreditor(CreditorProfile p, boolean acceptWarnings) {
-        cn.huikuan.domain.FieldErrors.requireValid(p.problems(today()), acceptWarnings);
+    public CreditorProfile saveCreditor(CreditorProfile p) {
+        cn.huikuan.domain.FieldErrors.requireValid(p.problems(today()), false);
         return db.inTransaction(s -> s.merge(p));
     }
 

@@ -19,15 +19,16 @@ public final class CustomerService {
     }
 
     /**
-     * Saves a new or changed customer.
+     * Saves a new or changed customer. A registration number with a wrong check digit is kept only with
+     * a reason ({@link Customer#setNumberOverrideReason}); there is no way to accept it silently.
      *
      * @throws cn.huikuan.domain.DomainException with every problem if it may not be saved
      */
-    public Customer save(Customer c, boolean acceptWarnings) {
+    public Customer save(Customer c) {
         if (c.getCreditorId() == null || c.getCreditorId() != books.creditorId()) {
             throw new IllegalArgumentException("customer belongs to another book");
         }
-        FieldErrors.requireValid(c.problems(books.today()), acceptWarnings);
+        FieldErrors.requireValid(c.problems(books.today()), false);
         return books.db().inTransaction(s -> {
             if (c.getId() == null) {
                 s.persist(c);

@@ -72,7 +72,7 @@ public final class SampleData {
             me.setBankName("中国银行杭州西湖支行");
             me.setBankAccountName("某建材有限公司");
             me.setBankAccountNumber("3301 2345 6789 0016");
-            books.saveCreditor(me, false);
+            books.saveCreditor(me);
         }
 
         // 1. The seed's case: a sale on credit to an individual contractor.
@@ -85,7 +85,7 @@ public final class SampleData {
         li.setSituationNotes("个体包工头，称发包方工程款未结；认可欠款，有还款意愿，但多次承诺未兑现。");
         li.setAssets(List.of(new KnownAsset(KnownAsset.Kind.VEHICLE, "重型自卸货车一辆，浙A·D1234（本人名下）"),
                 new KnownAsset(KnownAsset.Kind.RECEIVABLE, "对城西安置房三期发包方的工程款债权")));
-        li = books.customers().save(li, false);
+        li = books.customers().save(li);
 
         Receivable sale = new Receivable(li, ReceivableKind.SALE_ON_CREDIT, "建材购销合同（钢材、水泥、砂石、砌块）",
                 CONTRACT_DATE, Money.of("500000"));
@@ -136,7 +136,7 @@ public final class SampleData {
         zhang.setRegistrationNumber(residentId("33010219900201567"));
         zhang.setAddress("浙江省杭州市上城区解放路 20 号");
         zhang.setContacts(List.of(new ContactMethod(ContactMethod.Kind.PHONE, "13900005678")));
-        zhang = books.customers().save(zhang, false);
+        zhang = books.customers().save(zhang);
         Receivable loan = new Receivable(zhang, ReceivableKind.PRIVATE_LOAN, "借款（借条）", LocalDate.of(2026, 2, 1), Money.of("50000"));
         loan.dueOn(LocalDate.of(2026, 8, 1));
         loan.setInterestRatePercent(new BigDecimal("6"));
@@ -154,7 +154,7 @@ public final class SampleData {
         deco.setAddress("浙江省杭州市拱墅区莫干山路 500 号");
         deco.setContacts(List.of(new ContactMethod(ContactMethod.Kind.PHONE, "0571-86660000"),
                 new ContactMethod(ContactMethod.Kind.EMAIL, "finance@example.cn")));
-        deco = books.customers().save(deco, false);
+        deco = books.customers().save(deco);
         Receivable inst = new Receivable(deco, ReceivableKind.SALE_ON_CREDIT, "瓷砖及辅材货款（对账后分期）", LocalDate.of(2026, 7, 15),
                 Money.of("120000"));
         List<Instalment> plan = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class Settings {
     /** Largest evidence file accepted, in MiB (default 200). */
     public long maxAttachmentMiB() {
         try {
-            long v = Long.parseLong(props.getProperty("evidence.maxMiB", "200"));
+            long v = Long.parseLong(props.getProperty("evidenceMaxMiB", "200"));
             return v > 0 ? v : 200;
         } catch (NumberFormatException e) {
             return 200;
@@ -46,7 +46,7 @@ public final class Settings {
     }
 
     public void setMaxAttachmentMiB(long mib) {
-        props.setProperty("evidence.maxMiB", Long.toString(mib));
+        props.setProperty("evidenceMaxMiB", Long.toString(mib));
         save();
     }
 

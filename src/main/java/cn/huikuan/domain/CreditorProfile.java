@@ -42,6 +42,7 @@ public class CreditorProfile {
     }
 
     public Long getId() { return id; }
+    public long getVersion() { return version; }
     public PartyKind getKind() { return kind; }
     public void setKind(PartyKind kind) { this.kind = kind; }
     public String getName() { return name; }

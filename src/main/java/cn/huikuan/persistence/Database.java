@@ -44,16 +44,21 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path root) {
+        return open(root, "classpath:db/migration");
+    }
+
+    /** Opens with the given Flyway locations; tests add locations with further migrations. */
+    static Database open(Path root, String... migrationLocations) {
         DataFolder folder = DataFolder.open(root);
         try {
-            return open(folder);
+            return open(folder, migrationLocations);
         } catch (RuntimeException e) {
             folder.close();
             throw e;
         }
     }
 
-    private static Database open(DataFolder folder) {
+    private static Database open(DataFolder folder, String[] migrationLocations) {
         String url = "jdbc:h2:file:" + folder.databaseBase() + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "huikuan", "");
         pool.setMaxConnections(8);
@@ -63,7 +68,7 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw classify(folder, e);
             }
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            Flyway flyway = Flyway.configure().dataSource(pool).locations(migrationLocations)
                     .validateMigrationNaming(true).load();
             Optional<Path> backup = Optional.empty();
             MigrationInfo current = flyway.info().current();

@@ -1,0 +1,130 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.FieldError;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.huikuan.ui.CustomerEditor.area;
+import static cn.huikuan.ui.CustomerEditor.field;
+
+/** Log one contact with the debtor (全程留痕), optionally linking the evidence that records it. */
+public final class ContactDialog extends FormDialog<ContactEntry> {
+    private final long receivableId;
+    private final DatePicker date = Parse.datePicker("contactDate");
+    private final TextField time = field("contactTime");
+    private final ComboBox<ContactEntry.Channel> channel = new ComboBox<>();
+    private final ComboBox<ContactEntry.Direction> direction = new ComboBox<>();
+    private final TextArea summary = area("contactSummary", 3);
+    private final ComboBox<ContactEntry.Outcome> outcome = new ComboBox<>();
+    private final DatePicker promisedDate = Parse.datePicker("contactPromisedDate");
+    private final TextField promisedAmount = field("contactPromisedAmount");
+    private final ListView<EvidenceItem> evidence = new ListView<>();
+    private ContactEntry draft;
+
+    public ContactDialog(AppContext ctx, Window owner, long receivableId, List<EvidenceItem> available) {
+        super(ctx, owner, ctx.t("contact.new"), "contactDialog");
+        this.receivableId = receivableId;
+        LocalDateTime now = ctx.books().now();
+        date.setValue(now.toLocalDate());
+        time.setText(String.format("%02d:%02d", now.getHour(), now.getMinute()));
+        time.setPrefColumnCount(6);
+        setup(channel, "contactChannel", ContactEntry.Channel.values(), ContactEntry.Channel.PHONE);
+        setup(direction, "contactDirection", ContactEntry.Direction.values(), ContactEntry.Direction.OUTGOING);
+        setup(outcome, "contactOutcome", ContactEntry.Outcome.values(), ContactEntry.Outcome.OTHER);
+        outcome.valueProperty().addListener((o, a, b) -> outcomeChanged());
+        evidence.setId("contactEvidence");
+        evidence.getItems().setAll(available);
+        evidence.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        evidence.setPrefHeight(Math.min(140, 28 * Math.max(2, available.size()) + 4));
+        evidence.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(EvidenceItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : ctx.i18n().e(item.getType()) + " · " + item.getTitle());
+            }
+        });
+        form.add("occurredAt", ctx.t("contact.when"), new HBox(6, date, time));
+        form.add("channel", ctx.t("contact.channel"), channel);
+        form.add("direction", ctx.t("contact.direction"), direction);
+        form.add("summary", ctx.t("contact.summary"), summary);
+        summary.setPromptText(ctx.t("contact.summary.prompt"));
+        form.add("outcome", ctx.t("contact.outcome"), outcome);
+        form.add("promisedDate", ctx.t("contact.promisedDate"), promisedDate);
+        form.add("promisedAmount", ctx.t("contact.promisedAmount"), promisedAmount);
+        form.add("evidence", ctx.t("contact.evidence"), evidence);
+        form.addHint(ctx.t("contact.evidence.hint"));
+        outcomeChanged();
+        finishLayout();
+    }
+
+    private <E extends Enum<E>> void setup(ComboBox<E> box, String id, E[] values, E initial) {
+        box.setId(id);
+        box.getItems().addAll(values);
+        box.setValue(initial);
+        box.setCellFactory(l -> cell());
+        box.setButtonCell(cell());
+    }
+
+    private <E extends Enum<E>> ListCell<E> cell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(E item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : ctx.i18n().e(item));
+            }
+        };
+    }
+
+    private void outcomeChanged() {
+        boolean promise = outcome.getValue() == ContactEntry.Outcome.PROMISE_TO_PAY;
+        promisedDate.setDisable(!promise);
+        promisedAmount.setDisable(!promise);
+    }
+
+    @Override
+    protected List<FieldError> validate() {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate d = Parse.date(date, "occurredAt", true, errors);
+        LocalTime t = null;
+        try {
+            t = LocalTime.parse(time.getText() == null ? "" : time.getText().strip().replace('：', ':'));
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.error("occurredAt", "validation.time.invalid"));
+        }
+        LocalDate promised = null;
+        BigDecimal amount = null;
+        if (outcome.getValue() == ContactEntry.Outcome.PROMISE_TO_PAY) {
+            promised = Parse.date(promisedDate, "promisedDate", true, errors);
+            amount = Parse.amount(promisedAmount, "promisedAmount", false, errors);
+        }
+        if (!errors.isEmpty()) return errors;
+        draft = new ContactEntry(null, LocalDateTime.of(d, t), channel.getValue(), direction.getValue(), summary.getText(), outcome.getValue());
+        draft.setPromisedDate(promised);
+        draft.setPromisedAmount(amount);
+        // The receivable is attached by the service; check everything else here.
+        return draft.problems(ctx.books().now()).stream().filter(e -> !e.field().equals("receivable")).toList();
+    }
+
+    @Override
+    protected ContactEntry save(boolean acceptWarnings) {
+        List<Long> ids = evidence.getSelectionModel().getSelectedItems().stream().map(EvidenceItem::getId).toList();
+        return ctx.books().contacts().log(receivableId, draft, ids);
+    }
+}

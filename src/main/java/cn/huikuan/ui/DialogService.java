@@ -1,0 +1,67 @@
+package cn.huikuan.ui;
+
+import javafx.application.HostServices;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the views ask of the desktop: choose files, show a message, ask for confirmation, open a file in
+ * its viewer. Tests replace the parts that would open native windows.
+ */
+public class DialogService {
+    private final HostServices hostServices;
+
+    public DialogService(HostServices hostServices) {
+        this.hostServices = hostServices;
+    }
+
+    public List<Path> chooseFiles(Window owner, String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        List<java.io.File> files = fc.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(java.io.File::toPath).toList();
+    }
+
+    public void showError(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("errorDialog");
+        a.showAndWait();
+    }
+
+    public void showInfo(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        TextArea text = new TextArea(message);
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(14, message.split("\n").length + 1));
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setId("infoDialog");
+        a.showAndWait();
+    }
+
+    public boolean confirm(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("confirmDialog");
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Opens a stored file in the system's viewer. */
+    public void open(Path file) {
+        if (hostServices != null) hostServices.showDocument(file.toUri().toString());
+    }
+}

@@ -1,0 +1,55 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.EvidenceService;
+import cn.huikuan.application.NotFoundException;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.FieldError;
+import cn.huikuan.i18n.I18n;
+import cn.huikuan.persistence.DataFolderException;
+import cn.huikuan.persistence.EvidenceImportException;
+
+import java.util.stream.Collectors;
+
+/** Turns a failure into a sentence the user can act on. Unknown failures show their message, not a stack trace. */
+public final class ErrorMessages {
+    private ErrorMessages() {
+    }
+
+    public static String describe(Throwable t, I18n i18n) {
+        Throwable e = unwrap(t);
+        if (e instanceof EvidenceService.DuplicateEvidenceException d) {
+            return i18n.t("error.evidence.DUPLICATE", d.file().getFileName(), d.existingTitle());
+        }
+        if (e instanceof EvidenceImportException ei) {
+            return i18n.t("error.evidence." + ei.reason().name(), ei.file().getFileName());
+        }
+        if (e instanceof DataFolderException df) {
+            return i18n.t("error.data." + df.reason().name(), df.folder());
+        }
+        if (e instanceof DomainException de) {
+            return de.errors().stream().map(i18n::error).collect(Collectors.joining("\n"));
+        }
+        if (e instanceof NotFoundException) {
+            return i18n.t("error.notFound");
+        }
+        String name = e.getClass().getName();
+        if (name.contains("OptimisticLock") || name.contains("StaleObjectState") || name.contains("StaleState")) {
+            return i18n.t("error.changedElsewhere");
+        }
+        return i18n.t("error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while (e.getCause() != null && !(e instanceof DomainException) && !(e instanceof EvidenceImportException)
+                && !(e instanceof DataFolderException) && (e.getClass() == RuntimeException.class
+                || e.getClass().getName().startsWith("java.util.concurrent") || e.getClass().getName().contains("Persistence"))) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    public static String fieldList(java.util.List<FieldError> errors, I18n i18n) {
+        return errors.stream().map(i18n::error).collect(Collectors.joining("\n"));
+    }
+}

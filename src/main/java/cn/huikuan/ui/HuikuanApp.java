@@ -1,0 +1,109 @@
+package cn.huikuan.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.i18n.I18n;
+import cn.huikuan.persistence.DataFolder;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The desktop application. Opens the books in the background (the window shows progress meanwhile),
+ * then shows the {@link MainView}. {@code -Dhuikuan.sample=true} loads the sample case into an empty book.
+ */
+public final class HuikuanApp extends Application {
+    private Books books;
+    private TaskRunner tasks;
+    private Stage stage;
+
+    public static void launchApp() {
+        Application.launch(HuikuanApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        installTheme();
+        Path folder = DataFolder.defaultLocation();
+        I18n bootI18n = I18n.forLanguage(System.getProperty("huikuan.lang", "zh"));
+        Label opening = new Label(bootI18n.t("app.opening", folder));
+        VBox splash = new VBox(16, new ProgressIndicator(), opening);
+        splash.setAlignment(Pos.CENTER);
+        stage.setTitle(bootI18n.t("app.title"));
+        var icon = HuikuanApp.class.getResourceAsStream("/cn/huikuan/ui/icon.png");
+        if (icon != null) stage.getIcons().add(new Image(icon));
+        stage.setScene(new Scene(splash, 1200, 780));
+        stage.show();
+
+        boolean sample = Boolean.getBoolean("huikuan.sample");
+        Task<Books> open = new Task<>() {
+            @Override
+            protected Books call() {
+                Books b = Books.open(folder, Clock.systemDefaultZone());
+                if (sample) {
+                    try {
+                        SampleData.loadInto(b);
+                    } catch (RuntimeException e) {
+                        b.close();
+                        throw e;
+                    }
+                }
+                return b;
+            }
+        };
+        open.setOnSucceeded(e -> showMain(open.getValue()));
+        open.setOnFailed(e -> {
+            Alert a = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(open.getException(), bootI18n), ButtonType.OK);
+            a.setHeaderText(bootI18n.t("app.cannotOpen"));
+            a.getDialogPane().setId("startupError");
+            a.showAndWait();
+            Platform.exit();
+        });
+        Thread t = new Thread(open, "huikuan-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static void installTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void showMain(Books b) {
+        this.books = b;
+        build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
+    }
+
+    private void build(I18n i18n) {
+        if (tasks != null) tasks.shutdown();
+        DialogService dialogs = new DialogService(getHostServices());
+        tasks = new TaskRunner(null);
+        AppContext ctx = new AppContext(books, i18n, tasks, dialogs);
+        MainView main = new MainView(ctx, lang -> {
+            books.settings().setLanguage(lang);
+            build(I18n.forLanguage(lang));
+        });
+        stage.setTitle(i18n.t("app.title"));
+        stage.getScene().setRoot(main);
+        main.getStylesheets().add(MainView.stylesheet());
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) tasks.shutdown();
+        if (books != null) books.close();
+    }
+}

@@ -1,0 +1,154 @@
+package cn.huikuan.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.control.ProgressBar;
+
+import java.util.function.Consumer;
+
+/**
+ * The main window: a tool bar with the common actions, tabs for the dashboard, customers, receivables and
+ * each opened receivable, and a status bar that shows background work with a cancel button.
+ */
+public final class MainView extends BorderPane {
+    private final AppContext ctx;
+    private final TabPane tabs = new TabPane();
+    private final DashboardView dashboard;
+    private final CustomerListView customers;
+    private final ReceivableListView receivables;
+
+    public MainView(AppContext ctx, Consumer<String> switchLanguage) {
+        this.ctx = ctx;
+        setId("mainView");
+        dashboard = new DashboardView(ctx, this);
+        customers = new CustomerListView(ctx, this);
+        receivables = new ReceivableListView(ctx, this);
+
+        Label title = new Label(ctx.t("app.title"));
+        title.getStyleClass().addAll("title-3", "app-title");
+        Button newCustomer = new Button(ctx.t("action.newCustomer"));
+        newCustomer.setId("newCustomer");
+        newCustomer.setOnAction(e -> customers.createCustomer());
+        Button newReceivable = new Button(ctx.t("action.newReceivable"));
+        newReceivable.setId("newReceivable");
+        newReceivable.setOnAction(e -> receivables.createReceivable(null));
+        Button creditor = new Button(ctx.t("action.creditorProfile"));
+        creditor.setId("editCreditor");
+        creditor.setOnAction(e -> editCreditor());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ComboBox<String> language = new ComboBox<>();
+        language.setId("language");
+        language.getItems().addAll("中文", "English");
+        language.getSelectionModel().select(ctx.i18n().language().equals("en") ? 1 : 0);
+        language.setOnAction(e -> {
+            String lang = language.getSelectionModel().getSelectedIndex() == 1 ? "en" : "zh";
+            if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
+        });
+        language.setAccessibleText("Language / 语言");
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, spacer, new Label(ctx.t("app.language")), language);
+        setTop(bar);
+
+        tabs.setId("mainTabs");
+        tabs.getTabs().addAll(fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard),
+                fixedTab("tab-customers", ctx.t("tab.customers"), customers),
+                fixedTab("tab-receivables", ctx.t("tab.receivables"), receivables));
+        setCenter(tabs);
+
+        Label statusText = new Label();
+        statusText.setId("statusText");
+        statusText.textProperty().bind(javafx.beans.binding.Bindings.when(ctx.tasks().runningProperty())
+                .then(ctx.tasks().messageProperty())
+                .otherwise(ctx.t("status.ready", ctx.books().db().folder().root())));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("statusProgress");
+        progress.setPrefWidth(160);
+        progress.visibleProperty().bind(ctx.tasks().runningProperty());
+        progress.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double p = ctx.tasks().progressProperty().get();
+            return p <= 0 ? ProgressBar.INDETERMINATE_PROGRESS : p;
+        }, ctx.tasks().progressProperty()));
+        Button cancel = new Button(ctx.t("action.cancelTask"));
+        cancel.setId("cancelTask");
+        cancel.getStyleClass().add("small");
+        cancel.visibleProperty().bind(ctx.tasks().runningProperty());
+        cancel.setOnAction(e -> ctx.tasks().cancelAll());
+        Region statusSpacer = new Region();
+        HBox.setHgrow(statusSpacer, Priority.ALWAYS);
+        HBox status = new HBox(10, statusText, statusSpacer, progress, cancel);
+        status.setId("statusBar");
+        status.getStyleClass().add("status-line");
+        status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setBottom(status);
+        BorderPane.setMargin(tabs, new Insets(0));
+        ctx.books().db().preMigrationBackup().ifPresent(p -> {
+            statusText.textProperty().unbind();
+            statusText.setText(ctx.t("status.migrated", p));
+        });
+    }
+
+    public static String stylesheet() {
+        return MainView.class.getResource("/cn/huikuan/ui/huikuan.css").toExternalForm();
+    }
+
+    private static Tab fixedTab(String id, String text, javafx.scene.Node content) {
+        Tab t = new Tab(text, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Opens (or brings forward) the detail tab of a receivable. */
+    public void openReceivable(long id, String title) {
+        for (Tab t : tabs.getTabs()) {
+            if (Long.valueOf(id).equals(t.getUserData())) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        ReceivableDetailView view = new ReceivableDetailView(ctx, this, id);
+        Tab t = new Tab(title, view);
+        t.setId("tab-receivable-" + id);
+        t.setUserData(id);
+        tabs.getTabs().add(t);
+        tabs.getSelectionModel().select(t);
+    }
+
+    public void showTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** Something changed the books: reload every list and open view. */
+    public void refreshAll() {
+        dashboard.reload();
+        customers.reload();
+        receivables.reload();
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof ReceivableDetailView d) d.reload();
+        }
+    }
+
+    private void editCreditor() {
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().creditor(), c -> {
+            new CreditorDialog(ctx, getScene().getWindow(), c).showAndWait();
+        });
+    }
+
+    public ReceivableListView receivablesView() {
+        return receivables;
+    }
+
+    public AppContext context() {
+        return ctx;
+    }
+}

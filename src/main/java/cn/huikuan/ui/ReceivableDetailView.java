@@ -1,0 +1,352 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.domain.Balance;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.persistence.EvidenceStore;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One receivable: its balance today, the payments, the evidence (add by chooser or drag-and-drop, open,
+ * check the stored copy's hash) and the communication timeline.
+ */
+public final class ReceivableDetailView extends BorderPane {
+    private final AppContext ctx;
+    private final MainView main;
+    private final long id;
+    private final Label heading = new Label();
+    private final Label sub = new Label();
+    private final GridPane figures = new GridPane();
+    private final TableView<Payment> payments = new TableView<>();
+    private final TableView<EvidenceItem> evidence = new TableView<>();
+    private final ListView<ContactEntry> timeline = new ListView<>();
+    private final GridPane terms = new GridPane();
+    private final Map<Long, EvidenceStore.Integrity> integrity = new HashMap<>();
+    private Receivable receivable;
+
+    record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
+                  Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline) {
+    }
+
+    public ReceivableDetailView(AppContext ctx, MainView main, long id) {
+        this.ctx = ctx;
+        this.main = main;
+        this.id = id;
+        setId("receivableDetail-" + id);
+        setPadding(new Insets(12));
+        heading.getStyleClass().add("title-3");
+        heading.setId("detailHeading");
+        sub.getStyleClass().add("text-muted");
+        figures.setHgap(28);
+        figures.setVgap(2);
+        figures.setId("detailFigures");
+
+        Button edit = button("editReceivable", "action.editReceivable", e -> edit());
+        Button pay = button("addPayment", "action.addPayment", e -> addPayment());
+        Button attach = button("addEvidence", "action.addEvidence", e -> chooseEvidence());
+        Button contact = button("logContact", "action.logContact", e -> logContact());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button refresh = button("refreshDetail", "action.refresh", e -> reload());
+        HBox actions = new HBox(8, edit, pay, attach, contact, spacer, refresh);
+        VBox head = new VBox(4, heading, sub, figures, actions);
+        head.setPadding(new Insets(0, 0, 10, 0));
+        setTop(head);
+
+        TabPane tabs = new TabPane();
+        tabs.setId("detailTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("detail-tab-timeline", ctx.t("detail.timeline"), timelineNode()),
+                tab("detail-tab-evidence", ctx.t("detail.evidence"), evidenceNode()),
+                tab("detail-tab-payments", ctx.t("detail.payments"), paymentsNode()),
+                tab("detail-tab-terms", ctx.t("detail.terms"), terms));
+        setCenter(tabs);
+        reload();
+    }
+
+    private Button button(String id, String key, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        Button b = new Button(ctx.t(key));
+        b.setId(id);
+        b.setOnAction(h);
+        return b;
+    }
+
+    private static Tab tab(String id, String text, javafx.scene.Node n) {
+        Tab t = new Tab(text, n);
+        t.setId(id);
+        return t;
+    }
+
+    private static <S> TableColumn<S, String> col(String title, Function<S, String> f, double w) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+        c.setPrefWidth(w);
+        return c;
+    }
+
+    private javafx.scene.Node paymentsNode() {
+        payments.setId("paymentTable");
+        payments.setPlaceholder(new Label(ctx.t("detail.noPayments")));
+        payments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Payment, String> amount = col(ctx.t("payment.amount"), p -> Fmt.money(p.getAmount()), 120);
+        amount.setStyle("-fx-alignment: CENTER-RIGHT;");
+        payments.getColumns().addAll(List.of(col(ctx.t("payment.date"), p -> Fmt.date(p.getPaidOn()), 110), amount,
+                col(ctx.t("payment.channel"), p -> ctx.i18n().e(p.getChannel()), 110),
+                col(ctx.t("payment.reference"), p -> CustomerEditor.nz(p.getReference()), 180),
+                col(ctx.t("payment.note"), p -> CustomerEditor.nz(p.getNote()), 200)));
+        return payments;
+    }
+
+    private javafx.scene.Node evidenceNode() {
+        evidence.setId("evidenceTable");
+        evidence.setPlaceholder(new Label(ctx.t("detail.dropHint")));
+        evidence.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<EvidenceItem, String> status = col(ctx.t("evidence.status"),
+                e -> ctx.t("evidence.integrity." + integrity.getOrDefault(e.getId(), EvidenceStore.Integrity.OK).name()), 90);
+        status.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("bucket-severe");
+                if (!empty && getTableRow() != null && getTableRow().getItem() != null
+                        && integrity.getOrDefault(getTableRow().getItem().getId(), EvidenceStore.Integrity.OK) != EvidenceStore.Integrity.OK) {
+                    getStyleClass().add("bucket-severe");
+                }
+            }
+        });
+        evidence.getColumns().addAll(List.of(
+                col(ctx.t("evidence.type"), e -> ctx.i18n().e(e.getType()), 90),
+                col(ctx.t("evidence.title"), EvidenceItem::getTitle, 220),
+                col(ctx.t("evidence.date"), e -> Fmt.date(e.getEvidenceDate()), 95),
+                col(ctx.t("evidence.original"), e -> ctx.t(e.isOriginal() ? "evidence.original.yes" : "evidence.original.no"), 70),
+                col(ctx.t("evidence.fileName"), EvidenceItem::getOriginalFileName, 150),
+                col(ctx.t("evidence.size"), e -> Fmt.size(e.getSizeBytes()), 70),
+                col("SHA-256", e -> e.getSha256().substring(0, 16) + "…", 140), status,
+                col(ctx.t("evidence.purpose"), e -> CustomerEditor.nz(e.getPurpose()), 220)));
+        evidence.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        evidence.setOnDragDropped(e -> {
+            Dragboard db = e.getDragboard();
+            boolean ok = db.hasFiles();
+            if (ok) filesDropped(db.getFiles().stream().map(java.io.File::toPath).toList());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        evidence.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<EvidenceItem> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) openEvidence(row.getItem());
+            });
+            return row;
+        });
+        Button open = button("openEvidence", "action.openFile", e -> openEvidence(evidence.getSelectionModel().getSelectedItem()));
+        open.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
+        Button hash = button("showHash", "action.showHash", e -> {
+            EvidenceItem item = evidence.getSelectionModel().getSelectedItem();
+            ctx.dialogs().showInfo(getScene().getWindow(), item.getTitle(), ctx.t("evidence.hashInfo", item.getOriginalFileName(),
+                    item.getSha256(), item.getSizeBytes(), item.getImportedAt().toString(), ctx.books().evidence().file(item)));
+        });
+        hash.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
+        Label hint = new Label(ctx.t("detail.dropHint"));
+        hint.getStyleClass().add("text-muted");
+        HBox bar = new HBox(8, open, hash, hint);
+        bar.setPadding(new Insets(6, 0, 0, 0));
+        BorderPane p = new BorderPane(evidence);
+        p.setBottom(bar);
+        return p;
+    }
+
+    private javafx.scene.Node timelineNode() {
+        timeline.setId("timeline");
+        timeline.setPlaceholder(new Label(ctx.t("detail.noContacts")));
+        timeline.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ContactEntry c, boolean empty) {
+                super.updateItem(c, empty);
+                if (empty || c == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label when = new Label(Fmt.dateTime(c.getOccurredAt()) + "  ·  " + ctx.i18n().e(c.getChannel()) + "  ·  "
+                        + ctx.i18n().e(c.getDirection()) + "  ·  " + ctx.i18n().e(c.getOutcome())
+                        + (c.getPromisedDate() != null ? "  ·  " + ctx.t("contact.promiseLine", Fmt.date(c.getPromisedDate()),
+                        c.getPromisedAmount() == null ? "" : Fmt.money(c.getPromisedAmount())) : ""));
+                when.getStyleClass().add("text-bold");
+                Label text = new Label(c.getSummary());
+                text.setWrapText(true);
+                text.setMaxWidth(900);
+                VBox box = new VBox(2, when, text);
+                box.setPadding(new Insets(6, 4, 8, 4));
+                if (!c.getEvidence().isEmpty()) {
+                    Label ev = new Label(ctx.t("contact.linkedEvidence") + String.join("；", c.getEvidence().stream().map(EvidenceItem::getTitle).toList()));
+                    ev.getStyleClass().add("text-muted");
+                    box.getChildren().add(ev);
+                }
+                setText(null);
+                setGraphic(box);
+            }
+        });
+        return timeline;
+    }
+
+    public void reload() {
+        ctx.tasks().run(ctx.t("task.loading"), p -> {
+            Receivable r = ctx.books().receivables().get(id);
+            List<EvidenceItem> ev = ctx.books().evidence().list(id);
+            Map<Long, EvidenceStore.Integrity> check = new HashMap<>();
+            int n = 0;
+            for (EvidenceItem e : ev) {
+                if (p.cancelled()) break;
+                check.put(e.getId(), ctx.books().evidence().verify(e));
+                p.update(++n, ev.size());
+            }
+            return new Detail(r, ctx.books().receivables().balance(id), ctx.books().receivables().payments(id), ev, check,
+                    ctx.books().contacts().timeline(id));
+        }, this::show);
+    }
+
+    private void show(Detail d) {
+        receivable = d.receivable();
+        Balance b = d.balance();
+        heading.setText(receivable.getCustomer().getName() + " — " + receivable.getTitle());
+        sub.setText(ctx.i18n().e(receivable.getKind())
+                + (receivable.getContractNumber() != null ? "  ·  " + ctx.t("receivable.contractNumber") + " " + receivable.getContractNumber() : "")
+                + "  ·  " + ctx.t("receivable.contractDate") + " " + Fmt.date(receivable.getContractDate()));
+        figures.getChildren().clear();
+        figure(0, "receivable.principal", Fmt.money(b.principal()), "fig-principal");
+        figure(1, "receivable.paid", Fmt.money(b.paid()), "fig-paid");
+        figure(2, "receivable.outstanding", Fmt.money(b.outstanding()), "fig-outstanding");
+        figure(3, "receivable.overdueSince", b.overdueSince() == null ? "—" : Fmt.date(b.overdueSince()), "fig-overdueSince");
+        figure(4, "receivable.daysOverdue", b.overdueSince() == null ? "—" : Long.toString(b.daysOverdue()), "fig-days");
+        figure(5, "receivable.bucket", ctx.i18n().e(b.bucket()), "fig-bucket");
+        payments.getItems().setAll(d.payments());
+        integrity.clear();
+        integrity.putAll(d.integrity());
+        evidence.getItems().setAll(d.evidence());
+        evidence.refresh();
+        timeline.getItems().setAll(d.timeline());
+        showTerms();
+        long bad = d.integrity().values().stream().filter(i -> i != EvidenceStore.Integrity.OK).count();
+        if (bad > 0) {
+            ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
+                    ctx.t("evidence.integrityProblem", bad));
+        }
+    }
+
+    private void figure(int col, String key, String value, String id) {
+        Label k = new Label(ctx.t(key));
+        k.getStyleClass().add("text-muted");
+        Label v = new Label(value);
+        v.setId(id);
+        v.getStyleClass().add("title-4");
+        figures.add(k, col, 0);
+        figures.add(v, col, 1);
+    }
+
+    private void showTerms() {
+        terms.getChildren().clear();
+        terms.setHgap(16);
+        terms.setVgap(6);
+        terms.setPadding(new Insets(10));
+        int row = 0;
+        StringBuilder plan = new StringBuilder();
+        for (Instalment i : receivable.getSchedule()) {
+            if (plan.length() > 0) plan.append('\n');
+            plan.append(Fmt.date(i.getDueDate())).append("   ").append(Fmt.money(i.getAmount()));
+        }
+        row = term(row, "receivable.schedule", plan.toString());
+        row = term(row, "receivable.interest", receivable.getInterestRatePercent() == null ? ctx.t("terms.none") : Fmt.plain(receivable.getInterestRatePercent()) + " %");
+        row = term(row, "receivable.overdueRate", receivable.getOverdueRatePercent() == null ? ctx.t("terms.none") : Fmt.plain(receivable.getOverdueRatePercent()) + " %");
+        row = term(row, "receivable.penaltyKind", ctx.i18n().e(receivable.getPenaltyKind())
+                + (receivable.getPenaltyValue() == null ? "" : "  " + Fmt.plain(receivable.getPenaltyValue())));
+        row = term(row, "receivable.jurisdiction", CustomerEditor.nz(receivable.getJurisdictionClause()));
+        row = term(row, "receivable.arbitration", CustomerEditor.nz(receivable.getArbitrationClause()));
+        row = term(row, "receivable.guarantees", CustomerEditor.nz(receivable.getGuarantees()));
+        term(row, "receivable.notes", CustomerEditor.nz(receivable.getNotes()));
+    }
+
+    private int term(int row, String key, String value) {
+        Label k = new Label(ctx.t(key));
+        k.getStyleClass().add("text-muted");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.setMaxWidth(760);
+        terms.add(k, 0, row);
+        terms.add(v, 1, row);
+        return row + 1;
+    }
+
+    private void edit() {
+        if (receivable == null) return;
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().receivables().get(id), r ->
+                new ReceivableEditor(ctx, getScene().getWindow(), r, null).showAndWait().ifPresent(x -> main.refreshAll()));
+    }
+
+    private void addPayment() {
+        new PaymentDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(p -> main.refreshAll());
+    }
+
+    private void chooseEvidence() {
+        List<Path> files = ctx.dialogs().chooseFiles(getScene().getWindow(), ctx.t("evidence.choose"));
+        filesDropped(files);
+    }
+
+    /** Each file gets its own dialog so the user can say what it is and what it proves. */
+    public void filesDropped(List<Path> files) {
+        boolean any = false;
+        for (Path f : files) {
+            any |= new EvidenceDialog(ctx, getScene().getWindow(), id, f).showAndWait().isPresent();
+        }
+        if (any) reload();
+    }
+
+    private void openEvidence(EvidenceItem item) {
+        if (item == null) return;
+        EvidenceStore.Integrity state = integrity.getOrDefault(item.getId(), EvidenceStore.Integrity.OK);
+        if (state != EvidenceStore.Integrity.OK) {
+            ctx.dialogs().showError(getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
+                    ctx.t("evidence.integrity." + state.name() + ".detail", item.getTitle()));
+            return;
+        }
+        ctx.dialogs().open(ctx.books().evidence().file(item));
+    }
+
+    private void logContact() {
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().evidence().list(id), list ->
+                new ContactDialog(ctx, getScene().getWindow(), id, list).showAndWait().ifPresent(c -> reload()));
+    }
+
+    public long receivableId() {
+        return id;
+    }
+}

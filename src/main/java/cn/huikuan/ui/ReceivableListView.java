@@ -1,0 +1,114 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.ReceivableRow;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.Customer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** All receivables with their derived balance, days overdue and aging bucket; paged in the database. */
+public final class ReceivableListView extends BorderPane {
+    private final AppContext ctx;
+    private final MainView main;
+    private final PagedTable<ReceivableRow> table;
+
+    public ReceivableListView(AppContext ctx, MainView main) {
+        this.ctx = ctx;
+        this.main = main;
+        setPadding(new Insets(12));
+        table = new PagedTable<>(ctx, "receivableTable", 50, q -> ctx.books().receivables().page(q));
+        table.column(ctx.t("receivable.customer"), ReceivableRow::customerName, "customer", 120);
+        table.column(ctx.t("receivable.title"), ReceivableRow::title, "title", 230);
+        table.column(ctx.t("receivable.kind"), r -> ctx.i18n().e(r.kind()), null, 80);
+        table.rightAlign(table.column(ctx.t("receivable.principal"), r -> Fmt.money(r.principal()), "principal", 115));
+        table.rightAlign(table.column(ctx.t("receivable.paid"), r -> Fmt.money(r.paid()), "paid", 115));
+        table.rightAlign(table.column(ctx.t("receivable.outstanding"), r -> Fmt.money(r.outstanding()), "outstanding", 115));
+        table.column(ctx.t("receivable.finalDue"), r -> Fmt.date(r.finalDueDate()), "due", 95);
+        TableColumn<ReceivableRow, String> days = table.column(ctx.t("receivable.daysOverdue"),
+                r -> r.daysOverdue() == null ? "" : Long.toString(r.daysOverdue()), "daysOverdue", 80);
+        table.rightAlign(days);
+        TableColumn<ReceivableRow, String> bucket = table.column(ctx.t("receivable.bucket"), r -> ctx.i18n().e(r.bucket()), null, 90);
+        bucket.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("bucket-overdue", "bucket-severe");
+                setText(empty ? null : item);
+                if (!empty && getTableRow() != null && getTableRow().getItem() != null) {
+                    AgingBucket b = getTableRow().getItem().bucket();
+                    if (b == AgingBucket.D181_365 || b == AgingBucket.OVER_365 || b == AgingBucket.D91_180) getStyleClass().add("bucket-severe");
+                    else if (b.isOverdue()) getStyleClass().add("bucket-overdue");
+                }
+            }
+        });
+        table.table().setRowFactory(tv -> {
+            TableRow<ReceivableRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) main.openReceivable(row.getItem().id(), row.getItem().customerName());
+            });
+            return row;
+        });
+
+        TextField search = new TextField();
+        search.setId("receivableSearch");
+        search.setPromptText(ctx.t("receivable.search"));
+        search.setAccessibleText(ctx.t("receivable.search"));
+        search.textProperty().addListener((o, a, b) -> table.setText(b));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ComboBox<AgingBucket> bucketFilter = new ComboBox<>();
+        bucketFilter.setId("bucketFilter");
+        bucketFilter.getItems().add(null);
+        bucketFilter.getItems().addAll(AgingBucket.values());
+        bucketFilter.setCellFactory(l -> bucketCell());
+        bucketFilter.setButtonCell(bucketCell());
+        bucketFilter.setAccessibleText(ctx.t("receivable.bucket"));
+        bucketFilter.setOnAction(e -> table.setBucket(bucketFilter.getValue()));
+        Button open = new Button(ctx.t("action.open"));
+        open.setId("openReceivable");
+        open.disableProperty().bind(table.table().getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> {
+            ReceivableRow r = table.table().getSelectionModel().getSelectedItem();
+            main.openReceivable(r.id(), r.customerName());
+        });
+        HBox top = new HBox(8, search, bucketFilter, open);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
+        setCenter(table.node());
+        table.reload();
+    }
+
+    private ListCell<AgingBucket> bucketCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(AgingBucket item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? ctx.t("receivable.allBuckets") : ctx.i18n().e(item));
+            }
+        };
+    }
+
+    /** Opens the editor for a new receivable, for {@code customer} if given. */
+    public void createReceivable(Customer customer) {
+        new ReceivableEditor(ctx, getScene().getWindow(), null, customer).showAndWait().ifPresent(r -> {
+            main.refreshAll();
+            main.openReceivable(r.getId(), r.getCustomer().getName());
+        });
+    }
+
+    public void reload() {
+        table.reload();
+    }
+
+    public PagedTable<ReceivableRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,135 @@
+package cn.huikuan.ui;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs database, file and PDF work off the FX thread. Results and failures come back on the FX thread.
+ * The status bar binds to {@link #runningProperty()}, {@link #messageProperty()} and
+ * {@link #progressProperty()}; its cancel button calls {@link #cancelAll()}.
+ */
+public final class TaskRunner {
+    /** Work that may report progress and check for cancellation. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T call(Progress progress) throws Exception;
+    }
+
+    /** Handed to {@link Work}: report progress, and stop early when {@link #cancelled()} says so. */
+    public interface Progress {
+        void update(long done, long total);
+
+        void message(String text);
+
+        boolean cancelled();
+    }
+
+    private final ExecutorService executor;
+    private final List<Task<?>> running = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final Consumer<Throwable> defaultFailure;
+
+    public TaskRunner(Consumer<Throwable> defaultFailure) {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "huikuan-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.defaultFailure = defaultFailure;
+    }
+
+    public <T> Task<T> run(String label, Work<T> work, Consumer<T> onSuccess) {
+        return run(label, work, onSuccess, defaultFailure);
+    }
+
+    public <T> Task<T> run(String label, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(label);
+                return work.call(new Progress() {
+                    @Override
+                    public void update(long done, long total) {
+                        updateProgress(done, total);
+                    }
+
+                    @Override
+                    public void message(String text) {
+                        updateMessage(text);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                });
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finished(task);
+            if (onSuccess != null) onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            if (onFailure != null) onFailure.accept(task.getException());
+        });
+        task.setOnCancelled(e -> finished(task));
+        Runnable start = () -> {
+            running.add(task);
+            bindTo(task);
+            executor.execute(task);
+        };
+        if (Platform.isFxApplicationThread()) start.run();
+        else Platform.runLater(start);
+        return task;
+    }
+
+    private void bindTo(Task<?> task) {
+        busy.set(true);
+        message.unbind();
+        progress.unbind();
+        message.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
+    }
+
+    private void finished(Task<?> task) {
+        running.remove(task);
+        if (running.isEmpty()) {
+            message.unbind();
+            progress.unbind();
+            message.set("");
+            progress.set(0);
+            busy.set(false);
+        } else {
+            bindTo(running.get(running.size() - 1));
+        }
+    }
+
+    public void cancelAll() {
+        for (Task<?> t : List.copyOf(running)) t.cancel(true);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

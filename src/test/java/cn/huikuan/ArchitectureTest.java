@@ -1,0 +1,56 @@
+package cn.huikuan;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Keeps the layers apart: the domain is plain Java, the command line never touches JavaFX. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.huikuan");
+    }
+
+    @Test
+    void domainIsFreeOfJavaFxHibernateJpaAndIText() {
+        noClasses().that().resideInAPackage("cn.huikuan.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.hibernate..", "jakarta.persistence..",
+                        "com.itextpdf..", "org.flywaydb..", "java.sql..", "org.controlsfx..", "atlantafx..")
+                .check(classes);
+    }
+
+    @Test
+    void domainDoesNotReachOutward() {
+        noClasses().that().resideInAPackage("cn.huikuan.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.huikuan.application..", "cn.huikuan.persistence..",
+                        "cn.huikuan.ui..", "cn.huikuan.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("cn.huikuan.ui..")
+                .and().doNotHaveFullyQualifiedName("cn.huikuan.Launcher")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationAndPersistenceDoNotKnowTheUi() {
+        noClasses().that().resideInAnyPackage("cn.huikuan.application..", "cn.huikuan.persistence..", "cn.huikuan.cli..")
+                .should().dependOnClassesThat().resideInAPackage("cn.huikuan.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("cn.huikuan.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

@@ -1,0 +1,93 @@
+package cn.huikuan;
+
+import cn.huikuan.i18n.I18n;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Chinese and English bundles have the same keys; every key the code names exists; every enum has labels. */
+class I18nConsistencyTest {
+    static final Path BUNDLES = Path.of("src/main/resources/cn/huikuan/i18n");
+
+    static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        Set<String> zh = load("messages.properties").stringPropertyNames();
+        Set<String> en = load("messages_en.properties").stringPropertyNames();
+        assertThat(en).as("keys missing or extra in English").containsExactlyInAnyOrderElementsOf(zh);
+    }
+
+    @Test
+    void noEmptyTranslations() throws IOException {
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            Properties p = load(file);
+            for (String k : p.stringPropertyNames()) assertThat(p.getProperty(k)).as(file + " " + k).isNotBlank();
+        }
+    }
+
+    @Test
+    void everyLiteralKeyInTheCodeExists() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error)\\.[A-Za-z0-9_.]+)\"");
+        Set<String> missing = new HashSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    String k = m.group(1);
+                    if (k.endsWith(".")) {
+                        // a prefix completed at run time: at least one key must start with it
+                        if (keys.stream().noneMatch(x -> x.startsWith(k))) missing.add(k + "*");
+                    } else if (!keys.contains(k)) {
+                        missing.add(k);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("keys used in code but not in messages.properties").isEmpty();
+    }
+
+    @Test
+    void everyEnumConstantShownToUsersHasALabelInBothLanguages() {
+        List<Class<? extends Enum<?>>> shown = List.of(cn.huikuan.domain.PartyKind.class, cn.huikuan.domain.PayerSituation.class,
+                cn.huikuan.domain.ReceivableKind.class, cn.huikuan.domain.PenaltyKind.class, cn.huikuan.domain.AgingBucket.class,
+                cn.huikuan.domain.EvidenceType.class, cn.huikuan.domain.Payment.Channel.class, cn.huikuan.domain.ContactEntry.Channel.class,
+                cn.huikuan.domain.ContactEntry.Direction.class, cn.huikuan.domain.ContactEntry.Outcome.class,
+                cn.huikuan.domain.ContactMethod.Kind.class, cn.huikuan.domain.KnownAsset.Kind.class);
+        for (I18n i18n : List.of(new I18n(I18n.CHINESE), new I18n(I18n.ENGLISH))) {
+            for (Class<? extends Enum<?>> type : shown) {
+                for (Enum<?> e : type.getEnumConstants()) {
+                    assertThat(i18n.has(I18n.enumKey(e))).as(i18n.locale() + " " + I18n.enumKey(e)).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void chineseIsTheBaseAndEnglishIsSelectable() {
+        assertThat(new I18n(I18n.CHINESE).t("tab.receivables")).isEqualTo("应收款");
+        assertThat(new I18n(I18n.ENGLISH).t("tab.receivables")).isEqualTo("Receivables");
+        assertThat(new I18n(java.util.Locale.FRENCH).t("tab.receivables")).as("unknown languages fall back to Chinese").isEqualTo("应收款");
+        assertThat(new I18n(I18n.CHINESE).t("list.page", 1, 2, 3)).isEqualTo("第 1/2 页 · 共 3 条");
+    }
+}

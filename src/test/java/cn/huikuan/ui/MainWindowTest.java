@@ -1,0 +1,65 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.ReceivableRow;
+import cn.huikuan.domain.AgingBucket;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest extends UiTestBase {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void dashboardShowsTheSampleTotalsAndAging(FxRobot robot) {
+        waitUntil(() -> text(robot, "#dash-outstanding").equals("¥410,000.00"));
+        assertThat(text(robot, "#dash-overdue")).isEqualTo("¥410,000.00");
+        assertThat(text(robot, "#dash-paid")).isEqualTo("¥260,000.00");
+        assertThat(text(robot, "#dash-amount-D181_365")).isEqualTo("¥300,000.00");
+        assertThat(text(robot, "#dash-count-D0_30")).isEqualTo("1");
+        Screenshots.take(main, "01-dashboard");
+    }
+
+    @Test
+    void receivableListShowsDaysOverdueAndFiltersByBucket(FxRobot robot) {
+        robot.clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        // default order: most days overdue first
+        assertThat(table.getItems().get(0).customerName()).isEqualTo("李某");
+        assertThat(table.getItems().get(0).daysOverdue()).isEqualTo(184L);
+        Screenshots.take(main, "02-receivables");
+        ComboBox<AgingBucket> filter = robot.lookup("#bucketFilter").queryComboBox();
+        robot.interact(() -> filter.getSelectionModel().select(AgingBucket.D0_30));
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).title()).contains("瓷砖");
+        assertThat(text(robot, "#receivableTable-page")).contains("1");
+    }
+
+    @Test
+    void openingTheSeedCaseShowsBalanceEvidenceAndTimeline(FxRobot robot) {
+        robot.clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class), MouseButton.PRIMARY);
+        waitUntil(() -> exists(robot, "#fig-outstanding") && text(robot, "#fig-outstanding").equals("¥300,000.00"));
+        assertThat(text(robot, "#fig-days")).isEqualTo("184");
+        assertThat(text(robot, "#fig-overdueSince")).isEqualTo("2026-05-28");
+        waitUntil(() -> robot.lookup("#timeline").queryListView().getItems().size() == 5);
+        Screenshots.take(main, "03-receivable-timeline");
+        robot.clickOn("#detail-tab-evidence");
+        assertThat(robot.lookup("#evidenceTable").queryTableView().getItems()).hasSize(5);
+        Screenshots.take(main, "04-receivable-evidence");
+    }
+}

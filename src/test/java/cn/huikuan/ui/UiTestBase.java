@@ -1,0 +1,110 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.i18n.I18n;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Opens the main window on a temporary book with the sample case, headless (Monocle). */
+abstract class UiTestBase {
+    @TempDir
+    Path dir;
+    Books books;
+    AppContext ctx;
+    FakeDialogs dialogs;
+    MainView main;
+    Stage stage;
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+    String language() {
+        return "zh";
+    }
+
+    /** Call from the test class's {@code @Start} method (TestFX only looks for it on the test class itself). */
+    void open(Stage stage) {
+        this.stage = stage;
+        HuikuanApp.installTheme();
+        books = Books.open(dir.resolve("data"), TestClock.fixed());
+        SampleData.loadInto(books);
+        dialogs = new FakeDialogs();
+        ctx = new AppContext(books, I18n.forLanguage(language()), new TaskRunner(failures::add), dialogs);
+        main = new MainView(ctx, lang -> { });
+        main.getStylesheets().add(MainView.stylesheet());
+        stage.setScene(new Scene(main, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeBooks() throws Exception {
+        FxToolkit.cleanupStages();
+        ctx.tasks().shutdown();
+        books.close();
+    }
+
+    void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> condition.getAsBoolean() && failures.isEmpty() || !failures.isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        if (!failures.isEmpty()) throw new AssertionError("background task failed", failures.get(0));
+    }
+
+    static String text(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        if (n instanceof Labeled l) return l.getText();
+        if (n instanceof TextInputControl t) return t.getText();
+        throw new IllegalArgumentException(query);
+    }
+
+    static void set(FxRobot robot, String query, String value) {
+        TextInputControl t = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> {
+            t.requestFocus();
+            t.setText(value);
+        });
+    }
+
+    static void setDate(FxRobot robot, String query, String value) {
+        javafx.scene.control.DatePicker p = robot.lookup(query).queryAs(javafx.scene.control.DatePicker.class);
+        robot.interact(() -> p.getEditor().setText(value));
+    }
+
+    /** Scrolls the enclosing scroll pane (as a user would) so the node is on screen, then clicks it. */
+    static void scrollAndClick(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        robot.interact(() -> {
+            Node p = n.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                javafx.geometry.Bounds content = sp.getContent().getLayoutBounds();
+                javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+                double viewport = sp.getViewportBounds().getHeight();
+                double range = content.getHeight() - viewport;
+                if (range > 0) sp.setVvalue(Math.min(1, Math.max(0, (b.getMinY() - viewport / 3) / range)));
+            }
+        });
+        robot.clickOn(query);
+    }
+
+    static boolean exists(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().isPresent();
+    }
+}
