@@ -51,12 +51,16 @@ public final class EvidenceService {
         });
     }
 
+    /** In the order a court reads them: by type (contract first), then date, then import order. */
     public List<EvidenceItem> list(long receivableId) {
-        return books.db().inTransaction(s -> {
+        List<EvidenceItem> items = books.db().inTransaction(s -> {
             books.receivables().load(s, receivableId);
-            return s.createQuery("select e from EvidenceItem e where e.receivable.id = :r order by e.type, e.evidenceDate, e.id",
-                    EvidenceItem.class).setParameter("r", receivableId).getResultList();
+            return s.createQuery("select e from EvidenceItem e where e.receivable.id = :r", EvidenceItem.class)
+                    .setParameter("r", receivableId).getResultList();
         });
+        return items.stream().sorted(java.util.Comparator.comparing(EvidenceItem::getType)
+                .thenComparing(EvidenceItem::getEvidenceDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(EvidenceItem::getId)).toList();
     }
 
     public EvidenceStore.Integrity verify(EvidenceItem e) {

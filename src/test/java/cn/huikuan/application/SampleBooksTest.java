@@ -86,6 +86,9 @@ class SampleBooksTest {
         long saleId = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
         List<EvidenceItem> items = books.evidence().list(saleId);
         assertThat(items).hasSize(5);
+        assertThat(items).extracting(EvidenceItem::getType).containsExactly(cn.huikuan.domain.EvidenceType.CONTRACT,
+                cn.huikuan.domain.EvidenceType.DELIVERY_NOTE, cn.huikuan.domain.EvidenceType.DELIVERY_NOTE,
+                cn.huikuan.domain.EvidenceType.TRANSFER_VOUCHER, cn.huikuan.domain.EvidenceType.CHAT_RECORD);
         for (EvidenceItem e : items) {
             assertThat(books.evidence().verify(e)).isEqualTo(EvidenceStore.Integrity.OK);
         }
