@@ -35,6 +35,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void lawRulesArePlainJava() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.law")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackages("cn.huikuan.ui..")
                 .and().doNotHaveFullyQualifiedName("cn.huikuan.Launcher")

@@ -1,6 +1,9 @@
 package cn.huikuan.cli;
 
 import cn.huikuan.Version;
+import cn.huikuan.law.LprTable;
+import cn.huikuan.law.data.LawData;
+import cn.huikuan.persistence.DataFolder;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -17,9 +20,22 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
 
+    private final java.util.function.Supplier<java.time.LocalDate> today;
+
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, java.time.LocalDate::now);
+    }
+
+    /** With a fixed "today", for tests. */
+    public Cli(PrintStream out, PrintStream err, java.util.function.Supplier<java.time.LocalDate> today) {
         this.out = out;
         this.err = err;
+        this.today = today;
+    }
+
+    /** User updates of legal data (holidays, LPR) live in {@code <data folder>/law}; read-only here, no lock needed. */
+    private static java.nio.file.Path lawDir() {
+        return DataFolder.defaultLocation().resolve("law");
     }
 
     public int run(String... args) {
@@ -38,9 +54,13 @@ public final class Cli {
                     out.println("Huikuan 回款助手 " + Version.current());
                     yield OK;
                 }
+                case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
             };
         } catch (UsageException e) {
+            err.println("huikuan: " + e.getMessage());
+            return USAGE;
+        } catch (LprTable.RateUnavailableException | LawData.LawDataException | IllegalArgumentException e) {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
         } catch (RuntimeException e) {
@@ -64,6 +84,17 @@ public final class Cli {
             命令 Commands:
               --help                 显示本帮助 / show this help
               version                显示版本 / print the version
+              calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
+                                     诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
+              calc deadline --from DATE --days N
+                                     诉讼期间 / procedural period (民事诉讼法 §85)
+              calc limitation --start DATE [--interrupt DATE]... [--as-of DATE]
+                                     诉讼时效 / limitation (民法典 §188, §195, §203)
+              calc rate-cap --kind private-loan --contract-date DATE --rate PERCENT [--filing-date DATE]
+                                     民间借贷利率上限 / private-loan rate cap (民间借贷规定 §25, §31)
+              calc late-performance --amount N --days N
+                                     迟延履行加倍部分利息 / double interest (民事诉讼法 §264)
+              calc 的每个命令加 --json 输出一个 JSON 对象 / add --json for one JSON object
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；
             默认为系统的用户应用数据文件夹 / defaults to the OS's per-user app-data folder.

@@ -1,0 +1,223 @@
+package cn.huikuan.cli;
+
+import cn.huikuan.law.Citation;
+import cn.huikuan.law.CourtFees;
+import cn.huikuan.law.Deadlines;
+import cn.huikuan.law.HolidayCalendar;
+import cn.huikuan.law.LatePerformance;
+import cn.huikuan.law.Limitation;
+import cn.huikuan.law.LprTable;
+import cn.huikuan.law.RateCaps;
+import cn.huikuan.law.Statutes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code huikuan calc …}: the law engine on the command line. A human table by default, one JSON object
+ * with {@code --json} (amounts as strings with two decimals, dates ISO).
+ */
+final class CalcCommand {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final PrintStream out;
+    private final Supplier<HolidayCalendar> calendar;
+    private final Supplier<LprTable> lpr;
+    private final LocalDate today;
+
+    CalcCommand(PrintStream out, Supplier<HolidayCalendar> calendar, Supplier<LprTable> lpr, LocalDate today) {
+        this.out = out;
+        this.calendar = calendar;
+        this.lpr = lpr;
+        this.today = today;
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) throw new Cli.UsageException("calc needs a rule: fee, deadline, limitation, rate-cap, late-performance / 请指定计算项目");
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Map<String, Object> result = switch (args[0]) {
+            case "fee" -> fee(new Args(rest, Set.of("kind", "amount"), Set.of("simple", "json")), rest);
+            case "deadline" -> deadline(new Args(rest, Set.of("from", "days"), Set.of("json")));
+            case "limitation" -> limitation(new Args(rest, Set.of("start", "interrupt", "as-of"), Set.of("json")));
+            case "rate-cap" -> rateCap(new Args(rest, Set.of("kind", "contract-date", "rate", "filing-date"), Set.of("json")));
+            case "late-performance" -> latePerformance(new Args(rest, Set.of("amount", "days"), Set.of("json")));
+            default -> throw new Cli.UsageException("unknown calc rule / 未知计算项目: " + args[0]
+                    + " (fee, deadline, limitation, rate-cap, late-performance)");
+        };
+        boolean json = Arrays.asList(rest).contains("--json");
+        if (json) {
+            try {
+                out.println(JSON.writeValueAsString(result));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            printTable(result);
+        }
+        return Cli.OK;
+    }
+
+    private Map<String, Object> fee(Args a, String[] raw) {
+        CourtFees.Kind kind = switch (a.required("kind")) {
+            case "case" -> CourtFees.Kind.CASE;
+            case "payment-order" -> CourtFees.Kind.PAYMENT_ORDER;
+            case "preservation" -> CourtFees.Kind.PRESERVATION;
+            case "enforcement" -> CourtFees.Kind.ENFORCEMENT;
+            default -> throw new Cli.UsageException("--kind must be case, payment-order, preservation or enforcement / 未知费用种类: "
+                    + a.required("kind"));
+        };
+        boolean simple = a.flag("simple");
+        if (simple && kind != CourtFees.Kind.CASE) throw new Cli.UsageException("--simple only applies to --kind case / 仅案件受理费可减半");
+        CourtFees.Result r = CourtFees.compute(kind, Args.amount("amount", a.required("amount")), simple);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fee", money(r.fee()));
+        m.put("kind", a.required("kind"));
+        m.put("amount", money(r.claim()));
+        List<Map<String, String>> steps = new ArrayList<>();
+        for (CourtFees.Step s : r.steps()) steps.add(Map.of("text", s.text(), "amount", money(s.amount())));
+        m.put("steps", steps);
+        m.put("rounding", r.rounding());
+        m.put("basis", cite(r.basis()));
+        return m;
+    }
+
+    private Map<String, Object> deadline(Args a) {
+        LocalDate from = Args.date("from", a.required("from"));
+        int days = Args.integer("days", a.required("days"), 1, 3660);
+        Deadlines.Result r = new Deadlines(calendar.get()).days(from, days, Statutes.PERIODS);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("deadline", r.deadline().toString());
+        m.put("moved", r.moved());
+        m.put("reason", r.reason());
+        m.put("from", from.toString());
+        m.put("days", days);
+        m.put("nominal", r.nominal().toString());
+        m.put("uncertainYears", r.uncertainYears());
+        m.put("basis", cite(List.of(Statutes.PERIODS)));
+        return m;
+    }
+
+    private Map<String, Object> limitation(Args a) {
+        LocalDate start = Args.date("start", a.required("start"));
+        List<Limitation.Event> events = new ArrayList<>();
+        for (String s : a.all("interrupt")) {
+            events.add(new Limitation.Event(Args.date("interrupt", s), Limitation.EventKind.INTERRUPTION, null));
+        }
+        LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
+        Limitation.Result r = new Limitation(calendar.get()).compute(start, events, asOf);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("expires", r.expires().toString());
+        m.put("lastInterruption", r.lastInterruption() == null ? null : r.lastInterruption().date().toString());
+        m.put("moved", r.moved());
+        m.put("asOf", asOf.toString());
+        m.put("daysLeft", r.daysLeft());
+        m.put("warning", r.warning().name());
+        m.put("steps", r.table());
+        m.put("uncertainYears", r.uncertainYears());
+        m.put("basis", cite(r.basis()));
+        return m;
+    }
+
+    private Map<String, Object> rateCap(Args a) {
+        if (!"private-loan".equals(a.required("kind"))) {
+            throw new Cli.UsageException("--kind must be private-loan / 目前只支持 private-loan: " + a.required("kind"));
+        }
+        LocalDate contract = Args.date("contract-date", a.required("contract-date"));
+        BigDecimal rate = Args.rate("rate", a.required("rate"));
+        LocalDate filing = a.optional("filing-date") == null ? today : Args.date("filing-date", a.optional("filing-date"));
+        RateCaps.Result r = new RateCaps(lpr.get()).privateLoan(contract, rate, filing);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cap", pct(r.cap()));
+        m.put("supportedRate", pct(r.supportedRate()));
+        m.put("exceeds", r.exceeds());
+        m.put("rate", pct(r.agreedRate()));
+        m.put("contractDate", contract.toString());
+        List<Map<String, Object>> segs = new ArrayList<>();
+        for (RateCaps.Segment s : r.segments()) {
+            Map<String, Object> seg = new LinkedHashMap<>();
+            seg.put("from", s.from().toString());
+            seg.put("to", s.to() == null ? null : s.to().toString());
+            seg.put("cap", pct(s.cap()));
+            seg.put("supportedRate", pct(s.supportedRate()));
+            seg.put("text", s.text());
+            seg.put("basis", s.basis().zh());
+            segs.add(seg);
+        }
+        m.put("segments", segs);
+        m.put("notes", r.notes());
+        m.put("lprAsOf", lpr.get().asOf().toString());
+        return m;
+    }
+
+    private Map<String, Object> latePerformance(Args a) {
+        LatePerformance.Result r = LatePerformance.compute(Args.amount("amount", a.required("amount")),
+                Args.integer("days", a.required("days"), 0, 36600));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("interest", money(r.interest()));
+        m.put("amount", money(r.amount()));
+        m.put("days", r.days());
+        m.put("formula", r.formula());
+        m.put("basis", cite(r.basis()));
+        return m;
+    }
+
+    private static String money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String pct(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static List<String> cite(List<Citation> list) {
+        return list.stream().map(c -> c.zh() + " / " + c.en()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printTable(Map<String, Object> m) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof List<?> list) {
+                if (list.isEmpty()) continue;
+                out.println(label(e.getKey()) + ":");
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> map) {
+                        Object text = map.get("text");
+                        Object amount = map.get("amount");
+                        out.println("  - " + (text != null ? text : map) + (amount != null ? "  =  " + amount : ""));
+                    } else {
+                        out.println("  - " + item);
+                    }
+                }
+            } else {
+                out.println(label(e.getKey()) + ": " + (v == null ? "—" : v));
+            }
+        }
+    }
+
+    private static String label(String key) {
+        return switch (key) {
+            case "fee" -> "费用 fee";
+            case "deadline" -> "期限届满 deadline";
+            case "expires" -> "时效届满 expires";
+            case "interest" -> "加倍部分利息 interest";
+            case "cap" -> "利率上限 cap (%/年)";
+            case "supportedRate" -> "可支持利率 supported (%/年)";
+            case "steps" -> "计算 steps";
+            case "basis" -> "依据 basis";
+            default -> key.toLowerCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package cn.huikuan.law;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Periods counted the way the law counts them.
+ * <ul>
+ *   <li>Procedural periods, 民事诉讼法 §85 (2023): the starting day is not counted; a period whose last day
+ *   is a statutory rest day ends on the first day after the rest days (weekends count unless they are
+ *   make-up workdays); time in transit is excluded — a document posted before the end is in time, which
+ *   the user records, not this rule.</li>
+ *   <li>Substantive periods, 民法典 §201–§203: the same for the start; month and year periods end on the
+ *   corresponding day, or the month's last day if there is none (§202); a last day that is a rest day
+ *   moves to the day after the rest ends (§203).</li>
+ * </ul>
+ * A result that depends on a year without a published holiday calendar says so ({@code uncertainYears}).
+ */
+public final class Deadlines {
+    private final HolidayCalendar calendar;
+
+    public Deadlines(HolidayCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /**
+     * @param nominal       the last day before any move
+     * @param deadline      the last day after moving past rest days
+     * @param moved         whether it moved
+     * @param reason        why it moved (or why not), in Chinese
+     * @param uncertainYears years whose calendar is not yet published, looked at while counting
+     */
+    public record Result(LocalDate start, LocalDate nominal, LocalDate deadline, boolean moved, String reason,
+                         List<Citation> basis, List<Integer> uncertainYears) {
+    }
+
+    /** A procedural period of {@code days} days from {@code start} (the day of service, filing, …). */
+    public Result days(LocalDate start, int days, Citation basis) {
+        if (days < 1 || days > 3660) throw new IllegalArgumentException("days must be 1..3660");
+        return moveOffRestDays(start, start.plusDays(days), List.of(Statutes.PERIODS, basis));
+    }
+
+    /** A period of whole years (e.g. the two years to apply for enforcement, 民诉法 §250). */
+    public Result years(LocalDate start, int years, Citation basis) {
+        return moveOffRestDays(start, start.plusYears(years), List.of(Statutes.PERIODS, basis));
+    }
+
+    /** A substantive period of whole years (limitation, 民法典 §188/§203). */
+    public Result substantiveYears(LocalDate start, int years, Citation basis) {
+        return moveOffRestDays(start, start.plusYears(years), List.of(basis, Statutes.PERIOD_FIRST_DAY, Statutes.PERIOD_MONTH_END,
+                Statutes.PERIOD_REST_DAY));
+    }
+
+    private Result moveOffRestDays(LocalDate start, LocalDate nominal, List<Citation> basis) {
+        TreeSet<Integer> uncertain = new TreeSet<>();
+        LocalDate d = nominal;
+        List<String> skipped = new ArrayList<>();
+        note(uncertain, d);
+        while (calendar.isRestDay(d)) {
+            skipped.add(d + "（" + calendar.restReason(d) + "）");
+            d = d.plusDays(1);
+            note(uncertain, d);
+        }
+        boolean moved = !d.equals(nominal);
+        String reason;
+        if (moved) {
+            reason = "期间届满日 " + nominal + " 为休息日（" + calendar.restReason(nominal) + "），顺延至休息日后的第一个工作日 " + d;
+        } else if (calendar.isMakeUpWorkday(nominal)) {
+            reason = "期间届满日 " + nominal + " 虽是周末，但为调休上班日，不顺延";
+        } else {
+            reason = "期间届满日 " + nominal + " 为工作日，不顺延";
+        }
+        if (!uncertain.isEmpty()) {
+            reason += "；注意：" + uncertain + " 年的放假安排尚未公布，只按周末计算，公布后请更新节假日数据";
+        }
+        return new Result(start, nominal, d, moved, reason, basis, List.copyOf(uncertain));
+    }
+
+    private void note(TreeSet<Integer> uncertain, LocalDate d) {
+        if (!calendar.covers(d.getYear())) uncertain.add(d.getYear());
+    }
+}

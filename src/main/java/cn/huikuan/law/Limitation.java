@@ -1,0 +1,106 @@
+package cn.huikuan.law;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The limitation period (诉讼时效) of a money claim.
+ * <ul>
+ *   <li>民法典 §188: three years from when the creditor knew or should have known of the damage and the
+ *   debtor — for a sum due on a date, from that date; §189: for instalments of one debt, from the last
+ *   instalment's due date.</li>
+ *   <li>§195: interrupted, and counted anew, by a demand to the debtor (诉讼时效规定 §8: when it reaches
+ *   the debtor), by the debtor's agreement to perform (§14: part payment, instalment plan, request for
+ *   extension, acknowledgement), by suit or arbitration, and by a 支付令 application (§11).</li>
+ *   <li>§201–§203: the start day is not counted; the period ends on the corresponding day; a last day on a
+ *   rest day moves to the day after the rest.</li>
+ * </ul>
+ * An event after expiry does not revive the period; it is listed with a note (a debtor who agrees to pay
+ * after expiry cannot then plead it, §192 and 诉讼时效规定 §19, which a court decides).
+ */
+public final class Limitation {
+    public static final int YEARS = 3;
+
+    public enum EventKind {
+        DEMAND_DELIVERED, ACKNOWLEDGED, PART_PAYMENT, INSTALMENT_AGREEMENT, SUIT_FILED, PAYMENT_ORDER_APPLIED, ARBITRATION_APPLIED,
+        /** An interruption whose kind was not given (the command line's --interrupt DATE). */
+        INTERRUPTION;
+
+        public String zh() {
+            return switch (this) {
+                case DEMAND_DELIVERED -> "催告送达债务人";
+                case ACKNOWLEDGED -> "债务人认可欠款";
+                case PART_PAYMENT -> "部分还款";
+                case INSTALMENT_AGREEMENT -> "达成分期/延期还款";
+                case SUIT_FILED -> "提起诉讼";
+                case PAYMENT_ORDER_APPLIED -> "申请支付令";
+                case ARBITRATION_APPLIED -> "申请仲裁";
+                case INTERRUPTION -> "时效中断事由";
+            };
+        }
+
+        public Citation basis() {
+            return switch (this) {
+                case DEMAND_DELIVERED -> Statutes.DEMAND_REACHES_DEBTOR;
+                case ACKNOWLEDGED, PART_PAYMENT, INSTALMENT_AGREEMENT -> Statutes.PART_PAYMENT_IS_CONSENT;
+                case SUIT_FILED, ARBITRATION_APPLIED, INTERRUPTION -> Statutes.LIMITATION_INTERRUPTION;
+                case PAYMENT_ORDER_APPLIED -> Statutes.PAYMENT_ORDER_INTERRUPTS;
+            };
+        }
+    }
+
+    public record Event(LocalDate date, EventKind kind, String note) {
+    }
+
+    public enum Warning { NONE, DAYS_90, DAYS_30, DAYS_7, EXPIRED }
+
+    public record Result(LocalDate start, LocalDate expires, boolean moved, Event lastInterruption, long daysLeft, Warning warning,
+                         List<String> table, List<Event> ignored, List<Citation> basis, List<Integer> uncertainYears) {
+    }
+
+    private final Deadlines deadlines;
+
+    public Limitation(HolidayCalendar calendar) {
+        this.deadlines = new Deadlines(calendar);
+    }
+
+    /**
+     * @param start  the day the period starts (due date, or last instalment's due date)
+     * @param events interruptions, in any order
+     * @param asOf   the day to measure the time left from
+     */
+    public Result compute(LocalDate start, List<Event> events, LocalDate asOf) {
+        List<String> table = new ArrayList<>();
+        List<Event> ignored = new ArrayList<>();
+        TreeSet<Integer> uncertain = new TreeSet<>();
+        Deadlines.Result period = deadlines.substantiveYears(start, YEARS, Statutes.LIMITATION_THREE_YEARS);
+        uncertain.addAll(period.uncertainYears());
+        table.add("起算日 " + start + "，三年届满 " + period.deadline() + (period.moved() ? "（" + period.reason() + "）" : ""));
+        Event last = null;
+        for (Event e : events.stream().sorted(Comparator.comparing(Event::date)).toList()) {
+            if (e.date().isBefore(start)) {
+                ignored.add(e);
+                table.add(e.date() + " " + e.kind().zh() + "：早于起算日，不影响时效");
+            } else if (e.date().isAfter(period.deadline())) {
+                ignored.add(e);
+                table.add(e.date() + " " + e.kind().zh() + "：发生在时效届满之后，不能使时效重新计算（对方同意履行的，可能不得再以时效抗辩，由法院认定）");
+            } else {
+                period = deadlines.substantiveYears(e.date(), YEARS, e.kind().basis());
+                uncertain.addAll(period.uncertainYears());
+                last = e;
+                table.add(e.date() + " " + e.kind().zh() + "：时效中断，" + e.kind().basis().zh() + "，重新计算三年至 " + period.deadline()
+                        + (period.moved() ? "（" + period.reason() + "）" : ""));
+            }
+        }
+        long daysLeft = ChronoUnit.DAYS.between(asOf, period.deadline());
+        Warning w = daysLeft < 0 ? Warning.EXPIRED : daysLeft <= 7 ? Warning.DAYS_7 : daysLeft <= 30 ? Warning.DAYS_30
+                : daysLeft <= 90 ? Warning.DAYS_90 : Warning.NONE;
+        List<Citation> basis = List.of(Statutes.LIMITATION_THREE_YEARS, Statutes.LIMITATION_INSTALMENTS, Statutes.LIMITATION_INTERRUPTION,
+                Statutes.PERIOD_REST_DAY);
+        return new Result(start, period.deadline(), period.moved(), last, daysLeft, w, table, ignored, basis, List.copyOf(uncertain));
+    }
+}

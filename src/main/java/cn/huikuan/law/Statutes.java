@@ -1,0 +1,79 @@
+package cn.huikuan.law;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every article the app computes from or prints, in one table. A renumbering (the Civil Procedure Law
+ * moved 支付令 from §221 to §225 in 2023) is one edit here. Numbers are the current ones (FACTS.md §1.1).
+ */
+public final class Statutes {
+    private Statutes() {
+    }
+
+    // 民法典
+    public static final Citation LIMITATION_THREE_YEARS = Citation.of(Law.CIVIL_CODE, 188);
+    public static final Citation LIMITATION_INSTALMENTS = Citation.of(Law.CIVIL_CODE, 189);
+    public static final Citation LIMITATION_INTERRUPTION = Citation.of(Law.CIVIL_CODE, 195);
+    public static final Citation PERIOD_FIRST_DAY = Citation.of(Law.CIVIL_CODE, 201);
+    public static final Citation PERIOD_MONTH_END = Citation.of(Law.CIVIL_CODE, 202);
+    public static final Citation PERIOD_REST_DAY = Citation.of(Law.CIVIL_CODE, 203);
+    public static final Citation PAYMENT_ALLOCATION = Citation.of(Law.CIVIL_CODE, 561);
+    public static final Citation PENALTY_CLAUSE = Citation.of(Law.CIVIL_CODE, 585);
+    public static final Citation LOAN_OVERDUE_INTEREST = Citation.of(Law.CIVIL_CODE, 676);
+    public static final Citation NO_USURY = Citation.of(Law.CIVIL_CODE, 680);
+    public static final Citation PEACE_OF_PRIVATE_LIFE = Citation.of(Law.CIVIL_CODE, 1033);
+
+    // 民事诉讼法 (2023)
+    public static final Citation CONTRACT_JURISDICTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 24);
+    public static final Citation AGREED_JURISDICTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 35);
+    public static final Citation PERIODS = Citation.of(Law.CIVIL_PROCEDURE_LAW, 85);
+    public static final Citation PAYMENT_ORDER = Citation.of(Law.CIVIL_PROCEDURE_LAW, 225);
+    public static final Citation PAYMENT_ORDER_OBJECTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 227);
+    public static final Citation APPEAL_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 171);
+    public static final Citation ENFORCEMENT_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 250);
+    public static final Citation DOUBLE_INTEREST = Citation.of(Law.CIVIL_PROCEDURE_LAW, 264);
+
+    // 民诉解释 (2022)
+    public static final Citation PLACE_OF_PERFORMANCE = Citation.of(Law.CPL_INTERPRETATION, 18);
+    public static final Citation PAYMENT_ORDER_COURT = Citation.of(Law.CPL_INTERPRETATION, 23);
+    public static final Citation PAYMENT_ORDER_CONDITIONS = Citation.of(Law.CPL_INTERPRETATION, 427);
+    public static final Citation PAYMENT_ORDER_REJECTION = Citation.of(Law.CPL_INTERPRETATION, 428);
+
+    // 诉讼费用交纳办法
+    public static final Citation FEE_PROPERTY_CASE = new Citation(Law.LITIGATION_FEES, 13, 0);
+    public static final Citation FEE_APPLICATIONS = new Citation(Law.LITIGATION_FEES, 14, 0);
+    public static final Citation FEE_HALF_MEDIATION = Citation.of(Law.LITIGATION_FEES, 15);
+    public static final Citation FEE_HALF_SIMPLE = Citation.of(Law.LITIGATION_FEES, 16);
+
+    // 民间借贷规定 (2020)
+    public static final Citation LOAN_RATE_CAP = Citation.of(Law.PRIVATE_LENDING, 25);
+    public static final Citation LOAN_OVERDUE_RATE = Citation.of(Law.PRIVATE_LENDING, 28);
+    public static final Citation LOAN_COMBINED_CAP = Citation.of(Law.PRIVATE_LENDING, 29);
+    public static final Citation LOAN_TRANSITION = Citation.of(Law.PRIVATE_LENDING, 31);
+    public static final Citation LOAN_RATE_CAP_2015 = Citation.of(Law.PRIVATE_LENDING_2015, 26);
+
+    // 买卖合同解释 / 诉讼时效规定 / 迟延履行利息解释
+    public static final Citation SALE_LATE_PAYMENT_LOSS = Citation.of(Law.SALES_CONTRACTS, 18);
+    public static final Citation DEMAND_REACHES_DEBTOR = Citation.of(Law.LIMITATION_RULES, 8);
+    public static final Citation PAYMENT_ORDER_INTERRUPTS = Citation.of(Law.LIMITATION_RULES, 11);
+    public static final Citation PART_PAYMENT_IS_CONSENT = Citation.of(Law.LIMITATION_RULES, 14);
+    public static final Citation DOUBLE_INTEREST_FORMULA = Citation.of(Law.LATE_PERFORMANCE_INTEREST, 1);
+
+    /** Every citation above, for the registry listing in docs/law.md and its test. */
+    public static List<Citation> all() {
+        List<Citation> list = new ArrayList<>();
+        for (Field f : Statutes.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == Citation.class) {
+                try {
+                    list.add((Citation) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return list;
+    }
+}

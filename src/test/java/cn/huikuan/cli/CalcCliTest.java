@@ -1,0 +1,112 @@
+package cn.huikuan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code huikuan calc …} as users, tests and acceptance checks drive it. */
+class CalcCliTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String line) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> LocalDate.of(2026, 11, 28)).run(line.split(" "));
+    }
+
+    JsonNode json(String line) throws Exception {
+        assertThat(run(line)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fee() throws Exception {
+        JsonNode j = json("calc fee --kind case --amount 300000 --json");
+        assertThat(j.get("fee").asText()).isEqualTo("5800.00");
+        assertThat(j.get("steps")).hasSize(4);
+        assertThat(j.get("steps").get(1).get("amount").asText()).isEqualTo("2250.00");
+        assertThat(json2("calc fee --kind case --amount 300000 --simple --json").get("fee").asText()).isEqualTo("2900.00");
+        assertThat(json2("calc fee --kind preservation --amount 1000000 --json").get("fee").asText()).isEqualTo("5000.00");
+        assertThat(json2("calc fee --kind payment-order --amount 100000 --json").get("fee").asText()).isEqualTo("766.67");
+        assertThat(json2("calc fee --kind enforcement --amount 500000 --json").get("fee").asText()).isEqualTo("7400.00");
+    }
+
+    JsonNode json2(String line) throws Exception {
+        out.reset();
+        return json(line);
+    }
+
+    @Test
+    void deadline() throws Exception {
+        JsonNode j = json("calc deadline --from 2026-09-18 --days 15 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2026-10-08");
+        assertThat(j.get("moved").asBoolean()).isTrue();
+        assertThat(j.get("reason").asText()).contains("国庆节");
+    }
+
+    @Test
+    void limitation() throws Exception {
+        JsonNode j = json("calc limitation --start 2026-05-28 --interrupt 2026-07-02 --interrupt 2026-08-28 --json");
+        assertThat(j.get("expires").asText()).isEqualTo("2029-08-28");
+        assertThat(j.get("lastInterruption").asText()).isEqualTo("2026-08-28");
+        JsonNode none = json2("calc limitation --start 2026-05-28 --json");
+        assertThat(none.get("expires").asText()).isEqualTo("2029-05-28");
+        assertThat(none.get("lastInterruption").isNull()).isTrue();
+    }
+
+    @Test
+    void rateCap() throws Exception {
+        JsonNode j = json("calc rate-cap --kind private-loan --contract-date 2020-09-01 --rate 24 --json");
+        assertThat(j.get("cap").asText()).isEqualTo("15.40");
+        assertThat(j.get("supportedRate").asText()).isEqualTo("15.40");
+        assertThat(j.get("exceeds").asBoolean()).isTrue();
+        JsonNode ok = json2("calc rate-cap --kind private-loan --contract-date 2025-06-01 --rate 6 --json");
+        assertThat(ok.get("exceeds").asBoolean()).isFalse();
+        assertThat(ok.get("supportedRate").asText()).isEqualTo("6.00");
+    }
+
+    @Test
+    void latePerformance() throws Exception {
+        assertThat(json("calc late-performance --amount 100000 --days 30 --json").get("interest").asText()).isEqualTo("525.00");
+    }
+
+    @Test
+    void humanTableByDefault() {
+        assertThat(run("calc fee --kind case --amount 100000")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("费用 fee: 2300.00", "《诉讼费用交纳办法》第十三条");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "calc fee --kind lawsuit --amount 100",
+            "calc fee --kind case --amount -5",
+            "calc fee --kind case --amount 12.345",
+            "calc fee --kind case --amount abc",
+            "calc fee --kind case",
+            "calc fee --kind preservation --amount 100 --simple",
+            "calc deadline --from 2026-02-30 --days 15",
+            "calc deadline --from 2026-09-18 --days zero",
+            "calc deadline --from 2026-09-18 --days 15 --bogus",
+            "calc limitation --start yesterday",
+            "calc rate-cap --kind mortgage --contract-date 2020-09-01 --rate 24",
+            "calc rate-cap --kind private-loan --contract-date 2020-08-19 --rate 20",
+            "calc late-performance --amount 100",
+            "calc",
+            "calc frobnicate"})
+    void badInputIsOneClearLineAndExitCode2(String line) {
+        assertThat(run(line)).isEqualTo(2);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertThat(e.lines()).hasSize(1);
+        assertThat(e).startsWith("huikuan: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
