@@ -24,6 +24,7 @@ public final class Books implements AutoCloseable {
     private final ReceivableService receivables;
     private final EvidenceService evidence;
     private final ContactLogService contacts;
+    private final LegalStatusService legal;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -36,6 +37,7 @@ public final class Books implements AutoCloseable {
         this.receivables = new ReceivableService(this);
         this.evidence = new EvidenceService(this);
         this.contacts = new ContactLogService(this);
+        this.legal = new LegalStatusService(this);
         this.creditorId = ensureCreditor();
     }
 
@@ -80,6 +82,7 @@ public final class Books implements AutoCloseable {
     public ReceivableService receivables() { return receivables; }
     public EvidenceService evidence() { return evidence; }
     public ContactLogService contacts() { return contacts; }
+    public LegalStatusService legal() { return legal; }
 
     @Override
     public void close() {

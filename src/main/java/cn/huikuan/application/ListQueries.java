@@ -8,7 +8,6 @@ import cn.huikuan.domain.ReceivableKind;
 import cn.huikuan.persistence.Database;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -45,9 +45,9 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         date.setValue(now.toLocalDate());
         time.setText(String.format("%02d:%02d", now.getHour(), now.getMinute()));
         time.setPrefColumnCount(6);
-        setup(channel, "contactChannel", ContactEntry.Channel.values(), ContactEntry.Channel.PHONE);
-        setup(direction, "contactDirection", ContactEntry.Direction.values(), ContactEntry.Direction.OUTGOING);
-        setup(outcome, "contactOutcome", ContactEntry.Outcome.values(), ContactEntry.Outcome.OTHER);
+        EnumCombos.setUp(channel, "contactChannel", ctx.i18n(), ContactEntry.Channel.PHONE, ContactEntry.Channel.values());
+        EnumCombos.setUp(direction, "contactDirection", ctx.i18n(), ContactEntry.Direction.OUTGOING, ContactEntry.Direction.values());
+        EnumCombos.setUp(outcome, "contactOutcome", ctx.i18n(), ContactEntry.Outcome.OTHER, ContactEntry.Outcome.values());
         outcome.valueProperty().addListener((o, a, b) -> outcomeChanged());
         evidence.setId("contactEvidence");
         evidence.getItems().setAll(available);
@@ -72,24 +72,6 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         form.addHint(ctx.t("contact.evidence.hint"));
         outcomeChanged();
         finishLayout();
-    }
-
-    private <E extends Enum<E>> void setup(ComboBox<E> box, String id, E[] values, E initial) {
-        box.setId(id);
-        box.getItems().addAll(values);
-        box.setValue(initial);
-        box.setCellFactory(l -> cell());
-        box.setButtonCell(cell());
-    }
-
-    private <E extends Enum<E>> ListCell<E> cell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(E item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : ctx.i18n().e(item));
-            }
-        };
     }
 
     private void outcomeChanged() {

@@ -69,10 +69,7 @@ public final class CustomerEditor extends FormDialog<Customer> {
         form.add("wechat", ctx.t("customer.wechat"), wechat);
         form.add("email", ctx.t("customer.email"), email);
         form.section(ctx.t("customer.section.situation"));
-        situation.setId("customerSituation");
-        situation.getItems().addAll(PayerSituation.values());
-        situation.setCellFactory(l -> enumCell());
-        situation.setButtonCell(enumCell());
+        EnumCombos.setUp(situation, "customerSituation", ctx.i18n(), PayerSituation.UNKNOWN, PayerSituation.values());
         form.add("situation", ctx.t("customer.situation"), situation);
         form.add("situationNotes", ctx.t("customer.situationNotes"), situationNotes);
         form.add("assets", ctx.t("customer.assets"), assetEditor());
@@ -108,11 +105,8 @@ public final class CustomerEditor extends FormDialog<Customer> {
                 setText(empty || a == null ? null : ctx.i18n().e(a.getKind()) + "：" + nz(a.getDescription()));
             }
         });
-        ComboBox<KnownAsset.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(KnownAsset.Kind.values()));
-        kind.setId("assetKind");
-        kind.setValue(KnownAsset.Kind.BANK_ACCOUNT);
-        kind.setCellFactory(l -> enumCell());
-        kind.setButtonCell(enumCell());
+        ComboBox<KnownAsset.Kind> kind = EnumCombos.setUp(new ComboBox<>(), "assetKind", ctx.i18n(), KnownAsset.Kind.BANK_ACCOUNT,
+                KnownAsset.Kind.values());
         TextField desc = field("assetDescription");
         desc.setPromptText(ctx.t("customer.assets.prompt"));
         HBox.setHgrow(desc, Priority.ALWAYS);
@@ -129,16 +123,6 @@ public final class CustomerEditor extends FormDialog<Customer> {
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> assets.remove(list.getSelectionModel().getSelectedItem()));
         return new VBox(4, list, new HBox(6, kind, desc, add, remove));
-    }
-
-    private <E extends Enum<E>> ListCell<E> enumCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(E item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : ctx.i18n().e(item));
-            }
-        };
     }
 
     private void kindChanged() {

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -50,11 +49,7 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
         choose.setId("chooseEvidenceFile");
         choose.setOnAction(e -> ctx.dialogs().chooseFiles(getDialogPane().getScene().getWindow(), ctx.t("evidence.choose"))
                 .stream().findFirst().ifPresent(this::setFile));
-        type.setId("evidenceType");
-        type.getItems().addAll(EvidenceType.values());
-        type.setValue(EvidenceType.OTHER);
-        type.setCellFactory(l -> cell());
-        type.setButtonCell(cell());
+        EnumCombos.setUp(type, "evidenceType", ctx.i18n(), EvidenceType.OTHER, EvidenceType.values());
         original.setId("evidenceOriginal");
         original.setText(ctx.t("evidence.original.yes"));
         form.add("file", ctx.t("evidence.file"), new HBox(6, file, choose));
@@ -93,16 +88,6 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
         if (n.contains("聊天") || n.contains("微信") || n.contains("chat") || n.contains("wechat")) return EvidenceType.CHAT_RECORD;
         if (n.endsWith(".mp3") || n.endsWith(".m4a") || n.endsWith(".amr") || n.endsWith(".wav")) return EvidenceType.CALL_RECORDING;
         return EvidenceType.OTHER;
-    }
-
-    private ListCell<EvidenceType> cell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(EvidenceType item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : ctx.i18n().e(item));
-            }
-        };
     }
 
     @Override

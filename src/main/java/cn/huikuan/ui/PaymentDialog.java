@@ -4,7 +4,6 @@ import cn.huikuan.domain.FieldError;
 import cn.huikuan.domain.Payment;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
 
@@ -28,11 +27,7 @@ public final class PaymentDialog extends FormDialog<Payment> {
     public PaymentDialog(AppContext ctx, Window owner, long receivableId) {
         super(ctx, owner, ctx.t("payment.new"), "paymentDialog");
         this.receivableId = receivableId;
-        channel.setId("paymentChannel");
-        channel.getItems().addAll(Payment.Channel.values());
-        channel.setValue(Payment.Channel.BANK_TRANSFER);
-        channel.setCellFactory(l -> cell());
-        channel.setButtonCell(cell());
+        EnumCombos.setUp(channel, "paymentChannel", ctx.i18n(), Payment.Channel.BANK_TRANSFER, Payment.Channel.values());
         date.setValue(ctx.books().today());
         form.add("paidOn", ctx.t("payment.date"), date);
         form.add("amount", ctx.t("payment.amount"), amount);
@@ -41,16 +36,6 @@ public final class PaymentDialog extends FormDialog<Payment> {
         reference.setPromptText(ctx.t("payment.reference.prompt"));
         form.add("note", ctx.t("payment.note"), note);
         finishLayout();
-    }
-
-    private ListCell<Payment.Channel> cell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Payment.Channel item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : ctx.i18n().e(item));
-            }
-        };
     }
 
     @Override

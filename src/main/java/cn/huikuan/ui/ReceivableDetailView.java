@@ -51,7 +51,7 @@ public final class ReceivableDetailView extends BorderPane {
     private Receivable receivable;
 
     record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
-                  Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline) {
+                  Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation) {
     }
 
     public ReceivableDetailView(AppContext ctx, MainView main, long id) {
@@ -231,7 +231,7 @@ public final class ReceivableDetailView extends BorderPane {
                 p.update(++n, ev.size());
             }
             return new Detail(r, ctx.books().receivables().balance(id), ctx.books().receivables().payments(id), ev, check,
-                    ctx.books().contacts().timeline(id));
+                    ctx.books().contacts().timeline(id), ctx.books().legal().limitation(id));
         }, this::show);
     }
 
@@ -249,6 +249,7 @@ public final class ReceivableDetailView extends BorderPane {
         figure(3, "receivable.overdueSince", b.overdueSince() == null ? "—" : Fmt.date(b.overdueSince()), "fig-overdueSince");
         figure(4, "receivable.daysOverdue", b.overdueSince() == null ? "—" : Long.toString(b.daysOverdue()), "fig-days");
         figure(5, "receivable.bucket", ctx.i18n().e(b.bucket()), "fig-bucket");
+        showLimitation(d.limitation(), b);
         payments.getItems().setAll(d.payments());
         integrity.clear();
         integrity.putAll(d.integrity());
@@ -261,6 +262,23 @@ public final class ReceivableDetailView extends BorderPane {
             ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
                     ctx.t("evidence.integrityProblem", bad));
         }
+    }
+
+    private void showLimitation(cn.huikuan.law.Limitation.Result lim, Balance b) {
+        if (b.bucket() == cn.huikuan.domain.AgingBucket.SETTLED) return;
+        String value = Fmt.date(lim.expires()) + "  " + (lim.daysLeft() < 0 ? ctx.t("limitation.expired")
+                : ctx.t("limitation.daysLeft", lim.daysLeft()));
+        figure(6, "limitation.expires", value, "fig-limitation");
+        javafx.scene.Node v = figures.lookup("#fig-limitation");
+        if (lim.warning() != cn.huikuan.law.Limitation.Warning.NONE) v.getStyleClass().add("bucket-severe");
+        Button why = new Button(ctx.t("limitation.why"));
+        why.setId("explainLimitation");
+        why.getStyleClass().addAll("small", "flat");
+        why.setOnAction(e -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("limitation.title"),
+                String.join("\n", lim.table()) + "\n\n" + ctx.t("limitation.rules") + "\n"
+                        + String.join("\n", lim.basis().stream().map(cn.huikuan.law.Citation::zh).toList())
+                        + (lim.uncertainYears().isEmpty() ? "" : "\n\n" + ctx.t("limitation.uncertain", lim.uncertainYears()))));
+        figures.add(why, 7, 1);
     }
 
     private void figure(int col, String key, String value, String id) {

@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
@@ -63,14 +62,8 @@ public final class ReceivableEditor extends FormDialog<Receivable> {
         customerFilter.setPromptText(ctx.t("receivable.customerFilter"));
         customerFilter.textProperty().addListener((o, a, b) -> searchCustomers(b));
         HBox.setHgrow(customer, Priority.ALWAYS);
-        kind.setId("receivableKind");
-        kind.getItems().addAll(ReceivableKind.values());
-        kind.setCellFactory(l -> enumCell());
-        kind.setButtonCell(enumCell());
-        penaltyKind.setId("receivablePenaltyKind");
-        penaltyKind.getItems().addAll(PenaltyKind.values());
-        penaltyKind.setCellFactory(l -> enumCell());
-        penaltyKind.setButtonCell(enumCell());
+        EnumCombos.setUp(kind, "receivableKind", ctx.i18n(), ReceivableKind.SALE_ON_CREDIT, ReceivableKind.values());
+        EnumCombos.setUp(penaltyKind, "receivablePenaltyKind", ctx.i18n(), PenaltyKind.NONE, PenaltyKind.values());
         penaltyKind.valueProperty().addListener((o, a, b) -> penaltyChanged());
 
         ToggleGroup mode = new ToggleGroup();
@@ -238,16 +231,6 @@ public final class ReceivableEditor extends FormDialog<Receivable> {
         PenaltyKind k = penaltyKind.getValue();
         penaltyValue.setDisable(k == null || k == PenaltyKind.NONE);
         penaltyValue.setPromptText(k == null || k == PenaltyKind.NONE ? "" : ctx.t("receivable.penaltyValue.prompt." + k.name()));
-    }
-
-    private <E extends Enum<E>> ListCell<E> enumCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(E item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : ctx.i18n().e(item));
-            }
-        };
     }
 
     private Receivable target;

@@ -103,6 +103,21 @@ class SampleBooksTest {
     }
 
     @Test
+    void seedCaseLimitationRunsFromTheLastAcknowledgementInTheRecords() {
+        long saleId = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
+        cn.huikuan.law.Limitation.Result lim = books.legal().limitation(saleId);
+        // due 2026-05-28; payment 2026-05-26 is before the start; acknowledged 07-02 (logged 07-01 contact),
+        // promise on 08-28 → three years from 2026-08-28
+        assertThat(lim.start()).isEqualTo(LocalDate.of(2026, 5, 28));
+        assertThat(lim.lastInterruption().date()).isEqualTo(LocalDate.of(2026, 8, 28));
+        assertThat(lim.lastInterruption().kind()).isEqualTo(cn.huikuan.law.Limitation.EventKind.INSTALMENT_AGREEMENT);
+        assertThat(lim.expires()).isEqualTo(LocalDate.of(2029, 8, 28));
+        long instId = books.receivables().page(ListQuery.first(50).withText("瓷砖")).rows().get(0).id();
+        // §189: instalments of one debt run from the last instalment's due date (2026-11-30)
+        assertThat(books.legal().limitation(instId).start()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
     void dataSurvivesReopening() {
         books.close();
         books = Books.open(dir, TestClock.fixed());

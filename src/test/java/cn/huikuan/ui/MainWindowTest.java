@@ -56,6 +56,9 @@ class MainWindowTest extends UiTestBase {
         waitUntil(() -> exists(robot, "#fig-outstanding") && text(robot, "#fig-outstanding").equals("¥300,000.00"));
         assertThat(text(robot, "#fig-days")).isEqualTo("184");
         assertThat(text(robot, "#fig-overdueSince")).isEqualTo("2026-05-28");
+        assertThat(text(robot, "#fig-limitation")).startsWith("2029-08-28");
+        robot.clickOn("#explainLimitation");
+        assertThat(dialogs.infos).anySatisfy(i -> assertThat(i).contains("2026-08-28").contains("《民法典》第一百九十五条"));
         waitUntil(() -> robot.lookup("#timeline").queryListView().getItems().size() == 5);
         Screenshots.take(main, "03-receivable-timeline");
         robot.clickOn("#detail-tab-evidence");

@@ -1,0 +1,65 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.law.HolidayCalendar;
+import cn.huikuan.law.Limitation;
+import cn.huikuan.law.data.LawData;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies the law engine to a receivable's own records. The limitation period starts on the (last)
+ * due date (民法典 §188, §189) and restarts with each event the records prove:
+ * <ul>
+ *   <li>a payment after the due date — part performance (诉讼时效规定 §14);</li>
+ *   <li>a logged contact where the debtor acknowledged the debt or promised to pay — agreement to
+ *   perform (民法典 §195(二), 诉讼时效规定 §14);</li>
+ *   <li>a logged demand the debtor answered by disputing or refusing — the demand demonstrably reached
+ *   them (§195(一), 诉讼时效规定 §8).</li>
+ * </ul>
+ * Contacts that went unanswered, or whose outcome is "other", are not counted: the app only relies on
+ * what the evidence shows. (Delivered written demands with EMS proof come with the wizard, issue 5.)
+ */
+public final class LegalStatusService {
+    private final Books books;
+    private volatile HolidayCalendar calendar;
+
+    LegalStatusService(Books books) {
+        this.books = books;
+    }
+
+    public Path lawDataDir() {
+        return books.db().folder().root().resolve("law");
+    }
+
+    public HolidayCalendar calendar() {
+        HolidayCalendar c = calendar;
+        if (c == null) {
+            c = LawData.holidays(lawDataDir());
+            calendar = c;
+        }
+        return c;
+    }
+
+    public Limitation.Result limitation(long receivableId) {
+        Receivable r = books.receivables().get(receivableId);
+        List<Limitation.Event> events = new ArrayList<>();
+        for (Payment p : books.receivables().payments(receivableId)) {
+            events.add(new Limitation.Event(p.getPaidOn(), Limitation.EventKind.PART_PAYMENT, "还款 " + p.getAmount().toPlainString() + " 元"));
+        }
+        for (ContactEntry c : books.contacts().timeline(receivableId)) {
+            Limitation.EventKind kind = switch (c.getOutcome()) {
+                case ACKNOWLEDGED_DEBT -> Limitation.EventKind.ACKNOWLEDGED;
+                case PROMISE_TO_PAY -> Limitation.EventKind.INSTALMENT_AGREEMENT;
+                case DISPUTE, REFUSED -> Limitation.EventKind.DEMAND_DELIVERED;
+                default -> null;
+            };
+            if (kind != null) events.add(new Limitation.Event(c.getOccurredAt().toLocalDate(), kind, c.getSummary()));
+        }
+        return new Limitation(calendar()).compute(r.finalDueDate(), events, books.today());
+    }
+}
