@@ -3,6 +3,8 @@ package cn.huikuan.application;
 import cn.huikuan.domain.ContactEntry;
 import cn.huikuan.domain.Payment;
 import cn.huikuan.domain.Receivable;
+import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.law.ClaimInput;
 import cn.huikuan.law.HolidayCalendar;
 import cn.huikuan.law.Limitation;
 import cn.huikuan.law.data.LawData;
@@ -43,6 +45,38 @@ public final class LegalStatusService {
             calendar = c;
         }
         return c;
+    }
+
+    /**
+     * What the debtor owes today under the contract's terms (law.ClaimCalculator), or the reason it cannot
+     * be computed (a rate the LPR table does not have yet).
+     */
+    public ClaimCalculator.Result claim(long receivableId) {
+        Receivable r = books.receivables().get(receivableId);
+        List<ClaimInput.Due> schedule = r.getSchedule().stream()
+                .map(i -> new ClaimInput.Due(i.getDueDate(), i.getAmount())).toList();
+        List<ClaimInput.Paid> paid = books.receivables().payments(receivableId).stream()
+                .map(p -> new ClaimInput.Paid(p.getPaidOn(), p.getAmount())).toList();
+        ClaimInput.Kind kind = switch (r.getKind()) {
+            case SALE_ON_CREDIT -> ClaimInput.Kind.SALE;
+            case PRIVATE_LOAN -> ClaimInput.Kind.PRIVATE_LOAN;
+            case SERVICE -> ClaimInput.Kind.SERVICE;
+            case OTHER -> ClaimInput.Kind.OTHER;
+        };
+        ClaimInput.PenaltyKind pk = switch (r.getPenaltyKind()) {
+            case NONE -> ClaimInput.PenaltyKind.NONE;
+            case FIXED -> ClaimInput.PenaltyKind.FIXED;
+            case DAILY_RATE -> ClaimInput.PenaltyKind.DAILY_RATE;
+            case PERCENTAGE -> ClaimInput.PenaltyKind.PERCENTAGE;
+        };
+        ClaimInput in = new ClaimInput(kind, r.getContractDate(), null, r.getPrincipal(), schedule, r.getInterestRatePercent(),
+                r.getOverdueRatePercent(), pk, r.getPenaltyValue(), List.of(), paid, 365, ClaimInput.Allocation.STATUTORY, null,
+                r.getCustomer().getKind() == cn.huikuan.domain.PartyKind.PERSON);
+        return new ClaimCalculator(lpr(), LawData.benchmark()).compute(in, books.today());
+    }
+
+    public cn.huikuan.law.LprTable lpr() {
+        return LawData.lpr(lawDataDir());
     }
 
     public Limitation.Result limitation(long receivableId) {

@@ -1,6 +1,9 @@
 package cn.huikuan.cli;
 
 import cn.huikuan.law.Citation;
+import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.law.ClaimInput;
+import cn.huikuan.law.data.LawData;
 import cn.huikuan.law.CourtFees;
 import cn.huikuan.law.Deadlines;
 import cn.huikuan.law.HolidayCalendar;
@@ -53,8 +56,9 @@ final class CalcCommand {
             case "limitation" -> limitation(new Args(rest, Set.of("start", "interrupt", "as-of"), Set.of("json")));
             case "rate-cap" -> rateCap(new Args(rest, Set.of("kind", "contract-date", "rate", "filing-date"), Set.of("json")));
             case "late-performance" -> latePerformance(new Args(rest, Set.of("amount", "days"), Set.of("json")));
+            case "claim" -> claim(new Args(rest, Set.of("file", "as-of"), Set.of("json")));
             default -> throw new Cli.UsageException("unknown calc rule / 未知计算项目: " + args[0]
-                    + " (fee, deadline, limitation, rate-cap, late-performance)");
+                    + " (fee, deadline, limitation, rate-cap, late-performance, claim)");
         };
         boolean json = Arrays.asList(rest).contains("--json");
         if (json) {
@@ -173,6 +177,45 @@ final class CalcCommand {
         return m;
     }
 
+    private Map<String, Object> claim(Args a) {
+        ClaimInput in = ClaimFile.read(java.nio.file.Path.of(a.required("file")));
+        LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
+        ClaimCalculator.Result r = new ClaimCalculator(lpr.get(), LawData.benchmark()).compute(in, asOf);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", money(r.total()));
+        m.put("asOf", asOf.toString());
+        m.put("principal", money(r.principal()));
+        m.put("interest", money(r.interest()));
+        m.put("penaltyOrLoss", money(r.charges()));
+        m.put("costs", money(r.costs()));
+        m.put("overpaid", money(r.overpaid()));
+        m.put("dailyAccrualAfter", money(r.dailyAccrual()));
+        m.put("includesUnagreedCharges", r.includesUnagreedCharges());
+        m.put("method", r.method());
+        m.put("warnings", r.warnings());
+        List<Map<String, Object>> ledger = new ArrayList<>();
+        for (ClaimCalculator.Line l : r.ledger()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("date", l.date().toString());
+            row.put("text", l.text());
+            row.put("accrued", money(l.accrued()));
+            row.put("paid", money(l.paid()));
+            row.put("toCosts", money(l.toCosts()));
+            row.put("toInterest", money(l.toInterest()));
+            row.put("toPrincipal", money(l.toPrincipal()));
+            row.put("toPenaltyOrLoss", money(l.toCharges()));
+            row.put("principalLeft", money(l.principalLeft()));
+            row.put("interestLeft", money(l.interestLeft()));
+            row.put("penaltyOrLossLeft", money(l.chargesLeft()));
+            row.put("costsLeft", money(l.costsLeft()));
+            ledger.add(row);
+        }
+        m.put("ledger", ledger);
+        m.put("rounding", "每行按分四舍五入 / each line rounded half-up to the fen; 单利 simple interest, 实际天数/" + in.dayCount());
+        m.put("basis", cite(r.basis()));
+        return m;
+    }
+
     private static String money(BigDecimal v) {
         return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
@@ -196,7 +239,8 @@ final class CalcCommand {
                     if (item instanceof Map<?, ?> map) {
                         Object text = map.get("text");
                         Object amount = map.get("amount");
-                        out.println("  - " + (text != null ? text : map) + (amount != null ? "  =  " + amount : ""));
+                        Object date = map.get("date");
+                        out.println("  - " + (date != null ? date + "  " : "") + (text != null ? text : map) + (amount != null ? "  =  " + amount : ""));
                     } else {
                         out.println("  - " + item);
                     }
@@ -210,9 +254,20 @@ final class CalcCommand {
     private static String label(String key) {
         return switch (key) {
             case "fee" -> "费用 fee";
+            case "total" -> "合计应付 total";
             case "deadline" -> "期限届满 deadline";
             case "expires" -> "时效届满 expires";
-            case "interest" -> "加倍部分利息 interest";
+            case "interest" -> "利息 interest";
+            case "asOf" -> "计算日 as of";
+            case "principal" -> "本金 principal";
+            case "penaltyOrLoss" -> "违约金/逾期损失 penalty or loss";
+            case "costs" -> "实现债权的费用 costs";
+            case "overpaid" -> "多付 overpaid";
+            case "dailyAccrualAfter" -> "此后每日增加 per day after";
+            case "includesUnagreedCharges" -> "含合同未约定的利息/损失 includes unagreed charges";
+            case "method" -> "计算方法 method";
+            case "warnings" -> "提示 warnings";
+            case "ledger" -> "明细 ledger";
             case "cap" -> "利率上限 cap (%/年)";
             case "supportedRate" -> "可支持利率 supported (%/年)";
             case "steps" -> "计算 steps";

@@ -94,6 +94,8 @@ public final class Cli {
                                      民间借贷利率上限 / private-loan rate cap (民间借贷规定 §25, §31)
               calc late-performance --amount N --days N
                                      迟延履行加倍部分利息 / double interest (民事诉讼法 §264)
+              calc claim --file CLAIM.json [--as-of DATE]
+                                     欠款本息及违约金、还款抵充明细 / amount owed with the ledger (docs/claim-file.md)
               calc 的每个命令加 --json 输出一个 JSON 对象 / add --json for one JSON object
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；

@@ -21,7 +21,9 @@ public final class Statutes {
     public static final Citation PERIOD_MONTH_END = Citation.of(Law.CIVIL_CODE, 202);
     public static final Citation PERIOD_REST_DAY = Citation.of(Law.CIVIL_CODE, 203);
     public static final Citation PAYMENT_ALLOCATION = Citation.of(Law.CIVIL_CODE, 561);
+    public static final Citation LOSS_DAMAGES = Citation.of(Law.CIVIL_CODE, 584);
     public static final Citation PENALTY_CLAUSE = Citation.of(Law.CIVIL_CODE, 585);
+    public static final Citation MONEY_DEBT = Citation.of(Law.CIVIL_CODE, 579);
     public static final Citation LOAN_OVERDUE_INTEREST = Citation.of(Law.CIVIL_CODE, 676);
     public static final Citation NO_USURY = Citation.of(Law.CIVIL_CODE, 680);
     public static final Citation PEACE_OF_PRIVATE_LIFE = Citation.of(Law.CIVIL_CODE, 1033);
@@ -53,6 +55,7 @@ public final class Statutes {
     public static final Citation LOAN_OVERDUE_RATE = Citation.of(Law.PRIVATE_LENDING, 28);
     public static final Citation LOAN_COMBINED_CAP = Citation.of(Law.PRIVATE_LENDING, 29);
     public static final Citation LOAN_TRANSITION = Citation.of(Law.PRIVATE_LENDING, 31);
+    public static final Citation LOAN_NO_INTEREST_AGREED = Citation.of(Law.PRIVATE_LENDING, 24);
     public static final Citation LOAN_RATE_CAP_2015 = Citation.of(Law.PRIVATE_LENDING_2015, 26);
 
     // 买卖合同解释 / 诉讼时效规定 / 迟延履行利息解释

@@ -71,7 +71,8 @@ public final class Form {
         errors.put(field, err);
         controls.put(field, control);
         row += 2;
-        estimatedHeight += control instanceof javafx.scene.control.TextArea ta ? 24 * ta.getPrefRowCount() + 18
+        estimatedHeight += control instanceof javafx.scene.layout.Region sized && sized.getPrefHeight() > 0 ? sized.getPrefHeight() + 12
+                : control instanceof javafx.scene.control.TextArea ta ? 24 * ta.getPrefRowCount() + 18
                 : control instanceof javafx.scene.layout.Region r && r.getChildrenUnmodifiable().size() > 1 && !(control instanceof HBox) ? 120 : 40;
         return control;
     }

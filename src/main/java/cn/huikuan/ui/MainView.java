@@ -45,6 +45,10 @@ public final class MainView extends BorderPane {
         Button creditor = new Button(ctx.t("action.creditorProfile"));
         creditor.setId("editCreditor");
         creditor.setOnAction(e -> editCreditor());
+        Button rates = new Button(ctx.t("action.lpr"));
+        rates.setId("editLpr");
+        rates.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().lpr(),
+                table -> new LprDialog(ctx, getScene().getWindow(), table).showAndWait().ifPresent(r -> refreshAll())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<String> language = new ComboBox<>();
@@ -56,7 +60,7 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, spacer, new Label(ctx.t("app.language")), language);
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, spacer, new Label(ctx.t("app.language")), language);
         setTop(bar);
 
         tabs.setId("mainTabs");

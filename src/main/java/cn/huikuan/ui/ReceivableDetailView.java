@@ -51,7 +51,8 @@ public final class ReceivableDetailView extends BorderPane {
     private Receivable receivable;
 
     record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
-                  Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation) {
+                  Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation,
+                  cn.huikuan.law.ClaimCalculator.Result claim, String claimProblem) {
     }
 
     public ReceivableDetailView(AppContext ctx, MainView main, long id) {
@@ -83,6 +84,7 @@ public final class ReceivableDetailView extends BorderPane {
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("detail-tab-timeline", ctx.t("detail.timeline"), timelineNode()),
+                tab("detail-tab-claim", ctx.t("claim.tab"), claimNode()),
                 tab("detail-tab-evidence", ctx.t("detail.evidence"), evidenceNode()),
                 tab("detail-tab-payments", ctx.t("detail.payments"), paymentsNode()),
                 tab("detail-tab-terms", ctx.t("detail.terms"), terms));
@@ -230,8 +232,15 @@ public final class ReceivableDetailView extends BorderPane {
                 check.put(e.getId(), ctx.books().evidence().verify(e));
                 p.update(++n, ev.size());
             }
+            cn.huikuan.law.ClaimCalculator.Result claim = null;
+            String claimProblem = null;
+            try {
+                claim = ctx.books().legal().claim(id);
+            } catch (cn.huikuan.law.LprTable.RateUnavailableException | IllegalArgumentException e) {
+                claimProblem = e.getMessage();
+            }
             return new Detail(r, ctx.books().receivables().balance(id), ctx.books().receivables().payments(id), ev, check,
-                    ctx.books().contacts().timeline(id), ctx.books().legal().limitation(id));
+                    ctx.books().contacts().timeline(id), ctx.books().legal().limitation(id), claim, claimProblem);
         }, this::show);
     }
 
@@ -250,6 +259,7 @@ public final class ReceivableDetailView extends BorderPane {
         figure(4, "receivable.daysOverdue", b.overdueSince() == null ? "—" : Long.toString(b.daysOverdue()), "fig-days");
         figure(5, "receivable.bucket", ctx.i18n().e(b.bucket()), "fig-bucket");
         showLimitation(d.limitation(), b);
+        showClaim(d.claim(), d.claimProblem());
         payments.getItems().setAll(d.payments());
         integrity.clear();
         integrity.putAll(d.integrity());
@@ -262,6 +272,75 @@ public final class ReceivableDetailView extends BorderPane {
             ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
                     ctx.t("evidence.integrityProblem", bad));
         }
+    }
+
+    private final TableView<cn.huikuan.law.ClaimCalculator.Line> ledger = new TableView<>();
+    private final Label claimSummary = new Label();
+    private final Label claimNotes = new Label();
+
+    private javafx.scene.Node claimNode() {
+        ledger.setId("claimLedger");
+        ledger.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<cn.huikuan.law.ClaimCalculator.Line, String> text = col(ctx.t("claim.col.text"), l -> l.text(), 420);
+        text.setCellFactory(c -> {
+            javafx.scene.control.TableCell<cn.huikuan.law.ClaimCalculator.Line, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            return cell;
+        });
+        ledger.getColumns().addAll(List.of(col(ctx.t("claim.col.date"), l -> Fmt.date(l.date()), 95), text,
+                money(ctx.t("claim.col.accrued"), cn.huikuan.law.ClaimCalculator.Line::accrued),
+                money(ctx.t("claim.col.paid"), cn.huikuan.law.ClaimCalculator.Line::paid),
+                money(ctx.t("claim.col.principalLeft"), cn.huikuan.law.ClaimCalculator.Line::principalLeft),
+                money(ctx.t("claim.col.interestLeft"), cn.huikuan.law.ClaimCalculator.Line::interestLeft),
+                money(ctx.t("claim.col.chargesLeft"), cn.huikuan.law.ClaimCalculator.Line::chargesLeft)));
+        claimSummary.setId("claimSummary");
+        claimSummary.getStyleClass().add("text-bold");
+        claimSummary.setWrapText(true);
+        claimNotes.setId("claimNotes");
+        claimNotes.setWrapText(true);
+        claimNotes.getStyleClass().add("text-muted");
+        claimSummary.setMinHeight(Region.USE_PREF_SIZE);
+        claimNotes.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(8, claimSummary, ledger, claimNotes);
+        VBox.setVgrow(ledger, Priority.ALWAYS);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private TableColumn<cn.huikuan.law.ClaimCalculator.Line, String> money(String title,
+                                                                        Function<cn.huikuan.law.ClaimCalculator.Line, java.math.BigDecimal> f) {
+        TableColumn<cn.huikuan.law.ClaimCalculator.Line, String> c = col(title, l -> {
+            java.math.BigDecimal v = f.apply(l);
+            return v == null || v.signum() == 0 ? "" : Fmt.money(v);
+        }, 105);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private void showClaim(cn.huikuan.law.ClaimCalculator.Result c, String problem) {
+        if (c == null) {
+            ledger.getItems().clear();
+            claimSummary.setText(ctx.t("claim.unavailable", problem == null ? "" : problem));
+            claimNotes.setText("");
+            return;
+        }
+        figure(7, "claim.owedToday", Fmt.money(c.total()), "fig-owed");
+        claimSummary.setText(ctx.t("claim.summary", Fmt.date(c.asOf()), Fmt.money(c.total()), Fmt.money(c.principal()), Fmt.money(c.interest()),
+                Fmt.money(c.charges()), Fmt.money(c.costs()), Fmt.money(c.dailyAccrual())));
+        ledger.getItems().setAll(c.ledger());
+        StringBuilder notes = new StringBuilder();
+        notes.append(ctx.t("claim.method")).append(String.join("；", c.method())).append('\n');
+        if (!c.warnings().isEmpty()) notes.append(ctx.t("claim.warnings")).append(String.join("；", c.warnings())).append('\n');
+        if (c.includesUnagreedCharges()) notes.append(ctx.t("claim.unagreed")).append('\n');
+        notes.append(ctx.t("claim.rounding")).append('\n');
+        notes.append(ctx.t("limitation.rules")).append(String.join("、", c.basis().stream().map(cn.huikuan.law.Citation::zh).toList()));
+        claimNotes.setText(notes.toString());
     }
 
     private void showLimitation(cn.huikuan.law.Limitation.Result lim, Balance b) {
@@ -278,7 +357,7 @@ public final class ReceivableDetailView extends BorderPane {
                 String.join("\n", lim.table()) + "\n\n" + ctx.t("limitation.rules") + "\n"
                         + String.join("\n", lim.basis().stream().map(cn.huikuan.law.Citation::zh).toList())
                         + (lim.uncertainYears().isEmpty() ? "" : "\n\n" + ctx.t("limitation.uncertain", lim.uncertainYears()))));
-        figures.add(why, 7, 1);
+        figures.add(why, 6, 2);
     }
 
     private void figure(int col, String key, String value, String id) {

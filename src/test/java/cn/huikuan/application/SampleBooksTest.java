@@ -118,6 +118,18 @@ class SampleBooksTest {
     }
 
     @Test
+    void amountOwedTodayFollowsTheContractTermsOfEachSampleCase() {
+        long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
+        assertThat(books.legal().claim(sale).total()).isEqualByComparingTo("327600.00");
+        long loan = books.receivables().page(ListQuery.first(50).withText("借条")).rows().get(0).id();
+        cn.huikuan.law.ClaimCalculator.Result l = books.legal().claim(loan);
+        assertThat(l.interest()).isEqualByComparingTo("2465.75");
+        assertThat(l.includesUnagreedCharges()).isTrue();
+        long inst = books.receivables().page(ListQuery.first(50).withText("瓷砖")).rows().get(0).id();
+        assertThat(books.legal().claim(inst).total()).isEqualByComparingTo("61500.00");
+    }
+
+    @Test
     void dataSurvivesReopening() {
         books.close();
         books = Books.open(dir, TestClock.fixed());

@@ -80,6 +80,44 @@ class CalcCliTest {
     }
 
     @Test
+    void claimFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+                {"kind": "sale", "contractDate": "2025-12-18", "principal": "500000", "due": "2026-05-28",
+                 "penalty": {"kind": "daily-rate", "value": "0.05"},
+                 "payments": [{"date": "2026-05-26", "amount": 200000}]}
+                """);
+        JsonNode j = json("calc claim --file " + f + " --as-of 2026-11-28 --json");
+        assertThat(j.get("total").asText()).isEqualTo("327600.00");
+        assertThat(j.get("principal").asText()).isEqualTo("300000.00");
+        assertThat(j.get("penaltyOrLoss").asText()).isEqualTo("27600.00");
+        assertThat(j.get("dailyAccrualAfter").asText()).isEqualTo("150.00");
+        assertThat(j.get("ledger")).hasSize(2);
+        assertThat(j.get("ledger").get(0).get("toPrincipal").asText()).isEqualTo("200000.00");
+        assertThat(j.get("includesUnagreedCharges").asBoolean()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"kind\": \"sale\",", "[1, 2]", "{\"kind\": \"lease\"}",
+            "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"-1\", \"due\": \"2026-02-01\"}",
+            "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"100\"}",
+            "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"100\", \"due\": \"2026-02-01\", \"interst\": 5}",
+            "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"100\", \"schedule\": [{\"due\": \"2026-02-01\", \"amount\": 90}]}",
+            "{\"kind\": \"sale\", \"contractDate\": \"2026/01/01\", \"principal\": \"100\", \"due\": \"2026-02-01\"}"})
+    void badClaimFilesAreOneLineAndExitCode2(String content, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), content);
+        assertThat(run("calc claim --file " + f + " --as-of 2026-11-28")).isEqualTo(2);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertThat(e.lines()).hasSize(1);
+        assertThat(e).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingClaimFileIsReported() {
+        assertThat(run("calc claim --file /no/such/claim.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("找不到文件");
+    }
+
+    @Test
     void humanTableByDefault() {
         assertThat(run("calc fee --kind case --amount 100000")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("费用 fee: 2300.00", "《诉讼费用交纳办法》第十三条");

@@ -199,6 +199,27 @@ class EditorFlowTest extends UiTestBase {
     }
 
     @Test
+    void userAddsAnLprMonthAndItIsUsedAtOnce(FxRobot robot) {
+        robot.clickOn("#editLpr");
+        waitUntil(() -> exists(robot, "#lprDialog"));
+        assertThat(text(robot, "#lprAsOf")).contains("2026-08-20").contains("2026-09-20");
+        setDate(robot, "#lprDate", "2026-09-22");
+        set(robot, "#lprOneYear", "abc");
+        set(robot, "#lprFiveYear", "35");
+        scrollAndClick(robot, "#lprDialog-save");
+        waitUntil(() -> text(robot, "#error-oneYear").contains("数字"));
+        assertThat(text(robot, "#error-fiveYear")).contains("0 到 10");
+        set(robot, "#lprOneYear", "2.90");
+        set(robot, "#lprFiveYear", "3.40");
+        Screenshots.take(robot.lookup("#lprDialog").queryAs(Node.class), "10-lpr-table");
+        robot.clickOn("#lprDialog-save");
+        waitUntil(() -> !exists(robot, "#lprDialog"));
+        assertThat(books.legal().lpr().asOf()).hasToString("2026-09-22");
+        assertThat(books.legal().lpr().inForceOn(java.time.LocalDate.of(2026, 10, 1)).oneYear()).isEqualByComparingTo("2.90");
+        assertThat(dir.resolve("data/law/lpr.csv")).exists();
+    }
+
+    @Test
     void paymentRefusesTextAndFutureDatesAndUpdatesTheBalance(FxRobot robot) {
         openSeedCase(robot);
         robot.clickOn("#addPayment");

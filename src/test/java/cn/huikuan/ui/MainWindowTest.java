@@ -60,9 +60,15 @@ class MainWindowTest extends UiTestBase {
         robot.clickOn("#explainLimitation");
         assertThat(dialogs.infos).anySatisfy(i -> assertThat(i).contains("2026-08-28").contains("《民法典》第一百九十五条"));
         waitUntil(() -> robot.lookup("#timeline").queryListView().getItems().size() == 5);
+        assertThat(text(robot, "#fig-owed")).isEqualTo("¥327,600.00");
         Screenshots.take(main, "03-receivable-timeline");
         robot.clickOn("#detail-tab-evidence");
         assertThat(robot.lookup("#evidenceTable").queryTableView().getItems()).hasSize(5);
         Screenshots.take(main, "04-receivable-evidence");
+        robot.clickOn("#detail-tab-claim");
+        assertThat(robot.lookup("#claimLedger").queryTableView().getItems()).hasSize(2);
+        assertThat(text(robot, "#claimSummary")).contains("¥327,600.00").contains("¥27,600.00").contains("¥150.00");
+        assertThat(text(robot, "#claimNotes")).contains("《民法典》第五百八十五条");
+        Screenshots.take(main, "08-receivable-claim");
     }
 }

@@ -99,6 +99,22 @@ public final class LawData {
         return new LprTable(new ArrayList<>(rows.values()));
     }
 
+    public static cn.huikuan.law.BenchmarkTable benchmark() {
+        java.util.List<cn.huikuan.law.BenchmarkTable.Row> rows = new ArrayList<>();
+        try (InputStream in = LawData.class.getResourceAsStream("/cn/huikuan/law/pbc-benchmark.csv")) {
+            if (in == null) throw new LawDataException("benchmark table missing from the application", null);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#") || l.startsWith("date")) continue;
+                String[] p = l.split(",");
+                rows.add(new cn.huikuan.law.BenchmarkTable.Row(LocalDate.parse(p[0]), new BigDecimal(p[1])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new cn.huikuan.law.BenchmarkTable(rows);
+    }
+
     /** Appends one month to the user's LPR file (creating it), after checking it. */
     public static void addLpr(Path userDir, LprTable.Row row) {
         if (row.oneYear().signum() <= 0 || row.oneYear().compareTo(BigDecimal.TEN) > 0

@@ -1,0 +1,84 @@
+package cn.huikuan.law;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which legal route is open and which court to go to.
+ * <ul>
+ *   <li>支付令: 民事诉讼法 §225 (no other dispute between the parties; the order can be served) and
+ *   民诉解释 §427 (money, due and fixed, no counter-performance owed, debtor in China and locatable,
+ *   servable, no pre-suit preservation); §428(二): rejected if it insists on interest, penalty or damages
+ *   the documents did not agree. The court: the basic court of the debtor's domicile (民诉解释 §23).</li>
+ *   <li>Lawsuit on a contract: the defendant's domicile or the place of performance (民事诉讼法 §24); for
+ *   money, the receiving party's location is the place of performance unless agreed (民诉解释 §18); a
+ *   written jurisdiction agreement prevails within §35's limits.</li>
+ *   <li>An arbitration clause sends the dispute to arbitration.</li>
+ * </ul>
+ */
+public final class Routes {
+    private Routes() {
+    }
+
+    /** What the user knows about the case; each flag is a question the wizard asks. */
+    public record Facts(BigDecimal amountDue, boolean amountDisputed, boolean otherDisputes, boolean counterPerformanceOwed,
+                        boolean debtorInChinaAndLocatable, boolean canBeServed, boolean preservationBeforeSuit,
+                        boolean claimIncludesUnagreedCharges, boolean arbitrationClause, String jurisdictionClause,
+                        String debtorDomicile, String creditorLocation) {
+    }
+
+    public record Condition(String text, boolean met, Citation basis, String whatToDo) {
+    }
+
+    public record PaymentOrderCheck(boolean eligible, List<Condition> conditions, String court) {
+        public List<Condition> failed() {
+            return conditions.stream().filter(c -> !c.met()).toList();
+        }
+    }
+
+    public static PaymentOrderCheck paymentOrder(Facts f) {
+        List<Condition> c = new ArrayList<>();
+        c.add(new Condition("请求给付的是金钱", true, Statutes.PAYMENT_ORDER, null));
+        c.add(new Condition("合同没有仲裁条款", !f.arbitrationClause(), Statutes.PAYMENT_ORDER_CONDITIONS,
+                "合同约定了仲裁：应向约定的仲裁机构申请仲裁"));
+        c.add(new Condition("金额已到期", f.amountDue() != null && f.amountDue().signum() > 0, Statutes.PAYMENT_ORDER_CONDITIONS,
+                "等到期后再申请；尚未到期的部分不能申请支付令"));
+        c.add(new Condition("金额确定、对方没有争议", !f.amountDisputed(), Statutes.PAYMENT_ORDER_CONDITIONS,
+                "先通过对账确认函确认金额；有争议的应当起诉"));
+        c.add(new Condition("双方没有其他债务纠纷", !f.otherDisputes(), Statutes.PAYMENT_ORDER, "有其他纠纷的应当起诉"));
+        c.add(new Condition("我方没有尚未履行的对待给付义务（如未交完的货）", !f.counterPerformanceOwed(), Statutes.PAYMENT_ORDER_CONDITIONS,
+                "先履行我方义务，或选择起诉"));
+        c.add(new Condition("债务人在中国境内且下落明确", f.debtorInChinaAndLocatable(), Statutes.PAYMENT_ORDER_CONDITIONS,
+                "下落不明的不能申请支付令，可以起诉（公告送达）"));
+        c.add(new Condition("支付令能够送达债务人", f.canBeServed(), Statutes.PAYMENT_ORDER, "核实债务人的送达地址；无法送达的应当起诉"));
+        c.add(new Condition("没有向法院申请诉前保全", !f.preservationBeforeSuit(), Statutes.PAYMENT_ORDER_CONDITIONS,
+                "已申请诉前保全的，应当起诉"));
+        c.add(new Condition("只请求合同约定的利息、违约金", !f.claimIncludesUnagreedCharges(), Statutes.PAYMENT_ORDER_REJECTION,
+                "从请求中去掉合同未约定的逾期利息或损失，或改为起诉"));
+        boolean ok = c.stream().allMatch(Condition::met);
+        String court = "债务人住所地（" + blank(f.debtorDomicile()) + "）的基层人民法院（" + Statutes.PAYMENT_ORDER_COURT.zh() + "）";
+        return new PaymentOrderCheck(ok, List.copyOf(c), court);
+    }
+
+    /** Courts (or the arbitration body) for a lawsuit on a money claim under a contract. */
+    public static List<String> lawsuitCourts(Facts f) {
+        List<String> list = new ArrayList<>();
+        if (f.arbitrationClause()) {
+            list.add("合同有仲裁条款：应向约定的仲裁机构申请仲裁，法院一般不受理起诉");
+            return list;
+        }
+        if (f.jurisdictionClause() != null && !f.jurisdictionClause().isBlank()) {
+            list.add("按合同的管辖约定：" + f.jurisdictionClause().strip() + "（" + Statutes.AGREED_JURISDICTION.zh()
+                    + "：须是与争议有实际联系的地点，且不违反级别管辖和专属管辖）");
+        }
+        list.add("被告住所地（" + blank(f.debtorDomicile()) + "）的人民法院（" + Statutes.CONTRACT_JURISDICTION.zh() + "）");
+        list.add("合同履行地的人民法院：约定不明时，给付货币的以接收货币一方所在地为履行地，即我方所在地（" + blank(f.creditorLocation()) + "）（"
+                + Statutes.CONTRACT_JURISDICTION.zh() + "，" + Statutes.PLACE_OF_PERFORMANCE.zh() + "）");
+        return list;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? "未填写" : s.strip();
+    }
+}

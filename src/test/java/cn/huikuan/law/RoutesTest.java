@@ -1,0 +1,51 @@
+package cn.huikuan.law;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 民事诉讼法 §24, §35, §225; 民诉解释 §18, §23, §427, §428. */
+class RoutesTest {
+    static Routes.Facts seed() {
+        return new Routes.Facts(new BigDecimal("300000"), false, false, false, true, true, false, false, false,
+                "因本合同发生的争议，由甲方所在地人民法院管辖。", "浙江省杭州市拱墅区", "浙江省杭州市西湖区");
+    }
+
+    @Test
+    void seedCaseQualifiesForAPaymentOrderAtTheDebtorsCourt() {
+        Routes.PaymentOrderCheck c = Routes.paymentOrder(seed());
+        assertThat(c.eligible()).isTrue();
+        assertThat(c.failed()).isEmpty();
+        assertThat(c.court()).contains("拱墅区").contains("基层人民法院").contains("民诉解释》第二十三条");
+    }
+
+    @Test
+    void eachFailedConditionIsNamedWithItsBasisAndWhatToDo() {
+        Routes.Facts f = new Routes.Facts(BigDecimal.ZERO, true, false, true, false, true, true, true, false, null, null, null);
+        Routes.PaymentOrderCheck c = Routes.paymentOrder(f);
+        assertThat(c.eligible()).isFalse();
+        assertThat(c.failed()).extracting(Routes.Condition::text).containsExactly("金额已到期", "金额确定、对方没有争议",
+                "我方没有尚未履行的对待给付义务（如未交完的货）", "债务人在中国境内且下落明确", "没有向法院申请诉前保全", "只请求合同约定的利息、违约金");
+        assertThat(c.failed()).allSatisfy(x -> assertThat(x.whatToDo()).isNotBlank());
+        assertThat(c.failed().get(5).basis()).isEqualTo(Statutes.PAYMENT_ORDER_REJECTION);
+    }
+
+    @Test
+    void lawsuitCourtsFollowTheClauseTheDefendantAndThePayeesPlace() {
+        List<String> courts = Routes.lawsuitCourts(seed());
+        assertThat(courts).hasSize(3);
+        assertThat(courts.get(0)).contains("甲方所在地").contains("第三十五条");
+        assertThat(courts.get(1)).contains("被告住所地").contains("拱墅区");
+        assertThat(courts.get(2)).contains("西湖区").contains("第十八条");
+    }
+
+    @Test
+    void anArbitrationClauseSendsTheUserToArbitration() {
+        Routes.Facts f = new Routes.Facts(new BigDecimal("1"), false, false, false, true, true, false, false, true, null, "x", "y");
+        assertThat(Routes.lawsuitCourts(f)).singleElement().asString().contains("仲裁");
+        assertThat(Routes.paymentOrder(f).eligible()).isFalse();
+    }
+}
