@@ -48,7 +48,7 @@ class I18nConsistencyTest {
     @Test
     void everyLiteralKeyInTheCodeExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error|limitation|claim|lpr)\\.[A-Za-z0-9_.]+)\"");
+        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error|limitation|claim|lpr|court)\\.[A-Za-z0-9_.]+)\"");
         Set<String> missing = new HashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -74,7 +74,7 @@ class I18nConsistencyTest {
                 cn.huikuan.domain.ReceivableKind.class, cn.huikuan.domain.PenaltyKind.class, cn.huikuan.domain.AgingBucket.class,
                 cn.huikuan.domain.EvidenceType.class, cn.huikuan.domain.Payment.Channel.class, cn.huikuan.domain.ContactEntry.Channel.class,
                 cn.huikuan.domain.ContactEntry.Direction.class, cn.huikuan.domain.ContactEntry.Outcome.class,
-                cn.huikuan.domain.ContactMethod.Kind.class, cn.huikuan.domain.KnownAsset.Kind.class);
+                cn.huikuan.domain.ContactMethod.Kind.class, cn.huikuan.domain.KnownAsset.Kind.class, cn.huikuan.domain.CourtEvent.Kind.class);
         for (I18n i18n : List.of(new I18n(I18n.CHINESE), new I18n(I18n.ENGLISH))) {
             for (Class<? extends Enum<?>> type : shown) {
                 for (Enum<?> e : type.getEnumConstants()) {

@@ -25,6 +25,7 @@ public final class Books implements AutoCloseable {
     private final EvidenceService evidence;
     private final ContactLogService contacts;
     private final LegalStatusService legal;
+    private final CourtEventService court;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -38,6 +39,7 @@ public final class Books implements AutoCloseable {
         this.evidence = new EvidenceService(this);
         this.contacts = new ContactLogService(this);
         this.legal = new LegalStatusService(this);
+        this.court = new CourtEventService(this);
         this.creditorId = ensureCreditor();
     }
 
@@ -83,6 +85,7 @@ public final class Books implements AutoCloseable {
     public EvidenceService evidence() { return evidence; }
     public ContactLogService contacts() { return contacts; }
     public LegalStatusService legal() { return legal; }
+    public CourtEventService court() { return court; }
 
     @Override
     public void close() {

@@ -1,12 +1,14 @@
 package cn.huikuan.application;
 
 import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.CourtEvent;
 import cn.huikuan.domain.Payment;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.law.ClaimCalculator;
 import cn.huikuan.law.ClaimInput;
 import cn.huikuan.law.HolidayCalendar;
 import cn.huikuan.law.Limitation;
+import cn.huikuan.law.ProceduralDeadlines;
 import cn.huikuan.law.data.LawData;
 
 import java.nio.file.Path;
@@ -79,6 +81,25 @@ public final class LegalStatusService {
         return LawData.lpr(lawDataDir());
     }
 
+    /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §250), earliest first. */
+    public List<ProceduralDeadlines.Deadline> proceduralDeadlines(long receivableId) {
+        List<ProceduralDeadlines.Step> steps = new ArrayList<>();
+        List<java.time.LocalDate> dates = new ArrayList<>();
+        for (CourtEvent e : books.court().list(receivableId)) {
+            ProceduralDeadlines.Step step = switch (e.getKind()) {
+                case PAYMENT_ORDER_SERVED -> ProceduralDeadlines.Step.PAYMENT_ORDER_SERVED;
+                case JUDGMENT_SERVED -> ProceduralDeadlines.Step.JUDGMENT_SERVED;
+                case PERFORMANCE_DUE -> ProceduralDeadlines.Step.PERFORMANCE_DUE;
+                default -> null;
+            };
+            if (step != null) {
+                steps.add(step);
+                dates.add(e.getEventDate());
+            }
+        }
+        return new ProceduralDeadlines(calendar()).all(steps, dates);
+    }
+
     public Limitation.Result limitation(long receivableId) {
         Receivable r = books.receivables().get(receivableId);
         List<Limitation.Event> events = new ArrayList<>();
@@ -93,6 +114,15 @@ public final class LegalStatusService {
                 default -> null;
             };
             if (kind != null) events.add(new Limitation.Event(c.getOccurredAt().toLocalDate(), kind, c.getSummary()));
+        }
+        for (CourtEvent e : books.court().list(receivableId)) {
+            Limitation.EventKind kind = switch (e.getKind()) {
+                case PAYMENT_ORDER_FILED -> Limitation.EventKind.PAYMENT_ORDER_APPLIED;
+                case SUIT_FILED -> Limitation.EventKind.SUIT_FILED;
+                case ARBITRATION_FILED -> Limitation.EventKind.ARBITRATION_APPLIED;
+                default -> null;
+            };
+            if (kind != null) events.add(new Limitation.Event(e.getEventDate(), kind, e.getCaseNumber()));
         }
         return new Limitation(calendar()).compute(r.finalDueDate(), events, books.today());
     }

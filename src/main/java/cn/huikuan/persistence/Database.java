@@ -68,18 +68,20 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw classify(folder, e);
             }
-            Flyway flyway = Flyway.configure().dataSource(pool).locations(migrationLocations)
-                    .validateMigrationNaming(true).load();
             Optional<Path> backup = Optional.empty();
-            MigrationInfo current = flyway.info().current();
-            if (current != null && flyway.info().pending().length > 0) {
-                backup = Optional.of(backup(pool, folder, "pre-migration-v" + current.getVersion()));
-            }
             try {
+                Flyway flyway = Flyway.configure().dataSource(pool).locations(migrationLocations)
+                        .validateMigrationNaming(true).load();
+                MigrationInfo current = flyway.info().current();
+                if (current != null && flyway.info().pending().length > 0) {
+                    backup = Optional.of(backup(pool, folder, "pre-migration-v" + current.getVersion()));
+                }
                 MigrateResult result = flyway.migrate();
                 if (result.migrationsExecuted > 0) {
                     LOG.info("Applied {} migration(s), schema now at {}", result.migrationsExecuted, result.targetSchemaVersion);
                 }
+            } catch (DataFolderException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new DataFolderException(DataFolderException.Reason.MIGRATION_FAILED, folder.root(), e);
             }

@@ -42,7 +42,7 @@ public final class ReceivableDetailView extends BorderPane {
     private final long id;
     private final Label heading = new Label();
     private final Label sub = new Label();
-    private final GridPane figures = new GridPane();
+    private final javafx.scene.layout.FlowPane figures = new javafx.scene.layout.FlowPane(28, 6);
     private final TableView<Payment> payments = new TableView<>();
     private final TableView<EvidenceItem> evidence = new TableView<>();
     private final ListView<ContactEntry> timeline = new ListView<>();
@@ -52,7 +52,8 @@ public final class ReceivableDetailView extends BorderPane {
 
     record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
                   Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation,
-                  cn.huikuan.law.ClaimCalculator.Result claim, String claimProblem) {
+                  cn.huikuan.law.ClaimCalculator.Result claim, String claimProblem, List<cn.huikuan.domain.CourtEvent> court,
+                  List<cn.huikuan.law.ProceduralDeadlines.Deadline> deadlines) {
     }
 
     public ReceivableDetailView(AppContext ctx, MainView main, long id) {
@@ -64,18 +65,18 @@ public final class ReceivableDetailView extends BorderPane {
         heading.getStyleClass().add("title-3");
         heading.setId("detailHeading");
         sub.getStyleClass().add("text-muted");
-        figures.setHgap(28);
-        figures.setVgap(2);
         figures.setId("detailFigures");
 
         Button edit = button("editReceivable", "action.editReceivable", e -> edit());
         Button pay = button("addPayment", "action.addPayment", e -> addPayment());
         Button attach = button("addEvidence", "action.addEvidence", e -> chooseEvidence());
         Button contact = button("logContact", "action.logContact", e -> logContact());
+        Button courtStep = button("logCourtEvent", "action.logCourtEvent", e ->
+                new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> reload()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = button("refreshDetail", "action.refresh", e -> reload());
-        HBox actions = new HBox(8, edit, pay, attach, contact, spacer, refresh);
+        HBox actions = new HBox(8, edit, pay, attach, contact, courtStep, spacer, refresh);
         VBox head = new VBox(4, heading, sub, figures, actions);
         head.setPadding(new Insets(0, 0, 10, 0));
         setTop(head);
@@ -87,6 +88,7 @@ public final class ReceivableDetailView extends BorderPane {
                 tab("detail-tab-claim", ctx.t("claim.tab"), claimNode()),
                 tab("detail-tab-evidence", ctx.t("detail.evidence"), evidenceNode()),
                 tab("detail-tab-payments", ctx.t("detail.payments"), paymentsNode()),
+                tab("detail-tab-court", ctx.t("court.tab"), courtList),
                 tab("detail-tab-terms", ctx.t("detail.terms"), terms));
         setCenter(tabs);
         reload();
@@ -240,7 +242,8 @@ public final class ReceivableDetailView extends BorderPane {
                 claimProblem = e.getMessage();
             }
             return new Detail(r, ctx.books().receivables().balance(id), ctx.books().receivables().payments(id), ev, check,
-                    ctx.books().contacts().timeline(id), ctx.books().legal().limitation(id), claim, claimProblem);
+                    ctx.books().contacts().timeline(id), ctx.books().legal().limitation(id), claim, claimProblem,
+                    ctx.books().court().list(id), ctx.books().legal().proceduralDeadlines(id));
         }, this::show);
     }
 
@@ -260,6 +263,7 @@ public final class ReceivableDetailView extends BorderPane {
         figure(5, "receivable.bucket", ctx.i18n().e(b.bucket()), "fig-bucket");
         showLimitation(d.limitation(), b);
         showClaim(d.claim(), d.claimProblem());
+        showCourt(d.court(), d.deadlines());
         payments.getItems().setAll(d.payments());
         integrity.clear();
         integrity.putAll(d.integrity());
@@ -274,6 +278,7 @@ public final class ReceivableDetailView extends BorderPane {
         }
     }
 
+    private final ListView<String> courtList = new ListView<>();
     private final TableView<cn.huikuan.law.ClaimCalculator.Line> ledger = new TableView<>();
     private final Label claimSummary = new Label();
     private final Label claimNotes = new Label();
@@ -343,12 +348,40 @@ public final class ReceivableDetailView extends BorderPane {
         claimNotes.setText(notes.toString());
     }
 
+    private void showCourt(List<cn.huikuan.domain.CourtEvent> events, List<cn.huikuan.law.ProceduralDeadlines.Deadline> deadlines) {
+        courtList.setId("courtList");
+        courtList.setPlaceholder(new Label(ctx.t("court.none")));
+        courtList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        List<String> lines = new java.util.ArrayList<>();
+        for (cn.huikuan.domain.CourtEvent e : events) {
+            lines.add(Fmt.date(e.getEventDate()) + "  " + ctx.i18n().e(e.getKind())
+                    + (e.getCourt() != null ? "  ·  " + e.getCourt() : "") + (e.getCaseNumber() != null ? "  ·  " + e.getCaseNumber() : ""));
+        }
+        for (cn.huikuan.law.ProceduralDeadlines.Deadline dl : deadlines) {
+            lines.add(ctx.t("court.deadlineLine", Fmt.date(dl.date()), dl.what(), dl.result().reason(),
+                    String.join("、", dl.result().basis().stream().map(cn.huikuan.law.Citation::zh).toList())));
+        }
+        courtList.getItems().setAll(lines);
+        java.util.Optional<cn.huikuan.law.ProceduralDeadlines.Deadline> next =
+                cn.huikuan.law.ProceduralDeadlines.next(deadlines, ctx.books().today());
+        figure(8, "court.nextDeadline", next.map(n -> Fmt.date(n.date()) + "  " + n.what().replaceAll("（.*", "")).orElse("—"),
+                "fig-nextDeadline");
+    }
+
     private void showLimitation(cn.huikuan.law.Limitation.Result lim, Balance b) {
         if (b.bucket() == cn.huikuan.domain.AgingBucket.SETTLED) return;
         String value = Fmt.date(lim.expires()) + "  " + (lim.daysLeft() < 0 ? ctx.t("limitation.expired")
                 : ctx.t("limitation.daysLeft", lim.daysLeft()));
-        figure(6, "limitation.expires", value, "fig-limitation");
-        javafx.scene.Node v = figures.lookup("#fig-limitation");
+        VBox box = figure(6, "limitation.expires", value, "fig-limitation");
+        javafx.scene.Node v = box.lookup("#fig-limitation");
         if (lim.warning() != cn.huikuan.law.Limitation.Warning.NONE) v.getStyleClass().add("bucket-severe");
         Button why = new Button(ctx.t("limitation.why"));
         why.setId("explainLimitation");
@@ -357,17 +390,20 @@ public final class ReceivableDetailView extends BorderPane {
                 String.join("\n", lim.table()) + "\n\n" + ctx.t("limitation.rules") + "\n"
                         + String.join("\n", lim.basis().stream().map(cn.huikuan.law.Citation::zh).toList())
                         + (lim.uncertainYears().isEmpty() ? "" : "\n\n" + ctx.t("limitation.uncertain", lim.uncertainYears()))));
-        figures.add(why, 6, 2);
+        box.getChildren().add(why);
     }
 
-    private void figure(int col, String key, String value, String id) {
+    private VBox figure(int order, String key, String value, String id) {
         Label k = new Label(ctx.t(key));
         k.getStyleClass().add("text-muted");
         Label v = new Label(value);
         v.setId(id);
         v.getStyleClass().add("title-4");
-        figures.add(k, col, 0);
-        figures.add(v, col, 1);
+        VBox box = new VBox(0, k, v);
+        box.setUserData(order);
+        figures.getChildren().add(box);
+        figures.getChildren().sort(java.util.Comparator.comparingInt(n -> (Integer) n.getUserData()));
+        return box;
     }
 
     private void showTerms() {

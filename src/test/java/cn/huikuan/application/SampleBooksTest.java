@@ -130,6 +130,25 @@ class SampleBooksTest {
     }
 
     @Test
+    void courtStepsStartDeadlinesAndInterruptLimitation() {
+        long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
+        assertThat(books.legal().proceduralDeadlines(sale)).isEmpty();
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.SUIT_FILED, LocalDate.of(2026, 10, 20), "杭州市拱墅区人民法院", null, null);
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.JUDGMENT_SERVED, LocalDate.of(2026, 11, 20), null, "（2026）浙0105民初1号", null);
+        var deadlines = books.legal().proceduralDeadlines(sale);
+        // served 20 Nov: day 15 is Saturday 5 Dec → Monday 7 Dec (民事诉讼法 §171, §85)
+        assertThat(deadlines).singleElement().satisfies(d -> {
+            assertThat(d.date()).isEqualTo(LocalDate.of(2026, 12, 7));
+            assertThat(d.result().moved()).isTrue();
+        });
+        assertThat(cn.huikuan.law.ProceduralDeadlines.next(deadlines, TestClock.TODAY)).isPresent();
+        assertThat(books.legal().limitation(sale).lastInterruption().date()).isEqualTo(LocalDate.of(2026, 10, 20));
+        assertThat(books.legal().limitation(sale).expires()).isEqualTo(LocalDate.of(2029, 10, 22)); // 20 Oct 2029 is a Saturday
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.SUIT_FILED,
+                LocalDate.of(2027, 1, 1), null, null, null)).isInstanceOf(cn.huikuan.domain.DomainException.class);
+    }
+
+    @Test
     void dataSurvivesReopening() {
         books.close();
         books = Books.open(dir, TestClock.fixed());

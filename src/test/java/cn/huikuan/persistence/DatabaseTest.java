@@ -26,12 +26,47 @@ class DatabaseTest {
                 }
                 return v;
             });
-            assertThat(versions).containsExactly("1");
+            assertThat(versions).containsExactly("1", "2");
             assertThat(db.preMigrationBackup()).isEmpty();
         }
         assertThat(dir.resolve("db/huikuan.mv.db")).exists();
         assertThat(dir.resolve("evidence")).isDirectory();
         assertThat(dir.resolve("backups")).isDirectory();
+    }
+
+    @Test
+    void aVersion1BookIsUpgradedToVersion2WithItsDataAndABackup() throws Exception {
+        // a book as the first release left it: schema V1 with a creditor, customer and receivable
+        java.nio.file.Files.createDirectories(dir.resolve("db"));
+        String url = "jdbc:h2:file:" + dir.resolve("db/huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
+        org.flywaydb.core.Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("1").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "huikuan", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO receivable (version, customer_id, kind, title, contract_date, principal, currency, penalty_kind, created_at) "
+                    + "VALUES (0, 1, 'OTHER', '旧账', DATE '2025-01-01', 1234.56, 'CNY', 'NONE', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (1, 0, DATE '2025-02-01', 1234.56)");
+            st.execute("SHUTDOWN");
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.preMigrationBackup()).isPresent();
+            assertThat(db.preMigrationBackup().get().getFileName().toString()).contains("pre-migration-v1");
+            String title = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT title FROM receivable")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(title).isEqualTo("旧账");
+            long courtEvents = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM court_event")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(courtEvents).isZero();
+        }
     }
 
     @Test
@@ -59,7 +94,7 @@ class DatabaseTest {
             assertThat(db.preMigrationBackup()).isPresent();
             Path backup = db.preMigrationBackup().get();
             assertThat(backup).exists().startsWith(dir.resolve("backups"));
-            assertThat(backup.getFileName().toString()).contains("pre-migration-v1").endsWith(".zip");
+            assertThat(backup.getFileName().toString()).contains("pre-migration-v2").endsWith(".zip");
             assertThat(Files.size(backup)).isPositive();
         }
     }
@@ -71,7 +106,7 @@ class DatabaseTest {
                 .isInstanceOfSatisfying(DataFolderException.class,
                         e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.MIGRATION_FAILED));
         try (var files = java.nio.file.Files.list(dir.resolve("backups"))) {
-            assertThat(files.filter(p -> p.getFileName().toString().contains("pre-migration-v1"))).hasSize(1);
+            assertThat(files.filter(p -> p.getFileName().toString().contains("pre-migration-v2"))).hasSize(1);
         }
         // the folder lock was released despite the failure
         assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration", "classpath:db/test-broken"))

@@ -70,5 +70,19 @@ class MainWindowTest extends UiTestBase {
         assertThat(text(robot, "#claimSummary")).contains("¥327,600.00").contains("¥27,600.00").contains("¥150.00");
         assertThat(text(robot, "#claimNotes")).contains("《民法典》第五百八十五条");
         Screenshots.take(main, "08-receivable-claim");
+        assertThat(text(robot, "#fig-nextDeadline")).isEqualTo("—");
+        robot.clickOn("#logCourtEvent");
+        waitUntil(() -> exists(robot, "#courtEventDialog"));
+        javafx.scene.control.ComboBox<cn.huikuan.domain.CourtEvent.Kind> kind = robot.lookup("#courtEventKind").queryComboBox();
+        robot.interact(() -> kind.setValue(cn.huikuan.domain.CourtEvent.Kind.PAYMENT_ORDER_SERVED));
+        setDate(robot, "#courtEventDate", "2026-11-20");
+        set(robot, "#courtEventCaseNumber", "（2026）浙0105民督123号");
+        robot.clickOn("#courtEventDialog-save");
+        // served 20 Nov: 15 days → Saturday 5 Dec → Monday 7 Dec (民事诉讼法 §227, §85)
+        waitUntil(() -> !exists(robot, "#courtEventDialog") && exists(robot, "#fig-nextDeadline")
+                && text(robot, "#fig-nextDeadline").startsWith("2026-12-07"));
+        robot.clickOn("#detail-tab-court");
+        assertThat(robot.lookup("#courtList").queryListView().getItems()).hasSize(2);
+        Screenshots.take(main, "11-receivable-court");
     }
 }

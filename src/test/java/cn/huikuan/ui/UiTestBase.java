@@ -67,8 +67,11 @@ abstract class UiTestBase {
         if (!failures.isEmpty()) throw new AssertionError("background task failed", failures.get(0));
     }
 
+    /** The node's text, or "" while it is not in the scene (views rebuild on reload). */
     static String text(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
+        java.util.Optional<Node> found = robot.lookup(query).tryQuery();
+        if (found.isEmpty()) return "";
+        Node n = found.get();
         if (n instanceof Labeled l) return l.getText();
         if (n instanceof TextInputControl t) return t.getText();
         throw new IllegalArgumentException(query);
