@@ -26,6 +26,7 @@ public final class Books implements AutoCloseable {
     private final ContactLogService contacts;
     private final LegalStatusService legal;
     private final CourtEventService court;
+    private final AuditService audit;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -40,7 +41,9 @@ public final class Books implements AutoCloseable {
         this.contacts = new ContactLogService(this);
         this.legal = new LegalStatusService(this);
         this.court = new CourtEventService(this);
+        this.audit = new AuditService(this);
         this.creditorId = ensureCreditor();
+        audit.sealIfEmpty();
     }
 
     public static Books open(Path root, Clock clock) {
@@ -86,6 +89,7 @@ public final class Books implements AutoCloseable {
     public ContactLogService contacts() { return contacts; }
     public LegalStatusService legal() { return legal; }
     public CourtEventService court() { return court; }
+    public AuditService audit() { return audit; }
 
     @Override
     public void close() {

@@ -30,6 +30,7 @@ public final class ContactLogService {
             }
             FieldErrors.requireValid(e.problems(books.now()), false);
             s.persist(e);
+            books.audit().append(s, e);
             return e;
         });
     }

@@ -23,6 +23,7 @@ public final class CourtEventService {
             e.setNote(note);
             FieldErrors.requireValid(e.problems(books.today()), false);
             s.persist(e);
+            books.audit().append(s, e);
             return e;
         });
     }

@@ -47,6 +47,7 @@ public final class EvidenceService {
             e.setOriginal(d.original());
             FieldErrors.requireValid(e.problems(books.today()), false);
             s.persist(e);
+            books.audit().append(s, e);
             return e;
         });
     }

@@ -85,6 +85,7 @@ public final class ReceivableService {
             p.setNote(draft.getNote());
             FieldErrors.requireValid(p.problems(paid(s, receivableId), books.today()), acceptWarnings);
             s.persist(p);
+            books.audit().append(s, p);
             return p;
         });
     }

@@ -54,6 +54,7 @@ public final class Cli {
                     out.println("Huikuan 回款助手 " + Version.current());
                     yield OK;
                 }
+                case "verify" -> new VerifyCommand(out).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
             };
@@ -84,6 +85,8 @@ public final class Cli {
             命令 Commands:
               --help                 显示本帮助 / show this help
               version                显示版本 / print the version
+              verify [--book DIR]    校验证据文件与记录链，完好时退出码为 0 / check evidence files and the
+                                     tamper-evident journal; exit code 0 only when intact
               calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
                                      诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
               calc deadline --from DATE --days N

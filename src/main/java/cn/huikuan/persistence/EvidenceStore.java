@@ -122,7 +122,7 @@ public final class EvidenceStore {
             throw new EvidenceImportException(r, source, e);
         }
         return new StoredFile(sha, copied, safeFileName(source), MediaTypes.sniff(pathOf(sha), source.getFileName().toString()),
-                clock.instant());
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)); // what TIMESTAMP(6) keeps
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {

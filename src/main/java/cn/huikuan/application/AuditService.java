@@ -1,0 +1,189 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.AuditChain;
+import cn.huikuan.domain.AuditEntry;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.CourtEvent;
+import cn.huikuan.domain.CreditorProfile;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.persistence.EvidenceStore;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The tamper-evident journal of a book's case records. Every contact, court step, payment and evidence
+ * item is appended, in the transaction that saves it, as its canonical text chained by SHA-256 to the
+ * entry before ({@link AuditChain}). {@link #verify} recomputes the chain, compares every record with its
+ * journal entry and re-hashes every evidence file, and names the first thing that does not match.
+ */
+public final class AuditService {
+    private static final int PAGE = 500;
+    private final Books books;
+
+    AuditService(Books books) {
+        this.books = books;
+    }
+
+    /** Appends one record; call inside the transaction that persisted it. */
+    void append(Session s, String entity, long id, String content) {
+        s.flush();
+        s.find(CreditorProfile.class, books.creditorId(), LockModeType.PESSIMISTIC_WRITE); // one writer at a time
+        List<String> last = s.createQuery("select a.hash from AuditEntry a where a.creditorId = :c order by a.id desc", String.class)
+                .setParameter("c", books.creditorId()).setMaxResults(1).getResultList();
+        String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
+        s.persist(new AuditEntry(books.creditorId(), books.clock().instant(), entity, id, content, prev));
+    }
+
+    void append(Session s, ContactEntry e) {
+        append(s, "contact", e.getId(), AuditChain.canonical(e));
+    }
+
+    void append(Session s, Payment p) {
+        append(s, "payment", p.getId(), AuditChain.canonical(p));
+    }
+
+    void append(Session s, EvidenceItem e) {
+        append(s, "evidence", e.getId(), AuditChain.canonical(e));
+    }
+
+    void append(Session s, CourtEvent e) {
+        append(s, "court", e.getId(), AuditChain.canonical(e));
+    }
+
+    /**
+     * A book from before the journal existed (schema V3): journal its existing records once, so they are
+     * protected from now on. Does nothing when the book already has a journal.
+     */
+    void sealIfEmpty() {
+        books.db().inTransactionDo(s -> {
+            Long entries = s.createQuery("select count(a) from AuditEntry a where a.creditorId = :c", Long.class)
+                    .setParameter("c", books.creditorId()).getSingleResult();
+            if (entries > 0) return;
+            forEachRecord(s, EvidenceItem.class, "evidence", e -> append(s, e));
+            forEachRecord(s, Payment.class, "payment", p -> append(s, p));
+            forEachRecord(s, ContactEntry.class, "contact", c -> append(s, c));
+            forEachRecord(s, CourtEvent.class, "court", c -> append(s, c));
+        });
+    }
+
+    private <T> void forEachRecord(Session s, Class<T> type, String name, java.util.function.Consumer<T> action) {
+        String q = "select x from " + type.getSimpleName() + " x where x.receivable.customer.creditorId = :c order by x.id";
+        for (int page = 0; ; page++) {
+            List<T> list = s.createQuery(q, type).setParameter("c", books.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
+            list.forEach(action);
+            if (list.size() < PAGE) return;
+        }
+    }
+
+    public enum ProblemKind {
+        /** The entry's previous hash is not the hash of the entry before it: an entry was removed or reordered. */
+        CHAIN_BROKEN,
+        /** The entry's own hash does not match its content: the journal was edited. */
+        ENTRY_ALTERED,
+        /** The record differs from what was journalled. */
+        RECORD_ALTERED,
+        /** A journalled record is gone. */
+        RECORD_REMOVED,
+        /** A record that was never journalled (written around the app). */
+        RECORD_UNLOGGED,
+        /** An evidence file is missing or its SHA-256 differs. */
+        FILE_MISSING, FILE_ALTERED
+    }
+
+    public record Problem(ProblemKind kind, Long entryId, String entity, Long entityId, String detail) {
+    }
+
+    public record Report(long entries, String head, int evidenceFiles, List<Problem> problems) {
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+
+        /** The first problem in journal order, or null. */
+        public Problem first() {
+            return problems.isEmpty() ? null : problems.get(0);
+        }
+    }
+
+    public Report verify() {
+        return books.db().inTransaction(s -> {
+            List<Problem> problems = new ArrayList<>();
+            Map<String, AuditEntry> latest = new HashMap<>();
+            String prev = AuditChain.GENESIS;
+            long count = 0;
+            for (int page = 0; ; page++) {
+                List<AuditEntry> list = s.createQuery("select a from AuditEntry a where a.creditorId = :c order by a.id", AuditEntry.class)
+                        .setParameter("c", books.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
+                for (AuditEntry a : list) {
+                    count++;
+                    if (!a.getPrevHash().equals(prev)) {
+                        problems.add(new Problem(ProblemKind.CHAIN_BROKEN, a.getId(), a.getEntity(), a.getEntityId(),
+                                "journal entry #" + a.getId() + " does not follow the one before it: an entry before it was removed or changed"));
+                    }
+                    if (!AuditChain.hash(a.getPrevHash(), a.getEntity(), a.getEntityId(), a.getContent()).equals(a.getHash())) {
+                        problems.add(new Problem(ProblemKind.ENTRY_ALTERED, a.getId(), a.getEntity(), a.getEntityId(),
+                                "journal entry #" + a.getId() + " was edited"));
+                    }
+                    prev = a.getHash();
+                    latest.put(a.getEntity() + ":" + a.getEntityId(), a);
+                }
+                s.clear();
+                if (list.size() < PAGE) break;
+            }
+            String head = prev;
+            compare(s, EvidenceItem.class, "evidence", AuditChain::canonical, latest, problems);
+            compare(s, Payment.class, "payment", AuditChain::canonical, latest, problems);
+            compare(s, ContactEntry.class, "contact", AuditChain::canonical, latest, problems);
+            compare(s, CourtEvent.class, "court", AuditChain::canonical, latest, problems);
+            for (AuditEntry gone : latest.values()) {
+                problems.add(new Problem(ProblemKind.RECORD_REMOVED, gone.getId(), gone.getEntity(), gone.getEntityId(),
+                        gone.getEntity() + " #" + gone.getEntityId() + " (journal entry #" + gone.getId() + ") was removed"));
+            }
+            int files = 0;
+            for (int page = 0; ; page++) {
+                List<EvidenceItem> list = s.createQuery("select e from EvidenceItem e where e.receivable.customer.creditorId = :c order by e.id",
+                        EvidenceItem.class).setParameter("c", books.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
+                for (EvidenceItem e : list) {
+                    files++;
+                    EvidenceStore.Integrity i = books.store().verify(e.getSha256(), e.getSizeBytes());
+                    if (i != EvidenceStore.Integrity.OK) {
+                        problems.add(new Problem(i == EvidenceStore.Integrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
+                                null, "evidence", e.getId(), "evidence #" + e.getId() + " \"" + e.getTitle() + "\" (" + e.getOriginalFileName()
+                                + ", SHA-256 " + e.getSha256() + "): " + i));
+                    }
+                }
+                s.clear();
+                if (list.size() < PAGE) break;
+            }
+            problems.sort(Comparator.comparing((Problem p) -> p.entryId() == null ? Long.MAX_VALUE : p.entryId()));
+            return new Report(count, head, files, List.copyOf(problems));
+        });
+    }
+
+    private <T> void compare(Session s, Class<T> type, String entity, Function<T, String> canonical, Map<String, AuditEntry> latest,
+                             List<Problem> problems) {
+        String q = "select x from " + type.getSimpleName() + " x where x.receivable.customer.creditorId = :c order by x.id";
+        for (int page = 0; ; page++) {
+            List<T> list = s.createQuery(q, type).setParameter("c", books.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
+            for (T record : list) {
+                long id = (Long) s.getIdentifier(record);
+                AuditEntry logged = latest.remove(entity + ":" + id);
+                if (logged == null) {
+                    problems.add(new Problem(ProblemKind.RECORD_UNLOGGED, null, entity, id, entity + " #" + id + " is not in the journal"));
+                } else if (!logged.getContent().equals(canonical.apply(record))) {
+                    problems.add(new Problem(ProblemKind.RECORD_ALTERED, logged.getId(), entity, id,
+                            entity + " #" + id + " differs from journal entry #" + logged.getId()));
+                }
+            }
+            s.clear();
+            if (list.size() < PAGE) return;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.huikuan.cli;
+
+import cn.huikuan.application.AuditService;
+import cn.huikuan.application.Books;
+import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.persistence.DataFolderException;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * {@code huikuan verify [--book DIR]}: checks every evidence file against its SHA-256 and the journal
+ * chain of the case records; prints a report; exit code 0 only when everything is intact, 1 when something
+ * is not, 2 when the folder holds no books.
+ */
+final class VerifyCommand {
+    private final PrintStream out;
+
+    VerifyCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) {
+        Args a = new Args(args, java.util.Set.of("book"), java.util.Set.of());
+        Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
+        if (!Files.isRegularFile(dir.resolve("db").resolve("huikuan.mv.db"))) {
+            throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
+        }
+        AuditService.Report r;
+        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+            r = books.audit().verify();
+        } catch (DataFolderException e) {
+            if (e.reason() == DataFolderException.Reason.IN_USE) {
+                throw new Cli.UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
+            }
+            throw e;
+        }
+        out.println("账本 Books: " + dir.toAbsolutePath());
+        out.println("证据文件 Evidence files checked: " + r.evidenceFiles());
+        out.println("记录链 Journal entries: " + r.entries() + "   链头 head: " + r.head());
+        if (r.intact()) {
+            out.println("结果 Result: 完好 intact — every record matches the journal and every file its SHA-256");
+            return Cli.OK;
+        }
+        out.println("结果 Result: 发现 " + r.problems().size() + " 处问题 problems found");
+        out.println("第一处 First: " + r.first().kind() + " — " + r.first().detail());
+        for (AuditService.Problem p : r.problems()) {
+            out.println("  - " + p.kind() + ": " + p.detail());
+        }
+        return Cli.FAILED;
+    }
+}

@@ -1,0 +1,37 @@
+package cn.huikuan.domain;
+
+import java.time.Instant;
+
+/** One link of the tamper-evident journal; written once, never changed. */
+public class AuditEntry {
+    private Long id;
+    private Long creditorId;
+    private Instant recordedAt;
+    private String entity;
+    private Long entityId;
+    private String content;
+    private String prevHash;
+    private String hash;
+
+    protected AuditEntry() {
+    }
+
+    public AuditEntry(Long creditorId, Instant recordedAt, String entity, long entityId, String content, String prevHash) {
+        this.creditorId = creditorId;
+        this.recordedAt = recordedAt;
+        this.entity = entity;
+        this.entityId = entityId;
+        this.content = content;
+        this.prevHash = prevHash;
+        this.hash = AuditChain.hash(prevHash, entity, entityId, content);
+    }
+
+    public Long getId() { return id; }
+    public Long getCreditorId() { return creditorId; }
+    public Instant getRecordedAt() { return recordedAt; }
+    public String getEntity() { return entity; }
+    public Long getEntityId() { return entityId; }
+    public String getContent() { return content; }
+    public String getPrevHash() { return prevHash; }
+    public String getHash() { return hash; }
+}

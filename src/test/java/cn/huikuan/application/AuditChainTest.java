@@ -1,0 +1,162 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.cli.Cli;
+import cn.huikuan.domain.EvidenceItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The journal detects what is changed around the app: in the database file or in the evidence store. */
+class AuditChainTest {
+    @TempDir
+    Path dir;
+    Books books;
+
+    @BeforeEach
+    void open() {
+        books = Books.open(dir, TestClock.fixed());
+        SampleData.loadInto(books);
+    }
+
+    @AfterEach
+    void close() {
+        if (books != null) books.close();
+    }
+
+    private void sql(String statement) {
+        books.db().withConnection(c -> {
+            c.setReadOnly(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate(statement);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void theSampleBookIsIntactAndEveryRecordIsJournalled() {
+        AuditService.Report r = books.audit().verify();
+        assertThat(r.problems()).isEmpty();
+        // 6 evidence items, 3 payments, 6 contacts
+        assertThat(r.entries()).isEqualTo(15);
+        assertThat(r.evidenceFiles()).isEqualTo(6);
+        assertThat(r.head()).hasSize(64);
+    }
+
+    @Test
+    void anEditedContactIsNamed() {
+        sql("UPDATE contact_entry SET summary = '从未催款' WHERE id = (SELECT MIN(id) FROM contact_entry)");
+        AuditService.Report r = books.audit().verify();
+        assertThat(r.intact()).isFalse();
+        assertThat(r.first().kind()).isEqualTo(AuditService.ProblemKind.RECORD_ALTERED);
+        assertThat(r.first().entity()).isEqualTo("contact");
+        assertThat(r.problems()).hasSize(1);
+    }
+
+    @Test
+    void aDeletedPaymentIsNamed() {
+        sql("DELETE FROM payment WHERE amount = 200000");
+        AuditService.Report r = books.audit().verify();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(AuditService.ProblemKind.RECORD_REMOVED);
+            assertThat(p.entity()).isEqualTo("payment");
+        });
+    }
+
+    @Test
+    void editingOrRemovingJournalEntriesBreaksTheChainThere() {
+        sql("UPDATE audit_entry SET content = REPLACE(content, '200000.00', '300000.00') WHERE entity = 'payment'");
+        assertThat(books.audit().verify().problems()).extracting(AuditService.Problem::kind)
+                .contains(AuditService.ProblemKind.ENTRY_ALTERED, AuditService.ProblemKind.RECORD_ALTERED);
+    }
+
+    @Test
+    void removingAJournalEntryIsFoundAtTheNextOne() {
+        long removed = books.db().withConnection(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT MIN(id) + 3 FROM audit_entry")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        sql("DELETE FROM audit_entry WHERE id = " + removed);
+        AuditService.Report r = books.audit().verify();
+        assertThat(r.first().kind()).isEqualTo(AuditService.ProblemKind.CHAIN_BROKEN);
+        assertThat(r.first().entryId()).isEqualTo(removed + 1);
+        assertThat(r.problems()).extracting(AuditService.Problem::kind).contains(AuditService.ProblemKind.RECORD_UNLOGGED);
+    }
+
+    @Test
+    void aRecordWrittenAroundTheAppIsReported() {
+        sql("INSERT INTO payment (receivable_id, paid_on, amount, channel, created_at) "
+                + "SELECT MIN(id), DATE '2026-11-01', 1, 'CASH', CURRENT_TIMESTAMP FROM receivable");
+        assertThat(books.audit().verify().problems()).singleElement()
+                .satisfies(p -> assertThat(p.kind()).isEqualTo(AuditService.ProblemKind.RECORD_UNLOGGED));
+    }
+
+    @Test
+    void anAlteredEvidenceFileIsReported() throws Exception {
+        long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
+        EvidenceItem first = books.evidence().list(sale).get(0);
+        Path stored = books.evidence().file(first);
+        stored.toFile().setWritable(true);
+        Files.write(stored, new byte[]{1, 2, 3});
+        AuditService.Report r = books.audit().verify();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(AuditService.ProblemKind.FILE_ALTERED);
+            assertThat(p.detail()).contains(first.getSha256());
+        });
+    }
+
+    @Test
+    void aBookWithoutAJournalIsSealedOnceOnOpening() {
+        sql("DELETE FROM audit_entry");
+        books.close();
+        books = Books.open(dir, TestClock.fixed());
+        AuditService.Report r = books.audit().verify();
+        assertThat(r.intact()).isTrue();
+        assertThat(r.entries()).isEqualTo(15);
+    }
+
+    @Test
+    void aClockWithNanosecondsDoesNotLookLikeTampering(@TempDir Path other) {
+        java.time.Clock nanos = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T02:00:00.123456789Z"), TestClock.CHINA);
+        try (Books b = Books.open(other, nanos)) {
+            SampleData.loadInto(b);
+            assertThat(b.audit().verify().problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void verifyCommandExitsZeroOnlyWhenIntact() {
+        books.close();
+        books = null;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(cli.run("verify", "--book", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("完好 intact").contains("15");
+
+        books = Books.open(dir, TestClock.fixed());
+        sql("UPDATE payment SET amount = 1 WHERE amount = 200000");
+        assertThat(new Cli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)).run("verify", "--book", dir.toString()))
+                .as("the app has the books open").isEqualTo(2);
+        books.close();
+        books = null;
+        out.reset();
+        assertThat(cli.run("verify", "--book", dir.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("RECORD_ALTERED").contains("payment");
+        assertThat(cli.run("verify", "--book", dir.resolve("nothing-here").toString())).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("nothing-here"))).as("verify never creates books").isFalse();
+    }
+}
