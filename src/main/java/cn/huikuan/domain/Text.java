@@ -22,8 +22,12 @@ public final class Text {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /**
+     * Length limits count UTF-16 units, as the database's VARCHAR columns do: an emoji takes two, so 200
+     * emoji do not fit a 200-character column and are refused here rather than by the database.
+     */
     public static void checkLength(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
+        if (value != null && value.length() > max) {
             errors.add(FieldError.error(field, "validation.text.tooLong", max));
         }
     }
