@@ -26,7 +26,16 @@ public final class Statutes {
     public static final Citation MONEY_DEBT = Citation.of(Law.CIVIL_CODE, 579);
     public static final Citation LOAN_OVERDUE_INTEREST = Citation.of(Law.CIVIL_CODE, 676);
     public static final Citation NO_USURY = Citation.of(Law.CIVIL_CODE, 680);
+    public static final Citation REPUTATION = Citation.of(Law.CIVIL_CODE, 1024);
     public static final Citation PEACE_OF_PRIVATE_LIFE = Citation.of(Law.CIVIL_CODE, 1033);
+    public static final Citation NO_DISCLOSURE_WITHOUT_CONSENT = Citation.of(Law.CIVIL_CODE, 1038);
+
+    // 个人信息保护法, 刑法
+    public static final Citation PIPL_NO_PUBLICATION = Citation.of(Law.PERSONAL_INFORMATION, 25);
+    public static final Citation PIPL_THIRD_PARTIES = Citation.of(Law.PERSONAL_INFORMATION, 23);
+    public static final Citation CRIME_UNLAWFUL_DETENTION = Citation.of(Law.CRIMINAL_LAW, 238);
+    public static final Citation CRIME_INSULT = Citation.of(Law.CRIMINAL_LAW, 246);
+    public static final Citation CRIME_COLLECTING_ILLEGAL_DEBTS = Citation.inserted(Law.CRIMINAL_LAW, 293, 1);
 
     // 民事诉讼法 (2023)
     public static final Citation CONTRACT_JURISDICTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 24);
@@ -43,6 +52,7 @@ public final class Statutes {
     public static final Citation PAYMENT_ORDER_COURT = Citation.of(Law.CPL_INTERPRETATION, 23);
     public static final Citation PAYMENT_ORDER_CONDITIONS = Citation.of(Law.CPL_INTERPRETATION, 427);
     public static final Citation PAYMENT_ORDER_REJECTION = Citation.of(Law.CPL_INTERPRETATION, 428);
+    public static final Citation UNLAWFUL_EVIDENCE = Citation.of(Law.CPL_INTERPRETATION, 106);
 
     // 诉讼费用交纳办法
     public static final Citation FEE_PROPERTY_CASE = new Citation(Law.LITIGATION_FEES, 13, 0);

@@ -31,6 +31,7 @@ abstract class UiTestBase {
     MainView main;
     Stage stage;
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    final List<String> languageSwitches = new CopyOnWriteArrayList<>();
 
     String language() {
         return "zh";
@@ -44,7 +45,7 @@ abstract class UiTestBase {
         SampleData.loadInto(books);
         dialogs = new FakeDialogs();
         ctx = new AppContext(books, I18n.forLanguage(language()), new TaskRunner(failures::add), dialogs);
-        main = new MainView(ctx, lang -> { });
+        main = new MainView(ctx, languageSwitches::add);
         main.getStylesheets().add(MainView.stylesheet());
         stage.setScene(new Scene(main, 1280, 800));
         stage.show();
