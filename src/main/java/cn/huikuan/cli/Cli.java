@@ -55,6 +55,7 @@ public final class Cli {
                     yield OK;
                 }
                 case "verify" -> new VerifyCommand(out).run(rest);
+                case "bench" -> new BenchCommand(out).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
             };
@@ -87,6 +88,9 @@ public final class Cli {
               version                显示版本 / print the version
               verify [--book DIR]    校验证据文件与记录链，完好时退出码为 0 / check evidence files and the
                                      tamper-evident journal; exit code 0 only when intact
+              bench generate --data DIR --customers N --receivables N --payments N [--seed S]
+              bench lists --data DIR [--runs N]
+                                     生成大账本并测量列表、搜索和汇总查询 / generate large books, time the list queries
               calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
                                      诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
               calc deadline --from DATE --days N

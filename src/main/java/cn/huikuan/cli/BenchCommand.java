@@ -1,0 +1,188 @@
+package cn.huikuan.cli;
+
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.AuditChain;
+import cn.huikuan.persistence.Database;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * {@code huikuan bench generate|lists}: a data generator for large books and a benchmark of the list,
+ * search and dashboard queries on them (issue 7). Results are medians in milliseconds.
+ */
+final class BenchCommand {
+    private final PrintStream out;
+
+    BenchCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) throw new Cli.UsageException("bench needs generate or lists / 请指定 generate 或 lists");
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
+            case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
+            default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
+        };
+    }
+
+    private int generate(Args a) {
+        Path dir = Path.of(a.required("data"));
+        if (Files.exists(dir.resolve("db").resolve("huikuan.mv.db"))) {
+            throw new Cli.UsageException("refusing to add generated data to existing books / 不会向已有账本写入生成数据: " + dir);
+        }
+        int customers = Args.integer("customers", a.required("customers"), 1, 10_000_000);
+        int receivables = Args.integer("receivables", a.required("receivables"), 1, 50_000_000);
+        int payments = Args.integer("payments", a.required("payments"), 0, 100_000_000);
+        Random rnd = new Random(a.optional("seed") == null ? 42 : Long.parseLong(a.optional("seed")));
+        long t0 = System.nanoTime();
+        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+            long creditor = books.creditorId();
+            Database db = books.db();
+            db.withConnection(c -> {
+                c.setReadOnly(false);
+                c.setAutoCommit(false);
+                Timestamp now = Timestamp.from(Instant.now());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, version, creditor_id, kind, name, situation, created_at) "
+                        + "VALUES (?, 0, ?, ?, ?, 'UNKNOWN', ?)")) {
+                    for (int i = 1; i <= customers; i++) {
+                        ps.setLong(1, i);
+                        ps.setLong(2, creditor);
+                        ps.setString(3, i % 5 == 0 ? "ORGANISATION" : "PERSON");
+                        ps.setString(4, (i % 5 == 0 ? "客户公司" : "客户") + i);
+                        ps.setTimestamp(5, now);
+                        ps.addBatch();
+                        if (i % 5000 == 0) ps.executeBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                LocalDate base = LocalDate.of(2020, 1, 1);
+                long[] principal = new long[receivables + 1];
+                try (PreparedStatement r = c.prepareStatement("INSERT INTO receivable (id, version, customer_id, kind, title, contract_date, principal, "
+                        + "currency, penalty_kind, created_at) VALUES (?, 0, ?, 'SALE_ON_CREDIT', ?, ?, ?, 'CNY', 'NONE', ?)");
+                     PreparedStatement inst = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)")) {
+                    for (int i = 1; i <= receivables; i++) {
+                        LocalDate contract = base.plusDays(rnd.nextInt(2500));
+                        principal[i] = 1000 + rnd.nextInt(500_000);
+                        r.setLong(1, i);
+                        r.setLong(2, 1 + rnd.nextInt(customers));
+                        r.setString(3, "货款 " + i);
+                        r.setDate(4, Date.valueOf(contract));
+                        r.setBigDecimal(5, BigDecimal.valueOf(principal[i]));
+                        r.setTimestamp(6, now);
+                        r.addBatch();
+                        inst.setLong(1, i);
+                        inst.setDate(2, Date.valueOf(contract.plusDays(30 + rnd.nextInt(90))));
+                        inst.setBigDecimal(3, BigDecimal.valueOf(principal[i]));
+                        inst.addBatch();
+                        if (i % 5000 == 0) {
+                            r.executeBatch();
+                            inst.executeBatch();
+                        }
+                    }
+                    r.executeBatch();
+                    inst.executeBatch();
+                }
+                c.commit();
+                // payments, journalled exactly as the app does, so the books verify and open without sealing
+                String prev = AuditChain.GENESIS;
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO payment (id, receivable_id, paid_on, amount, channel, created_at) "
+                        + "VALUES (?, ?, ?, ?, 'BANK_TRANSFER', ?)");
+                     PreparedStatement j = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) "
+                             + "VALUES (?, ?, 'payment', ?, ?, ?, ?)")) {
+                    for (int i = 1; i <= payments; i++) {
+                        int rec = 1 + rnd.nextInt(receivables);
+                        BigDecimal amount = BigDecimal.valueOf(Math.max(1, principal[rec] / (2 + rnd.nextInt(6)))).setScale(2);
+                        LocalDate paidOn = LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(300));
+                        p.setLong(1, i);
+                        p.setLong(2, rec);
+                        p.setDate(3, Date.valueOf(paidOn));
+                        p.setBigDecimal(4, amount);
+                        p.setTimestamp(5, now);
+                        p.addBatch();
+                        String content = String.join("|", "payment", Long.toString(rec), paidOn.toString(), amount.toPlainString(), "BANK_TRANSFER", "∅", "∅");
+                        String hash = AuditChain.hash(prev, "payment", i, content);
+                        j.setLong(1, creditor);
+                        j.setTimestamp(2, now);
+                        j.setLong(3, i);
+                        j.setString(4, content);
+                        j.setString(5, prev);
+                        j.setString(6, hash);
+                        j.addBatch();
+                        prev = hash;
+                        if (i % 5000 == 0) {
+                            p.executeBatch();
+                            j.executeBatch();
+                        }
+                    }
+                    p.executeBatch();
+                    j.executeBatch();
+                }
+                c.commit();
+                for (String t : List.of("customer", "receivable", "payment")) {
+                    try (var st = c.createStatement()) {
+                        st.execute("ALTER TABLE " + t + " ALTER COLUMN id RESTART WITH " + (1 + (t.equals("customer") ? customers
+                                : t.equals("receivable") ? receivables : payments)));
+                    }
+                }
+                c.commit();
+                return null;
+            });
+        }
+        out.printf("generated %d customers, %d receivables, %d payments in %.1f s into %s%n", customers, receivables, payments,
+                (System.nanoTime() - t0) / 1e9, dir.toAbsolutePath());
+        return Cli.OK;
+    }
+
+    private int lists(Args a) {
+        Path dir = Path.of(a.required("data"));
+        if (!Files.exists(dir.resolve("db").resolve("huikuan.mv.db"))) throw new Cli.UsageException("no books in / 没有账本: " + dir);
+        int runs = a.optional("runs") == null ? 7 : Args.integer("runs", a.optional("runs"), 1, 1000);
+        long t0 = System.nanoTime();
+        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+            double open = (System.nanoTime() - t0) / 1e6;
+            out.printf("open books (migrations, validation, journal check): %.0f ms%n", open);
+            List<String[]> rows = new ArrayList<>();
+            time(rows, "receivables, first page, default sort (days overdue)", runs, () -> books.receivables().page(ListQuery.first(50)));
+            time(rows, "receivables, page 100", runs, () -> books.receivables().page(ListQuery.first(50).withPage(100)));
+            time(rows, "receivables, sort by outstanding", runs, () -> books.receivables().page(ListQuery.first(50).withSort("outstanding", false)));
+            time(rows, "receivables, filter bucket 181-365", runs, () -> books.receivables().page(ListQuery.first(50).withBucket(AgingBucket.D181_365)));
+            time(rows, "receivables, search text", runs, () -> books.receivables().page(ListQuery.first(50).withText("货款 12345")));
+            time(rows, "customers, first page", runs, () -> books.customers().page(ListQuery.first(50)));
+            time(rows, "dashboard (aging totals)", runs, () -> books.lists().dashboard(books.creditorId(), books.today()));
+            for (String[] r : rows) out.printf("%-55s median %8s ms   (min %s, max %s)%n", r[0], r[1], r[2], r[3]);
+        }
+        return Cli.OK;
+    }
+
+    private static void time(List<String[]> rows, String name, int runs, Supplier<?> work) {
+        double[] ms = new double[runs];
+        work.get(); // warm-up
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        rows.add(new String[]{name, String.format("%.0f", ms[runs / 2]), String.format("%.0f", ms[0]), String.format("%.0f", ms[runs - 1])});
+    }
+}
