@@ -77,8 +77,22 @@ public final class LegalStatusService {
         return new ClaimCalculator(lpr(), LawData.benchmark()).compute(in, books.today());
     }
 
+    private volatile cn.huikuan.law.LprTable lpr;
+
+    /** The shipped LPR table plus the user's months; read once, re-read after {@link #addLpr}. */
     public cn.huikuan.law.LprTable lpr() {
-        return LawData.lpr(lawDataDir());
+        cn.huikuan.law.LprTable t = lpr;
+        if (t == null) {
+            t = LawData.lpr(lawDataDir());
+            lpr = t;
+        }
+        return t;
+    }
+
+    /** Saves a newly published month in the data folder and uses it from now on. */
+    public void addLpr(cn.huikuan.law.LprTable.Row row) {
+        LawData.addLpr(lawDataDir(), row);
+        lpr = null;
     }
 
     /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §250), earliest first. */

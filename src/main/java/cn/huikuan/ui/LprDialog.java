@@ -2,7 +2,6 @@ package cn.huikuan.ui;
 
 import cn.huikuan.domain.FieldError;
 import cn.huikuan.law.LprTable;
-import cn.huikuan.law.data.LawData;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -81,7 +80,7 @@ public final class LprDialog extends FormDialog<LprTable.Row> {
 
     @Override
     protected LprTable.Row save(boolean acceptWarnings) {
-        LawData.addLpr(ctx.books().legal().lawDataDir(), row);
+        ctx.books().legal().addLpr(row);
         return row;
     }
 }

@@ -49,6 +49,7 @@ public final class ReceivableDetailView extends BorderPane {
     private final GridPane terms = new GridPane();
     private final Map<Long, EvidenceStore.Integrity> integrity = new HashMap<>();
     private Receivable receivable;
+    private boolean reportedBad;
 
     record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
                   Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation,
@@ -75,7 +76,7 @@ public final class ReceivableDetailView extends BorderPane {
                 new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> reload()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = button("refreshDetail", "action.refresh", e -> reload());
+        Button refresh = button("refreshDetail", "action.refresh", e -> reload(true));
         HBox actions = new HBox(8, edit, pay, attach, contact, courtStep, spacer, refresh);
         VBox head = new VBox(4, heading, sub, figures, actions);
         head.setPadding(new Insets(0, 0, 10, 0));
@@ -223,7 +224,13 @@ public final class ReceivableDetailView extends BorderPane {
         return timeline;
     }
 
+    /** Reloads the page; evidence files are re-hashed only when new, or when {@code recheckFiles}. */
     public void reload() {
+        reload(false);
+    }
+
+    public void reload(boolean recheckFiles) {
+        Map<Long, EvidenceStore.Integrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
         ctx.tasks().run(ctx.t("task.loading"), p -> {
             Receivable r = ctx.books().receivables().get(id);
             List<EvidenceItem> ev = ctx.books().evidence().list(id);
@@ -231,7 +238,8 @@ public final class ReceivableDetailView extends BorderPane {
             int n = 0;
             for (EvidenceItem e : ev) {
                 if (p.cancelled()) break;
-                check.put(e.getId(), ctx.books().evidence().verify(e));
+                EvidenceStore.Integrity before = known.get(e.getId());
+                check.put(e.getId(), before != null ? before : ctx.books().evidence().verify(e));
                 p.update(++n, ev.size());
             }
             cn.huikuan.law.ClaimCalculator.Result claim = null;
@@ -272,7 +280,8 @@ public final class ReceivableDetailView extends BorderPane {
         timeline.getItems().setAll(d.timeline());
         showTerms();
         long bad = d.integrity().values().stream().filter(i -> i != EvidenceStore.Integrity.OK).count();
-        if (bad > 0) {
+        if (bad > 0 && !reportedBad) {
+            reportedBad = true;
             ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
                     ctx.t("evidence.integrityProblem", bad));
         }

@@ -32,6 +32,29 @@ class MainWindowTest extends UiTestBase {
     }
 
     @Test
+    void anAlteredEvidenceFileIsReportedOnThePageAfterRefresh(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class), MouseButton.PRIMARY);
+        waitUntil(() -> text(robot, "#fig-outstanding").equals("¥300,000.00"));
+        robot.clickOn("#detail-tab-evidence");
+        TableView<cn.huikuan.domain.EvidenceItem> evidence = robot.lookup("#evidenceTable").queryTableView();
+        waitUntil(() -> evidence.getItems().size() == 5);
+        java.nio.file.Path stored = books.evidence().file(evidence.getItems().get(0));
+        stored.toFile().setWritable(true);
+        java.nio.file.Files.write(stored, new byte[]{1, 2, 3});
+        assertThat(dialogs.errors).isEmpty();
+        robot.clickOn("#refreshDetail");
+        waitUntil(() -> !dialogs.errors.isEmpty());
+        assertThat(dialogs.errors.get(0)).contains("证据文件校验未通过").contains("1 份");
+        robot.interact(() -> evidence.getSelectionModel().select(0));
+        robot.clickOn("#openEvidence");
+        assertThat(dialogs.opened).as("an altered file is not opened as if it were evidence").isEmpty();
+        assertThat(dialogs.errors.get(dialogs.errors.size() - 1)).contains("不一致");
+    }
+
+    @Test
     void languageSelectorAsksForEnglish(FxRobot robot) {
         ComboBox<String> language = robot.lookup("#language").queryComboBox();
         assertThat(language.getValue()).isEqualTo("中文");
