@@ -23,6 +23,7 @@ public final class ContactLogService {
                     draft.getSummary(), draft.getOutcome());
             e.setPromisedDate(draft.getPromisedDate());
             e.setPromisedAmount(draft.getPromisedAmount());
+            e.setConductOverride(draft.getConductOverride());
             for (Long id : evidenceIds) {
                 EvidenceItem item = s.get(EvidenceItem.class, id);
                 if (item == null || !item.getReceivable().getId().equals(receivableId)) throw new NotFoundException("evidence", id);

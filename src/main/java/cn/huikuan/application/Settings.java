@@ -50,6 +50,19 @@ public final class Settings {
         save();
     }
 
+    /** The app's contact policy (not law): hours and contacts per seven days; defaults 08:00–21:00 and 3. */
+    public cn.huikuan.law.ConductGuard.Policy contactPolicy() {
+        cn.huikuan.law.ConductGuard.Policy d = cn.huikuan.law.ConductGuard.Policy.defaults();
+        try {
+            return new cn.huikuan.law.ConductGuard.Policy(
+                    java.time.LocalTime.parse(props.getProperty("contactEarliest", d.earliest().toString())),
+                    java.time.LocalTime.parse(props.getProperty("contactLatest", d.latest().toString())),
+                    Integer.parseInt(props.getProperty("contactMaxPerSevenDays", Integer.toString(d.maxPerSevenDays()))));
+        } catch (RuntimeException e) {
+            return d; // a mistyped setting falls back to the defaults
+        }
+    }
+
     private void save() {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -32,9 +32,11 @@ public final class AuditChain {
     }
 
     public static String canonical(ContactEntry e) {
-        return fields("contact", e.getReceivable().getId(), e.getOccurredAt(), e.getChannel(), e.getDirection(), e.getOutcome(),
+        String text = fields("contact", e.getReceivable().getId(), e.getOccurredAt(), e.getChannel(), e.getDirection(), e.getOutcome(),
                 e.getPromisedDate(), money(e.getPromisedAmount()), e.getSummary(),
                 e.getEvidence().stream().map(EvidenceItem::getId).sorted().map(String::valueOf).collect(Collectors.joining(",")));
+        // added with schema V4; absent for earlier entries, so their journal text is unchanged
+        return e.getConductOverride() == null ? text : text + "|override=" + escape(e.getConductOverride());
     }
 
     public static String canonical(Payment p) {

@@ -28,6 +28,8 @@ public class ContactEntry {
     private java.time.LocalDate promisedDate;
     private BigDecimal promisedAmount;
     private Set<EvidenceItem> evidence = new LinkedHashSet<>();
+    /** Why the user saved this outgoing contact although the lawful-conduct guard flagged it. */
+    private String conductOverride;
     private Instant createdAt;
 
     protected ContactEntry() {
@@ -51,6 +53,7 @@ public class ContactEntry {
         else if (occurredAt.isAfter(now.plusMinutes(5))) errors.add(FieldError.error("occurredAt", "validation.date.future"));
         if (Text.isBlank(summary)) errors.add(FieldError.error("summary", "validation.required"));
         Text.checkLength(errors, "summary", summary, 10_000);
+        Text.checkLength(errors, "conductOverride", conductOverride, 2000);
         if (outcome == Outcome.PROMISE_TO_PAY) {
             if (promisedDate == null) errors.add(FieldError.error("promisedDate", "validation.required"));
             else if (occurredAt != null && promisedDate.isBefore(occurredAt.toLocalDate())) {
@@ -78,5 +81,7 @@ public class ContactEntry {
     public BigDecimal getPromisedAmount() { return promisedAmount; }
     public void setPromisedAmount(BigDecimal a) { this.promisedAmount = a; }
     public Set<EvidenceItem> getEvidence() { return evidence; }
+    public String getConductOverride() { return conductOverride; }
+    public void setConductOverride(String reason) { this.conductOverride = Text.clean(reason); }
     public Instant getCreatedAt() { return createdAt; }
 }

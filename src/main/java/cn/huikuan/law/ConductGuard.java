@@ -53,7 +53,7 @@ public final class ConductGuard {
     private static final List<Rule> RULES = List.of(
             new Rule(Concern.THREAT, Pattern.compile("(打断|弄死|砍死|砍你|揍你|打死|废了你|收拾你|杀了|宰了|放火|烧你|泼油漆|让你好看|让你(付出|吃不了)|小心(你|点)|见血|你等着|走着瞧|上门堵|堵你|扣下你|关起来|不让你走|人身安全|后果自负|出门小心)"),
                     "含有暴力或威胁的内容：以暴力、胁迫、限制人身自由催讨债务可能构成违法犯罪，也会让证据对您不利",
-                    Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS, "如 {date} 前仍未付款，" + PEACEFUL),
+                    Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS, "如到期仍未付款，" + PEACEFUL),
             new Rule(Concern.INSULT, Pattern.compile("(骗子|老赖|无耻|不要脸|畜生|王八蛋|混蛋|人渣|垃圾|废物|去死|傻[逼比Bb]|\\bSB\\b|狗东西|贱人|滚蛋|滚开|给我滚)", Pattern.CASE_INSENSITIVE),
                     "含有侮辱性言辞：侮辱他人会侵害名誉权，情节严重可能构成侮辱罪；“老赖”只适用于法院公布的失信被执行人",
                     Statutes.REPUTATION, "请您尽快核对欠款并安排付款；如有困难，欢迎与我们商量还款计划。"),

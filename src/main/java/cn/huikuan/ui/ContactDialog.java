@@ -36,11 +36,16 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     private final DatePicker promisedDate = Parse.datePicker("contactPromisedDate");
     private final TextField promisedAmount = field("contactPromisedAmount");
     private final ListView<EvidenceItem> evidence = new ListView<>();
+    private final TextField conductOverride = field("contactConductOverride");
+    private final List<LocalDateTime> earlierContacts;
+    private final cn.huikuan.law.ConductGuard guard;
     private ContactEntry draft;
 
-    public ContactDialog(AppContext ctx, Window owner, long receivableId, List<EvidenceItem> available) {
+    public ContactDialog(AppContext ctx, Window owner, long receivableId, List<EvidenceItem> available, List<LocalDateTime> earlierContacts) {
         super(ctx, owner, ctx.t("contact.new"), "contactDialog");
         this.receivableId = receivableId;
+        this.earlierContacts = List.copyOf(earlierContacts);
+        this.guard = new cn.huikuan.law.ConductGuard(ctx.books().settings().contactPolicy());
         LocalDateTime now = ctx.books().now();
         date.setValue(now.toLocalDate());
         time.setText(String.format("%02d:%02d", now.getHour(), now.getMinute()));
@@ -70,6 +75,8 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         form.add("promisedAmount", ctx.t("contact.promisedAmount"), promisedAmount);
         form.add("evidence", ctx.t("contact.evidence"), evidence);
         form.addHint(ctx.t("contact.evidence.hint"));
+        form.add("conductOverride", ctx.t("conduct.override"), conductOverride);
+        conductOverride.setPromptText(ctx.t("conduct.override.prompt"));
         outcomeChanged();
         finishLayout();
     }
@@ -100,8 +107,37 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         draft = new ContactEntry(null, LocalDateTime.of(d, t), channel.getValue(), direction.getValue(), summary.getText(), outcome.getValue());
         draft.setPromisedDate(promised);
         draft.setPromisedAmount(amount);
+        draft.setConductOverride(conductOverride.getText());
         // The receivable is attached by the service; check everything else here.
-        return draft.problems(ctx.books().now()).stream().filter(e -> !e.field().equals("receivable")).toList();
+        List<FieldError> problems = new ArrayList<>(draft.problems(ctx.books().now()).stream().filter(e -> !e.field().equals("receivable")).toList());
+        if (direction.getValue() == ContactEntry.Direction.OUTGOING) problems.addAll(conductProblems(draft));
+        return problems;
+    }
+
+    /**
+     * The lawful-conduct guard on what we sent and when (issue 5): each finding blocks saving until the user
+     * writes why it is justified; the reason is stored with the contact and journalled.
+     */
+    private List<FieldError> conductProblems(ContactEntry e) {
+        List<cn.huikuan.law.ConductGuard.Finding> text = guard.checkText(e.getSummary());
+        List<cn.huikuan.law.ConductGuard.Finding> timing = guard.checkTiming(e.getOccurredAt(), earlierContacts);
+        if (text.isEmpty() && timing.isEmpty()) return List.of();
+        if (e.getConductOverride() != null) return List.of();
+        List<FieldError> errors = new ArrayList<>();
+        if (!text.isEmpty()) errors.add(FieldError.error("summary", "conduct.flagged", describe(text)));
+        if (!timing.isEmpty()) errors.add(FieldError.error("occurredAt", "conduct.flagged", describe(timing)));
+        errors.add(FieldError.error("conductOverride", "conduct.overrideNeeded"));
+        return errors;
+    }
+
+    private String describe(List<cn.huikuan.law.ConductGuard.Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        for (cn.huikuan.law.ConductGuard.Finding f : findings) {
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(ctx.t("conduct.finding", f.matched(), f.reason(),
+                    f.basis() == null ? ctx.t("conduct.policy") : f.basis().zh(), f.suggestion()));
+        }
+        return sb.toString();
     }
 
     @Override

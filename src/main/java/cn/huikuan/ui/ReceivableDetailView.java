@@ -212,6 +212,12 @@ public final class ReceivableDetailView extends BorderPane {
                 text.setMaxWidth(900);
                 VBox box = new VBox(2, when, text);
                 box.setPadding(new Insets(6, 4, 8, 4));
+                if (c.getConductOverride() != null) {
+                    Label o = new Label(ctx.t("conduct.overrideLine", c.getConductOverride()));
+                    o.getStyleClass().add("bucket-overdue");
+                    o.setWrapText(true);
+                    box.getChildren().add(o);
+                }
                 if (!c.getEvidence().isEmpty()) {
                     Label ev = new Label(ctx.t("contact.linkedEvidence") + String.join("；", c.getEvidence().stream().map(EvidenceItem::getTitle).toList()));
                     ev.getStyleClass().add("text-muted");
@@ -485,7 +491,9 @@ public final class ReceivableDetailView extends BorderPane {
 
     private void logContact() {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().evidence().list(id), list ->
-                new ContactDialog(ctx, getScene().getWindow(), id, list).showAndWait().ifPresent(c -> reload()));
+                new ContactDialog(ctx, getScene().getWindow(), id, list, timeline.getItems().stream()
+                        .filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING).map(ContactEntry::getOccurredAt).toList())
+                        .showAndWait().ifPresent(c -> reload()));
     }
 
     public long receivableId() {

@@ -199,6 +199,34 @@ class EditorFlowTest extends UiTestBase {
     }
 
     @Test
+    void threateningOrLateNightMessagesNeedAWrittenReasonWhichIsKept(FxRobot robot) {
+        openSeedCase(robot);
+        robot.clickOn("#logContact");
+        waitUntil(() -> exists(robot, "#contactDialog"));
+        ComboBox<ContactEntry.Channel> channel = robot.lookup("#contactChannel").queryComboBox();
+        robot.interact(() -> channel.setValue(ContactEntry.Channel.WECHAT));
+        set(robot, "#contactSummary", "再不还钱就告诉你老婆，打断你的腿");
+        setDate(robot, "#contactDate", "2026-11-27");
+        set(robot, "#contactTime", "22:30");
+        robot.clickOn("#contactDialog-save");
+        waitUntil(() -> text(robot, "#error-summary").contains("打断"));
+        assertThat(text(robot, "#error-summary")).doesNotContain("{");
+        assertThat(text(robot, "#error-summary")).contains("告诉你老婆").contains("《刑法》第二百九十三条之一")
+                .contains("《个人信息保护法》第二十五条").contains("建议改为");
+        assertThat(text(robot, "#error-occurredAt")).contains("软件政策，并非法律规定");
+        assertThat(text(robot, "#error-conductOverride")).contains("写明");
+        Screenshots.take(robot.lookup("#contactDialog").queryAs(Node.class), "12-conduct-guard");
+        assertThat(exists(robot, "#contactDialog")).as("nothing saved yet").isTrue();
+
+        set(robot, "#contactConductOverride", "记录对方原话以备查，并非我方发出");
+        robot.clickOn("#contactDialog-save");
+        ListView<ContactEntry> timeline = robot.lookup("#timeline").queryListView();
+        waitUntil(() -> !exists(robot, "#contactDialog") && timeline.getItems().size() == 6);
+        assertThat(timeline.getItems().get(0).getConductOverride()).isEqualTo("记录对方原话以备查，并非我方发出");
+        assertThat(books.audit().verify().intact()).isTrue();
+    }
+
+    @Test
     void userAddsAnLprMonthAndItIsUsedAtOnce(FxRobot robot) {
         robot.clickOn("#editLpr");
         waitUntil(() -> exists(robot, "#lprDialog"));
