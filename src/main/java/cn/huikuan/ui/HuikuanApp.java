@@ -88,7 +88,12 @@ public final class HuikuanApp extends Application {
     }
 
     private void build(I18n i18n) {
-        if (tasks != null) tasks.shutdown();
+        if (tasks != null) {
+            TaskRunner old = tasks;
+            Thread t = new Thread(() -> old.finishAndStop(30), "huikuan-retire-tasks");
+            t.setDaemon(true);
+            t.start();
+        }
         DialogService dialogs = new DialogService(getHostServices());
         tasks = new TaskRunner(null);
         AppContext ctx = new AppContext(books, i18n, tasks, dialogs);
@@ -103,7 +108,7 @@ public final class HuikuanApp extends Application {
 
     @Override
     public void stop() {
-        if (tasks != null) tasks.shutdown();
+        if (tasks != null) tasks.finishAndStop(10);
         if (books != null) books.close();
     }
 }

@@ -129,7 +129,22 @@ public final class TaskRunner {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
 
+    /** Stops at once; running work is interrupted (tests, or after {@link #finishAndStop}). */
     public void shutdown() {
         executor.shutdownNow();
+    }
+
+    /**
+     * Lets running work (a save, an import) finish for up to {@code seconds}, then stops. Used before the
+     * books are closed, so no transaction is cut off by the window closing.
+     */
+    public void finishAndStop(long seconds) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(seconds, java.util.concurrent.TimeUnit.SECONDS)) executor.shutdownNow();
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
