@@ -27,6 +27,7 @@ public final class Books implements AutoCloseable {
     private final LegalStatusService legal;
     private final CourtEventService court;
     private final AuditService audit;
+    private final BackupService backups;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -42,6 +43,7 @@ public final class Books implements AutoCloseable {
         this.legal = new LegalStatusService(this);
         this.court = new CourtEventService(this);
         this.audit = new AuditService(this);
+        this.backups = new BackupService(db, clock);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -90,6 +92,7 @@ public final class Books implements AutoCloseable {
     public LegalStatusService legal() { return legal; }
     public CourtEventService court() { return court; }
     public AuditService audit() { return audit; }
+    public BackupService backups() { return backups; }
 
     @Override
     public void close() {

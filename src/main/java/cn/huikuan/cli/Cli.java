@@ -56,6 +56,8 @@ public final class Cli {
                 }
                 case "verify" -> new VerifyCommand(out).run(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
+                case "backup" -> backup(new Args(rest, java.util.Set.of("book"), java.util.Set.of()));
+                case "restore" -> restore(new Args(rest, java.util.Set.of("book", "from"), java.util.Set.of()));
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
             };
@@ -69,6 +71,44 @@ public final class Cli {
             err.println("huikuan: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILED;
         }
+    }
+
+    private static java.nio.file.Path existingBooks(Args a) {
+        java.nio.file.Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("db").resolve("huikuan.mv.db"))) {
+            throw new UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private int backup(Args a) {
+        java.nio.file.Path dir = existingBooks(a);
+        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone())) {
+            out.println("备份 Backup: " + books.backups().backupNow("manual"));
+        } catch (cn.huikuan.persistence.DataFolderException e) {
+            throw inUse(e, dir);
+        }
+        return OK;
+    }
+
+    private int restore(Args a) {
+        java.nio.file.Path dir = existingBooks(a);
+        java.nio.file.Path zip = java.nio.file.Path.of(a.required("from"));
+        try {
+            java.nio.file.Path aside = cn.huikuan.persistence.Restore.restore(dir, zip);
+            out.println("已恢复 Restored: " + zip);
+            out.println("恢复前的数据库 The database before the restore: " + aside);
+        } catch (cn.huikuan.persistence.DataFolderException e) {
+            throw inUse(e, dir);
+        }
+        return OK;
+    }
+
+    private static RuntimeException inUse(cn.huikuan.persistence.DataFolderException e, java.nio.file.Path dir) {
+        if (e.reason() == cn.huikuan.persistence.DataFolderException.Reason.IN_USE) {
+            return new UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
+        }
+        return e;
     }
 
     private int usage() {
@@ -88,6 +128,9 @@ public final class Cli {
               version                显示版本 / print the version
               verify [--book DIR]    校验证据文件与记录链，完好时退出码为 0 / check evidence files and the
                                      tamper-evident journal; exit code 0 only when intact
+              backup [--book DIR]    立即备份数据库和证据文件 / back up the database and evidence now
+              restore --from ZIP [--book DIR]
+                                     从备份恢复（先保存当前数据库）/ restore a backup (the current database is kept aside)
               bench generate --data DIR --customers N --receivables N --payments N [--seed S]
               bench lists --data DIR [--runs N]
                                      生成大账本并测量列表、搜索和汇总查询 / generate large books, time the list queries

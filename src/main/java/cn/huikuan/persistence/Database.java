@@ -122,12 +122,24 @@ public final class Database implements AutoCloseable {
 
     /** A consistent online backup (H2 {@code BACKUP TO}) as a zip in the backups folder. */
     public Path backup(String label) {
-        return backup(pool, folder, label);
+        return backup(pool, folder, label, LocalDateTime.now());
+    }
+
+    public Path backup(String label, LocalDateTime at) {
+        return backup(pool, folder, label, at);
     }
 
     private static Path backup(JdbcConnectionPool pool, DataFolder folder, String label) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path target = folder.backupDir().resolve("huikuan-" + stamp + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip");
+        return backup(pool, folder, label, LocalDateTime.now());
+    }
+
+    private static Path backup(JdbcConnectionPool pool, DataFolder folder, String label, LocalDateTime at) {
+        String stamp = at.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String safe = label.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path target = folder.backupDir().resolve("huikuan-" + stamp + "-" + safe + ".zip");
+        for (int n = 2; Files.exists(target); n++) {
+            target = folder.backupDir().resolve("huikuan-" + stamp + "-" + safe + "." + n + ".zip");
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             Files.createDirectories(target.getParent());
             s.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");

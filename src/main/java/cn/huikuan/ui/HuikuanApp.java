@@ -54,13 +54,12 @@ public final class HuikuanApp extends Application {
             @Override
             protected Books call() {
                 Books b = Books.open(folder, Clock.systemDefaultZone());
-                if (sample) {
-                    try {
-                        SampleData.loadInto(b);
-                    } catch (RuntimeException e) {
-                        b.close();
-                        throw e;
-                    }
+                try {
+                    if (sample) SampleData.loadInto(b);
+                    b.backups().dailyIfDue();
+                } catch (RuntimeException e) {
+                    b.close();
+                    throw e;
                 }
                 return b;
             }
@@ -109,6 +108,13 @@ public final class HuikuanApp extends Application {
     @Override
     public void stop() {
         if (tasks != null) tasks.finishAndStop(10);
-        if (books != null) books.close();
+        if (books != null) {
+            try {
+                books.backups().onExit();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on exit failed: {}", e.getMessage());
+            }
+            books.close();
+        }
     }
 }

@@ -49,6 +49,10 @@ public final class MainView extends BorderPane {
         rates.setId("editLpr");
         rates.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().lpr(),
                 table -> new LprDialog(ctx, getScene().getWindow(), table).showAndWait().ifPresent(r -> refreshAll())));
+        Button backup = new Button(ctx.t("action.backupNow"));
+        backup.setId("backupNow");
+        backup.setOnAction(e -> ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().backupNow("manual"),
+                zip -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("backup.done.title"), ctx.t("backup.done", zip))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<String> language = new ComboBox<>();
@@ -60,7 +64,7 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, spacer, new Label(ctx.t("app.language")), language);
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, spacer, new Label(ctx.t("app.language")), language);
         setTop(bar);
 
         tabs.setId("mainTabs");

@@ -55,6 +55,15 @@ class MainWindowTest extends UiTestBase {
     }
 
     @Test
+    void backUpNowWritesABackupAndSaysWhere(FxRobot robot) {
+        robot.clickOn("#backupNow");
+        waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.startsWith("备份完成")));
+        assertThat(cn.huikuan.application.BackupService.list(dir.resolve("data").resolve("backups")))
+                .anySatisfy(b -> assertThat(b.label()).isEqualTo("manual"));
+        assertThat(dir.resolve("data/backups/evidence")).isDirectory();
+    }
+
+    @Test
     void languageSelectorAsksForEnglish(FxRobot robot) {
         ComboBox<String> language = robot.lookup("#language").queryComboBox();
         assertThat(language.getValue()).isEqualTo("中文");

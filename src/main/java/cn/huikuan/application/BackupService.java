@@ -1,0 +1,141 @@
+package cn.huikuan.application;
+
+import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.persistence.Database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Backups of one data folder. A backup is an H2 {@code BACKUP TO} zip of the database (consistent while
+ * the app runs) in {@code backups/}; the evidence files, which never change once stored, are copied into
+ * one shared pool {@code backups/evidence/} (only the new ones each time). Automatic backups ("auto", on
+ * exit and once a day) are rotated: the newest 7 days and the newest of each of the last 4 weeks are
+ * kept. Manual, pre-migration and pre-restore backups are never deleted automatically.
+ */
+public final class BackupService {
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final Database db;
+    private final java.time.Clock clock;
+
+    public BackupService(Database db, java.time.Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record Backup(Path zip, LocalDateTime taken, String label) {
+    }
+
+    /** Takes a backup now: the database zip and any evidence files not yet in the pool. */
+    public Path backupNow(String label) {
+        Path zip = db.backup(label, LocalDateTime.now(clock));
+        copyEvidence(db.folder().evidenceDir(), evidencePool(db.folder()));
+        return zip;
+    }
+
+    /** An automatic backup if none was taken today, then rotation. Returns the new backup, or null. */
+    public Path dailyIfDue() {
+        LocalDate today = LocalDate.now(clock);
+        boolean done = list(db.folder()).stream().anyMatch(b -> b.label().equals("auto") && b.taken().toLocalDate().equals(today));
+        if (done) return null;
+        Path zip = backupNow("auto");
+        rotate(db.folder(), today);
+        return zip;
+    }
+
+    /** Automatic backup on exit, then rotation. */
+    public Path onExit() {
+        Path zip = backupNow("auto");
+        rotate(db.folder(), LocalDate.now(clock));
+        return zip;
+    }
+
+    public static Path evidencePool(DataFolder folder) {
+        return folder.backupDir().resolve("evidence");
+    }
+
+    /** Backups in the folder, newest first. */
+    public static List<Backup> list(DataFolder folder) {
+        return list(folder.backupDir());
+    }
+
+    public static List<Backup> list(Path backupDir) {
+        List<Backup> list = new ArrayList<>();
+        if (!Files.isDirectory(backupDir)) return list;
+        try (Stream<Path> s = Files.list(backupDir)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith("huikuan-") || !n.endsWith(".zip") || n.length() < 31) continue;
+                try {
+                    LocalDateTime t = LocalDateTime.parse(n.substring(8, 23), STAMP);
+                    list.add(new Backup(p, t, n.substring(24, n.length() - 4)));
+                } catch (RuntimeException ignored) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        list.sort(Comparator.comparing(Backup::taken).reversed());
+        return list;
+    }
+
+    /** Keeps the newest automatic backup of each of the last 7 days and of each of the last 4 ISO weeks. */
+    static List<Path> rotate(DataFolder folder, LocalDate today) {
+        List<Backup> autos = list(folder).stream().filter(b -> b.label().equals("auto")).toList();
+        Set<Path> keep = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
+        Set<String> weeks = new HashSet<>();
+        // the current ISO week (from Monday) and the three before it
+        LocalDate firstWeekStart = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(3);
+        for (Backup b : autos) { // newest first
+            LocalDate d = b.taken().toLocalDate();
+            if (!d.isBefore(today.minusDays(6)) && days.add(d)) keep.add(b.zip());
+            String week = d.get(IsoFields.WEEK_BASED_YEAR) + "-" + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            if (!d.isBefore(firstWeekStart) && weeks.add(week)) keep.add(b.zip());
+        }
+        List<Path> deleted = new ArrayList<>();
+        for (Backup b : autos) {
+            if (!keep.contains(b.zip())) {
+                try {
+                    Files.deleteIfExists(b.zip());
+                    deleted.add(b.zip());
+                } catch (IOException ignored) {
+                    // a backup we cannot delete stays; it does no harm
+                }
+            }
+        }
+        return deleted;
+    }
+
+    static void copyEvidence(Path from, Path to) {
+        if (!Files.isDirectory(from)) return;
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Path rel = from.relativize(f);
+                if (rel.getNameCount() != 2 || rel.getName(0).toString().equals("tmp")) continue; // only ab/<sha256>
+                Path target = to.resolve(rel);
+                if (Files.exists(target)) continue;
+                Files.createDirectories(target.getParent());
+                Path tmp = target.resolveSibling(target.getFileName() + ".part");
+                Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("evidence backup failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.cli.Cli;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.persistence.DataFolderException;
+import cn.huikuan.persistence.Restore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Backup and restore round-trip the sample case with its evidence; rotation keeps 7 daily + 4 weekly. */
+class BackupRestoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void restoreBringsBackTheBooksAndTheirEvidence() throws Exception {
+        Path zip;
+        String firstSha;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            zip = books.backups().backupNow("manual");
+            long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
+            firstSha = books.evidence().list(sale).get(0).getSha256();
+            // after the backup: a mistake, and a lost evidence file
+            books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, LocalDate.of(2026, 11, 27),
+                    cn.huikuan.domain.Money.of("300000"), cn.huikuan.domain.Payment.Channel.CASH), false);
+            Path stored = books.evidence().file(books.evidence().list(sale).get(0));
+            stored.toFile().setWritable(true);
+            Files.delete(stored);
+        }
+        assertThat(zip).exists();
+        assertThat(BackupService.evidencePool(DataFolder.open(dir.resolve("unused"))).getFileName().toString()).isEqualTo("evidence");
+
+        Path aside = Restore.restore(dir, zip);
+        assertThat(aside).exists().startsWith(dir.resolve("backups"));
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
+            assertThat(books.receivables().balance(sale).outstanding()).isEqualByComparingTo("300000");
+            List<EvidenceItem> items = books.evidence().list(sale);
+            assertThat(items).hasSize(5);
+            assertThat(items.get(0).getSha256()).isEqualTo(firstSha);
+            assertThat(books.audit().verify().problems()).as("journal and files intact after restore").isEmpty();
+        }
+    }
+
+    @Test
+    void restoreIsRefusedWhileTheBooksAreOpenAndForSomethingThatIsNotABackup() throws Exception {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            Path zip = books.backups().backupNow("manual");
+            assertThatThrownBy(() -> Restore.restore(dir, zip)).isInstanceOfSatisfying(DataFolderException.class,
+                    e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.IN_USE));
+        }
+        Path notBackup = Files.writeString(dir.resolve("photo.zip"), "not a zip");
+        long before = Files.size(dir.resolve("db/huikuan.mv.db"));
+        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.size(dir.resolve("db/huikuan.mv.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void rotationKeepsSevenDaysAndFourWeeksOfAutomaticBackups() throws Exception {
+        Path backups = dir.resolve("backups");
+        Files.createDirectories(backups);
+        LocalDate today = LocalDate.of(2026, 11, 28); // a Saturday
+        for (int d = 0; d < 60; d++) {
+            for (int h : new int[]{9, 18}) {
+                LocalDateTime t = today.minusDays(d).atTime(h, 0);
+                Files.writeString(backups.resolve("huikuan-" + t.format(BackupService.STAMP) + "-auto.zip"), "x");
+            }
+        }
+        Files.writeString(backups.resolve("huikuan-20250101-120000-manual.zip"), "x");
+        Files.writeString(backups.resolve("huikuan-20250101-120000-pre-migration-v1.zip"), "x");
+        try (DataFolder folder = DataFolder.open(dir)) {
+            BackupService.rotate(folder, today);
+            List<BackupService.Backup> left = BackupService.list(folder);
+            Set<LocalDate> autoDays = left.stream().filter(b -> b.label().equals("auto")).map(b -> b.taken().toLocalDate())
+                    .collect(Collectors.toSet());
+            // the newest of each of the last 7 days (22–28 Nov), plus the newest of each of the last 4 ISO weeks
+            // (Monday to Sunday): 23–29 Nov → 28th, 16–22 Nov → 22nd, 9–15 Nov → 15th, 2–8 Nov → 8th
+            assertThat(autoDays).containsExactlyInAnyOrder(today, today.minusDays(1), today.minusDays(2), today.minusDays(3),
+                    today.minusDays(4), today.minusDays(5), today.minusDays(6), LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 8));
+            assertThat(left.stream().filter(b -> b.label().equals("auto")).allMatch(b -> b.taken().getHour() == 18)).isTrue();
+            assertThat(left).extracting(BackupService.Backup::label).contains("manual", "pre-migration-v1");
+        }
+    }
+
+    @Test
+    void dailyBackupIsTakenOncePerDay() {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            assertThat(books.backups().dailyIfDue()).isNotNull();
+            assertThat(books.backups().dailyIfDue()).isNull();
+        }
+    }
+
+    @Test
+    void backupAndRestoreFromTheCommandLine() throws Exception {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(cli.run("backup", "--book", dir.toString())).isZero();
+        String zip = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("备份")).findFirst().orElseThrow()
+                .substring("备份 Backup: ".length());
+        assertThat(cli.run("restore", "--book", dir.toString(), "--from", zip)).isZero();
+        assertThat(cli.run("restore", "--book", dir.resolve("none").toString(), "--from", zip)).isEqualTo(2);
+        assertThat(cli.run("verify", "--book", dir.toString())).isZero();
+    }
+}
