@@ -35,6 +35,7 @@ public final class Books implements AutoCloseable {
         this.clock = clock;
         this.settings = new Settings(db.folder().settingsFile());
         this.store = new EvidenceStore(db.folder().evidenceDir(), settings.maxAttachmentMiB() * 1024 * 1024, clock);
+        store.removeLeftovers(); // copies a crash cut off; the folder lock guarantees none is in progress
         this.lists = new ListQueries(db);
         this.customers = new CustomerService(this);
         this.receivables = new ReceivableService(this);

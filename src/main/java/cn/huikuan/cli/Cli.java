@@ -56,6 +56,14 @@ public final class Cli {
                 }
                 case "verify" -> new VerifyCommand(out).run(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
+                case "crash-test" -> {
+                    try {
+                        yield new CrashTest(out).parent(rest);
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }
+                case "crash-child" -> CrashTest.child(rest);
                 case "backup" -> backup(new Args(rest, java.util.Set.of("book"), java.util.Set.of()));
                 case "restore" -> restore(new Args(rest, java.util.Set.of("book", "from"), java.util.Set.of()));
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
@@ -128,6 +136,8 @@ public final class Cli {
               version                显示版本 / print the version
               verify [--book DIR]    校验证据文件与记录链，完好时退出码为 0 / check evidence files and the
                                      tamper-evident journal; exit code 0 only when intact
+              crash-test --book DIR --kills N
+                                     可靠性测试：反复强行终止写入中的子进程并检查数据 / kill -9 a writing child N times, check the books
               backup [--book DIR]    立即备份数据库和证据文件 / back up the database and evidence now
               restore --from ZIP [--book DIR]
                                      从备份恢复（先保存当前数据库）/ restore a backup (the current database is kept aside)

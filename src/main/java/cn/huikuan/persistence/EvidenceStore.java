@@ -41,6 +41,25 @@ public final class EvidenceStore {
         this.clock = clock;
     }
 
+    /**
+     * Deletes copies left in {@code tmp/} by a crash. Call only while holding the data-folder lock, so no
+     * copy can be in progress. Returns how many were removed.
+     */
+    public int removeLeftovers() {
+        Path tmpDir = root.resolve("tmp");
+        if (!Files.isDirectory(tmpDir)) return 0;
+        int n = 0;
+        try (var s = Files.list(tmpDir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                Files.deleteIfExists(p);
+                n++;
+            }
+        } catch (IOException e) {
+            return n; // leftovers are harmless; try again next time
+        }
+        return n;
+    }
+
     public long maxBytes() {
         return maxBytes;
     }

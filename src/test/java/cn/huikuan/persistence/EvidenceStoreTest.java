@@ -105,6 +105,14 @@ class EvidenceStoreTest {
     }
 
     @Test
+    void copiesCutOffByACrashAreRemoved() throws Exception {
+        Files.createDirectories(storeRoot.resolve("tmp"));
+        Files.writeString(storeRoot.resolve("tmp/abc.part"), "half");
+        assertThat(store.removeLeftovers()).isEqualTo(1);
+        assertThat(storeRoot.resolve("tmp/abc.part")).doesNotExist();
+    }
+
+    @Test
     void storedNameKeepsNoPathOrControlCharacters() {
         assertThat(EvidenceStore.safeFileName(Path.of("a\u0007b.txt"))).isEqualTo("a_b.txt");
     }
