@@ -49,15 +49,28 @@ public final class LegalStatusService {
         return c;
     }
 
+    /** Everything the legal figures of one receivable are computed from, loaded once. */
+    public record CaseRecords(Receivable receivable, List<Payment> payments, List<ContactEntry> contacts, List<CourtEvent> courtEvents) {
+    }
+
+    public CaseRecords records(long receivableId) {
+        return new CaseRecords(books.receivables().get(receivableId), books.receivables().payments(receivableId),
+                books.contacts().timeline(receivableId), books.court().list(receivableId));
+    }
+
     /**
      * What the debtor owes today under the contract's terms (law.ClaimCalculator), or the reason it cannot
      * be computed (a rate the LPR table does not have yet).
      */
     public ClaimCalculator.Result claim(long receivableId) {
-        Receivable r = books.receivables().get(receivableId);
+        return claim(records(receivableId));
+    }
+
+    public ClaimCalculator.Result claim(CaseRecords c) {
+        Receivable r = c.receivable();
         List<ClaimInput.Due> schedule = r.getSchedule().stream()
                 .map(i -> new ClaimInput.Due(i.getDueDate(), i.getAmount())).toList();
-        List<ClaimInput.Paid> paid = books.receivables().payments(receivableId).stream()
+        List<ClaimInput.Paid> paid = c.payments().stream()
                 .map(p -> new ClaimInput.Paid(p.getPaidOn(), p.getAmount())).toList();
         ClaimInput.Kind kind = switch (r.getKind()) {
             case SALE_ON_CREDIT -> ClaimInput.Kind.SALE;
@@ -97,9 +110,13 @@ public final class LegalStatusService {
 
     /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §250), earliest first. */
     public List<ProceduralDeadlines.Deadline> proceduralDeadlines(long receivableId) {
+        return proceduralDeadlines(books.court().list(receivableId));
+    }
+
+    public List<ProceduralDeadlines.Deadline> proceduralDeadlines(List<CourtEvent> courtEvents) {
         List<ProceduralDeadlines.Step> steps = new ArrayList<>();
         List<java.time.LocalDate> dates = new ArrayList<>();
-        for (CourtEvent e : books.court().list(receivableId)) {
+        for (CourtEvent e : courtEvents) {
             ProceduralDeadlines.Step step = switch (e.getKind()) {
                 case PAYMENT_ORDER_SERVED -> ProceduralDeadlines.Step.PAYMENT_ORDER_SERVED;
                 case JUDGMENT_SERVED -> ProceduralDeadlines.Step.JUDGMENT_SERVED;
@@ -115,21 +132,25 @@ public final class LegalStatusService {
     }
 
     public Limitation.Result limitation(long receivableId) {
-        Receivable r = books.receivables().get(receivableId);
+        return limitation(records(receivableId));
+    }
+
+    public Limitation.Result limitation(CaseRecords c) {
+        Receivable r = c.receivable();
         List<Limitation.Event> events = new ArrayList<>();
-        for (Payment p : books.receivables().payments(receivableId)) {
+        for (Payment p : c.payments()) {
             events.add(new Limitation.Event(p.getPaidOn(), Limitation.EventKind.PART_PAYMENT, "还款 " + p.getAmount().toPlainString() + " 元"));
         }
-        for (ContactEntry c : books.contacts().timeline(receivableId)) {
-            Limitation.EventKind kind = switch (c.getOutcome()) {
+        for (ContactEntry contact : c.contacts()) {
+            Limitation.EventKind kind = switch (contact.getOutcome()) {
                 case ACKNOWLEDGED_DEBT -> Limitation.EventKind.ACKNOWLEDGED;
                 case PROMISE_TO_PAY -> Limitation.EventKind.INSTALMENT_AGREEMENT;
                 case DISPUTE, REFUSED -> Limitation.EventKind.DEMAND_DELIVERED;
                 default -> null;
             };
-            if (kind != null) events.add(new Limitation.Event(c.getOccurredAt().toLocalDate(), kind, c.getSummary()));
+            if (kind != null) events.add(new Limitation.Event(contact.getOccurredAt().toLocalDate(), kind, contact.getSummary()));
         }
-        for (CourtEvent e : books.court().list(receivableId)) {
+        for (CourtEvent e : c.courtEvents()) {
             Limitation.EventKind kind = switch (e.getKind()) {
                 case PAYMENT_ORDER_FILED -> Limitation.EventKind.PAYMENT_ORDER_APPLIED;
                 case SUIT_FILED -> Limitation.EventKind.SUIT_FILED;

@@ -238,7 +238,8 @@ public final class ReceivableDetailView extends BorderPane {
     public void reload(boolean recheckFiles) {
         Map<Long, EvidenceStore.Integrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
         ctx.tasks().run(ctx.t("task.loading"), p -> {
-            Receivable r = ctx.books().receivables().get(id);
+            cn.huikuan.application.LegalStatusService legal = ctx.books().legal();
+            cn.huikuan.application.LegalStatusService.CaseRecords c = legal.records(id);
             List<EvidenceItem> ev = ctx.books().evidence().list(id);
             Map<Long, EvidenceStore.Integrity> check = new HashMap<>();
             int n = 0;
@@ -251,13 +252,13 @@ public final class ReceivableDetailView extends BorderPane {
             cn.huikuan.law.ClaimCalculator.Result claim = null;
             String claimProblem = null;
             try {
-                claim = ctx.books().legal().claim(id);
+                claim = legal.claim(c);
             } catch (cn.huikuan.law.LprTable.RateUnavailableException | IllegalArgumentException e) {
                 claimProblem = e.getMessage();
             }
-            return new Detail(r, ctx.books().receivables().balance(id), ctx.books().receivables().payments(id), ev, check,
-                    ctx.books().contacts().timeline(id), ctx.books().legal().limitation(id), claim, claimProblem,
-                    ctx.books().court().list(id), ctx.books().legal().proceduralDeadlines(id));
+            java.math.BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            return new Detail(c.receivable(), c.receivable().balance(paid, ctx.books().today()), c.payments(), ev, check,
+                    c.contacts(), legal.limitation(c), claim, claimProblem, c.courtEvents(), legal.proceduralDeadlines(c.courtEvents()));
         }, this::show);
     }
 
