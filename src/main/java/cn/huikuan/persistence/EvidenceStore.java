@@ -65,31 +65,34 @@ public final class EvidenceStore {
     }
 
     /**
+     * Why {@code source} cannot be stored (missing, a link, not a regular file, unreadable, empty, too
+     * large), or empty if it can. Editors call this for immediate feedback; {@link #put} enforces it.
+     */
+    public java.util.Optional<EvidenceImportException.Reason> precheck(Path source) {
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) return java.util.Optional.of(EvidenceImportException.Reason.NOT_FOUND);
+        if (Files.isSymbolicLink(source)) return java.util.Optional.of(EvidenceImportException.Reason.LINK);
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) return java.util.Optional.of(EvidenceImportException.Reason.NOT_A_FILE);
+        if (!Files.isReadable(source)) return java.util.Optional.of(EvidenceImportException.Reason.UNREADABLE);
+        long size;
+        try {
+            size = Files.size(source);
+        } catch (IOException e) {
+            return java.util.Optional.of(EvidenceImportException.Reason.UNREADABLE);
+        }
+        if (size == 0) return java.util.Optional.of(EvidenceImportException.Reason.EMPTY);
+        if (size > maxBytes) return java.util.Optional.of(EvidenceImportException.Reason.TOO_LARGE);
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Copies {@code source} into the store.
      *
      * @throws EvidenceImportException when the file is missing, unreadable, empty, too large or a link
      */
     public StoredFile put(Path source) {
-        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
-            throw new EvidenceImportException(EvidenceImportException.Reason.NOT_FOUND, source, null);
-        }
-        if (Files.isSymbolicLink(source)) {
-            throw new EvidenceImportException(EvidenceImportException.Reason.LINK, source, null);
-        }
-        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-            throw new EvidenceImportException(EvidenceImportException.Reason.NOT_A_FILE, source, null);
-        }
-        if (!Files.isReadable(source)) {
-            throw new EvidenceImportException(EvidenceImportException.Reason.UNREADABLE, source, null);
-        }
-        long size;
-        try {
-            size = Files.size(source);
-        } catch (IOException e) {
-            throw new EvidenceImportException(EvidenceImportException.Reason.UNREADABLE, source, e);
-        }
-        if (size == 0) throw new EvidenceImportException(EvidenceImportException.Reason.EMPTY, source, null);
-        if (size > maxBytes) throw new EvidenceImportException(EvidenceImportException.Reason.TOO_LARGE, source, null);
+        precheck(source).ifPresent(reason -> {
+            throw new EvidenceImportException(reason, source, null);
+        });
 
         Path tmpDir = root.resolve("tmp");
         Path tmp = tmpDir.resolve(UUID.randomUUID() + ".part");

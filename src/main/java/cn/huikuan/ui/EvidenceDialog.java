@@ -15,9 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,17 +93,11 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
         if (chosen == null) {
             errors.add(FieldError.error("file", "validation.required"));
         } else {
-            try {
-                if (!Files.isRegularFile(chosen, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(chosen)) {
-                    errors.add(FieldError.error("file", "validation.file.unreadable"));
-                } else if (Files.size(chosen) == 0) {
-                    errors.add(FieldError.error("file", "validation.file.empty"));
-                } else if (Files.size(chosen) > ctx.books().store().maxBytes()) {
-                    errors.add(FieldError.error("file", "validation.file.tooLarge", ctx.books().store().maxBytes() / (1024 * 1024)));
-                }
-            } catch (IOException e) {
-                errors.add(FieldError.error("file", "validation.file.unreadable"));
-            }
+            ctx.books().store().precheck(chosen).ifPresent(reason -> errors.add(switch (reason) {
+                case EMPTY -> FieldError.error("file", "validation.file.empty");
+                case TOO_LARGE -> FieldError.error("file", "validation.file.tooLarge", ctx.books().store().maxBytes() / (1024 * 1024));
+                default -> FieldError.error("file", "validation.file.import", ErrorMessages.describe(new EvidenceImportException(reason, chosen, null), ctx.i18n()));
+            }));
         }
         LocalDate d = Parse.date(date, "evidenceDate", false, errors);
         if (d != null && d.isAfter(ctx.books().today())) errors.add(FieldError.error("evidenceDate", "validation.date.future"));
