@@ -1,16 +1,17 @@
 package cn.huikuan.cli;
 
+import cn.huikuan.persistence.DataFolder;
+
 import cn.huikuan.application.Books;
 import cn.huikuan.application.ListQuery;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.AuditChain;
+import cn.huikuan.domain.Payment;
 import cn.huikuan.persistence.Database;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -46,7 +47,7 @@ final class BenchCommand {
 
     private int generate(Args a) {
         Path dir = Path.of(a.required("data"));
-        if (Files.exists(dir.resolve("db").resolve("huikuan.mv.db"))) {
+        if (DataFolder.holdsBooks(dir)) {
             throw new Cli.UsageException("refusing to add generated data to existing books / 不会向已有账本写入生成数据: " + dir);
         }
         int customers = Args.integer("customers", a.required("customers"), 1, 10_000_000);
@@ -119,7 +120,7 @@ final class BenchCommand {
                         p.setBigDecimal(4, amount);
                         p.setTimestamp(5, now);
                         p.addBatch();
-                        String content = String.join("|", "payment", Long.toString(rec), paidOn.toString(), amount.toPlainString(), "BANK_TRANSFER", "∅", "∅");
+                        String content = AuditChain.canonicalPayment(rec, paidOn, amount, Payment.Channel.BANK_TRANSFER, null, null);
                         String hash = AuditChain.hash(prev, "payment", i, content);
                         j.setLong(1, creditor);
                         j.setTimestamp(2, now);
@@ -155,7 +156,7 @@ final class BenchCommand {
 
     private int lists(Args a) {
         Path dir = Path.of(a.required("data"));
-        if (!Files.exists(dir.resolve("db").resolve("huikuan.mv.db"))) throw new Cli.UsageException("no books in / 没有账本: " + dir);
+        if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 没有账本: " + dir);
         int runs = a.optional("runs") == null ? 7 : Args.integer("runs", a.optional("runs"), 1, 1000);
         long t0 = System.nanoTime();
         try (Books books = Books.open(dir, Clock.systemDefaultZone())) {

@@ -83,7 +83,7 @@ public final class Cli {
 
     private static java.nio.file.Path existingBooks(Args a) {
         java.nio.file.Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
-        if (!java.nio.file.Files.isRegularFile(dir.resolve("db").resolve("huikuan.mv.db"))) {
+        if (!DataFolder.holdsBooks(dir)) {
             throw new UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         return dir;

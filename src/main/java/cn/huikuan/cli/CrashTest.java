@@ -1,5 +1,7 @@
 package cn.huikuan.cli;
 
+import cn.huikuan.persistence.DataFolder;
+
 import cn.huikuan.application.AuditService;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.ListQuery;
@@ -79,7 +81,7 @@ final class CrashTest {
         Args a = new Args(args, Set.of("book", "kills"), Set.of());
         Path dir = Path.of(a.required("book"));
         int kills = Args.integer("kills", a.required("kills"), 1, 100_000);
-        if (!Files.exists(dir.resolve("db").resolve("huikuan.mv.db"))) {
+        if (!DataFolder.holdsBooks(dir)) {
             try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
                 SampleData.loadInto(books);
             }

@@ -6,7 +6,6 @@ import cn.huikuan.persistence.DataFolder;
 import cn.huikuan.persistence.DataFolderException;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -25,7 +24,7 @@ final class VerifyCommand {
     int run(String[] args) {
         Args a = new Args(args, java.util.Set.of("book"), java.util.Set.of());
         Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
-        if (!Files.isRegularFile(dir.resolve("db").resolve("huikuan.mv.db"))) {
+        if (!DataFolder.holdsBooks(dir)) {
             throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         AuditService.Report r;

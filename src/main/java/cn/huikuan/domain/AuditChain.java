@@ -40,7 +40,13 @@ public final class AuditChain {
     }
 
     public static String canonical(Payment p) {
-        return fields("payment", p.getReceivable().getId(), p.getPaidOn(), money(p.getAmount()), p.getChannel(), p.getReference(), p.getNote());
+        return canonicalPayment(p.getReceivable().getId(), p.getPaidOn(), p.getAmount(), p.getChannel(), p.getReference(), p.getNote());
+    }
+
+    /** The same text from plain values, for writers that do not build a {@link Payment} (the bench data generator). */
+    public static String canonicalPayment(long receivableId, java.time.LocalDate paidOn, BigDecimal amount, Payment.Channel channel,
+                                          String reference, String note) {
+        return fields("payment", receivableId, paidOn, money(amount), channel, reference, note);
     }
 
     public static String canonical(EvidenceItem e) {

@@ -43,6 +43,11 @@ public final class DataFolder implements AutoCloseable {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("Huikuan");
     }
 
+    /** Whether {@code root} already holds books (a database file), without creating or locking anything. */
+    public static boolean holdsBooks(Path root) {
+        return Files.isRegularFile(root.resolve("db").resolve("huikuan.mv.db"));
+    }
+
     /**
      * Creates the folder if needed and takes its lock.
      *
