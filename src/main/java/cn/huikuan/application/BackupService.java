@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -122,18 +121,8 @@ public final class BackupService {
     }
 
     static void copyEvidence(Path from, Path to) {
-        if (!Files.isDirectory(from)) return;
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Path rel = from.relativize(f);
-                if (rel.getNameCount() != 2 || rel.getName(0).toString().equals("tmp")) continue; // only ab/<sha256>
-                Path target = to.resolve(rel);
-                if (Files.exists(target)) continue;
-                Files.createDirectories(target.getParent());
-                Path tmp = target.resolveSibling(target.getFileName() + ".part");
-                Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            }
+        try {
+            cn.huikuan.persistence.EvidenceStore.copyMissing(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("evidence backup failed: " + e.getMessage(), e);
         }

@@ -60,6 +60,29 @@ public final class EvidenceStore {
         return n;
     }
 
+    /**
+     * Copies the stored files ({@code ab/<sha256>}) of one evidence tree that are missing from another:
+     * the store into the backup pool, or the pool back into the store. Each copy goes through a
+     * {@code .part} file and an atomic rename, and the copies are read-only. Files never change once
+     * stored, so a file that exists is never copied again.
+     */
+    public static void copyMissing(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        try (var s = Files.walk(from)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Path rel = from.relativize(f);
+                if (rel.getNameCount() != 2 || !rel.getFileName().toString().matches("[0-9a-f]{64}")) continue; // skip tmp/, .part
+                Path target = to.resolve(rel);
+                if (Files.exists(target)) continue;
+                Files.createDirectories(target.getParent());
+                Path tmp = target.resolveSibling(target.getFileName() + ".part");
+                Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
+                moveIntoPlace(tmp, target);
+                target.toFile().setReadOnly();
+            }
+        }
+    }
+
     public long maxBytes() {
         return maxBytes;
     }

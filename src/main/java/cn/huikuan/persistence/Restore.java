@@ -39,23 +39,10 @@ public final class Restore {
             }
             if (Files.exists(dbFile)) Files.move(dbFile, aside);
             Files.move(incoming, dbFile, StandardCopyOption.ATOMIC_MOVE);
-            copyBack(folder.backupDir().resolve("evidence"), folder.evidenceDir());
+            EvidenceStore.copyMissing(folder.backupDir().resolve("evidence"), folder.evidenceDir());
             return aside;
         } catch (IOException e) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
-        }
-    }
-
-    private static void copyBack(Path pool, Path store) throws IOException {
-        if (!Files.isDirectory(pool)) return;
-        try (var s = Files.walk(pool)) {
-            for (Path f : s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".part")).toList()) {
-                Path target = store.resolve(pool.relativize(f));
-                if (Files.exists(target)) continue;
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-                target.toFile().setReadOnly();
-            }
         }
     }
 }
