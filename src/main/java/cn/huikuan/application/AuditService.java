@@ -64,9 +64,9 @@ public final class AuditService {
      */
     void sealIfEmpty() {
         books.db().inTransactionDo(s -> {
-            Long entries = s.createQuery("select count(a) from AuditEntry a where a.creditorId = :c", Long.class)
-                    .setParameter("c", books.creditorId()).getSingleResult();
-            if (entries > 0) return;
+            boolean journalled = !s.createQuery("select a.id from AuditEntry a where a.creditorId = :c", Long.class)
+                    .setParameter("c", books.creditorId()).setMaxResults(1).getResultList().isEmpty();
+            if (journalled) return; // one row, not a count: opening must not grow with the books
             forEachRecord(s, EvidenceItem.class, "evidence", e -> append(s, e));
             forEachRecord(s, Payment.class, "payment", p -> append(s, p));
             forEachRecord(s, ContactEntry.class, "contact", c -> append(s, c));

@@ -56,7 +56,6 @@ public final class HuikuanApp extends Application {
                 Books b = Books.open(folder, Clock.systemDefaultZone());
                 try {
                     if (sample) SampleData.loadInto(b);
-                    b.backups().dailyIfDue();
                 } catch (RuntimeException e) {
                     b.close();
                     throw e;
@@ -84,6 +83,8 @@ public final class HuikuanApp extends Application {
     private void showMain(Books b) {
         this.books = b;
         build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
+        // the daily backup copies the whole database: after the window is usable, in the background
+        tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
     }
 
     private void build(I18n i18n) {
