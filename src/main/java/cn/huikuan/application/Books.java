@@ -28,6 +28,7 @@ public final class Books implements AutoCloseable {
     private final CourtEventService court;
     private final AuditService audit;
     private final BackupService backups;
+    private final ExportService exports;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -45,6 +46,7 @@ public final class Books implements AutoCloseable {
         this.court = new CourtEventService(this);
         this.audit = new AuditService(this);
         this.backups = new BackupService(db, clock);
+        this.exports = new ExportService(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -94,6 +96,7 @@ public final class Books implements AutoCloseable {
     public CourtEventService court() { return court; }
     public AuditService audit() { return audit; }
     public BackupService backups() { return backups; }
+    public ExportService exports() { return exports; }
 
     @Override
     public void close() {

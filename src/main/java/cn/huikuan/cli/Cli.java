@@ -55,6 +55,7 @@ public final class Cli {
                     yield OK;
                 }
                 case "verify" -> new VerifyCommand(out).run(rest);
+                case "export" -> new ExportCommand(out).run(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
                 case "crash-test" -> {
                     try {
@@ -156,6 +157,16 @@ public final class Cli {
                                      迟延履行加倍部分利息 / double interest (民事诉讼法 §264)
               calc claim --file CLAIM.json [--as-of DATE]
                                      欠款本息及违约金、还款抵充明细 / amount owed with the ledger (docs/claim-file.md)
+              export bundle (--case ID | --sample) --out FILE.pdf [--book DIR]
+                                     证据材料汇编（封面、证据目录、证据、校验清单）/ the evidence bundle
+              export packet (--case ID | --sample) --route payment-order|lawsuit|enforcement --out DIR [--court NAME]
+                                     该程序的全部文书及证据材料汇编 / every document of the route plus the bundle
+              export document --kind KIND (--case ID | --sample) --out FILE.pdf [--court NAME] [--pay-by DATE] [--law-firm NAME]
+                                     单份文书 / one document; KIND: demand, balance-confirmation, instalment-agreement,
+                                     lawyer-letter, payment-order, complaint, preservation, enforcement, service-address,
+                                     evidence-list, calculation
+              export zip (--case ID | --sample) --out FILE.zip
+                                     原始证据文件、汇编及 SHA-256 清单 / originals, the bundle and a SHA-256 manifest
               calc 的每个命令加 --json 输出一个 JSON 对象 / add --json for one JSON object
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；

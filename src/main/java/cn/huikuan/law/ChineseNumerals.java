@@ -1,6 +1,11 @@
 package cn.huikuan.law;
 
-/** Article numbers as Chinese statutes write them: 85 → 八十五, 225 → 二百二十五, 1033 → 一千零三十三. */
+/**
+ * Article numbers as Chinese statutes write them (85 → 八十五, 1033 → 一千零三十三), and money in the
+ * financial capitals courts and banks require next to the figures (300000.00 → 人民币叁拾万元整), written
+ * by the rules of 《支付结算办法》附件一《正确填写票据和结算凭证的基本规定》: a 零 for each gap of zeros,
+ * 整 after 元, nothing after 分.
+ */
 public final class ChineseNumerals {
     private static final String DIGITS = "零一二三四五六七八九";
 
@@ -26,5 +31,65 @@ public final class ChineseNumerals {
         }
         if (ones > 0) sb.append(DIGITS.charAt(ones));
         return sb.toString();
+    }
+
+    private static final String CAPITALS = "零壹贰叁肆伍陆柒捌玖";
+    private static final String[] PLACES = {"", "拾", "佰", "仟"};
+    private static final String[] GROUPS = {"", "万", "亿", "万亿"};
+
+    /** {@code 1234567.89} → {@code 人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分}. Rounds half-up to the fen first. */
+    public static String rmb(java.math.BigDecimal amount) {
+        java.math.BigDecimal v = amount.setScale(2, java.math.RoundingMode.HALF_UP);
+        if (v.signum() < 0) throw new IllegalArgumentException("negative amount: " + amount);
+        if (v.compareTo(new java.math.BigDecimal("9999999999999999.99")) > 0) throw new IllegalArgumentException("too large: " + amount);
+        long yuan = v.longValue();
+        int fen = v.remainder(java.math.BigDecimal.ONE).movePointRight(2).intValue();
+        int jiao = fen / 10;
+        fen %= 10;
+        StringBuilder sb = new StringBuilder("人民币");
+        if (yuan > 0) {
+            appendYuan(sb, yuan);
+            sb.append('元');
+        }
+        if (jiao == 0 && fen == 0) {
+            return sb.append(yuan == 0 ? "零元整" : "整").toString();
+        }
+        if (jiao > 0) sb.append(CAPITALS.charAt(jiao)).append('角');
+        else if (yuan > 0) sb.append('零');
+        if (fen > 0) sb.append(CAPITALS.charAt(fen)).append('分');
+        return sb.toString();
+    }
+
+    private static void appendYuan(StringBuilder sb, long yuan) {
+        int start = sb.length();
+        boolean gap = false;                 // a whole group of zeros was skipped
+        long[] groups = new long[4];
+        for (int i = 0; i < 4; i++) {
+            groups[i] = yuan % 10_000;
+            yuan /= 10_000;
+        }
+        for (int gi = 3; gi >= 0; gi--) {
+            int g = (int) groups[gi];
+            boolean written = sb.length() > start;
+            if (g == 0) {
+                gap |= written;
+                continue;
+            }
+            if (written && (gap || g < 1000)) sb.append('零');
+            gap = false;
+            boolean digitInGroup = false, zeroPending = false;
+            for (int pos = 3; pos >= 0; pos--) {
+                int d = (int) (g / (long) Math.pow(10, pos) % 10);
+                if (d == 0) {
+                    zeroPending |= digitInGroup;
+                } else {
+                    if (zeroPending) sb.append('零');
+                    zeroPending = false;
+                    digitInGroup = true;
+                    sb.append(CAPITALS.charAt(d)).append(PLACES[pos]);
+                }
+            }
+            sb.append(GROUPS[gi]);
+        }
     }
 }

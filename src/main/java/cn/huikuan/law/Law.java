@@ -30,6 +30,9 @@ public enum Law {
     /** 法释〔2014〕8号, in force 2014-08-01 (FACTS.md §8: from memory). */
     LATE_PERFORMANCE_INTEREST("最高人民法院关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释", "迟延履行利息解释",
             "SPC Interpretation on Interest for Late Performance", "法释〔2014〕8号", LocalDate.of(2014, 8, 1)),
+    /** 法释〔2019〕19号 (2019 amendment), in force 2020-05-01 (FACTS.md §10.1: effective date from memory). */
+    EVIDENCE_RULES("最高人民法院关于民事诉讼证据的若干规定", "民事证据规定", "SPC Provisions on Evidence in Civil Procedures",
+            "法释〔2019〕19号", LocalDate.of(2020, 5, 1)),
     PERSONAL_INFORMATION("中华人民共和国个人信息保护法", "个人信息保护法", "Personal Information Protection Law", "2021-08-20 通过",
             LocalDate.of(2021, 11, 1)),
     CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1));

@@ -21,6 +21,11 @@ public final class Statutes {
     public static final Citation PERIOD_MONTH_END = Citation.of(Law.CIVIL_CODE, 202);
     public static final Citation PERIOD_REST_DAY = Citation.of(Law.CIVIL_CODE, 203);
     public static final Citation PAYMENT_ALLOCATION = Citation.of(Law.CIVIL_CODE, 561);
+    public static final Citation FULL_PERFORMANCE = Citation.of(Law.CIVIL_CODE, 509);
+    public static final Citation BUYER_PAYS_PRICE = Citation.of(Law.CIVIL_CODE, 626);
+    public static final Citation BUYER_PAYS_ON_TIME = Citation.of(Law.CIVIL_CODE, 628);
+    public static final Citation BORROWER_PAYS_INTEREST = Citation.of(Law.CIVIL_CODE, 674);
+    public static final Citation BORROWER_REPAYS = Citation.of(Law.CIVIL_CODE, 675);
     public static final Citation LOSS_DAMAGES = Citation.of(Law.CIVIL_CODE, 584);
     public static final Citation PENALTY_CLAUSE = Citation.of(Law.CIVIL_CODE, 585);
     public static final Citation MONEY_DEBT = Citation.of(Law.CIVIL_CODE, 579);
@@ -46,6 +51,12 @@ public final class Statutes {
     public static final Citation APPEAL_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 171);
     public static final Citation ENFORCEMENT_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 250);
     public static final Citation DOUBLE_INTEREST = Citation.of(Law.CIVIL_PROCEDURE_LAW, 264);
+    public static final Citation ELECTRONIC_SERVICE = Citation.of(Law.CIVIL_PROCEDURE_LAW, 90);
+    public static final Citation PRESERVATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 103);
+    public static final Citation PRE_SUIT_PRESERVATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 104);
+    public static final Citation COMPLAINT_CONTENTS = Citation.of(Law.CIVIL_PROCEDURE_LAW, 124);
+    public static final Citation ENFORCEMENT_APPLICATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 247);
+    public static final Citation ENFORCEMENT_MEASURES = Citation.of(Law.CIVIL_PROCEDURE_LAW, 253);
 
     // 民诉解释 (2022)
     public static final Citation PLACE_OF_PERFORMANCE = Citation.of(Law.CPL_INTERPRETATION, 18);
@@ -74,6 +85,8 @@ public final class Statutes {
     public static final Citation PAYMENT_ORDER_INTERRUPTS = Citation.of(Law.LIMITATION_RULES, 11);
     public static final Citation PART_PAYMENT_IS_CONSENT = Citation.of(Law.LIMITATION_RULES, 14);
     public static final Citation DOUBLE_INTEREST_FORMULA = Citation.of(Law.LATE_PERFORMANCE_INTEREST, 1);
+    /** 当事人应当对其提交的证据材料逐一分类编号……依照对方当事人人数提出副本 (the 证据目录). */
+    public static final Citation EVIDENCE_LIST = Citation.of(Law.EVIDENCE_RULES, 19);
 
     /** Every citation above, for the registry listing in docs/law.md and its test. */
     public static List<Citation> all() {

@@ -1,0 +1,214 @@
+package cn.huikuan.application;
+
+import cn.huikuan.documents.CaseFile;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.documents.EvidenceIndex;
+import cn.huikuan.documents.Templates;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.pdf.DocPdf;
+import cn.huikuan.pdf.EvidenceBundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a case's documents, its evidence bundle, court packets and the originals ZIP. Every file is written
+ * to a temporary name beside the target and moved into place only when complete: a failure, a full disk or
+ * a cancel never leaves a half-written file at the target path.
+ */
+public final class ExportService {
+    public static final String BUNDLE_FILE = "证据材料汇编.pdf";
+    /** Room needed beyond the evidence itself (fonts, documents, the manifest). */
+    static final long HEADROOM = 32L * 1024 * 1024;
+
+    private final Books books;
+
+    ExportService(Books books) {
+        this.books = books;
+    }
+
+    /** Thrown for problems the user can fix (no space, a folder that cannot be written): one clear sentence. */
+    public static final class ExportException extends RuntimeException {
+        public ExportException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The case as the documents see it, as of today; options null means the defaults. */
+    public CaseFile caseFile(long receivableId, CaseFile.Options options) {
+        LegalStatusService.CaseRecords r = books.legal().records(receivableId);
+        List<EvidenceItem> evidence = books.evidence().list(receivableId);
+        CaseFile.Options o = options == null ? CaseFile.Options.defaults(books.today()) : options;
+        return new CaseFile(books.creditor(), r.receivable().getCustomer(), r.receivable(), r.payments(), evidence, r.contacts(),
+                r.courtEvents(), books.legal().claim(r), books.legal().limitation(r), books.today(), o);
+    }
+
+    public byte[] documentPdf(DocKind kind, CaseFile c) {
+        return DocPdf.render(Templates.build(kind, c));
+    }
+
+    public Path writeDocument(DocKind kind, CaseFile c, Path target) {
+        byte[] pdf = documentPdf(kind, c);
+        atomically(target, pdf.length, out -> out.write(pdf));
+        return target;
+    }
+
+    public EvidenceBundle.Result writeBundle(CaseFile c, Path target, EvidenceBundle.Progress progress) {
+        EvidenceBundle.Result[] result = new EvidenceBundle.Result[1];
+        AuditService.Report report = books.audit().verify();
+        EvidenceBundle.Journal journal = new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());
+        atomically(target, evidenceBytes(c) + HEADROOM, out -> result[0] = EvidenceBundle.write(c, books.evidence()::file, journal,
+                books.clock().instant(), out, progress));
+        return result[0];
+    }
+
+    /** All documents of a route plus the bundle, into {@code dir}; returns the files written, in filing order. */
+    public List<Path> writePacket(CaseFile c, DocKind.Route route, Path dir, EvidenceBundle.Progress progress) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ExportException("无法创建文件夹 / cannot create the folder: " + dir + " (" + e.getMessage() + ")", e);
+        }
+        requireSpace(dir, evidenceBytes(c) + HEADROOM);
+        List<Path> written = new ArrayList<>();
+        for (DocKind k : route.documents()) {
+            if (progress.cancelled()) throw new EvidenceBundle.CancelledException();
+            progress.update(k.zh(), 0, 1);
+            written.add(writeDocument(k, c, dir.resolve(k.fileName())));
+        }
+        Path bundle = dir.resolve(BUNDLE_FILE);
+        writeBundle(c, bundle, progress);
+        written.add(bundle);
+        return written;
+    }
+
+    /** A ZIP with the originals (as imported, named by evidence number), the bundle and a SHA-256 manifest. */
+    public Path writeZip(CaseFile c, Path target, EvidenceBundle.Progress progress) {
+        atomically(target, 2 * evidenceBytes(c) + HEADROOM, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                StringBuilder manifest = new StringBuilder("# SHA-256  文件 file — 回款助手 Huikuan; check with: sha256sum -c SHA256SUMS.txt\n");
+                for (EvidenceIndex.Entry e : EvidenceIndex.of(c.evidence())) {
+                    if (progress.cancelled()) throw new EvidenceBundle.CancelledException();
+                    String name = "originals/" + e.number() + "_" + safeName(e.item().getOriginalFileName());
+                    zip.putNextEntry(new ZipEntry(name));
+                    Files.copy(books.evidence().file(e.item()), zip);
+                    zip.closeEntry();
+                    manifest.append(e.item().getSha256()).append("  ").append(name).append('\n');
+                }
+                zip.putNextEntry(new ZipEntry(BUNDLE_FILE));
+                EvidenceBundle.Result r = EvidenceBundle.write(c, books.evidence()::file, journal(), books.clock().instant(),
+                        new NonClosing(zip), progress);
+                zip.closeEntry();
+                manifest.append("# ").append(BUNDLE_FILE).append(": ").append(r.pages()).append(" pages\n");
+                zip.putNextEntry(new ZipEntry("SHA256SUMS.txt"));
+                zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        });
+        return target;
+    }
+
+    private EvidenceBundle.Journal journal() {
+        AuditService.Report report = books.audit().verify();
+        return new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());
+    }
+
+    static String safeName(String name) {
+        String n = name == null || name.isBlank() ? "file" : name.strip();
+        n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return n.length() > 120 ? n.substring(n.length() - 120) : n;
+    }
+
+    private static long evidenceBytes(CaseFile c) {
+        return c.evidence().stream().mapToLong(EvidenceItem::getSizeBytes).sum();
+    }
+
+    // ------------------------------------------------------------------ writing safely
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void requireSpace(Path dir, long needed) {
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < needed) {
+                throw new ExportException(String.format("磁盘空间不足：需要约 %,d MB，只剩 %,d MB / not enough disk space: about %,d MB needed, %,d MB free",
+                        needed >> 20, free >> 20, needed >> 20, free >> 20), null);
+            }
+        } catch (IOException e) {
+            // the store cannot say; the write itself will fail clearly if space runs out
+        }
+    }
+
+    /** Writes to a temporary sibling and moves it over the target when complete; deletes the temporary on any failure. */
+    static void atomically(Path target, long expectedBytes, Writer writer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ExportException("文件夹不存在 / the folder does not exist: " + dir, null);
+        }
+        if (Files.isDirectory(abs)) {
+            throw new ExportException("目标是一个文件夹，不是文件 / the target is a folder: " + abs, null);
+        }
+        requireSpace(dir, expectedBytes);
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".part");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            String msg = e.getMessage() != null && e.getMessage().contains("No space left")
+                    ? "磁盘空间已满，未写入任何文件 / the disk is full; nothing was written: " + abs
+                    : "无法写入 / cannot write " + abs + ": " + e.getMessage();
+            throw new ExportException(msg, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover *.part file is harmless and visible
+        }
+    }
+
+    /** Lets the bundle writer close "its" stream without closing the ZIP around it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+}

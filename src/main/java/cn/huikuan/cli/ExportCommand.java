@@ -1,0 +1,151 @@
+package cn.huikuan.cli;
+
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ExportService;
+import cn.huikuan.application.NotFoundException;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.documents.CaseFile;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.pdf.EvidenceBundle;
+import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.persistence.DataFolderException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code huikuan export bundle|packet|document|zip}: the court documents of one case, headless.
+ * {@code --sample} builds them from the built-in sample case as of its fixed date (2026-11-28), in a
+ * temporary book that is deleted afterwards; {@code --case ID} reads the books in {@code --book DIR}
+ * (default: the data folder).
+ */
+final class ExportCommand {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final LocalDateTime SAMPLE_NOW = LocalDateTime.of(2026, 11, 28, 10, 0);
+
+    private final PrintStream out;
+
+    ExportCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) throw new Cli.UsageException("export needs bundle, packet, document or zip / 请指定 bundle、packet、document 或 zip");
+        String what = args[0];
+        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length),
+                Set.of("case", "out", "book", "route", "kind", "court", "pay-by", "law-firm"), Set.of("sample"));
+        Path target = Path.of(a.required("out"));
+        if (!a.flag("sample") && a.optional("case") == null) throw new Cli.UsageException("give --case ID or --sample / 请给出 --case 或 --sample");
+        if (a.flag("sample") && a.optional("case") != null) throw new Cli.UsageException("--case and --sample exclude each other / 二者只能选一");
+        // Validate everything the user typed before any work starts.
+        DocKind.Route route = what.equals("packet") ? DocKind.Route.fromCli(a.required("route")) : null;
+        DocKind kind = what.equals("document") ? DocKind.fromCli(a.required("kind")) : null;
+        if (!Set.of("bundle", "packet", "document", "zip").contains(what)) {
+            throw new Cli.UsageException("unknown export / 未知的导出类型: " + what + " (bundle, packet, document, zip)");
+        }
+        long caseId = a.flag("sample") ? -1 : parseCase(a.required("case"));
+        java.time.LocalDate payBy = a.optional("pay-by") == null ? null : Args.date("pay-by", a.optional("pay-by"));
+
+        if (a.flag("sample")) {
+            Path tmp;
+            try {
+                tmp = Files.createTempDirectory("huikuan-export-sample");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a temporary folder: " + e.getMessage(), e);
+            }
+            try (Books books = Books.open(tmp, Clock.fixed(SAMPLE_NOW.atZone(CHINA).toInstant(), CHINA))) {
+                SampleData.loadInto(books);
+                return export(books, what, seedCase(books), route, kind, target, a, payBy);
+            } finally {
+                deleteTree(tmp);
+            }
+        }
+        Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
+        if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
+        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+            return export(books, what, caseId, route, kind, target, a, payBy);
+        } catch (DataFolderException e) {
+            if (e.reason() == DataFolderException.Reason.IN_USE) {
+                throw new Cli.UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
+            }
+            throw e;
+        }
+    }
+
+    private int export(Books books, String what, long caseId, DocKind.Route route, DocKind kind, Path target, Args a, java.time.LocalDate payBy) {
+        CaseFile c;
+        try {
+            CaseFile.Options o = CaseFile.Options.defaults(books.today());
+            if (a.optional("court") != null) o = o.withCourt(a.optional("court"));
+            if (a.optional("law-firm") != null) o = o.withLawFirm(a.optional("law-firm"));
+            if (payBy != null) o = o.withPayBy(payBy);
+            c = books.exports().caseFile(caseId, o);
+        } catch (NotFoundException e) {
+            throw new Cli.UsageException("no such case / 没有这个案件: " + caseId);
+        }
+        ExportService x = books.exports();
+        try {
+            switch (what) {
+                case "bundle" -> {
+                    EvidenceBundle.Result r = x.writeBundle(c, target, EvidenceBundle.Progress.NONE);
+                    out.println("证据材料汇编 Evidence bundle: " + target.toAbsolutePath() + " (" + r.pages() + " 页 pages, "
+                            + c.evidence().size() + " 项 items)");
+                }
+                case "packet" -> {
+                    List<Path> files = x.writePacket(c, route, target, EvidenceBundle.Progress.NONE);
+                    out.println(route.zh() + "材料 Packet (" + route.cliName() + "): " + target.toAbsolutePath());
+                    files.forEach(f -> out.println("  " + f.getFileName()));
+                }
+                case "document" -> {
+                    x.writeDocument(kind, c, target);
+                    out.println(kind.zh() + " " + kind.en() + ": " + target.toAbsolutePath());
+                }
+                case "zip" -> {
+                    x.writeZip(c, target, EvidenceBundle.Progress.NONE);
+                    out.println("证据压缩包 Evidence ZIP: " + target.toAbsolutePath());
+                }
+                default -> throw new IllegalStateException(what);
+            }
+        } catch (ExportService.ExportException e) {
+            throw new ExportFailed(e.getMessage());
+        }
+        return Cli.OK;
+    }
+
+    /** The seed's own case in the sample: the sale to 李某 (the first receivable loaded). */
+    private static long seedCase(Books books) {
+        return books.db().inTransaction(s -> s.createQuery("select min(r.id) from Receivable r", Long.class).getSingleResult());
+    }
+
+    private static long parseCase(String s) {
+        try {
+            long id = Long.parseLong(s.strip());
+            if (id <= 0) throw new NumberFormatException();
+            return id;
+        } catch (NumberFormatException e) {
+            throw new Cli.UsageException("--case must be a case number / --case 应为案件编号: " + s);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder; the OS cleans it
+        }
+    }
+
+    /** The export could not be written (disk full, folder missing): exit code 1 with the reason. */
+    static final class ExportFailed extends RuntimeException {
+        ExportFailed(String message) {
+            super(message);
+        }
+    }
+}

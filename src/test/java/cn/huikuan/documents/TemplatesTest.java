@@ -1,0 +1,144 @@
+package cn.huikuan.documents;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.application.ReceivableRow;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.law.ConductGuard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The documents of the sample case, checked as text against figures worked by hand:
+ * 李某 owes 300,000 since 2026-05-28; penalty 日万分之五 for 184 days = 300,000 × 0.0005 × 184 = 27,600;
+ * claim 327,600. Court fees on 327,600 (诉讼费用交纳办法 §13): 50 + 90,000×2.5% + 100,000×2% + 127,600×1.5%
+ * = 50 + 2,250 + 2,000 + 1,914 = 6,214; payment order 1/3 = 2,071.33; preservation (§14(二)) 30 + 99,000×1%
+ * + 227,600×0.5% = 30 + 990 + 1,138 = 2,158.
+ */
+class TemplatesTest {
+    @TempDir
+    static Path dir;
+    static Books books;
+    static CaseFile sale, loan, instalments;
+
+    @BeforeAll
+    static void open() {
+        books = Books.open(dir, TestClock.fixed());
+        SampleData.loadInto(books);
+        List<ReceivableRow> rows = books.receivables().page(ListQuery.first(10)).rows();
+        sale = books.exports().caseFile(id(rows, "李某"), null);
+        loan = books.exports().caseFile(id(rows, "张某"), null);
+        instalments = books.exports().caseFile(id(rows, "某装饰工程有限公司"), null);
+    }
+
+    static long id(List<ReceivableRow> rows, String name) {
+        return rows.stream().filter(r -> r.customerName().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    @AfterAll
+    static void close() {
+        books.close();
+    }
+
+    @Test
+    void demandStatesTheDebtTheDeadlineAndTheLawfulNextStep() {
+        String t = Templates.build(DocKind.DEMAND, sale).plainText();
+        assertThat(t).contains("李某：", "《建材购销合同（钢材、水泥、砂石、砌块）》（编号 JC-2025-1218）",
+                "人民币300,000.00元（大写：叁拾万元整）", "合计人民币327,600.00元（大写：叁拾贰万柒仟陆佰元整）",
+                "27,600.00", "2026年12月13日前", "中国银行杭州西湖支行", "3301 2345 6789 0016",
+                "申请支付令或向人民法院提起诉讼", "回  执", "认可部分欠款", "希望分期付款", "送达记录", "EMS");
+        assertThat(t).contains("《民法典》第一百九十五条");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DocKind.class)
+    void noDocumentSaysAnythingTheConductGuardFlags(DocKind kind) {
+        for (CaseFile c : List.of(sale, loan, instalments)) {
+            String t = Templates.build(kind, c).plainText();
+            assertThat(new ConductGuard(ConductGuard.Policy.defaults()).checkText(t)).as(kind + " for " + c.debtor().getName()).isEmpty();
+            assertThat(t).doesNotContain("null").doesNotContain("NaN");
+        }
+    }
+
+    @Test
+    void complaintFollowsTheSaleElementTemplateWithACopyForTheDefendant() {
+        Doc d = Templates.build(DocKind.COMPLAINT, sale);
+        String t = d.plainText();
+        assertThat(t).contains("（买卖合同纠纷）", "当事人信息", "诉讼请求和依据", "约定管辖和诉讼保全", "事实与理由",
+                "1. 给付价款（元） 300,000.00", "2. 迟延给付价款的利息（违约金）", "9. 标的总额 人民币327,600.00元",
+                "自2026年11月29日起，以300,000.00元为基数，按每日万分之五（0.05%）计算违约金至实际清偿之日止",
+                "是否请求支付至实际清偿之日止：是", "23. 证据清单");
+        // Sex and birth date come from 李某's ID number 330106 19850315 123 8: 17th digit 3 is odd → 男.
+        assertThat(t).contains("性别 男", "出生日期 1985年3月15日", "民族 ____________");
+        assertThat(t).contains("《民法典》第五百零九条、第五百六十一条、第五百七十九条、第五百八十五条、第六百二十六条、第六百二十八条");
+        assertThat(t).contains("至2026年11月28日已逾期184日");
+        assertThat(d.blocks()).filteredOn(b -> b instanceof Doc.Banner).extracting(b -> ((Doc.Banner) b).text())
+                .containsExactly("正本", "副本（送被告李某）");
+    }
+
+    @Test
+    void loanComplaintUsesTheLendingElements() {
+        String t = Templates.build(DocKind.COMPLAINT, loan).plainText();
+        assertThat(t).contains("（民间借贷纠纷）", "1. 本金 截至2026年11月28日尚欠本金人民币50,000.00元", "5. 借款利率 6%/年",
+                "出借人：某建材有限公司；借款人：张某", "第六百七十四条、第六百七十五条、第六百七十六条，《民间借贷规定》第二十五条、第二十八条");
+    }
+
+    @Test
+    void paymentOrderAsksOnlyForAgreedChargesAndNamesTheBasicCourt() {
+        String t = Templates.build(DocKind.PAYMENT_ORDER, sale).plainText();
+        assertThat(t).contains("请求贵院向被申请人发出支付令", "货款人民币300,000.00元", "违约金人民币27,600.00元",
+                "本案申请费2,071.33元由被申请人负担", "《民事诉讼法》第二百二十五条", "被申请人住所地的基层人民法院");
+        String withCourt = Templates.build(DocKind.PAYMENT_ORDER, sale.withOptions(sale.options().withCourt("杭州市拱墅区人民法院"))).plainText();
+        assertThat(withCourt).contains("此致\n杭州市拱墅区人民法院").doesNotContain("被申请人住所地的基层人民法院");
+    }
+
+    @Test
+    void calculationTableShowsTheLedgerAndEveryFee() {
+        String t = Templates.build(DocKind.CALCULATION, sale).plainText();
+        assertThat(t).contains("计算截至：2026年11月28日", "27,600.00", "327,600.00",
+                "案件受理费（财产案件） 6,214.00", "支付令申请费 2,071.33", "财产保全申请费 2,158.00", "《民法典》第五百六十一条");
+    }
+
+    @Test
+    void evidenceListNumbersByGroupInDateOrder() {
+        Doc d = Templates.evidenceList(sale, java.util.Map.of("1-1", "3", "2-1", "4"));
+        Doc.Table table = (Doc.Table) d.blocks().stream().filter(b -> b instanceof Doc.Table).findFirst().orElseThrow();
+        assertThat(table.rows()).extracting(r -> r.get(0))
+                .containsExactly("第1组", "1-1", "第2组", "2-1", "2-2", "第3组", "3-1", "第4组", "4-1");
+        assertThat(table.rows().get(1)).containsExactly("1-1", "建材购销合同 JC-2025-1218", "双方签字盖章",
+                "买卖合同关系成立；货款总额、付款期限（全部交付后 60 日内）及逾期付款违约金（日万分之五）的约定", "3", "原件");
+        assertThat(table.rows().get(3).get(4)).isEqualTo("4");
+        assertThat(d.plainText()).contains("《民事证据规定》第十九条");
+    }
+
+    @Test
+    void instalmentAgreementSplitsTheTotalAndAccelerates() {
+        String t = Templates.build(DocKind.INSTALMENT_AGREEMENT, sale).plainText();
+        // 327,600 in three: 109,200 each, first due a month after 2026-11-28.
+        assertThat(t).contains("分3期", "第1期 2026年12月28日 109,200.00", "第3期 2027年2月28日 109,200.00", "合计  327,600.00",
+                "剩余全部款项视为到期", "甲方住所地人民法院管辖");
+    }
+
+    @Test
+    void lawyerLetterIsMarkedAsADraftWithTheSevenDayDeadline() {
+        String t = Templates.build(DocKind.LAWYER_LETTER, sale.withOptions(sale.options().withLawFirm("浙江某某"))).plainText();
+        assertThat(t).contains("草稿", "执业律师审阅", "收到本函之日起7日内", "2026年12月5日", "浙江某某律师事务所");
+    }
+
+    @Test
+    void optionsRejectNonsense() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseFile.Options(LocalDate.of(2026, 12, 1), "", "", 0, LocalDate.of(2027, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
