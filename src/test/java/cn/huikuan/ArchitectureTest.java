@@ -42,6 +42,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void documentsAreContentNotLayout() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.documents")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.documents", "cn.huikuan.domain", "cn.huikuan.law")
+                .check(classes);
+    }
+
+    @Test
+    void onlyThePdfLayerUsesIText() {
+        noClasses().that().resideOutsideOfPackages("cn.huikuan.pdf..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.itextpdf..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackages("cn.huikuan.ui..")
                 .and().doNotHaveFullyQualifiedName("cn.huikuan.Launcher")

@@ -39,8 +39,13 @@ public record Doc(DocKind kind, String title, List<Block> blocks) {
     }
 
     /** A grid with a header row; {@code widths} are relative; {@code right} marks columns of figures. */
-    public record Table(List<String> header, float[] widths, List<List<String>> rows, boolean[] right) implements Block {
+    public record Table(List<String> header, float[] widths, List<List<String>> rows, boolean[] right, float[] fontSizes) implements Block {
+        public Table(List<String> header, float[] widths, List<List<String>> rows, boolean[] right) {
+            this(header, widths, rows, right, null);
+        }
+
         public Table {
+            if (fontSizes != null && fontSizes.length != header.size()) throw new IllegalArgumentException("font sizes must match the header");
             header = List.copyOf(header);
             rows = rows.stream().map(List::copyOf).toList();
             if (widths.length != header.size() || right.length != header.size()) {

@@ -106,7 +106,7 @@ public final class DocPdf {
                     continue;
                 }
                 for (int i = 0; i < row.size(); i++) {
-                    Cell c = cell(row.get(i), 10f);
+                    Cell c = cell(row.get(i), tb.fontSizes() == null ? 10f : tb.fontSizes()[i]);
                     if (tb.right()[i]) c.setTextAlignment(TextAlignment.RIGHT);
                     t.addCell(c);
                 }

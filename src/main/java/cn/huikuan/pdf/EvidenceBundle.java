@@ -351,11 +351,13 @@ public final class EvidenceBundle {
         List<List<String>> rows = new ArrayList<>();
         for (EvidenceIndex.Entry e : entries) {
             EvidenceItem it = e.item();
+            String h = it.getSha256();
             rows.add(List.of(e.number(), it.getOriginalFileName() + "\n" + String.format("%,d 字节", it.getSizeBytes()),
-                    it.getImportedAt() == null ? "" : TIME.format(it.getImportedAt()), it.getSha256()));
+                    it.getImportedAt() == null ? "" : TIME.format(it.getImportedAt()), h));
         }
-        b.block(new Doc.Table(List.of("序号", "原始文件", "导入时间", "SHA-256"), new float[]{1f, 3.2f, 2.2f, 5.4f}, rows,
-                new boolean[]{false, false, false, false}));
+        // The hash stays on one line in a small size, so a reader (or a court's text extraction) gets it whole.
+        b.block(new Doc.Table(List.of("序号", "原始文件", "导入时间", "SHA-256"), new float[]{0.9f, 2.9f, 2.2f, 6.4f}, rows,
+                new boolean[]{false, false, false, false}, new float[]{9f, 9f, 9f, 7f}));
         b.heading("账本记录链");
         b.fields(List.of(
                 new Doc.Field("记录条数", String.valueOf(j.entries())),
@@ -436,16 +438,18 @@ public final class EvidenceBundle {
             int rotation = page.getRotation();
             PdfCanvas canvas = new PdfCanvas(page.newContentStreamAfter(), page.getResources(), pdf);
             canvas.saveState();
-            if (rotation != 0) {
-                // Draw in the upright viewing orientation of a rotated source page.
-                double r = Math.toRadians(rotation);
-                float cx = box.getX() + box.getWidth() / 2, cy = box.getY() + box.getHeight() / 2;
-                canvas.concatMatrix(1, 0, 0, 1, cx, cy);
-                canvas.concatMatrix((float) Math.cos(r), (float) Math.sin(r), (float) -Math.sin(r), (float) Math.cos(r), 0, 0);
-                boolean swap = rotation % 180 != 0;
-                float w = swap ? box.getHeight() : box.getWidth(), h = swap ? box.getWidth() : box.getHeight();
-                canvas.concatMatrix(1, 0, 0, 1, -w / 2, -h / 2);
-                box = new Rectangle(0, 0, w, h);
+            if (rotation % 360 != 0) {
+                // A source page with /Rotate is shown turned; draw in the viewer's upright space so the stamp
+                // sits at the foot of the page as the reader sees it. (u, v) viewer → (x, y) page space.
+                float w = box.getWidth(), h = box.getHeight();
+                canvas.concatMatrix(1, 0, 0, 1, box.getX(), box.getY());
+                switch (((rotation % 360) + 360) % 360) {
+                    case 90 -> canvas.concatMatrix(0, 1, -1, 0, w, 0);
+                    case 180 -> canvas.concatMatrix(-1, 0, 0, -1, w, h);
+                    case 270 -> canvas.concatMatrix(0, -1, 1, 0, 0, h);
+                    default -> { }
+                }
+                box = rotation % 180 != 0 ? new Rectangle(0, 0, h, w) : new Rectangle(0, 0, w, h);
             }
             try (Canvas c = new Canvas(canvas, box)) {
                 c.setFont(font).setFontColor(ColorConstants.DARK_GRAY);

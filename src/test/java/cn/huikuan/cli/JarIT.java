@@ -45,4 +45,32 @@ class JarIT {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void exportsTheSampleBundleAndLawsuitPacketFromTheJarWithItsOwnFont(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path bundle = tmp.resolve("bundle.pdf");
+        Result r = run("-Djava.awt.headless=true", "-jar", jar(), "export", "bundle", "--sample", "--out", bundle.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("证据材料汇编", "8 页");
+        assertThat(r.err()).doesNotContain("WARN", "Exception");
+        try (cn.huikuan.pdf.PdfCheck pdf = cn.huikuan.pdf.PdfCheck.of(bundle)) {
+            assertThat(pdf.pages()).isEqualTo(8);
+            assertThat(pdf.fontsNotEmbedded()).isEmpty();
+            assertThat(pdf.text(2)).contains("证据目录");
+        }
+        Path packet = tmp.resolve("lawsuit");
+        r = run("-jar", jar(), "export", "packet", "--sample", "--route", "lawsuit", "--court", "杭州市拱墅区人民法院", "--out", packet.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (cn.huikuan.pdf.PdfCheck pdf = cn.huikuan.pdf.PdfCheck.of(packet.resolve("民事起诉状.pdf"))) {
+            assertThat(pdf.allText()).contains("杭州市拱墅区人民法院", "李某");
+        }
+        // Unknown case and a folder that does not exist: one line, nothing written.
+        r = run("-jar", jar(), "export", "packet", "--sample", "--route", "arbitration", "--out", tmp.resolve("x").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        r = run("-jar", jar(), "export", "bundle", "--sample", "--out", tmp.resolve("missing/dir/b.pdf").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("文件夹不存在");
+        assertThat(r.err().lines()).hasSize(1);
+    }
 }

@@ -1,0 +1,76 @@
+package cn.huikuan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code huikuan export …}: what bad input gets. */
+class ExportCliTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @TempDir
+    Path tmp;
+
+    int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesOneDocumentOfTheSample() {
+        Path f = tmp.resolve("demand.pdf");
+        assertThat(run("export", "document", "--kind", "demand", "--sample", "--pay-by", "2026-12-20", "--out", f.toString())).isZero();
+        assertThat(f).isRegularFile();
+        try (var pdf = cn.huikuan.pdf.PdfCheck.of(f)) {
+            assertThat(pdf.allText()).contains("2026年12月20日前");
+        }
+    }
+
+    @Test
+    void badInputIsOneClearLineAndWritesNothing() throws Exception {
+        String target = tmp.resolve("x.pdf").toString();
+        assertThat(run("export")).isEqualTo(2);
+        assertThat(run("export", "bundle", "--out", target)).isEqualTo(2);
+        assertThat(err()).contains("--case ID or --sample");
+        err.reset();
+        assertThat(run("export", "bundle", "--sample", "--case", "3", "--out", target)).isEqualTo(2);
+        err.reset();
+        assertThat(run("export", "document", "--kind", "love-letter", "--sample", "--out", target)).isEqualTo(2);
+        assertThat(err()).contains("unknown document / 未知文书: love-letter").contains("payment-order");
+        err.reset();
+        assertThat(run("export", "bundle", "--case", "abc", "--out", target)).isEqualTo(2);
+        assertThat(err()).contains("--case");
+        err.reset();
+        assertThat(run("export", "poster", "--sample", "--out", target)).isEqualTo(2);
+        err.reset();
+        assertThat(run("export", "bundle", "--case", "7", "--book", tmp.resolve("nobooks").toString(), "--out", target)).isEqualTo(2);
+        assertThat(err()).contains("no books");
+        assertThat(err().lines()).allMatch(l -> l.startsWith("huikuan: ")).noneMatch(l -> l.contains("Exception"));
+        try (var s = Files.list(tmp)) {
+            assertThat(s.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownCaseInRealBooksIsExitCode2() {
+        Path book = tmp.resolve("book");
+        try (var books = cn.huikuan.application.Books.open(book, cn.huikuan.TestClock.fixed())) {
+            cn.huikuan.application.SampleData.loadInto(books);
+        }
+        assertThat(run("export", "bundle", "--case", "999", "--book", book.toString(), "--out", tmp.resolve("b.pdf").toString())).isEqualTo(2);
+        assertThat(err()).contains("no such case / 没有这个案件: 999");
+        assertThat(tmp.resolve("b.pdf")).doesNotExist();
+        assertThat(run("export", "bundle", "--case", "1", "--book", book.toString(), "--out", tmp.resolve("b.pdf").toString())).isZero();
+        assertThat(tmp.resolve("b.pdf")).isRegularFile();
+    }
+}

@@ -1,0 +1,291 @@
+package cn.huikuan.pdf;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.application.AuditService;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.EvidenceService;
+import cn.huikuan.application.ExportService;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.documents.CaseFile;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.EvidenceType;
+import cn.huikuan.persistence.EvidenceStore;
+import com.itextpdf.kernel.font.PdfFontFactory;
+import com.itextpdf.io.font.constants.StandardFonts;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfNumber;
+import com.itextpdf.kernel.pdf.PdfPage;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.action.PdfAction;
+import com.itextpdf.kernel.pdf.annot.PdfLinkAnnotation;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every generated PDF read back: text in Chinese, embedded fonts, page count, bookmarks, stamped pages = index ranges, hashes. */
+class EvidenceBundleTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path out;
+    Books books;
+    long saleId;
+
+    @BeforeEach
+    void open() {
+        books = Books.open(dir, TestClock.fixed());
+        SampleData.loadInto(books);
+        saleId = books.receivables().page(ListQuery.first(10)).rows().stream().filter(r -> r.customerName().equals("李某"))
+                .findFirst().orElseThrow().id();
+    }
+
+    @AfterEach
+    void close() {
+        books.close();
+    }
+
+    CaseFile sale() {
+        return books.exports().caseFile(saleId, null);
+    }
+
+    @Test
+    void everyDocumentReadsBackInChineseWithEmbeddedFontsAndPageStamps() {
+        CaseFile c = sale();
+        for (DocKind k : DocKind.values()) {
+            byte[] bytes = books.exports().documentPdf(k, c);
+            try (PdfCheck pdf = PdfCheck.of(bytes)) {
+                String all = pdf.allText();
+                assertThat(pdf.fontsNotEmbedded()).as(k.name()).isEmpty();
+                assertThat(all).as(k.name()).contains(k.zh().substring(0, 1), "某建材有限公司");
+                assertThat(pdf.title()).isEqualTo(k == DocKind.LAWYER_LETTER ? "律师函" : k.zh());
+                for (int i = 1; i <= pdf.pages(); i++) {
+                    assertThat(pdf.text(i)).as(k + " page " + i).contains("第 " + i + " 页 / 共 " + pdf.pages() + " 页");
+                }
+            }
+        }
+        try (PdfCheck complaint = PdfCheck.of(books.exports().documentPdf(DocKind.COMPLAINT, c))) {
+            // Exact extraction of characters that Noto CJK would have mapped to Kangxi radicals (民→⺠, 支→⽀, 金→⾦).
+            assertThat(complaint.allText()).contains("民事起诉状".replace("", " ").strip(), "违约金", "标的总额", "人民币327,600.00元",
+                    "支付", "正本", "副本（送被告李某）").doesNotContain("⺠", "⽀", "⾦");
+            assertThat(complaint.pages()).isEven();     // original and copy, each starting on a new page
+        }
+    }
+
+    @Test
+    void bundleIndexRangesMatchTheStampedPagesBookmarksAndManifestHashes() throws IOException {
+        Path file = out.resolve("bundle.pdf");
+        EvidenceBundle.Result r = books.exports().writeBundle(sale(), file, EvidenceBundle.Progress.NONE);
+        List<EvidenceItem> items = books.evidence().list(saleId);
+        assertThat(r.ranges()).containsOnlyKeys("1-1", "2-1", "2-2", "3-1", "4-1");
+        try (PdfCheck pdf = PdfCheck.of(file)) {
+            assertThat(pdf.pages()).isEqualTo(r.pages());
+            assertThat(pdf.fontsNotEmbedded()).isEmpty();
+            for (int i = 1; i <= pdf.pages(); i++) {
+                assertThat(pdf.text(i)).as("page " + i).contains("第 " + i + " 页 / 共 " + r.pages() + " 页");
+            }
+            assertThat(pdf.bookmarks()).containsExactlyElementsOf(r.bookmarks());
+            assertThat(pdf.bookmarks()).startsWith("封面", "证据目录").endsWith("文件校验清单（SHA-256）")
+                    .contains("证据 1-1  建材购销合同 JC-2025-1218", "证据 4-1  微信聊天记录（2026-05-31 至 2026-10-26）");
+            String index = pdf.squeezed(2);
+            int b = 2;
+            for (var e : r.ranges().entrySet()) {
+                String[] range = e.getValue().split("–");
+                int first = Integer.parseInt(range[0]), last = Integer.parseInt(range[range.length - 1]);
+                assertThat(pdf.bookmarkPage(b++)).as("bookmark of " + e.getKey()).isEqualTo(first);
+                for (int p = first; p <= last; p++) assertThat(pdf.text(p)).contains("证据 " + e.getKey());
+                assertThat(index).contains(e.getKey());
+            }
+            // The index prints the same ranges (one row per item, ranges in the 页码 column).
+            assertThat(index).contains("3", "7");
+            String manifest = pdf.squeezed(pdf.pages());
+            for (EvidenceItem it : items) {
+                String onDisk = EvidenceStore.hash(books.evidence().file(it));
+                assertThat(manifest).contains(onDisk);
+                assertThat(onDisk).isEqualTo(it.getSha256());
+            }
+            AuditService.Report report = books.audit().verify();
+            assertThat(manifest).contains(report.head(), "完好");
+            // The chat export became readable pages in Chinese.
+            String chat = pdf.allText();
+            assertThat(chat).contains("李某");
+        }
+        assertThat(out).isDirectoryContaining(p -> p.getFileName().toString().equals("bundle.pdf"));
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    @Test
+    void packetOfEachRouteHoldsItsDocumentsAndTheBundle() {
+        for (DocKind.Route route : DocKind.Route.values()) {
+            Path d = out.resolve(route.cliName());
+            List<Path> files = books.exports().writePacket(sale(), route, d, EvidenceBundle.Progress.NONE);
+            assertThat(files).extracting(p -> p.getFileName().toString())
+                    .containsExactlyElementsOf(Stream.concat(route.documents().stream().map(DocKind::fileName), Stream.of(ExportService.BUNDLE_FILE)).toList());
+            for (Path f : files) {
+                try (PdfCheck pdf = PdfCheck.of(f)) {
+                    assertThat(pdf.pages()).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void hostileAndBrokenAttachmentsBecomePlaceholderPagesNeverACrash() throws Exception {
+        Path src = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src"));
+        // A "photo" with a JPEG signature and garbage after it.
+        Path broken = src.resolve("broken.jpg");
+        byte[] junk = new byte[5000];
+        new java.util.Random(7).nextBytes(junk);
+        junk[0] = (byte) 0xFF; junk[1] = (byte) 0xD8; junk[2] = (byte) 0xFF;
+        Files.write(broken, junk);
+        // A PDF that tries to run JavaScript on open, on a link and on page open; its page is rotated.
+        Path scripted = src.resolve("scripted.pdf");
+        try (PdfDocument d = new PdfDocument(new PdfWriter(scripted.toString()))) {
+            PdfPage p = d.addNewPage(PageSize.A4);
+            p.setRotation(90);
+            new PdfCanvas(p).beginText().setFontAndSize(PdfFontFactory.createFont(StandardFonts.HELVETICA), 14).moveText(60, 700)
+                    .showText("SCRIPTED PAGE").endText();
+            PdfLinkAnnotation link = new PdfLinkAnnotation(new Rectangle(50, 50, 100, 40));
+            link.setAction(PdfAction.createJavaScript("app.alert('link')"));
+            p.addAnnotation(link);
+            PdfDictionary aa = new PdfDictionary();
+            aa.put(PdfName.O, PdfAction.createJavaScript("app.alert('page')").getPdfObject());
+            p.getPdfObject().put(PdfName.AA, aa);
+            d.getCatalog().setOpenAction(PdfAction.createJavaScript("app.alert('open')"));
+        }
+        // A chat export in GB18030, as older Windows tools write it.
+        Path gbk = src.resolve("chat-gbk.txt");
+        Files.writeString(gbk, "2026-07-02 李某：送货单没问题，钱我认。\n", Charset.forName("GB18030"));
+        // A two-second WAV recording.
+        Path wav = src.resolve("call.wav");
+        AudioFormat fmt = new AudioFormat(8000, 16, 1, true, false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(new byte[32000]), fmt, 16000), AudioFileFormat.Type.WAVE, wav.toFile());
+
+        EvidenceService ev = books.evidence();
+        ev.attach(saleId, broken, details(EvidenceType.OTHER, "损坏的照片"));
+        ev.attach(saleId, scripted, details(EvidenceType.STATEMENT, "对账单（PDF）"));
+        ev.attach(saleId, gbk, details(EvidenceType.CHAT_RECORD, "聊天记录（GBK 导出）"));
+        EvidenceItem rec = ev.attach(saleId, wav, details(EvidenceType.CALL_RECORDING, "通话录音"));
+        // One stored file goes missing behind Huikuan's back.
+        EvidenceItem gone = ev.list(saleId).stream().filter(e -> e.getTitle().startsWith("银行电子回单")).findFirst().orElseThrow();
+        Files.delete(books.evidence().file(gone));
+
+        Path file = out.resolve("hostile.pdf");
+        EvidenceBundle.Result r = books.exports().writeBundle(sale(), file, EvidenceBundle.Progress.NONE);
+        keep(file);
+        try (PdfCheck pdf = PdfCheck.of(file)) {
+            assertThat(pdf.pages()).isEqualTo(r.pages());
+            assertThat(pdf.hasJavaScript()).isFalse();
+            String all = pdf.allText();
+            assertThat(all).contains("图片已损坏", "原始文件缺失", "SCRIPTED PAGE", "钱我认", "时长", "0分2秒", rec.getSha256().substring(0, 16));
+            for (int i = 1; i <= pdf.pages(); i++) assertThat(pdf.text(i)).contains("第 " + i + " 页 / 共 " + r.pages() + " 页");
+            assertThat(pdf.squeezed(pdf.pages())).contains("发现");      // the manifest reports the missing file
+            // The rotated source page (shown turned 90° clockwise) gets its stamp upright at the foot as the reader sees it:
+            // in page space the baseline runs along +y, near the right edge.
+            int rotated = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.rotation(i) == 90).findFirst().orElseThrow();
+            float[] stamp = pdf.baselines(rotated, "第").get(0);
+            assertThat(Math.abs(stamp[2] - stamp[0])).isLessThan(1f);
+            assertThat(stamp[3]).isGreaterThan(stamp[1]);
+            assertThat(stamp[0]).isGreaterThan(pdf.size(rotated).getWidth() - 40);
+        }
+    }
+
+    /** Keeps a copy under target/pdf-samples for looking at (scripts/render-pdfs.sh turns them into PNGs for docs/). */
+    static void keep(Path pdf) throws IOException {
+        Path d = Files.createDirectories(Path.of("target", "pdf-samples"));
+        Files.copy(pdf, d.resolve(pdf.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static EvidenceService.Details details(EvidenceType t, String title) {
+        return new EvidenceService.Details(t, title, LocalDate.of(2026, 7, 2), "测试", "测试", false);
+    }
+
+    @Test
+    void cancelLeavesNothingAtTheTarget() throws IOException {
+        Path file = out.resolve("cancelled.pdf");
+        EvidenceBundle.Progress cancelAfterFirst = new EvidenceBundle.Progress() {
+            int calls;
+
+            @Override
+            public void update(String message, long done, long total) {
+                calls++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return calls >= 2;
+            }
+        };
+        assertThatThrownBy(() -> books.exports().writeBundle(sale(), file, cancelAfterFirst)).isInstanceOf(EvidenceBundle.CancelledException.class);
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyWhenTheNewOneIsComplete() throws IOException {
+        Path file = out.resolve("bundle.pdf");
+        Files.writeString(file, "the previous bundle");
+        EvidenceBundle.Progress cancelAtOnce = new EvidenceBundle.Progress() {
+            @Override
+            public void update(String message, long done, long total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> books.exports().writeBundle(sale(), file, cancelAtOnce)).isInstanceOf(EvidenceBundle.CancelledException.class);
+        assertThat(Files.readString(file)).isEqualTo("the previous bundle");
+        assertThatThrownBy(() -> books.exports().writeBundle(sale(), out.resolve("no/such/folder/b.pdf"), EvidenceBundle.Progress.NONE))
+                .isInstanceOf(ExportService.ExportException.class).hasMessageContaining("文件夹不存在");
+    }
+
+    @Test
+    void zipHoldsTheOriginalsTheBundleAndAChecksumList() throws Exception {
+        Path zip = out.resolve("case.zip");
+        books.exports().writeZip(sale(), zip, EvidenceBundle.Progress.NONE);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip), java.nio.charset.StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) entries.put(e.getName(), in.readAllBytes());
+        }
+        assertThat(entries.keySet()).contains("originals/1-1_contract.png", "originals/4-1_wechat-chat.txt", ExportService.BUNDLE_FILE, "SHA256SUMS.txt");
+        String sums = new String(entries.get("SHA256SUMS.txt"), java.nio.charset.StandardCharsets.UTF_8);
+        for (var e : entries.entrySet()) {
+            if (!e.getKey().startsWith("originals/")) continue;
+            String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(e.getValue()));
+            assertThat(sums).contains(hex + "  " + e.getKey());
+        }
+        try (PdfCheck pdf = PdfCheck.of(entries.get(ExportService.BUNDLE_FILE))) {
+            assertThat(pdf.pages()).isGreaterThan(5);
+        }
+    }
+
+}
