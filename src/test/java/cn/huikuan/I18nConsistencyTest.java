@@ -37,6 +37,21 @@ class I18nConsistencyTest {
         assertThat(en).as("keys missing or extra in English").containsExactlyInAnyOrderElementsOf(zh);
     }
 
+    /** A lone apostrophe in a pattern with arguments starts a MessageFormat quote and swallows the {0} after it. */
+    @Test
+    void patternsWithArgumentsKeepTheirApostrophesAndFillEveryArgument() throws IOException {
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            Properties p = load(file);
+            for (String k : p.stringPropertyNames()) {
+                String v = p.getProperty(k);
+                if (!v.matches("(?s).*\\{\\d.*")) continue;
+                String out = new java.text.MessageFormat(v).format(new Object[]{1, 2, 3, 4, 5});
+                assertThat(out).as(file + " " + k).doesNotContain("{0}").doesNotContain("{1}");
+                if (v.contains("'")) assertThat(out).as(file + " " + k).contains("'");
+            }
+        }
+    }
+
     @Test
     void noEmptyTranslations() throws IOException {
         for (String file : List.of("messages.properties", "messages_en.properties")) {
@@ -48,7 +63,7 @@ class I18nConsistencyTest {
     @Test
     void everyLiteralKeyInTheCodeExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error|limitation|claim|lpr|court|conduct|backup)\\.[A-Za-z0-9_.]+)\"");
+        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error|limitation|claim|lpr|court|conduct|backup|export)\\.[A-Za-z0-9_.]+)\"");
         Set<String> missing = new HashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -28,6 +28,14 @@ public class DialogService {
         return files == null ? List.of() : files.stream().map(java.io.File::toPath).toList();
     }
 
+    /** A folder to export into, or null when the user cancels. */
+    public Path chooseDirectory(Window owner, String title) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle(title);
+        java.io.File f = dc.showDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
     public void showError(Window owner, String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.initOwner(owner);
@@ -60,7 +68,7 @@ public class DialogService {
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
-    /** Opens a stored file in the system's viewer. */
+    /** Opens a stored file, or a folder, in the system's viewer. */
     public void open(Path file) {
         if (hostServices != null) hostServices.showDocument(file.toUri().toString());
     }

@@ -74,10 +74,11 @@ public final class ReceivableDetailView extends BorderPane {
         Button contact = button("logContact", "action.logContact", e -> logContact());
         Button courtStep = button("logCourtEvent", "action.logCourtEvent", e ->
                 new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> reload()));
+        Button export = button("exportDocuments", "action.exportDocuments", e -> new ExportDialog(ctx, getScene().getWindow(), id).show());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = button("refreshDetail", "action.refresh", e -> reload(true));
-        HBox actions = new HBox(8, edit, pay, attach, contact, courtStep, spacer, refresh);
+        HBox actions = new HBox(8, edit, pay, attach, contact, courtStep, export, spacer, refresh);
         VBox head = new VBox(4, heading, sub, figures, actions);
         head.setPadding(new Insets(0, 0, 10, 0));
         setTop(head);

@@ -11,6 +11,7 @@ import java.util.List;
 /** Desktop dialogs for headless tests: file choosers answer from a queue; messages are recorded. */
 final class FakeDialogs extends DialogService {
     final Deque<List<Path>> chosen = new ArrayDeque<>();
+    final Deque<Path> chosenDirs = new ArrayDeque<>();
     final List<String> errors = new ArrayList<>();
     final List<String> infos = new ArrayList<>();
     final List<Path> opened = new ArrayList<>();
@@ -23,6 +24,11 @@ final class FakeDialogs extends DialogService {
     @Override
     public List<Path> chooseFiles(Window owner, String title) {
         return chosen.isEmpty() ? List.of() : chosen.poll();
+    }
+
+    @Override
+    public Path chooseDirectory(Window owner, String title) {
+        return chosenDirs.poll();
     }
 
     @Override
