@@ -112,7 +112,8 @@ public final class EvidenceBundle {
     private record SourcePdf(Path file, int pages) implements Part {
     }
 
-    private record Item(EvidenceIndex.Entry entry, Part part, String note) {
+    /** {@code intact}: the file read for this bundle still has the SHA-256 recorded at import. */
+    private record Item(EvidenceIndex.Entry entry, Part part, String note, boolean intact) {
     }
 
     private EvidenceBundle() {
@@ -123,7 +124,7 @@ public final class EvidenceBundle {
         List<EvidenceIndex.Entry> entries = EvidenceIndex.of(c.evidence());
         List<Item> items = prepare(entries, files, progress);
 
-        Rendered manifest = rendered(manifest(c, entries, journal, now));
+        Rendered manifest = rendered(manifest(c, entries, items, journal, now));
         // The front matter's length does not depend on the numbers printed in it; render, count, render again.
         int frontPages = rendered(front(c, entries, items, placeholderRanges(entries), 9999)).pages();
         Map<String, String> ranges = new LinkedHashMap<>();
@@ -232,11 +233,15 @@ public final class EvidenceBundle {
         EvidenceItem it = e.item();
         String type = it.getMediaType() == null ? "" : it.getMediaType();
         if (file == null || !Files.isRegularFile(file)) {
-            return placeholder(e, null, "原始文件缺失，无法呈现（请运行\"校验\"检查证据文件）/ the stored file is missing");
+            return placeholder(e, null, "原始文件缺失，无法呈现（请运行\"校验\"检查证据文件）/ the stored file is missing", false);
+        }
+        if (!sha256(file).equals(it.getSha256())) {
+            // Never present a changed file as the evidence that was imported.
+            return placeholder(e, null, "文件已被改动，与导入时的 SHA-256 不一致，未编入汇编（请运行\"校验\"）/ the stored file was altered", false);
         }
         if (type.startsWith("image/")) {
             try {
-                return new Item(e, new ImagePart(ImagePrep.prepare(file, type)), null);
+                return new Item(e, new ImagePart(ImagePrep.prepare(file, type)), null, true);
             } catch (ImagePrep.Unreadable bad) {
                 return placeholder(e, file, bad.getMessage());
             }
@@ -244,7 +249,7 @@ public final class EvidenceBundle {
         if (type.equals("application/pdf")) {
             try (PdfDocument in = new PdfDocument(new PdfReader(file.toFile()).setUnethicalReading(true))) {
                 int pages = in.getNumberOfPages();
-                if (pages > 0) return new Item(e, new SourcePdf(file, pages), null);
+                if (pages > 0) return new Item(e, new SourcePdf(file, pages), null, true);
                 return placeholder(e, file, "PDF 文件没有页面 / the PDF has no pages");
             } catch (com.itextpdf.kernel.exceptions.BadPasswordException bad) {
                 return placeholder(e, file, "PDF 文件已加密，无法合并；请提交未加密的版本 / the PDF is password-protected");
@@ -253,7 +258,7 @@ public final class EvidenceBundle {
             }
         }
         if (type.startsWith("text/")) {
-            return new Item(e, rendered(textDoc(e, file)), null);
+            return new Item(e, rendered(textDoc(e, file)), null, true);
         }
         return placeholder(e, file, type.startsWith("audio/") || type.startsWith("video/")
                 ? "音视频证据无法以纸面呈现，请当庭播放原始文件；文字整理稿可另行作为证据提交"
@@ -261,6 +266,21 @@ public final class EvidenceBundle {
     }
 
     private static Item placeholder(EvidenceIndex.Entry e, Path file, String why) {
+        return placeholder(e, file, why, true);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static Item placeholder(EvidenceIndex.Entry e, Path file, String why, boolean intact) {
         EvidenceItem it = e.item();
         Doc.Builder b = new Doc.Builder(DocKind.EVIDENCE_LIST, "证据 " + e.number() + "  " + it.getTitle());
         List<Doc.Field> f = new ArrayList<>();
@@ -276,7 +296,7 @@ public final class EvidenceBundle {
         f.add(new Doc.Field("原件保存", "原始文件由提交人保存，并随附于证据压缩包的 originals 目录；可用 SHA-256 核对其未被改动。"));
         b.fields(f);
         b.para("说明：" + why, Doc.Style.BODY);
-        return new Item(e, rendered(b.build()), why);
+        return new Item(e, rendered(b.build()), why, intact);
     }
 
     /** A chat export or other text as readable pages: UTF-8, else GB18030; at most {@link #MAX_TEXT_BYTES}. */
@@ -344,7 +364,8 @@ public final class EvidenceBundle {
         return b.build();
     }
 
-    private static Doc manifest(CaseFile c, List<EvidenceIndex.Entry> entries, Journal j, Instant now) {
+    private static Doc manifest(CaseFile c, List<EvidenceIndex.Entry> entries, List<Item> items, Journal j, Instant now) {
+        long damaged = items.stream().filter(i -> !i.intact()).count();
         Doc.Builder b = new Doc.Builder(DocKind.EVIDENCE_LIST, "文件校验清单");
         b.para("下表列出每项证据原始文件的 SHA-256 校验值和导入回款助手的时间。核对方法：对原始文件计算 SHA-256（Windows：certutil -hashfile 文件名 SHA256；"
                 + "macOS/Linux：shasum -a 256 文件名），与下表一致即说明文件自导入以来未被改动。", Doc.Style.BODY);
@@ -362,8 +383,8 @@ public final class EvidenceBundle {
         b.fields(List.of(
                 new Doc.Field("记录条数", String.valueOf(j.entries())),
                 new Doc.Field("链头（SHA-256）", j.head() == null ? "（空）" : j.head()),
-                new Doc.Field("校验结果", j.intact() ? "完好：每条记录与记录链一致，每个证据文件与其 SHA-256 一致"
-                        : "发现 " + j.problems() + " 处问题：请先在回款助手中运行\"校验\"并处理后再提交"),
+                new Doc.Field("校验结果", j.intact() && damaged == 0 ? "完好：每条记录与记录链一致，本汇编的每个证据文件与其 SHA-256 一致"
+                        : "发现 " + (j.problems() + damaged) + " 处问题：请先在回款助手中运行\"校验\"并处理后再提交"),
                 new Doc.Field("生成时间", TIME.format(now) + "（北京时间）")));
         return b.build();
     }

@@ -195,6 +195,11 @@ class EvidenceBundleTest {
         // One stored file goes missing behind Huikuan's back.
         EvidenceItem gone = ev.list(saleId).stream().filter(e -> e.getTitle().startsWith("银行电子回单")).findFirst().orElseThrow();
         Files.delete(books.evidence().file(gone));
+        // And one is changed: it must not be presented as the evidence that was imported.
+        EvidenceItem changed = ev.list(saleId).stream().filter(e -> e.getTitle().startsWith("送货单 SH-2026-0413")).findFirst().orElseThrow();
+        Path changedFile = books.evidence().file(changed);
+        changedFile.toFile().setWritable(true);
+        Files.write(changedFile, new byte[]{1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
 
         Path file = out.resolve("hostile.pdf");
         EvidenceBundle.Result r = books.exports().writeBundle(sale(), file, EvidenceBundle.Progress.NONE);
@@ -203,9 +208,9 @@ class EvidenceBundleTest {
             assertThat(pdf.pages()).isEqualTo(r.pages());
             assertThat(pdf.hasJavaScript()).isFalse();
             String all = pdf.allText();
-            assertThat(all).contains("图片已损坏", "原始文件缺失", "SCRIPTED PAGE", "钱我认", "时长", "0分2秒", rec.getSha256().substring(0, 16));
+            assertThat(all).contains("图片已损坏", "原始文件缺失", "文件已被改动", "SCRIPTED PAGE", "钱我认", "时长", "0分2秒", rec.getSha256().substring(0, 16));
             for (int i = 1; i <= pdf.pages(); i++) assertThat(pdf.text(i)).contains("第 " + i + " 页 / 共 " + r.pages() + " 页");
-            assertThat(pdf.squeezed(pdf.pages())).contains("发现");      // the manifest reports the missing file
+            assertThat(pdf.squeezed(pdf.pages())).contains("发现2处问题");      // the manifest reports the missing and the changed file
             // The rotated source page (shown turned 90° clockwise) gets its stamp upright at the foot as the reader sees it:
             // in page space the baseline runs along +y, near the right edge.
             int rotated = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.rotation(i) == 90).findFirst().orElseThrow();
