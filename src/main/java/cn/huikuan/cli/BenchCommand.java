@@ -36,11 +36,21 @@ final class BenchCommand {
     }
 
     int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("bench needs generate or lists / 请指定 generate 或 lists");
+        if (args.length == 0) throw new Cli.UsageException("bench needs generate, lists or bundle / 请指定 generate、lists 或 bundle");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
             case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
+            case "bundle" -> {
+                try {
+                    yield new BenchBundle(out).run(new Args(rest, java.util.Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), java.util.Set.of()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
     }

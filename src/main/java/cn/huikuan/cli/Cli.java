@@ -145,6 +145,8 @@ public final class Cli {
               bench generate --data DIR --customers N --receivables N --payments N [--seed S]
               bench lists --data DIR [--runs N]
                                      生成大账本并测量列表、搜索和汇总查询 / generate large books, time the list queries
+              bench bundle --data DIR [--photos 200] [--pdf-pages 100] [--runs 3] [--qpdf PATH]
+                                     证据材料汇编与 qpdf 合并的用时对比 / time the evidence bundle against qpdf
               calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
                                      诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
               calc deadline --from DATE --days N

@@ -121,8 +121,10 @@ public final class EvidenceBundle {
 
     public static Result write(CaseFile c, Function<EvidenceItem, Path> files, Journal journal, Instant now, OutputStream out,
                                Progress progress) throws IOException {
+        long t0 = System.nanoTime();
         List<EvidenceIndex.Entry> entries = EvidenceIndex.of(c.evidence());
         List<Item> items = prepare(entries, files, progress);
+        long t1 = System.nanoTime();
 
         Rendered manifest = rendered(manifest(c, entries, items, journal, now));
         // The front matter's length does not depend on the numbers printed in it; render, count, render again.
@@ -140,6 +142,7 @@ public final class EvidenceBundle {
             throw new IllegalStateException("front matter changed length: " + frontPages + " → " + front.pages());
         }
 
+        long t2 = System.nanoTime();
         List<String> bookmarks = new ArrayList<>();
         PdfDocument pdf = new PdfDocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)));
         DocPdf.describe(pdf.getDocumentInfo(), "证据材料汇编 — " + c.creditor().getName() + "与" + c.debtor().getName(), "Evidence bundle");
@@ -185,6 +188,10 @@ public final class EvidenceBundle {
             throw new IllegalStateException("bundle has " + pdf.getNumberOfPages() + " pages, index computed for " + total);
         }
         pdf.close();
+        if (Boolean.getBoolean("huikuan.bundle.timing")) {
+            System.err.printf("bundle timing: prepare %.0f ms, front matter and manifest %.0f ms, writing %.0f ms%n",
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
+        }
         progress.update("完成 / done", items.size() + 1L, items.size() + 1L);
         return new Result(total, ranges, bookmarks);
     }

@@ -8,7 +8,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -70,21 +69,12 @@ final class ImagePrep {
                 if (direct) {
                     return new Prepared(Files.readAllBytes(file), w, h, false);
                 }
-                int sub = Math.max(1, (int) Math.floor(1.0 / scale / 1.5));   // decode coarsely, finish smoothly
+                int sub = Math.max(1, (int) Math.floor(1.0 / scale));       // decode coarsely (never below the box), finish smoothly
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(sub, sub, 0, 0);
                 BufferedImage img = reader.read(0, param);
-                img = orient(img, orientation);
-                double s2 = Math.min(1.0, fitScale(img.getWidth(), img.getHeight()));
-                int tw = Math.max(1, (int) Math.round(img.getWidth() * s2)), th = Math.max(1, (int) Math.round(img.getHeight() * s2));
-                BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = out.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-                g.setColor(java.awt.Color.WHITE);                   // transparent PNG areas print white
-                g.fillRect(0, 0, tw, th);
-                g.drawImage(img, 0, 0, tw, th, null);
-                g.dispose();
+                BufferedImage out = orientAndScale(img, orientation);
+                int tw = out.getWidth(), th = out.getHeight();
                 return new Prepared(jpeg(out), tw, th, true);
             } catch (javax.imageio.IIOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw new Unreadable("图片已损坏或格式异常 / damaged image: " + e.getMessage());
@@ -100,11 +90,34 @@ final class ImagePrep {
         return Math.min((double) bw / w, (double) bh / h);
     }
 
-    static BufferedImage orient(BufferedImage img, int o) {
-        if (o <= 1 || o > 8) return img;
+    /**
+     * Turns the decoded image upright and scales it into the page box in one pass (no full-size intermediate).
+     * JPEG pixels go straight into a 3-byte BGR raster; images with transparency are flattened onto white.
+     */
+    static BufferedImage orientAndScale(BufferedImage img, int o) {
         int w = img.getWidth(), h = img.getHeight();
+        boolean swap = o >= 5 && o <= 8;
+        int ow = swap ? h : w, oh = swap ? w : h;
+        double s = Math.min(1.0, fitScale(ow, oh));
+        int tw = Math.max(1, (int) Math.round(ow * s)), th = Math.max(1, (int) Math.round(oh * s));
+        BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        if (img.getColorModel().hasAlpha()) {
+            g.setColor(java.awt.Color.WHITE);                   // transparent PNG areas print white
+            g.fillRect(0, 0, tw, th);
+        }
         AffineTransform t = new AffineTransform();
-        boolean swap = o >= 5;
+        t.scale((double) tw / ow, (double) th / oh);
+        t.concatenate(orientation(o, w, h));
+        g.drawImage(img, t, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Maps stored pixels to upright pixels for EXIF orientation {@code o} of a {@code w}×{@code h} image. */
+    static AffineTransform orientation(int o, int w, int h) {
+        AffineTransform t = new AffineTransform();
         switch (o) {
             case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
             case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
@@ -115,11 +128,17 @@ final class ImagePrep {
             case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
             default -> { }
         }
+        return t;
+    }
+
+    /** The upright image at full size (tests compare it with {@link #orientAndScale}). */
+    static BufferedImage orient(BufferedImage img, int o) {
+        if (o <= 1 || o > 8) return img;
+        int w = img.getWidth(), h = img.getHeight();
+        boolean swap = o >= 5;
         BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img, t, null);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(img, orientation(o, w, h), null);
         g.dispose();
         return out;
     }

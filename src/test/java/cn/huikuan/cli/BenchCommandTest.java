@@ -28,4 +28,15 @@ class BenchCommandTest {
         assertThat(cli.run("bench", "lists", "--data", books.toString(), "--runs", "1")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("dashboard").contains("median");
     }
+
+    @Test
+    void bundleBenchGeneratesItsInputsAndReportsBothSides() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(cli.run("bench", "bundle", "--data", dir.resolve("b").toString(), "--photos", "2", "--pdf-pages", "3", "--runs", "1")).isZero();
+        String o = out.toString(StandardCharsets.UTF_8);
+        // Two photos + 3 PDF pages + cover, index and manifest.
+        assertThat(o).contains("inputs: 2 photos", "huikuan bundle: 8 pages", "median");
+        assertThat(o).containsAnyOf("ratio huikuan/qpdf", "qpdf: not found");
+    }
 }
