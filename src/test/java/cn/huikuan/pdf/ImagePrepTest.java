@@ -88,7 +88,7 @@ class ImagePrepTest {
         assertThat(p.height()).isLessThanOrEqualTo(ImagePrep.BOX_LONG);
         assertThat(p.height()).isGreaterThan(p.width());            // upright: portrait
         assertThat(Math.max(p.width(), p.height())).isGreaterThan(1300); // still ≥ ~130 dpi across A4
-        assertThat(p.bytes().length).isLessThan(in / 4);
+        assertThat((long) p.bytes().length).isLessThan(in / 4);
     }
 
     @Test
