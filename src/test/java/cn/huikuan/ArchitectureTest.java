@@ -49,6 +49,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void wizardRulesArePlainJava() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.workflow")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.workflow", "cn.huikuan.domain", "cn.huikuan.law")
+                .check(classes);
+    }
+
+    @Test
     void onlyThePdfLayerUsesIText() {
         noClasses().that().resideOutsideOfPackages("cn.huikuan.pdf..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.itextpdf..")

@@ -29,6 +29,7 @@ public final class Books implements AutoCloseable {
     private final AuditService audit;
     private final BackupService backups;
     private final ExportService exports;
+    private final WizardService wizard;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -47,6 +48,7 @@ public final class Books implements AutoCloseable {
         this.audit = new AuditService(this);
         this.backups = new BackupService(db, clock);
         this.exports = new ExportService(this);
+        this.wizard = new WizardService(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -97,6 +99,7 @@ public final class Books implements AutoCloseable {
     public AuditService audit() { return audit; }
     public BackupService backups() { return backups; }
     public ExportService exports() { return exports; }
+    public WizardService wizard() { return wizard; }
 
     @Override
     public void close() {

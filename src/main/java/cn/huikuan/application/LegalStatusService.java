@@ -145,7 +145,7 @@ public final class LegalStatusService {
             Limitation.EventKind kind = switch (contact.getOutcome()) {
                 case ACKNOWLEDGED_DEBT -> Limitation.EventKind.ACKNOWLEDGED;
                 case PROMISE_TO_PAY -> Limitation.EventKind.INSTALMENT_AGREEMENT;
-                case DISPUTE, REFUSED -> Limitation.EventKind.DEMAND_DELIVERED;
+                case DISPUTE, REFUSED, DELIVERED -> Limitation.EventKind.DEMAND_DELIVERED;
                 default -> null;
             };
             if (kind != null) events.add(new Limitation.Event(contact.getOccurredAt().toLocalDate(), kind, contact.getSummary()));

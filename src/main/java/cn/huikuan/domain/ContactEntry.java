@@ -15,7 +15,9 @@ public class ContactEntry {
     public enum Direction { OUTGOING, INCOMING }
 
     public enum Outcome {
-        PROMISE_TO_PAY, ACKNOWLEDGED_DEBT, DISPUTE, REFUSED, NO_ANSWER, PAID, OTHER
+        PROMISE_TO_PAY, ACKNOWLEDGED_DEBT, DISPUTE, REFUSED, NO_ANSWER, PAID, OTHER,
+        /** A written demand reached the debtor (EMS 妥投, signed receipt): interrupts limitation (诉讼时效规定 §8). */
+        DELIVERED
     }
 
     private Long id;

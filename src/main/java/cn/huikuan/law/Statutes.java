@@ -52,6 +52,7 @@ public final class Statutes {
     public static final Citation ENFORCEMENT_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 250);
     public static final Citation DOUBLE_INTEREST = Citation.of(Law.CIVIL_PROCEDURE_LAW, 264);
     public static final Citation ELECTRONIC_SERVICE = Citation.of(Law.CIVIL_PROCEDURE_LAW, 90);
+    public static final Citation BURDEN_OF_PROOF = Citation.of(Law.CIVIL_PROCEDURE_LAW, 67);
     public static final Citation PRESERVATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 103);
     public static final Citation PRE_SUIT_PRESERVATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 104);
     public static final Citation COMPLAINT_CONTENTS = Citation.of(Law.CIVIL_PROCEDURE_LAW, 124);

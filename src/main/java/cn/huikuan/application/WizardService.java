@@ -1,0 +1,105 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.Balance;
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.FieldError;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.PayerSituation;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.StepChange;
+import cn.huikuan.domain.Text;
+import cn.huikuan.law.Limitation;
+import cn.huikuan.workflow.CaseGuide;
+import cn.huikuan.workflow.EvidenceChecklist;
+import cn.huikuan.workflow.ReminderTemplates;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The collection wizard's state: the step each case is at (remembered with its history) and the facts the
+ * case guide reads from the books. Messages, deliveries and promises are contact-log entries, so they are
+ * journalled and count for limitation like every other contact.
+ */
+public final class WizardService {
+    private final Books books;
+
+    WizardService(Books books) {
+        this.books = books;
+    }
+
+    /** Oldest first. */
+    public List<StepChange> history(long receivableId) {
+        return books.db().inTransaction(s -> {
+            books.receivables().load(s, receivableId);
+            return s.createQuery("select c from StepChange c where c.receivable.id = :r order by c.id", StepChange.class)
+                    .setParameter("r", receivableId).getResultList();
+        });
+    }
+
+    /** The step the case is at: the last one entered, else facts-first for a new case. */
+    public CollectionStep current(long receivableId) {
+        List<StepChange> h = history(receivableId);
+        return h.isEmpty() ? CollectionStep.FACTS : h.get(h.size() - 1).getStep();
+    }
+
+    public StepChange moveTo(long receivableId, CollectionStep step, String note) {
+        List<FieldError> errors = new ArrayList<>();
+        Text.checkLength(errors, "note", note, StepChange.NOTE_MAX);
+        if (!errors.isEmpty()) throw new DomainException(errors);
+        return books.db().inTransaction(s -> {
+            Receivable r = books.receivables().load(s, receivableId);
+            StepChange c = new StepChange(r, step, books.now(), note);
+            s.persist(c);
+            return c;
+        });
+    }
+
+    /** Everything the guide needs, read once. */
+    public record State(CollectionStep step, CaseGuide.Facts facts, CaseGuide.Advice advice, List<String> strategy,
+                        List<EvidenceChecklist.Check> checklist, Balance balance, Limitation.Result limitation) {
+    }
+
+    public State state(long receivableId) {
+        LegalStatusService.CaseRecords rec = books.legal().records(receivableId);
+        Receivable r = rec.receivable();
+        LocalDate today = books.today();
+        BigDecimal paid = rec.payments().stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Balance balance = Balance.of(r.getPrincipal(), r.getSchedule(), paid, today);
+        Limitation.Result limitation = books.legal().limitation(rec);
+        CollectionStep step = current(receivableId);
+        List<ContactEntry> contacts = rec.contacts();
+        LocalDate lastReminder = contacts.stream().filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING)
+                .map(c -> c.getOccurredAt().toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
+        LocalDate delivered = contacts.stream().filter(c -> c.getOutcome() == ContactEntry.Outcome.DELIVERED)
+                .map(c -> c.getOccurredAt().toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
+        ContactEntry promise = contacts.stream().filter(c -> c.getOutcome() == ContactEntry.Outcome.PROMISE_TO_PAY && c.getPromisedDate() != null)
+                .max(Comparator.comparing(ContactEntry::getOccurredAt)).orElse(null);
+        LocalDate promised = promise == null ? null : promise.getPromisedDate();
+        boolean paidSince = promise != null && rec.payments().stream().anyMatch(p -> !p.getPaidOn().isBefore(promise.getOccurredAt().toLocalDate()));
+        boolean disputed = contacts.stream().anyMatch(c -> c.getOutcome() == ContactEntry.Outcome.DISPUTE)
+                || r.getCustomer().getSituation() == PayerSituation.DISPUTED;
+        CaseGuide.Facts facts = new CaseGuide.Facts(step, today, r.getCustomer().getSituation(), !r.getCustomer().getAssets().isEmpty(), disputed,
+                balance.outstanding(), balance.overdueSince(), limitation, lastReminder, delivered, promised, paidSince,
+                books.legal().proceduralDeadlines(rec.courtEvents()));
+        List<EvidenceItem> evidence = books.evidence().list(receivableId);
+        List<EvidenceChecklist.Check> checklist = EvidenceChecklist.of(r.getKind(), evidence.stream().map(EvidenceItem::getType).toList(),
+                !rec.payments().isEmpty());
+        return new State(step, facts, CaseGuide.next(facts), CaseGuide.strategy(facts), checklist, balance, limitation);
+    }
+
+    /** A reminder in the chosen tone, filled from the case (the user edits it before it is checked and logged). */
+    public String reminder(long receivableId, ReminderTemplates.Tone tone) {
+        Receivable r = books.receivables().get(receivableId);
+        State st = state(receivableId);
+        return ReminderTemplates.render(tone, new ReminderTemplates.Facts(books.creditor().getName(), r.getCustomer().getName(),
+                r.getTitle(), st.balance().outstanding(), st.balance().overdueSince(), books.today().plusDays(7),
+                books.creditor().getContactPhone() == null ? "" : books.creditor().getContactPhone()));
+    }
+}

@@ -1,0 +1,165 @@
+package cn.huikuan.workflow;
+
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.PayerSituation;
+import cn.huikuan.law.Limitation;
+import cn.huikuan.law.ProceduralDeadlines;
+import cn.huikuan.law.Statutes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where a case stands and what to do next, by when and why (the legal basis in one sentence with the
+ * article). Pure rules over facts the application reads from the books; the wizard shows them.
+ */
+public final class CaseGuide {
+    /** Days a delivered demand gives the debtor before the next step is suggested. */
+    public static final int DEMAND_DAYS = 15;
+    /** Days after a reminder without an answer before a formal demand is suggested. */
+    public static final int REMINDER_DAYS = 7;
+
+    /** What the guide needs to know; nullable dates mean "not on record". */
+    public record Facts(CollectionStep step, LocalDate today, PayerSituation situation, boolean assetsKnown, boolean amountDisputed,
+                        BigDecimal outstanding, LocalDate overdueSince, Limitation.Result limitation, LocalDate lastReminder,
+                        LocalDate demandDelivered, LocalDate promisedDate, boolean paidSincePromise,
+                        List<ProceduralDeadlines.Deadline> deadlines) {
+        public Facts {
+            deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        }
+    }
+
+    /** The next action: what, by when (null: no date), why, and warnings that override the step's routine. */
+    public record Advice(String what, LocalDate by, String why, List<String> warnings) {
+    }
+
+    private CaseGuide() {
+    }
+
+    /** Why each step exists, in one sentence with its article. */
+    public static String why(CollectionStep step) {
+        return switch (step) {
+            case FACTS -> EvidenceChecklist.BASIS + "先弄清证据是否齐全、对方是暂时困难还是恶意拖欠，再决定怎么催。";
+            case REMINDER -> "先礼后兵：友好提醒最省钱也最能保住关系；联系应当文明、适度，不得骚扰对方的私人生活安宁（"
+                    + Statutes.PEACE_OF_PRIVATE_LIFE.zh() + "）。";
+            case DEMAND -> "书面催收送达对方后，诉讼时效中断并重新计算（" + Statutes.LIMITATION_INTERRUPTION.zh() + "、"
+                    + Statutes.DEMAND_REACHES_DEBTOR.zh() + "），所以要留下寄送和妥投的凭证。";
+            case NEGOTIATE -> "对方承诺分期、延期或部分还款，诉讼时效中断（" + Statutes.PART_PAYMENT_IS_CONSENT.zh()
+                    + "）；书面还款协议再写明加速到期，违约后可以直接主张全部欠款。";
+            case LAWYER -> "律师函本身没有强制力，但表明我方准备诉诸法律，常能促成付款；它也是一次书面催告（"
+                    + Statutes.DEMAND_REACHES_DEBTOR.zh() + "）。";
+            case ROUTE -> "金额明确、没有争议的，可以向债务人住所地基层法院申请支付令（" + Statutes.PAYMENT_ORDER.zh()
+                    + "），费用只有诉讼费的三分之一；有争议或需要保全的，起诉（" + Statutes.CONTRACT_JURISDICTION.zh() + "）。";
+            case COURT -> "支付令送达后对方有15日提出异议（" + Statutes.PAYMENT_ORDER_OBJECTION.zh() + "）；判决生效后申请执行的期间为二年（"
+                    + Statutes.ENFORCEMENT_PERIOD.zh() + "）。";
+            case CLOSED -> "案件已结束。收到的款项、协议和法律文书请继续保存。";
+        };
+    }
+
+    public static Advice next(Facts f) {
+        List<String> warnings = warnings(f);
+        LocalDate today = f.today();
+        if (f.step() == CollectionStep.CLOSED) {
+            return new Advice("案件已结案，无需操作。", null, why(CollectionStep.CLOSED), warnings);
+        }
+        if (f.outstanding() != null && f.outstanding().signum() <= 0) {
+            return new Advice("欠款已全部收回：可以结案。", today, why(CollectionStep.CLOSED), warnings);
+        }
+        return switch (f.step()) {
+            case FACTS -> new Advice("核对证据清单，补齐缺少的证据；记录对方的还款能力和意愿。", today, why(CollectionStep.FACTS), warnings);
+            case REMINDER -> {
+                if (f.overdueSince() == null) {
+                    yield new Advice("尚未到期：可以在到期前几天发一条友好提醒。", null, why(CollectionStep.REMINDER), warnings);
+                }
+                if (f.lastReminder() == null || f.lastReminder().isBefore(f.overdueSince())) {
+                    yield new Advice("发送友好提醒（微信、短信或电话），并记录对方的回复。", today, why(CollectionStep.REMINDER), warnings);
+                }
+                LocalDate escalate = f.lastReminder().plusDays(REMINDER_DAYS);
+                yield new Advice(escalate.isAfter(today) ? "等待对方回复；到期仍无结果的，发出书面催收通知书。" : "提醒后仍未付款：进入书面催收。",
+                        escalate, why(CollectionStep.REMINDER), warnings);
+            }
+            case DEMAND -> {
+                if (f.demandDelivered() == null) {
+                    yield new Advice("打印催收通知书（或对账确认函），用 EMS 寄出，记录运单号；妥投后记录送达日期。", today,
+                            why(CollectionStep.DEMAND), warnings);
+                }
+                LocalDate by = f.demandDelivered().plusDays(DEMAND_DAYS);
+                yield new Advice(by.isAfter(today) ? "催收通知书已送达：等待对方在付款期限内付款或联系协商。" : "通知书给的期限已过：协商还款，或发律师函、选择法律途径。",
+                        by, why(CollectionStep.DEMAND), warnings);
+            }
+            case NEGOTIATE -> {
+                if (f.promisedDate() == null) {
+                    yield new Advice("与对方商定还款计划（可分期），签署还款协议；记录对方的每一次承诺。", today, why(CollectionStep.NEGOTIATE), warnings);
+                }
+                if (!f.promisedDate().isBefore(today) || f.paidSincePromise()) {
+                    yield new Advice("跟进对方承诺：" + f.promisedDate() + " 前付款。", f.promisedDate(), why(CollectionStep.NEGOTIATE), warnings);
+                }
+                yield new Advice("对方未按承诺（" + f.promisedDate() + "）付款：发律师函或选择法律途径。", today, why(CollectionStep.NEGOTIATE), warnings);
+            }
+            case LAWYER -> new Advice("请律师审阅并签发律师函（7日期限），记录律师或机构、费用和期限。", today, why(CollectionStep.LAWYER), warnings);
+            case ROUTE -> new Advice("根据支付令条件、管辖法院、费用和诉讼时效选择支付令或起诉，导出全套材料。",
+                    f.limitation() == null ? today : earlier(today.plusDays(30), f.limitation().expires()), why(CollectionStep.ROUTE), warnings);
+            case COURT -> {
+                ProceduralDeadlines.Deadline d = f.deadlines().stream().filter(x -> x.date() != null && !x.date().isBefore(today))
+                        .min(Comparator.comparing(ProceduralDeadlines.Deadline::date)).orElse(null);
+                yield d == null
+                        ? new Advice("记录法院程序的每一步（立案、送达、判决或调解、执行）。", null, why(CollectionStep.COURT), warnings)
+                        : new Advice(d.what(), d.date(), why(CollectionStep.COURT), warnings);
+            }
+            case CLOSED -> throw new IllegalStateException();
+        };
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** Warnings that apply at every step: limitation running out, a wilful debtor left too long at a polite step. */
+    static List<String> warnings(Facts f) {
+        List<String> w = new ArrayList<>();
+        Limitation.Result l = f.limitation();
+        if (l != null && f.step() != CollectionStep.CLOSED && f.step() != CollectionStep.COURT) {
+            if (l.daysLeft() < 0) {
+                w.add("诉讼时效已于 " + l.expires() + " 届满：对方可以拒绝付款（" + Statutes.LIMITATION_THREE_YEARS.zh()
+                        + "）。请尽快取得对方书面认可欠款或还款承诺（届满后的认可仍然有效）。");
+            } else if (l.daysLeft() <= 90) {
+                w.add("诉讼时效还剩 " + l.daysLeft() + " 天（" + l.expires() + " 届满）：请在此之前取得对方书面认可、送达催收通知书或起诉（"
+                        + Statutes.LIMITATION_INTERRUPTION.zh() + "）。");
+            }
+        }
+        if (f.situation() == PayerSituation.WILFUL_DEFAULT && (f.step() == CollectionStep.FACTS || f.step() == CollectionStep.REMINDER)
+                && f.overdueSince() != null && f.overdueSince().plusDays(30).isBefore(f.today())) {
+            w.add("对方有能力但不愿付款且已逾期30天以上：不宜再停留在口头提醒，建议发出书面催收通知书。");
+        }
+        return w;
+    }
+
+    /** A strategy from the debtor's situation (the seed's 知己知彼). */
+    public static List<String> strategy(Facts f) {
+        List<String> s = new ArrayList<>();
+        switch (f.situation() == null ? PayerSituation.UNKNOWN : f.situation()) {
+            case TEMPORARY_HARDSHIP -> {
+                s.add("对方暂时困难、有还款意愿：以协商为主，提出分期或延期方案，签还款协议（写明加速到期）。");
+                s.add("先用对账确认函锁定欠款数额，同时中断诉讼时效。");
+            }
+            case WILFUL_DEFAULT -> {
+                s.add("对方有能力但不愿付款：缩短提醒阶段，尽快发出书面催收通知书，给出明确期限。");
+                s.add(f.amountDisputed() ? "金额有争议：准备起诉。" : "金额明确、无争议：可以考虑申请支付令，成本低、速度快。");
+            }
+            case DISPUTED -> {
+                s.add("对方对欠款有异议：先补强证据（合同、送货单、对账单），就争议点协商。");
+                s.add("有争议的不适合申请支付令（对方提出异议即终结督促程序），应当起诉。");
+            }
+            case UNKNOWN -> s.add("先了解对方情况：是暂时困难还是恶意拖欠？有没有其他债务？在客户资料中记录下来。");
+        }
+        if (f.assetsKnown()) {
+            s.add("已知对方有财产：起诉时可以同时申请财产保全（" + Statutes.PRESERVATION.zh() + "），防止转移。");
+        } else {
+            s.add("尚不知道对方的财产（银行账户、车辆、房产、对他人的债权）：留意收集，日后保全和执行都用得上。");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,74 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.workflow.ReminderTemplates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WizardServiceTest {
+    @TempDir
+    Path dir;
+    Books books;
+    long sale;
+
+    @BeforeEach
+    void open() {
+        books = Books.open(dir, TestClock.fixed());
+        SampleData.loadInto(books);
+        sale = books.receivables().page(ListQuery.first(10)).rows().stream().filter(r -> r.customerName().equals("李某")).findFirst().orElseThrow().id();
+    }
+
+    @AfterEach
+    void close() {
+        books.close();
+    }
+
+    @Test
+    void aCaseStartsWithTheFactsAndRemembersEveryStepAcrossReopening() {
+        assertThat(books.wizard().current(sale)).isEqualTo(CollectionStep.FACTS);
+        books.wizard().moveTo(sale, CollectionStep.REMINDER, null);
+        books.wizard().moveTo(sale, CollectionStep.DEMAND, "提醒三次未果");
+        books.close();
+        books = Books.open(dir, TestClock.fixed());
+        assertThat(books.wizard().current(sale)).isEqualTo(CollectionStep.DEMAND);
+        assertThat(books.wizard().history(sale)).extracting(c -> c.getStep()).containsExactly(CollectionStep.REMINDER, CollectionStep.DEMAND);
+        assertThat(books.wizard().history(sale).get(1).getNote()).isEqualTo("提醒三次未果");
+        assertThatThrownBy(() -> books.wizard().moveTo(sale, CollectionStep.LAWYER, "很".repeat(1001))).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void theSampleCaseStateReadsTheChecklistPromiseAndLimitation() {
+        WizardService.State st = books.wizard().state(sale);
+        assertThat(st.balance().outstanding()).isEqualByComparingTo("300000");
+        assertThat(st.checklist()).filteredOn(c -> c.essential()).allMatch(c -> c.present());
+        // 李某 promised on 2026-08-28 to pay by 2026-09-30 and did not.
+        assertThat(st.facts().promisedDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(st.facts().paidSincePromise()).isFalse();
+        // Last interruption: the promise of 2026-08-28 → expires three years on.
+        assertThat(st.limitation().expires()).isEqualTo(LocalDate.of(2029, 8, 28));
+        assertThat(books.wizard().reminder(sale, ReminderTemplates.Tone.FIRM)).contains("李某", "300,000.00元", "2026年12月5日前");
+    }
+
+    @Test
+    void aDeliveredDemandInterruptsLimitation() {
+        ContactEntry e = new ContactEntry(null, LocalDateTime.of(2026, 11, 26, 9, 0), ContactEntry.Channel.LETTER, ContactEntry.Direction.OUTGOING,
+                "催收通知书以 EMS 寄出，运单号 EA123456789CN，2026-11-26 妥投", ContactEntry.Outcome.DELIVERED);
+        books.contacts().log(sale, e, List.of());
+        WizardService.State st = books.wizard().state(sale);
+        assertThat(st.facts().demandDelivered()).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(st.limitation().expires()).isEqualTo(LocalDate.of(2029, 11, 26));
+    }
+}
