@@ -81,6 +81,15 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         finishLayout();
     }
 
+    /** Prefilled by the wizard: a reminder to send, a demand's delivery, a promise. The guard still checks it on save. */
+    public ContactDialog prefill(ContactEntry.Channel ch, ContactEntry.Outcome out, String text) {
+        channel.setValue(ch);
+        direction.setValue(ContactEntry.Direction.OUTGOING);
+        outcome.setValue(out);
+        summary.setText(text);
+        return this;
+    }
+
     private void outcomeChanged() {
         boolean promise = outcome.getValue() == ContactEntry.Outcome.PROMISE_TO_PAY;
         promisedDate.setDisable(!promise);

@@ -68,6 +68,8 @@ public final class ExportDialog extends Dialog<Void> {
     private int current = 1;
     private Task<?> running;
     private Path lastFolder;
+    /** A preview was asked for while another task ran: render it when that one ends. */
+    private boolean previewPending;
 
     public ExportDialog(AppContext ctx, Window owner, long receivableId) {
         this.ctx = ctx;
@@ -196,6 +198,23 @@ public final class ExportDialog extends Dialog<Void> {
         list.getSelectionModel().selectFirst();
     }
 
+    /** Opens on one document (the wizard's "生成…" buttons). */
+    public ExportDialog select(DocKind kind) {
+        list.getItems().stream().filter(c -> c.kind() == kind).findFirst().ifPresent(c -> list.getSelectionModel().select(c));
+        return this;
+    }
+
+    /** Opens on the evidence bundle. */
+    public ExportDialog selectBundle() {
+        list.getSelectionModel().selectLast();
+        return this;
+    }
+
+    public ExportDialog route(DocKind.Route r) {
+        route.setValue(r);
+        return this;
+    }
+
     private String name(Choice c) {
         return c.kind() == null ? ctx.t("export.bundle") : c.kind().zh();
     }
@@ -221,7 +240,11 @@ public final class ExportDialog extends Dialog<Void> {
     private void refreshPreview() {
         Choice c = list.getSelectionModel().getSelectedItem();
         CaseFile.Options o = options();
-        if (c == null || o == null || busy()) return;
+        if (c == null || o == null) return;
+        if (busy()) {
+            previewPending = true;
+            return;
+        }
         status.setText(ctx.t("export.previewing", name(c)));
         start(ctx.tasks().run(ctx.t("export.previewing", name(c)), p -> {
             ExportService x = ctx.books().exports();
@@ -353,6 +376,10 @@ public final class ExportDialog extends Dialog<Void> {
             cancel.setDisable(true);
             exportButtons.forEach(b -> b.setDisable(false));
             running = null;
+            if (previewPending) {
+                previewPending = false;
+                refreshPreview();
+            }
         };
         task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> done.run());
         task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> done.run());

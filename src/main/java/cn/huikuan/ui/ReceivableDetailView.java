@@ -44,6 +44,7 @@ public final class ReceivableDetailView extends BorderPane {
     private final Label sub = new Label();
     private final javafx.scene.layout.FlowPane figures = new javafx.scene.layout.FlowPane(28, 6);
     private final TableView<Payment> payments = new TableView<>();
+    private WizardView wizard;
     private final TableView<EvidenceItem> evidence = new TableView<>();
     private final ListView<ContactEntry> timeline = new ListView<>();
     private final GridPane terms = new GridPane();
@@ -86,7 +87,9 @@ public final class ReceivableDetailView extends BorderPane {
         TabPane tabs = new TabPane();
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("detail-tab-timeline", ctx.t("detail.timeline"), timelineNode()),
+        wizard = new WizardView(ctx, id, () -> reload(false));
+        tabs.getTabs().addAll(tab("detail-tab-wizard", ctx.t("wizard.tab"), wizard),
+                tab("detail-tab-timeline", ctx.t("detail.timeline"), timelineNode()),
                 tab("detail-tab-claim", ctx.t("claim.tab"), claimNode()),
                 tab("detail-tab-evidence", ctx.t("detail.evidence"), evidenceNode()),
                 tab("detail-tab-payments", ctx.t("detail.payments"), paymentsNode()),
@@ -237,6 +240,7 @@ public final class ReceivableDetailView extends BorderPane {
     }
 
     public void reload(boolean recheckFiles) {
+        if (wizard != null) wizard.reload();
         Map<Long, EvidenceStore.Integrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
         ctx.tasks().run(ctx.t("task.loading"), p -> {
             cn.huikuan.application.LegalStatusService legal = ctx.books().legal();

@@ -1,0 +1,386 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.WizardService;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.law.ConductGuard;
+import cn.huikuan.law.CourtFees;
+import cn.huikuan.law.ProceduralDeadlines;
+import cn.huikuan.law.Routes;
+import cn.huikuan.workflow.CaseGuide;
+import cn.huikuan.workflow.EvidenceChecklist;
+import cn.huikuan.workflow.ReminderTemplates;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * 催收向导: the case's steps from 知己知彼 to court, where it is now, what to do next, by when and why, and the
+ * buttons that do it (messages checked by the conduct guard, documents through the export dialog, every
+ * action logged in the contact log). The step is remembered with its history.
+ */
+public final class WizardView extends BorderPane {
+    private final AppContext ctx;
+    private final long id;
+    private final Runnable onChange;
+    private final ListView<CollectionStep> steps = new ListView<>();
+    private final VBox page = new VBox(10);
+    /** The step buttons, outside the scrolling page so they are always in view. */
+    private final HBox nav = new HBox(8);
+    private WizardService.State state;
+    private List<EvidenceItem> evidence = List.of();
+    private List<ContactEntry> contacts = List.of();
+    private ClaimCalculator.Result claim;
+    private Receivable receivable;
+
+    /** Loads nothing until {@link #reload()}: the receivable page reloads it with everything else. */
+    public WizardView(AppContext ctx, long receivableId, Runnable onChange) {
+        this.ctx = ctx;
+        this.id = receivableId;
+        this.onChange = onChange;
+        setId("wizard");
+        steps.setId("wizardSteps");
+        steps.getItems().setAll(CollectionStep.values());
+        steps.setPrefWidth(190);
+        steps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(CollectionStep s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setText(null);
+                    return;
+                }
+                String mark = state == null ? "  " : s == state.step() ? "▶ " : s.ordinal() < state.step().ordinal() ? "✓ " : "  ";
+                setText(mark + (s.ordinal() + 1) + ". " + ctx.t("wizard.step." + s.name()));
+                setStyle(state != null && s == state.step() ? "-fx-font-weight: bold;" : "");
+            }
+        });
+        steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && state != null) showPage(b);
+        });
+        page.setId("wizardPage");
+        page.setPadding(new Insets(4, 8, 8, 12));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        setLeft(steps);
+        BorderPane right = new BorderPane(scroll);
+        nav.setPadding(new Insets(8, 8, 0, 12));
+        right.setBottom(nav);
+        setCenter(right);
+    }
+
+    public void reload() {
+        ctx.tasks().run(ctx.t("task.loading"), p -> {
+            WizardService.State st = ctx.books().wizard().state(id);
+            var rec = ctx.books().legal().records(id);
+            ClaimCalculator.Result c;
+            try {
+                c = ctx.books().legal().claim(rec);
+            } catch (RuntimeException e) {
+                c = null;                                   // e.g. an LPR month not in the table yet: the claim tab says why
+            }
+            return new Loaded(st, ctx.books().evidence().list(id), rec.contacts(), c, rec.receivable());
+        }, l -> {
+            state = l.state();
+            evidence = l.evidence();
+            contacts = l.contacts();
+            claim = l.claim();
+            receivable = l.receivable();
+            steps.refresh();
+            steps.getSelectionModel().select(state.step());
+            showPage(state.step());
+        });
+    }
+
+    private record Loaded(WizardService.State state, List<EvidenceItem> evidence, List<ContactEntry> contacts, ClaimCalculator.Result claim,
+                          Receivable receivable) {
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    private void showPage(CollectionStep s) {
+        page.getChildren().clear();
+        Label title = new Label((s.ordinal() + 1) + ". " + ctx.t("wizard.step." + s.name()));
+        title.getStyleClass().add("title-3");
+        title.setId("wizardTitle");
+        page.getChildren().add(title);
+        if (s == state.step()) {
+            CaseGuide.Advice a = state.advice();
+            Label next = wrap(ctx.t("wizard.next") + a.what() + (a.by() == null ? "" : ctx.t("wizard.by", Fmt.date(a.by()))), "wizardNext");
+            next.getStyleClass().add("text-bold");
+            page.getChildren().add(next);
+            for (String w : a.warnings()) {
+                Label l = wrap("⚠ " + w, null);
+                l.getStyleClass().add("danger");
+                l.setId("wizardWarning");
+                page.getChildren().add(l);
+            }
+        } else {
+            page.getChildren().add(wrap(ctx.t("wizard.notCurrent", ctx.t("wizard.step." + state.step().name())), "wizardNotCurrent"));
+        }
+        Label why = wrap(ctx.t("wizard.why") + CaseGuide.why(s), "wizardWhy");
+        why.getStyleClass().add("text-muted");
+        page.getChildren().add(why);
+        page.getChildren().add(new javafx.scene.control.Separator());
+        switch (s) {
+            case FACTS -> facts();
+            case REMINDER -> reminder();
+            case DEMAND -> demand();
+            case NEGOTIATE -> negotiate();
+            case LAWYER -> lawyer();
+            case ROUTE -> route();
+            case COURT -> court();
+            case CLOSED -> page.getChildren().add(wrap(ctx.t("wizard.closed.text"), null));
+        }
+        navigation(s);
+    }
+
+    private void navigation(CollectionStep shown) {
+        TextField note = new TextField();
+        note.setId("wizardNote");
+        note.setPromptText(ctx.t("wizard.note.prompt"));
+        HBox.setHgrow(note, Priority.ALWAYS);
+        HBox box = nav;
+        box.getChildren().clear();
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (shown != state.step()) {
+            box.getChildren().addAll(note, button("wizardGoHere", ctx.t("wizard.goHere"), () -> move(shown, note.getText())));
+        } else if (shown != CollectionStep.CLOSED) {
+            CollectionStep next = shown.next();
+            box.getChildren().addAll(note, button("wizardNextStep", ctx.t("wizard.nextStep", ctx.t("wizard.step." + next.name())),
+                    () -> move(next, note.getText())));
+            if (next != CollectionStep.CLOSED) {
+                box.getChildren().add(button("wizardClose", ctx.t("wizard.close"), () -> move(CollectionStep.CLOSED, note.getText())));
+            }
+        } else {
+            box.getChildren().addAll(note, button("wizardReopen", ctx.t("wizard.reopen"), () -> move(CollectionStep.NEGOTIATE, note.getText())));
+        }
+    }
+
+    private void move(CollectionStep to, String note) {
+        ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, to, note), c -> reload());
+    }
+
+    private void facts() {
+        page.getChildren().add(heading(ctx.t("wizard.facts.checklist")));
+        for (EvidenceChecklist.Check c : state.checklist()) {
+            String mark = c.present() ? "✓ " : c.essential() ? "✗ " : "○ ";
+            Label l = wrap(mark + c.label() + (c.present() ? "" : c.essential() ? ctx.t("wizard.facts.missing") : ctx.t("wizard.facts.optional"))
+                    + "\n    " + c.why(), null);
+            if (!c.present() && c.essential()) l.getStyleClass().add("danger");
+            l.getStyleClass().add("wizard-check");
+            page.getChildren().add(l);
+        }
+        page.getChildren().add(wrap(EvidenceChecklist.BASIS, null));
+        page.getChildren().add(heading(ctx.t("wizard.facts.situation", ctx.i18n().e(receivable.getCustomer().getSituation()))));
+        if (receivable.getCustomer().getSituationNotes() != null) page.getChildren().add(wrap(receivable.getCustomer().getSituationNotes(), null));
+        page.getChildren().add(heading(ctx.t("wizard.facts.strategy")));
+        for (String s : state.strategy()) page.getChildren().add(wrap("· " + s, "wizardStrategy"));
+    }
+
+    private void reminder() {
+        ComboBox<ReminderTemplates.Tone> tone = new ComboBox<>();
+        tone.setId("reminderTone");
+        tone.getItems().setAll(ReminderTemplates.Tone.values());
+        tone.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ReminderTemplates.Tone t) {
+                return t == null ? "" : ctx.t("wizard.tone." + t.name());
+            }
+
+            @Override
+            public ReminderTemplates.Tone fromString(String s) {
+                return null;
+            }
+        });
+        TextArea text = new TextArea();
+        text.setId("reminderText");
+        text.setWrapText(true);
+        text.setPrefRowCount(5);
+        tone.valueProperty().addListener((o, a, b) -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().wizard().reminder(id, b), text::setText));
+        tone.setValue(state.facts().lastReminder() == null ? ReminderTemplates.Tone.POLITE : ReminderTemplates.Tone.FIRM);
+        Label findings = wrap("", "reminderFindings");
+        findings.getStyleClass().add("danger");
+        Button copy = button("reminderCopy", ctx.t("wizard.reminder.copy"), () -> {
+            List<ConductGuard.Finding> f = new ConductGuard(ctx.books().settings().contactPolicy()).checkText(text.getText());
+            if (!f.isEmpty()) {
+                findings.setText(ctx.t("wizard.reminder.flagged") + f.stream().map(x -> "「" + x.matched() + "」" + x.reason()
+                        + (x.basis() == null ? "" : "（" + x.basis().zh() + "）")
+                        + (x.suggestion() == null ? "" : "\n   " + ctx.t("wizard.reminder.suggest") + x.suggestion()))
+                        .reduce((a, b) -> a + "\n" + b).orElse(""));
+                return;
+            }
+            findings.setText("");
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            findings.setText("");
+        });
+        Button log = button("reminderLog", ctx.t("wizard.reminder.log"), () -> contactDialog(ContactEntry.Channel.WECHAT, ContactEntry.Outcome.OTHER,
+                text.getText()));
+        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), text, new HBox(8, copy, log), findings,
+                wrap(ctx.t("wizard.reminder.hint"), null));
+    }
+
+    private void demand() {
+        page.getChildren().add(new HBox(8,
+                button("wizardDemandDoc", ctx.t("wizard.demand.doc"), () -> export(DocKind.DEMAND)),
+                button("wizardBalanceDoc", ctx.t("wizard.demand.balance"), () -> export(DocKind.BALANCE_CONFIRMATION))));
+        page.getChildren().add(button("wizardDelivery", ctx.t("wizard.demand.delivery"), () -> contactDialog(ContactEntry.Channel.LETTER,
+                ContactEntry.Outcome.DELIVERED, ctx.t("wizard.demand.deliveryText"))));
+        page.getChildren().add(wrap(state.facts().demandDelivered() == null ? ctx.t("wizard.demand.none")
+                : ctx.t("wizard.demand.delivered", Fmt.date(state.facts().demandDelivered())), "wizardDelivered"));
+    }
+
+    private void negotiate() {
+        page.getChildren().add(new HBox(8,
+                button("wizardPromise", ctx.t("wizard.negotiate.promise"), () -> contactDialog(ContactEntry.Channel.PHONE,
+                        ContactEntry.Outcome.PROMISE_TO_PAY, "")),
+                button("wizardAgreement", ctx.t("wizard.negotiate.agreement"), () -> export(DocKind.INSTALMENT_AGREEMENT))));
+        if (state.facts().promisedDate() != null) {
+            page.getChildren().add(wrap(ctx.t("wizard.negotiate.lastPromise", Fmt.date(state.facts().promisedDate())), "wizardPromiseInfo"));
+        }
+    }
+
+    private void lawyer() {
+        page.getChildren().add(new HBox(8,
+                button("wizardLawyerLetter", ctx.t("wizard.lawyer.letter"), () -> export(DocKind.LAWYER_LETTER)),
+                button("wizardLawyerRecord", ctx.t("wizard.lawyer.record"), () -> contactDialog(ContactEntry.Channel.VISIT, ContactEntry.Outcome.OTHER,
+                        ctx.t("wizard.lawyer.recordText"))),
+                button("wizardCaseFile", ctx.t("wizard.lawyer.caseFile"), () -> new ExportDialog(ctx, getScene().getWindow(), id).selectBundle().show())));
+    }
+
+    private void route() {
+        CheckBox otherDisputes = check("routeOtherDisputes", ctx.t("wizard.route.otherDisputes"), false);
+        CheckBox owed = check("routeCounterOwed", ctx.t("wizard.route.counterOwed"), false);
+        CheckBox located = check("routeLocated", ctx.t("wizard.route.located"), true);
+        CheckBox served = check("routeServed", ctx.t("wizard.route.served"), true);
+        VBox result = new VBox(6);
+        result.setId("routeResult");
+        Runnable recompute = () -> {
+            Routes.Facts f = new Routes.Facts(state.balance().outstanding(), state.facts().amountDisputed(), otherDisputes.isSelected(), owed.isSelected(),
+                    located.isSelected(), served.isSelected(), false, claim != null && claim.includesUnagreedCharges(), receivable.hasArbitrationClause(),
+                    receivable.getJurisdictionClause(), receivable.getCustomer().getAddress(), ctx.books().creditor().getAddress());
+            Routes.PaymentOrderCheck po = Routes.paymentOrder(f);
+            result.getChildren().clear();
+            result.getChildren().add(heading(po.eligible() ? ctx.t("wizard.route.poYes") : ctx.t("wizard.route.poNo")));
+            for (Routes.Condition c : po.conditions()) {
+                result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + c.text() + "（" + c.basis().zh() + "）"
+                        + (c.met() || c.whatToDo() == null ? "" : " → " + c.whatToDo()), null));
+            }
+            result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + po.court(), null));
+            result.getChildren().add(heading(ctx.t("wizard.route.courts")));
+            for (String court : Routes.lawsuitCourts(f)) result.getChildren().add(wrap("· " + court, null));
+            java.math.BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
+            result.getChildren().add(heading(ctx.t("wizard.route.costs", Fmt.money(total))));
+            result.getChildren().add(wrap(ctx.t("wizard.route.fees",
+                    Fmt.money(CourtFees.compute(CourtFees.Kind.PAYMENT_ORDER, total, false).fee()),
+                    Fmt.money(CourtFees.compute(CourtFees.Kind.CASE, total, false).fee()),
+                    Fmt.money(CourtFees.compute(CourtFees.Kind.PRESERVATION, total, false).fee())), "routeFees"));
+            if (state.limitation() != null) {
+                result.getChildren().add(wrap(ctx.t("wizard.route.limitation", Fmt.date(state.limitation().expires()), state.limitation().daysLeft()), null));
+            }
+        };
+        for (CheckBox c : List.of(otherDisputes, owed, located, served)) c.selectedProperty().addListener((o, a, b) -> recompute.run());
+        recompute.run();
+        ComboBox<DocKind.Route> route = new ComboBox<>();
+        route.setId("wizardRoute");
+        route.getItems().setAll(DocKind.Route.PAYMENT_ORDER, DocKind.Route.LAWSUIT);
+        route.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DocKind.Route r) {
+                return r == null ? "" : ctx.t("export.route." + r.cliName());
+            }
+
+            @Override
+            public DocKind.Route fromString(String s) {
+                return null;
+            }
+        });
+        route.setValue(DocKind.Route.LAWSUIT);
+        Button packet = button("wizardPacket", ctx.t("wizard.route.packet"), () ->
+                new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue() == DocKind.Route.PAYMENT_ORDER ? DocKind.PAYMENT_ORDER
+                        : DocKind.COMPLAINT).route(route.getValue()).show());
+        page.getChildren().addAll(heading(ctx.t("wizard.route.questions")), otherDisputes, owed, located, served, result,
+                new HBox(8, new Label(ctx.t("wizard.route.choose")), route, packet));
+    }
+
+    private void court() {
+        page.getChildren().add(new HBox(8,
+                button("wizardCourtEvent", ctx.t("action.logCourtEvent"), () ->
+                        new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> changed())),
+                button("wizardEnforcement", ctx.t("wizard.court.enforcement"), () -> export(DocKind.ENFORCEMENT))));
+        for (ProceduralDeadlines.Deadline d : state.facts().deadlines()) {
+            page.getChildren().add(wrap("· " + d.what() + "：" + (d.date() == null ? "—" : Fmt.date(d.date())), null));
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void export(DocKind kind) {
+        new ExportDialog(ctx, getScene().getWindow(), id).select(kind).show();
+    }
+
+    private void contactDialog(ContactEntry.Channel channel, ContactEntry.Outcome outcome, String text) {
+        List<LocalDateTime> earlier = contacts.stream().filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING)
+                .map(ContactEntry::getOccurredAt).toList();
+        new ContactDialog(ctx, getScene().getWindow(), id, evidence, earlier).prefill(channel, outcome, text).showAndWait().ifPresent(c -> changed());
+    }
+
+    private void changed() {
+        reload();
+        onChange.run();
+    }
+
+    private Button button(String id, String text, Runnable r) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> r.run());
+        return b;
+    }
+
+    private static CheckBox check(String id, String text, boolean value) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.setSelected(value);
+        c.setWrapText(true);
+        return c;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("title-4");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label wrap(String text, String id) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        if (id != null) l.setId(id);
+        return l;
+    }
+}

@@ -1,0 +1,127 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.ReceivableRow;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.ContactEntry;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's case through the 先礼后兵 wizard, headless: facts → reminder (a threat refused, the template
+ * logged) → demand with an EMS number (limitation restarts) → the missed promise proposes the next step →
+ * lawyer's letter → route (支付令 possible) → the 支付令 packet exported, without leaving the wizard.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardFlowTest extends UiTestBase {
+    @TempDir
+    Path exportTo;
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private long openSeedCase(FxRobot robot) {
+        robot.clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        long id = table.getItems().get(0).id();
+        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+        waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#wizardTitle").contains("知己知彼"));
+        return id;
+    }
+
+    private void next(FxRobot robot, String title) {
+        robot.clickOn("#wizardNextStep");
+        waitUntil(() -> text(robot, "#wizardTitle").contains(title));
+    }
+
+    @Test
+    void theSampleCaseGoesFromOverdueToAnExportedPaymentOrderPacket(FxRobot robot) {
+        long id = openSeedCase(robot);
+        assertThat(text(robot, "#wizardNext")).contains("核对证据清单");
+        assertThat(text(robot, "#wizardWhy")).contains("《民事诉讼法》第六十七条");
+        assertThat(robot.lookup("#wizardStrategy").queryAll()).isNotEmpty();
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "16-wizard-facts");
+
+        next(robot, "友好提醒");
+        TextArea text = robot.lookup("#reminderText").queryAs(TextArea.class);
+        waitUntil(() -> text.getText().contains("李某") && text.getText().contains("300,000.00元"));
+        String template = text.getText();
+        robot.interact(() -> text.setText("再不还钱就把你的事发到朋友圈，让你老婆也知道"));
+        robot.clickOn("#reminderCopy");
+        assertThat(text(robot, "#reminderFindings")).contains("不能这样发", "《个人信息保护法》第二十五条");
+        robot.interact(() -> text.setText(template));
+        robot.clickOn("#reminderCopy");
+        assertThat(text(robot, "#reminderFindings")).isEmpty();
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "17-wizard-reminder");
+        robot.clickOn("#reminderLog");
+        waitUntil(() -> exists(robot, "#contactDialog"));
+        assertThat(text(robot, "#contactSummary")).isEqualTo(template);
+        robot.clickOn("#contactDialog-save");
+        waitUntil(() -> !exists(robot, "#contactDialog") && text(robot, "#wizardNext").contains("等待对方回复"));
+
+        next(robot, "书面催收");
+        assertThat(text(robot, "#wizardNext")).contains("EMS");
+        robot.clickOn("#wizardDelivery");
+        waitUntil(() -> exists(robot, "#contactDialog"));
+        ComboBox<ContactEntry.Outcome> outcome = robot.lookup("#contactOutcome").queryComboBox();
+        assertThat(outcome.getValue()).isEqualTo(ContactEntry.Outcome.DELIVERED);
+        set(robot, "#contactSummary", "催收通知书以 EMS 寄出，运单号：EA123456789CN；妥投日期：2026-11-28，李某本人签收");
+        robot.clickOn("#contactDialog-save");
+        waitUntil(() -> !exists(robot, "#contactDialog") && text(robot, "#wizardDelivered").contains("2026-11-28"));
+        assertThat(books.legal().limitation(id).expires()).isEqualTo(LocalDate.of(2029, 11, 28));
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "18-wizard-demand");
+
+        next(robot, "协商还款");
+        // 李某 promised on 2026-08-28 to pay 100,000 by 2026-09-30 and did not.
+        assertThat(text(robot, "#wizardNext")).contains("未按承诺", "2026-09-30", "律师函");
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "19-wizard-negotiate");
+
+        next(robot, "律师函");
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "20-wizard-lawyer");
+
+        next(robot, "选择法律途径");
+        waitUntil(() -> robot.lookup("#routeResult").queryAs(javafx.scene.layout.VBox.class).getChildren().size() > 3);
+        assertThat(robot.lookup("#routeResult .label").queryAllAs(javafx.scene.control.Label.class))
+                .anyMatch(l -> l.getText().equals("可以申请支付令"));
+        assertThat(text(robot, "#routeFees")).contains("支付令申请费 ¥2,071.33", "诉讼案件受理费 ¥6,214.00", "财产保全费 ¥2,158.00");
+        robot.clickOn("#routeOtherDisputes");
+        assertThat(robot.lookup("#routeResult .label").queryAllAs(javafx.scene.control.Label.class))
+                .anyMatch(l -> l.getText().equals("不宜申请支付令"));
+        robot.clickOn("#routeOtherDisputes");
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "21-wizard-route");
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#wizard .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1.0));
+        ComboBox<DocKind.Route> route = robot.lookup("#wizardRoute").queryComboBox();
+        robot.interact(() -> route.setValue(DocKind.Route.PAYMENT_ORDER));
+        robot.clickOn("#wizardPacket");
+        waitUntil(() -> text(robot, "#previewPage").startsWith("第 1 页") && text(robot, "#exportStatus").startsWith("支付令申请书"));
+        dialogs.chosenDirs.add(exportTo);
+        robot.clickOn("#exportPacket");
+        waitUntil(() -> text(robot, "#exportStatus").startsWith("已导出到"));
+        Path folder = exportTo.resolve("李某_支付令材料_2026-11-28");
+        assertThat(folder.resolve("支付令申请书.pdf")).isRegularFile();
+        assertThat(folder.resolve("证据材料汇编.pdf")).isRegularFile();
+        assertThat(books.wizard().current(id)).isEqualTo(CollectionStep.ROUTE);
+        assertThat(books.wizard().history(id)).extracting(c -> c.getStep()).containsExactly(CollectionStep.REMINDER, CollectionStep.DEMAND,
+                CollectionStep.NEGOTIATE, CollectionStep.LAWYER, CollectionStep.ROUTE);
+        assertThat(dialogs.errors).isEmpty();
+    }
+}
