@@ -30,6 +30,7 @@ public final class Books implements AutoCloseable {
     private final BackupService backups;
     private final ExportService exports;
     private final WizardService wizard;
+    private final TodayService todo;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -49,6 +50,7 @@ public final class Books implements AutoCloseable {
         this.backups = new BackupService(db, clock);
         this.exports = new ExportService(this);
         this.wizard = new WizardService(this);
+        this.todo = new TodayService(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -100,6 +102,7 @@ public final class Books implements AutoCloseable {
     public BackupService backups() { return backups; }
     public ExportService exports() { return exports; }
     public WizardService wizard() { return wizard; }
+    public TodayService todo() { return todo; }
 
     @Override
     public void close() {

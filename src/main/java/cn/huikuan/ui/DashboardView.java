@@ -32,9 +32,16 @@ public final class DashboardView extends BorderPane {
     private final GridPane buckets = new GridPane();
     private final BarChart<String, Number> chart;
     private final Label asOf = new Label();
+    private final javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> today = new javafx.scene.control.ListView<>();
+    private final Label todayStatus = new Label();
+    private final MainView main;
+    private boolean notified;
+    /** Cases the today list reads at most (each takes a few queries); more are reported, not read. */
+    static final int TODAY_MAX_CASES = 300;
 
     public DashboardView(AppContext ctx, MainView main) {
         this.ctx = ctx;
+        this.main = main;
         setId("dashboard");
         setPadding(new Insets(16));
         HBox cards = new HBox(12, card(ctx.t("dash.outstanding"), outstanding), card(ctx.t("dash.overdue"), overdue),
@@ -61,7 +68,39 @@ public final class DashboardView extends BorderPane {
         buckets.setHgap(24);
         buckets.setVgap(6);
         buckets.getStyleClass().add("bucket-table");
-        VBox box = new VBox(14, head, cards, new HBox(24, buckets, chart));
+        today.setId("todayList");
+        today.setPrefHeight(190);
+        today.setPlaceholder(new Label(ctx.t("today.empty")));
+        today.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(cn.huikuan.application.TodayService.Item i, boolean empty) {
+                super.updateItem(i, empty);
+                getStyleClass().remove("urgent");
+                if (empty || i == null) {
+                    setText(null);
+                    return;
+                }
+                setText(Fmt.date(i.date()) + "  ·  " + ctx.t("today.kind." + i.kind().name()) + "  ·  " + i.customer() + "（" + i.title() + "）  —  "
+                        + i.text());
+                if (i.date().isBefore(ctx.books().today()) || i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION) {
+                    getStyleClass().add("urgent");
+                }
+            }
+        });
+        today.setOnMouseClicked(e -> {
+            var i = today.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && i != null) main.openReceivable(i.receivableId(), i.customer());
+        });
+        today.setOnKeyPressed(e -> {
+            var i = today.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && i != null) main.openReceivable(i.receivableId(), i.customer());
+        });
+        Label todayTitle = new Label(ctx.t("today.title"));
+        todayTitle.getStyleClass().add("title-4");
+        todayStatus.setId("todayStatus");
+        todayStatus.getStyleClass().add("text-muted");
+        VBox todayBox = new VBox(6, new HBox(12, todayTitle, todayStatus), today);
+        VBox box = new VBox(14, head, cards, todayBox, new HBox(24, buckets, chart));
         HBox.setHgrow(chart, Priority.ALWAYS);
         setCenter(box);
         reload();
@@ -87,6 +126,23 @@ public final class DashboardView extends BorderPane {
 
     public void reload() {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().dashboard(ctx.books().creditorId(), ctx.books().today()), this::show);
+        ctx.tasks().run(ctx.t("today.loading"), p -> ctx.books().todo().items(TODAY_MAX_CASES), this::showToday);
+    }
+
+    private void showToday(cn.huikuan.application.TodayService.Today t) {
+        today.getItems().setAll(t.items());
+        todayStatus.setText(t.capped() ? ctx.t("today.capped", t.casesRead()) : ctx.t("today.count", t.items().size()));
+        if (!notified && !t.items().isEmpty() && getScene() != null && getScene().getWindow() != null && !Boolean.getBoolean("huikuan.noNotifications")) {
+            notified = true;
+            long urgent = t.items().stream().filter(i -> i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION
+                    || i.date().isBefore(ctx.books().today())).count();
+            try {
+                org.controlsfx.control.Notifications.create().owner(getScene().getWindow()).title(ctx.t("today.title"))
+                        .text(ctx.t("today.notification", t.items().size(), urgent)).position(javafx.geometry.Pos.TOP_RIGHT).hideAfter(javafx.util.Duration.seconds(10)).showInformation();
+            } catch (RuntimeException e) {
+                // a desktop without notification support: the list on the dashboard says the same
+            }
+        }
     }
 
     private void show(Dashboard d) {

@@ -119,9 +119,31 @@ class WizardFlowTest extends UiTestBase {
         Path folder = exportTo.resolve("李某_支付令材料_2026-11-28");
         assertThat(folder.resolve("支付令申请书.pdf")).isRegularFile();
         assertThat(folder.resolve("证据材料汇编.pdf")).isRegularFile();
+        robot.lookup("#exportDialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#exportDialog").queryAs(Node.class).getScene().getWindow()).close());
+        javafx.scene.control.ListView<CollectionStep> steps = robot.lookup("#wizardSteps").queryListView();
+        robot.interact(() -> steps.getSelectionModel().select(CollectionStep.COURT));
+        waitUntil(() -> text(robot, "#wizardTitle").contains("法院程序与执行") && exists(robot, "#wizardGoHere"));
+        assertThat(text(robot, "#wizardWhy")).contains("《民事诉讼法》第二百二十七条", "《民事诉讼法》第二百五十条");
+        Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "23-wizard-court");
         assertThat(books.wizard().current(id)).isEqualTo(CollectionStep.ROUTE);
         assertThat(books.wizard().history(id)).extracting(c -> c.getStep()).containsExactly(CollectionStep.REMINDER, CollectionStep.DEMAND,
                 CollectionStep.NEGOTIATE, CollectionStep.LAWYER, CollectionStep.ROUTE);
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void todayListsWhatIsDueAcrossCasesAndOpensTheCase(FxRobot robot) {
+        javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> list = robot.lookup("#todayList").queryListView();
+        waitUntil(() -> list.getItems().size() == 3);
+        assertThat(text(robot, "#todayStatus")).contains("共 3 项");
+        assertThat(list.getItems().get(0).text()).contains("2026-08-31", "未兑现");
+        System.setProperty("huikuan.noNotifications", "false");
+        robot.clickOn("#dash-refresh");
+        waitUntil(() -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        Screenshots.take(robot.lookup("#dashboard").queryAs(Node.class), "22-today");
+        System.setProperty("huikuan.noNotifications", "true");
+        robot.doubleClickOn(robot.lookup("#todayList .list-cell").nth(2).queryAs(Node.class), MouseButton.PRIMARY);
+        waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#detailHeading").contains("某装饰工程有限公司"));
     }
 }

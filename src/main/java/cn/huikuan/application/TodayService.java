@@ -1,0 +1,104 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.law.ProceduralDeadlines;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * 今日待办: what needs doing across all open cases — limitation running out, promises and instalments due
+ * or missed, demands without proof of delivery, procedural deadlines, reminders due. Reads the cases with
+ * money outstanding, most overdue first, up to {@code maxCases} (each case's figures take a few queries;
+ * the cap keeps the dashboard quick on large books and is shown to the user when reached).
+ */
+public final class TodayService {
+    public enum Kind { LIMITATION, DEADLINE, PROMISE, INSTALMENT, DEMAND_UNDELIVERED, REMINDER }
+
+    /** One thing to do: for which case, what, by when ({@code date} may be in the past: missed). */
+    public record Item(long receivableId, String customer, String title, Kind kind, LocalDate date, String text) {
+    }
+
+    public record Today(List<Item> items, int casesRead, boolean capped) {
+    }
+
+    private final Books books;
+
+    TodayService(Books books) {
+        this.books = books;
+    }
+
+    public Today items(int maxCases) {
+        LocalDate today = books.today();
+        List<Item> items = new ArrayList<>();
+        int read = 0;
+        boolean capped = false;
+        for (int page = 0; ; page++) {
+            Page<ReceivableRow> p = books.receivables().page(ListQuery.first(100).withSort("daysOverdue", false).withPage(page));
+            for (ReceivableRow r : p.rows()) {
+                if (r.bucket() == AgingBucket.SETTLED || r.outstanding().signum() <= 0) continue;
+                if (read >= maxCases) {
+                    capped = true;
+                    break;
+                }
+                read++;
+                collect(r, today, items);
+            }
+            if (capped || (long) (page + 1) * 100 >= p.total()) break;
+        }
+        items.sort(Comparator.comparing(Item::date).thenComparing(Item::kind));
+        return new Today(List.copyOf(items), read, capped);
+    }
+
+    private void collect(ReceivableRow r, LocalDate today, List<Item> out) {
+        WizardService.State st = books.wizard().state(r.id());
+        if (st.step() == CollectionStep.CLOSED) return;
+        var l = st.limitation();
+        if (l != null && l.daysLeft() <= 90) {
+            out.add(item(r, Kind.LIMITATION, l.expires(), l.daysLeft() < 0 ? "诉讼时效已于 " + l.expires() + " 届满"
+                    : "诉讼时效还剩 " + l.daysLeft() + " 天（" + l.expires() + " 届满）"));
+        }
+        for (ProceduralDeadlines.Deadline d : st.facts().deadlines()) {
+            if (d.date() != null && !d.date().isBefore(today) && ChronoUnit.DAYS.between(today, d.date()) <= 15) {
+                out.add(item(r, Kind.DEADLINE, d.date(), d.what()));
+            }
+        }
+        LocalDate promised = st.facts().promisedDate();
+        if (promised != null && !st.facts().paidSincePromise() && !promised.isAfter(today.plusDays(3))) {
+            out.add(item(r, Kind.PROMISE, promised, promised.isBefore(today) ? "对方承诺 " + promised + " 前还款，未兑现" : "对方承诺 " + promised + " 前还款"));
+        }
+        Instalment due = nextUnpaidInstalment(r.id(), st);
+        if (due != null && !due.getDueDate().isAfter(today.plusDays(7))) {
+            out.add(item(r, Kind.INSTALMENT, due.getDueDate(), (due.getDueDate().isBefore(today) ? "分期款已逾期：" : "分期款到期：")
+                    + due.getDueDate() + " 应付 " + due.getAmount().toPlainString() + " 元"));
+        }
+        if (st.step() == CollectionStep.DEMAND && st.facts().demandDelivered() == null) {
+            out.add(item(r, Kind.DEMAND_UNDELIVERED, today, "催收通知书尚无送达凭证"));
+        }
+        if (st.step() == CollectionStep.REMINDER && st.advice().by() != null && !st.advice().by().isAfter(today)) {
+            out.add(item(r, Kind.REMINDER, st.advice().by(), st.advice().what()));
+        }
+    }
+
+    /** The first instalment not covered by payments (earliest first), for schedules of more than one instalment. */
+    private Instalment nextUnpaidInstalment(long receivableId, WizardService.State st) {
+        List<Instalment> schedule = books.receivables().get(receivableId).getSchedule();
+        if (schedule.size() < 2) return null;
+        java.math.BigDecimal paid = st.balance().paid();
+        java.math.BigDecimal covered = java.math.BigDecimal.ZERO;
+        for (Instalment i : schedule.stream().sorted(Comparator.comparing(Instalment::getDueDate)).toList()) {
+            covered = covered.add(i.getAmount());
+            if (covered.compareTo(paid) > 0) return i;
+        }
+        return null;
+    }
+
+    private static Item item(ReceivableRow r, Kind k, LocalDate date, String text) {
+        return new Item(r.id(), r.customerName(), r.title(), k, date, text);
+    }
+}
