@@ -85,6 +85,27 @@ public final class HuikuanApp extends Application {
         build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
         // the daily backup copies the whole database: after the window is usable, in the background
         tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
+        smokeTest();
+    }
+
+    /**
+     * {@code HUIKUAN_SMOKE_TEST=SECONDS} (or {@code -Dhuikuan.smokeTest=SECONDS}): the installer check of issue 6
+     * starts the installed app under Xvfb, lets it show the main window for that long, then closes it the
+     * normal way (tasks finished, backup on exit, books closed). Prints one line each way for the script.
+     */
+    private void smokeTest() {
+        String s = System.getProperty("huikuan.smokeTest", System.getenv("HUIKUAN_SMOKE_TEST"));
+        if (s == null || s.isBlank()) return;
+        double seconds;
+        try {
+            seconds = Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        System.out.println("huikuan smoke test: main window shown (" + stage.getWidth() + "x" + stage.getHeight() + "), closing in " + seconds + " s");
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        wait.setOnFinished(e -> Platform.exit());
+        wait.play();
     }
 
     private void build(I18n i18n) {
@@ -108,6 +129,9 @@ public final class HuikuanApp extends Application {
 
     @Override
     public void stop() {
+        if (System.getProperty("huikuan.smokeTest", System.getenv("HUIKUAN_SMOKE_TEST")) != null) {
+            System.out.println("huikuan smoke test: shutting down");
+        }
         if (tasks != null) tasks.finishAndStop(10);
         if (books != null) {
             try {
