@@ -26,12 +26,37 @@ public final class DataFolder implements AutoCloseable {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The folder chosen by {@code -Dhuikuan.data}, {@code HUIKUAN_DATA} or the OS's per-user default. */
+    /**
+     * The folder chosen by {@code -Dhuikuan.data}, {@code HUIKUAN_DATA}, the user's choice in the app
+     * (remembered in {@link #pointerFile()}), or the OS's per-user default.
+     */
     public static Path defaultLocation() {
         String prop = System.getProperty(PROPERTY);
         if (prop != null && !prop.isBlank()) return Path.of(prop);
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) return Path.of(env);
+        Path os = osDefault();
+        try {
+            Path pointer = pointerFile();
+            if (Files.isRegularFile(pointer)) {
+                String chosen = Files.readString(pointer, java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (!chosen.isEmpty()) return Path.of(chosen);
+            }
+        } catch (IOException | java.nio.file.InvalidPathException ignored) {
+            // an unreadable pointer falls back to the default folder, which then shows the welcome again
+        }
+        return os;
+    }
+
+    /** Whether the folder comes from {@code -Dhuikuan.data} or {@code HUIKUAN_DATA} (then the app does not offer to move it). */
+    public static boolean fixedByEnvironment() {
+        String prop = System.getProperty(PROPERTY);
+        String env = System.getenv(ENV);
+        return (prop != null && !prop.isBlank()) || (env != null && !env.isBlank());
+    }
+
+    /** The OS's per-user application-data folder for Huikuan. */
+    public static Path osDefault() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));
         if (os.contains("win")) {
@@ -41,6 +66,22 @@ public final class DataFolder implements AutoCloseable {
         if (os.contains("mac")) return home.resolve("Library").resolve("Application Support").resolve("Huikuan");
         String xdg = System.getenv("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("Huikuan");
+    }
+
+    /** Where the user's choice of another data folder is remembered: a one-line file in the OS default folder. */
+    public static Path pointerFile() {
+        return osDefault().resolve("data-folder.txt");
+    }
+
+    /** Remembers {@code folder} as the data folder for the next starts (the OS default clears the choice). */
+    public static void remember(Path folder) throws IOException {
+        Path abs = folder.toAbsolutePath().normalize();
+        Files.createDirectories(osDefault());
+        if (abs.equals(osDefault().toAbsolutePath().normalize())) {
+            Files.deleteIfExists(pointerFile());
+        } else {
+            Files.writeString(pointerFile(), abs + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** Whether {@code root} already holds books (a database file), without creating or locking anything. */

@@ -29,6 +29,7 @@ public final class HuikuanApp extends Application {
     private Books books;
     private TaskRunner tasks;
     private Stage stage;
+    private AppContext context;
 
     public static void launchApp() {
         Application.launch(HuikuanApp.class);
@@ -39,22 +40,54 @@ public final class HuikuanApp extends Application {
         this.stage = stage;
         installTheme();
         Path folder = DataFolder.defaultLocation();
-        I18n bootI18n = I18n.forLanguage(System.getProperty("huikuan.lang", "zh"));
+        String lang = System.getProperty("huikuan.lang", "zh");
+        stage.setTitle(I18n.forLanguage(lang).t("app.title"));
+        var icon = HuikuanApp.class.getResourceAsStream("/cn/huikuan/ui/icon.png");
+        if (icon != null) stage.getIcons().add(new Image(icon));
+        boolean sample = Boolean.getBoolean("huikuan.sample");
+        if (!DataFolder.holdsBooks(folder) && !sample && !Boolean.getBoolean("huikuan.noWelcome")) {
+            stage.setScene(new Scene(new Label(), 1200, 780));
+            welcome(folder, lang);
+            stage.show();
+            return;
+        }
+        stage.setScene(new Scene(new Label(), 1200, 780));
+        stage.show();
+        openBooks(folder, sample, null);
+    }
+
+    /** First run: language, data folder, sample case, tour (issue 6). */
+    private void welcome(Path folder, String lang) {
+        I18n i18n = I18n.forLanguage(lang);
+        stage.setTitle(i18n.t("app.title"));
+        WelcomeView view = new WelcomeView(i18n, folder, new DialogService(getHostServices()), l -> welcome(folder, l), choice -> {
+            if (!choice.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
+                try {
+                    DataFolder.remember(choice.folder());
+                } catch (java.io.IOException e) {
+                    new DialogService(getHostServices()).showError(stage, i18n.t("welcome.folderError"), e.getMessage());
+                    return;
+                }
+            }
+            openBooks(choice.folder(), choice.sample(), choice.language());
+        });
+        view.getStylesheets().add(MainView.stylesheet());
+        stage.getScene().setRoot(view);
+    }
+
+    /** Opens the books in the background behind a splash; {@code firstRunLanguage} non-null after the welcome. */
+    private void openBooks(Path folder, boolean sample, String firstRunLanguage) {
+        I18n bootI18n = I18n.forLanguage(firstRunLanguage != null ? firstRunLanguage : System.getProperty("huikuan.lang", "zh"));
         Label opening = new Label(bootI18n.t("app.opening", folder));
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.setAlignment(Pos.CENTER);
-        stage.setTitle(bootI18n.t("app.title"));
-        var icon = HuikuanApp.class.getResourceAsStream("/cn/huikuan/ui/icon.png");
-        if (icon != null) stage.getIcons().add(new Image(icon));
-        stage.setScene(new Scene(splash, 1200, 780));
-        stage.show();
-
-        boolean sample = Boolean.getBoolean("huikuan.sample");
+        stage.getScene().setRoot(splash);
         Task<Books> open = new Task<>() {
             @Override
             protected Books call() {
                 Books b = Books.open(folder, Clock.systemDefaultZone());
                 try {
+                    if (firstRunLanguage != null) b.settings().setLanguage(firstRunLanguage);
                     if (sample) SampleData.loadInto(b);
                 } catch (RuntimeException e) {
                     b.close();
@@ -63,7 +96,10 @@ public final class HuikuanApp extends Application {
                 return b;
             }
         };
-        open.setOnSucceeded(e -> showMain(open.getValue()));
+        open.setOnSucceeded(e -> {
+            showMain(open.getValue());
+            if (firstRunLanguage != null && !sample) askForProfile();
+        });
         open.setOnFailed(e -> {
             Alert a = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(open.getException(), bootI18n), ButtonType.OK);
             a.setHeaderText(bootI18n.t("app.cannotOpen"));
@@ -74,6 +110,48 @@ public final class HuikuanApp extends Application {
         Thread t = new Thread(open, "huikuan-open");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * 从备份恢复 in the app: finish the running tasks, close the books, restore the backup (the current database
+     * is set aside, never deleted), reopen and say where the old database went. If the restore fails, the books
+     * are reopened as they were.
+     */
+    private void restore(Path zip) {
+        Path root = books.db().folder().root();
+        I18n i18n = context.i18n();
+        tasks.finishAndStop(10);
+        tasks = null;
+        books.close();
+        books = null;
+        Label msg = new Label(i18n.t("restore.running", zip.getFileName()));
+        VBox splash = new VBox(16, new ProgressIndicator(), msg);
+        splash.setAlignment(Pos.CENTER);
+        stage.getScene().setRoot(splash);
+        Task<Path> work = new Task<>() {
+            @Override
+            protected Path call() {
+                return cn.huikuan.persistence.Restore.restore(root, zip);
+            }
+        };
+        work.setOnSucceeded(e -> {
+            Path aside = work.getValue();
+            openBooks(root, false, null);
+            new DialogService(getHostServices()).showInfo(stage, i18n.t("restore.done.title"), i18n.t("restore.done", zip.getFileName(), aside));
+        });
+        work.setOnFailed(e -> {
+            new DialogService(getHostServices()).showError(stage, i18n.t("restore.failed"), ErrorMessages.describe(work.getException(), i18n));
+            openBooks(root, false, null);
+        });
+        Thread t = new Thread(work, "huikuan-restore");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** After the welcome: the business profile, which every document prints (skippable; 我的企业信息 later). */
+    private void askForProfile() {
+        AppContext ctx = context;
+        ctx.tasks().run(ctx.t("task.loading"), p -> books.creditor(), c -> new CreditorDialog(ctx, stage, c).show());
     }
 
     static void installTheme() {
@@ -118,10 +196,11 @@ public final class HuikuanApp extends Application {
         DialogService dialogs = new DialogService(getHostServices());
         tasks = new TaskRunner(null);
         AppContext ctx = new AppContext(books, i18n, tasks, dialogs);
+        this.context = ctx;
         MainView main = new MainView(ctx, lang -> {
             books.settings().setLanguage(lang);
             build(I18n.forLanguage(lang));
-        });
+        }, this::restore);
         stage.setTitle(i18n.t("app.title"));
         stage.getScene().setRoot(main);
         main.getStylesheets().add(MainView.stylesheet());

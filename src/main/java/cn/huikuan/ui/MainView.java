@@ -1,5 +1,7 @@
 package cn.huikuan.ui;
 
+import java.nio.file.Path;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,6 +30,11 @@ public final class MainView extends BorderPane {
     private final ReceivableListView receivables;
 
     public MainView(AppContext ctx, Consumer<String> switchLanguage) {
+        this(ctx, switchLanguage, null);
+    }
+
+    /** {@code restore} replaces the books with a backup and reopens them (the app's job: it owns the books). */
+    public MainView(AppContext ctx, Consumer<String> switchLanguage, Consumer<Path> restore) {
         this.ctx = ctx;
         setId("mainView");
         dashboard = new DashboardView(ctx, this);
@@ -53,6 +60,16 @@ public final class MainView extends BorderPane {
         backup.setId("backupNow");
         backup.setOnAction(e -> ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().backupNow("manual"),
                 zip -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("backup.done.title"), ctx.t("backup.done", zip))));
+        Button restoreButton = new Button(ctx.t("action.restore"));
+        restoreButton.setId("restoreBackup");
+        restoreButton.setVisible(restore != null);
+        restoreButton.setManaged(restore != null);
+        restoreButton.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> cn.huikuan.application.BackupService.list(ctx.books().db().folder()),
+                list -> new RestoreDialog(ctx, getScene().getWindow(), list).showAndWait().ifPresent(zip -> {
+                    if (ctx.dialogs().confirm(getScene().getWindow(), ctx.t("restore.confirm.title"), ctx.t("restore.confirm", zip.getFileName()))) {
+                        restore.accept(zip);
+                    }
+                })));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<String> language = new ComboBox<>();
@@ -64,7 +81,7 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, spacer, new Label(ctx.t("app.language")), language);
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, spacer, new Label(ctx.t("app.language")), language);
         setTop(bar);
 
         tabs.setId("mainTabs");

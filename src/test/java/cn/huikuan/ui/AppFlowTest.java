@@ -1,0 +1,140 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.CustomerRow;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real application class, headless, on an empty data folder: the first-run welcome (language, sample
+ * case), the business profile asked after it, and restoring a backup from inside the app (issue 6).
+ */
+class AppFlowTest extends FxRobot {
+    @TempDir
+    Path dir;
+    Application app;
+
+    @BeforeEach
+    void props() {
+        System.setProperty("huikuan.data", dir.resolve("books").toString());
+        System.setProperty("huikuan.noNotifications", "true");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        System.clearProperty("huikuan.data");
+    }
+
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#welcome"));
+    }
+
+    void waitFor(BooleanSupplier c) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    boolean exists(String q) {
+        return lookup(q).tryQuery().isPresent();
+    }
+
+    String text(String q) {
+        Node n = lookup(q).tryQuery().orElse(null);
+        return n instanceof Labeled l ? l.getText() : n instanceof TextInputControl t ? t.getText() : "";
+    }
+
+    /** The dialog's OK button (its text follows the JVM's locale: 确定 or OK). */
+    void clickOk() {
+        Button b = lookup(".dialog-pane .button").queryAllAs(Button.class).stream().filter(Button::isDefaultButton).findFirst().orElseThrow();
+        clickOn(b);
+    }
+
+    @Test
+    void firstRunWithTheSampleThenBackUpChangeAndRestore() throws Exception {
+        start();
+        assertThat(text("#welcome .title-1")).isEqualTo("欢迎使用回款助手");
+        assertThat(text("#welcomeFolder")).isEqualTo(dir.resolve("books").toAbsolutePath().toString());
+        clickOn("#welcomeEn");
+        waitFor(() -> text("#welcome .title-1").equals("Welcome to Huikuan"));
+        clickOn("#welcomeZh");
+        waitFor(() -> text("#welcome .title-1").equals("欢迎使用回款助手"));
+        cn.huikuan.ui.Screenshots.take(lookup("#welcome").queryAs(Node.class), "00-welcome");
+        clickOn("#welcomeSample");
+        clickOn("#welcomeStart");
+        waitFor(() -> exists("#mainView"));
+        clickOn("#tab-customers");
+        TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+        waitFor(() -> customers.getItems().size() == 3);
+        assertThat(exists("#creditorDialog")).as("the sample brings its own business profile").isFalse();
+
+        clickOn("#backupNow");
+        waitFor(() -> exists("#infoDialog"));
+        clickOk();
+        try (var s = Files.list(dir.resolve("books").resolve("backups"))) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith("-manual.zip"))).hasSize(1);
+        }
+
+        clickOn("#newCustomer");
+        waitFor(() -> exists("#customerEditor"));
+        clickOn("#customerName").write("王五");
+        clickOn("#customerEditor-save");
+        waitFor(() -> !exists("#customerEditor") && lookup("#customerTable").queryTableView().getItems().size() == 4);
+
+        clickOn("#restoreBackup");
+        waitFor(() -> exists("#restoreDialog"));
+        ListView<?> list = lookup("#restoreList").queryListView();
+        int manual = 0;
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).toString().contains("manual")) manual = i;
+        }
+        int pick = manual;
+        interact(() -> list.getSelectionModel().select(pick));
+        clickOn("#restoreOk");
+        waitFor(() -> exists("#confirmDialog"));
+        clickOk();
+        waitFor(() -> exists("#infoDialog") && exists("#mainView"));
+        assertThat(lookup("#infoDialog .text-area").queryAs(TextInputControl.class).getText()).contains("恢复前的数据库保存在", "before-restore");
+        clickOk();
+        clickOn("#tab-customers");
+        TableView<CustomerRow> after = lookup("#customerTable").queryTableView();
+        waitFor(() -> after.getItems().size() == 3);
+        assertThat(after.getItems()).extracting(CustomerRow::name).doesNotContain("王五");
+    }
+
+    @Test
+    void firstRunWithoutTheSampleAsksForTheBusinessProfile() throws Exception {
+        start();
+        clickOn("#welcomeStart");
+        waitFor(() -> exists("#creditorDialog"));
+        clickOn("#creditorName").eraseText(10).write("杭州某某五金店");
+        clickOn("#creditorDialog-save");
+        waitFor(() -> !exists("#creditorDialog"));
+        assertThat(Files.exists(dir.resolve("books").resolve("db").resolve("huikuan.mv.db"))).isTrue();
+    }
+}
