@@ -36,6 +36,11 @@ public final class BackupService {
     }
 
     public record Backup(Path zip, LocalDateTime taken, String label) {
+        /** As a chooser lists it: "2026-11-28 17:33:46  auto  huikuan-20261128-173346-auto.zip". */
+        @Override
+        public String toString() {
+            return taken.toString().replace('T', ' ') + "  " + label + "  " + zip.getFileName();
+        }
     }
 
     /** Takes a backup now: the database zip and any evidence files not yet in the pool. */

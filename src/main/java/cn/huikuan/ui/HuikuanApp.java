@@ -101,10 +101,45 @@ public final class HuikuanApp extends Application {
             if (firstRunLanguage != null && !sample) askForProfile();
         });
         open.setOnFailed(e -> {
-            Alert a = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(open.getException(), bootI18n), ButtonType.OK);
+            Throwable error = open.getException();
+            java.util.List<cn.huikuan.application.BackupService.Backup> backups = java.util.List.of();
+            boolean damaged = error instanceof cn.huikuan.persistence.DataFolderException df
+                    && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.CORRUPT
+                    || df.reason() == cn.huikuan.persistence.DataFolderException.Reason.MIGRATION_FAILED);
+            if (damaged) {
+                try {
+                    backups = cn.huikuan.application.BackupService.list(folder.resolve("backups"));
+                } catch (RuntimeException ignored) {
+                    // no readable backups: the plain error below
+                }
+            }
+            ButtonType restore = new ButtonType(bootI18n.t("action.restore"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            Alert a = backups.isEmpty()
+                    ? new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(error, bootI18n), ButtonType.OK)
+                    : new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(error, bootI18n) + "\n\n" + bootI18n.t("app.offerRestore"),
+                    restore, ButtonType.CLOSE);
             a.setHeaderText(bootI18n.t("app.cannotOpen"));
             a.getDialogPane().setId("startupError");
-            a.showAndWait();
+            var answer = a.showAndWait();
+            if (answer.isPresent() && answer.get() == restore) {
+                // The way out of a damaged database: pick a backup (newest first), restore it, open again.
+                javafx.scene.control.ChoiceDialog<cn.huikuan.application.BackupService.Backup> pick =
+                        new javafx.scene.control.ChoiceDialog<>(backups.get(0), backups);
+                pick.setHeaderText(bootI18n.t("restore.header"));
+                pick.getDialogPane().setId("startupRestore");
+                var chosen = pick.showAndWait();
+                if (chosen.isPresent()) {
+                    try {
+                        cn.huikuan.persistence.Restore.restore(folder, chosen.get().zip());
+                        openBooks(folder, false, null);
+                        return;
+                    } catch (RuntimeException ex) {
+                        Alert f = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(ex, bootI18n), ButtonType.OK);
+                        f.setHeaderText(bootI18n.t("restore.failed"));
+                        f.showAndWait();
+                    }
+                }
+            }
             Platform.exit();
         });
         Thread t = new Thread(open, "huikuan-open");

@@ -137,4 +137,32 @@ class AppFlowTest extends FxRobot {
         waitFor(() -> !exists("#creditorDialog"));
         assertThat(Files.exists(dir.resolve("books").resolve("db").resolve("huikuan.mv.db"))).isTrue();
     }
+
+    @Test
+    void aDamagedDatabaseOffersTheLatestBackupAndOpensAgain() throws Exception {
+        Path books = dir.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+            b.backups().backupNow("manual");
+        }
+        Path db = books.resolve("db").resolve("huikuan.mv.db");
+        byte[] junk = new byte[64 * 1024];
+        new java.util.Random(3).nextBytes(junk);
+        Files.write(db, junk);
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#startupError"));
+        Button restore = lookup("#startupError .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().startsWith("从备份恢复")).findFirst().orElseThrow();
+        clickOn(restore);
+        waitFor(() -> exists("#startupRestore"));
+        clickOk();
+        waitFor(() -> exists("#mainView"));
+        clickOn("#tab-customers");
+        TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+        waitFor(() -> customers.getItems().size() == 3);
+        try (var s = Files.list(books.resolve("backups"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-before-restore.mv.db"));
+        }
+    }
 }
