@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 public final class AuditService {
     private static final int PAGE = 500;
+    /** The journal entity of an erasure on request (content: see {@link PrivacyService}). */
+    static final String ERASURE = "erasure";
     private final Books books;
 
     AuditService(Books books) {
@@ -101,7 +103,8 @@ public final class AuditService {
     public record Problem(ProblemKind kind, Long entryId, String entity, Long entityId, String detail) {
     }
 
-    public record Report(long entries, String head, int evidenceFiles, List<Problem> problems) {
+    /** {@code erased}: entries whose record was erased on request (text gone, place in the chain kept). */
+    public record Report(long entries, String head, int evidenceFiles, List<Problem> problems, long erased) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -124,6 +127,8 @@ public final class AuditService {
         return books.db().inTransaction(s -> {
             List<Problem> problems = new ArrayList<>();
             Map<String, AuditEntry> latest = new HashMap<>();
+            java.util.Set<Long> erasedIds = new java.util.LinkedHashSet<>();
+            java.util.Set<Long> listedAsErased = new java.util.HashSet<>();
             String prev = AuditChain.GENESIS;
             long count = 0;
             for (int page = 0; ; page++) {
@@ -135,17 +140,32 @@ public final class AuditService {
                         problems.add(new Problem(ProblemKind.CHAIN_BROKEN, a.getId(), a.getEntity(), a.getEntityId(),
                                 "journal entry #" + a.getId() + " does not follow the one before it: an entry before it was removed or changed"));
                     }
+                    prev = a.getHash();
+                    if (a.getErasedAt() != null) {
+                        // Its text is gone by design; it must be one an erasure entry (later in the chain) lists.
+                        erasedIds.add(a.getId());
+                        continue;
+                    }
                     if (!AuditChain.hash(a.getPrevHash(), a.getEntity(), a.getEntityId(), a.getContent()).equals(a.getHash())) {
                         problems.add(new Problem(ProblemKind.ENTRY_ALTERED, a.getId(), a.getEntity(), a.getEntityId(),
                                 "journal entry #" + a.getId() + " was edited"));
                     }
-                    prev = a.getHash();
+                    if (a.getEntity().equals(ERASURE)) {
+                        listedAsErased.addAll(PrivacyService.erasedEntryIds(a.getContent()));
+                        continue;
+                    }
                     latest.put(a.getEntity() + ":" + a.getEntityId(), a);
                 }
                 s.clear();
                 if (list.size() < PAGE) break;
             }
             String head = prev;
+            for (Long id : erasedIds) {
+                if (!listedAsErased.contains(id)) {
+                    problems.add(new Problem(ProblemKind.ENTRY_ALTERED, id, null, null,
+                            "journal entry #" + id + " was blanked without an erasure on record"));
+                }
+            }
             compare(s, EvidenceItem.class, "evidence", AuditChain::canonical, latest, problems);
             compare(s, Payment.class, "payment", AuditChain::canonical, latest, problems);
             compare(s, ContactEntry.class, "contact", AuditChain::canonical, latest, problems);
@@ -171,7 +191,7 @@ public final class AuditService {
                 if (list.size() < PAGE) break;
             }
             problems.sort(Comparator.comparing((Problem p) -> p.entryId() == null ? Long.MAX_VALUE : p.entryId()));
-            return new Report(count, head, files, List.copyOf(problems));
+            return new Report(count, head, files, List.copyOf(problems), erasedIds.size());
         });
     }
 

@@ -31,6 +31,7 @@ public final class Books implements AutoCloseable {
     private final ExportService exports;
     private final WizardService wizard;
     private final TodayService todo;
+    private final PrivacyService privacy;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -51,6 +52,7 @@ public final class Books implements AutoCloseable {
         this.exports = new ExportService(this);
         this.wizard = new WizardService(this);
         this.todo = new TodayService(this);
+        this.privacy = new PrivacyService(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -103,6 +105,7 @@ public final class Books implements AutoCloseable {
     public ExportService exports() { return exports; }
     public WizardService wizard() { return wizard; }
     public TodayService todo() { return todo; }
+    public PrivacyService privacy() { return privacy; }
 
     @Override
     public void close() {

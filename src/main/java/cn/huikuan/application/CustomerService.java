@@ -39,11 +39,13 @@ public final class CustomerService {
     }
 
     public Customer get(long id) {
-        return books.db().inTransaction(s -> {
-            Customer c = s.get(Customer.class, id);
-            if (c == null || c.getCreditorId() != books.creditorId()) throw new NotFoundException("customer", id);
-            return c;
-        });
+        return books.db().inTransaction(s -> load(s, id));
+    }
+
+    Customer load(org.hibernate.Session s, long id) {
+        Customer c = s.get(Customer.class, id);
+        if (c == null || c.getCreditorId() != books.creditorId()) throw new NotFoundException("customer", id);
+        return c;
     }
 
     /** Up to {@code limit} customers whose name, number or contact contains {@code text}. */

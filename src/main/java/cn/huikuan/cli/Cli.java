@@ -56,6 +56,7 @@ public final class Cli {
                 }
                 case "verify" -> new VerifyCommand(out).run(rest);
                 case "export" -> new ExportCommand(out).run(rest);
+                case "privacy" -> privacy(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
                 case "crash-test" -> {
                     try {
@@ -80,6 +81,46 @@ public final class Cli {
             err.println("huikuan: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILED;
         }
+    }
+
+    /** {@code privacy export|erase --customer ID …}: a debtor's data on request (个人信息保护法 §45, §47). */
+    private int privacy(String[] args) {
+        if (args.length == 0 || !(args[0].equals("export") || args[0].equals("erase"))) {
+            throw new UsageException("privacy needs export or erase / 请指定 export 或 erase");
+        }
+        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book", "customer", "out", "confirm", "reason"),
+                java.util.Set.of());
+        long id;
+        try {
+            id = Long.parseLong(a.required("customer").strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--customer must be a customer number / --customer 应为客户编号");
+        }
+        java.nio.file.Path dir = existingBooks(a);
+        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.domain.Customer c;
+            try {
+                c = books.customers().get(id);
+            } catch (cn.huikuan.application.NotFoundException e) {
+                throw new UsageException("no such customer / 没有这个客户: " + id);
+            }
+            if (args[0].equals("export")) {
+                java.nio.file.Path zip = books.privacy().export(id, java.nio.file.Path.of(a.required("out")));
+                out.println("个人信息已导出 Personal data exported: " + zip.toAbsolutePath());
+            } else {
+                if (!c.getName().equals(a.required("confirm"))) {
+                    throw new UsageException("--confirm must repeat the customer's name exactly / --confirm 须与客户名称完全一致");
+                }
+                var r = books.privacy().erase(id, a.optional("reason"));
+                out.println("已删除 Erased: " + r.receivables() + " receivables, " + r.records() + " records, " + r.journalEntries()
+                        + " journal entries blanked, " + r.files() + " evidence files; the database file is compacted on close");
+            }
+        } catch (cn.huikuan.persistence.DataFolderException e) {
+            throw inUse(e, dir);
+        } catch (cn.huikuan.application.ExportService.ExportException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return OK;
     }
 
     private static java.nio.file.Path existingBooks(Args a) {
@@ -139,6 +180,9 @@ public final class Cli {
                                      tamper-evident journal; exit code 0 only when intact
               crash-test --book DIR --kills N
                                      可靠性测试：反复强行终止写入中的子进程并检查数据 / kill -9 a writing child N times, check the books
+              privacy export --customer ID --out FILE.zip [--book DIR]
+              privacy erase --customer ID --confirm NAME [--reason TEXT] [--book DIR]
+                                     导出或删除一位客户的全部个人信息（个人信息保护法 §45、§47）/ a debtor's data on request
               backup [--book DIR]    立即备份数据库和证据文件 / back up the database and evidence now
               restore --from ZIP [--book DIR]
                                      从备份恢复（先保存当前数据库）/ restore a backup (the current database is kept aside)

@@ -10,6 +10,8 @@ public class AuditEntry {
     private String entity;
     private Long entityId;
     private String content;
+    /** Set when the record was erased on the data subject's request: the text is gone, the hash stays. */
+    private java.time.Instant erasedAt;
     private String prevHash;
     private String hash;
 
@@ -32,6 +34,13 @@ public class AuditEntry {
     public String getEntity() { return entity; }
     public Long getEntityId() { return entityId; }
     public String getContent() { return content; }
+    public java.time.Instant getErasedAt() { return erasedAt; }
+
+    /** Blanks the text of an erased record's entry; its hash keeps the chain linked. */
+    public void erase(java.time.Instant when) {
+        this.content = "";
+        this.erasedAt = when;
+    }
     public String getPrevHash() { return prevHash; }
     public String getHash() { return hash; }
 }

@@ -178,13 +178,23 @@ public final class Database implements AutoCloseable {
         T apply(Connection c) throws SQLException;
     }
 
+    private volatile boolean compactOnClose;
+
+    /**
+     * Rewrites the database file when it closes (H2 SHUTDOWN COMPACT), so that deleted rows do not linger in
+     * free pages of the file: asked for after erasing a debtor's personal data.
+     */
+    public void compactOnClose() {
+        compactOnClose = true;
+    }
+
     @Override
     public void close() {
         try {
             sessionFactory.close();
         } finally {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
+                s.execute(compactOnClose ? "SHUTDOWN COMPACT" : "SHUTDOWN");
             } catch (SQLException e) {
                 LOG.warn("Database shutdown: {}", e.getMessage());
             }

@@ -51,7 +51,16 @@ public final class CustomerListView extends BorderPane {
         newReceivable.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"),
                 p -> ctx.books().customers().get(table.table().getSelectionModel().getSelectedItem().id()),
                 c -> main.receivablesView().createReceivable(c)));
-        HBox top = new HBox(8, search, edit, newReceivable);
+        javafx.scene.control.MenuItem exportData = new javafx.scene.control.MenuItem(ctx.t("privacy.export"));
+        exportData.setId("privacyExport");
+        exportData.setOnAction(e -> exportPersonalData(table.table().getSelectionModel().getSelectedItem()));
+        javafx.scene.control.MenuItem erase = new javafx.scene.control.MenuItem(ctx.t("privacy.erase"));
+        erase.setId("privacyErase");
+        erase.setOnAction(e -> erase(table.table().getSelectionModel().getSelectedItem()));
+        javafx.scene.control.MenuButton privacy = new javafx.scene.control.MenuButton(ctx.t("privacy.menu"), null, exportData, erase);
+        privacy.setId("privacyMenu");
+        privacy.disableProperty().bind(table.table().getSelectionModel().selectedItemProperty().isNull());
+        HBox top = new HBox(8, search, edit, newReceivable, privacy);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table.node());
@@ -73,5 +82,32 @@ public final class CustomerListView extends BorderPane {
 
     public PagedTable<CustomerRow> table() {
         return table;
+    }
+
+    /** 个人信息保护法 §45: everything about this customer, as a ZIP the user hands over. */
+    private void exportPersonalData(cn.huikuan.application.CustomerRow row) {
+        if (row == null) return;
+        java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+        if (dir == null) return;
+        String name = row.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        java.nio.file.Path zip = dir.resolve(name + "_个人信息_" + ctx.books().today() + ".zip");
+        ctx.tasks().run(ctx.t("privacy.exporting"), p -> ctx.books().privacy().export(row.id(), zip),
+                z -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("privacy.exported", z)));
+    }
+
+    /** 个人信息保护法 §47: erase this customer and every record of them, after the name is typed to confirm. */
+    private void erase(cn.huikuan.application.CustomerRow row) {
+        if (row == null) return;
+        String typed = ctx.dialogs().ask(getScene().getWindow(), ctx.t("privacy.erase"), ctx.t("privacy.erase.confirm", row.name()));
+        if (typed == null) return;
+        if (!typed.strip().equals(row.name())) {
+            ctx.dialogs().showError(getScene().getWindow(), ctx.t("privacy.erase"), ctx.t("privacy.erase.mismatch"));
+            return;
+        }
+        ctx.tasks().run(ctx.t("privacy.erasing"), p -> ctx.books().privacy().erase(row.id(), "本人要求删除 / erased on request"), r -> {
+            main.closeReceivableTabsAndRefresh();
+            ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.erase"),
+                    ctx.t("privacy.erased", row.name(), r.receivables(), r.records(), r.files()));
+        });
     }
 }

@@ -68,6 +68,17 @@ public class DialogService {
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
+    /** Asks for one line of text (e.g. the customer's name, typed to confirm an erasure); null when cancelled. */
+    public String ask(Window owner, String title, String message) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText(message);
+        d.getDialogPane().setId("askDialog");
+        return d.showAndWait().orElse(null);
+    }
+
     /** Opens a stored file, or a folder, in the system's viewer. */
     public void open(Path file) {
         if (hostServices != null) hostServices.showDocument(file.toUri().toString());

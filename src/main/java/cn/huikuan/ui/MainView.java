@@ -153,6 +153,12 @@ public final class MainView extends BorderPane {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** After a customer's data was erased: close every receivable tab (some belonged to them), then reload. */
+    public void closeReceivableTabsAndRefresh() {
+        tabs.getTabs().removeIf(t -> t.getContent() instanceof ReceivableDetailView);
+        refreshAll();
+    }
+
     /** Something changed the books: reload every list and open view. */
     public void refreshAll() {
         dashboard.reload();

@@ -73,4 +73,21 @@ class ExportCliTest {
         assertThat(run("export", "bundle", "--case", "1", "--book", book.toString(), "--out", tmp.resolve("b.pdf").toString())).isZero();
         assertThat(tmp.resolve("b.pdf")).isRegularFile();
     }
+
+    @Test
+    void privacyExportAndEraseFromTheCommandLine() {
+        Path book = tmp.resolve("book");
+        try (var books = cn.huikuan.application.Books.open(book, cn.huikuan.TestClock.fixed())) {
+            cn.huikuan.application.SampleData.loadInto(books);
+        }
+        assertThat(run("privacy", "export", "--customer", "1", "--book", book.toString(), "--out", tmp.resolve("p.zip").toString())).isZero();
+        assertThat(tmp.resolve("p.zip")).isRegularFile();
+        assertThat(run("privacy", "erase", "--customer", "1", "--book", book.toString(), "--confirm", "张某")).isEqualTo(2);
+        assertThat(err()).contains("--confirm");
+        assertThat(run("privacy", "erase", "--customer", "1", "--book", book.toString(), "--confirm", "李某")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("已删除 Erased: 1 receivables, 11 records");
+        assertThat(run("privacy", "erase", "--customer", "1", "--book", book.toString(), "--confirm", "李某")).isEqualTo(2);
+        assertThat(err()).contains("no such customer");
+        assertThat(run("verify", "--book", book.toString())).isZero();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 final class FakeDialogs extends DialogService {
     final Deque<List<Path>> chosen = new ArrayDeque<>();
     final Deque<Path> chosenDirs = new ArrayDeque<>();
+    final Deque<String> answers = new ArrayDeque<>();
     final List<String> errors = new ArrayList<>();
     final List<String> infos = new ArrayList<>();
     final List<Path> opened = new ArrayList<>();
@@ -24,6 +25,12 @@ final class FakeDialogs extends DialogService {
     @Override
     public List<Path> chooseFiles(Window owner, String title) {
         return chosen.isEmpty() ? List.of() : chosen.poll();
+    }
+
+    @Override
+    public String ask(Window owner, String title, String message) {
+        infos.add(title + ": " + message);
+        return answers.poll();
     }
 
     @Override
