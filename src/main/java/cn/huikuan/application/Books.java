@@ -67,14 +67,47 @@ public final class Books implements AutoCloseable {
         }
     }
 
+    /** The book to open: the one used last if it still exists, else the first; a new data folder gets one. */
     private long ensureCreditor() {
         return db.inTransaction(s -> {
+            long last = settings.currentBook();
+            if (last > 0 && s.get(CreditorProfile.class, last) != null) return last;
             Long id = s.createQuery("select min(c.id) from CreditorProfile c", Long.class).getSingleResult();
             if (id != null) return id;
             CreditorProfile p = new CreditorProfile(PartyKind.ORGANISATION, "我的企业");
             s.persist(p);
             return p.getId();
         });
+    }
+
+    /**
+     * Several books (issue 7): a bookkeeper keeps one book per business, each a creditor profile with its
+     * own customers, receivables, evidence and journal. Every query filters by {@link #creditorId()}.
+     */
+    public java.util.List<CreditorProfile> allBooks() {
+        return db.inTransaction(s -> s.createQuery("select c from CreditorProfile c order by c.id", CreditorProfile.class).getResultList());
+    }
+
+    /** Adds a book for another business and returns its id (not switched to). */
+    public long createBook(String name) {
+        java.util.List<cn.huikuan.domain.FieldError> errors = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) errors.add(cn.huikuan.domain.FieldError.error("name", "validation.required"));
+        cn.huikuan.domain.Text.checkLength(errors, "name", name, 200);
+        if (!errors.isEmpty()) throw new cn.huikuan.domain.DomainException(errors);
+        return db.inTransaction(s -> {
+            CreditorProfile p = new CreditorProfile(PartyKind.ORGANISATION, name.strip());
+            s.persist(p);
+            return p.getId();
+        });
+    }
+
+    /** Makes {@code id} the open book; remembered for the next start. */
+    public void switchTo(long id) {
+        boolean exists = db.inTransaction(s -> s.get(CreditorProfile.class, id) != null);
+        if (!exists) throw new NotFoundException("book", id);
+        creditorId = id;
+        settings.setCurrentBook(id);
+        audit.sealIfEmpty();
     }
 
     public CreditorProfile creditor() {

@@ -35,6 +35,20 @@ public final class Settings {
         save();
     }
 
+    /** The book (creditor profile) open last, or 0 for the first one. */
+    public long currentBook() {
+        try {
+            return Long.parseLong(props.getProperty("currentBook", "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public void setCurrentBook(long id) {
+        props.setProperty("currentBook", Long.toString(id));
+        save();
+    }
+
     /** Largest evidence file accepted, in MiB (default 200). */
     public long maxAttachmentMiB() {
         try {

@@ -70,6 +70,30 @@ public final class MainView extends BorderPane {
                         restore.accept(zip);
                     }
                 })));
+        bookSwitcher.setId("bookSwitcher");
+        bookSwitcher.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(cn.huikuan.domain.CreditorProfile p) {
+                return p == null ? "" : p.getName();
+            }
+
+            @Override
+            public cn.huikuan.domain.CreditorProfile fromString(String t) {
+                return null;
+            }
+        });
+        bookSwitcher.setOnAction(e -> {
+            cn.huikuan.domain.CreditorProfile p = bookSwitcher.getValue();
+            if (p != null && p.getId() != ctx.books().creditorId()) switchBook(p.getId());
+        });
+        Button newBook = new Button(ctx.t("book.new"));
+        newBook.setId("newBook");
+        newBook.setOnAction(e -> {
+            String name = ctx.dialogs().ask(getScene().getWindow(), ctx.t("book.new"), ctx.t("book.new.prompt"));
+            if (name == null || name.isBlank()) return;
+            ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().createBook(name), this::switchBook);
+        });
+        reloadBooks();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<String> language = new ComboBox<>();
@@ -81,7 +105,7 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, spacer, new Label(ctx.t("app.language")), language);
+        ToolBar bar = new ToolBar(title, new Label(ctx.t("book.label")), bookSwitcher, newBook, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, spacer, new Label(ctx.t("app.language")), language);
         setTop(bar);
 
         tabs.setId("mainTabs");
@@ -153,6 +177,27 @@ public final class MainView extends BorderPane {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    private final ComboBox<cn.huikuan.domain.CreditorProfile> bookSwitcher = new ComboBox<>();
+
+    private void reloadBooks() {
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().allBooks(), list -> {
+            bookSwitcher.getItems().setAll(list);
+            list.stream().filter(b -> b.getId() == ctx.books().creditorId()).findFirst().ifPresent(bookSwitcher::setValue);
+        });
+    }
+
+    /** Opens another business's book: its own customers, receivables, evidence and journal. */
+    private void switchBook(long id) {
+        ctx.tasks().run(ctx.t("task.loading"), p -> {
+            ctx.books().switchTo(id);
+            return id;
+        }, x -> {
+            closeReceivableTabsAndRefresh();
+            reloadBooks();
+            tabs.getSelectionModel().selectFirst();
+        });
+    }
+
     /** After a customer's data was erased: close every receivable tab (some belonged to them), then reload. */
     public void closeReceivableTabsAndRefresh() {
         tabs.getTabs().removeIf(t -> t.getContent() instanceof ReceivableDetailView);
@@ -172,6 +217,7 @@ public final class MainView extends BorderPane {
     private void editCreditor() {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().creditor(), c -> {
             new CreditorDialog(ctx, getScene().getWindow(), c).showAndWait();
+            reloadBooks();
         });
     }
 
