@@ -32,6 +32,7 @@ public final class Books implements AutoCloseable {
     private final WizardService wizard;
     private final TodayService todo;
     private final PrivacyService privacy;
+    private final ImportService imports;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -53,6 +54,7 @@ public final class Books implements AutoCloseable {
         this.wizard = new WizardService(this);
         this.todo = new TodayService(this);
         this.privacy = new PrivacyService(this);
+        this.imports = new ImportService(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -139,6 +141,7 @@ public final class Books implements AutoCloseable {
     public WizardService wizard() { return wizard; }
     public TodayService todo() { return todo; }
     public PrivacyService privacy() { return privacy; }
+    public ImportService imports() { return imports; }
 
     @Override
     public void close() {

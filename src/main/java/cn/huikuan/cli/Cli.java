@@ -57,6 +57,7 @@ public final class Cli {
                 case "verify" -> new VerifyCommand(out).run(rest);
                 case "export" -> new ExportCommand(out).run(rest);
                 case "privacy" -> privacy(rest);
+                case "import" -> importFile(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
                 case "crash-test" -> {
                     try {
@@ -81,6 +82,40 @@ public final class Cli {
             err.println("huikuan: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILED;
         }
+    }
+
+    /** {@code import receivables --file F [--dry-run] [--book DIR]}: Excel or CSV in (issue 7), all or nothing. */
+    private int importFile(String[] args) {
+        if (args.length == 0 || !args[0].equals("receivables")) throw new UsageException("import needs receivables / 请指定 receivables");
+        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book", "file"), java.util.Set.of("dry-run"));
+        java.nio.file.Path file = java.nio.file.Path.of(a.required("file"));
+        if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("no such file / 找不到文件: " + file);
+        java.nio.file.Path dir = existingBooks(a);
+        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.ImportService.Report r;
+            try {
+                r = a.flag("dry-run") ? books.imports().dryRun(file, null) : books.imports().importFile(file, null);
+            } catch (cn.huikuan.application.ImportService.ImportRefused e) {
+                printImport(e.report());
+                err.println("huikuan: " + e.getMessage());
+                return USAGE;
+            } catch (cn.huikuan.application.SpreadsheetRows.NotASpreadsheet e) {
+                throw new UsageException(e.getMessage());
+            }
+            printImport(r);
+            out.println(a.flag("dry-run") ? "试运行，未写入 Dry run, nothing written" : "已导入 Imported: " + r.accepted() + " receivables");
+            return a.flag("dry-run") && !r.ok() ? USAGE : OK;
+        } catch (cn.huikuan.persistence.DataFolderException e) {
+            throw inUse(e, dir);
+        }
+    }
+
+    private void printImport(cn.huikuan.application.ImportService.Report r) {
+        out.println("列 Columns: " + r.mapping().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + r.header().get(e.getValue())).toList());
+        out.println("行 Rows: " + r.rows() + "   可导入 accepted: " + r.accepted() + "   有误 rejected: " + r.rejected().size()
+                + "   新客户 new customers: " + r.newCustomers());
+        for (var x : r.rejected()) out.println("  第 " + x.row() + " 行 row: " + x.reason());
     }
 
     /** {@code privacy export|erase --customer ID …}: a debtor's data on request (个人信息保护法 §45, §47). */
@@ -180,6 +215,8 @@ public final class Cli {
                                      tamper-evident journal; exit code 0 only when intact
               crash-test --book DIR --kills N
                                      可靠性测试：反复强行终止写入中的子进程并检查数据 / kill -9 a writing child N times, check the books
+              import receivables --file FILE.xlsx|FILE.csv [--dry-run] [--book DIR]
+                                     从 Excel 或 CSV 导入应收款；有任何一行有误则不导入 / Excel or CSV in, all or nothing
               privacy export --customer ID --out FILE.zip [--book DIR]
               privacy erase --customer ID --confirm NAME [--reason TEXT] [--book DIR]
                                      导出或删除一位客户的全部个人信息（个人信息保护法 §45、§47）/ a debtor's data on request

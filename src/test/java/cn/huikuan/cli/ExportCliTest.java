@@ -90,4 +90,22 @@ class ExportCliTest {
         assertThat(err()).contains("no such customer");
         assertThat(run("verify", "--book", book.toString())).isZero();
     }
+
+    @Test
+    void importDryRunThenImport() throws Exception {
+        Path book = tmp.resolve("book");
+        try (var books = cn.huikuan.application.Books.open(book, cn.huikuan.TestClock.fixed())) {
+            assertThat(books.customers().page(cn.huikuan.application.ListQuery.first(1)).total()).isZero();
+        }
+        Path csv = tmp.resolve("in.csv");
+        Files.writeString(csv, "Customer,Date,Amount\n王五,2026-03-01,100\n赵六,2026-03-02,abc\n");
+        assertThat(run("import", "receivables", "--file", csv.toString(), "--book", book.toString(), "--dry-run")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("第 3 行 row: 金额不是数字：abc");
+        assertThat(run("import", "receivables", "--file", csv.toString(), "--book", book.toString())).isEqualTo(2);
+        assertThat(err()).contains("nothing imported");
+        Files.writeString(csv, "Customer,Date,Amount\n王五,2026-03-01,100\n");
+        assertThat(run("import", "receivables", "--file", csv.toString(), "--book", book.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("已导入 Imported: 1");
+        assertThat(run("import", "receivables", "--file", tmp.resolve("nope.csv").toString(), "--book", book.toString())).isEqualTo(2);
+    }
 }

@@ -1,0 +1,410 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.ContactMethod;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.domain.IdentityNumbers;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.ReceivableKind;
+import org.hibernate.Session;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports receivables (with their customers and an optional payment) from .xlsx or .csv: columns are
+ * matched by common Chinese and English names (the mapping can be changed), a dry run checks every row and
+ * lists each rejected one with its reason, and the import is all or nothing: it refuses while any row is
+ * rejected and writes everything in one transaction.
+ */
+public final class ImportService {
+    /** At most this many data rows per file (a bigger sheet is refused before anything is written). */
+    public static final int MAX_ROWS = 200_000;
+
+    public enum Column {
+        CUSTOMER("客户名称", "客户", "姓名", "名称", "单位名称", "customer", "name"),
+        CUSTOMER_KIND("客户类型", "类型", "customer type", "kind"),
+        ID_NUMBER("证件号码", "身份证号", "身份证号码", "统一社会信用代码", "信用代码", "id number", "registration number", "credit code"),
+        PHONE("电话", "手机", "手机号", "联系电话", "phone", "mobile"),
+        ADDRESS("地址", "住所", "住址", "address"),
+        TITLE("事由", "摘要", "项目", "合同名称", "内容", "title", "description"),
+        DEBT_KIND("欠款类型", "类别", "业务类型", "receivable type", "debt type"),
+        CONTRACT_NUMBER("合同编号", "单号", "contract number", "contract no"),
+        CONTRACT_DATE("合同日期", "日期", "发生日期", "开单日期", "contract date", "date"),
+        AMOUNT("金额", "本金", "应收金额", "欠款金额", "合同金额", "amount", "principal"),
+        DUE_DATE("到期日", "到期日期", "付款期限", "应付日期", "due date", "due"),
+        PAID("已付", "已收", "已付金额", "已收金额", "paid", "paid amount"),
+        PAID_ON("付款日期", "收款日期", "paid on", "payment date");
+
+        final List<String> names;
+
+        Column(String... names) {
+            this.names = List.of(names);
+        }
+
+        public boolean required() {
+            return this == CUSTOMER || this == AMOUNT || this == CONTRACT_DATE;
+        }
+    }
+
+    /** One rejected row: its number in the file (the header is row 1) and why. */
+    public record Rejection(int row, String reason) {
+    }
+
+    public record Report(int rows, int accepted, List<Rejection> rejected, int newCustomers, int existingCustomers,
+                         Map<Column, Integer> mapping, List<String> header, List<List<String>> preview) {
+        public boolean ok() {
+            return rejected.isEmpty() && rows > 0;
+        }
+    }
+
+    /** The import was refused: the report says which rows and why. Nothing was written. */
+    public static final class ImportRefused extends RuntimeException {
+        private final Report report;
+
+        public ImportRefused(Report report) {
+            super(report.rows() == 0 ? "没有数据行 / no data rows" : report.rejected().size() + " 行有误，未导入任何数据 / rows rejected, nothing imported");
+            this.report = report;
+        }
+
+        public Report report() {
+            return report;
+        }
+    }
+
+    static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super("表格超过 " + MAX_ROWS + " 行，请分成几个文件导入 / more than " + MAX_ROWS + " rows: split the file");
+        }
+    }
+
+    private record Parsed(int row, String customer, PartyKind kind, String idNumber, String phone, String address, String title,
+                          ReceivableKind debtKind, String contractNumber, LocalDate contractDate, BigDecimal amount, LocalDate due,
+                          BigDecimal paid, LocalDate paidOn) {
+        String customerKey() {
+            return customer + "\u0000" + (idNumber == null ? "" : idNumber);
+        }
+    }
+
+    private final Books books;
+
+    ImportService(Books books) {
+        this.books = books;
+    }
+
+    /** The mapping Huikuan proposes for a header row: each column it recognises, by name. */
+    public static Map<Column, Integer> guessMapping(List<String> header) {
+        Map<Column, Integer> m = new EnumMap<>(Column.class);
+        for (Column c : Column.values()) {
+            for (int i = 0; i < header.size(); i++) {
+                String h = norm(header.get(i));
+                if (c.names.stream().anyMatch(n -> norm(n).equals(h)) && !m.containsValue(i)) {
+                    m.put(c, i);
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.strip().replace("（", "(").replace("）", ")").replaceAll("\\(.*\\)|\\s+|[*：:]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Checks every row; writes nothing. {@code mapping} null means the guessed one. */
+    public Report dryRun(Path file, Map<Column, Integer> mapping) {
+        return check(file, mapping).report;
+    }
+
+    /** Imports all rows in one transaction, or refuses (ImportRefused) and writes nothing. */
+    public Report importFile(Path file, Map<Column, Integer> mapping) {
+        Checked c = check(file, mapping);
+        if (!c.report.ok()) throw new ImportRefused(c.report);
+        books.db().inTransactionDo(s -> write(s, c.rows));
+        return c.report;
+    }
+
+    private record Checked(Report report, List<Parsed> rows) {
+    }
+
+    private Checked check(Path file, Map<Column, Integer> given) {
+        List<List<String>> header = new ArrayList<>(1);
+        List<List<String>> preview = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        Map<Column, Integer>[] mapping = new Map[1];
+        Set<String> seen = new HashSet<>();
+        int[] n = {0};
+        SpreadsheetRows.read(file, cells -> {
+            n[0]++;
+            if (header.isEmpty()) {
+                header.add(cells);
+                mapping[0] = given == null ? guessMapping(cells) : given;
+                return;
+            }
+            if (cells.stream().allMatch(x -> x == null || x.isBlank())) return;      // blank lines are not data
+            if (n[0] - 1 > MAX_ROWS) throw new TooManyRows();
+            if (preview.size() < 20) preview.add(cells);
+            List<String> problems = new ArrayList<>();
+            Parsed p = parse(n[0], cells, mapping[0], problems);
+            if (p != null) {
+                String dup = p.customerKey() + "|" + p.contractNumber() + "|" + p.contractDate() + "|" + p.amount().toPlainString() + "|" + p.title();
+                if (!seen.add(dup)) problems.add("与前面的一行重复 / duplicate of an earlier row");
+            }
+            if (problems.isEmpty()) parsed.add(p);
+            else rejected.add(new Rejection(n[0], String.join("；", problems)));
+        });
+        if (header.isEmpty()) throw new SpreadsheetRows.NotASpreadsheet("表格没有任何行 / the sheet has no rows");
+        List<String> missing = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.required() && !mapping[0].containsKey(c)) missing.add(c.names.get(0));
+        }
+        if (!missing.isEmpty()) {
+            rejected.clear();
+            rejected.add(new Rejection(1, "缺少必需的列：" + String.join("、", missing) + " / required columns missing"));
+            parsed.clear();
+        }
+        // Already in the books: the same customer, date, amount and title.
+        Map<String, Long> existing = existingCustomers(parsed);
+        int existingCount = 0;
+        Set<String> newKeys = new HashSet<>();
+        for (Parsed p : parsed) {
+            if (existing.containsKey(p.customerKey())) existingCount++;
+            else newKeys.add(p.customerKey());
+        }
+        List<Parsed> already = alreadyImported(parsed, existing);
+        for (Parsed p : already) rejected.add(new Rejection(p.row(), "账本中已有同一客户、日期、金额和事由的应收款 / already in the books"));
+        parsed.removeAll(already);
+        rejected.sort(java.util.Comparator.comparingInt(Rejection::row));
+        Report r = new Report(n[0] <= 1 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
+                Map.copyOf(mapping[0]), header.get(0), List.copyOf(preview));
+        return new Checked(r, parsed);
+    }
+
+    private static String cell(List<String> cells, Map<Column, Integer> m, Column c) {
+        Integer i = m.get(c);
+        if (i == null || i >= cells.size()) return null;
+        String v = cells.get(i);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private Parsed parse(int row, List<String> cells, Map<Column, Integer> m, List<String> problems) {
+        String customer = cell(cells, m, Column.CUSTOMER);
+        if (customer == null) problems.add("客户名称为空 / customer missing");
+        else if (customer.length() > 200) problems.add("客户名称过长 / customer name too long");
+        String kindText = cell(cells, m, Column.CUSTOMER_KIND);
+        PartyKind kind = kindText == null ? (customer != null && customer.matches(".*(公司|厂|店|中心|商行|合作社|事务所|部|院|会)$") ? PartyKind.ORGANISATION
+                : PartyKind.PERSON) : partyKind(kindText, problems);
+        String id = cell(cells, m, Column.ID_NUMBER);
+        if (id != null) {
+            id = id.replace(" ", "").toUpperCase(Locale.ROOT);
+            IdentityNumbers.Result e = kind == PartyKind.PERSON ? IdentityNumbers.checkResidentId(id, books.today())
+                    : IdentityNumbers.checkCreditCode(id);
+            if (e != IdentityNumbers.Result.VALID) problems.add("证件号码不对（" + (kind == PartyKind.PERSON ? "身份证号" : "统一社会信用代码") + "校验不通过）/ invalid ID number");
+        }
+        String phone = cell(cells, m, Column.PHONE);
+        if (phone != null && !phone.replaceAll("[\\s-]", "").matches("\\+?\\d{5,20}")) problems.add("电话号码格式不对 / invalid phone: " + phone);
+        if (id != null && id.length() > 32) problems.add("证件号码过长 / ID number too long");
+        String address = cell(cells, m, Column.ADDRESS);
+        if (address != null && address.length() > 500) problems.add("地址过长（最多 500 字）/ address too long");
+        String number = cell(cells, m, Column.CONTRACT_NUMBER);
+        if (number != null && number.length() > 100) problems.add("合同编号过长 / contract number too long");
+        String title = cell(cells, m, Column.TITLE);
+        if (title == null) title = "货款";
+        if (title.length() > 200) problems.add("事由过长 / title too long");
+        String debtText = cell(cells, m, Column.DEBT_KIND);
+        ReceivableKind debtKind = debtText == null ? ReceivableKind.SALE_ON_CREDIT : debtKind(debtText, problems);
+        LocalDate contractDate = date(cell(cells, m, Column.CONTRACT_DATE), "日期", true, problems);
+        BigDecimal amount = amount(cell(cells, m, Column.AMOUNT), "金额", true, problems);
+        LocalDate due = date(cell(cells, m, Column.DUE_DATE), "到期日", false, problems);
+        BigDecimal paid = amount(cell(cells, m, Column.PAID), "已付金额", false, problems);
+        LocalDate paidOn = date(cell(cells, m, Column.PAID_ON), "付款日期", false, problems);
+        LocalDate today = books.today();
+        if (contractDate != null && contractDate.isAfter(today)) problems.add("日期在今天之后 / date in the future");
+        if (due != null && contractDate != null && due.isBefore(contractDate)) problems.add("到期日早于日期 / due before the date");
+        if (paid != null && paid.signum() > 0) {
+            if (paidOn == null) problems.add("有已付金额但没有付款日期 / paid amount without a payment date");
+            if (amount != null && paid.compareTo(amount) > 0) problems.add("已付金额大于金额 / paid more than the amount");
+            if (paidOn != null && paidOn.isAfter(today)) problems.add("付款日期在今天之后 / payment date in the future");
+        }
+        if (!problems.isEmpty()) return null;
+        return new Parsed(row, customer, kind, id, phone, address, title, debtKind, number,
+                contractDate, amount, due == null ? contractDate : due, paid, paidOn);
+    }
+
+    private static PartyKind partyKind(String t, List<String> problems) {
+        String s = t.toLowerCase(Locale.ROOT);
+        if (s.matches(".*(个人|自然人|person|individual).*")) return PartyKind.PERSON;
+        if (s.matches(".*(单位|公司|企业|组织|法人|organi[sz]ation|company).*")) return PartyKind.ORGANISATION;
+        problems.add("客户类型看不懂：" + t + " / unknown customer type");
+        return PartyKind.PERSON;
+    }
+
+    private static ReceivableKind debtKind(String t, List<String> problems) {
+        String s = t.toLowerCase(Locale.ROOT);
+        if (s.matches(".*(买卖|货款|销售|sale).*")) return ReceivableKind.SALE_ON_CREDIT;
+        if (s.matches(".*(借款|借贷|loan).*")) return ReceivableKind.PRIVATE_LOAN;
+        if (s.matches(".*(服务|承揽|工程|service).*")) return ReceivableKind.SERVICE;
+        if (s.matches(".*(其他|other).*")) return ReceivableKind.OTHER;
+        problems.add("欠款类型看不懂：" + t + " / unknown debt type");
+        return ReceivableKind.OTHER;
+    }
+
+    private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s.*)?");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+    /** 2026-05-28, 2026/5/28, 2026.5.28, 2026年5月28日, 20260528; anything else is a clear error. */
+    static LocalDate date(String text, String what, boolean required, List<String> problems) {
+        if (text == null) {
+            if (required) problems.add(what + "为空 / " + what + " missing");
+            return null;
+        }
+        Matcher m = YMD.matcher(text.strip());
+        Matcher c = COMPACT.matcher(text.strip());
+        try {
+            if (m.matches()) return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (c.matches()) return LocalDate.of(Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)), Integer.parseInt(c.group(3)));
+        } catch (DateTimeException e) {
+            problems.add(what + "不是有效日期：" + text + " / invalid date");
+            return null;
+        }
+        problems.add(what + "看不懂：" + text + "（应为 2026-05-28 或 2026年5月28日）/ unreadable date");
+        return null;
+    }
+
+    /** "¥1,234.50", "1234.5元", "1 234.50"; text, negative or more than two decimals is an error. */
+    static BigDecimal amount(String text, String what, boolean required, List<String> problems) {
+        if (text == null) {
+            if (required) problems.add(what + "为空 / " + what + " missing");
+            return null;
+        }
+        String t = text.strip().replace("¥", "").replace("￥", "").replace("元", "").replace(",", "").replace("，", "").replace(" ", "");
+        try {
+            BigDecimal v = new BigDecimal(t);
+            if (v.signum() < 0) {
+                problems.add(what + "不能为负数 / negative " + what);
+                return null;
+            }
+            if (v.stripTrailingZeros().scale() > 2) {
+                problems.add(what + "最多两位小数：" + text + " / more than two decimals");
+                return null;
+            }
+            if (v.compareTo(Money.MAX_AMOUNT) > 0) {
+                problems.add(what + "过大 / " + what + " too large");
+                return null;
+            }
+            if (required && v.signum() == 0) {
+                problems.add(what + "不能为零 / zero " + what);
+                return null;
+            }
+            return Money.round(v);
+        } catch (NumberFormatException e) {
+            problems.add(what + "不是数字：" + text + " / not a number");
+            return null;
+        }
+    }
+
+    private Map<String, Long> existingCustomers(List<Parsed> rows) {
+        Set<String> names = new HashSet<>();
+        rows.forEach(p -> names.add(p.customer()));
+        Map<String, Long> out = new HashMap<>();
+        if (names.isEmpty()) return out;
+        List<String> list = new ArrayList<>(names);
+        for (int i = 0; i < list.size(); i += 1000) {
+            List<String> chunk = list.subList(i, Math.min(list.size(), i + 1000));
+            books.db().inTransactionDo(s -> {
+                for (Object[] r : s.createQuery("select c.id, c.name, c.registrationNumber from Customer c where c.creditorId = :b and c.name in :n",
+                        Object[].class).setParameter("b", books.creditorId()).setParameter("n", chunk).getResultList()) {
+                    out.put(r[1] + "\u0000" + (r[2] == null ? "" : r[2]), (Long) r[0]);
+                    out.putIfAbsent(r[1] + "\u0000", (Long) r[0]);
+                }
+            });
+        }
+        // a row without an ID number matches an existing customer of that name
+        for (Parsed p : rows) {
+            if (p.idNumber() == null && !out.containsKey(p.customerKey())) {
+                out.entrySet().stream().filter(e -> e.getKey().startsWith(p.customer() + "\u0000")).findFirst()
+                        .ifPresent(e -> out.put(p.customerKey(), e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private List<Parsed> alreadyImported(List<Parsed> rows, Map<String, Long> existing) {
+        List<Parsed> out = new ArrayList<>();
+        Map<Long, List<Parsed>> byCustomer = new HashMap<>();
+        for (Parsed p : rows) {
+            Long id = existing.get(p.customerKey());
+            if (id != null) byCustomer.computeIfAbsent(id, k -> new ArrayList<>()).add(p);
+        }
+        if (byCustomer.isEmpty()) return out;
+        books.db().inTransactionDo(s -> {
+            List<Long> ids = new ArrayList<>(byCustomer.keySet());
+            for (int i = 0; i < ids.size(); i += 1000) {
+                Set<String> have = new HashSet<>();
+                for (Object[] r : s.createQuery("select r.customer.id, r.contractDate, r.principal, r.title from Receivable r where r.customer.id in :c",
+                        Object[].class).setParameter("c", ids.subList(i, Math.min(ids.size(), i + 1000))).getResultList()) {
+                    have.add(r[0] + "|" + r[1] + "|" + ((BigDecimal) r[2]).setScale(2).toPlainString() + "|" + r[3]);
+                }
+                for (Long id : ids.subList(i, Math.min(ids.size(), i + 1000))) {
+                    for (Parsed p : byCustomer.get(id)) {
+                        if (have.contains(id + "|" + p.contractDate() + "|" + p.amount().toPlainString() + "|" + p.title())) out.add(p);
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private void write(Session s, List<Parsed> rows) {
+        Map<String, Long> existing = existingCustomers(rows);
+        Map<String, Customer> created = new HashMap<>();
+        int n = 0;
+        for (Parsed p : rows) {
+            Customer c;
+            Long id = existing.get(p.customerKey());
+            if (id != null) {
+                c = s.getReference(Customer.class, id);
+            } else {
+                c = created.get(p.customerKey());
+                if (c == null) {
+                    c = books.customers().newCustomer(p.kind(), p.customer());
+                    c.setRegistrationNumber(p.idNumber());
+                    c.setAddress(p.address());
+                    if (p.phone() != null) c.setContacts(List.of(new ContactMethod(ContactMethod.Kind.PHONE, p.phone())));
+                    s.persist(c);
+                    created.put(p.customerKey(), c);
+                }
+            }
+            Receivable r = new Receivable(c, p.debtKind(), p.title(), p.contractDate(), p.amount());
+            r.setContractNumber(p.contractNumber());
+            r.dueOn(p.due());
+            s.persist(r);
+            if (p.paid() != null && p.paid().signum() > 0) {
+                Payment pay = new Payment(r, p.paidOn(), p.paid(), Payment.Channel.OTHER);
+                pay.setNote("导入 / imported");
+                s.persist(pay);
+                books.audit().append(s, pay);
+            }
+            if (++n % 500 == 0) {
+                s.flush();
+                s.clear();
+                created.replaceAll((k, v) -> s.getReference(Customer.class, v.getId()));
+            }
+        }
+    }
+}
