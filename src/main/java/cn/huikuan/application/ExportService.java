@@ -120,6 +120,45 @@ public final class ExportService {
     }
 
     /** The journal checked against the records; the bundle checks its own files' hashes as it reads them. */
+    /**
+     * The receivables list as .xlsx, with the filter and sort the user sees, every page, streamed (issue 7).
+     * Holds customer names and amounts only: no ID or phone numbers.
+     */
+    public int receivablesXlsx(cn.huikuan.application.ListQuery query, Path target) {
+        int[] rows = {0};
+        atomically(target, HEADROOM, out -> {
+            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("应收款");
+                String[] head = {"客户 Customer", "事由 Title", "类型 Kind", "本金 Principal", "已收 Paid", "未收 Outstanding", "最后到期日 Final due",
+                        "逾期起始日 Overdue since", "逾期天数 Days overdue", "账龄 Bucket"};
+                for (int i = 0; i < head.length; i++) ws.value(0, i, head[i]);
+                ws.range(0, 0, 0, head.length - 1).style().bold().fillColor("DDEBF7").set();
+                int r = 1;
+                ListQuery q = query.withPage(0);
+                for (int page = 0; ; page++) {
+                    Page<ReceivableRow> p = books.receivables().page(new ListQuery(q.text(), q.bucket(), q.sortKey(), q.ascending(), page, 1000));
+                    for (ReceivableRow x : p.rows()) {
+                        ws.value(r, 0, x.customerName());
+                        ws.value(r, 1, x.title());
+                        ws.value(r, 2, x.kind().name());
+                        ws.value(r, 3, x.principal());
+                        ws.value(r, 4, x.paid());
+                        ws.value(r, 5, x.outstanding());
+                        if (x.finalDueDate() != null) ws.value(r, 6, x.finalDueDate().toString());
+                        if (x.overdueSince() != null) ws.value(r, 7, x.overdueSince().toString());
+                        if (x.daysOverdue() != null) ws.value(r, 8, x.daysOverdue());
+                        ws.value(r, 9, x.bucket().name());
+                        r++;
+                    }
+                    if (p.rows().size() < 1000 || (long) (page + 1) * 1000 >= p.total()) break;
+                }
+                ws.range(1, 3, Math.max(1, r - 1), 5).style().format("#,##0.00").set();
+                rows[0] = r - 1;
+            }
+        });
+        return rows[0];
+    }
+
     private EvidenceBundle.Journal journal() {
         AuditService.Report report = books.audit().verify(false);
         return new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());

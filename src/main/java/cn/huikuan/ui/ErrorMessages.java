@@ -29,6 +29,9 @@ public final class ErrorMessages {
         if (e instanceof DomainException de) {
             return de.errors().stream().map(i18n::error).collect(Collectors.joining("\n"));
         }
+        if (e instanceof cn.huikuan.application.SpreadsheetRows.NotASpreadsheet x) {
+            return x.getMessage();
+        }
         if (e instanceof cn.huikuan.application.ExportService.ExportException x) {
             return x.getMessage();
         }

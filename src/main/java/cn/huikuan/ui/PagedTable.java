@@ -91,6 +91,11 @@ public final class PagedTable<T> {
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
     }
 
+    /** The filter, sort and page the table shows now (an export takes the same rows, all pages). */
+    public ListQuery query() {
+        return query;
+    }
+
     public void setText(String text) {
         query = query.withText(text);
         reload();

@@ -1,5 +1,7 @@
 package cn.huikuan.ui;
 
+import java.util.List;
+
 import cn.huikuan.application.ReceivableRow;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.Customer;
@@ -79,7 +81,19 @@ public final class ReceivableListView extends BorderPane {
             ReceivableRow r = table.table().getSelectionModel().getSelectedItem();
             main.openReceivable(r.id(), r.customerName());
         });
-        HBox top = new HBox(8, search, bucketFilter, open);
+        Button importExcel = new Button(ctx.t("import.button"));
+        importExcel.setId("importReceivables");
+        importExcel.setOnAction(e -> importFile());
+        Button exportExcel = new Button(ctx.t("export.xlsx"));
+        exportExcel.setId("exportReceivables");
+        exportExcel.setOnAction(e -> {
+            java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+            if (dir == null) return;
+            java.nio.file.Path f = dir.resolve("应收款_" + ctx.books().today() + ".xlsx");
+            ctx.tasks().run(ctx.t("export.xlsx"), p -> ctx.books().exports().receivablesXlsx(table.query(), f),
+                    n -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("export.xlsx"), ctx.t("export.xlsx.done", n, f)));
+        });
+        HBox top = new HBox(8, search, bucketFilter, open, importExcel, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table.node());
@@ -94,6 +108,19 @@ public final class ReceivableListView extends BorderPane {
                 setText(empty ? null : item == null ? ctx.t("receivable.allBuckets") : ctx.i18n().e(item));
             }
         };
+    }
+
+    /** Excel or CSV in: choose, dry run in the background, then the import dialog (issue 7). */
+    private void importFile() {
+        List<java.nio.file.Path> chosen = ctx.dialogs().chooseFiles(getScene().getWindow(), ctx.t("import.choose"));
+        if (chosen.isEmpty()) return;
+        java.nio.file.Path f = chosen.get(0);
+        ctx.tasks().run(ctx.t("import.checking"), p -> ctx.books().imports().dryRun(f, null),
+                r -> new ImportDialog(ctx, getScene().getWindow(), f, r).showAndWait().ifPresent(n -> {
+                    main.refreshAll();
+                    ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("import.title"), ctx.t("import.done", n));
+                }),
+                e -> ctx.dialogs().showError(getScene().getWindow(), ctx.t("import.title"), ErrorMessages.describe(e, ctx.i18n())));
     }
 
     /** Opens the editor for a new receivable, for {@code customer} if given. */

@@ -1,0 +1,66 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.ReceivableRow;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A bookkeeper imports a sheet (refused while a row is wrong), then exports the list to Excel. */
+@ExtendWith(ApplicationExtension.class)
+class ImportExportUiTest extends UiTestBase {
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void importRefusesABadSheetThenImportsTheFixedOneAndExports(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+
+        Path bad = tmp.resolve("对账.csv");
+        Files.writeString(bad, "客户名称,日期,金额,到期日\n王五,2026-03-01,1200,2026-04-01\n赵六,2026-03-05,一千,2026-04-05\n");
+        dialogs.chosen.add(List.of(bad));
+        robot.clickOn("#importReceivables");
+        waitUntil(() -> exists(robot, "#importDialog"));
+        TextArea report = robot.lookup("#importReport").queryAs(TextArea.class);
+        assertThat(report.getText()).contains("可导入 1 行，有误 1 行", "第 3 行：金额不是数字：一千");
+        assertThat(robot.lookup("#importRun").queryAs(Button.class).isDisabled()).isTrue();
+        Screenshots.take(robot.lookup("#importDialog").queryAs(Node.class), "26-import-dry-run");
+        robot.interact(() -> ((Stage) robot.lookup("#importDialog").queryAs(Node.class).getScene().getWindow()).close());
+
+        Files.writeString(bad, "客户名称,日期,金额,到期日\n王五,2026-03-01,1200,2026-04-01\n赵六,2026-03-05,1000,2026-04-05\n");
+        dialogs.chosen.add(List.of(bad));
+        robot.clickOn("#importReceivables");
+        waitUntil(() -> exists(robot, "#importDialog") && !robot.lookup("#importRun").queryAs(Button.class).isDisabled());
+        robot.clickOn("#importRun");
+        waitUntil(() -> !exists(robot, "#importDialog") && table.getItems().size() == 5);
+        assertThat(dialogs.infos).anyMatch(i -> i.contains("已导入 2 笔应收款"));
+
+        dialogs.chosenDirs.add(tmp);
+        robot.clickOn("#exportReceivables");
+        Path xlsx = tmp.resolve("应收款_2026-11-28.xlsx");
+        waitUntil(() -> Files.exists(xlsx) && dialogs.infos.stream().anyMatch(i -> i.contains("已导出 5 行")));
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
+            assertThat(rows.count()).isEqualTo(6);   // header + 5
+        }
+    }
+}
