@@ -41,6 +41,7 @@ final class BenchCommand {
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
             case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
+            case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));
             case "bundle" -> {
                 try {
                     yield new BenchBundle(out).run(new Args(rest, java.util.Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), java.util.Set.of()));
@@ -53,6 +54,64 @@ final class BenchCommand {
             }
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
+    }
+
+    /**
+     * {@code bench import --data DIR [--rows 100000]}: writes an .xlsx of that many receivables (a customer
+     * per 10 rows, a quarter with a payment) and times dry run and import into a fresh book, with the heap's
+     * high-water mark (issue 7: 100,000 rows under 10 s, memory bounded).
+     */
+    private int importBench(Args a) {
+        Path dir = Path.of(a.required("data"));
+        int rows = Args.integer("rows", a.optional("rows") == null ? "100000" : a.optional("rows"), 1, cn.huikuan.application.ImportService.MAX_ROWS);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            Path xlsx = dir.resolve("receivables-" + rows + ".xlsx");
+            long t0 = System.nanoTime();
+            try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(xlsx);
+                 org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(o, "bench", "1.0")) {
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("应收款");
+                String[] head = {"客户名称", "电话", "事由", "合同编号", "日期", "金额", "到期日", "已付金额", "付款日期"};
+                for (int i = 0; i < head.length; i++) ws.value(0, i, head[i]);
+                Random rnd = new Random(7);
+                for (int r = 1; r <= rows; r++) {
+                    LocalDate d = LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(600));
+                    ws.value(r, 0, "客户" + (1 + (r - 1) / 10));
+                    ws.value(r, 1, "139" + String.format("%08d", r));
+                    ws.value(r, 2, "货款");
+                    ws.value(r, 3, "HT-" + r);
+                    ws.value(r, 4, d.toString());
+                    ws.value(r, 5, 100 + rnd.nextInt(100_000));
+                    ws.value(r, 6, d.plusDays(30).toString());
+                    if (r % 4 == 0) {
+                        ws.value(r, 7, 50);
+                        ws.value(r, 8, d.plusDays(10).toString());
+                    }
+                    if (r % 10_000 == 0) ws.flush();
+                }
+            }
+            out.printf("wrote %s (%,d rows, %,d bytes) in %.1f s%n", xlsx.getFileName(), rows, java.nio.file.Files.size(xlsx), (System.nanoTime() - t0) / 1e9);
+            Path book = dir.resolve("import-book-" + System.nanoTime());
+            try (Books books = Books.open(book, Clock.systemDefaultZone())) {
+                BenchBundle.HeapSampler heap = new BenchBundle.HeapSampler();
+                heap.start();
+                long s = System.nanoTime();
+                var dry = books.imports().dryRun(xlsx, null);
+                long dryMs = (System.nanoTime() - s) / 1_000_000;
+                s = System.nanoTime();
+                var r = books.imports().importFile(xlsx, null);
+                long importMs = (System.nanoTime() - s) / 1_000_000;
+                heap.interrupt();
+                heap.join();
+                out.printf("dry run: %,d ms (%d rejected); import (checks again, then writes): %,d ms for %,d receivables; heap used at most %,d MiB (max %,d MiB)%n",
+                        dryMs, dry.rejected().size(), importMs, r.accepted(), heap.max >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Cli.OK;
     }
 
     private int generate(Args a) {
