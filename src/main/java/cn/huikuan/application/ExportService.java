@@ -159,6 +159,73 @@ public final class ExportService {
         return rows[0];
     }
 
+    private java.util.List<cn.huikuan.documents.Reports.AgingLine> agingLines() {
+        return books.lists().agingByCustomer(books.creditorId(), books.today()).stream()
+                .map(r -> new cn.huikuan.documents.Reports.AgingLine(r.customer(), r.buckets())).toList();
+    }
+
+    /** 账龄分析表 by customer as PDF (issue 7). */
+    public Path agingPdf(Path target) {
+        byte[] pdf = DocPdf.render(cn.huikuan.documents.Reports.aging(books.creditor().getName(), books.today(), agingLines()));
+        atomically(target, pdf.length, out -> out.write(pdf));
+        return target;
+    }
+
+    /** 账龄分析表 by customer as .xlsx, with a totals row that sums the rows. Returns the number of customers. */
+    public int agingXlsx(Path target) {
+        java.util.List<cn.huikuan.documents.Reports.AgingLine> lines = agingLines();
+        atomically(target, HEADROOM, out -> {
+            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("账龄分析");
+                ws.value(0, 0, "客户 Customer");
+                for (int i = 0; i < cn.huikuan.documents.Reports.BUCKETS.size(); i++) {
+                    ws.value(0, i + 1, cn.huikuan.documents.Reports.BUCKET_TITLES.get(i));
+                }
+                int totalCol = cn.huikuan.documents.Reports.BUCKETS.size() + 1;
+                ws.value(0, totalCol, "合计 Total");
+                ws.range(0, 0, 0, totalCol).style().bold().fillColor("DDEBF7").set();
+                int r = 1;
+                java.math.BigDecimal[] sums = new java.math.BigDecimal[totalCol + 1];
+                java.util.Arrays.fill(sums, java.math.BigDecimal.ZERO);
+                for (var l : lines) {
+                    ws.value(r, 0, l.customer());
+                    java.math.BigDecimal t = java.math.BigDecimal.ZERO;
+                    for (int i = 0; i < cn.huikuan.documents.Reports.BUCKETS.size(); i++) {
+                        java.math.BigDecimal v = l.amounts().getOrDefault(cn.huikuan.documents.Reports.BUCKETS.get(i), java.math.BigDecimal.ZERO);
+                        ws.value(r, i + 1, v);
+                        sums[i + 1] = sums[i + 1].add(v);
+                        t = t.add(v);
+                    }
+                    ws.value(r, totalCol, t);
+                    sums[totalCol] = sums[totalCol].add(t);
+                    r++;
+                }
+                ws.value(r, 0, "合计 Total");
+                for (int i = 1; i <= totalCol; i++) ws.value(r, i, sums[i]);
+                ws.range(r, 0, r, totalCol).style().bold().set();
+                ws.range(1, 1, r, totalCol).style().format("#,##0.00").set();
+            }
+        });
+        return lines.size();
+    }
+
+    /** 对账单 of one customer for a period, every receivable and payment of theirs in this book. */
+    public Path statementPdf(long customerId, java.time.LocalDate from, java.time.LocalDate to, Path target) {
+        if (to.isBefore(from)) throw new IllegalArgumentException("the period ends before it starts / 结束日期早于开始日期");
+        cn.huikuan.domain.Customer c = books.customers().get(customerId);
+        java.util.List<Long> ids = books.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id",
+                Long.class).setParameter("c", customerId).getResultList());
+        java.util.List<cn.huikuan.domain.Receivable> rs = new java.util.ArrayList<>();
+        java.util.List<cn.huikuan.domain.Payment> ps = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            rs.add(books.receivables().get(id));
+            ps.addAll(books.receivables().payments(id));
+        }
+        byte[] pdf = DocPdf.render(cn.huikuan.documents.Reports.statement(books.creditor().getName(), c.getName(), from, to, rs, ps));
+        atomically(target, pdf.length, out -> out.write(pdf));
+        return target;
+    }
+
     private EvidenceBundle.Journal journal() {
         AuditService.Report report = books.audit().verify(false);
         return new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());

@@ -134,6 +134,41 @@ public final class ListQueries {
         });
     }
 
+    /** Outstanding per customer and aging bucket, aggregated in the database (账龄分析 by customer, issue 7). */
+    public record AgingRow(long customerId, String customer, Map<AgingBucket, BigDecimal> buckets) {
+        public BigDecimal total() {
+            return buckets.values().stream().reduce(Money.ZERO, BigDecimal::add);
+        }
+    }
+
+    public List<AgingRow> agingByCustomer(long creditorId, LocalDate asOf) {
+        String sql = "SELECT q.customer_id, q.customer_name, " + BUCKET_EXPR + " AS bucket, SUM(GREATEST(q.outstanding, 0))"
+                + " FROM (" + RECEIVABLE_BASE + ") q GROUP BY q.customer_id, q.customer_name, bucket";
+        return db.withConnection(c -> {
+            Map<Long, AgingRow> rows = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindBase(ps, creditorId, asOf);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AgingBucket b = AgingBucket.valueOf(rs.getString(3));
+                        if (b == AgingBucket.SETTLED) continue;
+                        AgingRow row = rows.computeIfAbsent(rs.getLong(1), id -> {
+                            try {
+                                return new AgingRow(id, rs.getString(2), new EnumMap<>(AgingBucket.class));
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        row.buckets().merge(b, Money.round(rs.getBigDecimal(4)), BigDecimal::add);
+                    }
+                }
+            }
+            List<AgingRow> list = new ArrayList<>(rows.values());
+            list.sort(java.util.Comparator.comparing(AgingRow::total).reversed().thenComparing(AgingRow::customer));
+            return list;
+        });
+    }
+
     public Dashboard dashboard(long creditorId, LocalDate asOf) {
         String sql = "SELECT " + BUCKET_EXPR + " AS bucket, COUNT(*), SUM(q.principal), SUM(q.paid), SUM(GREATEST(q.outstanding, 0))"
                 + " FROM (" + RECEIVABLE_BASE + ") q GROUP BY bucket";

@@ -48,7 +48,7 @@ public final class DocPdf {
     /** Renders to a stream; {@code pageNumbers} false when the pages are numbered later (the bundle). Returns the page count. */
     public static int render(Doc doc, OutputStream out, boolean pageNumbers) {
         PdfDocument pdf = new PdfDocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)));
-        describe(pdf.getDocumentInfo(), doc.title().replace(" ", ""), doc.kind().en());
+        describe(pdf.getDocumentInfo(), doc.title().replace(" ", ""), doc.kind() == null ? "Report" : doc.kind().en());
         PdfFont font = PdfFonts.serif();
         Document d = new Document(pdf, PageSize.A4, false);
         d.setMargins(MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM, MARGIN_X);

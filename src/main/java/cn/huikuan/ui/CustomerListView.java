@@ -60,7 +60,11 @@ public final class CustomerListView extends BorderPane {
         javafx.scene.control.MenuButton privacy = new javafx.scene.control.MenuButton(ctx.t("privacy.menu"), null, exportData, erase);
         privacy.setId("privacyMenu");
         privacy.disableProperty().bind(table.table().getSelectionModel().selectedItemProperty().isNull());
-        HBox top = new HBox(8, search, edit, newReceivable, privacy);
+        Button statement = new Button(ctx.t("report.statement"));
+        statement.setId("customerStatement");
+        statement.disableProperty().bind(table.table().getSelectionModel().selectedItemProperty().isNull());
+        statement.setOnAction(e -> statement(table.table().getSelectionModel().getSelectedItem()));
+        HBox top = new HBox(8, search, edit, newReceivable, statement, privacy);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table.node());
@@ -109,5 +113,30 @@ public final class CustomerListView extends BorderPane {
             ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.erase"),
                     ctx.t("privacy.erased", row.name(), r.receivables(), r.records(), r.files()));
         });
+    }
+
+    /** 对账单 for a period the user types ("2026-01-01 2026-11-28"; default: this year to today). */
+    private void statement(cn.huikuan.application.CustomerRow row) {
+        if (row == null) return;
+        java.time.LocalDate today = ctx.books().today();
+        String answer = ctx.dialogs().ask(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.statement.period",
+                today.withDayOfYear(1), today));
+        if (answer == null) return;
+        java.time.LocalDate from, to;
+        try {
+            String[] parts = answer.isBlank() ? new String[]{today.withDayOfYear(1).toString(), today.toString()} : answer.strip().split("[\\s~至到,，]+");
+            from = java.time.LocalDate.parse(parts[0].replace('/', '-'));
+            to = parts.length > 1 ? java.time.LocalDate.parse(parts[1].replace('/', '-')) : today;
+            if (to.isBefore(from)) throw new java.time.format.DateTimeParseException("order", answer, 0);
+        } catch (RuntimeException e) {
+            ctx.dialogs().showError(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.statement.bad"));
+            return;
+        }
+        java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+        if (dir == null) return;
+        String name = row.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        java.nio.file.Path f = dir.resolve(name + "_对账单_" + from + "_" + to + ".pdf");
+        ctx.tasks().run(ctx.t("report.statement"), p -> ctx.books().exports().statementPdf(row.id(), from, to, f),
+                x -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.saved", x)));
     }
 }

@@ -51,7 +51,13 @@ public final class DashboardView extends BorderPane {
         refresh.setOnAction(e -> reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(12, asOf, spacer, refresh);
+        Button agingXlsx = new Button(ctx.t("report.aging.xlsx"));
+        agingXlsx.setId("agingXlsx");
+        agingXlsx.setOnAction(e -> agingReport(true));
+        Button agingPdf = new Button(ctx.t("report.aging.pdf"));
+        agingPdf.setId("agingPdf");
+        agingPdf.setOnAction(e -> agingReport(false));
+        HBox head = new HBox(12, asOf, spacer, agingXlsx, agingPdf, refresh);
         asOf.getStyleClass().add("text-muted");
 
         CategoryAxis x = new CategoryAxis();
@@ -127,6 +133,18 @@ public final class DashboardView extends BorderPane {
     public void reload() {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().dashboard(ctx.books().creditorId(), ctx.books().today()), this::show);
         ctx.tasks().run(ctx.t("today.loading"), p -> ctx.books().todo().items(TODAY_MAX_CASES), this::showToday);
+    }
+
+    /** 账龄分析 by customer, as Excel or PDF, into a folder the user picks. */
+    private void agingReport(boolean excel) {
+        java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+        if (dir == null) return;
+        java.nio.file.Path f = dir.resolve("账龄分析_" + ctx.books().today() + (excel ? ".xlsx" : ".pdf"));
+        ctx.tasks().run(ctx.t("report.aging"), p -> {
+            if (excel) ctx.books().exports().agingXlsx(f);
+            else ctx.books().exports().agingPdf(f);
+            return f;
+        }, x -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("report.aging"), ctx.t("report.saved", x)));
     }
 
     private void showToday(cn.huikuan.application.TodayService.Today t) {

@@ -1,0 +1,56 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.CustomerRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The aging report from the overview, and a customer's statement for a period. */
+@ExtendWith(ApplicationExtension.class)
+class ReportUiTest extends UiTestBase {
+    @TempDir
+    Path out;
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void agingReportAndStatement(FxRobot robot) {
+        dialogs.chosenDirs.add(out);
+        robot.clickOn("#agingPdf");
+        Path aging = out.resolve("账龄分析_2026-11-28.pdf");
+        waitUntil(() -> Files.exists(aging) && dialogs.infos.stream().anyMatch(i -> i.contains("已保存到")));
+        try (var pdf = cn.huikuan.pdf.PdfCheck.of(aging)) {
+            assertThat(pdf.allText()).contains("410,000.00");
+        }
+
+        robot.clickOn("#tab-customers");
+        TableView<CustomerRow> table = robot.lookup("#customerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        int li = table.getItems().stream().map(CustomerRow::name).toList().indexOf("李某");
+        robot.interact(() -> table.getSelectionModel().select(li));
+        dialogs.answers.add("2026-13-01 到 2026-11-28");
+        robot.clickOn("#customerStatement");
+        waitUntil(() -> dialogs.errors.stream().anyMatch(e -> e.contains("看不懂这个期间")));
+        dialogs.answers.add("2026-01-01 2026-11-28");
+        dialogs.chosenDirs.add(out);
+        robot.clickOn("#customerStatement");
+        Path st = out.resolve("李某_对账单_2026-01-01_2026-11-28.pdf");
+        waitUntil(() -> Files.exists(st));
+        try (var pdf = cn.huikuan.pdf.PdfCheck.of(st)) {
+            assertThat(pdf.allText()).contains("期初余额", "300,000.00");
+        }
+    }
+}
