@@ -33,6 +33,7 @@ public final class Books implements AutoCloseable {
     private final TodayService todo;
     private final PrivacyService privacy;
     private final ImportService imports;
+    private final SearchService search;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -55,6 +56,7 @@ public final class Books implements AutoCloseable {
         this.todo = new TodayService(this);
         this.privacy = new PrivacyService(this);
         this.imports = new ImportService(this);
+        this.search = new SearchService(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -142,6 +144,7 @@ public final class Books implements AutoCloseable {
     public TodayService todo() { return todo; }
     public PrivacyService privacy() { return privacy; }
     public ImportService imports() { return imports; }
+    public SearchService search() { return search; }
 
     @Override
     public void close() {

@@ -94,6 +94,11 @@ public final class MainView extends BorderPane {
             ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().createBook(name), this::switchBook);
         });
         reloadBooks();
+        javafx.scene.control.TextField globalSearch = new javafx.scene.control.TextField();
+        globalSearch.setId("globalSearch");
+        globalSearch.setPromptText(ctx.t("search.prompt"));
+        globalSearch.setPrefColumnCount(22);
+        globalSearch.setOnAction(e -> search(globalSearch.getText()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<String> language = new ComboBox<>();
@@ -105,8 +110,16 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Label(ctx.t("book.label")), bookSwitcher, newBook, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, spacer, new Label(ctx.t("app.language")), language);
-        setTop(bar);
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, spacer,
+                new Label(ctx.t("app.language")), language);
+        // Second row: which book is open, and the search over it (a bookkeeper's two constant companions).
+        Region spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        HBox books = new HBox(8, new Label(ctx.t("book.label")), bookSwitcher, newBook, spacer2, globalSearch);
+        books.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        books.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        books.getStyleClass().add("book-bar");
+        setTop(new javafx.scene.layout.VBox(bar, books));
 
         tabs.setId("mainTabs");
         tabs.getTabs().addAll(fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard),
@@ -178,6 +191,47 @@ public final class MainView extends BorderPane {
     }
 
     private final ComboBox<cn.huikuan.domain.CreditorProfile> bookSwitcher = new ComboBox<>();
+
+    /** Search across the book; the hits open their receivable (a customer without one opens the customer list). */
+    private void search(String text) {
+        if (text == null || text.isBlank()) return;
+        ctx.tasks().run(ctx.t("search.running"), p -> ctx.books().search().search(text, 50), hits -> {
+            javafx.scene.control.Dialog<cn.huikuan.application.SearchService.Hit> d = new javafx.scene.control.Dialog<>();
+            d.initOwner(getScene().getWindow());
+            d.setTitle(ctx.t("search.title"));
+            d.setHeaderText(ctx.t("search.header", text.strip(), hits.size()));
+            d.getDialogPane().setId("searchDialog");
+            javafx.scene.control.ListView<cn.huikuan.application.SearchService.Hit> list = new javafx.scene.control.ListView<>();
+            list.setId("searchResults");
+            list.getItems().setAll(hits);
+            list.setPlaceholder(new Label(ctx.t("search.none")));
+            list.setPrefSize(640, 360);
+            list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(cn.huikuan.application.SearchService.Hit h, boolean empty) {
+                    super.updateItem(h, empty);
+                    setText(empty || h == null ? null : ctx.t("search.kind." + h.kind().name()) + "  " + h.title() + (h.detail().isEmpty() ? "" : "   " + h.detail()));
+                }
+            });
+            Runnable open = () -> {
+                cn.huikuan.application.SearchService.Hit h = list.getSelectionModel().getSelectedItem();
+                if (h == null) return;
+                d.close();
+                if (h.receivableId() != null) openReceivable(h.receivableId(), h.title().split(" — ")[0]);
+                else showTab("tab-customers");
+            };
+            list.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) open.run();
+            });
+            list.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) open.run();
+            });
+            d.getDialogPane().setContent(list);
+            d.getDialogPane().getButtonTypes().add(new javafx.scene.control.ButtonType(ctx.t("action.close"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            d.show();
+        });
+    }
 
     private void reloadBooks() {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().allBooks(), list -> {

@@ -53,4 +53,15 @@ class ReportUiTest extends UiTestBase {
             assertThat(pdf.allText()).contains("期初余额", "300,000.00");
         }
     }
+
+    @Test
+    void searchByPhoneOpensTheCase(FxRobot robot) {
+        robot.clickOn("#globalSearch").write("13800001234").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> exists(robot, "#searchDialog"));
+        javafx.scene.control.ListView<cn.huikuan.application.SearchService.Hit> list = robot.lookup("#searchResults").queryListView();
+        assertThat(list.getItems()).hasSize(1);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.doubleClickOn(robot.lookup("#searchResults .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> !exists(robot, "#searchDialog") && text(robot, "#detailHeading").contains("李某"));
+    }
 }

@@ -1,0 +1,124 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.IdentityNumbers;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One search box across the open book (issue 7): customers by name, ID number or phone; receivables by
+ * title, contract number or amount (principal or outstanding, "300000" or "300,000.00"); evidence by title
+ * or file name. Each hit says what it is and which receivable (or customer) it opens. Text is bound, never
+ * spliced into SQL; at most {@code limit} hits per kind.
+ */
+public final class SearchService {
+    public enum Kind { CUSTOMER, RECEIVABLE, EVIDENCE }
+
+    /** A hit: what matched, the line to show, and the receivable to open (null for a customer without one). */
+    public record Hit(Kind kind, long id, Long receivableId, String title, String detail) {
+    }
+
+    private final Books books;
+
+    SearchService(Books books) {
+        this.books = books;
+    }
+
+    public List<Hit> search(String text, int limit) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) return List.of();
+        String like = "%" + ListQueries.escapeLike(t.toLowerCase(Locale.ROOT)) + "%";
+        BigDecimal amount = amount(t);
+        long book = books.creditorId();
+        return books.db().withConnection(c -> {
+            List<Hit> hits = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT cu.id, cu.name, cu.registration_number,
+                           (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE'),
+                           (SELECT MIN(r.id) FROM receivable r WHERE r.customer_id = cu.id)
+                    FROM customer cu WHERE cu.creditor_id = ? AND (LOWER(cu.name) LIKE ? ESCAPE '\\'
+                      OR LOWER(COALESCE(cu.registration_number, '')) LIKE ? ESCAPE '\\'
+                      OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = cu.id AND LOWER(cc."value") LIKE ? ESCAPE '\\'))
+                    ORDER BY cu.name LIMIT ?""")) {
+                ps.setLong(1, book);
+                ps.setString(2, like);
+                ps.setString(3, like);
+                ps.setString(4, like);
+                ps.setInt(5, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long rid = rs.getLong(5);
+                        hits.add(new Hit(Kind.CUSTOMER, rs.getLong(1), rs.wasNull() ? null : rid, rs.getString(2),
+                                join(rs.getString(3) == null ? null : IdentityNumbers.mask(rs.getString(3)), ListQueries.maskPhone(rs.getString(4)))));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT r.id, cu.name, r.title, r.contract_number, r.principal,
+                           r.principal - COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0) AS outstanding
+                    FROM receivable r JOIN customer cu ON cu.id = r.customer_id
+                    WHERE cu.creditor_id = ? AND (LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(r.contract_number, '')) LIKE ? ESCAPE '\\'
+                      OR LOWER(cu.name) LIKE ? ESCAPE '\\' OR r.principal = ? OR r.principal - COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0) = ?)
+                    ORDER BY r.contract_date DESC LIMIT ?""")) {
+                ps.setLong(1, book);
+                ps.setString(2, like);
+                ps.setString(3, like);
+                ps.setString(4, like);
+                ps.setBigDecimal(5, amount == null ? BigDecimal.valueOf(-1) : amount);
+                ps.setBigDecimal(6, amount == null ? BigDecimal.valueOf(-1) : amount);
+                ps.setInt(7, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hits.add(new Hit(Kind.RECEIVABLE, rs.getLong(1), rs.getLong(1), rs.getString(2) + " — " + rs.getString(3),
+                                join(rs.getString(4), "¥" + String.format("%,.2f", rs.getBigDecimal(5)), "未收 ¥" + String.format("%,.2f", rs.getBigDecimal(6)))));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT e.id, e.receivable_id, e.title, e.original_file_name, cu.name
+                    FROM evidence e JOIN receivable r ON r.id = e.receivable_id JOIN customer cu ON cu.id = r.customer_id
+                    WHERE cu.creditor_id = ? AND (LOWER(e.title) LIKE ? ESCAPE '\\' OR LOWER(e.original_file_name) LIKE ? ESCAPE '\\')
+                    ORDER BY e.id LIMIT ?""")) {
+                ps.setLong(1, book);
+                ps.setString(2, like);
+                ps.setString(3, like);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hits.add(new Hit(Kind.EVIDENCE, rs.getLong(1), rs.getLong(2), rs.getString(3), join(rs.getString(5), rs.getString(4))));
+                    }
+                }
+            }
+            return hits;
+        });
+    }
+
+    /** "300000", "300,000.00", "¥300,000", "30万" → 300000.00; anything else null. */
+    static BigDecimal amount(String t) {
+        String s = t.replace("¥", "").replace("￥", "").replace(",", "").replace("，", "").replace("元", "").strip();
+        BigDecimal factor = BigDecimal.ONE;
+        if (s.endsWith("万")) {
+            factor = BigDecimal.valueOf(10_000);
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            return new BigDecimal(s).multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static String join(String... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            if (p == null || p.isBlank()) continue;
+            if (!sb.isEmpty()) sb.append(" · ");
+            sb.append(p);
+        }
+        return sb.toString();
+    }
+}
