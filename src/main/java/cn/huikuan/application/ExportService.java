@@ -52,7 +52,12 @@ public final class ExportService {
         List<EvidenceItem> evidence = books.evidence().list(receivableId);
         CaseFile.Options o = options == null ? CaseFile.Options.defaults(books.today()) : options;
         return new CaseFile(books.creditor(), r.receivable().getCustomer(), r.receivable(), r.payments(), evidence, r.contacts(),
-                r.courtEvents(), books.legal().claim(r), books.legal().limitation(r), books.today(), o);
+                r.courtEvents(), books.legal().claim(r), books.legal().limitation(r), books.today(), o, agreedPlan(receivableId));
+    }
+
+    private java.util.List<cn.huikuan.domain.Instalment> agreedPlan(long receivableId) {
+        cn.huikuan.domain.RepaymentPlan p = books.wizard().plan(receivableId);
+        return p == null ? java.util.List.of() : p.getInstalments();
     }
 
     public byte[] documentPdf(DocKind kind, CaseFile c) {

@@ -131,6 +131,11 @@ public final class LegalStatusService {
         return new ProceduralDeadlines(calendar()).all(steps, dates);
     }
 
+    private List<cn.huikuan.domain.RepaymentPlan> plans(long receivableId) {
+        return books.db().inTransaction(s -> s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r",
+                cn.huikuan.domain.RepaymentPlan.class).setParameter("r", receivableId).getResultList());
+    }
+
     public Limitation.Result limitation(long receivableId) {
         return limitation(records(receivableId));
     }
@@ -149,6 +154,9 @@ public final class LegalStatusService {
                 default -> null;
             };
             if (kind != null) events.add(new Limitation.Event(contact.getOccurredAt().toLocalDate(), kind, contact.getSummary()));
+        }
+        for (cn.huikuan.domain.RepaymentPlan p : plans(r.getId())) {
+            events.add(new Limitation.Event(p.getAgreedOn(), Limitation.EventKind.INSTALMENT_AGREEMENT, "分期还款协议"));
         }
         for (CourtEvent e : c.courtEvents()) {
             Limitation.EventKind kind = switch (e.getKind()) {

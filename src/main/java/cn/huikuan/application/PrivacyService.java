@@ -81,6 +81,11 @@ public final class PrivacyService {
                     s.remove(e);                                   // with its links to evidence
                 }
                 s.flush();
+                for (cn.huikuan.domain.RepaymentPlan p : s.createQuery("select p from RepaymentPlan p where p.receivable.id in :r",
+                        cn.huikuan.domain.RepaymentPlan.class).setParameter("r", receivables).getResultList()) {
+                    s.remove(p);
+                }
+                s.flush();
                 for (String q : List.of("delete from Payment x where x.receivable.id in :r", "delete from CourtEvent x where x.receivable.id in :r",
                         "delete from StepChange x where x.receivable.id in :r", "delete from EvidenceItem x where x.receivable.id in :r")) {
                     s.createMutationQuery(q).setParameter("r", receivables).executeUpdate();

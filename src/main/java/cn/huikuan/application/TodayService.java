@@ -72,7 +72,12 @@ public final class TodayService {
         if (promised != null && !st.facts().paidSincePromise() && !promised.isAfter(today.plusDays(3))) {
             out.add(item(r, Kind.PROMISE, promised, promised.isBefore(today) ? "对方承诺 " + promised + " 前还款，未兑现" : "对方承诺 " + promised + " 前还款"));
         }
-        Instalment due = nextUnpaidInstalment(r.id(), st);
+        cn.huikuan.workflow.CaseGuide.Plan plan = st.facts().plan();
+        if (plan != null && plan.due() != null && !plan.due().isAfter(today.plusDays(7))) {
+            out.add(item(r, Kind.INSTALMENT, plan.due(), (plan.missed(today) ? "分期协议第 " + plan.number() + " 期已逾期：" : "分期协议第 " + plan.number() + " 期到期：")
+                    + plan.due() + " 应付 " + plan.amount().toPlainString() + " 元"));
+        }
+        Instalment due = plan != null ? null : nextUnpaidInstalment(r.id(), st);
         if (due != null && !due.getDueDate().isAfter(today.plusDays(7))) {
             out.add(item(r, Kind.INSTALMENT, due.getDueDate(), (due.getDueDate().isBefore(today) ? "分期款已逾期：" : "分期款到期：")
                     + due.getDueDate() + " 应付 " + due.getAmount().toPlainString() + " 元"));

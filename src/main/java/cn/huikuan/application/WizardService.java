@@ -50,15 +50,63 @@ public final class WizardService {
     }
 
     public StepChange moveTo(long receivableId, CollectionStep step, String note) {
+        return moveTo(receivableId, step, note, null);
+    }
+
+    /** Closing records how the case ended (paid in full or in part, settled, written off). */
+    public StepChange moveTo(long receivableId, CollectionStep step, String note, StepChange.Outcome outcome) {
         List<FieldError> errors = new ArrayList<>();
         Text.checkLength(errors, "note", note, StepChange.NOTE_MAX);
         if (!errors.isEmpty()) throw new DomainException(errors);
         return books.db().inTransaction(s -> {
             Receivable r = books.receivables().load(s, receivableId);
             StepChange c = new StepChange(r, step, books.now(), note);
+            if (step == CollectionStep.CLOSED) c.setOutcome(outcome);
             s.persist(c);
             return c;
         });
+    }
+
+    /** The latest negotiated plan of the case, or null. */
+    public cn.huikuan.domain.RepaymentPlan plan(long receivableId) {
+        return books.db().inTransaction(s -> {
+            books.receivables().load(s, receivableId);
+            List<cn.huikuan.domain.RepaymentPlan> l = s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r order by p.id desc",
+                    cn.huikuan.domain.RepaymentPlan.class).setParameter("r", receivableId).setMaxResults(1).getResultList();
+            return l.isEmpty() ? null : l.get(0);
+        });
+    }
+
+    /**
+     * Records the plan the debtor agreed to (分期/延期): dates on or after the agreement, amounts positive,
+     * agreed no later than today. Its instalments are then tracked against later payments.
+     */
+    public cn.huikuan.domain.RepaymentPlan savePlan(long receivableId, LocalDate agreedOn, List<cn.huikuan.domain.Instalment> instalments, String note) {
+        List<FieldError> errors = new ArrayList<>();
+        if (agreedOn == null) errors.add(FieldError.error("agreedOn", "validation.required"));
+        else if (agreedOn.isAfter(books.today())) errors.add(FieldError.error("agreedOn", "validation.date.future"));
+        if (instalments == null || instalments.isEmpty()) errors.add(FieldError.error("instalments", "validation.required"));
+        else for (cn.huikuan.domain.Instalment i : instalments) {
+            if (i.getAmount() == null || i.getAmount().signum() <= 0) errors.add(FieldError.error("instalments", "validation.amount.notPositive"));
+            if (agreedOn != null && i.getDueDate().isBefore(agreedOn)) errors.add(FieldError.error("instalments", "plan.beforeAgreement"));
+        }
+        Text.checkLength(errors, "note", note, 1000);
+        if (!errors.isEmpty()) throw new DomainException(errors);
+        return books.db().inTransaction(s -> {
+            Receivable r = books.receivables().load(s, receivableId);
+            cn.huikuan.domain.RepaymentPlan p = new cn.huikuan.domain.RepaymentPlan(r, agreedOn, instalments, note);
+            s.persist(p);
+            return p;
+        });
+    }
+
+    static CaseGuide.Plan planStatus(cn.huikuan.domain.RepaymentPlan plan, List<Payment> payments) {
+        if (plan == null) return null;
+        BigDecimal since = payments.stream().filter(p -> !p.getPaidOn().isBefore(plan.getAgreedOn())).map(Payment::getAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        cn.huikuan.domain.Instalment next = plan.firstUnpaid(since);
+        return next == null ? new CaseGuide.Plan(plan.getAgreedOn(), 0, plan.getInstalments().size(), null, null)
+                : new CaseGuide.Plan(plan.getAgreedOn(), plan.numberOf(next), plan.getInstalments().size(), next.getDueDate(), next.getAmount());
     }
 
     /** Everything the guide needs, read once. */
@@ -87,7 +135,7 @@ public final class WizardService {
                 || r.getCustomer().getSituation() == PayerSituation.DISPUTED;
         CaseGuide.Facts facts = new CaseGuide.Facts(step, today, r.getCustomer().getSituation(), !r.getCustomer().getAssets().isEmpty(), disputed,
                 balance.outstanding(), balance.overdueSince(), limitation, lastReminder, delivered, promised, paidSince,
-                books.legal().proceduralDeadlines(rec.courtEvents()));
+                books.legal().proceduralDeadlines(rec.courtEvents()), planStatus(plan(receivableId), rec.payments()));
         List<EvidenceItem> evidence = books.evidence().list(receivableId);
         List<EvidenceChecklist.Check> checklist = EvidenceChecklist.of(r.getKind(), evidence.stream().map(EvidenceItem::getType).toList(),
                 !rec.payments().isEmpty());

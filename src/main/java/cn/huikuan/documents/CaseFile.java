@@ -20,12 +20,14 @@ import java.util.List;
  */
 public record CaseFile(CreditorProfile creditor, Customer debtor, Receivable receivable, List<Payment> payments,
                        List<EvidenceItem> evidence, List<ContactEntry> contacts, List<CourtEvent> courtEvents,
-                       ClaimCalculator.Result claim, Limitation.Result limitation, LocalDate asOf, Options options) {
+                       ClaimCalculator.Result claim, Limitation.Result limitation, LocalDate asOf, Options options,
+                       List<cn.huikuan.domain.Instalment> agreedPlan) {
     public CaseFile {
         payments = List.copyOf(payments);
         evidence = List.copyOf(evidence);
         contacts = List.copyOf(contacts);
         courtEvents = List.copyOf(courtEvents);
+        agreedPlan = agreedPlan == null ? List.of() : List.copyOf(agreedPlan);
     }
 
     /**
@@ -62,6 +64,6 @@ public record CaseFile(CreditorProfile creditor, Customer debtor, Receivable rec
     }
 
     public CaseFile withOptions(Options o) {
-        return new CaseFile(creditor, debtor, receivable, payments, evidence, contacts, courtEvents, claim, limitation, asOf, o);
+        return new CaseFile(creditor, debtor, receivable, payments, evidence, contacts, courtEvents, claim, limitation, asOf, o, agreedPlan);
     }
 }

@@ -401,7 +401,9 @@ public final class Templates {
         Claim k = claim(c, false);
         Receivable r = c.receivable();
         CaseFile.Options o = c.options();
-        List<Instalment> plan = Instalment.evenSchedule(k.total(), o.instalments(), o.firstInstalment(), 1);
+        // The plan recorded in the wizard if there is one, else an even split over the chosen number of months.
+        List<Instalment> plan = !c.agreedPlan().isEmpty() ? c.agreedPlan() : Instalment.evenSchedule(k.total(), o.instalments(), o.firstInstalment(), 1);
+        BigDecimal planTotal = plan.stream().map(Instalment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         Doc.Builder b = new Doc.Builder(DocKind.INSTALMENT_AGREEMENT, "还 款 协 议");
         List<Field> parties = new ArrayList<>(party("甲方（债权人）", c.creditor()));
         parties.addAll(party("乙方（债务人）", c.debtor()));
@@ -414,7 +416,7 @@ public final class Templates {
         List<List<String>> rows = new ArrayList<>();
         int n = 0;
         for (Instalment i : plan) rows.add(List.of("第" + (++n) + "期", date(i.getDueDate()), figures(i.getAmount())));
-        rows.add(List.of("合计", "", figures(k.total())));
+        rows.add(List.of("合计", "", figures(planTotal)));
         b.block(new Doc.Table(List.of("期次", "最迟付款日", "金额（元）"), new float[]{1.5f, 3, 2.5f}, rows, new boolean[]{false, false, true}));
         b.para("三、加速到期。乙方任何一期未按时足额付款的，剩余全部款项视为到期，甲方有权要求乙方立即一次性清偿全部未付款项。");
         String late = agreedLateTerms(r);

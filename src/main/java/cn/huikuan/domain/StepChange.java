@@ -5,6 +5,9 @@ import java.time.LocalDateTime;
 
 /** The case entered {@code step} at {@code enteredAt}: the wizard's history, newest last. */
 public class StepChange {
+    /** How a closed case ended. */
+    public enum Outcome { PAID_IN_FULL, PAID_IN_PART, SETTLED, WRITTEN_OFF }
+
     public static final int NOTE_MAX = 1000;
 
     private Long id;
@@ -12,6 +15,7 @@ public class StepChange {
     private CollectionStep step;
     private LocalDateTime enteredAt;
     private String note;
+    private Outcome outcome;
     private Instant createdAt;
 
     protected StepChange() {
@@ -30,5 +34,7 @@ public class StepChange {
     public CollectionStep getStep() { return step; }
     public LocalDateTime getEnteredAt() { return enteredAt; }
     public String getNote() { return note; }
+    public Outcome getOutcome() { return outcome; }
+    public void setOutcome(Outcome o) { this.outcome = o; }
     public Instant getCreatedAt() { return createdAt; }
 }

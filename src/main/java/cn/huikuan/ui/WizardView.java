@@ -172,11 +172,27 @@ public final class WizardView extends BorderPane {
             box.getChildren().addAll(note, button("wizardNextStep", ctx.t("wizard.nextStep", ctx.t("wizard.step." + next.name())),
                     () -> move(next, note.getText())));
             if (next != CollectionStep.CLOSED) {
-                box.getChildren().add(button("wizardClose", ctx.t("wizard.close"), () -> move(CollectionStep.CLOSED, note.getText())));
+                box.getChildren().add(button("wizardClose", ctx.t("wizard.close"), () -> close(note.getText())));
             }
         } else {
             box.getChildren().addAll(note, button("wizardReopen", ctx.t("wizard.reopen"), () -> move(CollectionStep.NEGOTIATE, note.getText())));
         }
+    }
+
+    /** 结案 asks how the case ended: paid in full or in part, settled, written off. */
+    private void close(String note) {
+        List<cn.huikuan.domain.StepChange.Outcome> outcomes = List.of(cn.huikuan.domain.StepChange.Outcome.values());
+        javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(ctx.t("wizard.outcome.PAID_IN_FULL"),
+                outcomes.stream().map(o -> ctx.t("wizard.outcome." + o.name())).toList());
+        d.initOwner(getScene().getWindow());
+        d.setTitle(ctx.t("wizard.close"));
+        d.setHeaderText(ctx.t("wizard.outcome.ask"));
+        d.getDialogPane().setId("outcomeDialog");
+        d.showAndWait().ifPresent(label -> {
+            cn.huikuan.domain.StepChange.Outcome o = outcomes.stream().filter(x -> ctx.t("wizard.outcome." + x.name()).equals(label)).findFirst()
+                    .orElse(cn.huikuan.domain.StepChange.Outcome.PAID_IN_FULL);
+            ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, CollectionStep.CLOSED, note, o), c -> reload());
+        });
     }
 
     private void move(CollectionStep to, String note) {
@@ -240,7 +256,25 @@ public final class WizardView extends BorderPane {
         });
         Button log = button("reminderLog", ctx.t("wizard.reminder.log"), () -> contactDialog(ContactEntry.Channel.WECHAT, ContactEntry.Outcome.OTHER,
                 text.getText()));
-        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), text, new HBox(8, copy, log), findings,
+        Button email = button("reminderEmail", ctx.t("wizard.reminder.email"), () -> {
+            List<ConductGuard.Finding> f = new ConductGuard(ctx.books().settings().contactPolicy()).checkText(text.getText());
+            if (!f.isEmpty()) {
+                findings.setText(ctx.t("wizard.reminder.flagged") + f.stream().map(x -> "「" + x.matched() + "」" + x.reason()).reduce((a, b) -> a + "\n" + b).orElse(""));
+                return;
+            }
+            java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+            if (dir == null) return;
+            String who = receivable.getCustomer().getName().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+            java.nio.file.Path eml = dir.resolve(who + "_催款提醒_" + ctx.books().today() + ".eml");
+            String to = receivable.getCustomer().getContacts().stream().filter(m -> m.getKind() == cn.huikuan.domain.ContactMethod.Kind.EMAIL)
+                    .map(cn.huikuan.domain.ContactMethod::getValue).findFirst().orElse("");
+            ctx.tasks().run(ctx.t("task.saving"), p -> {
+                java.nio.file.Files.writeString(eml, Email.draft(to, ctx.t("wizard.reminder.subject", receivable.getTitle()), text.getText()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return eml;
+            }, x -> findings.setText(ctx.t("report.saved", x)));
+        });
+        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), text, new HBox(8, copy, log, email), findings,
                 wrap(ctx.t("wizard.reminder.hint"), null));
     }
 
@@ -255,6 +289,14 @@ public final class WizardView extends BorderPane {
     }
 
     private void negotiate() {
+        page.getChildren().add(button("wizardPlan", ctx.t("wizard.negotiate.plan"), () ->
+                new PlanDialog(ctx, getScene().getWindow(), id, state.balance().outstanding()).showAndWait().ifPresent(p -> changed())));
+        cn.huikuan.workflow.CaseGuide.Plan plan = state.facts().plan();
+        if (plan != null) {
+            page.getChildren().add(wrap(plan.due() == null ? ctx.t("wizard.negotiate.planPaid", Fmt.date(plan.agreedOn()))
+                    : ctx.t("wizard.negotiate.planNext", Fmt.date(plan.agreedOn()), plan.number(), plan.of(), Fmt.date(plan.due()),
+                    Fmt.money(plan.amount())), "wizardPlanInfo"));
+        }
         page.getChildren().add(new HBox(8,
                 button("wizardPromise", ctx.t("wizard.negotiate.promise"), () -> contactDialog(ContactEntry.Channel.PHONE,
                         ContactEntry.Outcome.PROMISE_TO_PAY, "")),

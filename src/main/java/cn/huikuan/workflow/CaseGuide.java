@@ -26,9 +26,23 @@ public final class CaseGuide {
     public record Facts(CollectionStep step, LocalDate today, PayerSituation situation, boolean assetsKnown, boolean amountDisputed,
                         BigDecimal outstanding, LocalDate overdueSince, Limitation.Result limitation, LocalDate lastReminder,
                         LocalDate demandDelivered, LocalDate promisedDate, boolean paidSincePromise,
-                        List<ProceduralDeadlines.Deadline> deadlines) {
+                        List<ProceduralDeadlines.Deadline> deadlines, Plan plan) {
         public Facts {
             deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        }
+
+        public Facts(CollectionStep step, LocalDate today, PayerSituation situation, boolean assetsKnown, boolean amountDisputed,
+                     BigDecimal outstanding, LocalDate overdueSince, Limitation.Result limitation, LocalDate lastReminder,
+                     LocalDate demandDelivered, LocalDate promisedDate, boolean paidSincePromise, List<ProceduralDeadlines.Deadline> deadlines) {
+            this(step, today, situation, assetsKnown, amountDisputed, outstanding, overdueSince, limitation, lastReminder, demandDelivered,
+                    promisedDate, paidSincePromise, deadlines, null);
+        }
+    }
+
+    /** A negotiated plan's next unpaid instalment: its number, due date and amount (null when the plan is paid). */
+    public record Plan(LocalDate agreedOn, int number, int of, LocalDate due, BigDecimal amount) {
+        public boolean missed(LocalDate today) {
+            return due != null && due.isBefore(today);
         }
     }
 
@@ -91,6 +105,14 @@ public final class CaseGuide {
                         by, why(CollectionStep.DEMAND), warnings);
             }
             case NEGOTIATE -> {
+                Plan plan = f.plan();
+                if (plan != null && plan.due() != null) {
+                    String which = "第 " + plan.number() + "/" + plan.of() + " 期（" + plan.due() + "，" + plan.amount().toPlainString() + " 元）";
+                    yield plan.missed(today)
+                            ? new Advice("分期协议" + which + "未按时支付：依协议的加速到期条款，可要求一次性付清全部剩余欠款；建议发律师函或选择法律途径。",
+                            today, why(CollectionStep.NEGOTIATE), warnings)
+                            : new Advice("跟进分期协议：" + which + "到期。", plan.due(), why(CollectionStep.NEGOTIATE), warnings);
+                }
                 if (f.promisedDate() == null) {
                     yield new Advice("与对方商定还款计划（可分期），签署还款协议；记录对方的每一次承诺。", today, why(CollectionStep.NEGOTIATE), warnings);
                 }

@@ -146,4 +146,29 @@ class WizardFlowTest extends UiTestBase {
         robot.doubleClickOn(robot.lookup("#todayList .list-cell").nth(2).queryAs(Node.class), MouseButton.PRIMARY);
         waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#detailHeading").contains("某装饰工程有限公司"));
     }
+
+    @Test
+    void aRepaymentPlanIsRecordedAndTheCaseClosesWithItsOutcome(FxRobot robot) {
+        long id = openSeedCase(robot);
+        books.wizard().moveTo(id, CollectionStep.NEGOTIATE, null);
+        robot.clickOn("#refreshDetail");
+        waitUntil(() -> text(robot, "#wizardTitle").contains("协商还款"));
+        robot.clickOn("#wizardPlan");
+        waitUntil(() -> exists(robot, "#planDialog"));
+        assertThat(text(robot, "#planPreview")).contains("第 1 期", "2026-12-28", "¥100,000.00", "第 3 期");
+        Screenshots.take(robot.lookup("#planDialog").queryAs(Node.class), "27-repayment-plan");
+        robot.clickOn("#planDialog-save");
+        waitUntil(() -> !exists(robot, "#planDialog") && text(robot, "#wizardPlanInfo").contains("第 1/3 期"));
+        assertThat(text(robot, "#wizardNext")).contains("跟进分期协议");
+        robot.clickOn("#wizardClose");
+        waitUntil(() -> exists(robot, "#outcomeDialog"));
+        javafx.scene.control.ComboBox<String> choice = robot.lookup("#outcomeDialog .combo-box").queryComboBox();
+        robot.interact(() -> choice.getSelectionModel().select(1));
+        robot.clickOn(robot.lookup("#outcomeDialog .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(javafx.scene.control.Button::isDefaultButton).findFirst().orElseThrow());
+        waitUntil(() -> text(robot, "#wizardTitle").contains("结案"));
+        var last = books.wizard().history(id).get(books.wizard().history(id).size() - 1);
+        assertThat(last.getStep()).isEqualTo(CollectionStep.CLOSED);
+        assertThat(last.getOutcome()).isEqualTo(cn.huikuan.domain.StepChange.Outcome.PAID_IN_PART);
+    }
 }
