@@ -24,6 +24,7 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
     private final Spinner<Integer> months = new Spinner<>(1, 12, 1);
     private final Label preview = new Label();
     private List<Instalment> schedule = List.of();
+    private LocalDate agreed;
 
     public PlanDialog(AppContext ctx, Window owner, long receivableId, BigDecimal outstanding) {
         super(ctx, owner, ctx.t("plan.title"), "planDialog");
@@ -43,7 +44,8 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
         form.add("months", ctx.t("plan.months"), months);
         form.add("instalments", ctx.t("plan.preview"), preview);
         form.addHint(ctx.t("plan.hint"));
-        for (var p : List.of(total.textProperty(), count.valueProperty(), first.valueProperty(), months.valueProperty())) {
+        for (var p : List.of(total.textProperty(), count.valueProperty(), first.valueProperty(), months.valueProperty(),
+                first.getEditor().textProperty())) {
             p.addListener((o, a, b) -> refresh());
         }
         refresh();
@@ -53,8 +55,9 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
     private void refresh() {
         try {
             BigDecimal t = new BigDecimal(total.getText().strip().replace(",", ""));
-            if (t.signum() <= 0 || first.getValue() == null) throw new NumberFormatException();
-            schedule = Instalment.evenSchedule(t, count.getValue(), first.getValue(), months.getValue());
+            LocalDate f = Parse.date(first, "first", true, new ArrayList<>());      // what is typed counts, as in every form
+            if (t.signum() <= 0 || f == null) throw new NumberFormatException();
+            schedule = Instalment.evenSchedule(t, count.getValue(), f, months.getValue());
             StringBuilder sb = new StringBuilder();
             int n = 0;
             for (Instalment i : schedule) sb.append(ctx.t("plan.line", ++n, Fmt.date(i.getDueDate()), Fmt.money(i.getAmount()))).append('\n');
@@ -68,7 +71,8 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
     @Override
     protected List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
-        Parse.date(agreedOn, "agreedOn", true, errors);
+        agreed = Parse.date(agreedOn, "agreedOn", true, errors);
+        refresh();
         Parse.amount(total, "total", true, errors);
         if (schedule.isEmpty() && errors.isEmpty()) errors.add(FieldError.error("instalments", "validation.required"));
         return errors;
@@ -76,6 +80,6 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
 
     @Override
     protected RepaymentPlan save(boolean acceptWarnings) {
-        return ctx.books().wizard().savePlan(receivableId, agreedOn.getValue(), schedule, null);
+        return ctx.books().wizard().savePlan(receivableId, agreed, schedule, null);
     }
 }

@@ -92,6 +92,17 @@ class WizardFlowTest extends UiTestBase {
         next(robot, "协商还款");
         // 李某 promised on 2026-08-28 to pay 100,000 by 2026-09-30 and did not.
         assertThat(text(robot, "#wizardNext")).contains("未按承诺", "2026-09-30", "律师函");
+        // They then agreed (on 2026-10-01) to three monthly instalments from 2026-10-15 and missed the first.
+        robot.clickOn("#wizardPlan");
+        waitUntil(() -> exists(robot, "#planDialog"));
+        setDate(robot, "#planAgreedOn", "2026-10-01");
+        setDate(robot, "#planFirst", "2026-10-15");
+        robot.clickOn("#planDialog-save");
+        waitUntil(() -> !exists(robot, "#planDialog") && text(robot, "#wizardNext").contains("第 1/3 期"));
+        assertThat(text(robot, "#wizardNext")).contains("未按时支付", "加速到期", "律师函");
+        robot.clickOn("#wizardAgreement");
+        waitUntil(() -> text(robot, "#exportStatus").startsWith("还款协议") && text(robot, "#previewPage").startsWith("第 1 页"));
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#exportDialog").queryAs(Node.class).getScene().getWindow()).close());
         Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "19-wizard-negotiate");
 
         next(robot, "律师函");
@@ -127,6 +138,7 @@ class WizardFlowTest extends UiTestBase {
         assertThat(text(robot, "#wizardWhy")).contains("《民事诉讼法》第二百二十七条", "《民事诉讼法》第二百五十条");
         Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "23-wizard-court");
         assertThat(books.wizard().current(id)).isEqualTo(CollectionStep.ROUTE);
+        assertThat(books.wizard().plan(id).getInstalments()).hasSize(3);
         assertThat(books.wizard().history(id)).extracting(c -> c.getStep()).containsExactly(CollectionStep.REMINDER, CollectionStep.DEMAND,
                 CollectionStep.NEGOTIATE, CollectionStep.LAWYER, CollectionStep.ROUTE);
         assertThat(dialogs.errors).isEmpty();
@@ -137,13 +149,23 @@ class WizardFlowTest extends UiTestBase {
         javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> list = robot.lookup("#todayList").queryListView();
         waitUntil(() -> list.getItems().size() == 3);
         assertThat(text(robot, "#todayStatus")).contains("共 3 项");
+        // An old debt whose three years end on 2026-12-31 shows as a limitation warning.
+        var c = books.customers().save(books.customers().newCustomer(cn.huikuan.domain.PartyKind.PERSON, "王某"));
+        var old = new cn.huikuan.domain.Receivable(c, cn.huikuan.domain.ReceivableKind.SALE_ON_CREDIT, "旧货款", LocalDate.of(2023, 9, 1),
+                cn.huikuan.domain.Money.of("8000"));
+        old.dueOn(LocalDate.of(2023, 12, 31));
+        books.receivables().save(old, false);
+        robot.clickOn("#dash-refresh");
+        waitUntil(() -> list.getItems().size() == 4);
+        assertThat(list.getItems()).anyMatch(i -> i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION && i.text().contains("还剩 33 天"));
         assertThat(list.getItems().get(0).text()).contains("2026-08-31", "未兑现");
         System.setProperty("huikuan.noNotifications", "false");
         robot.clickOn("#dash-refresh");
         waitUntil(() -> robot.lookup(".notification-bar").tryQuery().isPresent());
         Screenshots.take(robot.lookup("#dashboard").queryAs(Node.class), "22-today");
         System.setProperty("huikuan.noNotifications", "true");
-        robot.doubleClickOn(robot.lookup("#todayList .list-cell").nth(2).queryAs(Node.class), MouseButton.PRIMARY);
+        int deco = list.getItems().stream().map(i -> i.customer()).toList().indexOf("某装饰工程有限公司");
+        robot.doubleClickOn(robot.lookup("#todayList .list-cell").nth(deco).queryAs(Node.class), MouseButton.PRIMARY);
         waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#detailHeading").contains("某装饰工程有限公司"));
     }
 
