@@ -236,7 +236,8 @@ public final class ExportService {
         return new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());
     }
 
-    static String safeName(String name) {
+    /** A name usable as a file name on every OS: no path separators, reserved or control characters, at most 120 characters. */
+    public static String safeName(String name) {
         String n = name == null || name.isBlank() ? "file" : name.strip();
         n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
         return n.length() > 120 ? n.substring(n.length() - 120) : n;

@@ -93,7 +93,7 @@ public final class CustomerListView extends BorderPane {
         if (row == null) return;
         java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        String name = row.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String name = cn.huikuan.application.ExportService.safeName(row.name());
         java.nio.file.Path zip = dir.resolve(name + "_个人信息_" + ctx.books().today() + ".zip");
         ctx.tasks().run(ctx.t("privacy.exporting"), p -> ctx.books().privacy().export(row.id(), zip),
                 z -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("privacy.exported", z)));
@@ -134,7 +134,7 @@ public final class CustomerListView extends BorderPane {
         }
         java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        String name = row.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String name = cn.huikuan.application.ExportService.safeName(row.name());
         java.nio.file.Path f = dir.resolve(name + "_对账单_" + from + "_" + to + ".pdf");
         ctx.tasks().run(ctx.t("report.statement"), p -> ctx.books().exports().statementPdf(row.id(), from, to, f),
                 x -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.saved", x)));

@@ -29,4 +29,19 @@ final class EnumCombos {
         box.setButtonCell(cell(i18n));
         return box;
     }
+
+    /** A converter that only displays (the combo boxes here are not editable, so text is never parsed back). */
+    static <T> javafx.util.StringConverter<T> display(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
 }

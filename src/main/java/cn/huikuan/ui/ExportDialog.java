@@ -101,17 +101,7 @@ public final class ExportDialog extends Dialog<Void> {
         route.setId("exportRoute");
         route.getItems().setAll(DocKind.Route.values());
         route.setValue(DocKind.Route.LAWSUIT);
-        route.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(DocKind.Route r) {
-                return r == null ? "" : ctx.t("export.route." + r.cliName());
-            }
-
-            @Override
-            public DocKind.Route fromString(String s) {
-                return null;
-            }
-        });
+        route.setConverter(EnumCombos.display((DocKind.Route r) -> ctx.t("export.route." + r.cliName())));
 
         GridPane review = new GridPane();
         review.setHgap(8);
@@ -344,7 +334,7 @@ public final class ExportDialog extends Dialog<Void> {
 
     /** "李某_诉讼材料_2026-11-28": the debtor's name made safe for every file system. */
     static String folderName(CaseFile c, String what) {
-        String who = c.debtor().getName().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        String who = ExportService.safeName(c.debtor().getName());
         return who + "_" + what + "_" + c.asOf();
     }
 

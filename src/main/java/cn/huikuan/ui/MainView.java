@@ -71,17 +71,7 @@ public final class MainView extends BorderPane {
                     }
                 })));
         bookSwitcher.setId("bookSwitcher");
-        bookSwitcher.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(cn.huikuan.domain.CreditorProfile p) {
-                return p == null ? "" : p.getName();
-            }
-
-            @Override
-            public cn.huikuan.domain.CreditorProfile fromString(String t) {
-                return null;
-            }
-        });
+        bookSwitcher.setConverter(EnumCombos.display((cn.huikuan.domain.CreditorProfile p) -> p.getName()));
         bookSwitcher.setOnAction(e -> {
             cn.huikuan.domain.CreditorProfile p = bookSwitcher.getValue();
             if (p != null && p.getId() != ctx.books().creditorId()) switchBook(p.getId());

@@ -220,17 +220,7 @@ public final class WizardView extends BorderPane {
         ComboBox<ReminderTemplates.Tone> tone = new ComboBox<>();
         tone.setId("reminderTone");
         tone.getItems().setAll(ReminderTemplates.Tone.values());
-        tone.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ReminderTemplates.Tone t) {
-                return t == null ? "" : ctx.t("wizard.tone." + t.name());
-            }
-
-            @Override
-            public ReminderTemplates.Tone fromString(String s) {
-                return null;
-            }
-        });
+        tone.setConverter(EnumCombos.display((ReminderTemplates.Tone t) -> ctx.t("wizard.tone." + t.name())));
         TextArea text = new TextArea();
         text.setId("reminderText");
         text.setWrapText(true);
@@ -264,7 +254,7 @@ public final class WizardView extends BorderPane {
             }
             java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
             if (dir == null) return;
-            String who = receivable.getCustomer().getName().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+            String who = cn.huikuan.application.ExportService.safeName(receivable.getCustomer().getName());
             java.nio.file.Path eml = dir.resolve(who + "_催款提醒_" + ctx.books().today() + ".eml");
             String to = receivable.getCustomer().getContacts().stream().filter(m -> m.getKind() == cn.huikuan.domain.ContactMethod.Kind.EMAIL)
                     .map(cn.huikuan.domain.ContactMethod::getValue).findFirst().orElse("");
@@ -350,17 +340,7 @@ public final class WizardView extends BorderPane {
         ComboBox<DocKind.Route> route = new ComboBox<>();
         route.setId("wizardRoute");
         route.getItems().setAll(DocKind.Route.PAYMENT_ORDER, DocKind.Route.LAWSUIT);
-        route.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(DocKind.Route r) {
-                return r == null ? "" : ctx.t("export.route." + r.cliName());
-            }
-
-            @Override
-            public DocKind.Route fromString(String s) {
-                return null;
-            }
-        });
+        route.setConverter(EnumCombos.display((DocKind.Route r) -> ctx.t("export.route." + r.cliName())));
         route.setValue(DocKind.Route.LAWSUIT);
         Button packet = button("wizardPacket", ctx.t("wizard.route.packet"), () ->
                 new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue() == DocKind.Route.PAYMENT_ORDER ? DocKind.PAYMENT_ORDER
