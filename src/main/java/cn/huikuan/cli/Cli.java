@@ -242,7 +242,7 @@ public final class Cli {
                                      欠款本息及违约金、还款抵充明细 / amount owed with the ledger (docs/claim-file.md)
               export bundle (--case ID | --sample) --out FILE.pdf [--book DIR]
                                      证据材料汇编（封面、证据目录、证据、校验清单）/ the evidence bundle
-              export packet (--case ID | --sample) --route payment-order|lawsuit|enforcement --out DIR [--court NAME]
+              export packet (--case ID | --sample) --route payment-order|lawsuit|lawsuit-no-preservation|arbitration|enforcement --out DIR [--court NAME]
                                      该程序的全部文书及证据材料汇编 / every document of the route plus the bundle
               export document --kind KIND (--case ID | --sample) --out FILE.pdf [--court NAME] [--pay-by DATE] [--law-firm NAME]
                                      单份文书 / one document; KIND: demand, balance-confirmation, instalment-agreement,

@@ -10,6 +10,7 @@ public enum DocKind {
     LAWYER_LETTER("律师函", "Lawyer's letter (draft)", "律师函（草稿）"),
     PAYMENT_ORDER("支付令申请书", "Application for a payment order", "支付令申请书"),
     COMPLAINT("民事起诉状", "Civil complaint (element style)", "民事起诉状"),
+    ARBITRATION("仲裁申请书", "Application for arbitration", "仲裁申请书"),
     PRESERVATION("财产保全申请书", "Application for property preservation", "财产保全申请书"),
     ENFORCEMENT("强制执行申请书", "Application for enforcement", "强制执行申请书"),
     SERVICE_ADDRESS("送达地址确认书", "Confirmation of the address for service", "送达地址确认书"),
@@ -48,6 +49,11 @@ public enum DocKind {
         PAYMENT_ORDER("payment-order", "支付令", List.of(DocKind.PAYMENT_ORDER, DocKind.CALCULATION, DocKind.EVIDENCE_LIST, DocKind.SERVICE_ADDRESS)),
         LAWSUIT("lawsuit", "诉讼", List.of(DocKind.COMPLAINT, DocKind.PRESERVATION, DocKind.CALCULATION, DocKind.EVIDENCE_LIST,
                 DocKind.SERVICE_ADDRESS)),
+        /** A lawsuit without asking the court to freeze the debtor's assets. */
+        LAWSUIT_NO_PRESERVATION("lawsuit-no-preservation", "诉讼（不申请保全）", List.of(DocKind.COMPLAINT, DocKind.CALCULATION,
+                DocKind.EVIDENCE_LIST, DocKind.SERVICE_ADDRESS)),
+        /** When the contract has an arbitration clause: courts decline the case; the arbitration body hears it. */
+        ARBITRATION("arbitration", "仲裁", List.of(DocKind.ARBITRATION, DocKind.CALCULATION, DocKind.EVIDENCE_LIST, DocKind.SERVICE_ADDRESS)),
         ENFORCEMENT("enforcement", "强制执行", List.of(DocKind.ENFORCEMENT, DocKind.CALCULATION, DocKind.SERVICE_ADDRESS));
 
         private final String cli;
@@ -68,7 +74,7 @@ public enum DocKind {
             for (Route r : values()) {
                 if (r.cli.equals(name)) return r;
             }
-            throw new IllegalArgumentException("unknown route / 未知程序: " + name + " (payment-order, lawsuit or enforcement)");
+            throw new IllegalArgumentException("unknown route / 未知程序: " + name + " (payment-order, lawsuit, lawsuit-no-preservation, arbitration or enforcement)");
         }
     }
 }

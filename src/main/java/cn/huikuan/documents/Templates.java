@@ -56,6 +56,7 @@ public final class Templates {
             case LAWYER_LETTER -> lawyerLetter(c);
             case PAYMENT_ORDER -> paymentOrder(c);
             case COMPLAINT -> complaint(c);
+            case ARBITRATION -> arbitration(c);
             case PRESERVATION -> preservation(c);
             case ENFORCEMENT -> enforcement(c);
             case SERVICE_ADDRESS -> serviceAddress(c);
@@ -633,6 +634,37 @@ public final class Templates {
         f.add(new Field("16. 其他需要说明的内容", factsNarrative(c) + " 催收情况：" + demandsText(c)));
         f.add(new Field("17. 证据清单", "见所附证据目录"));
         return f;
+    }
+
+    /** 仲裁申请书: for a contract with an arbitration clause (the commission's fee rules are its own: not computed here). */
+    static Doc arbitration(CaseFile c) {
+        Claim k = claim(c, false);
+        Receivable r = c.receivable();
+        Doc.Builder b = new Doc.Builder(DocKind.ARBITRATION, "仲 裁 申 请 书");
+        b.fields(party("申请人", c.creditor()));
+        b.fields(party("被申请人", c.debtor()));
+        b.heading("仲裁依据");
+        b.para(r.hasArbitrationClause() ? "双方在" + contractName(c) + "中约定：" + r.getArbitrationClause().strip()
+                : "（合同中未记录仲裁条款：仲裁须有书面仲裁协议，请先核对合同，或选择起诉。）" + BLANK);
+        b.heading("仲裁请求");
+        int n = 0;
+        b.para((++n) + ". 裁决被申请人支付" + debtWord(c) + yuan(k.principal()) + "；");
+        if (k.interest().signum() > 0 || k.charges().signum() > 0) {
+            String cont = continuing(c);
+            b.para((++n) + ". 裁决被申请人支付" + (k.interest().signum() > 0 ? "利息" + yuanShort(k.interest()) : "")
+                    + (k.charges().signum() > 0 ? (k.interest().signum() > 0 ? "、" : "") + lateWord(c) + yuanShort(k.charges()) : "")
+                    + "（暂计至" + date(c.asOf()) + "）" + (cont == null ? "" : "，" + cont) + "；");
+        }
+        b.para((++n) + ". 本案仲裁费用由被申请人承担。");
+        b.heading("事实与理由");
+        b.para(factsNarrative(c));
+        b.para("依照" + basisText(legalBasis(c)) + "，特申请仲裁。");
+        b.para("证据：见所附证据目录及证据材料。", Style.BODY);
+        b.para("此致", Style.BODY);
+        b.para(court(c, "仲裁委员会（合同约定的仲裁机构）"), Style.BODY);
+        b.signature("申请人：" + c.creditor().getName() + "（签字／盖章）", date(c.asOf()));
+        b.para("仲裁费用按该仲裁委员会的收费办法收取，本程序不作计算。", Style.NOTE);
+        return b.build();
     }
 
     static Doc preservation(CaseFile c) {

@@ -339,12 +339,11 @@ public final class WizardView extends BorderPane {
         recompute.run();
         ComboBox<DocKind.Route> route = new ComboBox<>();
         route.setId("wizardRoute");
-        route.getItems().setAll(DocKind.Route.PAYMENT_ORDER, DocKind.Route.LAWSUIT);
+        route.getItems().setAll(DocKind.Route.PAYMENT_ORDER, DocKind.Route.LAWSUIT, DocKind.Route.LAWSUIT_NO_PRESERVATION, DocKind.Route.ARBITRATION);
         route.setConverter(EnumCombos.display((DocKind.Route r) -> ctx.t("export.route." + r.cliName())));
-        route.setValue(DocKind.Route.LAWSUIT);
+        route.setValue(receivable.hasArbitrationClause() ? DocKind.Route.ARBITRATION : DocKind.Route.LAWSUIT);
         Button packet = button("wizardPacket", ctx.t("wizard.route.packet"), () ->
-                new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue() == DocKind.Route.PAYMENT_ORDER ? DocKind.PAYMENT_ORDER
-                        : DocKind.COMPLAINT).route(route.getValue()).show());
+                new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue().documents().get(0)).route(route.getValue()).show());
         page.getChildren().addAll(heading(ctx.t("wizard.route.questions")), otherDisputes, owed, located, served, result,
                 new HBox(8, new Label(ctx.t("wizard.route.choose")), route, packet));
     }

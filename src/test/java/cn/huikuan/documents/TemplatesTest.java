@@ -141,4 +141,16 @@ class TemplatesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseFile.Options(LocalDate.of(2026, 12, 1), "", "", 0, LocalDate.of(2027, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void arbitrationApplicationQuotesTheClauseOrSaysThereIsNone() {
+        String t = Templates.build(DocKind.ARBITRATION, sale).plainText();
+        assertThat(t).contains("仲 裁 申 请 书", "未记录仲裁条款", "裁决被申请人支付货款人民币300,000.00元", "违约金27,600.00元", "仲裁委员会");
+        sale.receivable().setArbitrationClause("因本合同发生的争议，提交杭州仲裁委员会仲裁。");
+        try {
+            assertThat(Templates.build(DocKind.ARBITRATION, sale).plainText()).contains("双方在《建材购销合同", "提交杭州仲裁委员会仲裁");
+        } finally {
+            sale.receivable().setArbitrationClause(null);
+        }
+    }
 }
