@@ -209,6 +209,20 @@ public final class ExportService {
                 for (int i = 1; i <= totalCol; i++) ws.value(r, i, sums[i]);
                 ws.range(r, 0, r, totalCol).style().bold().set();
                 ws.range(1, 1, r, totalCol).style().format("#,##0.00").set();
+                // Second sheet: 回款分析, the last twelve months.
+                org.dhatim.fastexcel.Worksheet rec = wb.newWorksheet("回款分析");
+                rec.value(0, 0, "月份 Month");
+                rec.value(0, 1, "当月回款 Collected");
+                rec.value(0, 2, "月末未收 Outstanding at month end");
+                rec.range(0, 0, 0, 2).style().bold().fillColor("DDEBF7").set();
+                int m = 1;
+                for (ListQueries.RecoveryMonth x : books.lists().recovery(books.creditorId(), books.today(), 12)) {
+                    rec.value(m, 0, x.month().toString());
+                    rec.value(m, 1, x.collected());
+                    rec.value(m, 2, x.outstanding());
+                    m++;
+                }
+                rec.range(1, 1, m, 2).style().format("#,##0.00").set();
             }
         });
         return lines.size();

@@ -169,6 +169,54 @@ public final class ListQueries {
         });
     }
 
+    /** One month of the recovery report: what came in during the month and what was still owed at its end. */
+    public record RecoveryMonth(java.time.YearMonth month, BigDecimal collected, BigDecimal outstanding) {
+    }
+
+    /**
+     * 回款分析 (issue 7): for each of the last {@code months} months up to {@code asOf}, the payments received
+     * in the month and the principal still outstanding at the month's end (or at {@code asOf} for this
+     * month), aggregated in the database: one grouped query for each of the two series.
+     */
+    public List<RecoveryMonth> recovery(long creditorId, LocalDate asOf, int months) {
+        java.time.YearMonth last = java.time.YearMonth.from(asOf);
+        java.time.YearMonth first = last.minusMonths(months - 1L);
+        return db.withConnection(c -> {
+            Map<java.time.YearMonth, BigDecimal> paidIn = new java.util.TreeMap<>();
+            Map<java.time.YearMonth, BigDecimal> lent = new java.util.TreeMap<>();
+            BigDecimal paidBefore = Money.ZERO, lentBefore = Money.ZERO;
+            try (PreparedStatement ps = c.prepareStatement("SELECT YEAR(p.paid_on), MONTH(p.paid_on), SUM(p.amount) FROM payment p "
+                    + "JOIN receivable r ON r.id = p.receivable_id JOIN customer cu ON cu.id = r.customer_id "
+                    + "WHERE cu.creditor_id = ? AND p.paid_on <= ? GROUP BY YEAR(p.paid_on), MONTH(p.paid_on)")) {
+                ps.setLong(1, creditorId);
+                ps.setDate(2, java.sql.Date.valueOf(asOf));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) paidIn.put(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getBigDecimal(3));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT YEAR(r.contract_date), MONTH(r.contract_date), SUM(r.principal) FROM receivable r "
+                    + "JOIN customer cu ON cu.id = r.customer_id WHERE cu.creditor_id = ? AND r.contract_date <= ? "
+                    + "GROUP BY YEAR(r.contract_date), MONTH(r.contract_date)")) {
+                ps.setLong(1, creditorId);
+                ps.setDate(2, java.sql.Date.valueOf(asOf));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) lent.put(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getBigDecimal(3));
+                }
+            }
+            for (var e : paidIn.entrySet()) if (e.getKey().isBefore(first)) paidBefore = paidBefore.add(e.getValue());
+            for (var e : lent.entrySet()) if (e.getKey().isBefore(first)) lentBefore = lentBefore.add(e.getValue());
+            List<RecoveryMonth> out = new ArrayList<>();
+            BigDecimal paidCum = paidBefore, lentCum = lentBefore;
+            for (java.time.YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                BigDecimal in = paidIn.getOrDefault(m, Money.ZERO);
+                paidCum = paidCum.add(in);
+                lentCum = lentCum.add(lent.getOrDefault(m, Money.ZERO));
+                out.add(new RecoveryMonth(m, Money.round(in), Money.round(lentCum.subtract(paidCum).max(Money.ZERO))));
+            }
+            return out;
+        });
+    }
+
     public Dashboard dashboard(long creditorId, LocalDate asOf) {
         String sql = "SELECT " + BUCKET_EXPR + " AS bucket, COUNT(*), SUM(q.principal), SUM(q.paid), SUM(GREATEST(q.outstanding, 0))"
                 + " FROM (" + RECEIVABLE_BASE + ") q GROUP BY bucket";

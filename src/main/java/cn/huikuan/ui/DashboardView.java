@@ -34,6 +34,7 @@ public final class DashboardView extends BorderPane {
     private final Label asOf = new Label();
     private final javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> today = new javafx.scene.control.ListView<>();
     private final Label todayStatus = new Label();
+    private javafx.scene.chart.LineChart<String, Number> recovery;
     private final MainView main;
     private boolean notified;
     /** Cases the today list reads at most (each takes a few queries); more are reported, not read. */
@@ -106,8 +107,20 @@ public final class DashboardView extends BorderPane {
         todayStatus.setId("todayStatus");
         todayStatus.getStyleClass().add("text-muted");
         VBox todayBox = new VBox(6, new HBox(12, todayTitle, todayStatus), today);
-        VBox box = new VBox(14, head, cards, todayBox, new HBox(24, buckets, chart));
+        CategoryAxis rx = new CategoryAxis();
+        NumberAxis ry = new NumberAxis();
+        ry.setLabel(ctx.t("dash.chart.yAxis"));
+        recovery = new javafx.scene.chart.LineChart<>(rx, ry);
+        recovery.setId("recoveryChart");
+        recovery.setTitle(ctx.t("report.recovery"));
+        recovery.setAnimated(false);
+        recovery.setMinHeight(260);
+        VBox box = new VBox(14, head, cards, todayBox, new HBox(24, buckets, chart, recovery));
         HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(recovery, Priority.ALWAYS);
+        buckets.setMinWidth(Region.USE_PREF_SIZE);          // the bucket table keeps its labels; the charts share the rest
+        chart.setMinWidth(300);
+        recovery.setMinWidth(300);
         setCenter(box);
         reload();
     }
@@ -133,6 +146,17 @@ public final class DashboardView extends BorderPane {
     public void reload() {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().dashboard(ctx.books().creditorId(), ctx.books().today()), this::show);
         ctx.tasks().run(ctx.t("today.loading"), p -> ctx.books().todo().items(TODAY_MAX_CASES), this::showToday);
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().recovery(ctx.books().creditorId(), ctx.books().today(), 12), months -> {
+            XYChart.Series<String, Number> in = new XYChart.Series<>();
+            in.setName(ctx.t("report.recovery.collected"));
+            XYChart.Series<String, Number> owed = new XYChart.Series<>();
+            owed.setName(ctx.t("report.recovery.outstanding"));
+            for (var m : months) {
+                in.getData().add(new XYChart.Data<>(m.month().toString(), m.collected()));
+                owed.getData().add(new XYChart.Data<>(m.month().toString(), m.outstanding()));
+            }
+            recovery.getData().setAll(List.of(in, owed));
+        });
     }
 
     /** 账龄分析 by customer, as Excel or PDF, into a folder the user picks. */

@@ -73,4 +73,20 @@ class ReportsTest {
             assertThat(p.allText().replaceAll("\\s+", "")).contains("尚欠某建材有限公司人民币300,000.00元（大写：叁拾万元整）");
         }
     }
+
+    @Test
+    void recoveryByMonthAddsUpToTheDashboard() {
+        List<ListQueries.RecoveryMonth> months = books.lists().recovery(books.creditorId(), books.today(), 12);
+        assertThat(months).hasSize(12);
+        assertThat(months.get(0).month()).hasToString("2025-12");
+        assertThat(months.get(0).outstanding()).isEqualByComparingTo("500000");          // 李某's sale of 2025-12-18
+        var may = months.get(5);                                                          // 2026-05: 李某 paid 200,000
+        assertThat(may.collected()).isEqualByComparingTo("200000");
+        assertThat(may.outstanding()).isEqualByComparingTo("350000");                    // + 张某's 50,000 loan of February
+        assertThat(months.get(8).collected()).isEqualByComparingTo("30000");             // 2026-08
+        assertThat(months.get(11).outstanding()).isEqualByComparingTo(books.lists().dashboard(books.creditorId(), books.today()).outstanding())
+                .isEqualByComparingTo("410000");
+        BigDecimal collected = months.stream().map(ListQueries.RecoveryMonth::collected).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(collected).isEqualByComparingTo("260000");
+    }
 }
