@@ -41,6 +41,7 @@ final class BenchCommand {
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
             case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
+            case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of()));
             case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));
             case "bundle" -> {
                 try {
@@ -54,6 +55,67 @@ final class BenchCommand {
             }
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
+    }
+
+    /**
+     * {@code bench startup --books DIR[,DIR…] [--runs 5]} (issue 7): launches, as separate JVMs on the current
+     * display, a bare JavaFX window with one label, Huikuan on a new empty book, and Huikuan on each given book,
+     * and times process start to "main window shown" (the books are open and the first lists are queued).
+     * Needs a display (run it under xvfb-run on a server). Prints medians and the ratios.
+     */
+    private int startupBench(Args a) {
+        int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 50);
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar;
+        try {
+            jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> books = a.optional("books") == null ? List.of() : Arrays.asList(a.optional("books").split(","));
+        try {
+            Path empty = java.nio.file.Files.createTempDirectory("huikuan-startup-empty");
+            double bare = median(startups(List.of(javaExe, "-cp", jar, "cn.huikuan.ui.BareWindow$Main"), null, "shown", runs));
+            out.printf("bare JavaFX window: median %.0f ms%n", bare);
+            // The first start creates the empty book; time the later ones.
+            startups(List.of(javaExe, "-Dhuikuan.noWelcome=true", "-Dhuikuan.noNotifications=true", "-jar", jar), empty, "main window shown", 1);
+            double e = median(startups(List.of(javaExe, "-Dhuikuan.noNotifications=true", "-jar", jar), empty, "main window shown", runs));
+            out.printf("huikuan, empty book: median %.0f ms (%.2f x bare; target <= 1.5)%n", e, e / bare);
+            for (String b : books) {
+                double t = median(startups(List.of(javaExe, "-Dhuikuan.noNotifications=true", "-jar", jar), Path.of(b), "main window shown", runs));
+                out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, target <= 1.1; %.2f x bare)%n", b, t, t / e, t / bare);
+            }
+        } catch (java.io.IOException | InterruptedException ex) {
+            throw new IllegalStateException(ex.getMessage(), ex);
+        }
+        return Cli.OK;
+    }
+
+    private static List<Double> startups(List<String> cmd, Path data, String marker, int runs) throws java.io.IOException, InterruptedException {
+        List<Double> times = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            if (data != null) {
+                pb.environment().put("HUIKUAN_DATA", data.toString());
+                pb.environment().put("HUIKUAN_SMOKE_TEST", "0.5");
+            }
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            Double ms = null;
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (ms == null && line.contains(marker)) ms = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            p.waitFor();
+            if (ms == null) throw new IllegalStateException("the window did not show (" + String.join(" ", cmd) + "): is there a display?");
+            times.add(ms);
+        }
+        return times;
+    }
+
+    private static double median(List<Double> xs) {
+        return BenchBundle.median(xs);
     }
 
     /**

@@ -65,7 +65,7 @@ class JarIT {
             assertThat(pdf.allText()).contains("杭州市拱墅区人民法院", "李某");
         }
         // Unknown case and a folder that does not exist: one line, nothing written.
-        r = run("-jar", jar(), "export", "packet", "--sample", "--route", "arbitration", "--out", tmp.resolve("x").toString());
+        r = run("-jar", jar(), "export", "packet", "--sample", "--route", "mediation", "--out", tmp.resolve("x").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
         r = run("-jar", jar(), "export", "bundle", "--sample", "--out", tmp.resolve("missing/dir/b.pdf").toString());
