@@ -35,11 +35,12 @@ public final class BackupService {
         this.clock = clock;
     }
 
-    public record Backup(Path zip, LocalDateTime taken, String label) {
-        /** As a chooser lists it: "2026-11-28 17:33:46  auto  huikuan-20261128-173346-auto.zip". */
+    /** {@code encrypted}: the database in the zip is password-protected (it opens only with the password it was taken under). */
+    public record Backup(Path zip, LocalDateTime taken, String label, boolean encrypted) {
+        /** As a chooser lists it: "2026-11-28 17:33:46  auto  huikuan-20261128-173346-auto.zip", marked when it has a password. */
         @Override
         public String toString() {
-            return taken.toString().replace('T', ' ') + "  " + label + "  " + zip.getFileName();
+            return taken.toString().replace('T', ' ') + "  " + label + "  " + zip.getFileName() + (encrypted ? "  （有密码 password）" : "");
         }
     }
 
@@ -85,7 +86,7 @@ public final class BackupService {
                 if (!n.startsWith("huikuan-") || !n.endsWith(".zip") || n.length() < 31) continue;
                 try {
                     LocalDateTime t = LocalDateTime.parse(n.substring(8, 23), STAMP);
-                    list.add(new Backup(p, t, n.substring(24, n.length() - 4)));
+                    list.add(new Backup(p, t, n.substring(24, n.length() - 4), isEncrypted(p)));
                 } catch (RuntimeException ignored) {
                     // not one of ours
                 }
@@ -95,6 +96,59 @@ public final class BackupService {
         }
         list.sort(Comparator.comparing(Backup::taken).reversed());
         return list;
+    }
+
+    /** Whether the database inside a backup zip is encrypted; false for an unreadable zip (restoring it will say why). */
+    public static boolean isEncrypted(Path zip) {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            java.util.zip.ZipEntry e = z.getEntry("huikuan.mv.db");
+            if (e == null) return false;
+            try (var in = z.getInputStream(e)) {
+                return cn.huikuan.persistence.DataFolder.startsEncrypted(in);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes the backups whose database is not password-protected, and the database copies set aside by
+     * restores ({@code *-before-restore.mv.db}) that are not: offered after a password is set, because those
+     * copies would otherwise keep the books readable without it. Returns what was deleted.
+     */
+    public static List<Path> deleteUnprotected(DataFolder folder) {
+        List<Path> deleted = new ArrayList<>();
+        try {
+            for (Backup b : list(folder)) {
+                if (!b.encrypted() && Files.deleteIfExists(b.zip())) deleted.add(b.zip());
+            }
+            for (Path p : unprotectedCopies(folder.backupDir())) {
+                if (Files.deleteIfExists(p)) deleted.add(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return deleted;
+    }
+
+    /** How many backups and set-aside copies in the folder are not password-protected. */
+    public static int countUnprotected(DataFolder folder) {
+        return (int) list(folder).stream().filter(b -> !b.encrypted()).count() + unprotectedCopies(folder.backupDir()).size();
+    }
+
+    private static List<Path> unprotectedCopies(Path backupDir) {
+        if (!Files.isDirectory(backupDir)) return List.of();
+        try (Stream<Path> s = Files.list(backupDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".mv.db")).filter(p -> {
+                try (var in = Files.newInputStream(p)) {
+                    return !cn.huikuan.persistence.DataFolder.startsEncrypted(in);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Keeps the newest automatic backup of each of the last 7 days and of each of the last 4 ISO weeks. */

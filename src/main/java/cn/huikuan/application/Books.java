@@ -62,7 +62,12 @@ public final class Books implements AutoCloseable {
     }
 
     public static Books open(Path root, Clock clock) {
-        Database db = Database.open(root);
+        return open(root, clock, null);
+    }
+
+    /** Opens password-protected books; {@code key} is ignored for books without a password. */
+    public static Books open(Path root, Clock clock, cn.huikuan.persistence.DatabaseKey key) {
+        Database db = Database.open(root, key);
         try {
             return new Books(db, clock);
         } catch (RuntimeException e) {

@@ -68,6 +68,7 @@ public final class Cli {
                 }
                 case "crash-child" -> CrashTest.child(rest);
                 case "backup" -> backup(new Args(rest, java.util.Set.of("book"), java.util.Set.of()));
+                case "password" -> password(rest);
                 case "restore" -> restore(new Args(rest, java.util.Set.of("book", "from"), java.util.Set.of()));
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
@@ -91,7 +92,7 @@ public final class Cli {
         java.nio.file.Path file = java.nio.file.Path.of(a.required("file"));
         if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("no such file / 找不到文件: " + file);
         java.nio.file.Path dir = existingBooks(a);
-        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone())) {
+        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
             cn.huikuan.application.ImportService.Report r;
             try {
                 r = a.flag("dry-run") ? books.imports().dryRun(file, null) : books.imports().importFile(file, null);
@@ -132,7 +133,7 @@ public final class Cli {
             throw new UsageException("--customer must be a customer number / --customer 应为客户编号");
         }
         java.nio.file.Path dir = existingBooks(a);
-        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone())) {
+        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
             cn.huikuan.domain.Customer c;
             try {
                 c = books.customers().get(id);
@@ -168,7 +169,7 @@ public final class Cli {
 
     private int backup(Args a) {
         java.nio.file.Path dir = existingBooks(a);
-        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone())) {
+        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
             out.println("备份 Backup: " + books.backups().backupNow("manual"));
         } catch (cn.huikuan.persistence.DataFolderException e) {
             throw inUse(e, dir);
@@ -189,11 +190,71 @@ public final class Cli {
         return OK;
     }
 
-    private static RuntimeException inUse(cn.huikuan.persistence.DataFolderException e, java.nio.file.Path dir) {
-        if (e.reason() == cn.huikuan.persistence.DataFolderException.Reason.IN_USE) {
-            return new UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
+    static RuntimeException inUse(cn.huikuan.persistence.DataFolderException e, java.nio.file.Path dir) {
+        return switch (e.reason()) {
+            case IN_USE -> new UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
+            case PASSWORD_REQUIRED -> new UsageException("the books are password-protected: give the password in the environment variable "
+                    + PASSWORD_ENV + " / 账本有密码保护，请用环境变量 " + PASSWORD_ENV + " 提供密码: " + dir);
+            case WRONG_PASSWORD -> new UsageException("the password in " + PASSWORD_ENV + " does not open these books"
+                    + " / " + PASSWORD_ENV + " 中的密码打不开这些账本: " + dir);
+            default -> e;
+        };
+    }
+
+    /** The environment variable that carries the password of protected books to the command line (never an argument: ps shows those). */
+    public static final String PASSWORD_ENV = "HUIKUAN_PASSWORD";
+    static final String NEW_PASSWORD_ENV = "HUIKUAN_NEW_PASSWORD";
+
+    /** The key from {@value #PASSWORD_ENV}, or null when it is not set. */
+    public static cn.huikuan.persistence.DatabaseKey keyFromEnvironment() {
+        return key(System.getenv(PASSWORD_ENV));
+    }
+
+    private static cn.huikuan.persistence.DatabaseKey key(String password) {
+        if (password == null || password.isEmpty()) return null;
+        return cn.huikuan.persistence.DatabaseKey.fromPassword(password.toCharArray());
+    }
+
+    /**
+     * {@code password set|change|remove [--book DIR]}: the current password from {@value #PASSWORD_ENV}, the new one
+     * from {@value #NEW_PASSWORD_ENV} (issue 6). The app does the same from 密码保护.
+     */
+    private int password(String[] args) {
+        if (args.length == 0 || !java.util.Set.of("set", "change", "remove").contains(args[0])) {
+            throw new UsageException("password needs set, change or remove / 请指定 set、change 或 remove");
         }
-        return e;
+        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book"), java.util.Set.of());
+        java.nio.file.Path dir = existingBooks(a);
+        boolean protectedNow = DataFolder.isEncrypted(dir);
+        if (args[0].equals("set") && protectedNow) throw new UsageException("the books already have a password; use change / 账本已有密码，请用 change");
+        if (!args[0].equals("set") && !protectedNow) throw new UsageException("the books have no password / 账本没有密码");
+        cn.huikuan.persistence.DatabaseKey newKey = null;
+        if (!args[0].equals("remove")) {
+            String pw = System.getenv(NEW_PASSWORD_ENV);
+            if (pw == null || pw.isEmpty()) throw new UsageException("give the new password in " + NEW_PASSWORD_ENV + " / 请用环境变量 " + NEW_PASSWORD_ENV + " 提供新密码");
+            if (cn.huikuan.persistence.DatabaseKey.weakness(pw.toCharArray()) != null) {
+                throw new UsageException("the new password needs at least " + cn.huikuan.persistence.DatabaseKey.MIN_LENGTH
+                        + " characters / 新密码至少 " + cn.huikuan.persistence.DatabaseKey.MIN_LENGTH + " 个字符");
+            }
+            newKey = key(pw);
+        }
+        try {
+            cn.huikuan.persistence.Database.changePassword(dir, protectedNow ? keyFromEnvironment() : null, newKey);
+        } catch (cn.huikuan.persistence.DataFolderException e) {
+            throw inUse(e, dir);
+        }
+        out.println(switch (args[0]) {
+            case "set" -> "已设置密码 Password set";
+            case "change" -> "已更改密码 Password changed";
+            default -> "已取消密码 Password removed";
+        });
+        java.nio.file.Path backups = dir.resolve("backups");
+        long plain = cn.huikuan.application.BackupService.list(backups).stream().filter(b -> !b.encrypted()).count();
+        if (newKey != null && plain > 0) {
+            out.println("注意 Note: " + plain + " older backups in " + backups + " are not protected by the password"
+                    + " / 有 " + plain + " 个较早的备份没有密码保护");
+        }
+        return OK;
     }
 
     private int usage() {
@@ -223,6 +284,11 @@ public final class Cli {
               backup [--book DIR]    立即备份数据库和证据文件 / back up the database and evidence now
               restore --from ZIP [--book DIR]
                                      从备份恢复（先保存当前数据库）/ restore a backup (the current database is kept aside)
+              password set|change|remove [--book DIR]
+                                     密码保护：当前密码取自 HUIKUAN_PASSWORD，新密码取自 HUIKUAN_NEW_PASSWORD
+                                     / password-protect the books (AES): current password from HUIKUAN_PASSWORD,
+                                     the new one from HUIKUAN_NEW_PASSWORD. Commands that open protected books
+                                     read HUIKUAN_PASSWORD too.
               bench generate --data DIR --customers N --receivables N --payments N [--seed S]
               bench lists --data DIR [--runs N]
                                      生成大账本并测量列表、搜索和汇总查询 / generate large books, time the list queries

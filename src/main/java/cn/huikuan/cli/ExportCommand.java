@@ -69,13 +69,10 @@ final class ExportCommand {
         }
         Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
         if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
-        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             return export(books, what, caseId, route, kind, target, a, payBy);
         } catch (DataFolderException e) {
-            if (e.reason() == DataFolderException.Reason.IN_USE) {
-                throw new Cli.UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
-            }
-            throw e;
+            throw Cli.inUse(e, dir);
         }
     }
 

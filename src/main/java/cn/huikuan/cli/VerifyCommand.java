@@ -28,13 +28,10 @@ final class VerifyCommand {
             throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         AuditService.Report r;
-        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             r = books.audit().verify();
         } catch (DataFolderException e) {
-            if (e.reason() == DataFolderException.Reason.IN_USE) {
-                throw new Cli.UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
-            }
-            throw e;
+            throw Cli.inUse(e, dir);
         }
         out.println("账本 Books: " + dir.toAbsolutePath());
         out.println("证据文件 Evidence files checked: " + r.evidenceFiles());

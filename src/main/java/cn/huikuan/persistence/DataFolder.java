@@ -89,6 +89,25 @@ public final class DataFolder implements AutoCloseable {
         return Files.isRegularFile(root.resolve("db").resolve("huikuan.mv.db"));
     }
 
+    /** Whether the books in {@code root} are password-protected (the database file starts with H2's encryption header). */
+    public static boolean isEncrypted(Path root) {
+        Path file = root.resolve("db").resolve("huikuan.mv.db");
+        if (!Files.isRegularFile(file)) return false;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return startsEncrypted(in);
+        } catch (IOException e) {
+            return false; // unreadable: opening it will say why
+        }
+    }
+
+    /** Whether an H2 database file's bytes start with the header of an AES-encrypted file ({@code H2encrypt}). */
+    public static boolean startsEncrypted(java.io.InputStream in) throws IOException {
+        byte[] head = in.readNBytes(ENCRYPTED_HEADER.length);
+        return java.util.Arrays.equals(head, ENCRYPTED_HEADER);
+    }
+
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /**
      * Creates the folder if needed and takes its lock.
      *

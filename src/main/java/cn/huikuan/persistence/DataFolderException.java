@@ -12,7 +12,11 @@ public class DataFolderException extends RuntimeException {
         /** The database file exists but cannot be read as an H2 database. */
         CORRUPT,
         /** A schema migration failed; a backup was taken before it. */
-        MIGRATION_FAILED
+        MIGRATION_FAILED,
+        /** The books are password-protected and no password was given. */
+        PASSWORD_REQUIRED,
+        /** The password does not open the books (or this backup, which may have been taken under an older password). */
+        WRONG_PASSWORD
     }
 
     private final Reason reason;

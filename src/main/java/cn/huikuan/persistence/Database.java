@@ -44,24 +44,43 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path root) {
-        return open(root, "classpath:db/migration");
+        return open(root, (DatabaseKey) null);
+    }
+
+    /**
+     * Opens the books; {@code key} is needed when they are password-protected and ignored when they are not. A
+     * new database is created encrypted when a key is given.
+     *
+     * @throws DataFolderException {@code PASSWORD_REQUIRED} or {@code WRONG_PASSWORD} for protected books
+     */
+    public static Database open(Path root, DatabaseKey key) {
+        return open(root, key, "classpath:db/migration");
     }
 
     /** Opens with the given Flyway locations; tests add locations with further migrations. */
     static Database open(Path root, String... migrationLocations) {
+        return open(root, null, migrationLocations);
+    }
+
+    static Database open(Path root, DatabaseKey key, String... migrationLocations) {
         DataFolder folder = DataFolder.open(root);
         try {
-            return open(folder, migrationLocations);
+            return open(folder, key, migrationLocations);
         } catch (RuntimeException e) {
             folder.close();
             throw e;
         }
     }
 
-    private static Database open(DataFolder folder, String[] migrationLocations) {
-        // WRITE_DELAY=0: a commit is in the file before it returns (the crash test lost commits with the default delay)
-        String url = "jdbc:h2:file:" + folder.databaseBase() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "huikuan", "");
+    private static Database open(DataFolder folder, DatabaseKey key, String[] migrationLocations) {
+        boolean exists = java.nio.file.Files.isRegularFile(folder.databaseFile());
+        boolean encrypted = exists ? DataFolder.isEncrypted(folder.root()) : key != null;
+        if (encrypted && key == null) {
+            throw new DataFolderException(DataFolderException.Reason.PASSWORD_REQUIRED, folder.root(), null);
+        }
+        removeRekeyLeftovers(folder);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder.databaseBase(), encrypted), "huikuan",
+                encrypted ? key.h2Password() : "");
         pool.setMaxConnections(8);
         try {
             try (Connection c = pool.getConnection()) {
@@ -110,7 +129,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** WRITE_DELAY=0: a commit is in the file before it returns (the crash test lost commits with the default delay). */
+    private static String url(Path base, boolean encrypted) {
+        return "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + (encrypted ? ";CIPHER=AES" : "");
+    }
+
     private static DataFolderException classify(DataFolder folder, SQLException e) {
+        if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            return new DataFolderException(DataFolderException.Reason.WRONG_PASSWORD, folder.root(), e);
+        }
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("already in use") || msg.contains("locked")) {
             return new DataFolderException(DataFolderException.Reason.IN_USE, folder.root(), e);
@@ -119,6 +146,74 @@ public final class Database implements AutoCloseable {
             return new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, folder.root(), e);
         }
         return new DataFolderException(DataFolderException.Reason.CORRUPT, folder.root(), e);
+    }
+
+    /**
+     * Sets, changes or removes the password of the books in {@code root}, which must be closed (the folder lock is
+     * taken here). {@code oldKey} null: the books are not protected yet; {@code newKey} null: remove the protection.
+     * The database is re-encrypted into a copy under {@code db/rekey/}, the copy is opened with the new key to prove
+     * it, and only then moved over the database in one atomic rename; a crash at any point leaves either the old or
+     * the new file in place, never a half-written one (leftovers are removed the next time the books open).
+     *
+     * @throws DataFolderException {@code WRONG_PASSWORD} if {@code oldKey} does not open the books
+     */
+    public static void changePassword(Path root, DatabaseKey oldKey, DatabaseKey newKey) {
+        try (DataFolder folder = DataFolder.open(root)) {
+            Path db = folder.databaseFile();
+            if (!Files.isRegularFile(db)) throw new IllegalStateException("no database in " + root);
+            boolean encrypted = DataFolder.isEncrypted(root);
+            if (encrypted && oldKey == null) throw new DataFolderException(DataFolderException.Reason.PASSWORD_REQUIRED, root, null);
+            if (!encrypted) oldKey = null;
+            if (oldKey == null && newKey == null) return;
+            // the old key must open the books before anything is written
+            probe(folder, db, oldKey);
+            removeRekeyLeftovers(folder);
+            Path work = rekeyDir(folder);
+            Files.createDirectories(work);
+            Path copy = work.resolve(db.getFileName());
+            Files.copy(db, copy);
+            try {
+                org.h2.tools.ChangeFileEncryption.execute(work.toString(), "huikuan", "AES",
+                        oldKey == null ? null : oldKey.filePassword(), newKey == null ? null : newKey.filePassword(), true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("re-encryption failed: " + e.getMessage(), e);
+            }
+            probe(folder, copy, newKey);
+            Files.move(copy, db, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            removeRekeyLeftovers(folder);
+            LOG.info("Database password {}", newKey == null ? "removed" : oldKey == null ? "set" : "changed");
+        } catch (java.io.IOException e) {
+            throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
+        }
+    }
+
+    /** Opens the database file {@code file} (of this folder or its re-encrypted copy) with {@code key} and reads one row. */
+    private static void probe(DataFolder folder, Path file, DatabaseKey key) {
+        String name = file.getFileName().toString();
+        Path base = file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
+        String url = url(base, key != null) + ";IFEXISTS=TRUE";
+        try (Connection c = java.sql.DriverManager.getConnection(url, "huikuan", key == null ? "" : key.h2Password());
+             Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw classify(folder, e);
+        }
+    }
+
+    private static Path rekeyDir(DataFolder folder) {
+        return folder.databaseFile().resolveSibling("rekey");
+    }
+
+    /** Removes what an interrupted {@link #changePassword} left (the database itself is never in there). */
+    private static void removeRekeyLeftovers(DataFolder folder) {
+        Path work = rekeyDir(folder);
+        if (!Files.isDirectory(work)) return;
+        try (var files = Files.list(work)) {
+            for (Path p : files.toList()) Files.deleteIfExists(p);
+            Files.deleteIfExists(work);
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not remove {}: {}", work, e.getMessage());
+        }
     }
 
     /** A consistent online backup (H2 {@code BACKUP TO}) as a zip in the backups folder. */

@@ -30,6 +30,10 @@ public final class HuikuanApp extends Application {
     private TaskRunner tasks;
     private Stage stage;
     private AppContext context;
+    /** The key of password-protected books, kept for this session so that a restore or a password change can reopen them. */
+    private volatile cn.huikuan.persistence.DatabaseKey key;
+    /** Run once the main window shows after the next {@link #openBooks}. */
+    private java.util.function.Consumer<AppContext> afterOpen;
 
     public static void launchApp() {
         Application.launch(HuikuanApp.class);
@@ -75,9 +79,21 @@ public final class HuikuanApp extends Application {
         stage.getScene().setRoot(view);
     }
 
-    /** Opens the books in the background behind a splash; {@code firstRunLanguage} non-null after the welcome. */
     private void openBooks(Path folder, boolean sample, String firstRunLanguage) {
+        openBooks(folder, sample, firstRunLanguage, null);
+    }
+
+    /**
+     * Opens the books in the background behind a splash; {@code firstRunLanguage} non-null after the welcome.
+     * Password-protected books need {@code password} (just typed, cleared here) or the session's key; without
+     * either, or when it does not open them, the password is asked for.
+     */
+    private void openBooks(Path folder, boolean sample, String firstRunLanguage, char[] password) {
         I18n bootI18n = I18n.forLanguage(firstRunLanguage != null ? firstRunLanguage : System.getProperty("huikuan.lang", "zh"));
+        if (password == null && key == null && DataFolder.isEncrypted(folder)) {
+            Platform.runLater(() -> askPassword(folder, null)); // after start() returns and the window shows
+            return;
+        }
         Label opening = new Label(bootI18n.t("app.opening", folder));
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.setAlignment(Pos.CENTER);
@@ -85,7 +101,14 @@ public final class HuikuanApp extends Application {
         Task<Books> open = new Task<>() {
             @Override
             protected Books call() {
-                Books b = Books.open(folder, Clock.systemDefaultZone());
+                if (password != null) {
+                    try {
+                        key = cn.huikuan.persistence.DatabaseKey.fromPassword(password);
+                    } finally {
+                        java.util.Arrays.fill(password, '\0');
+                    }
+                }
+                Books b = Books.open(folder, Clock.systemDefaultZone(), key);
                 try {
                     if (firstRunLanguage != null) b.settings().setLanguage(firstRunLanguage);
                     if (sample) SampleData.loadInto(b);
@@ -102,6 +125,14 @@ public final class HuikuanApp extends Application {
         });
         open.setOnFailed(e -> {
             Throwable error = open.getException();
+            if (error instanceof cn.huikuan.persistence.DataFolderException pf
+                    && (pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD
+                    || pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.PASSWORD_REQUIRED)) {
+                key = null;
+                askPassword(folder, pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD
+                        ? bootI18n.t("password.prompt.wrong") : null);
+                return;
+            }
             java.util.List<cn.huikuan.application.BackupService.Backup> backups = java.util.List.of();
             boolean damaged = error instanceof cn.huikuan.persistence.DataFolderException df
                     && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.CORRUPT
@@ -121,28 +152,107 @@ public final class HuikuanApp extends Application {
             a.setHeaderText(bootI18n.t("app.cannotOpen"));
             a.getDialogPane().setId("startupError");
             var answer = a.showAndWait();
-            if (answer.isPresent() && answer.get() == restore) {
-                // The way out of a damaged database: pick a backup (newest first), restore it, open again.
-                javafx.scene.control.ChoiceDialog<cn.huikuan.application.BackupService.Backup> pick =
-                        new javafx.scene.control.ChoiceDialog<>(backups.get(0), backups);
-                pick.setHeaderText(bootI18n.t("restore.header"));
-                pick.getDialogPane().setId("startupRestore");
-                var chosen = pick.showAndWait();
-                if (chosen.isPresent()) {
-                    try {
-                        cn.huikuan.persistence.Restore.restore(folder, chosen.get().zip());
-                        openBooks(folder, false, null);
-                        return;
-                    } catch (RuntimeException ex) {
-                        Alert f = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(ex, bootI18n), ButtonType.OK);
-                        f.setHeaderText(bootI18n.t("restore.failed"));
-                        f.showAndWait();
-                    }
-                }
-            }
+            if (answer.isPresent() && answer.get() == restore && restoreAtStartup(folder, backups, bootI18n)) return;
             Platform.exit();
         });
         Thread t = new Thread(open, "huikuan-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The way out when the books cannot open (damaged, or the password is lost): pick a backup (newest first),
+     * restore it, open again. Returns false if nothing was restored.
+     */
+    private boolean restoreAtStartup(Path folder, java.util.List<cn.huikuan.application.BackupService.Backup> backups, I18n i18n) {
+        javafx.scene.control.ChoiceDialog<cn.huikuan.application.BackupService.Backup> pick =
+                new javafx.scene.control.ChoiceDialog<>(backups.get(0), backups);
+        pick.setHeaderText(i18n.t("restore.header"));
+        pick.getDialogPane().setId("startupRestore");
+        var chosen = pick.showAndWait();
+        if (chosen.isEmpty()) return false;
+        try {
+            cn.huikuan.persistence.Restore.restore(folder, chosen.get().zip());
+            openBooks(folder, false, null);
+            return true;
+        } catch (RuntimeException ex) {
+            Alert f = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(ex, i18n), ButtonType.OK);
+            f.setHeaderText(i18n.t("restore.failed"));
+            f.showAndWait();
+            return false;
+        }
+    }
+
+    /** Password-protected books: ask for the password ({@code error} says why again), or restore, or quit. */
+    private void askPassword(Path folder, String error) {
+        I18n i18n = I18n.forLanguage(System.getProperty("huikuan.lang", "zh"));
+        java.util.List<cn.huikuan.application.BackupService.Backup> backups;
+        try {
+            backups = cn.huikuan.application.BackupService.list(folder.resolve("backups"));
+        } catch (RuntimeException e) {
+            backups = java.util.List.of();
+        }
+        var answer = new PasswordPrompt(i18n, stage, folder, error, !backups.isEmpty()).showAndWait();
+        PasswordPrompt.Choice choice = answer.map(PasswordPrompt.Answer::choice).orElse(PasswordPrompt.Choice.QUIT);
+        switch (choice) {
+            case OPEN -> openBooks(folder, false, null, answer.get().password());
+            case RESTORE -> {
+                if (!restoreAtStartup(folder, backups, i18n)) askPassword(folder, null);
+            }
+            default -> Platform.exit();
+        }
+    }
+
+    /**
+     * 密码保护: set, change or remove the password (issue 6). Like a restore, the books are closed first; the
+     * database is re-encrypted into a copy and swapped in atomically, then reopened with the new key. After a
+     * password is set, older unencrypted backups are offered for deletion.
+     */
+    private void changePassword(PasswordDialog.Request request) {
+        Path root = books.db().folder().root();
+        I18n i18n = context.i18n();
+        tasks.finishAndStop(10);
+        tasks = null;
+        books.close();
+        books = null;
+        Label msg = new Label(i18n.t("password.working"));
+        VBox splash = new VBox(16, new ProgressIndicator(), msg);
+        splash.setAlignment(Pos.CENTER);
+        stage.getScene().setRoot(splash);
+        Task<java.util.Optional<cn.huikuan.persistence.DatabaseKey>> work = new Task<>() {
+            @Override
+            protected java.util.Optional<cn.huikuan.persistence.DatabaseKey> call() {
+                try {
+                    var oldKey = request.current() == null ? null : cn.huikuan.persistence.DatabaseKey.fromPassword(request.current());
+                    var newKey = request.newPassword() == null ? null : cn.huikuan.persistence.DatabaseKey.fromPassword(request.newPassword());
+                    cn.huikuan.persistence.Database.changePassword(root, oldKey, newKey);
+                    return java.util.Optional.ofNullable(newKey);
+                } finally {
+                    if (request.current() != null) java.util.Arrays.fill(request.current(), '\0');
+                    if (request.newPassword() != null) java.util.Arrays.fill(request.newPassword(), '\0');
+                }
+            }
+        };
+        work.setOnSucceeded(e -> {
+            key = work.getValue().orElse(null);
+            String done = request.removes() ? "password.done.removed" : request.sets() ? "password.done.set" : "password.done.changed";
+            afterOpen = ctx -> {
+                ctx.dialogs().showInfo(stage, i18n.t("password.done.title"), i18n.t(done));
+                if (request.removes()) return;
+                ctx.tasks().run(i18n.t("task.loading"), p -> cn.huikuan.application.BackupService.countUnprotected(ctx.books().db().folder()), n -> {
+                    if (n > 0 && ctx.dialogs().confirm(stage, i18n.t("password.unprotected.title"), i18n.t("password.unprotected", n))) {
+                        ctx.tasks().run(i18n.t("task.saving"), p -> cn.huikuan.application.BackupService.deleteUnprotected(ctx.books().db().folder()),
+                                deleted -> ctx.dialogs().showInfo(stage, i18n.t("password.done.title"), i18n.t("password.unprotected.deleted", deleted.size())));
+                    }
+                });
+            };
+            openBooks(root, false, null);
+        });
+        work.setOnFailed(e -> {
+            new DialogService(getHostServices()).showError(stage, i18n.t("password.failed"), ErrorMessages.describe(work.getException(), i18n));
+            openBooks(root, false, null);
+        });
+        Thread t = new Thread(work, "huikuan-password");
         t.setDaemon(true);
         t.start();
     }
@@ -196,6 +306,11 @@ public final class HuikuanApp extends Application {
     private void showMain(Books b) {
         this.books = b;
         build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
+        if (afterOpen != null) {
+            var then = afterOpen;
+            afterOpen = null;
+            then.accept(context);
+        }
         // the daily backup copies the whole database: after the window is usable, in the background
         tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
         smokeTest();
@@ -235,7 +350,7 @@ public final class HuikuanApp extends Application {
         MainView main = new MainView(ctx, lang -> {
             books.settings().setLanguage(lang);
             build(I18n.forLanguage(lang));
-        }, this::restore);
+        }, this::restore, this::changePassword);
         stage.setTitle(i18n.t("app.title"));
         stage.getScene().setRoot(main);
         main.getStylesheets().add(MainView.stylesheet());

@@ -35,6 +35,12 @@ public final class MainView extends BorderPane {
 
     /** {@code restore} replaces the books with a backup and reopens them (the app's job: it owns the books). */
     public MainView(AppContext ctx, Consumer<String> switchLanguage, Consumer<Path> restore) {
+        this(ctx, switchLanguage, restore, null);
+    }
+
+    /** {@code changePassword} closes, re-encrypts and reopens the books (the app's job too); null hides 密码保护. */
+    public MainView(AppContext ctx, Consumer<String> switchLanguage, Consumer<Path> restore,
+                    Consumer<PasswordDialog.Request> changePassword) {
         this.ctx = ctx;
         setId("mainView");
         dashboard = new DashboardView(ctx, this);
@@ -70,6 +76,14 @@ public final class MainView extends BorderPane {
                         restore.accept(zip);
                     }
                 })));
+        Button password = new Button(ctx.t("password.button"));
+        password.setId("passwordProtect");
+        password.setVisible(changePassword != null);
+        password.setManaged(changePassword != null);
+        password.setOnAction(e -> {
+            boolean protectedNow = cn.huikuan.persistence.DataFolder.isEncrypted(ctx.books().db().folder().root());
+            new PasswordDialog(ctx, getScene().getWindow(), protectedNow).showAndWait().ifPresent(changePassword);
+        });
         bookSwitcher.setId("bookSwitcher");
         bookSwitcher.setConverter(EnumCombos.display((cn.huikuan.domain.CreditorProfile p) -> p.getName()));
         bookSwitcher.setOnAction(e -> {
@@ -100,7 +114,7 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, spacer,
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, password, spacer,
                 new Label(ctx.t("app.language")), language);
         // Second row: which book is open, and the search over it (a bookkeeper's two constant companions).
         Region spacer2 = new Region();

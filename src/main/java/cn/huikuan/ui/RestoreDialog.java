@@ -41,7 +41,7 @@ public final class RestoreDialog extends Dialog<Path> {
                         case "manual" -> ctx.t("restore.label.manual");
                         default -> b.label().startsWith("pre-migration") ? ctx.t("restore.label.migration") : b.label();
                     };
-                    setText(WHEN.format(b.taken()) + "   " + label);
+                    setText(WHEN.format(b.taken()) + "   " + label + (b.encrypted() ? "  " + ctx.t("restore.label.encrypted") : ""));
                 } else {
                     setText(o.toString());
                 }

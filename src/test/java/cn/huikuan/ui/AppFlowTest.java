@@ -55,7 +55,9 @@ class AppFlowTest extends FxRobot {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached within 20 s", e);
+            String shown = lookup(".dialog-pane").queryAll().stream().map(n -> n.getId() + ": "
+                    + (n instanceof javafx.scene.control.DialogPane d ? d.getHeaderText() + " / " + d.getContentText() : "")).toList().toString();
+            throw new AssertionError("condition not reached within 20 s; dialogs shown: " + shown, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -67,6 +69,13 @@ class AppFlowTest extends FxRobot {
     String text(String q) {
         Node n = lookup(q).tryQuery().orElse(null);
         return n instanceof Labeled l ? l.getText() : n instanceof TextInputControl t ? t.getText() : "";
+    }
+
+    void retype(String q, String text) {
+        TextInputControl field = lookup(q).queryAs(TextInputControl.class);
+        clickOn(field);
+        interact(field::clear);
+        write(text);
     }
 
     /** The dialog's OK button (its text follows the JVM's locale: 确定 or OK). */
@@ -164,5 +173,64 @@ class AppFlowTest extends FxRobot {
         try (var s = Files.list(books.resolve("backups"))) {
             assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-before-restore.mv.db"));
         }
+    }
+
+    /** Issue 6: set a password in the app, delete the unencrypted backups, then start again: wrong, forgot, right. */
+    @Test
+    void aPasswordIsSetInTheAppAndAskedForAtTheNextStart() throws Exception {
+        Path books = dir.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+            b.backups().backupNow("manual");
+        }
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#mainView"));
+
+        clickOn("#passwordProtect");
+        waitFor(() -> exists("#passwordDialog"));
+        assertThat(exists("#passwordCurrent")).as("no current password to ask for yet").isFalse();
+        clickOn("#passwordNew").write("short");
+        clickOn("#passwordAgain").write("short");
+        clickOn("#passwordDialogOk");
+        assertThat(text("#passwordDialogError")).isEqualTo("密码至少需要 8 个字符。");
+        retype("#passwordNew", "门店账本 2026");
+        retype("#passwordAgain", "门店账本 2025");
+        clickOn("#passwordDialogOk");
+        assertThat(text("#passwordDialogError")).isEqualTo("两次输入的新密码不一致。");
+        cn.huikuan.ui.Screenshots.take(lookup("#passwordDialog").queryAs(Node.class), "28-password-set");
+        retype("#passwordAgain", "门店账本 2026");
+        clickOn("#passwordDialogOk");
+
+        waitFor(() -> exists("#infoDialog") && exists("#mainView"));
+        assertThat(lookup("#infoDialog .text-area").queryAs(TextInputControl.class).getText()).contains("已为账本设置密码");
+        clickOk();
+        waitFor(() -> exists("#confirmDialog"));
+        clickOk(); // delete the backups taken before the password
+        waitFor(() -> exists("#infoDialog"));
+        assertThat(lookup("#infoDialog .text-area").queryAs(TextInputControl.class).getText()).startsWith("已删除 2 个未加密的备份");
+        clickOk();
+        assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isTrue();
+        assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups")))
+                .allMatch(cn.huikuan.application.BackupService.Backup::encrypted);
+
+        FxToolkit.cleanupApplication(app); // closes the way a user does: backup on exit (encrypted), books closed
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#passwordPrompt"));
+        assertThat(lookup("#passwordError").queryAs(Node.class).isVisible()).isFalse();
+        clickOn("#passwordField").write("门店账本 2025");
+        clickOn("#passwordOpen");
+        waitFor(() -> exists("#passwordPrompt") && lookup("#passwordError").queryAs(Node.class).isVisible());
+        assertThat(text("#passwordError")).startsWith("密码不正确");
+        clickOn("#forgotPassword");
+        waitFor(() -> lookup("#forgotText").queryAs(Node.class).isVisible());
+        assertThat(text("#forgotText")).contains("任何人", "从设置密码之前的备份恢复");
+        cn.huikuan.ui.Screenshots.take(lookup("#passwordPrompt").queryAs(Node.class), "29-password-prompt");
+        clickOn("#passwordField").write("门店账本 2026");
+        clickOn("#passwordOpen");
+        waitFor(() -> exists("#mainView"));
+        clickOn("#tab-customers");
+        TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+        waitFor(() -> customers.getItems().size() == 3);
     }
 }
