@@ -13,6 +13,8 @@ public class DataFolderException extends RuntimeException {
         CORRUPT,
         /** A schema migration failed; a backup was taken before it. */
         MIGRATION_FAILED,
+        /** A schema migration failed and the database was put back as it was before it (from the backup taken first). */
+        MIGRATION_ROLLED_BACK,
         /** The books are password-protected and no password was given. */
         PASSWORD_REQUIRED,
         /** The password does not open the books (or this backup, which may have been taken under an older password). */

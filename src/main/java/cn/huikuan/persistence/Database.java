@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
             } catch (DataFolderException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new DataFolderException(DataFolderException.Reason.MIGRATION_FAILED, folder.root(), e);
+                throw rollBack(folder, pool, backup, e);
             }
             StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                     .applySetting("hibernate.connection.datasource", pool)
@@ -126,6 +126,29 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    /**
+     * A migration failed. H2 commits DDL as it goes, so the schema may be half changed: the database is put
+     * back from the backup taken just before the migration (the failed file is kept aside in {@code backups/}
+     * as "failed-migration" for support), and the user is told that the books are as they were.
+     */
+    private static DataFolderException rollBack(DataFolder folder, JdbcConnectionPool pool, Optional<Path> backup, RuntimeException cause) {
+        if (backup.isEmpty()) return new DataFolderException(DataFolderException.Reason.MIGRATION_FAILED, folder.root(), cause);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Shutdown after the failed migration: {}", e.getMessage());
+        }
+        pool.dispose();
+        try {
+            Path aside = Restore.putBack(folder, backup.get(), "failed-migration");
+            LOG.warn("Migration failed; database put back from {} (the failed one is kept at {})", backup.get(), aside);
+            return new DataFolderException(DataFolderException.Reason.MIGRATION_ROLLED_BACK, folder.root(), cause);
+        } catch (java.io.IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            return new DataFolderException(DataFolderException.Reason.MIGRATION_FAILED, folder.root(), cause);
         }
     }
 

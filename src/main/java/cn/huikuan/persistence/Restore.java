@@ -29,20 +29,32 @@ public final class Restore {
             throw new IllegalArgumentException("backup unreadable / 备份文件无法读取: " + zip, e);
         }
         try (DataFolder folder = DataFolder.open(root)) {
-            Path dbFile = folder.databaseFile();
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path aside = folder.backupDir().resolve("huikuan-" + stamp + "-before-restore.mv.db");
-            Path incoming = dbFile.resolveSibling("huikuan.mv.db.restoring");
-            try (ZipFile z = new ZipFile(zip.toFile()); var in = z.getInputStream(z.getEntry("huikuan.mv.db"))) {
-                Files.createDirectories(dbFile.getParent());
-                Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (Files.exists(dbFile)) Files.move(dbFile, aside);
-            Files.move(incoming, dbFile, StandardCopyOption.ATOMIC_MOVE);
+            Path aside = putBack(folder, zip, "before-restore");
             EvidenceStore.copyMissing(folder.backupDir().resolve("evidence"), folder.evidenceDir());
             return aside;
         } catch (IOException e) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
         }
+    }
+
+    /**
+     * Puts the database of backup {@code zip} in place in a folder whose lock the caller holds (the database
+     * closed); the current file is moved into {@code backups/} named with {@code asideLabel}. Returns where it went.
+     */
+    static Path putBack(DataFolder folder, Path zip, String asideLabel) throws IOException {
+        Path dbFile = folder.databaseFile();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = folder.backupDir().resolve("huikuan-" + stamp + "-" + asideLabel + ".mv.db");
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = folder.backupDir().resolve("huikuan-" + stamp + "-" + asideLabel + "." + n + ".mv.db");
+        }
+        Path incoming = dbFile.resolveSibling("huikuan.mv.db.restoring");
+        try (ZipFile z = new ZipFile(zip.toFile()); var in = z.getInputStream(z.getEntry("huikuan.mv.db"))) {
+            Files.createDirectories(dbFile.getParent());
+            Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.exists(dbFile)) Files.move(dbFile, aside);
+        Files.move(incoming, dbFile, StandardCopyOption.ATOMIC_MOVE);
+        return aside;
     }
 }

@@ -121,18 +121,37 @@ class DatabaseTest {
     }
 
     @Test
-    void aFailedMigrationIsReportedAsSuchAfterTheBackup() throws Exception {
-        Database.open(dir).close();
+    void aFailedMigrationIsRolledBackFromTheBackupAndReported() throws Exception {
+        try (Database db = Database.open(dir)) {
+            db.inTransactionDo(s -> s.createNativeMutationQuery(
+                    "INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '升级前的账本', CURRENT_TIMESTAMP)").executeUpdate());
+        }
         assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration", "classpath:db/test-broken"))
                 .isInstanceOfSatisfying(DataFolderException.class,
-                        e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.MIGRATION_FAILED));
+                        e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.MIGRATION_ROLLED_BACK));
         try (var files = java.nio.file.Files.list(dir.resolve("backups"))) {
-            assertThat(files.filter(p -> p.getFileName().toString().contains("pre-migration-v" + latestUnchecked()))).hasSize(1);
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.contains("pre-migration-v" + latestUnchecked()) && n.endsWith(".zip"))
+                    .anyMatch(n -> n.endsWith("-failed-migration.mv.db"));
         }
-        // the folder lock was released despite the failure
-        assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration", "classpath:db/test-broken"))
-                .isInstanceOf(DataFolderException.class)
-                .satisfies(e -> assertThat(((DataFolderException) e).reason()).isNotEqualTo(DataFolderException.Reason.IN_USE));
+        // the half-done column and the failed history row are gone; the books open as they were
+        try (Database db = Database.open(dir)) {
+            db.withConnection(c -> {
+                try (var rs = c.getMetaData().getColumns(null, null, "CUSTOMER", "HALF_DONE")) {
+                    assertThat(rs.next()).as("half-done migration undone").isFalse();
+                }
+                try (var st = c.createStatement(); var rs = st.executeQuery(
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = FALSE OR \"version\" = '901'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT name FROM creditor")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("升级前的账本");
+                }
+                return null;
+            });
+        }
     }
 
     @Test
