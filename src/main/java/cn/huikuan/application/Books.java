@@ -34,6 +34,7 @@ public final class Books implements AutoCloseable {
     private final PrivacyService privacy;
     private final ImportService imports;
     private final SearchService search;
+    private final CourtImageStore courtImages;
     private volatile long creditorId;
 
     private Books(Database db, Clock clock) {
@@ -57,6 +58,7 @@ public final class Books implements AutoCloseable {
         this.privacy = new PrivacyService(this);
         this.imports = new ImportService(this);
         this.search = new SearchService(this);
+        this.courtImages = new CourtImageStore(this);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
     }
@@ -150,6 +152,11 @@ public final class Books implements AutoCloseable {
     public PrivacyService privacy() { return privacy; }
     public ImportService imports() { return imports; }
     public SearchService search() { return search; }
+
+    /** Photos made ready for the court bundle (issue 4). */
+    public CourtImageStore courtImages() {
+        return courtImages;
+    }
 
     @Override
     public void close() {

@@ -32,7 +32,7 @@ public final class EvidenceService {
      */
     public EvidenceItem attach(long receivableId, Path file, Details d) {
         StoredFile stored = books.store().put(file);
-        return books.db().inTransaction(s -> {
+        EvidenceItem added = books.db().inTransaction(s -> {
             Receivable r = books.receivables().load(s, receivableId);
             List<EvidenceItem> same = s.createQuery(
                             "select e from EvidenceItem e where e.receivable.id = :r and e.sha256 = :h", EvidenceItem.class)
@@ -50,6 +50,9 @@ public final class EvidenceService {
             books.audit().append(s, e);
             return e;
         });
+        // a photo is made ready for the court now, once, so that building a bundle only reads it (issue 4)
+        books.courtImages().prepare(added, books.store().pathOf(added.getSha256()));
+        return added;
     }
 
     /** In the order a court reads them: by type (contract first), then date, then import order. */

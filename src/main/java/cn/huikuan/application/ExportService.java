@@ -73,7 +73,7 @@ public final class ExportService {
     public EvidenceBundle.Result writeBundle(CaseFile c, Path target, EvidenceBundle.Progress progress) {
         EvidenceBundle.Result[] result = new EvidenceBundle.Result[1];
         EvidenceBundle.Journal journal = journal();
-        atomically(target, evidenceBytes(c) + HEADROOM, out -> result[0] = EvidenceBundle.write(c, books.evidence()::file, journal,
+        atomically(target, evidenceBytes(c) + HEADROOM, out -> result[0] = EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal,
                 books.clock().instant(), out, progress));
         return result[0];
     }
@@ -112,7 +112,7 @@ public final class ExportService {
                     manifest.append(e.item().getSha256()).append("  ").append(name).append('\n');
                 }
                 zip.putNextEntry(new ZipEntry(BUNDLE_FILE));
-                EvidenceBundle.Result r = EvidenceBundle.write(c, books.evidence()::file, journal(), books.clock().instant(),
+                EvidenceBundle.Result r = EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal(), books.clock().instant(),
                         new NonClosing(zip), progress);
                 zip.closeEntry();
                 manifest.append("# ").append(BUNDLE_FILE).append(": ").append(r.pages()).append(" pages\n");

@@ -116,6 +116,7 @@ public final class PrivacyService {
                     .setParameter("h", sha).setMaxResults(1).getResultList().isEmpty());
             if (stillUsed) continue;
             files += deleteIfPresent(books.store().pathOf(sha)) ? 1 : 0;
+            books.courtImages().forget(sha);
             deleteIfPresent(BackupService.evidencePool(books.db().folder()).resolve(sha.substring(0, 2)).resolve(sha));
         }
         books.db().compactOnClose();

@@ -72,15 +72,25 @@ final class BenchBundle {
         out.printf("inputs: %d photos (%,d bytes), %d PDF pages in %d files; ready in %.1f s%n", photos, photoBytes, pdfPages, pdfFiles.size(),
                 (System.nanoTime() - t0) / 1e9);
 
+        // A new book each time: importing is part of what is measured (photos are made ready for the court then).
         Path bookDir = dir.resolve("books");
+        deleteTree(bookDir);
         Path target = Files.createDirectories(dir.resolve("out")).resolve("bundle.pdf");
-        List<Double> ours = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        List<Double> cold = new ArrayList<>();
         long peakHeap = 0;
         int pages = 0;
         try (Books books = Books.open(bookDir, Clock.systemDefaultZone())) {
+            long ti = System.nanoTime();
             long id = caseWith(books, photoFiles, pdfFiles);
+            double importMs = (System.nanoTime() - ti) / 1e6;
+            out.printf("import of the %d files (copy, SHA-256, journal, court image of each photo): %.0f ms, %.0f ms per file%n",
+                    photoFiles.size() + pdfFiles.size(), importMs, importMs / Math.max(1, photoFiles.size() + pdfFiles.size()));
             CaseFile c = books.exports().caseFile(id, null);
-            for (int r = 0; r < runs; r++) {
+            for (int r = 0; r < 2 * runs; r++) {
+                boolean coldRun = r >= runs;
+                // cold: as if the court images were lost (a restored backup does not hold them): every photo decoded again
+                if (coldRun) deleteTree(bookDir.resolve("derived"));
                 System.gc();
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
@@ -90,14 +100,19 @@ final class BenchBundle {
                 } finally {
                     sampler.interrupt();
                 }
-                ours.add((System.nanoTime() - s) / 1e6);
+                (coldRun ? cold : warm).add((System.nanoTime() - s) / 1e6);
                 sampler.join();
                 peakHeap = Math.max(peakHeap, sampler.max);
             }
         }
         long bundleBytes = Files.size(target);
-        out.printf("huikuan bundle: %d pages, %,d bytes; runs (ms) %s; median %.0f ms; heap used at most %,d MiB (max heap %,d MiB)%n", pages, bundleBytes,
-                ours.stream().map(d -> String.format("%.0f", d)).toList(), median(ours), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("huikuan bundle: %d pages, %,d bytes; heap used at most %,d MiB (max heap %,d MiB)%n", pages, bundleBytes,
+                peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("  photos made ready at import (the normal case): runs (ms) %s; median %.0f ms%n",
+                warm.stream().map(d -> String.format("%.0f", d)).toList(), median(warm));
+        out.printf("  court images lost, every photo decoded again: runs (ms) %s; median %.0f ms%n",
+                cold.stream().map(d -> String.format("%.0f", d)).toList(), median(cold));
+        List<Double> ours = warm;
 
         List<Double> theirs = new ArrayList<>();
         Path qpdfOut = dir.resolve("out").resolve("qpdf.pdf");
@@ -119,7 +134,8 @@ final class BenchBundle {
         double ratio = median(ours) / median(theirs);
         out.printf("qpdf --empty --pages: %,d bytes; runs (ms) %s; median %.0f ms%n", Files.size(qpdfOut),
                 theirs.stream().map(d -> String.format("%.0f", d)).toList(), median(theirs));
-        out.printf("ratio huikuan/qpdf (medians): %.2f (target ≤ 2.00)%n", ratio);
+        out.printf("ratio huikuan/qpdf (medians): %.2f (target ≤ 2.00); with every photo decoded again: %.2f%n", ratio,
+                median(cold) / median(theirs));
         out.printf("bundle size / photo input size: %.1f%% (target ≤ 25%%; the bundle also holds the %d PDF pages)%n",
                 100.0 * bundleBytes / Math.max(1, photoBytes), pdfPages);
         return Cli.OK;
@@ -145,6 +161,16 @@ final class BenchBundle {
                 }
             }
         }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        List<Path> all;
+        try (var walk = Files.walk(p)) {
+            all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path q : all) q.toFile().setWritable(true); // stored evidence is read-only
+        for (Path q : all) Files.delete(q);
     }
 
     static double median(List<Double> xs) {

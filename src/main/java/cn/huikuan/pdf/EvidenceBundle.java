@@ -121,9 +121,15 @@ public final class EvidenceBundle {
 
     public static Result write(CaseFile c, Function<EvidenceItem, Path> files, Journal journal, Instant now, OutputStream out,
                                Progress progress) throws IOException {
+        return write(c, files, CourtImages.NONE, journal, now, out, progress);
+    }
+
+    /** {@code images}: photos already made ready for the court, and where to keep the ones prepared here. */
+    public static Result write(CaseFile c, Function<EvidenceItem, Path> files, CourtImages images, Journal journal, Instant now,
+                               OutputStream out, Progress progress) throws IOException {
         long t0 = System.nanoTime();
         List<EvidenceIndex.Entry> entries = EvidenceIndex.of(c.evidence());
-        List<Item> items = prepare(entries, files, progress);
+        List<Item> items = prepare(entries, files, images, progress);
         long t1 = System.nanoTime();
 
         Rendered manifest = rendered(manifest(c, entries, items, journal, now));
@@ -198,7 +204,8 @@ public final class EvidenceBundle {
 
     // ------------------------------------------------------------------ preparation (pass 1)
 
-    private static List<Item> prepare(List<EvidenceIndex.Entry> entries, Function<EvidenceItem, Path> files, Progress progress) throws IOException {
+    private static List<Item> prepare(List<EvidenceIndex.Entry> entries, Function<EvidenceItem, Path> files, CourtImages images,
+                                      Progress progress) throws IOException {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bundle-prepare");
@@ -210,7 +217,7 @@ public final class EvidenceBundle {
             for (EvidenceIndex.Entry e : entries) {
                 futures.add(pool.submit(() -> {
                     if (progress.cancelled()) throw new CancelledException();
-                    return prepareOne(e, files.apply(e.item()));
+                    return prepareOne(e, files.apply(e.item()), images);
                 }));
             }
             List<Item> items = new ArrayList<>();
@@ -236,7 +243,7 @@ public final class EvidenceBundle {
         }
     }
 
-    private static Item prepareOne(EvidenceIndex.Entry e, Path file) throws IOException {
+    private static Item prepareOne(EvidenceIndex.Entry e, Path file, CourtImages images) throws IOException {
         EvidenceItem it = e.item();
         String type = it.getMediaType() == null ? "" : it.getMediaType();
         if (file == null || !Files.isRegularFile(file)) {
@@ -247,8 +254,14 @@ public final class EvidenceBundle {
             return placeholder(e, null, "文件已被改动，与导入时的 SHA-256 不一致，未编入汇编（请运行\"校验\"）/ the stored file was altered", false);
         }
         if (type.startsWith("image/")) {
+            CourtImages.Image kept = images.find(it.getSha256());
+            if (kept != null) {
+                return new Item(e, new ImagePart(new ImagePrep.Prepared(kept.jpeg(), kept.width(), kept.height(), true)), null, true);
+            }
             try {
-                return new Item(e, new ImagePart(ImagePrep.prepare(file, type)), null, true);
+                ImagePrep.Prepared p = ImagePrep.prepare(file, type);
+                if (p.reencoded()) images.keep(it.getSha256(), new CourtImages.Image(p.bytes(), p.width(), p.height()));
+                return new Item(e, new ImagePart(p), null, true);
             } catch (ImagePrep.Unreadable bad) {
                 return placeholder(e, file, bad.getMessage());
             }

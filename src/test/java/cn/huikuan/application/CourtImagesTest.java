@@ -1,0 +1,143 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.EvidenceType;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.ReceivableKind;
+import cn.huikuan.pdf.BenchFixtures;
+import cn.huikuan.pdf.CourtImages;
+import cn.huikuan.pdf.EvidenceBundle;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4: a photo is made ready for the court when it is imported and the bundle embeds that kept image
+ * instead of decoding the 12 MP original again; a kept image that no longer matches its recorded SHA-256 is
+ * never used; erasing the debtor's data deletes the kept images too.
+ */
+class CourtImagesTest {
+    @TempDir
+    Path dir;
+
+    long receivable(Books books) {
+        Customer c = books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "拍照客户"));
+        Receivable r = new Receivable(c, ReceivableKind.SALE_ON_CREDIT, "货款", LocalDate.of(2026, 1, 10), Money.of("5000"));
+        r.dueOn(LocalDate.of(2026, 3, 10));
+        return books.receivables().save(r, false).getId();
+    }
+
+    EvidenceItem attachPhoto(Books books, long id, Path photo) {
+        return books.evidence().attach(id, photo, new EvidenceService.Details(EvidenceType.DELIVERY_NOTE, "送货照片", LocalDate.of(2026, 2, 1),
+                "手机拍摄", "货物已送达", true));
+    }
+
+    /** The raw (still JPEG-encoded) bytes of every image on the bundle's pages. */
+    static List<byte[]> embeddedJpegs(Path pdf) throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            for (PDPage page : d.getPages()) {
+                for (COSName n : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
+                        try (InputStream in = img.getCOSObject().createRawInputStream()) {
+                            out.add(in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static byte[] redJpeg(int w, int h) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        var g = img.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpeg", b);
+        return b.toByteArray();
+    }
+
+    @Test
+    void theBundleEmbedsTheImageMadeAtImportAndNeverOneThatWasChanged() throws Exception {
+        Path photo = dir.resolve("photo.jpg");
+        BenchFixtures.photo(photo, 7, true); // 4000 × 3000, held sideways (EXIF 6)
+        Path books = dir.resolve("books");
+        try (Books b = Books.open(books, TestClock.fixed())) {
+            long id = receivable(b);
+            EvidenceItem item = attachPhoto(b, id, photo);
+            CourtImages.Image kept = b.courtImages().find(item.getSha256());
+            assertThat(kept).as("made when the photo was imported").isNotNull();
+            assertThat(kept.width()).isLessThan(kept.height()).as("turned upright: portrait");
+            assertThat(Math.max(kept.width(), kept.height())).isLessThanOrEqualTo(1540);
+            Path keptFile = b.courtImages().pathOf(item.getSha256());
+            assertThat(keptFile).exists().startsWith(books.resolve("derived"));
+
+            Path bundle = dir.resolve("bundle.pdf");
+            b.exports().writeBundle(b.exports().caseFile(id, null), bundle, EvidenceBundle.Progress.NONE);
+            assertThat(embeddedJpegs(bundle)).anySatisfy(j -> assertThat(j).isEqualTo(kept.jpeg()));
+
+            // a kept image replaced behind the app's back (a doctored picture) is not used: made again from the original
+            byte[] doctored = redJpeg(kept.width(), kept.height());
+            Files.write(keptFile, doctored);
+            assertThat(b.courtImages().find(item.getSha256())).isNull();
+            Path second = dir.resolve("bundle2.pdf");
+            b.exports().writeBundle(b.exports().caseFile(id, null), second, EvidenceBundle.Progress.NONE);
+            List<byte[]> images = embeddedJpegs(second);
+            assertThat(images).noneSatisfy(j -> assertThat(j).isEqualTo(doctored));
+            assertThat(images).anySatisfy(j -> assertThat(j).isEqualTo(kept.jpeg()));
+            assertThat(Files.readAllBytes(keptFile)).as("and kept again").isEqualTo(kept.jpeg());
+
+            // what the bundle embeds is what the store holds: a kept image the app recorded is the one used
+            b.courtImages().keep(item.getSha256(), new CourtImages.Image(doctored, kept.width(), kept.height()));
+            Path third = dir.resolve("bundle3.pdf");
+            b.exports().writeBundle(b.exports().caseFile(id, null), third, EvidenceBundle.Progress.NONE);
+            assertThat(embeddedJpegs(third)).anySatisfy(j -> assertThat(j).isEqualTo(doctored));
+
+            long customer = b.customers().page(ListQuery.first(5)).rows().get(0).id();
+            b.privacy().erase(customer, "本人要求删除");
+            assertThat(keptFile).as("erased with the debtor's data").doesNotExist();
+            assertThat(b.courtImages().find(item.getSha256())).isNull();
+        }
+    }
+
+    @Test
+    void aPhotoThatIsAlreadySmallIsNotCopiedAndADamagedOneDoesNotFailTheImport() throws Exception {
+        Path small = dir.resolve("small.jpg");
+        Files.write(small, redJpeg(800, 600));
+        Path damaged = dir.resolve("damaged.jpg");
+        byte[] head = Files.readAllBytes(small);
+        Files.write(damaged, java.util.Arrays.copyOf(head, head.length / 3));
+        try (Books b = Books.open(dir.resolve("books"), TestClock.fixed())) {
+            long id = receivable(b);
+            EvidenceItem s = attachPhoto(b, id, small);
+            assertThat(b.courtImages().find(s.getSha256())).as("goes into bundles byte for byte").isNull();
+            EvidenceItem d = b.evidence().attach(id, damaged, new EvidenceService.Details(EvidenceType.CHAT_RECORD, "截图", LocalDate.of(2026, 2, 2),
+                    "微信", "催款记录", false));
+            assertThat(d.getId()).isPositive();
+            assertThat(b.courtImages().find(d.getSha256())).isNull();
+        }
+    }
+}
