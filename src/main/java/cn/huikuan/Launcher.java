@@ -11,6 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTiming.mark("main()");
         // Hibernate logs through SLF4J like the rest; the command line only shows warnings
         System.setProperty("org.jboss.logging.provider", "slf4j");
         if (args.length > 0 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {

@@ -65,6 +65,18 @@ public final class AuditService {
      * protected from now on. Does nothing when the book already has a journal.
      */
     void sealIfEmpty() {
+        // the usual answer ("already journalled", or "nothing to seal") by plain JDBC, without waiting for Hibernate
+        boolean nothingToDo = books.db().withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE creditor_id = ?)"
+                    + " OR NOT EXISTS (SELECT 1 FROM receivable r JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?)")) {
+                ps.setLong(1, books.creditorId());
+                ps.setLong(2, books.creditorId());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+        if (nothingToDo) return;
         books.db().inTransactionDo(s -> {
             boolean journalled = !s.createQuery("select a.id from AuditEntry a where a.creditorId = :c", Long.class)
                     .setParameter("c", books.creditorId()).setMaxResults(1).getResultList().isEmpty();

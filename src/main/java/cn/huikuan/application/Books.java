@@ -59,8 +59,10 @@ public final class Books implements AutoCloseable {
         this.imports = new ImportService(this);
         this.search = new SearchService(this);
         this.courtImages = new CourtImageStore(this);
+        cn.huikuan.StartupTiming.mark("books: services built");
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
+        cn.huikuan.StartupTiming.mark("books: open");
     }
 
     public static Books open(Path root, Clock clock) {
@@ -80,8 +82,22 @@ public final class Books implements AutoCloseable {
 
     /** The book to open: the one used last if it still exists, else the first; a new data folder gets one. */
     private long ensureCreditor() {
+        // plain JDBC first: at start Hibernate is still booting in the background (Database), and the window need not wait
+        long last = settings.currentBook();
+        Long found = db.withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT (SELECT id FROM creditor WHERE id = ?), (SELECT MIN(id) FROM creditor)")) {
+                ps.setLong(1, last);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    long exact = rs.getLong(1);
+                    if (!rs.wasNull() && last > 0) return exact;
+                    long first = rs.getLong(2);
+                    return rs.wasNull() ? null : first;
+                }
+            }
+        });
+        if (found != null) return found;
         return db.inTransaction(s -> {
-            long last = settings.currentBook();
             if (last > 0 && s.get(CreditorProfile.class, last) != null) return last;
             Long id = s.createQuery("select min(c.id) from CreditorProfile c", Long.class).getSingleResult();
             if (id != null) return id;

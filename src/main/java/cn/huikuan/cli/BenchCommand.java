@@ -41,7 +41,7 @@ final class BenchCommand {
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
             case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
-            case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of()));
+            case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of("cds")));
             case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));
             case "bundle" -> {
                 try {
@@ -75,14 +75,30 @@ final class BenchCommand {
         List<String> books = a.optional("books") == null ? List.of() : Arrays.asList(a.optional("books").split(","));
         try {
             Path empty = java.nio.file.Files.createTempDirectory("huikuan-startup-empty");
-            double bare = median(startups(List.of(javaExe, "-cp", jar, "cn.huikuan.ui.BareWindow$Main"), null, "shown", runs));
-            out.printf("bare JavaFX window: median %.0f ms%n", bare);
             // The first start creates the empty book; time the later ones.
             startups(List.of(javaExe, "-Dhuikuan.noWelcome=true", "-Dhuikuan.noNotifications=true", "-jar", jar), empty, "main window shown", 1);
-            double e = median(startups(List.of(javaExe, "-Dhuikuan.noNotifications=true", "-jar", jar), empty, "main window shown", runs));
+            // --cds: both the bare window and the app start with one class-data-sharing archive of the app's classes
+            // (made here by one run with -XX:ArchiveClassesAtExit), to show what shipping such an archive would give.
+            List<String> cds = List.of();
+            if (a.flag("cds")) {
+                Path archive = empty.resolve("huikuan.jsa");
+                startups(List.of(javaExe, "-XX:ArchiveClassesAtExit=" + archive, "-Dhuikuan.noNotifications=true", "-jar", jar), empty,
+                        "main window shown", 1);
+                cds = List.of("-XX:SharedArchiveFile=" + archive);
+                out.printf("class-data-sharing archive: %s (%,d bytes), used by every start below%n", archive, java.nio.file.Files.size(archive));
+            }
+            List<String> bareCmd = new ArrayList<>(List.of(javaExe));
+            bareCmd.addAll(cds);
+            bareCmd.addAll(List.of("-cp", jar, "cn.huikuan.ui.BareWindow$Main"));
+            double bare = median(startups(bareCmd, null, "shown", runs));
+            out.printf("bare JavaFX window: median %.0f ms%n", bare);
+            List<String> appCmd = new ArrayList<>(List.of(javaExe));
+            appCmd.addAll(cds);
+            appCmd.addAll(List.of("-Dhuikuan.noNotifications=true", "-jar", jar));
+            double e = median(startups(appCmd, empty, "main window shown", runs));
             out.printf("huikuan, empty book: median %.0f ms (%.2f x bare; target <= 1.5)%n", e, e / bare);
             for (String b : books) {
-                double t = median(startups(List.of(javaExe, "-Dhuikuan.noNotifications=true", "-jar", jar), Path.of(b), "main window shown", runs));
+                double t = median(startups(appCmd, Path.of(b), "main window shown", runs));
                 out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, target <= 1.1; %.2f x bare)%n", b, t, t / e, t / bare);
             }
         } catch (java.io.IOException | InterruptedException ex) {

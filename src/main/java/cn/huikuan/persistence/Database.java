@@ -33,10 +33,18 @@ public final class Database implements AutoCloseable {
 
     private final DataFolder folder;
     private final JdbcConnectionPool pool;
-    private final SessionFactory sessionFactory;
+    /**
+     * Built in the background (about 2 s: Hibernate's boot and schema validation) while the window opens; the
+     * lists and the dashboard use plain JDBC and do not wait for it, the editors' work does (issue 7, startup).
+     */
+    private final java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory;
     private final Optional<Path> preMigrationBackup;
 
-    private Database(DataFolder folder, JdbcConnectionPool pool, SessionFactory sf, Optional<Path> backup) {
+    /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
+    static final String SCHEMA_VERSION = "8";
+
+    private Database(DataFolder folder, JdbcConnectionPool pool, java.util.concurrent.CompletableFuture<SessionFactory> sf,
+                     Optional<Path> backup) {
         this.folder = folder;
         this.pool = pool;
         this.sessionFactory = sf;
@@ -79,6 +87,7 @@ public final class Database implements AutoCloseable {
             throw new DataFolderException(DataFolderException.Reason.PASSWORD_REQUIRED, folder.root(), null);
         }
         removeRekeyLeftovers(folder);
+        cn.huikuan.StartupTiming.mark("database: folder locked");
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder.databaseBase(), encrypted), "huikuan",
                 encrypted ? key.h2Password() : "");
         pool.setMaxConnections(8);
@@ -88,8 +97,10 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw classify(folder, e);
             }
+            cn.huikuan.StartupTiming.mark("database: H2 open");
             Optional<Path> backup = Optional.empty();
-            try {
+            boolean schemaCurrent = migrationLocations.length == 1 && "classpath:db/migration".equals(migrationLocations[0]) && upToDate(pool);
+            if (!schemaCurrent) try {
                 Flyway flyway = Flyway.configure().dataSource(pool).locations(migrationLocations)
                         .validateMigrationNaming(true).load();
                 MigrationInfo current = flyway.info().current();
@@ -105,6 +116,31 @@ public final class Database implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw rollBack(folder, pool, backup, e);
             }
+            cn.huikuan.StartupTiming.mark(schemaCurrent ? "database: schema current" : "database: Flyway done");
+            return new Database(folder, pool, new java.util.concurrent.CompletableFuture<>(), backup);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the schema is at {@link #SCHEMA_VERSION} with no failed migration: then Flyway (about 0.5 s of
+     * class loading and scanning at every start) is not needed. Anything else (a new file, an older schema, a
+     * failed row, a missing history) goes through Flyway as before.
+     */
+    private static boolean upToDate(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT (SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
+                     + " ORDER BY \"installed_rank\" DESC LIMIT 1), (SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\")")) {
+            return rs.next() && SCHEMA_VERSION.equals(rs.getString(1)) && rs.getLong(2) == 0;
+        } catch (SQLException e) {
+            return false; // no history table: a new database
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(JdbcConnectionPool pool) {
+        {
             StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                     .applySetting("hibernate.connection.datasource", pool)
                     .applySetting("hibernate.hbm2ddl.auto", "validate")
@@ -115,16 +151,44 @@ public final class Database implements AutoCloseable {
                     .applySetting("hibernate.show_sql", "false")
                     .build();
             try {
-                SessionFactory sf = new MetadataSources(registry)
+                return new MetadataSources(registry)
                         .addResource("cn/huikuan/persistence/orm.xml")
                         .buildMetadata().buildSessionFactory();
-                return new Database(folder, pool, sf, backup);
             } catch (RuntimeException e) {
                 StandardServiceRegistryBuilder.destroy(registry);
                 throw e;
             }
-        } catch (RuntimeException e) {
-            pool.dispose();
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean booting = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts building the SessionFactory in the background if that has not begun. The app calls it once the
+     * main window shows (so the boot does not compete with building the window); the first use calls it too.
+     */
+    public void warmUp() {
+        if (!booting.compareAndSet(false, true)) return;
+        Thread boot = new Thread(() -> {
+            try {
+                sessionFactory.complete(buildSessionFactory(pool));
+                cn.huikuan.StartupTiming.mark("database: Hibernate ready");
+            } catch (Throwable t) {
+                sessionFactory.completeExceptionally(t);
+            }
+        }, "huikuan-hibernate");
+        boot.setDaemon(true);
+        boot.start();
+    }
+
+    /** The SessionFactory, waiting for its background build if needed; a failed build is rethrown here. */
+    private SessionFactory sessionFactory() {
+        warmUp();
+        try {
+            return sessionFactory.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error er) throw er;
             throw e;
         }
     }
@@ -274,11 +338,11 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one read-write transaction; rolls back if it throws. */
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessionFactory.fromTransaction(work);
+        return sessionFactory().fromTransaction(work);
     }
 
     public void inTransactionDo(Consumer<Session> work) {
-        sessionFactory.inTransaction(work);
+        sessionFactory().inTransaction(work);
     }
 
     /** Plain JDBC for the paged, aggregated list queries. */
@@ -309,7 +373,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sessionFactory.close();
+            try {
+                if (booting.get()) sessionFactory().close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing Hibernate: {}", e.getMessage());
+            }
         } finally {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute(compactOnClose ? "SHUTDOWN COMPACT" : "SHUTDOWN");

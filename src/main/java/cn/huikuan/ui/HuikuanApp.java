@@ -35,19 +35,54 @@ public final class HuikuanApp extends Application {
     /** Run once the main window shows after the next {@link #openBooks}. */
     private java.util.function.Consumer<AppContext> afterOpen;
 
+    /**
+     * The books of the usual start, opened in the background while JavaFX starts (issue 7: the window should not
+     * wait for the toolkit and the database one after the other). Only when nothing has to be asked first: the
+     * folder holds books, they have no password, and no sample is to be loaded.
+     */
+    private static volatile java.util.concurrent.CompletableFuture<Books> early;
+    private static volatile Path earlyFolder;
+
     public static void launchApp() {
+        Path folder = DataFolder.defaultLocation();
+        if (DataFolder.holdsBooks(folder) && !DataFolder.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")) {
+            java.util.concurrent.CompletableFuture<Books> f = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(Books.open(folder, Clock.systemDefaultZone()));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "huikuan-open-early");
+            t.setDaemon(true);
+            earlyFolder = folder;
+            early = f;
+            t.start();
+        }
         Application.launch(HuikuanApp.class);
+    }
+
+    /** The early-opened books if they are for {@code folder} (taken once), else null. */
+    private static java.util.concurrent.CompletableFuture<Books> takeEarly(Path folder) {
+        var f = early;
+        early = null;
+        if (f != null && !folder.equals(earlyFolder)) {
+            f.thenAccept(Books::close);
+            return null;
+        }
+        return f;
     }
 
     @Override
     public void start(Stage stage) {
+        cn.huikuan.StartupTiming.mark("JavaFX start()");
         this.stage = stage;
         installTheme();
         Path folder = DataFolder.defaultLocation();
         String lang = System.getProperty("huikuan.lang", "zh");
         stage.setTitle(I18n.forLanguage(lang).t("app.title"));
-        var icon = HuikuanApp.class.getResourceAsStream("/cn/huikuan/ui/icon.png");
-        if (icon != null) stage.getIcons().add(new Image(icon));
+        var icon = HuikuanApp.class.getResource("/cn/huikuan/ui/icon.png");
+        if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm(), true)); // decoded in the background
         boolean sample = Boolean.getBoolean("huikuan.sample");
         if (!DataFolder.holdsBooks(folder) && !sample && !Boolean.getBoolean("huikuan.noWelcome")) {
             stage.setScene(new Scene(new Label(), 1200, 780));
@@ -56,8 +91,34 @@ public final class HuikuanApp extends Application {
             return;
         }
         stage.setScene(new Scene(new Label(), 1200, 780));
-        stage.show();
+        cn.huikuan.StartupTiming.mark("scene");
+        stage.show(); // the window appears while the books finish opening
+        cn.huikuan.StartupTiming.mark("stage shown");
+        Books ready = earlyIfReadySoon(folder);
+        if (ready != null) {
+            showMain(ready); // the usual start: straight to the main window, no splash in between
+            return;
+        }
         openBooks(folder, sample, null);
+    }
+
+    /**
+     * The early-opened books, if they open within a second (they usually are open by the time JavaFX starts);
+     * otherwise, or if opening failed, null, and {@link #openBooks} shows the splash and handles the outcome.
+     */
+    private static Books earlyIfReadySoon(Path folder) {
+        var f = early;
+        if (f == null || !folder.equals(earlyFolder)) return null;
+        try {
+            Books b = f.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            early = null;
+            return b;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** First run: language, data folder, sample case, tour (issue 6). */
@@ -98,9 +159,18 @@ public final class HuikuanApp extends Application {
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.setAlignment(Pos.CENTER);
         stage.getScene().setRoot(splash);
+        var opened = password == null && !sample && firstRunLanguage == null ? takeEarly(folder) : null;
         Task<Books> open = new Task<>() {
             @Override
             protected Books call() {
+                if (opened != null) {
+                    try {
+                        return opened.join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        if (e.getCause() instanceof RuntimeException re) throw re;
+                        throw e;
+                    }
+                }
                 if (password != null) {
                     try {
                         key = cn.huikuan.persistence.DatabaseKey.fromPassword(password);
@@ -313,6 +383,8 @@ public final class HuikuanApp extends Application {
         }
         // the daily backup copies the whole database: after the window is usable, in the background
         tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
+        cn.huikuan.StartupTiming.mark("main window built");
+        b.db().warmUp(); // Hibernate boots now, after the window is built, for the editors' first use
         smokeTest();
     }
 
@@ -347,10 +419,12 @@ public final class HuikuanApp extends Application {
         tasks = new TaskRunner(null);
         AppContext ctx = new AppContext(books, i18n, tasks, dialogs);
         this.context = ctx;
+        cn.huikuan.StartupTiming.mark("main view: building");
         MainView main = new MainView(ctx, lang -> {
             books.settings().setLanguage(lang);
             build(I18n.forLanguage(lang));
         }, this::restore, this::changePassword);
+        cn.huikuan.StartupTiming.mark("main view: constructed");
         stage.setTitle(i18n.t("app.title"));
         stage.getScene().setRoot(main);
         main.getStylesheets().add(MainView.stylesheet());

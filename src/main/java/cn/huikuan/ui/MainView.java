@@ -26,8 +26,9 @@ public final class MainView extends BorderPane {
     private final AppContext ctx;
     private final TabPane tabs = new TabPane();
     private final DashboardView dashboard;
-    private final CustomerListView customers;
-    private final ReceivableListView receivables;
+    /** Built when their tab is first shown (or first needed): the window opens faster without them (issue 7). */
+    private CustomerListView customers;
+    private ReceivableListView receivables;
 
     public MainView(AppContext ctx, Consumer<String> switchLanguage) {
         this(ctx, switchLanguage, null);
@@ -44,17 +45,17 @@ public final class MainView extends BorderPane {
         this.ctx = ctx;
         setId("mainView");
         dashboard = new DashboardView(ctx, this);
-        customers = new CustomerListView(ctx, this);
-        receivables = new ReceivableListView(ctx, this);
+        cn.huikuan.StartupTiming.mark("main view: dashboard");
+
 
         Label title = new Label(ctx.t("app.title"));
         title.getStyleClass().addAll("title-3", "app-title");
         Button newCustomer = new Button(ctx.t("action.newCustomer"));
         newCustomer.setId("newCustomer");
-        newCustomer.setOnAction(e -> customers.createCustomer());
+        newCustomer.setOnAction(e -> customers().createCustomer());
         Button newReceivable = new Button(ctx.t("action.newReceivable"));
         newReceivable.setId("newReceivable");
-        newReceivable.setOnAction(e -> receivables.createReceivable(null));
+        newReceivable.setOnAction(e -> receivables().createReceivable(null));
         Button creditor = new Button(ctx.t("action.creditorProfile"));
         creditor.setId("editCreditor");
         creditor.setOnAction(e -> editCreditor());
@@ -126,9 +127,17 @@ public final class MainView extends BorderPane {
         setTop(new javafx.scene.layout.VBox(bar, books));
 
         tabs.setId("mainTabs");
-        tabs.getTabs().addAll(fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard),
-                fixedTab("tab-customers", ctx.t("tab.customers"), customers),
-                fixedTab("tab-receivables", ctx.t("tab.receivables"), receivables));
+        Tab customersTab = fixedTab("tab-customers", ctx.t("tab.customers"), null);
+        Tab receivablesTab = fixedTab("tab-receivables", ctx.t("tab.receivables"), null);
+        customersTab.setOnSelectionChanged(e -> {
+            if (customersTab.isSelected()) customers();
+        });
+        receivablesTab.setOnSelectionChanged(e -> {
+            if (receivablesTab.isSelected()) receivables();
+        });
+        this.customersTab = customersTab;
+        this.receivablesTab = receivablesTab;
+        tabs.getTabs().addAll(fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard), customersTab, receivablesTab);
         setCenter(tabs);
 
         Label statusText = new Label();
@@ -165,6 +174,25 @@ public final class MainView extends BorderPane {
 
     public static String stylesheet() {
         return MainView.class.getResource("/cn/huikuan/ui/huikuan.css").toExternalForm();
+    }
+
+    private Tab customersTab;
+    private Tab receivablesTab;
+
+    private CustomerListView customers() {
+        if (customers == null) {
+            customers = new CustomerListView(ctx, this);
+            customersTab.setContent(customers);
+        }
+        return customers;
+    }
+
+    private ReceivableListView receivables() {
+        if (receivables == null) {
+            receivables = new ReceivableListView(ctx, this);
+            receivablesTab.setContent(receivables);
+        }
+        return receivables;
     }
 
     private static Tab fixedTab(String id, String text, javafx.scene.Node content) {
@@ -265,8 +293,8 @@ public final class MainView extends BorderPane {
     /** Something changed the books: reload every list and open view. */
     public void refreshAll() {
         dashboard.reload();
-        customers.reload();
-        receivables.reload();
+        if (customers != null) customers.reload();
+        if (receivables != null) receivables.reload();
         for (Tab t : tabs.getTabs()) {
             if (t.getContent() instanceof ReceivableDetailView d) d.reload();
         }
@@ -280,7 +308,7 @@ public final class MainView extends BorderPane {
     }
 
     public ReceivableListView receivablesView() {
-        return receivables;
+        return receivables();
     }
 
     public AppContext context() {
