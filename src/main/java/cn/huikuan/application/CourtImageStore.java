@@ -48,6 +48,7 @@ public final class CourtImageStore implements CourtImages {
             if (find(item.getSha256()) != null) return;
             Image image = CourtImages.prepare(stored, type);
             if (image != null) keep(item.getSha256(), image);
+            else keepNone(item.getSha256());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Court image of {} not prepared now (the bundle will try again): {}", item.getSha256(), e.toString());
         }
@@ -66,7 +67,7 @@ public final class CourtImageStore implements CourtImages {
                 }
             }
         });
-        if (row == null) return null;
+        if (row == null || NONE.equals(row.sha())) return null;
         Path file = pathOf(originalSha256);
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -78,6 +79,54 @@ public final class CourtImageStore implements CourtImages {
         } catch (IOException e) {
             return null; // missing or unreadable: made again from the original
         }
+    }
+
+    /** Marks a photo that needs no court image (small and upright already) or cannot be read: not tried again at start. */
+    private static final String NONE = "none";
+
+    private void keepNone(String originalSha256) {
+        record(originalSha256, NONE, 0, 0, 0);
+    }
+
+    /**
+     * Makes the court images that are missing: photos of books from before V8, photos whose kept image was lost
+     * (a restored backup does not hold them) and those the recipe changed for. Run in the background after the
+     * books open, newest evidence first; stops as soon as {@code stop} says so. Returns how many photos it looked at.
+     */
+    public int prepareMissing(java.util.function.BooleanSupplier stop) {
+        int done = 0;
+        java.util.Set<String> failed = new java.util.HashSet<>(); // looked at in this run
+        while (!stop.getAsBoolean()) {
+            java.util.List<String[]> batch = books.db().withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT e.sha256, MAX(e.media_type), MAX(e.id) AS newest FROM evidence e"
+                        + " WHERE e.media_type LIKE 'image/%' AND NOT EXISTS (SELECT 1 FROM court_image i WHERE i.original_sha256 = e.sha256"
+                        + " AND i.recipe = ?) GROUP BY e.sha256 ORDER BY newest DESC LIMIT 50")) {
+                    ps.setString(1, RECIPE);
+                    java.util.List<String[]> rows = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) rows.add(new String[]{rs.getString(1), rs.getString(2)});
+                    }
+                    return rows;
+                }
+            });
+            batch.removeIf(r -> failed.contains(r[0]));
+            if (batch.isEmpty()) return done;
+            for (String[] r : batch) {
+                if (stop.getAsBoolean()) return done;
+                Path original = books.store().pathOf(r[0]);
+                try {
+                    Image image = Files.isRegularFile(original) ? CourtImages.prepare(original, r[1]) : null;
+                    if (image != null) keep(r[0], image);
+                    else keepNone(r[0]); // small already, unreadable, or the original is missing (verify reports that)
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Court image of {} not prepared: {}", r[0], e.toString());
+                    keepNone(r[0]); // a bundle still tries again itself
+                }
+                failed.add(r[0]); // looked at: if recording failed too, not again in this run
+                done++;
+            }
+        }
+        return done;
     }
 
     @Override
@@ -92,22 +141,29 @@ public final class CourtImageStore implements CourtImages {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            String sha = sha256(image.jpeg());
+            record(originalSha256, sha256(image.jpeg()), image.width(), image.height(), image.jpeg().length);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Court image of {} not kept: {}", originalSha256, e.toString());
+        }
+    }
+
+    private void record(String originalSha256, String sha, int width, int height, long size) {
+        try {
             books.db().inTransactionDo(s -> s.doWork(c -> {
                 try (PreparedStatement ps = c.prepareStatement("MERGE INTO court_image (original_sha256, recipe, sha256, width, height, size_bytes, created_at)"
                         + " KEY (original_sha256, recipe) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, originalSha256);
                     ps.setString(2, RECIPE);
                     ps.setString(3, sha);
-                    ps.setInt(4, image.width());
-                    ps.setInt(5, image.height());
-                    ps.setLong(6, image.jpeg().length);
+                    ps.setInt(4, width);
+                    ps.setInt(5, height);
+                    ps.setLong(6, size);
                     ps.setObject(7, OffsetDateTime.ofInstant(books.clock().instant(), ZoneOffset.UTC));
                     ps.executeUpdate();
                 }
             }));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Court image of {} not kept: {}", originalSha256, e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("Court image of {} not recorded: {}", originalSha256, e.toString());
         }
     }
 

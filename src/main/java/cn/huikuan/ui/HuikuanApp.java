@@ -283,6 +283,7 @@ public final class HuikuanApp extends Application {
         I18n i18n = context.i18n();
         tasks.finishAndStop(10);
         tasks = null;
+        stopCourtImages();
         books.close();
         books = null;
         Label msg = new Label(i18n.t("password.working"));
@@ -337,6 +338,7 @@ public final class HuikuanApp extends Application {
         I18n i18n = context.i18n();
         tasks.finishAndStop(10);
         tasks = null;
+        stopCourtImages();
         books.close();
         books = null;
         Label msg = new Label(i18n.t("restore.running", zip.getFileName()));
@@ -363,6 +365,48 @@ public final class HuikuanApp extends Application {
         t.start();
     }
 
+    private volatile java.util.concurrent.atomic.AtomicBoolean courtImagesStop = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Thread courtImagesThread;
+
+    /**
+     * Makes missing court images of photos in the background (issue 4): books upgraded from before they existed
+     * or restored from a backup get them soon after opening, so a bundle need not decode photos itself.
+     */
+    private void startCourtImages(Books b) {
+        stopCourtImages();
+        var stopFlag = new java.util.concurrent.atomic.AtomicBoolean();
+        courtImagesStop = stopFlag;
+        Thread t = new Thread(() -> {
+            try {
+                for (int i = 0; i < 30 && !stopFlag.get(); i++) Thread.sleep(100); // let the first lists load first
+                int n = b.courtImages().prepareMissing(stopFlag::get);
+                if (n > 0) org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).info("Court images made for {} photos", n);
+            } catch (InterruptedException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Court images: {}", e.toString());
+            }
+        }, "huikuan-court-images");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        courtImagesThread = t;
+        t.start();
+    }
+
+    /** Before the books close: the background court images stop (the current photo is finished). */
+    private void stopCourtImages() {
+        courtImagesStop.set(true);
+        Thread t = courtImagesThread;
+        courtImagesThread = null;
+        if (t == null) return;
+        // no interrupt: an interrupted thread inside H2 file I/O can close the database file under everyone
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** After the welcome: the business profile, which every document prints (skippable; 我的企业信息 later). */
     private void askForProfile() {
         AppContext ctx = context;
@@ -385,6 +429,7 @@ public final class HuikuanApp extends Application {
         tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
         cn.huikuan.StartupTiming.mark("main window built");
         b.db().warmUp(); // Hibernate boots now, after the window is built, for the editors' first use
+        startCourtImages(b);
         smokeTest();
     }
 
@@ -436,6 +481,7 @@ public final class HuikuanApp extends Application {
             System.out.println("huikuan smoke test: shutting down");
         }
         if (tasks != null) tasks.finishAndStop(10);
+        stopCourtImages();
         if (books != null) {
             try {
                 books.backups().onExit();

@@ -140,4 +140,24 @@ class CourtImagesTest {
             assertThat(b.courtImages().find(d.getSha256())).isNull();
         }
     }
+
+    @Test
+    void missingCourtImagesAreMadeInTheBackgroundAndOnlyOnce() throws Exception {
+        Path photo = dir.resolve("photo.jpg");
+        BenchFixtures.photo(photo, 11, false);
+        Path small = dir.resolve("small.jpg");
+        Files.write(small, redJpeg(640, 480));
+        try (Books b = Books.open(dir.resolve("books"), TestClock.fixed())) {
+            long id = receivable(b);
+            EvidenceItem big = attachPhoto(b, id, photo);
+            attachPhoto(b, id, small);
+            // as in books from before V8, or restored from a backup: no court images at all
+            b.db().inTransactionDo(s -> s.createNativeMutationQuery("DELETE FROM court_image").executeUpdate());
+            assertThat(b.courtImages().find(big.getSha256())).isNull();
+            assertThat(b.courtImages().prepareMissing(() -> true)).as("stops when told").isZero();
+            assertThat(b.courtImages().prepareMissing(() -> false)).isEqualTo(2);
+            assertThat(b.courtImages().find(big.getSha256())).isNotNull();
+            assertThat(b.courtImages().prepareMissing(() -> false)).as("the small one is remembered as needing none").isZero();
+        }
+    }
 }
