@@ -17,9 +17,16 @@ class JarIT {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return runWith(java.util.Map.of(), args);
+    }
+
+    static Result runWith(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("HUIKUAN_PASSWORD");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
@@ -72,5 +79,42 @@ class JarIT {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("文件夹不存在");
         assertThat(r.err().lines()).hasSize(1);
+    }
+
+    /** Issue 6 from the command line: the password comes from the environment, never from an argument. */
+    @Test
+    void passwordSetUseChangeAndRemoveFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path books = tmp.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+        }
+        String dir = books.toString();
+        Result r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "short"), "-jar", jar(), "password", "set", "--book", dir);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("至少 8 个字符");
+        r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "店里的密码 1"), "-jar", jar(), "password", "set", "--book", dir);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("已设置密码");
+        assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isTrue();
+
+        r = run("-jar", jar(), "verify", "--book", dir);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("HUIKUAN_PASSWORD");
+        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "wrong password"), "-jar", jar(), "verify", "--book", dir);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("打不开");
+        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "店里的密码 1"), "-jar", jar(), "verify", "--book", dir);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("完好");
+
+        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "店里的密码 1", "HUIKUAN_NEW_PASSWORD", "another password"),
+                "-jar", jar(), "password", "change", "--book", dir);
+        assertThat(r.exit()).as(r.err()).isZero();
+        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "another password"), "-jar", jar(), "password", "remove", "--book", dir);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isFalse();
+        r = run("-jar", jar(), "verify", "--book", dir);
+        assertThat(r.exit()).as(r.err()).isZero();
     }
 }
