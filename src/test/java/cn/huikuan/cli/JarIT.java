@@ -92,7 +92,7 @@ class JarIT {
         Result r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "short"), "-jar", jar(), "password", "set", "--book", dir);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("至少 8 个字符");
-        r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "店里的密码 1"), "-jar", jar(), "password", "set", "--book", dir);
+        r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "shop password 1"), "-jar", jar(), "password", "set", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("已设置密码");
         assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isTrue();
@@ -104,11 +104,11 @@ class JarIT {
         r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "wrong password"), "-jar", jar(), "verify", "--book", dir);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("打不开");
-        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "店里的密码 1"), "-jar", jar(), "verify", "--book", dir);
+        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "shop password 1"), "-jar", jar(), "verify", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("完好");
 
-        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "店里的密码 1", "HUIKUAN_NEW_PASSWORD", "another password"),
+        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "shop password 1", "HUIKUAN_NEW_PASSWORD", "another password"),
                 "-jar", jar(), "password", "change", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
         r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "another password"), "-jar", jar(), "password", "remove", "--book", dir);
