@@ -419,7 +419,8 @@ public final class ImportService {
             }
             // 2. receivables with their instalment, 3. payments with their journal entries
             try (java.sql.PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, "
-                    + "contract_date, principal, currency, penalty_kind, created_at) VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?)", new String[]{"ID"});
+                    + "contract_date, principal, currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due)"
+                    + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?)", new String[]{"ID"});
                  java.sql.PreparedStatement pi = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)");
                  java.sql.PreparedStatement pp = c.prepareStatement("INSERT INTO payment (receivable_id, paid_on, amount, channel, note, created_at) "
                          + "VALUES (?, ?, ?, 'OTHER', ?, ?)", new String[]{"ID"});
@@ -435,6 +436,12 @@ public final class ImportService {
                         pr.setDate(5, java.sql.Date.valueOf(p.contractDate()));
                         pr.setBigDecimal(6, p.amount());
                         pr.setTimestamp(7, now);
+                        // the list figures (ReceivableSummary) of a receivable with one instalment and at most one payment
+                        java.math.BigDecimal paidSoFar = p.paid() != null && p.paid().signum() > 0 ? p.paid() : java.math.BigDecimal.ZERO;
+                        pr.setLong(8, books.creditorId());
+                        pr.setBigDecimal(9, paidSoFar);
+                        pr.setDate(10, java.sql.Date.valueOf(p.due()));
+                        pr.setDate(11, p.amount().compareTo(paidSoFar) > 0 ? java.sql.Date.valueOf(p.due()) : null);
                         pr.addBatch();
                     }
                     pr.executeBatch();

@@ -33,31 +33,17 @@ public final class ListQueries {
 
     /**
      * One row per receivable of the book with paid, outstanding, first unpaid due date, days overdue and
-     * bucket. Parameters: as-of date, as-of date, creditor id. Correlated subqueries use the indexes on
-     * payment(receivable_id) and instalment(receivable_id, seq): joining derived tables instead made H2
-     * evaluate them per row (10,000 receivables did not finish in minutes). Cost is still linear in the
-     * book's size; see docs/benchmarks.md.
+     * bucket. Parameters: as-of date, as-of date, creditor id. Paid, the final and the first unpaid due date
+     * are kept on the receivable row ({@link ReceivableSummary}, migration V9), so a list action reads one
+     * table through the book's index instead of summing payments and instalments for every receivable.
      */
     private static final String RECEIVABLE_BASE = """
-            SELECT b.*,
-                   CASE WHEN b.outstanding > 0 AND b.first_unpaid_due <= ? THEN DATEDIFF('DAY', b.first_unpaid_due, ?) END AS days_overdue
-            FROM (
-              SELECT a.*, a.principal - a.paid AS outstanding,
-                     (SELECT MIN(i.due_date) FROM instalment i
-                       WHERE i.receivable_id = a.id
-                         AND (SELECT SUM(i2.amount) FROM instalment i2
-                               WHERE i2.receivable_id = a.id
-                                 AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq))) > a.paid
-                     ) AS first_unpaid_due
-              FROM (
-                SELECT r.id, r.customer_id, cu.name AS customer_name, r.title, r.kind, r.principal,
-                       COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0) AS paid,
-                       (SELECT MAX(i.due_date) FROM instalment i WHERE i.receivable_id = r.id) AS final_due
-                FROM receivable r
-                JOIN customer cu ON cu.id = r.customer_id
-                WHERE cu.creditor_id = ?
-              ) a
-            ) b
+            SELECT r.id, r.customer_id, cu.name AS customer_name, r.title, r.kind, r.principal, r.paid,
+                   r.principal - r.paid AS outstanding, r.final_due, r.first_unpaid_due,
+                   CASE WHEN r.principal - r.paid > 0 AND r.first_unpaid_due <= ? THEN DATEDIFF('DAY', r.first_unpaid_due, ?) END AS days_overdue
+            FROM receivable r
+            JOIN customer cu ON cu.id = r.customer_id
+            WHERE r.creditor_id = ?
             """;
 
     private static final String BUCKET_EXPR = """
@@ -264,9 +250,7 @@ public final class ListQueries {
                 SELECT cu.id, cu.kind, cu.name, cu.registration_number, cu.created_at,
                        (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone,
                        (SELECT COUNT(*) FROM receivable r WHERE r.customer_id = cu.id) AS receivable_count,
-                       COALESCE((SELECT SUM(r.principal) FROM receivable r WHERE r.customer_id = cu.id), 0)
-                     - COALESCE((SELECT SUM(p.amount) FROM payment p JOIN receivable r ON r.id = p.receivable_id
-                                 WHERE r.customer_id = cu.id), 0) AS outstanding
+                       COALESCE((SELECT SUM(r.principal - r.paid) FROM receivable r WHERE r.customer_id = cu.id), 0) AS outstanding
                 FROM customer cu WHERE cu.creditor_id = ?
                 """;
         StringBuilder where = new StringBuilder(" WHERE 1=1");

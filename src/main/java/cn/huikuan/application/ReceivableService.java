@@ -26,6 +26,7 @@ public final class ReceivableService {
         return books.db().inTransaction(s -> {
             if (r.getId() == null) {
                 s.persist(r);
+                ReceivableSummary.refresh(s, r.getId());
                 return r;
             }
             BigDecimal paid = paid(s, r.getId());
@@ -33,7 +34,9 @@ public final class ReceivableService {
                 throw new cn.huikuan.domain.DomainException(cn.huikuan.domain.FieldError.error("principal",
                         "validation.principalBelowPaid", Money.format(paid)));
             }
-            return s.merge(r);
+            Receivable merged = s.merge(r);
+            ReceivableSummary.refresh(s, merged.getId());
+            return merged;
         });
     }
 
@@ -86,6 +89,7 @@ public final class ReceivableService {
             FieldErrors.requireValid(p.problems(paid(s, receivableId), books.today()), acceptWarnings);
             s.persist(p);
             books.audit().append(s, p);
+            ReceivableSummary.refresh(s, receivableId);
             return p;
         });
     }

@@ -225,21 +225,42 @@ final class BenchCommand {
                 c.commit();
                 LocalDate base = LocalDate.of(2020, 1, 1);
                 long[] principal = new long[receivables + 1];
+                LocalDate[] contract = new LocalDate[receivables + 1];
+                for (int i = 1; i <= receivables; i++) {
+                    contract[i] = base.plusDays(rnd.nextInt(2500));
+                    principal[i] = 1000 + rnd.nextInt(500_000);
+                }
+                // payments are drawn first, so that each receivable is written with its list figures (ReceivableSummary)
+                int[] payRec = new int[payments + 1];
+                long[] payCents = new long[payments + 1];
+                LocalDate[] payOn = new LocalDate[payments + 1];
+                long[] paidCents = new long[receivables + 1];
+                for (int i = 1; i <= payments; i++) {
+                    int rec = 1 + rnd.nextInt(receivables);
+                    payRec[i] = rec;
+                    payCents[i] = Math.max(1, principal[rec] / (2 + rnd.nextInt(6))) * 100;
+                    payOn[i] = LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(300));
+                    paidCents[rec] += payCents[i];
+                }
                 try (PreparedStatement r = c.prepareStatement("INSERT INTO receivable (id, version, customer_id, kind, title, contract_date, principal, "
-                        + "currency, penalty_kind, created_at) VALUES (?, 0, ?, 'SALE_ON_CREDIT', ?, ?, ?, 'CNY', 'NONE', ?)");
+                        + "currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due) "
+                        + "VALUES (?, 0, ?, 'SALE_ON_CREDIT', ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?)");
                      PreparedStatement inst = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)")) {
                     for (int i = 1; i <= receivables; i++) {
-                        LocalDate contract = base.plusDays(rnd.nextInt(2500));
-                        principal[i] = 1000 + rnd.nextInt(500_000);
+                        LocalDate due = contract[i].plusDays(30 + rnd.nextInt(90));
                         r.setLong(1, i);
                         r.setLong(2, 1 + rnd.nextInt(customers));
                         r.setString(3, "货款 " + i);
-                        r.setDate(4, Date.valueOf(contract));
+                        r.setDate(4, Date.valueOf(contract[i]));
                         r.setBigDecimal(5, BigDecimal.valueOf(principal[i]));
                         r.setTimestamp(6, now);
+                        r.setLong(7, creditor);
+                        r.setBigDecimal(8, BigDecimal.valueOf(paidCents[i], 2));
+                        r.setDate(9, Date.valueOf(due));
+                        r.setDate(10, principal[i] * 100 > paidCents[i] ? Date.valueOf(due) : null);
                         r.addBatch();
                         inst.setLong(1, i);
-                        inst.setDate(2, Date.valueOf(contract.plusDays(30 + rnd.nextInt(90))));
+                        inst.setDate(2, Date.valueOf(due));
                         inst.setBigDecimal(3, BigDecimal.valueOf(principal[i]));
                         inst.addBatch();
                         if (i % 5000 == 0) {
@@ -258,9 +279,9 @@ final class BenchCommand {
                      PreparedStatement j = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) "
                              + "VALUES (?, ?, 'payment', ?, ?, ?, ?)")) {
                     for (int i = 1; i <= payments; i++) {
-                        int rec = 1 + rnd.nextInt(receivables);
-                        BigDecimal amount = BigDecimal.valueOf(Math.max(1, principal[rec] / (2 + rnd.nextInt(6)))).setScale(2);
-                        LocalDate paidOn = LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(300));
+                        int rec = payRec[i];
+                        BigDecimal amount = BigDecimal.valueOf(payCents[i], 2);
+                        LocalDate paidOn = payOn[i];
                         p.setLong(1, i);
                         p.setLong(2, rec);
                         p.setDate(3, Date.valueOf(paidOn));

@@ -1,0 +1,51 @@
+package cn.huikuan.application;
+
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The figures the lists show for a receivable, kept on its row (migration V9, issue 7): the book
+ * ({@code creditor_id}), {@code paid}, {@code final_due} and {@code first_unpaid_due} (the due date of the
+ * earliest instalment the payments do not cover, as in {@link cn.huikuan.domain.Balance}). Every write that
+ * changes a receivable's schedule or payments calls {@link #refresh} in its own transaction; bulk inserts
+ * (import, the benchmark's generator) write the figures with the row. Days overdue and the aging bucket
+ * depend on the day and are computed by the queries from {@code first_unpaid_due}.
+ */
+final class ReceivableSummary {
+    private ReceivableSummary() {
+    }
+
+    private static final String FIGURES = """
+            UPDATE receivable r SET
+                creditor_id = (SELECT cu.creditor_id FROM customer cu WHERE cu.id = r.customer_id),
+                paid = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0),
+                final_due = (SELECT MAX(i.due_date) FROM instalment i WHERE i.receivable_id = r.id)
+            WHERE r.id = ?""";
+
+    private static final String FIRST_UNPAID = """
+            UPDATE receivable r SET first_unpaid_due =
+                (SELECT MIN(i.due_date) FROM instalment i
+                  WHERE i.receivable_id = r.id
+                    AND (SELECT SUM(i2.amount) FROM instalment i2
+                          WHERE i2.receivable_id = r.id
+                            AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq))) > r.paid)
+            WHERE r.id = ?""";
+
+    /** Recomputes one receivable's figures inside the caller's transaction (its changes are flushed first). */
+    static void refresh(Session s, long receivableId) {
+        s.flush();
+        s.doWork(c -> refresh(c, receivableId));
+    }
+
+    static void refresh(Connection c, long receivableId) throws SQLException {
+        for (String sql : new String[]{FIGURES, FIRST_UNPAID}) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, receivableId);
+                ps.executeUpdate();
+            }
+        }
+    }
+}

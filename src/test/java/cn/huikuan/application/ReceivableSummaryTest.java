@@ -1,0 +1,88 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.domain.Balance;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.ReceivableKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 7: the list figures kept on each receivable row (V9) agree with the domain's {@link Balance} after every
+ * kind of write: sample data, a new receivable, a payment, a changed schedule, a spreadsheet import, erasure,
+ * and the migration's own backfill. A write path that forgot {@code ReceivableSummary} fails here.
+ */
+class ReceivableSummaryTest {
+    @TempDir
+    Path dir;
+
+    static void assertListsAgree(Books books) {
+        List<ReceivableRow> rows = books.receivables().page(ListQuery.first(500)).rows();
+        assertThat(rows).isNotEmpty();
+        for (ReceivableRow row : rows) {
+            Balance b = books.receivables().balance(row.id());
+            assertThat(row.paid()).as(row.title()).isEqualByComparingTo(b.paid());
+            assertThat(row.outstanding()).as(row.title()).isEqualByComparingTo(b.outstanding());
+            assertThat(row.bucket()).as(row.title()).isEqualTo(b.bucket());
+            assertThat(row.overdueSince()).as(row.title()).isEqualTo(b.overdueSince());
+        }
+        Dashboard d = books.lists().dashboard(books.creditorId(), books.today());
+        assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, java.math.BigDecimal::add));
+    }
+
+    @Test
+    void everyWriteKeepsTheListFiguresRight() throws Exception {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            assertListsAgree(books);
+
+            Customer c = books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "分期客户"));
+            Receivable r = new Receivable(c, ReceivableKind.SALE_ON_CREDIT, "分三期的货款", LocalDate.of(2026, 1, 5), Money.of("9000"));
+            r.setSchedule(List.of(new Instalment(LocalDate.of(2026, 3, 1), Money.of("3000")),
+                    new Instalment(LocalDate.of(2026, 6, 1), Money.of("3000")), new Instalment(LocalDate.of(2026, 12, 1), Money.of("3000"))));
+            r = books.receivables().save(r, false);
+            assertListsAgree(books);
+
+            books.receivables().addPayment(r.getId(), new Payment(null, LocalDate.of(2026, 3, 2), Money.of("3500"), Payment.Channel.CASH), false);
+            assertListsAgree(books);
+            ReceivableRow row = books.receivables().page(ListQuery.first(50).withText("分三期")).rows().get(0);
+            assertThat(row.overdueSince()).as("the second instalment is the first not covered").isEqualTo(LocalDate.of(2026, 6, 1));
+
+            Receivable edited = books.receivables().get(r.getId());
+            edited.setSchedule(List.of(new Instalment(LocalDate.of(2026, 3, 1), Money.of("4000")),
+                    new Instalment(LocalDate.of(2026, 10, 1), Money.of("5000"))));
+            books.receivables().save(edited, false);
+            assertListsAgree(books);
+            row = books.receivables().page(ListQuery.first(50).withText("分三期")).rows().get(0);
+            assertThat(row.overdueSince()).isEqualTo(LocalDate.of(2026, 3, 1));
+            assertThat(row.finalDueDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+
+            Path csv = dir.resolve("in.csv");
+            Files.writeString(csv, """
+                    客户名称,事由,日期,金额,到期日,已付金额,付款日期
+                    导入客户,钢材货款,2026-03-01,12500,2026-04-30,2500,2026-05-10
+                    导入客户,水泥货款,2026-03-15,8000,2026-12-15,,
+                    导入客户,付清的货款,2026-02-01,1000,2026-03-01,1000,2026-03-01
+                    """, StandardCharsets.UTF_8);
+            books.imports().importFile(csv, null);
+            assertListsAgree(books);
+
+            long sample = books.customers().page(ListQuery.first(10).withText("李某")).rows().get(0).id();
+            books.privacy().erase(sample, "本人要求删除");
+            assertListsAgree(books);
+        }
+    }
+}
