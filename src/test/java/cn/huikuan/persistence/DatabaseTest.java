@@ -179,6 +179,38 @@ class DatabaseTest {
         }
     }
 
+    /** Free space left by many small commits (WRITE_DELAY=0) is given back when the books close. */
+    @Test
+    void aFileThatIsMostlyFreeSpaceIsCompactedWhenTheBooksClose() throws Exception {
+        Path file = dir.resolve("db/huikuan.mv.db");
+        Database db = Database.open(dir);
+        try {
+            db.withConnection(c -> {
+                c.setReadOnly(false);
+                try (var st = c.createStatement()) {
+                    st.execute("CREATE TABLE scratch (t VARCHAR(100000))");
+                    String text = "x".repeat(20_000) + "y";
+                    for (int i = 0; i < 3000; i++) {
+                        try (var ps = c.prepareStatement("INSERT INTO scratch VALUES (?)")) {
+                            ps.setString(1, text + i);
+                            ps.executeUpdate();
+                        }
+                    }
+                    st.execute("DROP TABLE scratch");
+                }
+                return null;
+            });
+            assertThat(Files.size(file)).as("the scratch rows made the file large").isGreaterThan(Database.COMPACT_ABOVE_BYTES);
+        } finally {
+            db.close();
+        }
+        assertThat(db.shutdownCommand()).as("a large file that is mostly free space is compacted").isEqualTo("SHUTDOWN COMPACT");
+        assertThat(Files.size(file)).isLessThan(Database.COMPACT_ABOVE_BYTES);
+        Database again = Database.open(dir); // still opens; small now, so the next close does not rewrite it
+        again.close();
+        assertThat(again.shutdownCommand()).isEqualTo("SHUTDOWN");
+    }
+
     @Test
     void aCorruptDatabaseFileIsReportedNotCrashedOn() throws Exception {
         Files.createDirectories(dir.resolve("db"));
