@@ -93,4 +93,19 @@ public final class ReceivableService {
             return p;
         });
     }
+
+    /** Receivables whose kept list figures are out of date (decision 0008), at most {@code limit}; for verify. */
+    public List<Long> staleListFigures(int limit) {
+        return books.db().withConnection(c -> ReceivableSummary.stale(c, books.creditorId(), limit));
+    }
+
+    /** Recomputes the kept list figures of the given receivables of this book (they are derived; nothing is lost). */
+    public void refreshListFigures(List<Long> ids) {
+        books.db().inTransactionDo(s -> {
+            for (Long id : ids) {
+                load(s, id);
+                ReceivableSummary.refresh(s, id);
+            }
+        });
+    }
 }

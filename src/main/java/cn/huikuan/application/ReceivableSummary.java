@@ -48,4 +48,35 @@ final class ReceivableSummary {
             }
         }
     }
+
+    /**
+     * Receivables of the book whose kept figures differ from what the payments and the schedule give (written
+     * around the app, or a write path that forgot {@link #refresh}): ids, at most {@code limit}. A full pass over
+     * the book, for {@code huikuan verify}.
+     */
+    static java.util.List<Long> stale(Connection c, long creditorId, int limit) throws SQLException {
+        String sql = """
+                SELECT r.id FROM receivable r JOIN customer cu ON cu.id = r.customer_id
+                WHERE cu.creditor_id = ? AND (
+                    r.creditor_id IS DISTINCT FROM cu.creditor_id
+                 OR r.paid <> COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0)
+                 OR r.final_due IS DISTINCT FROM (SELECT MAX(i.due_date) FROM instalment i WHERE i.receivable_id = r.id)
+                 OR r.first_unpaid_due IS DISTINCT FROM
+                    (SELECT MIN(i.due_date) FROM instalment i
+                      WHERE i.receivable_id = r.id
+                        AND (SELECT SUM(i2.amount) FROM instalment i2
+                              WHERE i2.receivable_id = r.id
+                                AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq)))
+                            > COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0)))
+                ORDER BY r.id LIMIT ?""";
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, creditorId);
+            ps.setInt(2, limit);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
 }

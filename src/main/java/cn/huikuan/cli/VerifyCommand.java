@@ -22,23 +22,42 @@ final class VerifyCommand {
     }
 
     int run(String[] args) {
-        Args a = new Args(args, java.util.Set.of("book"), java.util.Set.of());
+        Args a = new Args(args, java.util.Set.of("book"), java.util.Set.of("refresh-figures"));
         Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
         if (!DataFolder.holdsBooks(dir)) {
             throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         AuditService.Report r;
+        java.util.List<Long> stale;
+        boolean refreshed = false;
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             r = books.audit().verify();
+            stale = books.receivables().staleListFigures(1000);
+            if (!stale.isEmpty() && a.flag("refresh-figures")) {
+                books.receivables().refreshListFigures(stale);
+                refreshed = books.receivables().staleListFigures(1).isEmpty();
+            }
         } catch (DataFolderException e) {
             throw Cli.inUse(e, dir);
         }
         out.println("账本 Books: " + dir.toAbsolutePath());
         out.println("证据文件 Evidence files checked: " + r.evidenceFiles());
         out.println("记录链 Journal entries: " + r.entries() + "   链头 head: " + r.head());
-        if (r.intact()) {
+        if (stale.isEmpty()) {
+            out.println("列表数字 List figures: 与收款和还款计划一致 agree with the payments and schedules");
+        } else if (refreshed) {
+            out.println("列表数字 List figures: 已重新计算 " + stale.size() + " 笔 recomputed for receivables " + stale);
+        } else {
+            out.println("列表数字 List figures: " + stale.size() + " 笔过期 out of date for receivables " + stale
+                    + "; 用 --refresh-figures 重新计算 / recompute them with --refresh-figures (they are derived; nothing is lost)");
+        }
+        if (r.intact() && (stale.isEmpty() || refreshed)) {
             out.println("结果 Result: 完好 intact — every record matches the journal and every file its SHA-256");
             return Cli.OK;
+        }
+        if (r.intact()) {
+            out.println("结果 Result: 记录链完好，列表数字过期 journal intact, list figures out of date");
+            return Cli.FAILED;
         }
         out.println("结果 Result: 发现 " + r.problems().size() + " 处问题 problems found");
         out.println("第一处 First: " + r.first().kind() + " — " + r.first().detail());

@@ -85,4 +85,30 @@ class ReceivableSummaryTest {
             assertListsAgree(books);
         }
     }
+
+    @Test
+    void verifyFindsFiguresChangedAroundTheAppAndRecomputesThemOnRequest() throws Exception {
+        long id;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            assertThat(books.receivables().staleListFigures(10)).isEmpty();
+            id = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
+            books.db().inTransactionDo(s -> s.createNativeMutationQuery("UPDATE receivable SET paid = paid + 1000, first_unpaid_due = NULL WHERE id = :i")
+                    .setParameter("i", id).executeUpdate());
+            assertThat(books.receivables().staleListFigures(10)).containsExactly(id);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString());
+        assertThat(rc).isEqualTo(cn.huikuan.cli.Cli.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("列表数字过期", "--refresh-figures", "[" + id + "]");
+        out.reset();
+        rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString(), "--refresh-figures");
+        assertThat(rc).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(cn.huikuan.cli.Cli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("已重新计算 1 笔");
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            assertThat(books.receivables().staleListFigures(10)).isEmpty();
+            assertListsAgree(books);
+        }
+    }
 }
