@@ -71,7 +71,12 @@ public final class Books implements AutoCloseable {
 
     /** Opens password-protected books; {@code key} is ignored for books without a password. */
     public static Books open(Path root, Clock clock, cn.huikuan.persistence.DatabaseKey key) {
-        Database db = Database.open(root, key);
+        return open(root, clock, key, null);
+    }
+
+    /** {@code onUpgrade}: told when the database is about to be upgraded (a backup, then the migrations: can take minutes). */
+    public static Books open(Path root, Clock clock, cn.huikuan.persistence.DatabaseKey key, Runnable onUpgrade) {
+        Database db = Database.open(root, key, onUpgrade);
         try {
             return new Books(db, clock);
         } catch (RuntimeException e) {

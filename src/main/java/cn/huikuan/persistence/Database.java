@@ -62,25 +62,30 @@ public final class Database implements AutoCloseable {
      * @throws DataFolderException {@code PASSWORD_REQUIRED} or {@code WRONG_PASSWORD} for protected books
      */
     public static Database open(Path root, DatabaseKey key) {
-        return open(root, key, "classpath:db/migration");
+        return open(root, key, null, "classpath:db/migration");
+    }
+
+    /** As {@link #open(Path, DatabaseKey)}; {@code onUpgrade} runs when migrations are about to run on existing books. */
+    public static Database open(Path root, DatabaseKey key, Runnable onUpgrade) {
+        return open(root, key, onUpgrade, "classpath:db/migration");
     }
 
     /** Opens with the given Flyway locations; tests add locations with further migrations. */
     static Database open(Path root, String... migrationLocations) {
-        return open(root, null, migrationLocations);
+        return open(root, null, null, migrationLocations);
     }
 
-    static Database open(Path root, DatabaseKey key, String... migrationLocations) {
+    static Database open(Path root, DatabaseKey key, Runnable onUpgrade, String... migrationLocations) {
         DataFolder folder = DataFolder.open(root);
         try {
-            return open(folder, key, migrationLocations);
+            return open(folder, key, onUpgrade, migrationLocations);
         } catch (RuntimeException e) {
             folder.close();
             throw e;
         }
     }
 
-    private static Database open(DataFolder folder, DatabaseKey key, String[] migrationLocations) {
+    private static Database open(DataFolder folder, DatabaseKey key, Runnable onUpgrade, String[] migrationLocations) {
         boolean exists = java.nio.file.Files.isRegularFile(folder.databaseFile());
         boolean encrypted = exists ? DataFolder.isEncrypted(folder.root()) : key != null;
         if (encrypted && key == null) {
@@ -105,6 +110,7 @@ public final class Database implements AutoCloseable {
                         .validateMigrationNaming(true).load();
                 MigrationInfo current = flyway.info().current();
                 if (current != null && flyway.info().pending().length > 0) {
+                    if (onUpgrade != null) onUpgrade.run();
                     backup = Optional.of(backup(pool, folder, "pre-migration-v" + current.getVersion()));
                 }
                 MigrateResult result = flyway.migrate();

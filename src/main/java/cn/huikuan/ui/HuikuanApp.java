@@ -42,6 +42,8 @@ public final class HuikuanApp extends Application {
      */
     private static volatile java.util.concurrent.CompletableFuture<Books> early;
     private static volatile Path earlyFolder;
+    /** Set when the early open found the database needs upgrading (it then takes a backup and migrates). */
+    private static volatile boolean earlyUpgrading;
 
     public static void launchApp() {
         Path folder = DataFolder.defaultLocation();
@@ -49,7 +51,7 @@ public final class HuikuanApp extends Application {
             java.util.concurrent.CompletableFuture<Books> f = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    f.complete(Books.open(folder, Clock.systemDefaultZone()));
+                    f.complete(Books.open(folder, Clock.systemDefaultZone(), null, () -> earlyUpgrading = true));
                 } catch (Throwable e) {
                     f.completeExceptionally(e);
                 }
@@ -160,15 +162,26 @@ public final class HuikuanApp extends Application {
         splash.setAlignment(Pos.CENTER);
         stage.getScene().setRoot(splash);
         var opened = password == null && !sample && firstRunLanguage == null ? takeEarly(folder) : null;
+        String upgrading = bootI18n.t("app.upgrading", folder);
         Task<Books> open = new Task<>() {
             @Override
             protected Books call() {
                 if (opened != null) {
                     try {
-                        return opened.join();
-                    } catch (java.util.concurrent.CompletionException e) {
+                        while (true) {
+                            if (earlyUpgrading) updateMessage(upgrading);
+                            try {
+                                return opened.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                            } catch (java.util.concurrent.TimeoutException notYet) {
+                                // still opening
+                            }
+                        }
+                    } catch (java.util.concurrent.ExecutionException e) {
                         if (e.getCause() instanceof RuntimeException re) throw re;
-                        throw e;
+                        throw new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
                     }
                 }
                 if (password != null) {
@@ -178,7 +191,7 @@ public final class HuikuanApp extends Application {
                         java.util.Arrays.fill(password, '\0');
                     }
                 }
-                Books b = Books.open(folder, Clock.systemDefaultZone(), key);
+                Books b = Books.open(folder, Clock.systemDefaultZone(), key, () -> updateMessage(upgrading));
                 try {
                     if (firstRunLanguage != null) b.settings().setLanguage(firstRunLanguage);
                     if (sample) SampleData.loadInto(b);
@@ -224,6 +237,9 @@ public final class HuikuanApp extends Application {
             var answer = a.showAndWait();
             if (answer.isPresent() && answer.get() == restore && restoreAtStartup(folder, backups, bootI18n)) return;
             Platform.exit();
+        });
+        open.messageProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) opening.setText(now);
         });
         Thread t = new Thread(open, "huikuan-open");
         t.setDaemon(true);

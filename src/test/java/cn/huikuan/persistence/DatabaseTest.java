@@ -110,8 +110,13 @@ class DatabaseTest {
 
     @Test
     void pendingMigrationsOnExistingBooksAreBackedUpFirst() throws Exception {
-        Database.open(dir).close();
-        try (Database db = Database.open(dir, "classpath:db/migration", "classpath:db/test-v2")) {
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        Database.open(dir, null, told::incrementAndGet, "classpath:db/migration").close();
+        assertThat(told.get()).as("a new database is created, not upgraded").isZero();
+        Database.open(dir, null, told::incrementAndGet, "classpath:db/migration").close();
+        assertThat(told.get()).as("nothing pending").isZero();
+        try (Database db = Database.open(dir, null, told::incrementAndGet, "classpath:db/migration", "classpath:db/test-v2")) {
+            assertThat(told.get()).as("the app is told before the backup and the upgrade").isEqualTo(1);
             assertThat(db.preMigrationBackup()).isPresent();
             Path backup = db.preMigrationBackup().get();
             assertThat(backup).exists().startsWith(dir.resolve("backups"));
