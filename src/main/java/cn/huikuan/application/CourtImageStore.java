@@ -45,10 +45,7 @@ public final class CourtImageStore implements CourtImages {
         String type = item.getMediaType();
         if (type == null || !type.startsWith("image/")) return;
         try {
-            if (find(item.getSha256()) != null) return;
-            Image image = CourtImages.prepare(stored, type);
-            if (image != null) keep(item.getSha256(), image);
-            else keepNone(item.getSha256());
+            if (find(item.getSha256()) == null) make(item.getSha256(), stored, type);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Court image of {} not prepared now (the bundle will try again): {}", item.getSha256(), e.toString());
         }
@@ -95,7 +92,7 @@ public final class CourtImageStore implements CourtImages {
      */
     public int prepareMissing(java.util.function.BooleanSupplier stop) {
         int done = 0;
-        java.util.Set<String> failed = new java.util.HashSet<>(); // looked at in this run
+        java.util.Set<String> seen = new java.util.HashSet<>(); // looked at in this run: not again, even if recording failed
         while (!stop.getAsBoolean()) {
             java.util.List<String[]> batch = books.db().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT e.sha256, MAX(e.media_type), MAX(e.id) AS newest FROM evidence e"
@@ -109,24 +106,31 @@ public final class CourtImageStore implements CourtImages {
                     return rows;
                 }
             });
-            batch.removeIf(r -> failed.contains(r[0]));
+            batch.removeIf(r -> seen.contains(r[0]));
             if (batch.isEmpty()) return done;
             for (String[] r : batch) {
                 if (stop.getAsBoolean()) return done;
-                Path original = books.store().pathOf(r[0]);
                 try {
-                    Image image = Files.isRegularFile(original) ? CourtImages.prepare(original, r[1]) : null;
-                    if (image != null) keep(r[0], image);
-                    else keepNone(r[0]); // small already, unreadable, or the original is missing (verify reports that)
+                    make(r[0], books.store().pathOf(r[0]), r[1]);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Court image of {} not prepared: {}", r[0], e.toString());
                     keepNone(r[0]); // a bundle still tries again itself
                 }
-                failed.add(r[0]); // looked at: if recording failed too, not again in this run
+                seen.add(r[0]);
                 done++;
             }
         }
         return done;
+    }
+
+    /**
+     * Makes and keeps the court image of one original, or marks it as needing none: small and upright already,
+     * unreadable as an image, or the original is missing (verify reports that).
+     */
+    private void make(String originalSha256, Path original, String mediaType) throws IOException {
+        Image image = Files.isRegularFile(original) ? CourtImages.prepare(original, mediaType) : null;
+        if (image != null) keep(originalSha256, image);
+        else keepNone(originalSha256);
     }
 
     @Override

@@ -18,21 +18,30 @@ final class ReceivableSummary {
     private ReceivableSummary() {
     }
 
-    private static final String FIGURES = """
-            UPDATE receivable r SET
-                creditor_id = (SELECT cu.creditor_id FROM customer cu WHERE cu.id = r.customer_id),
-                paid = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0),
-                final_due = (SELECT MAX(i.due_date) FROM instalment i WHERE i.receivable_id = r.id)
-            WHERE r.id = ?""";
+    // The rules, written once: what the payments and the schedule give for receivable r.
+    private static final String BOOK = "(SELECT cu.creditor_id FROM customer cu WHERE cu.id = r.customer_id)";
+    private static final String PAID = "COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0)";
+    private static final String FINAL_DUE = "(SELECT MAX(i.due_date) FROM instalment i WHERE i.receivable_id = r.id)";
 
-    private static final String FIRST_UNPAID = """
-            UPDATE receivable r SET first_unpaid_due =
+    /** The earliest instalment whose running total (by due date, then sequence) exceeds {@code paid}. */
+    private static String firstUnpaidDue(String paid) {
+        return """
                 (SELECT MIN(i.due_date) FROM instalment i
                   WHERE i.receivable_id = r.id
                     AND (SELECT SUM(i2.amount) FROM instalment i2
                           WHERE i2.receivable_id = r.id
-                            AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq))) > r.paid)
-            WHERE r.id = ?""";
+                            AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq))) > %s)""".formatted(paid);
+    }
+
+    private static final String FIGURES = "UPDATE receivable r SET creditor_id = " + BOOK + ", paid = " + PAID
+            + ", final_due = " + FINAL_DUE + " WHERE r.id = ?";
+
+    /** After {@link #FIGURES}: reads the kept {@code paid} it has just written. */
+    private static final String FIRST_UNPAID = "UPDATE receivable r SET first_unpaid_due = " + firstUnpaidDue("r.paid") + " WHERE r.id = ?";
+
+    private static final String STALE = "SELECT r.id FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE cu.creditor_id = ? AND ("
+            + "r.creditor_id IS DISTINCT FROM " + BOOK + " OR r.paid <> " + PAID + " OR r.final_due IS DISTINCT FROM " + FINAL_DUE
+            + " OR r.first_unpaid_due IS DISTINCT FROM " + firstUnpaidDue(PAID) + ") ORDER BY r.id LIMIT ?";
 
     /** Recomputes one receivable's figures inside the caller's transaction (its changes are flushed first). */
     static void refresh(Session s, long receivableId) {
@@ -55,22 +64,8 @@ final class ReceivableSummary {
      * the book, for {@code huikuan verify}.
      */
     static java.util.List<Long> stale(Connection c, long creditorId, int limit) throws SQLException {
-        String sql = """
-                SELECT r.id FROM receivable r JOIN customer cu ON cu.id = r.customer_id
-                WHERE cu.creditor_id = ? AND (
-                    r.creditor_id IS DISTINCT FROM cu.creditor_id
-                 OR r.paid <> COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0)
-                 OR r.final_due IS DISTINCT FROM (SELECT MAX(i.due_date) FROM instalment i WHERE i.receivable_id = r.id)
-                 OR r.first_unpaid_due IS DISTINCT FROM
-                    (SELECT MIN(i.due_date) FROM instalment i
-                      WHERE i.receivable_id = r.id
-                        AND (SELECT SUM(i2.amount) FROM instalment i2
-                              WHERE i2.receivable_id = r.id
-                                AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq)))
-                            > COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0)))
-                ORDER BY r.id LIMIT ?""";
         java.util.List<Long> ids = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(STALE)) {
             ps.setLong(1, creditorId);
             ps.setInt(2, limit);
             try (var rs = ps.executeQuery()) {

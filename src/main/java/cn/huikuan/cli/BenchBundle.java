@@ -74,7 +74,7 @@ final class BenchBundle {
 
         // A new book each time: importing is part of what is measured (photos are made ready for the court then).
         Path bookDir = dir.resolve("books");
-        deleteTree(bookDir);
+        Cli.deleteTree(bookDir);
         Path target = Files.createDirectories(dir.resolve("out")).resolve("bundle.pdf");
         List<Double> warm = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
@@ -90,7 +90,7 @@ final class BenchBundle {
             for (int r = 0; r < 2 * runs; r++) {
                 boolean coldRun = r >= runs;
                 // cold: as if the court images were lost (a restored backup does not hold them): every photo decoded again
-                if (coldRun) deleteTree(bookDir.resolve("derived"));
+                if (coldRun) Cli.deleteTree(bookDir.resolve("derived"));
                 System.gc();
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
@@ -161,16 +161,6 @@ final class BenchBundle {
                 }
             }
         }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        List<Path> all;
-        try (var walk = Files.walk(p)) {
-            all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
-        }
-        for (Path q : all) q.toFile().setWritable(true); // stored evidence is read-only
-        for (Path q : all) Files.delete(q);
     }
 
     static double median(List<Double> xs) {

@@ -257,6 +257,17 @@ public final class Cli {
         return OK;
     }
 
+    /** Deletes a folder and everything in it, stored evidence (read-only) included; nothing if it does not exist. */
+    static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(p)) return;
+        java.util.List<java.nio.file.Path> all;
+        try (var walk = java.nio.file.Files.walk(p)) {
+            all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (java.nio.file.Path q : all) q.toFile().setWritable(true);
+        for (java.nio.file.Path q : all) java.nio.file.Files.delete(q);
+    }
+
     private int usage() {
         err.println("huikuan: no command given / 未给出命令 (see huikuan --help)");
         return USAGE;

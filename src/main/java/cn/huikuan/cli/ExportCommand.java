@@ -132,8 +132,8 @@ final class ExportCommand {
     }
 
     private static void deleteTree(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Cli.deleteTree(dir);
         } catch (IOException ignored) {
             // a temporary folder; the OS cleans it
         }

@@ -249,7 +249,7 @@ public final class EvidenceBundle {
         if (file == null || !Files.isRegularFile(file)) {
             return placeholder(e, null, "原始文件缺失，无法呈现（请运行\"校验\"检查证据文件）/ the stored file is missing", false);
         }
-        if (!sha256(file).equals(it.getSha256())) {
+        if (!cn.huikuan.persistence.EvidenceStore.hash(file).equals(it.getSha256())) {
             // Never present a changed file as the evidence that was imported.
             return placeholder(e, null, "文件已被改动，与导入时的 SHA-256 不一致，未编入汇编（请运行\"校验\"）/ the stored file was altered", false);
         }
@@ -287,17 +287,6 @@ public final class EvidenceBundle {
 
     private static Item placeholder(EvidenceIndex.Entry e, Path file, String why) {
         return placeholder(e, file, why, true);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static Item placeholder(EvidenceIndex.Entry e, Path file, String why, boolean intact) {

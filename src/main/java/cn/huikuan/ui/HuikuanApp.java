@@ -157,10 +157,7 @@ public final class HuikuanApp extends Application {
             Platform.runLater(() -> askPassword(folder, null)); // after start() returns and the window shows
             return;
         }
-        Label opening = new Label(bootI18n.t("app.opening", folder));
-        VBox splash = new VBox(16, new ProgressIndicator(), opening);
-        splash.setAlignment(Pos.CENTER);
-        stage.getScene().setRoot(splash);
+        Label opening = showSplash(bootI18n.t("app.opening", folder));
         var opened = password == null && !sample && firstRunLanguage == null ? takeEarly(folder) : null;
         String upgrading = bootI18n.t("app.upgrading", folder);
         Task<Books> open = new Task<>() {
@@ -241,9 +238,7 @@ public final class HuikuanApp extends Application {
         open.messageProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty()) opening.setText(now);
         });
-        Thread t = new Thread(open, "huikuan-open");
-        t.setDaemon(true);
-        t.start();
+        runInBackground(open, "huikuan-open");
     }
 
     /**
@@ -297,15 +292,8 @@ public final class HuikuanApp extends Application {
     private void changePassword(PasswordDialog.Request request) {
         Path root = books.db().folder().root();
         I18n i18n = context.i18n();
-        tasks.finishAndStop(10);
-        tasks = null;
-        stopCourtImages();
-        books.close();
-        books = null;
-        Label msg = new Label(i18n.t("password.working"));
-        VBox splash = new VBox(16, new ProgressIndicator(), msg);
-        splash.setAlignment(Pos.CENTER);
-        stage.getScene().setRoot(splash);
+        closeBooks();
+        showSplash(i18n.t("password.working"));
         Task<java.util.Optional<cn.huikuan.persistence.DatabaseKey>> work = new Task<>() {
             @Override
             protected java.util.Optional<cn.huikuan.persistence.DatabaseKey> call() {
@@ -339,7 +327,29 @@ public final class HuikuanApp extends Application {
             new DialogService(getHostServices()).showError(stage, i18n.t("password.failed"), ErrorMessages.describe(work.getException(), i18n));
             openBooks(root, false, null);
         });
-        Thread t = new Thread(work, "huikuan-password");
+        runInBackground(work, "huikuan-password");
+    }
+
+    /** Before a restore or a password change replaces the database file: running work finishes, then the books close. */
+    private void closeBooks() {
+        tasks.finishAndStop(10);
+        tasks = null;
+        stopCourtImages();
+        books.close();
+        books = null;
+    }
+
+    /** A progress spinner with {@code text} in place of the window's content; returns the text's label. */
+    private Label showSplash(String text) {
+        Label label = new Label(text);
+        VBox splash = new VBox(16, new ProgressIndicator(), label);
+        splash.setAlignment(Pos.CENTER);
+        stage.getScene().setRoot(splash);
+        return label;
+    }
+
+    private static void runInBackground(Task<?> work, String name) {
+        Thread t = new Thread(work, name);
         t.setDaemon(true);
         t.start();
     }
@@ -352,15 +362,8 @@ public final class HuikuanApp extends Application {
     private void restore(Path zip) {
         Path root = books.db().folder().root();
         I18n i18n = context.i18n();
-        tasks.finishAndStop(10);
-        tasks = null;
-        stopCourtImages();
-        books.close();
-        books = null;
-        Label msg = new Label(i18n.t("restore.running", zip.getFileName()));
-        VBox splash = new VBox(16, new ProgressIndicator(), msg);
-        splash.setAlignment(Pos.CENTER);
-        stage.getScene().setRoot(splash);
+        closeBooks();
+        showSplash(i18n.t("restore.running", zip.getFileName()));
         Task<Path> work = new Task<>() {
             @Override
             protected Path call() {
@@ -376,9 +379,7 @@ public final class HuikuanApp extends Application {
             new DialogService(getHostServices()).showError(stage, i18n.t("restore.failed"), ErrorMessages.describe(work.getException(), i18n));
             openBooks(root, false, null);
         });
-        Thread t = new Thread(work, "huikuan-restore");
-        t.setDaemon(true);
-        t.start();
+        runInBackground(work, "huikuan-restore");
     }
 
     private volatile java.util.concurrent.atomic.AtomicBoolean courtImagesStop = new java.util.concurrent.atomic.AtomicBoolean();

@@ -29,6 +29,8 @@ public final class MainView extends BorderPane {
     /** Built when their tab is first shown (or first needed): the window opens faster without them (issue 7). */
     private CustomerListView customers;
     private ReceivableListView receivables;
+    private final Tab customersTab;
+    private final Tab receivablesTab;
 
     public MainView(AppContext ctx, Consumer<String> switchLanguage) {
         this(ctx, switchLanguage, null);
@@ -127,16 +129,14 @@ public final class MainView extends BorderPane {
         setTop(new javafx.scene.layout.VBox(bar, books));
 
         tabs.setId("mainTabs");
-        Tab customersTab = fixedTab("tab-customers", ctx.t("tab.customers"), null);
-        Tab receivablesTab = fixedTab("tab-receivables", ctx.t("tab.receivables"), null);
+        customersTab = fixedTab("tab-customers", ctx.t("tab.customers"), null);
+        receivablesTab = fixedTab("tab-receivables", ctx.t("tab.receivables"), null);
         customersTab.setOnSelectionChanged(e -> {
             if (customersTab.isSelected()) customers();
         });
         receivablesTab.setOnSelectionChanged(e -> {
             if (receivablesTab.isSelected()) receivables();
         });
-        this.customersTab = customersTab;
-        this.receivablesTab = receivablesTab;
         tabs.getTabs().addAll(fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard), customersTab, receivablesTab);
         setCenter(tabs);
 
@@ -175,9 +175,6 @@ public final class MainView extends BorderPane {
     public static String stylesheet() {
         return MainView.class.getResource("/cn/huikuan/ui/huikuan.css").toExternalForm();
     }
-
-    private Tab customersTab;
-    private Tab receivablesTab;
 
     private CustomerListView customers() {
         if (customers == null) {
