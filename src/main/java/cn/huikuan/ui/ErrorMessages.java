@@ -38,11 +38,40 @@ public final class ErrorMessages {
         if (e instanceof NotFoundException) {
             return i18n.t("error.notFound");
         }
+        if (diskFull(t)) {
+            return i18n.t("error.diskFull");
+        }
+        if (databaseClosed(t)) {
+            return i18n.t("error.databaseClosed");
+        }
         String name = e.getClass().getName();
         if (name.contains("OptimisticLock") || name.contains("StaleObjectState") || name.contains("StaleState")) {
             return i18n.t("error.changedElsewhere");
         }
         return i18n.t("error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /**
+     * The disk filled up, wherever in the chain it surfaced: H2 wraps the operating system's error in its own
+     * exceptions and Hibernate wraps those. Nothing of the failed transaction was written (issue 6).
+     */
+    static boolean diskFull(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (c instanceof java.io.IOException && m != null
+                    && (m.contains("No space left on device") || m.contains("not enough space on the disk"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2 closed the database after a failed write (a full disk, the file taken away): only a restart helps. */
+    static boolean databaseClosed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getErrorCode() == 90098) return true; // H2 DATABASE_IS_CLOSED
+        }
+        return false;
     }
 
     static Throwable unwrap(Throwable t) {

@@ -478,7 +478,7 @@ public final class HuikuanApp extends Application {
             t.start();
         }
         DialogService dialogs = new DialogService(getHostServices());
-        tasks = new TaskRunner(null);
+        tasks = new TaskRunner(this::showTaskError);
         AppContext ctx = new AppContext(books, i18n, tasks, dialogs);
         this.context = ctx;
         cn.huikuan.StartupTiming.mark("main view: building");
@@ -490,6 +490,23 @@ public final class HuikuanApp extends Application {
         stage.setTitle(i18n.t("app.title"));
         stage.getScene().setRoot(main);
         main.getStylesheets().add(MainView.stylesheet());
+    }
+
+    private boolean showingTaskError;
+
+    /**
+     * Background work that failed without its own handling (a backup, a list, the dashboard) is said, not
+     * swallowed: one dialog at a time, since after a full disk every task fails the same way.
+     */
+    private void showTaskError(Throwable error) {
+        org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Background task failed", error);
+        if (showingTaskError || context == null) return;
+        showingTaskError = true;
+        try {
+            new DialogService(getHostServices()).showError(stage, context.t("error.title"), ErrorMessages.describe(error, context.i18n()));
+        } finally {
+            showingTaskError = false;
+        }
     }
 
     @Override

@@ -109,6 +109,18 @@ class AppFlowTest extends FxRobot {
             assertThat(s.filter(p -> p.getFileName().toString().endsWith("-manual.zip"))).hasSize(1);
         }
 
+        // background work that fails is said, not swallowed: the backups folder replaced by a file
+        Path backups = dir.resolve("books").resolve("backups");
+        Path aside = dir.resolve("backups-aside");
+        Files.move(backups, aside);
+        Files.writeString(backups, "not a folder");
+        clickOn("#backupNow");
+        waitFor(() -> exists("#errorDialog"));
+        assertThat(lookup("#errorDialog .content").queryAs(javafx.scene.control.Label.class).getText()).contains("无法写入数据文件夹");
+        clickOk();
+        Files.delete(backups);
+        Files.move(aside, backups);
+
         clickOn("#newCustomer");
         waitFor(() -> exists("#customerEditor"));
         clickOn("#customerName").write("王五");

@@ -1,0 +1,92 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.i18n.I18n;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 6: a full disk says so and loses nothing. H2 closes the database when a write fails; what was committed
+ * before stays, the failed transaction is not half there, and after space is freed the books open intact.
+ */
+class DiskFullTest {
+    static final I18n ZH = I18n.forLanguage("zh");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMessagesAreFoundWhereverTheDriverWrappedThem() {
+        Throwable full = new RuntimeException("Unable to commit against JDBC Connection",
+                new SQLException("General error", "HY000", 50000, new IOException("No space left on device")));
+        assertThat(ErrorMessages.describe(full, ZH)).isEqualTo(ZH.t("error.diskFull"));
+        Throwable closed = new IllegalStateException(new SQLException("The database has been closed", "90098", 90098));
+        assertThat(ErrorMessages.describe(closed, ZH)).isEqualTo(ZH.t("error.databaseClosed"));
+        assertThat(ErrorMessages.describe(new IOException("Permission denied"), ZH)).startsWith("操作未完成");
+    }
+
+    static boolean run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aRealFullDiskLosesNothingAndSaysSo() throws Exception {
+        Path small = Files.createDirectories(dir.resolve("small"));
+        assumeTrue(System.getProperty("os.name", "").toLowerCase().contains("linux")
+                && run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", small.toString()), "needs a Linux machine that lets the tests mount a small tmpfs (root)");
+        try {
+            Path folder = small.resolve("books");
+            Books books = Books.open(folder, TestClock.fixed());
+            Throwable failed;
+            try {
+                SampleData.loadInto(books);
+                try (OutputStream out = Files.newOutputStream(small.resolve("filler"))) {
+                    byte[] block = new byte[64 * 1024];
+                    while (true) out.write(block);
+                } catch (IOException expected) {
+                    // the disk is full now
+                }
+                failed = catchThrowable(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "满盘客户" + i + "x".repeat(150)));
+                    }
+                });
+                assertThat(failed).as("writing on a full disk fails").isNotNull();
+                assertThat(ErrorMessages.describe(failed, ZH)).isEqualTo(ZH.t("error.diskFull"));
+                Throwable after = catchThrowable(() -> books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "之后")));
+                assertThat(ErrorMessages.describe(after, ZH)).isIn(ZH.t("error.diskFull"), ZH.t("error.databaseClosed"));
+            } finally {
+                Files.deleteIfExists(small.resolve("filler"));
+                catchThrowable(books::close); // the database may already be closed by H2
+            }
+            try (Books again = Books.open(folder, TestClock.fixed())) {
+                var names = again.customers().page(ListQuery.first(600)).rows().stream().map(r -> r.name()).toList();
+                assertThat(names).contains("李某", "张某", "某装饰工程有限公司").noneMatch(n -> n.startsWith("之后"));
+                assertThat(again.audit().verify().problems()).as("journal and evidence intact").isEmpty();
+            }
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+}
