@@ -32,6 +32,7 @@ public final class CustomerService {
         return books.db().inTransaction(s -> {
             if (c.getId() == null) {
                 s.persist(c);
+                s.doWork(conn -> ReceivableSummary.customersAdded(conn, books.creditorId(), 1));
                 return c;
             }
             return s.merge(c);

@@ -417,10 +417,12 @@ public final class ImportService {
                     pc.executeBatch();
                 }
             }
-            // 2. receivables with their instalment, 3. payments with their journal entries
+            ReceivableSummary.customersAdded(c, books.creditorId(), firsts.size());
+            // 2. receivables with their instalment, 3. payments with their journal entries; 4. the kept totals
+            ReceivableSummary.Totals totals = new ReceivableSummary.Totals();
             try (java.sql.PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, "
-                    + "contract_date, principal, currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due)"
-                    + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?)", new String[]{"ID"});
+                    + "contract_date, principal, currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due, outstanding)"
+                    + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?, ?)", new String[]{"ID"});
                  java.sql.PreparedStatement pi = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)");
                  java.sql.PreparedStatement pp = c.prepareStatement("INSERT INTO payment (receivable_id, paid_on, amount, channel, note, created_at) "
                          + "VALUES (?, ?, ?, 'OTHER', ?, ?)", new String[]{"ID"});
@@ -441,8 +443,12 @@ public final class ImportService {
                         pr.setLong(8, books.creditorId());
                         pr.setBigDecimal(9, paidSoFar);
                         pr.setDate(10, java.sql.Date.valueOf(p.due()));
-                        pr.setDate(11, p.amount().compareTo(paidSoFar) > 0 ? java.sql.Date.valueOf(p.due()) : null);
+                        java.time.LocalDate firstUnpaid = p.amount().compareTo(paidSoFar) > 0 ? p.due() : null;
+                        pr.setDate(11, firstUnpaid == null ? null : java.sql.Date.valueOf(firstUnpaid));
+                        pr.setBigDecimal(12, p.amount().subtract(paidSoFar));
                         pr.addBatch();
+                        totals.add(new ReceivableSummary.Share(books.creditorId(), ids.get(p.customerKey()), paidSoFar,
+                                p.amount().subtract(paidSoFar), firstUnpaid));
                     }
                     pr.executeBatch();
                     List<long[]> payments = new ArrayList<>();
@@ -491,6 +497,7 @@ public final class ImportService {
                     }
                 }
             }
+            totals.apply(c);
         });
     }
 

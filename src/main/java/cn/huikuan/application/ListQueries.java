@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,93 +32,377 @@ public final class ListQueries {
         this.db = db;
     }
 
+    // ---- receivables list (issue 7: < 100 ms per action at 1,000,000 receivables; decision 0009) ----
+
+    private static final String RECEIVABLE_COLUMNS = "r.id, r.customer_id, cu.name AS customer_name, r.title, r.kind, r.principal, "
+            + "r.paid, r.outstanding, r.final_due, r.first_unpaid_due";
+
     /**
-     * One row per receivable of the book with paid, outstanding, first unpaid due date, days overdue and
-     * bucket. Parameters: as-of date, as-of date, creditor id. Paid, the final and the first unpaid due date
-     * are kept on the receivable row ({@link ReceivableSummary}, migration V9), so a list action reads one
-     * table through the book's index instead of summing payments and instalments for every receivable.
+     * How a sort key is served: the index that holds the book's receivables in that order, and the ORDER BY that
+     * names exactly its columns (so H2 reads the page in index order and stops, instead of sorting the book).
+     * {@code natural} is the direction the column header's first click means.
      */
-    private static final String RECEIVABLE_BASE = """
-            SELECT r.id, r.customer_id, cu.name AS customer_name, r.title, r.kind, r.principal, r.paid,
-                   r.principal - r.paid AS outstanding, r.final_due, r.first_unpaid_due,
-                   CASE WHEN r.principal - r.paid > 0 AND r.first_unpaid_due <= ? THEN DATEDIFF('DAY', r.first_unpaid_due, ?) END AS days_overdue
-            FROM receivable r
-            JOIN customer cu ON cu.id = r.customer_id
-            WHERE r.creditor_id = ?
-            """;
+    private record Sort(String index, String column, boolean urgency) {
+    }
 
-    private static final String BUCKET_EXPR = """
-            CASE WHEN q.outstanding <= 0 THEN 'SETTLED'
-                 WHEN q.days_overdue IS NULL THEN 'NOT_DUE'
-                 WHEN q.days_overdue <= 30 THEN 'D0_30'
-                 WHEN q.days_overdue <= 90 THEN 'D31_90'
-                 WHEN q.days_overdue <= 180 THEN 'D91_180'
-                 WHEN q.days_overdue <= 365 THEN 'D181_365'
-                 ELSE 'OVER_365' END
-            """;
+    /** By customer name: read through the customers' name index, each customer's receivables through theirs (in id order). */
+    private static final Sort BY_CUSTOMER = new Sort("customer_creditor_name", "cu.name", false);
 
-    private static final Map<String, String> RECEIVABLE_SORTS = Map.of(
-            "customer", "q.customer_name",
-            "title", "q.title",
-            "principal", "q.principal",
-            "paid", "q.paid",
-            "outstanding", "q.outstanding",
-            "due", "q.final_due",
-            "daysOverdue", "COALESCE(q.days_overdue, -1)");
+    private static final Map<String, Sort> RECEIVABLE_SORTS = Map.of(
+            "customer", BY_CUSTOMER,
+            "title", new Sort("receivable_book_title", "r.title", false),
+            "principal", new Sort("receivable_book_principal", "r.principal", false),
+            "paid", new Sort("receivable_book_paid", "r.paid", false),
+            "outstanding", new Sort("receivable_book_outstanding", "r.outstanding", false),
+            "due", new Sort("receivable_book_final_due", "r.final_due", false),
+            "daysOverdue", new Sort("receivable_book_first_unpaid", "r.first_unpaid_due", true));
+
+    /** Most overdue first: by first unpaid due date, those without one (settled, no schedule) last, each in id order. */
+    private static final Sort URGENCY = RECEIVABLE_SORTS.get("daysOverdue");
+
+    /** A condition on the kept first unpaid due date and settledness, written for a receivable row or a total row. */
+    private record Cond(String sql, List<Object> params) {
+        static final Cond ALL = new Cond("TRUE", List.of());
+
+        Cond and(Cond o) {
+            if (this == ALL) return o;
+            if (o == ALL) return this;
+            List<Object> p = new ArrayList<>(params);
+            p.addAll(o.params);
+            return new Cond("(" + sql + ") AND (" + o.sql + ")", p);
+        }
+    }
+
+    /** The two columns a condition is written over: receivable rows ({@code r.}) or book_due_total rows ({@code t.}). */
+    private record Cols(String due, String settled) {
+        static final Cols ROW = new Cols("r.first_unpaid_due", "(r.outstanding <= 0)");
+        static final Cols TOTAL = new Cols("t.first_unpaid_due", "t.settled");
+    }
+
+    /** The receivables of one aging bucket as of {@code asOf} (the rules of {@link AgingBucket} and {@link cn.huikuan.domain.Balance}). */
+    private static Cond bucket(AgingBucket b, LocalDate asOf, Cols c) {
+        return switch (b) {
+            case SETTLED -> new Cond(c.settled(), List.of());
+            case NOT_DUE -> new Cond("NOT " + c.settled() + " AND (" + c.due() + " > ? OR " + c.due() + " IS NULL)", List.of(Date.valueOf(asOf)));
+            case OVER_365 -> new Cond("NOT " + c.settled() + " AND " + c.due() + " <= ?", List.of(Date.valueOf(asOf.minusDays(b.minDays()))));
+            default -> new Cond("NOT " + c.settled() + " AND " + c.due() + " BETWEEN ? AND ?",
+                    List.of(Date.valueOf(asOf.minusDays(b.maxDays())), Date.valueOf(asOf.minusDays(b.minDays()))));
+        };
+    }
+
+    /**
+     * A bucket within one of the urgency order's parts, so that each stays one range of the index: receivables
+     * with a first unpaid due date are open (the kept rule empties it once nothing is outstanding), those without
+     * are settled or have no schedule (not due). {@code null}: none of the part is in the bucket.
+     */
+    private static Cond bucketInPart(AgingBucket b, boolean dated, LocalDate asOf, Cols c) {
+        if (dated) {
+            return switch (b) {
+                case SETTLED -> null;
+                case NOT_DUE -> new Cond(c.due() + " > ?", List.of(Date.valueOf(asOf)));
+                case OVER_365 -> new Cond(c.due() + " <= ?", List.of(Date.valueOf(asOf.minusDays(b.minDays()))));
+                default -> new Cond(c.due() + " BETWEEN ? AND ?",
+                        List.of(Date.valueOf(asOf.minusDays(b.maxDays())), Date.valueOf(asOf.minusDays(b.minDays()))));
+            };
+        }
+        return switch (b) {
+            case SETTLED -> new Cond(c.settled(), List.of());
+            case NOT_DUE -> new Cond("NOT " + c.settled(), List.of());
+            default -> null;
+        };
+    }
+
+    /** One part of the urgency order: with a first unpaid due date (by date) or without (in id order). */
+    private static Cond urgencyPart(boolean dated, Cols c) {
+        return new Cond(c.due() + (dated ? " IS NOT NULL" : " IS NULL"), List.of());
+    }
 
     public Page<ReceivableRow> receivables(long creditorId, LocalDate asOf, ListQuery query) {
         return receivables(creditorId, null, asOf, query);
     }
 
-    /** Receivables of the book, or of one customer when {@code customerId} is given. */
+    /**
+     * Receivables of the book, or of one customer when {@code customerId} is given. Without a search text or a
+     * customer, the page is read in the order of an index over the book and the counts come from the kept totals
+     * ({@code book_due_total}), so the cost does not grow with the book; with one, the matching receivables are
+     * found through indexes first and only they are sorted and counted.
+     */
     public Page<ReceivableRow> receivables(long creditorId, Long customerId, LocalDate asOf, ListQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        Sort sort = query.sortKey() == null ? URGENCY : RECEIVABLE_SORTS.getOrDefault(query.sortKey(), URGENCY);
+        // urgency's natural order is "most overdue first", which is the descending days-overdue column
+        boolean forward = query.sortKey() == null || !RECEIVABLE_SORTS.containsKey(query.sortKey()) ? true
+                : sort.urgency() != query.ascending();
+        boolean hasText = query.text() != null && !query.text().isBlank();
+        return db.withConnection(c -> customerId != null || hasText
+                ? matched(c, creditorId, customerId, hasText ? query.text().strip() : null, asOf, query, sort, forward)
+                : indexed(c, creditorId, asOf, query, sort, forward));
+    }
+
+    /**
+     * One index range of a list: its condition on receivable rows and on the kept totals, how many rows it holds,
+     * and whether its order is by first unpaid due date (then a deep page can seek to the date it starts in).
+     */
+    private record Part(Cond row, Cond total, long count, boolean dated) {
+    }
+
+    private Page<ReceivableRow> indexed(java.sql.Connection c, long creditorId, LocalDate asOf, ListQuery query, Sort sort, boolean forward)
+            throws SQLException {
+        List<Part> parts = new ArrayList<>();
+        if (sort.urgency()) {
+            for (boolean dated : new boolean[]{true, false}) {
+                Cond row = urgencyPart(dated, Cols.ROW), total = urgencyPart(dated, Cols.TOTAL);
+                if (query.bucket() != null) {
+                    Cond br = bucketInPart(query.bucket(), dated, asOf, Cols.ROW);
+                    if (br == null) continue;
+                    row = row.and(br);
+                    total = total.and(bucketInPart(query.bucket(), dated, asOf, Cols.TOTAL));
+                }
+                parts.add(new Part(row, total, keptCount(c, creditorId, total), dated));
+            }
+        } else {
+            Cond row = query.bucket() == null ? Cond.ALL : bucket(query.bucket(), asOf, Cols.ROW);
+            Cond total = query.bucket() == null ? Cond.ALL : bucket(query.bucket(), asOf, Cols.TOTAL);
+            parts.add(new Part(row, total, keptCount(c, creditorId, total), false));
+        }
+        long total = parts.stream().mapToLong(Part::count).sum();
+        long offset = (long) query.page() * query.pageSize();
+        int limit = (int) Math.max(0, Math.min(query.pageSize(), total - offset));
+        List<ReceivableRow> rows;
+        if (limit > 0 && offset > total / 2) {
+            // a page in the second half is read from the other end: fewer index entries to step over
+            rows = walk(c, creditorId, asOf, sort, !forward, forward ? reversed(parts) : parts, total - offset - limit, limit);
+            java.util.Collections.reverse(rows);
+        } else {
+            rows = walk(c, creditorId, asOf, sort, forward, forward ? parts : reversed(parts), offset, limit);
+        }
+        return new Page<>(rows, total, query.page(), query.pageSize());
+    }
+
+    private static <T> List<T> reversed(List<T> xs) {
+        List<T> r = new ArrayList<>(xs);
+        java.util.Collections.reverse(r);
+        return r;
+    }
+
+    /** Below this many rows to skip, stepping over index entries is cheaper than working out where to start. */
+    private static final long SEEK_FROM = 1_000;
+
+    /** {@link #SEEK_FROM}, lowered by tests so that every page of a small book seeks. */
+    long seekFrom = SEEK_FROM;
+
+    /**
+     * Reads {@code limit} rows after skipping {@code offset} across the parts, in the given direction. The ORDER
+     * BY names only the index's columns: entries with equal values follow in id order within the index, and a
+     * trailing {@code id} would make H2 sort each group of equal values (the 130,000 settled receivables of
+     * the 1M bench book are one such group). A deep page of a part ordered by due date starts at the date the
+     * kept totals place it in, so only that date's receivables are stepped over.
+     */
+    private List<ReceivableRow> walk(java.sql.Connection c, long creditorId, LocalDate asOf, Sort sort, boolean forward, List<Part> parts,
+                                     long offset, int limit) throws SQLException {
+        List<ReceivableRow> rows = new ArrayList<>();
+        long skip = offset;
+        for (Part p : parts) {
+            if (rows.size() >= limit) break;
+            if (skip >= p.count()) {
+                skip -= p.count();
+                continue;
+            }
+            Cond cond = p.row();
+            if (p.dated() && skip >= seekFrom) {
+                Seek seek = seek(c, creditorId, p.total(), forward, skip);
+                cond = cond.and(new Cond("r.first_unpaid_due " + (forward ? ">=" : "<=") + " ?", List.of(Date.valueOf(seek.due()))));
+                skip = seek.skip();
+            }
+            String dir = forward ? "" : " DESC";
+            String sql = sort == BY_CUSTOMER
+                    ? "SELECT " + RECEIVABLE_COLUMNS + " FROM customer cu USE INDEX (customer_creditor_name) JOIN receivable r USE INDEX"
+                    + " (receivable_customer) ON r.customer_id = cu.id WHERE cu.creditor_id = ? AND r.creditor_id = cu.creditor_id AND " + cond.sql()
+                    + " ORDER BY cu.creditor_id" + dir + ", cu.name" + dir + ", cu.id" + dir + ", r.id" + dir + " LIMIT ? OFFSET ?"
+                    : "SELECT " + RECEIVABLE_COLUMNS + " FROM receivable r USE INDEX (" + sort.index() + ") JOIN customer cu ON cu.id = r.customer_id"
+                    + " WHERE r.creditor_id = ? AND " + cond.sql()
+                    + " ORDER BY r.creditor_id" + dir + ", " + sort.column() + dir + " LIMIT ? OFFSET ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, creditorId);
+                int i = bindAll(ps, 2, cond.params());
+                ps.setInt(i++, limit - rows.size());
+                ps.setLong(i, skip);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(receivableRow(rs, asOf));
+                }
+            }
+            skip = 0;
+        }
+        return rows;
+    }
+
+    private record Seek(LocalDate due, long skip) {
+    }
+
+    /** The first unpaid due date the {@code skip}-th row of a dated part falls on, and how many of that date's come before it. */
+    private static Seek seek(java.sql.Connection c, long creditorId, Cond total, boolean forward, long skip) throws SQLException {
+        String dir = forward ? "" : " DESC";
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.first_unpaid_due, SUM(t.receivables) FROM book_due_total t WHERE t.creditor_id = ? AND "
+                + total.sql() + " GROUP BY t.first_unpaid_due ORDER BY t.first_unpaid_due" + dir)) {
+            ps.setLong(1, creditorId);
+            bindAll(ps, 2, total.params());
+            long before = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong(2);
+                    if (before + n > skip) return new Seek(rs.getDate(1).toLocalDate(), skip - before);
+                    before += n;
+                }
+            }
+        }
+        throw new IllegalStateException("the kept totals hold fewer receivables than the list counted");
+    }
+
+    /** How many receivables of the book meet a condition, from the kept totals: a sum over a few thousand rows at most. */
+    private static long keptCount(java.sql.Connection c, long creditorId, Cond cond) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(t.receivables), 0) FROM book_due_total t WHERE t.creditor_id = ? AND "
+                + cond.sql())) {
+            ps.setLong(1, creditorId);
+            bindAll(ps, 2, cond.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Receivables of one customer, or matching a search text: their ids are found through indexes (customers by
+     * name, registration number or phone; contract number or title starting with the text; an amount equal to
+     * it) into a derived table that drives the join, then only those rows are filtered, sorted and counted, in
+     * one query ({@code COUNT(*) OVER ()}).
+     */
+    private Page<ReceivableRow> matched(java.sql.Connection c, long creditorId, Long customerId, String text, LocalDate asOf, ListQuery query,
+                                        Sort sort, boolean forward) throws SQLException {
+        StringBuilder from = new StringBuilder(" FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.creditor_id = ?");
         List<Object> params = new ArrayList<>();
+        params.add(creditorId);
+        if (text != null) {
+            // the matches first, then their rows by key (= ANY(?) is a lookup in the primary key; joined to the
+            // matches as a derived table, H2 sometimes put the book's rows first and ran the search for each)
+            StringBuilder union = new StringBuilder();
+            List<Object> unionParams = new ArrayList<>();
+            textMatches(c, text, creditorId, union, unionParams);
+            Long[] ids = ids(c, union.toString(), unionParams);
+            if (ids.length == 0) return new Page<>(List.of(), 0, query.page(), query.pageSize());
+            from.append(" AND r.id = ANY(?)");
+            params.add(ids);
+        }
         if (customerId != null) {
-            where.append(" AND q.customer_id = ?");
+            from.append(" AND r.customer_id = ?");
             params.add(customerId);
         }
-        if (query.text() != null && !query.text().isBlank()) {
-            String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(q.customer_name) LIKE ? ESCAPE '\\' OR LOWER(q.title) LIKE ? ESCAPE '\\'"
-                    + " OR CAST(q.principal AS VARCHAR) LIKE ? ESCAPE '\\' OR CAST(q.outstanding AS VARCHAR) LIKE ? ESCAPE '\\')");
-            params.add(like);
-            params.add(like);
-            params.add(like);
-            params.add(like);
-        }
         if (query.bucket() != null) {
-            where.append(" AND ").append(BUCKET_EXPR).append(" = ?");
-            params.add(query.bucket().name());
+            Cond b = bucket(query.bucket(), asOf, Cols.ROW);
+            from.append(" AND ").append(b.sql());
+            params.addAll(b.params());
         }
-        String order = sortColumn(RECEIVABLE_SORTS, query.sortKey(), "COALESCE(q.days_overdue, -1)");
-        boolean asc = query.sortKey() == null ? false : query.ascending();
-        String from = "FROM (" + RECEIVABLE_BASE + ") q" + where;
-        String sql = "SELECT q.*, " + BUCKET_EXPR + " AS bucket " + from
-                + " ORDER BY " + order + (asc ? " ASC" : " DESC") + ", q.id ASC LIMIT ? OFFSET ?";
-        String countSql = "SELECT COUNT(*) " + from;
-        return db.withConnection(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement(countSql)) {
-                int i = bindBase(ps, creditorId, asOf);
-                bindAll(ps, i, params);
+        String dir = forward ? "" : " DESC";
+        String order = sort.urgency()
+                ? "CASE WHEN r.first_unpaid_due IS NULL THEN 1 ELSE 0 END" + dir + ", r.first_unpaid_due" + dir + ", r.id" + dir
+                : sort == BY_CUSTOMER ? "cu.name" + dir + ", cu.id" + dir + ", r.id" + dir
+                : sort.column() + dir + ", r.id" + dir;
+        List<ReceivableRow> rows = new ArrayList<>();
+        long total = -1;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECEIVABLE_COLUMNS + ", COUNT(*) OVER () AS matches" + from
+                + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
+            int i = bindAll(ps, 1, params);
+            ps.setInt(i++, query.pageSize());
+            ps.setLong(i, (long) query.page() * query.pageSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(receivableRow(rs, asOf));
+                    total = rs.getLong("matches");
+                }
+            }
+        }
+        if (total < 0) { // a page past the end: count on its own
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from)) {
+                bindAll(ps, 1, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
                 }
             }
-            List<ReceivableRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = bindBase(ps, creditorId, asOf);
-                i = bindAll(ps, i, params);
-                ps.setInt(i++, query.pageSize());
-                ps.setLong(i, (long) query.page() * query.pageSize());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(receivableRow(rs));
+        }
+        return new Page<>(rows, total, query.page(), query.pageSize());
+    }
+
+    /** Runs a query of ids (a UNION of matches) and returns them, for an {@code = ANY(?)} lookup. */
+    static Long[] ids(java.sql.Connection c, String sql, List<Object> params) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, 1, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        return ids.toArray(Long[]::new);
+    }
+
+    /**
+     * Up to this many receivables in the book, a search text is also looked for anywhere in titles and contract
+     * numbers (a pass over the book's rows: about 1 µs a row in H2, so ~20 ms here); in larger books those two are
+     * matched from their start, through their indexes (~1 ms at 1,000,000), and the search prompt says so.
+     */
+    static final long SUBSTRING_SEARCH_UP_TO = 20_000;
+
+    /** {@link #SUBSTRING_SEARCH_UP_TO}, lowered by tests to check the large-book search on a small book. */
+    long substringSearchUpTo = SUBSTRING_SEARCH_UP_TO;
+
+    /** The ids of the book's receivables a search text finds, as a UNION of queries each served by an index. */
+    void textMatches(java.sql.Connection c, String text, long creditorId, StringBuilder sql, List<Object> params)
+            throws SQLException {
+        // the customers first, then their receivables by key (an IN (subquery) here was evaluated row by row: 0.6 s at 1M)
+        StringBuilder customers = new StringBuilder();
+        List<Object> customerParams = new ArrayList<>();
+        customerMatches(text, creditorId, customers, customerParams);
+        sql.append("SELECT m.id FROM receivable m USE INDEX (receivable_customer) WHERE m.creditor_id = ? AND m.customer_id = ANY(?)");
+        params.add(creditorId);
+        params.add(ids(c, customers.toString(), customerParams));
+        if (keptCount(c, creditorId, Cond.ALL) <= substringSearchUpTo) {
+            String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+            sql.append(" UNION SELECT m.id FROM receivable m USE INDEX () WHERE m.creditor_id = ? AND (LOWER(m.title) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(COALESCE(m.contract_number, '')) LIKE ? ESCAPE '\\')");
+            params.addAll(List.of(creditorId, like, like));
+        } else {
+            for (String[] column : new String[][]{{"title", "receivable_book_title"}, {"contract_number", "receivable_book_contract"}}) {
+                for (String prefix : new java.util.LinkedHashSet<>(List.of(text, text.toUpperCase(Locale.ROOT)))) {
+                    // a range H2 can seek, not LIKE ?: with a bound pattern it cannot know it is a prefix and reads the whole index
+                    sql.append(" UNION SELECT m.id FROM receivable m USE INDEX (").append(column[1]).append(") WHERE m.creditor_id = ? AND m.")
+                            .append(column[0]).append(" >= ? AND m.").append(column[0]).append(" < ?");
+                    params.add(creditorId);
+                    params.add(prefix);
+                    params.add(prefix + '\uFFFF');
                 }
             }
-            return new Page<>(rows, total, query.page(), query.pageSize());
-        });
+        }
+        BigDecimal amount = SearchService.amount(text);
+        if (amount != null) {
+            for (String[] column : new String[][]{{"principal", "receivable_book_principal"}, {"outstanding", "receivable_book_outstanding"}}) {
+                sql.append(" UNION SELECT m.id FROM receivable m USE INDEX (").append(column[1]).append(") WHERE m.creditor_id = ? AND m.")
+                        .append(column[0]).append(" = ?");
+                params.add(creditorId);
+                params.add(amount);
+            }
+        }
+    }
+
+    /**
+     * The ids of the book's customers whose name, registration number or a contact (phone) holds the text: one pass
+     * over the customer and contact tables (about 40 ms each at 100,000), never a lookup per row through an index.
+     * Contacts are not of one book: callers keep to the book (their rows are the book's customers or receivables).
+     */
+    static void customerMatches(String text, long creditorId, StringBuilder sql, List<Object> params) {
+        String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+        sql.append("SELECT cm.id FROM customer cm USE INDEX () WHERE cm.creditor_id = ? AND (LOWER(cm.name) LIKE ? ESCAPE '\\'"
+                + " OR LOWER(COALESCE(cm.registration_number, '')) LIKE ? ESCAPE '\\')"
+                + " UNION SELECT cc.customer_id FROM customer_contact cc USE INDEX () WHERE LOWER(cc.\"value\") LIKE ? ESCAPE '\\'");
+        params.addAll(List.of(creditorId, like, like, like));
     }
 
     /** Outstanding per customer and aging bucket, aggregated in the database (账龄分析 by customer, issue 7). */
@@ -127,30 +412,45 @@ public final class ListQueries {
         }
     }
 
+    /**
+     * Every customer with something outstanding, by bucket: one grouped pass over the book's open receivables
+     * (for the Excel and PDF exports, which run in the background; the screen's totals come from the kept ones).
+     */
     public List<AgingRow> agingByCustomer(long creditorId, LocalDate asOf) {
-        String sql = "SELECT q.customer_id, q.customer_name, " + BUCKET_EXPR + " AS bucket, SUM(GREATEST(q.outstanding, 0))"
-                + " FROM (" + RECEIVABLE_BASE + ") q GROUP BY q.customer_id, q.customer_name, bucket";
+        String bucketSql = "CASE WHEN r.first_unpaid_due IS NULL OR r.first_unpaid_due > ? THEN 'NOT_DUE'"
+                + " WHEN r.first_unpaid_due >= ? THEN 'D0_30' WHEN r.first_unpaid_due >= ? THEN 'D31_90'"
+                + " WHEN r.first_unpaid_due >= ? THEN 'D91_180' WHEN r.first_unpaid_due >= ? THEN 'D181_365' ELSE 'OVER_365' END";
+        // one pass over the table (a pass through the book's index looks up every row: ~4x slower), no join per row
+        String sql = "SELECT r.customer_id, " + bucketSql + " AS bucket, SUM(r.outstanding) FROM receivable r USE INDEX ()"
+                + " WHERE r.creditor_id = ? AND r.outstanding > 0 GROUP BY r.customer_id, bucket";
         return db.withConnection(c -> {
-            Map<Long, AgingRow> rows = new java.util.LinkedHashMap<>();
+            Map<Long, Map<AgingBucket, BigDecimal>> byCustomer = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindBase(ps, creditorId, asOf);
+                ps.setDate(1, Date.valueOf(asOf));
+                int i = 2;
+                for (AgingBucket b : List.of(AgingBucket.D0_30, AgingBucket.D31_90, AgingBucket.D91_180, AgingBucket.D181_365)) {
+                    ps.setDate(i++, Date.valueOf(asOf.minusDays(b.maxDays())));
+                }
+                ps.setLong(i, creditorId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        AgingBucket b = AgingBucket.valueOf(rs.getString(3));
-                        if (b == AgingBucket.SETTLED) continue;
-                        AgingRow row = rows.computeIfAbsent(rs.getLong(1), id -> {
-                            try {
-                                return new AgingRow(id, rs.getString(2), new EnumMap<>(AgingBucket.class));
-                            } catch (java.sql.SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-                        row.buckets().merge(b, Money.round(rs.getBigDecimal(4)), BigDecimal::add);
+                        byCustomer.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(AgingBucket.class))
+                                .merge(AgingBucket.valueOf(rs.getString(2)), Money.round(rs.getBigDecimal(3)), BigDecimal::add);
                     }
                 }
             }
-            List<AgingRow> list = new ArrayList<>(rows.values());
-            list.sort(java.util.Comparator.comparing(AgingRow::total).reversed().thenComparing(AgingRow::customer));
+            List<AgingRow> list = new ArrayList<>(byCustomer.size());
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM customer USE INDEX () WHERE creditor_id = ?")) {
+                ps.setLong(1, creditorId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<AgingBucket, BigDecimal> buckets = byCustomer.get(rs.getLong(1));
+                        if (buckets != null) list.add(new AgingRow(rs.getLong(1), rs.getString(2), buckets));
+                    }
+                }
+            }
+            list.sort(java.util.Comparator.comparing(AgingRow::total).reversed().thenComparing(AgingRow::customer)
+                    .thenComparingLong(AgingRow::customerId));
             return list;
         });
     }
@@ -203,83 +503,96 @@ public final class ListQueries {
         });
     }
 
+    /**
+     * The book's totals by aging bucket (the 账龄 report's figures and the dashboard): a sum over the kept totals per
+     * first unpaid due date (decision 0009), a few thousand rows for a million receivables.
+     */
     public Dashboard dashboard(long creditorId, LocalDate asOf) {
-        String sql = "SELECT " + BUCKET_EXPR + " AS bucket, COUNT(*), SUM(q.principal), SUM(q.paid), SUM(GREATEST(q.outstanding, 0))"
-                + " FROM (" + RECEIVABLE_BASE + ") q GROUP BY bucket";
         return db.withConnection(c -> {
             long customers;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM customer WHERE creditor_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer_count FROM creditor WHERE id = ?")) {
                 ps.setLong(1, creditorId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     customers = rs.getLong(1);
                 }
             }
-            Map<AgingBucket, Dashboard.BucketTotal> buckets = new EnumMap<>(AgingBucket.class);
-            BigDecimal principal = Money.ZERO, paid = Money.ZERO, outstanding = Money.ZERO, overdue = Money.ZERO;
-            long open = 0;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindBase(ps, creditorId, asOf);
+            Map<AgingBucket, long[]> counts = new EnumMap<>(AgingBucket.class);
+            Map<AgingBucket, BigDecimal> outs = new EnumMap<>(AgingBucket.class);
+            BigDecimal principal = Money.ZERO, paid = Money.ZERO;
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.settled, t.first_unpaid_due, t.receivables, t.paid, t.outstanding"
+                    + " FROM book_due_total t WHERE t.creditor_id = ?")) {
+                ps.setLong(1, creditorId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        AgingBucket b = AgingBucket.valueOf(rs.getString(1));
-                        long n = rs.getLong(2);
-                        BigDecimal out = Money.round(rs.getBigDecimal(5));
-                        buckets.put(b, new Dashboard.BucketTotal(n, out));
-                        principal = principal.add(rs.getBigDecimal(3));
+                        Date due = rs.getDate(2);
+                        boolean settled = rs.getBoolean(1);
+                        AgingBucket b = bucketOf(settled, due == null ? null : due.toLocalDate(), asOf);
+                        counts.computeIfAbsent(b, k -> new long[1])[0] += rs.getLong(3);
+                        // a settled receivable owes nothing, even if it was overpaid
+                        outs.merge(b, settled ? Money.ZERO : rs.getBigDecimal(5), BigDecimal::add);
+                        principal = principal.add(rs.getBigDecimal(4)).add(rs.getBigDecimal(5));
                         paid = paid.add(rs.getBigDecimal(4));
-                        outstanding = outstanding.add(out);
-                        if (b != AgingBucket.SETTLED) open += n;
-                        if (b.isOverdue()) overdue = overdue.add(out);
                     }
                 }
+            }
+            Map<AgingBucket, Dashboard.BucketTotal> buckets = new EnumMap<>(AgingBucket.class);
+            BigDecimal outstanding = Money.ZERO, overdue = Money.ZERO;
+            long open = 0;
+            for (var e : counts.entrySet()) {
+                AgingBucket b = e.getKey();
+                long n = e.getValue()[0];
+                if (n == 0) continue;
+                BigDecimal out = Money.round(outs.get(b));
+                buckets.put(b, new Dashboard.BucketTotal(n, out));
+                outstanding = outstanding.add(out);
+                if (b != AgingBucket.SETTLED) open += n;
+                if (b.isOverdue()) overdue = overdue.add(out);
             }
             return new Dashboard(customers, open, Money.round(principal), Money.round(paid), Money.round(outstanding),
                     Money.round(overdue), buckets);
         });
     }
 
-    private static final Map<String, String> CUSTOMER_SORTS = Map.of(
-            "name", "q.name",
-            "receivables", "q.receivable_count",
-            "outstanding", "q.outstanding",
-            "created", "q.created_at");
+    /** Customer sorts: each served by an index over the book in exactly that order (the count and outstanding are kept, V10). */
+    private static final Map<String, String[]> CUSTOMER_SORTS = Map.of(
+            "name", new String[]{"customer_creditor_name", "cu.name"},
+            "receivables", new String[]{"customer_book_receivables", "cu.receivable_count"},
+            "outstanding", new String[]{"customer_book_outstanding", "cu.outstanding"},
+            "created", new String[]{"customer_book_created", "cu.created_at"});
 
     public Page<CustomerRow> customers(long creditorId, ListQuery query) {
-        String base = """
-                SELECT cu.id, cu.kind, cu.name, cu.registration_number, cu.created_at,
-                       (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone,
-                       (SELECT COUNT(*) FROM receivable r WHERE r.customer_id = cu.id) AS receivable_count,
-                       COALESCE((SELECT SUM(r.principal - r.paid) FROM receivable r WHERE r.customer_id = cu.id), 0) AS outstanding
-                FROM customer cu WHERE cu.creditor_id = ?
-                """;
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        String[] sort = CUSTOMER_SORTS.getOrDefault(query.sortKey() == null ? "name" : query.sortKey(), CUSTOMER_SORTS.get("name"));
+        boolean hasText = query.text() != null && !query.text().isBlank();
         List<Object> params = new ArrayList<>();
-        if (query.text() != null && !query.text().isBlank()) {
-            String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(q.name) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(q.registration_number, '')) LIKE ? ESCAPE '\\'"
-                    + " OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = q.id AND LOWER(cc.\"value\") LIKE ? ESCAPE '\\'))");
-            params.add(like);
-            params.add(like);
-            params.add(like);
+        StringBuilder from = new StringBuilder(" FROM ");
+        Long[] matches = null;
+        if (hasText) { // the matches first, then their rows by key (see matched()), counted in the same query
+            StringBuilder union = new StringBuilder();
+            List<Object> unionParams = new ArrayList<>();
+            customerMatches(query.text().strip(), creditorId, union, unionParams);
+            matches = db.withConnection(c -> ids(c, union.toString(), unionParams));
+            if (matches.length == 0) return new Page<>(List.of(), 0, query.page(), query.pageSize());
+            from.append("customer cu");
+        } else { // read the page in the index's order and stop; the count is kept
+            from.append("customer cu USE INDEX (").append(sort[0]).append(")");
         }
-        String order = sortColumn(CUSTOMER_SORTS, query.sortKey(), "q.name");
-        String from = "FROM (" + base + ") q" + where;
-        String sql = "SELECT q.* " + from + " ORDER BY " + order + (query.ascending() ? " ASC" : " DESC") + ", q.id LIMIT ? OFFSET ?";
+        from.append(" WHERE cu.creditor_id = ?");
+        params.add(creditorId);
+        if (hasText) {
+            from.append(" AND cu.id = ANY(?)");
+            params.add(matches);
+        }
+        String dir = query.ascending() ? "" : " DESC";
+        String sql = "SELECT cu.id, cu.kind, cu.name, cu.registration_number, cu.receivable_count, cu.outstanding,"
+                + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone"
+                + (hasText ? ", COUNT(*) OVER () AS matches" : "")
+                + from + " ORDER BY cu.creditor_id" + dir + ", " + sort[1] + dir + ", cu.id" + dir + " LIMIT ? OFFSET ?";
         return db.withConnection(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) " + from)) {
-                ps.setLong(1, creditorId);
-                bindAll(ps, 2, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = -1;
             List<CustomerRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, creditorId);
-                int i = bindAll(ps, 2, params);
+                int i = bindAll(ps, 1, params);
                 ps.setInt(i++, query.pageSize());
                 ps.setLong(i, (long) query.page() * query.pageSize());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -290,6 +603,17 @@ public final class ListQueries {
                                 number == null ? "" : kind == PartyKind.PERSON ? IdentityNumbers.mask(number) : number,
                                 maskPhone(rs.getString("phone")), rs.getLong("receivable_count"),
                                 Money.round(rs.getBigDecimal("outstanding"))));
+                        if (hasText) total = rs.getLong("matches");
+                    }
+                }
+            }
+            if (total < 0) {
+                // without a text: the kept number of the book's customers (counting 100,000 through an index: ~70 ms)
+                try (PreparedStatement ps = c.prepareStatement(hasText ? "SELECT COUNT(*)" + from : "SELECT customer_count FROM creditor WHERE id = ?")) {
+                    bindAll(ps, 1, hasText ? params : List.of(creditorId));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
                     }
                 }
             }
@@ -305,13 +629,12 @@ public final class ListQueries {
         return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
     }
 
-    private static ReceivableRow receivableRow(ResultSet rs) throws SQLException {
+    private static ReceivableRow receivableRow(ResultSet rs, LocalDate asOf) throws SQLException {
         Date finalDue = rs.getDate("final_due");
         Date firstUnpaid = rs.getDate("first_unpaid_due");
-        long days = rs.getLong("days_overdue");
-        Long daysOverdue = rs.wasNull() ? null : days;
         BigDecimal outstanding = Money.round(rs.getBigDecimal("outstanding"));
-        AgingBucket bucket = AgingBucket.valueOf(rs.getString("bucket"));
+        AgingBucket bucket = bucketOf(outstanding.signum() <= 0, firstUnpaid == null ? null : firstUnpaid.toLocalDate(), asOf);
+        Long daysOverdue = bucket.isOverdue() ? java.time.temporal.ChronoUnit.DAYS.between(firstUnpaid.toLocalDate(), asOf) : null;
         return new ReceivableRow(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("title"),
                 ReceivableKind.valueOf(rs.getString("kind")), Money.round(rs.getBigDecimal("principal")),
                 Money.round(rs.getBigDecimal("paid")), outstanding.max(Money.ZERO),
@@ -319,22 +642,17 @@ public final class ListQueries {
                 daysOverdue == null ? null : firstUnpaid.toLocalDate(), daysOverdue, bucket);
     }
 
-    private static int bindBase(PreparedStatement ps, long creditorId, LocalDate asOf) throws SQLException {
-        ps.setDate(1, Date.valueOf(asOf));
-        ps.setDate(2, Date.valueOf(asOf));
-        ps.setLong(3, creditorId);
-        return 4;
+    /** The bucket of a receivable from its kept figures, by the rules of {@link cn.huikuan.domain.Balance}. */
+    static AgingBucket bucketOf(boolean settled, LocalDate firstUnpaidDue, LocalDate asOf) {
+        if (settled) return AgingBucket.SETTLED;
+        if (firstUnpaidDue == null || firstUnpaidDue.isAfter(asOf)) return AgingBucket.NOT_DUE;
+        return AgingBucket.ofDaysOverdue(java.time.temporal.ChronoUnit.DAYS.between(firstUnpaidDue, asOf));
     }
 
     private static int bindAll(PreparedStatement ps, int start, List<Object> params) throws SQLException {
         int i = start;
         for (Object p : params) ps.setObject(i++, p);
         return i;
-    }
-
-    /** Only whitelisted column expressions ever reach the ORDER BY clause. */
-    private static String sortColumn(Map<String, String> allowed, String key, String fallback) {
-        return key == null ? fallback : allowed.getOrDefault(key, fallback);
     }
 
     static String escapeLike(String s) {

@@ -90,10 +90,15 @@ public final class PrivacyService {
                         "delete from StepChange x where x.receivable.id in :r", "delete from EvidenceItem x where x.receivable.id in :r")) {
                     s.createMutationQuery(q).setParameter("r", receivables).executeUpdate();
                 }
+                // take their shares off the kept totals (decision 0009) while their rows still hold them
+                s.doWork(conn -> {
+                    for (Long id : receivables) ReceivableSummary.forget(conn, id);
+                });
                 for (Long id : receivables) s.remove(s.get(Receivable.class, id));
             }
             s.remove(c);
             s.flush();
+            s.doWork(conn -> ReceivableSummary.customersAdded(conn, books.creditorId(), -1));
             // Blank the journal text of every erased record; list the entries in the erasure's own entry.
             List<Long> entries = new ArrayList<>();
             for (String key : keys) {

@@ -99,6 +99,19 @@ public final class ReceivableService {
         return books.db().withConnection(c -> ReceivableSummary.stale(c, books.creditorId(), limit));
     }
 
+    /**
+     * What differs between the book's kept totals (aging per due date, customers' counts and outstanding; decision
+     * 0009) and what its receivables add up to; empty when they agree. A full pass over the book, for verify.
+     */
+    public List<String> keptTotalsDiffer() {
+        return books.db().withConnection(c -> ReceivableSummary.totalsDiffer(c, books.creditorId()));
+    }
+
+    /** Writes the book's kept totals again from its receivables' kept figures (derived; nothing is lost). */
+    public void rebuildKeptTotals() {
+        books.db().inTransactionDo(s -> s.doWork(c -> ReceivableSummary.rebuildTotals(c, books.creditorId())));
+    }
+
     /** Recomputes the kept list figures of the given receivables of this book (they are derived; nothing is lost). */
     public void refreshListFigures(List<Long> ids) {
         books.db().inTransactionDo(s -> {

@@ -2,9 +2,15 @@ package cn.huikuan.application;
 
 import org.hibernate.Session;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The figures the lists show for a receivable, kept on its row (migration V9, issue 7): the book
@@ -13,6 +19,13 @@ import java.sql.SQLException;
  * changes a receivable's schedule or payments calls {@link #refresh} in its own transaction; bulk inserts
  * (import, the benchmark's generator) write the figures with the row. Days overdue and the aging bucket
  * depend on the day and are computed by the queries from {@code first_unpaid_due}.
+ *
+ * <p>Since V10 (decision 0009) it also keeps {@code outstanding} on the row and the totals the lists and the
+ * aging report add up: per book and first unpaid due date ({@code book_due_total}) and per customer
+ * ({@code customer.receivable_count}, {@code customer.outstanding}), and each book's number of customers
+ * ({@code creditor.customer_count}, {@link #customersAdded}). A refresh takes the receivable's old share
+ * off those totals and adds its new one; a deletion calls {@link #forget} first; bulk writers gather their
+ * rows' shares in {@link Totals}. {@link #totalsDiffer} and {@link #rebuildTotals} check and redo them.
  */
 final class ReceivableSummary {
     private ReceivableSummary() {
@@ -25,12 +38,13 @@ final class ReceivableSummary {
 
     /** The earliest instalment whose running total (by due date, then sequence) exceeds {@code paid}. */
     private static String firstUnpaidDue(String paid) {
-        return """
+        // settled (nothing outstanding): none, as in Balance, even if a schedule were to add up to more
+        return "CASE WHEN r.principal - " + paid + " <= 0 THEN NULL ELSE " + """
                 (SELECT MIN(i.due_date) FROM instalment i
                   WHERE i.receivable_id = r.id
                     AND (SELECT SUM(i2.amount) FROM instalment i2
                           WHERE i2.receivable_id = r.id
-                            AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq))) > %s)""".formatted(paid);
+                            AND (i2.due_date < i.due_date OR (i2.due_date = i.due_date AND i2.seq <= i.seq))) > %s)""".formatted(paid) + " END";
     }
 
     private static final String FIGURES = "UPDATE receivable r SET creditor_id = " + BOOK + ", paid = " + PAID
@@ -39,22 +53,245 @@ final class ReceivableSummary {
     /** After {@link #FIGURES}: reads the kept {@code paid} it has just written. */
     private static final String FIRST_UNPAID = "UPDATE receivable r SET first_unpaid_due = " + firstUnpaidDue("r.paid") + " WHERE r.id = ?";
 
+    /** After {@link #FIGURES}: the outstanding principal the kept {@code paid} leaves. */
+    private static final String OUTSTANDING = "UPDATE receivable r SET outstanding = r.principal - r.paid WHERE r.id = ?";
+
     private static final String STALE = "SELECT r.id FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE cu.creditor_id = ? AND ("
-            + "r.creditor_id IS DISTINCT FROM " + BOOK + " OR r.paid <> " + PAID + " OR r.final_due IS DISTINCT FROM " + FINAL_DUE
+            + "r.creditor_id IS DISTINCT FROM " + BOOK + " OR r.paid <> " + PAID + " OR r.outstanding <> r.principal - " + PAID + " OR r.final_due IS DISTINCT FROM " + FINAL_DUE
             + " OR r.first_unpaid_due IS DISTINCT FROM " + firstUnpaidDue(PAID) + ") ORDER BY r.id LIMIT ?";
 
     /** Recomputes one receivable's figures inside the caller's transaction (its changes are flushed first). */
     static void refresh(Session s, long receivableId) {
+        // its share as the database has it before the caller's pending changes (a changed customer or principal)
+        Share[] before = new Share[1];
+        s.doWork(c -> before[0] = share(c, receivableId));
         s.flush();
-        s.doWork(c -> refresh(c, receivableId));
+        s.doWork(c -> refresh(c, receivableId, before[0]));
     }
 
     static void refresh(Connection c, long receivableId) throws SQLException {
-        for (String sql : new String[]{FIGURES, FIRST_UNPAID}) {
+        refresh(c, receivableId, share(c, receivableId));
+    }
+
+    private static void refresh(Connection c, long receivableId, Share before) throws SQLException {
+        for (String sql : new String[]{FIGURES, FIRST_UNPAID, OUTSTANDING}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, receivableId);
                 ps.executeUpdate();
             }
+        }
+        Share after = share(c, receivableId);
+        if (before != null && before.equals(after)) return;
+        Totals t = new Totals();
+        t.remove(before);
+        t.add(after);
+        t.apply(c);
+    }
+
+    /**
+     * Takes a receivable's share out of the kept totals before it is deleted (its row, payments and schedule go
+     * with it; the caller deletes them in the same transaction).
+     */
+    static void forget(Connection c, long receivableId) throws SQLException {
+        Totals t = new Totals();
+        t.remove(share(c, receivableId));
+        t.apply(c);
+    }
+
+    /**
+     * What one receivable adds to the kept totals (decision 0009): its book, customer, paid, outstanding and first
+     * unpaid due date as kept on its row. A row without a book (inserted, not yet refreshed) adds nothing.
+     */
+    record Share(long creditorId, long customerId, BigDecimal paid, BigDecimal outstanding, java.time.LocalDate firstUnpaidDue) {
+        boolean settled() {
+            return outstanding.signum() <= 0;
+        }
+
+        /** The key of its row in {@code book_due_total}: settled receivables are counted without a date. */
+        java.time.LocalDate dueKey() {
+            return settled() ? null : firstUnpaidDue;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Share s && s.creditorId == creditorId && s.customerId == customerId
+                    && s.paid.compareTo(paid) == 0 && s.outstanding.compareTo(outstanding) == 0
+                    && java.util.Objects.equals(s.firstUnpaidDue, firstUnpaidDue);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(creditorId, customerId, firstUnpaidDue);
+        }
+    }
+
+    private static Share share(Connection c, long receivableId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT creditor_id, customer_id, paid, outstanding, first_unpaid_due FROM receivable WHERE id = ?")) {
+            ps.setLong(1, receivableId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                long creditor = rs.getLong(1);
+                if (rs.wasNull()) return null;
+                java.sql.Date due = rs.getDate(5);
+                return new Share(creditor, rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), due == null ? null : due.toLocalDate());
+            }
+        }
+    }
+
+    /**
+     * Changes to the kept totals, gathered in memory and written at once: a refresh gathers one receivable's old
+     * share taken off and its new one added; a bulk import gathers the shares of all the rows it wrote.
+     */
+    static final class Totals {
+        private record DueKey(long creditorId, boolean settled, java.time.LocalDate due) {
+        }
+
+        private static final class Sum {
+            long receivables;
+            BigDecimal paid = BigDecimal.ZERO;
+            BigDecimal outstanding = BigDecimal.ZERO;
+
+            void add(int sign, BigDecimal paid, BigDecimal outstanding) {
+                receivables += sign;
+                this.paid = sign > 0 ? this.paid.add(paid) : this.paid.subtract(paid);
+                this.outstanding = sign > 0 ? this.outstanding.add(outstanding) : this.outstanding.subtract(outstanding);
+            }
+
+            boolean isZero() {
+                return receivables == 0 && paid.signum() == 0 && outstanding.signum() == 0;
+            }
+        }
+
+        private final Map<DueKey, Sum> dues = new HashMap<>();
+        private final Map<Long, Sum> customers = new HashMap<>();
+
+        void add(Share s) {
+            change(s, 1);
+        }
+
+        void remove(Share s) {
+            change(s, -1);
+        }
+
+        private void change(Share s, int sign) {
+            if (s == null) return;
+            dues.computeIfAbsent(new DueKey(s.creditorId(), s.settled(), s.dueKey()), k -> new Sum()).add(sign, s.paid(), s.outstanding());
+            customers.computeIfAbsent(s.customerId(), k -> new Sum()).add(sign, s.paid(), s.outstanding());
+        }
+
+        void apply(Connection c) throws SQLException {
+            try (PreparedStatement up = c.prepareStatement("UPDATE book_due_total SET receivables = receivables + ?, paid = paid + ?, "
+                    + "outstanding = outstanding + ? WHERE creditor_id = ? AND settled = ? AND first_unpaid_due IS NOT DISTINCT FROM ?");
+                 PreparedStatement in = c.prepareStatement("INSERT INTO book_due_total (receivables, paid, outstanding, creditor_id, settled, "
+                         + "first_unpaid_due) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (var e : dues.entrySet()) {
+                    Sum v = e.getValue();
+                    if (v.isZero()) continue;
+                    DueKey k = e.getKey();
+                    for (PreparedStatement ps : new PreparedStatement[]{up, in}) {
+                        ps.setLong(1, v.receivables);
+                        ps.setBigDecimal(2, v.paid);
+                        ps.setBigDecimal(3, v.outstanding);
+                        ps.setLong(4, k.creditorId());
+                        ps.setBoolean(5, k.settled());
+                        ps.setDate(6, k.due() == null ? null : java.sql.Date.valueOf(k.due()));
+                        if (ps.executeUpdate() > 0) break;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_due_total WHERE receivables = 0")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE customer SET receivable_count = receivable_count + ?, "
+                    + "outstanding = outstanding + ? WHERE id = ?")) {
+                for (var e : customers.entrySet()) {
+                    Sum v = e.getValue();
+                    if (v.receivables == 0 && v.outstanding.signum() == 0) continue;
+                    ps.setLong(1, v.receivables);
+                    ps.setBigDecimal(2, v.outstanding);
+                    ps.setLong(3, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    // The kept totals as the receivable rows give them, for verify and for rebuilding a book's totals.
+    private static final String DUE_KEY = "CASE WHEN r.outstanding <= 0 THEN NULL ELSE r.first_unpaid_due END";
+    private static final String DUE_TOTALS_FROM_ROWS = "SELECT r.creditor_id, r.outstanding <= 0, " + DUE_KEY
+            + ", COUNT(*), SUM(r.paid), SUM(r.outstanding) FROM receivable r WHERE r.creditor_id = ? GROUP BY r.outstanding <= 0, " + DUE_KEY;
+    private static final String CUSTOMER_COUNT = "(SELECT COUNT(*) FROM receivable r WHERE r.customer_id = cu.id AND r.creditor_id IS NOT NULL)";
+    private static final String CUSTOMER_OUTSTANDING = "COALESCE((SELECT SUM(r.outstanding) FROM receivable r "
+            + "WHERE r.customer_id = cu.id AND r.creditor_id IS NOT NULL), 0)";
+
+    /**
+     * Whether the book's kept totals (per due date, per customer) equal what its receivable rows add up to: a
+     * full pass over the book, for {@code huikuan verify}. Returns what differs, empty when they agree.
+     */
+    static List<String> totalsDiffer(Connection c, long creditorId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        String dueDiff = "SELECT (SELECT COUNT(*) FROM ((" + DUE_TOTALS_FROM_ROWS + ") EXCEPT (SELECT creditor_id, settled, first_unpaid_due, receivables, "
+                + "paid, outstanding FROM book_due_total WHERE creditor_id = ?)) a) + (SELECT COUNT(*) FROM ((SELECT creditor_id, settled, "
+                + "first_unpaid_due, receivables, paid, outstanding FROM book_due_total WHERE creditor_id = ?) EXCEPT (" + DUE_TOTALS_FROM_ROWS + ")) b)";
+        try (PreparedStatement ps = c.prepareStatement(dueDiff)) {
+            for (int i = 1; i <= 4; i++) ps.setLong(i, creditorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) out.add("aging totals per due date (book_due_total): " + rs.getLong(1) + " rows differ");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM customer cu WHERE cu.creditor_id = ? AND (cu.receivable_count <> "
+                + CUSTOMER_COUNT + " OR cu.outstanding <> " + CUSTOMER_OUTSTANDING + ")")) {
+            ps.setLong(1, creditorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) out.add("customer totals (receivable count, outstanding): " + rs.getLong(1) + " customers differ");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_count, " + CUSTOMER_COUNT_OF_BOOK + " FROM creditor cr WHERE cr.id = ?")) {
+            ps.setLong(1, creditorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) != rs.getLong(2)) {
+                    out.add("number of customers: kept " + rs.getLong(1) + ", counted " + rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Keeps the book's number of customers ({@code creditor.customer_count}) when customers are added or removed. */
+    static void customersAdded(Connection c, long creditorId, long n) throws SQLException {
+        if (n == 0) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE creditor SET customer_count = customer_count + ? WHERE id = ?")) {
+            ps.setLong(1, n);
+            ps.setLong(2, creditorId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static final String CUSTOMER_COUNT_OF_BOOK = "(SELECT COUNT(*) FROM customer cu WHERE cu.creditor_id = cr.id)";
+
+    /** Writes the book's kept totals again from its receivable rows (they are derived; nothing is lost). */
+    static void rebuildTotals(Connection c, long creditorId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_due_total WHERE creditor_id = ?")) {
+            ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO book_due_total (creditor_id, settled, first_unpaid_due, receivables, paid, "
+                + "outstanding) " + DUE_TOTALS_FROM_ROWS)) {
+            ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE customer cu SET receivable_count = " + CUSTOMER_COUNT + ", outstanding = "
+                + CUSTOMER_OUTSTANDING + " WHERE cu.creditor_id = ?")) {
+            ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE creditor cr SET customer_count = " + CUSTOMER_COUNT_OF_BOOK + " WHERE cr.id = ?")) {
+            ps.setLong(1, creditorId);
+            ps.executeUpdate();
         }
     }
 
@@ -63,8 +300,8 @@ final class ReceivableSummary {
      * around the app, or a write path that forgot {@link #refresh}): ids, at most {@code limit}. A full pass over
      * the book, for {@code huikuan verify}.
      */
-    static java.util.List<Long> stale(Connection c, long creditorId, int limit) throws SQLException {
-        java.util.List<Long> ids = new java.util.ArrayList<>();
+    static List<Long> stale(Connection c, long creditorId, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(STALE)) {
             ps.setLong(1, creditorId);
             ps.setInt(2, limit);

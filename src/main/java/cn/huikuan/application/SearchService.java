@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * One search box across the open book (issue 7): customers by name, ID number or phone; receivables by
- * title, contract number or amount (principal or outstanding, "300000" or "300,000.00"); evidence by title
- * or file name. Each hit says what it is and which receivable (or customer) it opens. Text is bound, never
+ * their customer, title, contract number or amount (principal or outstanding, "300000" or "300,000.00"), as
+ * the receivables list finds them ({@link ListQueries#textMatches}: in books over 20,000 receivables titles and
+ * contract numbers match from their start); evidence by title or file name. Each hit says what it is and which receivable (or customer) it opens. Text is bound, never
  * spliced into SQL; at most {@code limit} hits per kind.
  */
 public final class SearchService {
@@ -32,23 +33,22 @@ public final class SearchService {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) return List.of();
         String like = "%" + ListQueries.escapeLike(t.toLowerCase(Locale.ROOT)) + "%";
-        BigDecimal amount = amount(t);
         long book = books.creditorId();
         return books.db().withConnection(c -> {
             List<Hit> hits = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            // customers and receivables are found as the lists find them: through indexes, never a pass per row (issue 7)
+            StringBuilder customerSql = new StringBuilder("""
                     SELECT cu.id, cu.name, cu.registration_number,
                            (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE'),
                            (SELECT MIN(r.id) FROM receivable r WHERE r.customer_id = cu.id)
-                    FROM customer cu WHERE cu.creditor_id = ? AND (LOWER(cu.name) LIKE ? ESCAPE '\\'
-                      OR LOWER(COALESCE(cu.registration_number, '')) LIKE ? ESCAPE '\\'
-                      OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = cu.id AND LOWER(cc."value") LIKE ? ESCAPE '\\'))
-                    ORDER BY cu.name LIMIT ?""")) {
-                ps.setLong(1, book);
-                ps.setString(2, like);
-                ps.setString(3, like);
-                ps.setString(4, like);
-                ps.setInt(5, limit);
+                    FROM customer cu WHERE cu.creditor_id = ? AND cu.id = ANY(?) ORDER BY cu.name, cu.id LIMIT ?""");
+            StringBuilder union = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            ListQueries.customerMatches(t, book, union, params);
+            params = new ArrayList<>(List.of(book, ListQueries.ids(c, union.toString(), params)));
+            params.add(limit);
+            try (PreparedStatement ps = c.prepareStatement(customerSql.toString())) {
+                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long rid = rs.getLong(5);
@@ -57,24 +57,22 @@ public final class SearchService {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT r.id, cu.name, r.title, r.contract_number, r.principal,
-                           r.principal - COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0) AS outstanding
-                    FROM receivable r JOIN customer cu ON cu.id = r.customer_id
-                    WHERE cu.creditor_id = ? AND (LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(r.contract_number, '')) LIKE ? ESCAPE '\\'
-                      OR LOWER(cu.name) LIKE ? ESCAPE '\\' OR r.principal = ? OR r.principal - COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.receivable_id = r.id), 0) = ?)
-                    ORDER BY r.contract_date DESC LIMIT ?""")) {
-                ps.setLong(1, book);
-                ps.setString(2, like);
-                ps.setString(3, like);
-                ps.setString(4, like);
-                ps.setBigDecimal(5, amount == null ? BigDecimal.valueOf(-1) : amount);
-                ps.setBigDecimal(6, amount == null ? BigDecimal.valueOf(-1) : amount);
-                ps.setInt(7, limit);
+            StringBuilder receivableSql = new StringBuilder("""
+                    SELECT r.id, cu.name, r.title, r.contract_number, r.principal, r.outstanding
+                    FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.creditor_id = ? AND r.id = ANY(?)
+                    ORDER BY r.contract_date DESC, r.id DESC LIMIT ?""");
+            union = new StringBuilder();
+            params = new ArrayList<>();
+            books.lists().textMatches(c, t, book, union, params);
+            params = new ArrayList<>(List.of(book, ListQueries.ids(c, union.toString(), params)));
+            params.add(limit);
+            try (PreparedStatement ps = c.prepareStatement(receivableSql.toString())) {
+                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         hits.add(new Hit(Kind.RECEIVABLE, rs.getLong(1), rs.getLong(1), rs.getString(2) + " — " + rs.getString(3),
-                                join(rs.getString(4), "¥" + String.format("%,.2f", rs.getBigDecimal(5)), "未收 ¥" + String.format("%,.2f", rs.getBigDecimal(6)))));
+                                join(rs.getString(4), "¥" + String.format("%,.2f", rs.getBigDecimal(5)),
+                                        "未收 ¥" + String.format("%,.2f", rs.getBigDecimal(6).max(BigDecimal.ZERO)))));
                     }
                 }
             }

@@ -30,12 +30,19 @@ final class VerifyCommand {
         AuditService.Report r;
         java.util.List<Long> stale;
         boolean refreshed = false;
+        java.util.List<String> totals;
+        boolean totalsRebuilt = false;
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             r = books.audit().verify();
             stale = books.receivables().staleListFigures(1000);
             if (!stale.isEmpty() && a.flag("refresh-figures")) {
                 books.receivables().refreshListFigures(stale);
                 refreshed = books.receivables().staleListFigures(1).isEmpty();
+            }
+            totals = books.receivables().keptTotalsDiffer();
+            if (!totals.isEmpty() && a.flag("refresh-figures")) {
+                books.receivables().rebuildKeptTotals();
+                totalsRebuilt = books.receivables().keptTotalsDiffer().isEmpty();
             }
         } catch (DataFolderException e) {
             throw Cli.inUse(e, dir);
@@ -51,7 +58,16 @@ final class VerifyCommand {
             out.println("列表数字 List figures: " + stale.size() + " 笔过期 out of date for receivables " + stale
                     + "; 用 --refresh-figures 重新计算 / recompute them with --refresh-figures (they are derived; nothing is lost)");
         }
-        if (r.intact() && (stale.isEmpty() || refreshed)) {
+        if (totals.isEmpty()) {
+            out.println("合计 Kept totals: 与各笔应收款一致 agree with the receivables");
+        } else if (totalsRebuilt) {
+            out.println("合计 Kept totals: 已重新计算 recomputed (" + String.join("; ", totals) + ")");
+        } else {
+            out.println("合计 Kept totals: 不一致 out of date: " + String.join("; ", totals)
+                    + "; 用 --refresh-figures 重新计算 / recompute them with --refresh-figures (they are derived; nothing is lost)");
+        }
+        boolean figuresOk = (stale.isEmpty() || refreshed) && (totals.isEmpty() || totalsRebuilt);
+        if (r.intact() && figuresOk) {
             out.println("结果 Result: 完好 intact — every record matches the journal and every file its SHA-256");
             return Cli.OK;
         }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 7: the list figures kept on each receivable row (V9) agree with the domain's {@link Balance} after every
  * kind of write: sample data, a new receivable, a payment, a changed schedule, a spreadsheet import, erasure,
- * and the migration's own backfill. A write path that forgot {@code ReceivableSummary} fails here.
+ * and the migration's own backfill; and so do the totals kept since V10 (per due date, per customer, the book's
+ * number of customers). A write path that forgot {@code ReceivableSummary} fails here.
  */
 class ReceivableSummaryTest {
     @TempDir
@@ -41,6 +42,23 @@ class ReceivableSummaryTest {
         }
         Dashboard d = books.lists().dashboard(books.creditorId(), books.today());
         assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, java.math.BigDecimal::add));
+        // the kept totals (V10, decision 0009) agree with the rows: per bucket, per customer, the book's counts
+        assertThat(books.receivables().keptTotalsDiffer()).isEmpty();
+        for (cn.huikuan.domain.AgingBucket b : cn.huikuan.domain.AgingBucket.values()) {
+            List<ReceivableRow> in = rows.stream().filter(r -> r.bucket() == b).toList();
+            Dashboard.BucketTotal t = d.buckets().get(b);
+            assertThat(t == null ? 0 : t.count()).as("count of " + b).isEqualTo(in.size());
+            assertThat(books.receivables().page(ListQuery.first(1).withBucket(b)).total()).as("filter " + b).isEqualTo(in.size());
+        }
+        assertThat(books.receivables().page(ListQuery.first(1)).total()).isEqualTo(rows.size());
+        List<CustomerRow> customers = books.customers().page(ListQuery.first(500)).rows();
+        assertThat(books.customers().page(ListQuery.first(1)).total()).isEqualTo(customers.size()).isEqualTo(d.customers());
+        for (CustomerRow c : customers) {
+            List<ReceivableRow> theirs = rows.stream().filter(r -> r.customerId() == c.id()).toList();
+            assertThat(c.receivableCount()).as(c.name()).isEqualTo(theirs.size());
+            assertThat(c.outstanding()).as(c.name()).isEqualByComparingTo(theirs.stream().map(r -> r.principal().subtract(r.paid()))
+                    .reduce(Money.ZERO, java.math.BigDecimal::add));
+        }
     }
 
     @Test
@@ -82,6 +100,31 @@ class ReceivableSummaryTest {
 
             long sample = books.customers().page(ListQuery.first(10).withText("李某")).rows().get(0).id();
             books.privacy().erase(sample, "本人要求删除");
+            assertListsAgree(books);
+        }
+    }
+
+    @Test
+    void verifyFindsKeptTotalsChangedAroundTheAppAndRebuildsThemOnRequest() throws Exception {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            assertThat(books.receivables().keptTotalsDiffer()).isEmpty();
+            books.db().inTransactionDo(s -> {
+                s.createNativeMutationQuery("UPDATE book_due_total SET receivables = receivables + 1 WHERE settled = FALSE").executeUpdate();
+                s.createNativeMutationQuery("UPDATE customer SET outstanding = outstanding + 1").executeUpdate();
+                s.createNativeMutationQuery("UPDATE creditor SET customer_count = customer_count + 7").executeUpdate();
+            });
+            assertThat(books.receivables().keptTotalsDiffer()).hasSize(3);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString());
+        assertThat(rc).isEqualTo(cn.huikuan.cli.Cli.FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("合计 Kept totals: 不一致", "book_due_total", "number of customers");
+        out.reset();
+        rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString(), "--refresh-figures");
+        assertThat(rc).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(cn.huikuan.cli.Cli.OK);
+        try (Books books = Books.open(dir, TestClock.fixed())) {
             assertListsAgree(books);
         }
     }

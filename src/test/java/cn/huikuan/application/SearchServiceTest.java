@@ -2,6 +2,8 @@ package cn.huikuan.application;
 
 import cn.huikuan.TestClock;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -20,12 +22,16 @@ class SearchServiceTest {
             SearchService s = books.search();
             assertThat(s.search("李某", 10)).extracting(SearchService.Hit::kind).contains(SearchService.Kind.CUSTOMER, SearchService.Kind.RECEIVABLE,
                     SearchService.Kind.EVIDENCE);
-            assertThat(s.search("13800001234", 10)).singleElement().satisfies(h -> {
-                assertThat(h.kind()).isEqualTo(SearchService.Kind.CUSTOMER);
+            // a phone number finds the customer and, as in the receivables list, the customer's receivables
+            List<SearchService.Hit> byPhone = s.search("13800001234", 10);
+            assertThat(byPhone).extracting(SearchService.Hit::kind).containsExactly(SearchService.Kind.CUSTOMER, SearchService.Kind.RECEIVABLE);
+            assertThat(byPhone.get(0)).satisfies(h -> {
                 assertThat(h.detail()).contains("138****1234").doesNotContain("13800001234");
-                assertThat(h.receivableId()).isNotNull();
+                assertThat(h.receivableId()).isEqualTo(byPhone.get(1).receivableId());
             });
-            assertThat(s.search("330106198503151238", 10)).extracting(SearchService.Hit::title).containsExactly("李某");
+            assertThat(byPhone).allSatisfy(h -> assertThat(h.title() + h.detail()).doesNotContain("13800001234"));
+            assertThat(s.search("330106198503151238", 10)).extracting(SearchService.Hit::title).containsExactly("李某",
+                    "李某 — 建材购销合同（钢材、水泥、砂石、砌块）");
             // 300,000 outstanding on the seed's case; the loan's principal is 50,000.
             assertThat(s.search("300,000.00", 10)).extracting(SearchService.Hit::title).containsExactly("李某 — 建材购销合同（钢材、水泥、砂石、砌块）");
             assertThat(s.search("30万", 10)).hasSize(1);
