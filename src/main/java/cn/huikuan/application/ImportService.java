@@ -134,7 +134,7 @@ public final class ImportService {
     public Report importFile(Path file, Map<Column, Integer> mapping) {
         Checked c = check(file, mapping);
         if (!c.report.ok()) throw new ImportRefused(c.report);
-        books.db().inTransactionDo(s -> write(s, c.rows));
+        books.db().inBulkTransactionDo(s -> write(s, c.rows));
         return c.report;
     }
 

@@ -52,7 +52,6 @@ public final class ListQueries {
             "customer", BY_CUSTOMER,
             "title", new Sort("receivable_book_title", "r.title", false),
             "principal", new Sort("receivable_book_principal", "r.principal", false),
-            "paid", new Sort("receivable_book_paid", "r.paid", false),
             "outstanding", new Sort("receivable_book_outstanding", "r.outstanding", false),
             "due", new Sort("receivable_book_final_due", "r.final_due", false),
             "daysOverdue", new Sort("receivable_book_first_unpaid", "r.first_unpaid_due", true));

@@ -32,7 +32,7 @@ public final class ReceivableListView extends BorderPane {
         table.column(ctx.t("receivable.title"), ReceivableRow::title, "title", 230);
         table.column(ctx.t("receivable.kind"), r -> ctx.i18n().e(r.kind()), null, 80);
         table.rightAlign(table.column(ctx.t("receivable.principal"), r -> Fmt.money(r.principal()), "principal", 115));
-        table.rightAlign(table.column(ctx.t("receivable.paid"), r -> Fmt.money(r.paid()), "paid", 115));
+        table.rightAlign(table.column(ctx.t("receivable.paid"), r -> Fmt.money(r.paid()), null, 115));
         table.rightAlign(table.column(ctx.t("receivable.outstanding"), r -> Fmt.money(r.outstanding()), "outstanding", 115));
         table.column(ctx.t("receivable.finalDue"), r -> Fmt.date(r.finalDueDate()), "due", 95);
         TableColumn<ReceivableRow, String> days = table.column(ctx.t("receivable.daysOverdue"),
