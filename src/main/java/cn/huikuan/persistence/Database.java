@@ -359,7 +359,7 @@ public final class Database implements AutoCloseable {
      * on disk when the user is told it is done. Other commits made meanwhile may reach the file up to 0.5 s late.
      */
     public void inBulkTransactionDo(Consumer<Session> work) {
-        setWriteDelay(500);
+        setWriteDelay(Integer.getInteger("huikuan.bulkWriteDelay", 500));
         try {
             inTransactionDo(work);
         } finally {
