@@ -213,20 +213,48 @@ public final class ListQueries {
                 skip = seek.skip();
             }
             String dir = forward ? "" : " DESC";
-            String sql = sort == BY_CUSTOMER
-                    ? "SELECT " + RECEIVABLE_COLUMNS + " FROM customer cu USE INDEX (customer_creditor_name) JOIN receivable r USE INDEX"
-                    + " (receivable_customer) ON r.customer_id = cu.id WHERE cu.creditor_id = ? AND r.creditor_id = cu.creditor_id AND " + cond.sql()
-                    + " ORDER BY cu.creditor_id" + dir + ", cu.name" + dir + ", cu.id" + dir + ", r.id" + dir + " LIMIT ? OFFSET ?"
-                    : "SELECT " + RECEIVABLE_COLUMNS + " FROM receivable r USE INDEX (" + sort.index() + ") JOIN customer cu ON cu.id = r.customer_id"
-                    + " WHERE r.creditor_id = ? AND " + cond.sql()
-                    + " ORDER BY r.creditor_id" + dir + ", " + sort.column() + dir + " LIMIT ? OFFSET ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, creditorId);
-                int i = bindAll(ps, 2, cond.params());
-                ps.setInt(i++, limit - rows.size());
-                ps.setLong(i, skip);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(receivableRow(rs, asOf));
+            if (sort == BY_CUSTOMER) {
+                String sql = "SELECT " + RECEIVABLE_COLUMNS + " FROM customer cu USE INDEX (customer_creditor_name) JOIN receivable r USE INDEX"
+                        + " (receivable_customer) ON r.customer_id = cu.id WHERE cu.creditor_id = ? AND r.creditor_id = cu.creditor_id AND " + cond.sql()
+                        + " ORDER BY cu.creditor_id" + dir + ", cu.name" + dir + ", cu.id" + dir + ", r.id" + dir + " LIMIT ? OFFSET ?";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, creditorId);
+                    int i = bindAll(ps, 2, cond.params());
+                    ps.setInt(i++, limit - rows.size());
+                    ps.setLong(i, skip);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) rows.add(receivableRow(rs, asOf));
+                    }
+                }
+            } else {
+                // 1. the page's ids from the index alone: when the condition names only the index's columns, H2 steps
+                //    over skipped entries without reading their rows (a middle page of 1M sorted by amount: 6.4 s before)
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM receivable r USE INDEX (" + sort.index() + ")"
+                        + " WHERE r.creditor_id = ? AND " + cond.sql() + " ORDER BY r.creditor_id" + dir + ", " + sort.column() + dir
+                        + " LIMIT ? OFFSET ?")) {
+                    ps.setLong(1, creditorId);
+                    int i = bindAll(ps, 2, cond.params());
+                    ps.setInt(i++, limit - rows.size());
+                    ps.setLong(i, skip);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) ids.add(rs.getLong(1));
+                    }
+                }
+                // 2. their rows by key, put back in the index's order
+                if (!ids.isEmpty()) {
+                    Map<Long, ReceivableRow> byId = new HashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + RECEIVABLE_COLUMNS
+                            + " FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.id = ANY(?)")) {
+                        ps.setObject(1, ids.toArray(Long[]::new));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                ReceivableRow row = receivableRow(rs, asOf);
+                                byId.put(row.id(), row);
+                            }
+                        }
+                    }
+                    for (Long id : ids) rows.add(byId.get(id));
                 }
             }
             skip = 0;
