@@ -87,6 +87,18 @@ class DatabaseTest {
                 }
             });
             assertThat(courtEvents).isZero();
+            // V9 and V10 filled in the kept figures and totals of the old receivable (decisions 0008, 0009)
+            String kept = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT r.creditor_id, r.outstanding, r.first_unpaid_due, "
+                        + "(SELECT receivables || '/' || outstanding || '/' || first_unpaid_due FROM book_due_total), "
+                        + "cu.receivable_count, cu.outstanding, cr.customer_count FROM receivable r JOIN customer cu ON cu.id = r.customer_id "
+                        + "JOIN creditor cr ON cr.id = cu.creditor_id")) {
+                    rs.next();
+                    return rs.getLong(1) + " " + rs.getBigDecimal(2) + " " + rs.getDate(3) + " " + rs.getString(4) + " "
+                            + rs.getLong(5) + " " + rs.getBigDecimal(6) + " " + rs.getLong(7);
+                }
+            });
+            assertThat(kept).isEqualTo("1 1234.56 2025-02-01 1/1234.56/2025-02-01 1 1234.56 1");
         }
     }
 
