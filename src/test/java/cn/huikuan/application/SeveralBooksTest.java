@@ -31,12 +31,51 @@ class SeveralBooksTest {
             assertThat(books.todo().items(100).items()).isEmpty();
             assertThatThrownBy(() -> books.customers().get(liInFirst)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> books.privacy().erase(liInFirst, null)).isInstanceOf(NotFoundException.class);
-            books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "赵六"));
+            // every way the lists read (index order per sort key, both directions, bucket ranges, kept counts,
+            // searches by name, phone, amount, title) stays inside the book: the first book's rows would show here
+            for (String text : new String[]{null, "李某", "13800001234", "300000", "300,000.00", "建材", "JC-2025"}) {
+                for (String sort : new String[]{null, "customer", "title", "principal", "outstanding", "due", "daysOverdue"}) {
+                    for (boolean asc : new boolean[]{true, false}) {
+                        for (cn.huikuan.domain.AgingBucket b : new cn.huikuan.domain.AgingBucket[]{null, cn.huikuan.domain.AgingBucket.OVER_365,
+                                cn.huikuan.domain.AgingBucket.D181_365, cn.huikuan.domain.AgingBucket.NOT_DUE, cn.huikuan.domain.AgingBucket.SETTLED}) {
+                            Page<ReceivableRow> p = books.receivables().page(ListQuery.first(10).withText(text).withSort(sort, asc).withBucket(b));
+                            assertThat(p.total()).as(text + " " + sort + " " + b).isZero();
+                            assertThat(p.rows()).isEmpty();
+                        }
+                    }
+                }
+                assertThat(books.customers().page(ListQuery.first(10).withText(text)).total()).as(text).isZero();
+                if (text != null) assertThat(books.search().search(text, 10)).as(text).isEmpty();
+            }
+            assertThat(books.lists().agingByCustomer(books.creditorId(), books.today())).isEmpty();
+            assertThat(books.lists().dashboard(books.creditorId(), books.today()).principal()).isZero();
+            var zhao = books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "赵六"));
+            var r = new cn.huikuan.domain.Receivable(zhao, cn.huikuan.domain.ReceivableKind.SALE_ON_CREDIT, "五金货款", java.time.LocalDate.of(2025, 1, 5),
+                    cn.huikuan.domain.Money.of("300000"));
+            r.dueOn(java.time.LocalDate.of(2025, 2, 5));
+            books.receivables().save(r, false);
+            // with a row of its own, every read returns that row and nothing of the first book (whose pages and
+            // counts would otherwise be read: a query that forgot the book fails here)
+            for (String sort : new String[]{null, "customer", "title", "principal", "outstanding", "due", "daysOverdue"}) {
+                for (boolean asc : new boolean[]{true, false}) {
+                    for (String text : new String[]{null, "300000", "赵六", "五金"}) {
+                        Page<ReceivableRow> p = books.receivables().page(ListQuery.first(10).withText(text).withSort(sort, asc));
+                        assertThat(p.rows()).as(sort + " " + text).extracting(ReceivableRow::customerName).containsExactly("赵六");
+                        assertThat(p.total()).isEqualTo(1);
+                        Page<ReceivableRow> page2 = books.receivables().page(ListQuery.first(1).withText(text).withSort(sort, asc).withPage(1));
+                        assertThat(page2.rows()).as("page 2, " + sort + " " + text).isEmpty();
+                    }
+                }
+            }
+            assertThat(books.lists().agingByCustomer(books.creditorId(), books.today())).extracting(ListQueries.AgingRow::customer).containsExactly("赵六");
+            assertThat(books.search().search("300000", 10)).extracting(SearchService.Hit::title).containsExactly("赵六 — 五金货款");
             assertThat(books.audit().verify().problems()).isEmpty();
+            assertThat(books.receivables().keptTotalsDiffer()).isEmpty();
         }
         try (Books books = Books.open(dir, TestClock.fixed())) {
             assertThat(books.creditorId()).as("the book used last opens").isEqualTo(second);
             assertThat(books.customers().page(ListQuery.first(10)).rows()).extracting(CustomerRow::name).containsExactly("赵六");
+            assertThat(books.lists().dashboard(books.creditorId(), books.today()).principal()).isEqualByComparingTo("300000");
             books.switchTo(first);
             assertThat(books.customers().page(ListQuery.first(10)).rows()).extracting(CustomerRow::name).doesNotContain("赵六").hasSize(3);
             assertThat(books.allBooks()).hasSize(2);
