@@ -64,15 +64,7 @@ public final class CustomerListView extends BorderPane {
         statement.setId("customerStatement");
         statement.disableProperty().bind(table.table().getSelectionModel().selectedItemProperty().isNull());
         statement.setOnAction(e -> statement(table.table().getSelectionModel().getSelectedItem()));
-        Button exportExcel = new Button(ctx.t("export.xlsx"));
-        exportExcel.setId("exportCustomers");
-        exportExcel.setOnAction(e -> {
-            java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
-            if (dir == null) return;
-            java.nio.file.Path f = dir.resolve("客户_" + ctx.books().today() + ".xlsx");
-            ctx.tasks().run(ctx.t("export.xlsx"), p -> ctx.books().exports().customersXlsx(table.query(), f),
-                    n -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("export.xlsx"), ctx.t("export.xlsx.done", n, f)));
-        });
+        Button exportExcel = ExcelExportButton.create(ctx, "exportCustomers", "客户", (x, f) -> x.customersXlsx(table.query(), f));
         HBox top = new HBox(8, search, edit, newReceivable, statement, privacy, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);

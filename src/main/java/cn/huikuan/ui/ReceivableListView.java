@@ -84,15 +84,7 @@ public final class ReceivableListView extends BorderPane {
         Button importExcel = new Button(ctx.t("import.button"));
         importExcel.setId("importReceivables");
         importExcel.setOnAction(e -> importFile());
-        Button exportExcel = new Button(ctx.t("export.xlsx"));
-        exportExcel.setId("exportReceivables");
-        exportExcel.setOnAction(e -> {
-            java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
-            if (dir == null) return;
-            java.nio.file.Path f = dir.resolve("应收款_" + ctx.books().today() + ".xlsx");
-            ctx.tasks().run(ctx.t("export.xlsx"), p -> ctx.books().exports().receivablesXlsx(table.query(), f),
-                    n -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("export.xlsx"), ctx.t("export.xlsx.done", n, f)));
-        });
+        Button exportExcel = ExcelExportButton.create(ctx, "exportReceivables", "应收款", (x, f) -> x.receivablesXlsx(table.query(), f));
         HBox top = new HBox(8, search, bucketFilter, open, importExcel, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
