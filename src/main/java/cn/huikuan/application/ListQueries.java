@@ -498,18 +498,31 @@ public final class ListQueries {
             Map<java.time.YearMonth, BigDecimal> paidIn = new java.util.TreeMap<>();
             Map<java.time.YearMonth, BigDecimal> lent = new java.util.TreeMap<>();
             BigDecimal paidBefore = Money.ZERO, lentBefore = Money.ZERO;
-            try (PreparedStatement ps = c.prepareStatement("SELECT YEAR(p.paid_on), MONTH(p.paid_on), SUM(p.amount) FROM payment p "
-                    + "JOIN receivable r ON r.id = p.receivable_id JOIN customer cu ON cu.id = r.customer_id "
-                    + "WHERE cu.creditor_id = ? AND p.paid_on <= ? GROUP BY YEAR(p.paid_on), MONTH(p.paid_on)")) {
+            // One pass over the payments (2,000,000 in the 1M bench book). When no other book holds a receivable,
+            // every payment is this book's and the pass needs no join: 1.3-2 s there, against 17 s with a lookup of
+            // each payment's receivable (and 28 s through the customer, as it was).
+            boolean onlyBook;
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM book_due_total WHERE creditor_id <> ?)"
+                    + " + (SELECT COUNT(*) FROM receivable WHERE creditor_id IS NULL)")) {
                 ps.setLong(1, creditorId);
-                ps.setDate(2, java.sql.Date.valueOf(asOf));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    onlyBook = rs.getLong(1) == 0;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(onlyBook
+                    ? "SELECT YEAR(p.paid_on), MONTH(p.paid_on), SUM(p.amount) FROM payment p USE INDEX () WHERE p.paid_on <= ?"
+                    + " GROUP BY YEAR(p.paid_on), MONTH(p.paid_on)"
+                    : "SELECT YEAR(p.paid_on), MONTH(p.paid_on), SUM(p.amount) FROM payment p USE INDEX () JOIN receivable r ON r.id = p.receivable_id"
+                    + " WHERE p.paid_on <= ? AND r.creditor_id = ? GROUP BY YEAR(p.paid_on), MONTH(p.paid_on)")) {
+                ps.setDate(1, java.sql.Date.valueOf(asOf));
+                if (!onlyBook) ps.setLong(2, creditorId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) paidIn.put(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getBigDecimal(3));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT YEAR(r.contract_date), MONTH(r.contract_date), SUM(r.principal) FROM receivable r "
-                    + "JOIN customer cu ON cu.id = r.customer_id WHERE cu.creditor_id = ? AND r.contract_date <= ? "
-                    + "GROUP BY YEAR(r.contract_date), MONTH(r.contract_date)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT YEAR(r.contract_date), MONTH(r.contract_date), SUM(r.principal) FROM receivable r"
+                    + " USE INDEX () WHERE r.creditor_id = ? AND r.contract_date <= ? GROUP BY YEAR(r.contract_date), MONTH(r.contract_date)")) {
                 ps.setLong(1, creditorId);
                 ps.setDate(2, java.sql.Date.valueOf(asOf));
                 try (ResultSet rs = ps.executeQuery()) {

@@ -132,7 +132,18 @@ public final class DashboardView extends BorderPane {
         return l;
     }
 
+    /**
+     * A figure in its card, whole: a bookkeeper's book of a million receivables has twelve-digit sums and
+     * six-digit counts, which were cut to "¥127,609,236,91…" and "86…"; long figures get a smaller type.
+     */
+    private static void setValue(Label l, String text) {
+        l.setText(text);
+        l.getStyleClass().removeAll("title-2", "title-4");
+        l.getStyleClass().add(text.length() > 14 ? "title-4" : "title-2");
+    }
+
     private static VBox card(String title, Label value) {
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…"
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
         VBox v = new VBox(6, t, value);
@@ -189,11 +200,11 @@ public final class DashboardView extends BorderPane {
 
     private void show(Dashboard d) {
         asOf.setText(ctx.t("dash.asOf", Fmt.date(ctx.books().today())));
-        outstanding.setText(Fmt.money(d.outstanding()));
-        overdue.setText(Fmt.money(d.overdue()));
-        paid.setText(Fmt.money(d.paid()));
-        open.setText(Long.toString(d.openReceivables()));
-        customers.setText(Long.toString(d.customers()));
+        setValue(outstanding, Fmt.money(d.outstanding()));
+        setValue(overdue, Fmt.money(d.overdue()));
+        setValue(paid, Fmt.money(d.paid()));
+        setValue(open, String.format("%,d", d.openReceivables()));
+        setValue(customers, String.format("%,d", d.customers()));
         buckets.getChildren().clear();
         buckets.add(header(ctx.t("dash.bucket")), 0, 0);
         buckets.add(header(ctx.t("dash.count")), 1, 0);
@@ -203,7 +214,7 @@ public final class DashboardView extends BorderPane {
         for (AgingBucket b : SHOWN) {
             Dashboard.BucketTotal t = d.buckets().getOrDefault(b, new Dashboard.BucketTotal(0, Money.ZERO));
             buckets.add(new Label(ctx.i18n().e(b)), 0, row);
-            Label n = new Label(Long.toString(t.count()));
+            Label n = new Label(String.format("%,d", t.count()));
             n.setId("dash-count-" + b.name());
             buckets.add(n, 1, row);
             Label a = new Label(Fmt.money(t.outstanding()));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +69,10 @@ class SeveralBooksTest {
                 }
             }
             assertThat(books.lists().agingByCustomer(books.creditorId(), books.today())).extracting(ListQueries.AgingRow::customer).containsExactly("赵六");
+            // 回款分析 with two books holding receivables: none of the first book's payments, its own principal only
+            List<ListQueries.RecoveryMonth> months = books.lists().recovery(books.creditorId(), books.today(), 12);
+            assertThat(months).allSatisfy(m -> assertThat(m.collected()).isZero());
+            assertThat(months.get(11).outstanding()).isEqualByComparingTo("300000");
             assertThat(books.search().search("300000", 10)).extracting(SearchService.Hit::title).containsExactly("赵六 — 五金货款");
             assertThat(books.audit().verify().problems()).isEmpty();
             assertThat(books.receivables().keptTotalsDiffer()).isEmpty();
