@@ -449,6 +449,8 @@ public final class ImportService {
                         pr.addBatch();
                         totals.add(new ReceivableSummary.Share(books.creditorId(), ids.get(p.customerKey()), paidSoFar,
                                 p.amount().subtract(paidSoFar), firstUnpaid));
+                        totals.lent(books.creditorId(), p.contractDate(), p.amount());
+                        if (paidSoFar.signum() > 0) totals.collected(books.creditorId(), p.paidOn(), paidSoFar);
                     }
                     pr.executeBatch();
                     List<long[]> payments = new ArrayList<>();

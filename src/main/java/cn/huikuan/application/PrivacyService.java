@@ -86,6 +86,8 @@ public final class PrivacyService {
                     s.remove(p);
                 }
                 s.flush();
+                // their payments and principal leave the month totals first, while the rows are still there
+                s.doWork(conn -> ReceivableSummary.forgetMonths(conn, books.creditorId(), receivables));
                 for (String q : List.of("delete from Payment x where x.receivable.id in :r", "delete from CourtEvent x where x.receivable.id in :r",
                         "delete from StepChange x where x.receivable.id in :r", "delete from EvidenceItem x where x.receivable.id in :r")) {
                     s.createMutationQuery(q).setParameter("r", receivables).executeUpdate();

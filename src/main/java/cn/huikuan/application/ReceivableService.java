@@ -24,9 +24,11 @@ public final class ReceivableService {
             throw new IllegalArgumentException("customer belongs to another book");
         }
         return books.db().inTransaction(s -> {
+            long book = books.creditorId();
             if (r.getId() == null) {
                 s.persist(r);
                 ReceivableSummary.refresh(s, r.getId());
+                lent(s, book, r.getContractDate(), r.getPrincipal());
                 return r;
             }
             BigDecimal paid = paid(s, r.getId());
@@ -34,9 +36,22 @@ public final class ReceivableService {
                 throw new cn.huikuan.domain.DomainException(cn.huikuan.domain.FieldError.error("principal",
                         "validation.principalBelowPaid", Money.format(paid)));
             }
+            Object[][] before = new Object[1][];
+            s.doWork(c -> before[0] = ReceivableSummary.lentAsStored(c, r.getId())); // before the edit is flushed
             Receivable merged = s.merge(r);
             ReceivableSummary.refresh(s, merged.getId());
+            if (before[0] != null) lent(s, book, (java.time.LocalDate) before[0][0], ((BigDecimal) before[0][1]).negate());
+            lent(s, book, merged.getContractDate(), merged.getPrincipal());
             return merged;
+        });
+    }
+
+    /** The month totals of the recovery report (decision 0009) gain or lose a receivable's principal. */
+    private static void lent(Session s, long book, java.time.LocalDate contractDate, BigDecimal principal) {
+        s.doWork(c -> {
+            ReceivableSummary.Totals t = new ReceivableSummary.Totals();
+            t.lent(book, contractDate, principal);
+            t.apply(c);
         });
     }
 
@@ -90,6 +105,11 @@ public final class ReceivableService {
             s.persist(p);
             books.audit().append(s, p);
             ReceivableSummary.refresh(s, receivableId);
+            s.doWork(c -> {
+                ReceivableSummary.Totals t = new ReceivableSummary.Totals();
+                t.collected(books.creditorId(), p.getPaidOn(), p.getAmount());
+                t.apply(c);
+            });
             return p;
         });
     }

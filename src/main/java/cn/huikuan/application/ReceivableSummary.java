@@ -163,8 +163,27 @@ final class ReceivableSummary {
             }
         }
 
+        private record MonthKey(long creditorId, java.time.LocalDate month) {
+        }
+
         private final Map<DueKey, Sum> dues = new HashMap<>();
         private final Map<Long, Sum> customers = new HashMap<>();
+        /** Per book and month: [collected, lent]. */
+        private final Map<MonthKey, BigDecimal[]> months = new HashMap<>();
+
+        /** A payment received (negative: one erased) on {@code day}. */
+        void collected(long creditorId, java.time.LocalDate day, BigDecimal amount) {
+            month(creditorId, day)[0] = month(creditorId, day)[0].add(amount);
+        }
+
+        /** Principal lent or sold on credit (negative: taken back by an edit or an erasure) on the contract {@code day}. */
+        void lent(long creditorId, java.time.LocalDate day, BigDecimal principal) {
+            month(creditorId, day)[1] = month(creditorId, day)[1].add(principal);
+        }
+
+        private BigDecimal[] month(long creditorId, java.time.LocalDate day) {
+            return months.computeIfAbsent(new MonthKey(creditorId, day.withDayOfMonth(1)), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        }
 
         void add(Share s) {
             change(s, 1);
@@ -202,6 +221,21 @@ final class ReceivableSummary {
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_due_total WHERE receivables = 0")) {
                 ps.executeUpdate();
+            }
+            try (PreparedStatement up = c.prepareStatement("UPDATE book_month_total SET collected = collected + ?, lent = lent + ? "
+                    + "WHERE creditor_id = ? AND first_day = ?");
+                 PreparedStatement in = c.prepareStatement("INSERT INTO book_month_total (collected, lent, creditor_id, first_day) VALUES (?, ?, ?, ?)")) {
+                for (var e : months.entrySet()) {
+                    BigDecimal[] v = e.getValue();
+                    if (v[0].signum() == 0 && v[1].signum() == 0) continue;
+                    for (PreparedStatement ps : new PreparedStatement[]{up, in}) {
+                        ps.setBigDecimal(1, v[0]);
+                        ps.setBigDecimal(2, v[1]);
+                        ps.setLong(3, e.getKey().creditorId());
+                        ps.setDate(4, java.sql.Date.valueOf(e.getKey().month()));
+                        if (ps.executeUpdate() > 0) break;
+                    }
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE customer SET receivable_count = receivable_count + ?, "
                     + "outstanding = outstanding + ? WHERE id = ?")) {
@@ -250,6 +284,16 @@ final class ReceivableSummary {
                 if (rs.getLong(1) > 0) out.add("customer totals (receivable count, outstanding): " + rs.getLong(1) + " customers differ");
             }
         }
+        String monthDiff = "SELECT (SELECT COUNT(*) FROM ((" + MONTHS_FROM_ROWS + ") EXCEPT (SELECT creditor_id, first_day, collected, lent FROM book_month_total"
+                + " WHERE creditor_id = ? AND (collected <> 0 OR lent <> 0))) a) + (SELECT COUNT(*) FROM ((SELECT creditor_id, first_day, collected, lent"
+                + " FROM book_month_total WHERE creditor_id = ? AND (collected <> 0 OR lent <> 0)) EXCEPT (" + MONTHS_FROM_ROWS + ")) b)";
+        try (PreparedStatement ps = c.prepareStatement(monthDiff)) {
+            for (int i = 1; i <= 6; i++) ps.setLong(i, creditorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) out.add("recovery totals per month (book_month_total): " + rs.getLong(1) + " rows differ");
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT customer_count, " + CUSTOMER_COUNT_OF_BOOK + " FROM creditor cr WHERE cr.id = ?")) {
             ps.setLong(1, creditorId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -259,6 +303,46 @@ final class ReceivableSummary {
             }
         }
         return out;
+    }
+
+    /** Per book and month, what the payments and receivables give (the rule of migration V11), for one book. */
+    private static final String MONTHS_FROM_ROWS = "SELECT creditor_id, first_day, SUM(collected), SUM(lent) FROM ("
+            + "SELECT r.creditor_id, CAST(DATE_TRUNC('MONTH', p.paid_on) AS DATE) AS first_day, p.amount AS collected, CAST(0 AS NUMERIC(19, 2)) AS lent"
+            + " FROM payment p JOIN receivable r ON r.id = p.receivable_id WHERE r.creditor_id = ?"
+            + " UNION ALL SELECT r.creditor_id, CAST(DATE_TRUNC('MONTH', r.contract_date) AS DATE), CAST(0 AS NUMERIC(19, 2)), r.principal"
+            + " FROM receivable r WHERE r.creditor_id = ?) x GROUP BY creditor_id, first_day";
+
+    /**
+     * Takes erased receivables' payments and principal off the month totals; called before their payments and
+     * rows are deleted, in the same transaction.
+     */
+    static void forgetMonths(Connection c, long creditorId, List<Long> receivableIds) throws SQLException {
+        Totals t = new Totals();
+        for (Long id : receivableIds) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT paid_on, amount FROM payment WHERE receivable_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) t.collected(creditorId, rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).negate());
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT contract_date, principal FROM receivable WHERE id = ? AND creditor_id IS NOT NULL")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) t.lent(creditorId, rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).negate());
+                }
+            }
+        }
+        t.apply(c);
+    }
+
+    /** The contract date and principal of a receivable as the database has it (before an edit is flushed), or null. */
+    static Object[] lentAsStored(Connection c, long receivableId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT contract_date, principal FROM receivable WHERE id = ? AND creditor_id IS NOT NULL")) {
+            ps.setLong(1, receivableId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Object[]{rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)} : null;
+            }
+        }
     }
 
     /** Keeps the book's number of customers ({@code creditor.customer_count}) when customers are added or removed. */
@@ -291,6 +375,15 @@ final class ReceivableSummary {
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE creditor cr SET customer_count = " + CUSTOMER_COUNT_OF_BOOK + " WHERE cr.id = ?")) {
             ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_month_total WHERE creditor_id = ?")) {
+            ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO book_month_total (creditor_id, first_day, collected, lent) " + MONTHS_FROM_ROWS)) {
+            ps.setLong(1, creditorId);
+            ps.setLong(2, creditorId);
             ps.executeUpdate();
         }
     }

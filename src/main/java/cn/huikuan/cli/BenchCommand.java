@@ -367,6 +367,7 @@ final class BenchCommand {
             time(rows, "customers, sort by outstanding", runs, () -> books.customers().page(ListQuery.first(50).withSort("outstanding", false)));
             time(rows, "customers, search", runs, () -> books.customers().page(ListQuery.first(50).withText("客户9999")));
             time(rows, "dashboard (aging totals)", runs, () -> books.lists().dashboard(books.creditorId(), books.today()));
+            time(rows, "recovery report (12 months)", runs, () -> books.lists().recovery(books.creditorId(), books.today(), 12));
             time(rows, "aging by customer (the export's pass over the book)", Math.min(runs, 3),
                     () -> books.lists().agingByCustomer(books.creditorId(), books.today()));
             for (String[] r : rows) out.printf("%-55s median %8s ms   (min %s, max %s)%n", r[0], r[1], r[2], r[3]);

@@ -99,6 +99,13 @@ class DatabaseTest {
                 }
             });
             assertThat(kept).isEqualTo("1 1234.56 2025-02-01 1/1234.56/2025-02-01 1 1234.56 1");
+            String months = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT first_day, collected, lent FROM book_month_total")) {
+                    rs.next();
+                    return rs.getDate(1) + " " + rs.getBigDecimal(2) + " " + rs.getBigDecimal(3) + " " + rs.next();
+                }
+            });
+            assertThat(months).as("V11: the contract month holds the principal").isEqualTo("2025-01-01 0.00 1234.56 false");
         }
     }
 
