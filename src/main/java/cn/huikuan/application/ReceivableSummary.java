@@ -261,21 +261,14 @@ final class ReceivableSummary {
             + "WHERE r.customer_id = cu.id AND r.creditor_id IS NOT NULL), 0)";
 
     /**
-     * Whether the book's kept totals (per due date, per customer) equal what its receivable rows add up to: a
+     * Whether the book's kept totals (per due date, per customer, per month) equal what its rows add up to: a
      * full pass over the book, for {@code huikuan verify}. Returns what differs, empty when they agree.
      */
     static List<String> totalsDiffer(Connection c, long creditorId) throws SQLException {
         List<String> out = new ArrayList<>();
-        String dueDiff = "SELECT (SELECT COUNT(*) FROM ((" + DUE_TOTALS_FROM_ROWS + ") EXCEPT (SELECT creditor_id, settled, first_unpaid_due, receivables, "
-                + "paid, outstanding FROM book_due_total WHERE creditor_id = ?)) a) + (SELECT COUNT(*) FROM ((SELECT creditor_id, settled, "
-                + "first_unpaid_due, receivables, paid, outstanding FROM book_due_total WHERE creditor_id = ?) EXCEPT (" + DUE_TOTALS_FROM_ROWS + ")) b)";
-        try (PreparedStatement ps = c.prepareStatement(dueDiff)) {
-            for (int i = 1; i <= 4; i++) ps.setLong(i, creditorId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) > 0) out.add("aging totals per due date (book_due_total): " + rs.getLong(1) + " rows differ");
-            }
-        }
+        long dues = rowsDiffer(c, creditorId, DUE_TOTALS_FROM_ROWS, 1, "SELECT creditor_id, settled, first_unpaid_due, receivables, paid, outstanding"
+                + " FROM book_due_total WHERE creditor_id = ?");
+        if (dues > 0) out.add("aging totals per due date (book_due_total): " + dues + " rows differ");
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM customer cu WHERE cu.creditor_id = ? AND (cu.receivable_count <> "
                 + CUSTOMER_COUNT + " OR cu.outstanding <> " + CUSTOMER_OUTSTANDING + ")")) {
             ps.setLong(1, creditorId);
@@ -284,16 +277,9 @@ final class ReceivableSummary {
                 if (rs.getLong(1) > 0) out.add("customer totals (receivable count, outstanding): " + rs.getLong(1) + " customers differ");
             }
         }
-        String monthDiff = "SELECT (SELECT COUNT(*) FROM ((" + MONTHS_FROM_ROWS + ") EXCEPT (SELECT creditor_id, first_day, collected, lent FROM book_month_total"
-                + " WHERE creditor_id = ? AND (collected <> 0 OR lent <> 0))) a) + (SELECT COUNT(*) FROM ((SELECT creditor_id, first_day, collected, lent"
-                + " FROM book_month_total WHERE creditor_id = ? AND (collected <> 0 OR lent <> 0)) EXCEPT (" + MONTHS_FROM_ROWS + ")) b)";
-        try (PreparedStatement ps = c.prepareStatement(monthDiff)) {
-            for (int i = 1; i <= 6; i++) ps.setLong(i, creditorId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) > 0) out.add("recovery totals per month (book_month_total): " + rs.getLong(1) + " rows differ");
-            }
-        }
+        long months = rowsDiffer(c, creditorId, MONTHS_FROM_ROWS, 2, "SELECT creditor_id, first_day, collected, lent FROM book_month_total"
+                + " WHERE creditor_id = ? AND (collected <> 0 OR lent <> 0)");
+        if (months > 0) out.add("recovery totals per month (book_month_total): " + months + " rows differ");
         try (PreparedStatement ps = c.prepareStatement("SELECT customer_count, " + CUSTOMER_COUNT_OF_BOOK + " FROM creditor cr WHERE cr.id = ?")) {
             ps.setLong(1, creditorId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -356,6 +342,22 @@ final class ReceivableSummary {
     }
 
     private static final String CUSTOMER_COUNT_OF_BOOK = "(SELECT COUNT(*) FROM customer cu WHERE cu.creditor_id = cr.id)";
+
+    /**
+     * How many rows differ between what the rows give ({@code fromRows}, with {@code fromRowsBooks} book
+     * parameters) and what is kept ({@code kept}, one book parameter), both ways round.
+     */
+    private static long rowsDiffer(Connection c, long creditorId, String fromRows, int fromRowsBooks, String kept) throws SQLException {
+        String sql = "SELECT (SELECT COUNT(*) FROM ((" + fromRows + ") EXCEPT (" + kept + ")) a)"
+                + " + (SELECT COUNT(*) FROM ((" + kept + ") EXCEPT (" + fromRows + ")) b)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= 2 * (fromRowsBooks + 1); i++) ps.setLong(i, creditorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     /** Writes the book's kept totals again from its receivable rows (they are derived; nothing is lost). */
     static void rebuildTotals(Connection c, long creditorId) throws SQLException {
