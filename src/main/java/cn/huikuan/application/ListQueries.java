@@ -40,7 +40,7 @@ public final class ListQueries {
     /**
      * How a sort key is served: the index that holds the book's receivables in that order, and the ORDER BY that
      * names exactly its columns (so H2 reads the page in index order and stops, instead of sorting the book).
-     * {@code natural} is the direction the column header's first click means.
+     * {@code urgency}: the first-unpaid-due-date order, whose first click means "most overdue first".
      */
     private record Sort(String index, String column, boolean urgency) {
     }
@@ -83,10 +83,15 @@ public final class ListQueries {
         return switch (b) {
             case SETTLED -> new Cond(c.settled(), List.of());
             case NOT_DUE -> new Cond("NOT " + c.settled() + " AND (" + c.due() + " > ? OR " + c.due() + " IS NULL)", List.of(Date.valueOf(asOf)));
-            case OVER_365 -> new Cond("NOT " + c.settled() + " AND " + c.due() + " <= ?", List.of(Date.valueOf(asOf.minusDays(b.minDays()))));
-            default -> new Cond("NOT " + c.settled() + " AND " + c.due() + " BETWEEN ? AND ?",
-                    List.of(Date.valueOf(asOf.minusDays(b.maxDays())), Date.valueOf(asOf.minusDays(b.minDays()))));
+            default -> new Cond("NOT " + c.settled(), List.of()).and(overdueDates(b, asOf, c));
         };
+    }
+
+    /** The first unpaid due dates of an overdue bucket as of {@code asOf}: days overdue = asOf − date. */
+    private static Cond overdueDates(AgingBucket b, LocalDate asOf, Cols c) {
+        return b == AgingBucket.OVER_365
+                ? new Cond(c.due() + " <= ?", List.of(Date.valueOf(asOf.minusDays(b.minDays()))))
+                : new Cond(c.due() + " BETWEEN ? AND ?", List.of(Date.valueOf(asOf.minusDays(b.maxDays())), Date.valueOf(asOf.minusDays(b.minDays()))));
     }
 
     /**
@@ -99,9 +104,7 @@ public final class ListQueries {
             return switch (b) {
                 case SETTLED -> null;
                 case NOT_DUE -> new Cond(c.due() + " > ?", List.of(Date.valueOf(asOf)));
-                case OVER_365 -> new Cond(c.due() + " <= ?", List.of(Date.valueOf(asOf.minusDays(b.minDays()))));
-                default -> new Cond(c.due() + " BETWEEN ? AND ?",
-                        List.of(Date.valueOf(asOf.minusDays(b.maxDays())), Date.valueOf(asOf.minusDays(b.minDays()))));
+                default -> overdueDates(b, asOf, c);
             };
         }
         return switch (b) {
@@ -300,8 +303,7 @@ public final class ListQueries {
     /**
      * Receivables of one customer, or matching a search text: their ids are found through indexes (customers by
      * name, registration number or phone; contract number or title starting with the text; an amount equal to
-     * it) into a derived table that drives the join, then only those rows are filtered, sorted and counted, in
-     * one query ({@code COUNT(*) OVER ()}).
+     * it), then only those rows are read by key, filtered, sorted and counted, in one query ({@code COUNT(*) OVER ()}).
      */
     private Page<ReceivableRow> matched(java.sql.Connection c, long creditorId, Long customerId, String text, LocalDate asOf, ListQuery query,
                                         Sort sort, boolean forward) throws SQLException {
@@ -311,10 +313,7 @@ public final class ListQueries {
         if (text != null) {
             // the matches first, then their rows by key (= ANY(?) is a lookup in the primary key; joined to the
             // matches as a derived table, H2 sometimes put the book's rows first and ran the search for each)
-            StringBuilder union = new StringBuilder();
-            List<Object> unionParams = new ArrayList<>();
-            textMatches(c, text, creditorId, union, unionParams);
-            Long[] ids = ids(c, union.toString(), unionParams);
+            Long[] ids = matchingReceivables(c, text, creditorId);
             if (ids.length == 0) return new Page<>(List.of(), 0, query.page(), query.pageSize());
             from.append(" AND r.id = ANY(?)");
             params.add(ids);
@@ -359,8 +358,24 @@ public final class ListQueries {
         return new Page<>(rows, total, query.page(), query.pageSize());
     }
 
-    /** Runs a query of ids (a UNION of matches) and returns them, for an {@code = ANY(?)} lookup. */
-    static Long[] ids(java.sql.Connection c, String sql, List<Object> params) throws SQLException {
+    /** The ids of the book's receivables a search text finds (see {@link #textMatches}), for an {@code = ANY(?)} lookup. */
+    Long[] matchingReceivables(java.sql.Connection c, String text, long creditorId) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        textMatches(c, text, creditorId, sql, params);
+        return ids(c, sql.toString(), params);
+    }
+
+    /** The ids of the book's customers a search text finds (see {@link #customerMatches}), for an {@code = ANY(?)} lookup. */
+    static Long[] matchingCustomers(java.sql.Connection c, String text, long creditorId) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        customerMatches(text, creditorId, sql, params);
+        return ids(c, sql.toString(), params);
+    }
+
+    /** Runs a query of ids (a UNION of matches) and returns them. */
+    private static Long[] ids(java.sql.Connection c, String sql, List<Object> params) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, 1, params);
@@ -382,15 +397,12 @@ public final class ListQueries {
     long substringSearchUpTo = SUBSTRING_SEARCH_UP_TO;
 
     /** The ids of the book's receivables a search text finds, as a UNION of queries each served by an index. */
-    void textMatches(java.sql.Connection c, String text, long creditorId, StringBuilder sql, List<Object> params)
+    private void textMatches(java.sql.Connection c, String text, long creditorId, StringBuilder sql, List<Object> params)
             throws SQLException {
         // the customers first, then their receivables by key (an IN (subquery) here was evaluated row by row: 0.6 s at 1M)
-        StringBuilder customers = new StringBuilder();
-        List<Object> customerParams = new ArrayList<>();
-        customerMatches(text, creditorId, customers, customerParams);
         sql.append("SELECT m.id FROM receivable m USE INDEX (receivable_customer) WHERE m.creditor_id = ? AND m.customer_id = ANY(?)");
         params.add(creditorId);
-        params.add(ids(c, customers.toString(), customerParams));
+        params.add(matchingCustomers(c, text, creditorId));
         if (keptCount(c, creditorId, Cond.ALL) <= substringSearchUpTo) {
             String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
             sql.append(" UNION SELECT m.id FROM receivable m USE INDEX () WHERE m.creditor_id = ? AND (LOWER(m.title) LIKE ? ESCAPE '\\'"
@@ -424,7 +436,7 @@ public final class ListQueries {
      * over the customer and contact tables (about 40 ms each at 100,000), never a lookup per row through an index.
      * Contacts are not of one book: callers keep to the book (their rows are the book's customers or receivables).
      */
-    static void customerMatches(String text, long creditorId, StringBuilder sql, List<Object> params) {
+    private static void customerMatches(String text, long creditorId, StringBuilder sql, List<Object> params) {
         String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
         sql.append("SELECT cm.id FROM customer cm USE INDEX () WHERE cm.creditor_id = ? AND (LOWER(cm.name) LIKE ? ESCAPE '\\'"
                 + " OR LOWER(COALESCE(cm.registration_number, '')) LIKE ? ESCAPE '\\')"
@@ -587,31 +599,23 @@ public final class ListQueries {
     public Page<CustomerRow> customers(long creditorId, ListQuery query) {
         String[] sort = CUSTOMER_SORTS.getOrDefault(query.sortKey() == null ? "name" : query.sortKey(), CUSTOMER_SORTS.get("name"));
         boolean hasText = query.text() != null && !query.text().isBlank();
-        List<Object> params = new ArrayList<>();
-        StringBuilder from = new StringBuilder(" FROM ");
-        Long[] matches = null;
-        if (hasText) { // the matches first, then their rows by key (see matched()), counted in the same query
-            StringBuilder union = new StringBuilder();
-            List<Object> unionParams = new ArrayList<>();
-            customerMatches(query.text().strip(), creditorId, union, unionParams);
-            matches = db.withConnection(c -> ids(c, union.toString(), unionParams));
-            if (matches.length == 0) return new Page<>(List.of(), 0, query.page(), query.pageSize());
-            from.append("customer cu");
-        } else { // read the page in the index's order and stop; the count is kept
-            from.append("customer cu USE INDEX (").append(sort[0]).append(")");
-        }
-        from.append(" WHERE cu.creditor_id = ?");
-        params.add(creditorId);
-        if (hasText) {
-            from.append(" AND cu.id = ANY(?)");
-            params.add(matches);
-        }
+        // with a text: the matches first, then their rows by key (see matched()), counted in the same query;
+        // without: the page read in the index's order, and the kept count
+        String from = " FROM " + (hasText ? "customer cu" : "customer cu USE INDEX (" + sort[0] + ")")
+                + " WHERE cu.creditor_id = ?" + (hasText ? " AND cu.id = ANY(?)" : "");
         String dir = query.ascending() ? "" : " DESC";
         String sql = "SELECT cu.id, cu.kind, cu.name, cu.registration_number, cu.receivable_count, cu.outstanding,"
                 + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone"
                 + (hasText ? ", COUNT(*) OVER () AS matches" : "")
                 + from + " ORDER BY cu.creditor_id" + dir + ", " + sort[1] + dir + ", cu.id" + dir + " LIMIT ? OFFSET ?";
         return db.withConnection(c -> {
+            List<Object> params = new ArrayList<>();
+            params.add(creditorId);
+            if (hasText) {
+                Long[] matches = matchingCustomers(c, query.text().strip(), creditorId);
+                if (matches.length == 0) return new Page<>(List.<CustomerRow>of(), 0, query.page(), query.pageSize());
+                params.add(matches);
+            }
             long total = -1;
             List<CustomerRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {

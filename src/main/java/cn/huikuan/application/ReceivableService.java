@@ -25,10 +25,12 @@ public final class ReceivableService {
         }
         return books.db().inTransaction(s -> {
             long book = books.creditorId();
+            ReceivableSummary.Totals months = new ReceivableSummary.Totals(); // the recovery report's month totals
             if (r.getId() == null) {
                 s.persist(r);
                 ReceivableSummary.refresh(s, r.getId());
-                lent(s, book, r.getContractDate(), r.getPrincipal());
+                months.lent(book, r.getContractDate(), r.getPrincipal());
+                s.doWork(months::apply);
                 return r;
             }
             BigDecimal paid = paid(s, r.getId());
@@ -36,22 +38,12 @@ public final class ReceivableService {
                 throw new cn.huikuan.domain.DomainException(cn.huikuan.domain.FieldError.error("principal",
                         "validation.principalBelowPaid", Money.format(paid)));
             }
-            Object[][] before = new Object[1][];
-            s.doWork(c -> before[0] = ReceivableSummary.lentAsStored(c, r.getId())); // before the edit is flushed
+            s.doWork(c -> ReceivableSummary.unlend(c, book, r.getId(), months)); // as stored, before the edit is flushed
             Receivable merged = s.merge(r);
             ReceivableSummary.refresh(s, merged.getId());
-            if (before[0] != null) lent(s, book, (java.time.LocalDate) before[0][0], ((BigDecimal) before[0][1]).negate());
-            lent(s, book, merged.getContractDate(), merged.getPrincipal());
+            months.lent(book, merged.getContractDate(), merged.getPrincipal());
+            s.doWork(months::apply);
             return merged;
-        });
-    }
-
-    /** The month totals of the recovery report (decision 0009) gain or lose a receivable's principal. */
-    private static void lent(Session s, long book, java.time.LocalDate contractDate, BigDecimal principal) {
-        s.doWork(c -> {
-            ReceivableSummary.Totals t = new ReceivableSummary.Totals();
-            t.lent(book, contractDate, principal);
-            t.apply(c);
         });
     }
 
@@ -120,8 +112,8 @@ public final class ReceivableService {
     }
 
     /**
-     * What differs between the book's kept totals (aging per due date, customers' counts and outstanding; decision
-     * 0009) and what its receivables add up to; empty when they agree. A full pass over the book, for verify.
+     * What differs between the book's kept totals (aging per due date, customers' counts and outstanding, the
+     * month totals; decision 0009) and what its rows add up to; empty when they agree. A full pass, for verify.
      */
     public List<String> keptTotalsDiffer() {
         return books.db().withConnection(c -> ReceivableSummary.totalsDiffer(c, books.creditorId()));

@@ -141,7 +141,8 @@ final class ReceivableSummary {
 
     /**
      * Changes to the kept totals, gathered in memory and written at once: a refresh gathers one receivable's old
-     * share taken off and its new one added; a bulk import gathers the shares of all the rows it wrote.
+     * share taken off and its new one added; a bulk import gathers the shares of all the rows it wrote; payments,
+     * new or edited receivables and erasures gather their months (collected, lent). Empty parts write nothing.
      */
     static final class Totals {
         private record DueKey(long creditorId, boolean settled, java.time.LocalDate due) {
@@ -173,12 +174,14 @@ final class ReceivableSummary {
 
         /** A payment received (negative: one erased) on {@code day}. */
         void collected(long creditorId, java.time.LocalDate day, BigDecimal amount) {
-            month(creditorId, day)[0] = month(creditorId, day)[0].add(amount);
+            BigDecimal[] m = month(creditorId, day);
+            m[0] = m[0].add(amount);
         }
 
         /** Principal lent or sold on credit (negative: taken back by an edit or an erasure) on the contract {@code day}. */
         void lent(long creditorId, java.time.LocalDate day, BigDecimal principal) {
-            month(creditorId, day)[1] = month(creditorId, day)[1].add(principal);
+            BigDecimal[] m = month(creditorId, day);
+            m[1] = m[1].add(principal);
         }
 
         private BigDecimal[] month(long creditorId, java.time.LocalDate day) {
@@ -200,6 +203,12 @@ final class ReceivableSummary {
         }
 
         void apply(Connection c) throws SQLException {
+            if (!dues.isEmpty()) applyDues(c);
+            if (!months.isEmpty()) applyMonths(c);
+            if (!customers.isEmpty()) applyCustomers(c);
+        }
+
+        private void applyDues(Connection c) throws SQLException {
             try (PreparedStatement up = c.prepareStatement("UPDATE book_due_total SET receivables = receivables + ?, paid = paid + ?, "
                     + "outstanding = outstanding + ? WHERE creditor_id = ? AND settled = ? AND first_unpaid_due IS NOT DISTINCT FROM ?");
                  PreparedStatement in = c.prepareStatement("INSERT INTO book_due_total (receivables, paid, outstanding, creditor_id, settled, "
@@ -222,6 +231,9 @@ final class ReceivableSummary {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_due_total WHERE receivables = 0")) {
                 ps.executeUpdate();
             }
+        }
+
+        private void applyMonths(Connection c) throws SQLException {
             try (PreparedStatement up = c.prepareStatement("UPDATE book_month_total SET collected = collected + ?, lent = lent + ? "
                     + "WHERE creditor_id = ? AND first_day = ?");
                  PreparedStatement in = c.prepareStatement("INSERT INTO book_month_total (collected, lent, creditor_id, first_day) VALUES (?, ?, ?, ?)")) {
@@ -237,6 +249,9 @@ final class ReceivableSummary {
                     }
                 }
             }
+        }
+
+        private void applyCustomers(Connection c) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("UPDATE customer SET receivable_count = receivable_count + ?, "
                     + "outstanding = outstanding + ? WHERE id = ?")) {
                 for (var e : customers.entrySet()) {
@@ -311,22 +326,20 @@ final class ReceivableSummary {
                     while (rs.next()) t.collected(creditorId, rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).negate());
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT contract_date, principal FROM receivable WHERE id = ? AND creditor_id IS NOT NULL")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) t.lent(creditorId, rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).negate());
-                }
-            }
+            unlend(c, creditorId, id, t);
         }
         t.apply(c);
     }
 
-    /** The contract date and principal of a receivable as the database has it (before an edit is flushed), or null. */
-    static Object[] lentAsStored(Connection c, long receivableId) throws SQLException {
+    /**
+     * Takes a receivable's principal, as the database has it (before an edit is flushed), off its contract month
+     * in {@code t}; nothing for a row not yet counted (no book).
+     */
+    static void unlend(Connection c, long creditorId, long receivableId, Totals t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT contract_date, principal FROM receivable WHERE id = ? AND creditor_id IS NOT NULL")) {
             ps.setLong(1, receivableId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Object[]{rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)} : null;
+                if (rs.next()) t.lent(creditorId, rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).negate());
             }
         }
     }

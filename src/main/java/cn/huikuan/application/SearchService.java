@@ -37,17 +37,13 @@ public final class SearchService {
         return books.db().withConnection(c -> {
             List<Hit> hits = new ArrayList<>();
             // customers and receivables are found as the lists find them: through indexes, never a pass per row (issue 7)
-            StringBuilder customerSql = new StringBuilder("""
+            String customerSql = """
                     SELECT cu.id, cu.name, cu.registration_number,
                            (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE'),
                            (SELECT MIN(r.id) FROM receivable r WHERE r.customer_id = cu.id)
-                    FROM customer cu WHERE cu.creditor_id = ? AND cu.id = ANY(?) ORDER BY cu.name, cu.id LIMIT ?""");
-            StringBuilder union = new StringBuilder();
-            List<Object> params = new ArrayList<>();
-            ListQueries.customerMatches(t, book, union, params);
-            params = new ArrayList<>(List.of(book, ListQueries.ids(c, union.toString(), params)));
-            params.add(limit);
-            try (PreparedStatement ps = c.prepareStatement(customerSql.toString())) {
+                    FROM customer cu WHERE cu.creditor_id = ? AND cu.id = ANY(?) ORDER BY cu.name, cu.id LIMIT ?""";
+            List<Object> params = List.of(book, ListQueries.matchingCustomers(c, t, book), limit);
+            try (PreparedStatement ps = c.prepareStatement(customerSql)) {
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -57,16 +53,12 @@ public final class SearchService {
                     }
                 }
             }
-            StringBuilder receivableSql = new StringBuilder("""
+            String receivableSql = """
                     SELECT r.id, cu.name, r.title, r.contract_number, r.principal, r.outstanding
                     FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.creditor_id = ? AND r.id = ANY(?)
-                    ORDER BY r.contract_date DESC, r.id DESC LIMIT ?""");
-            union = new StringBuilder();
-            params = new ArrayList<>();
-            books.lists().textMatches(c, t, book, union, params);
-            params = new ArrayList<>(List.of(book, ListQueries.ids(c, union.toString(), params)));
-            params.add(limit);
-            try (PreparedStatement ps = c.prepareStatement(receivableSql.toString())) {
+                    ORDER BY r.contract_date DESC, r.id DESC LIMIT ?""";
+            params = List.of(book, books.lists().matchingReceivables(c, t, book), limit);
+            try (PreparedStatement ps = c.prepareStatement(receivableSql)) {
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
