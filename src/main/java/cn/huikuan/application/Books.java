@@ -60,6 +60,8 @@ public final class Books implements AutoCloseable {
         this.search = new SearchService(this);
         this.courtImages = new CourtImageStore(this);
         cn.huikuan.StartupTiming.mark("books: services built");
+        int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)
+        if (undone > 0) org.slf4j.LoggerFactory.getLogger(Books.class).warn("{} spreadsheet import(s) cut off before they finished were undone", undone);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
         cn.huikuan.StartupTiming.mark("books: open");

@@ -202,6 +202,11 @@ final class ReceivableSummary {
             customers.computeIfAbsent(s.customerId(), k -> new Sum()).add(sign, s.paid(), s.outstanding());
         }
 
+        /** Customers inserted with their kept figures already counted (an import's new customers): not updated again. */
+        void writtenWith(java.util.Collection<Long> customerIds) {
+            customerIds.forEach(customers::remove);
+        }
+
         void apply(Connection c) throws SQLException {
             if (!dues.isEmpty()) applyDues(c);
             if (!months.isEmpty()) applyMonths(c);

@@ -181,7 +181,7 @@ final class BenchCommand {
                 long importMs = (System.nanoTime() - s) / 1_000_000;
                 heap.interrupt();
                 heap.join();
-                out.printf("dry run: %,d ms (%d rejected); import (checks again, then writes): %,d ms for %,d receivables; heap used at most %,d MiB (max %,d MiB)%n",
+                out.printf("dry run: %,d ms (%d rejected); import (reuses the dry run's reading, checks against the books again, writes): %,d ms for %,d receivables; heap used at most %,d MiB (max %,d MiB)%n",
                         dryMs, dry.rejected().size(), importMs, r.accepted(), heap.max >> 20, Runtime.getRuntime().maxMemory() >> 20);
             }
         } catch (java.io.IOException e) {
