@@ -97,6 +97,11 @@ public final class ImportService {
         String customerKey() {
             return customer + "\u0000" + (idNumber == null ? "" : idNumber);
         }
+
+        /** What the row says was paid, zero if nothing. */
+        BigDecimal paidSoFar() {
+            return paid != null && paid.signum() > 0 ? paid : BigDecimal.ZERO;
+        }
     }
 
     private final Books books;
@@ -140,9 +145,8 @@ public final class ImportService {
         Checked c = check(file, mapping);
         lastRead = null;   // a second import of the file reads it again (and finds its rows already in the books)
         if (!c.report.ok()) throw new ImportRefused(c.report);
-        Map<String, Long> existing = existingCustomers(c.rows);
         books.db().inBulkConnection(conn -> {
-            write(conn, c.rows, existing);
+            write(conn, c.rows, c.existing);
             return null;
         });
         return c.report;
@@ -157,7 +161,8 @@ public final class ImportService {
     /** Test knob: false leaves a failed run's rows for the next start, as a crash would. */
     static volatile boolean undoAtOnce = true;
 
-    private record Checked(Report report, List<Parsed> rows) {
+    /** {@code existing}: the customers of the books the rows name, by {@link Parsed#customerKey}. */
+    private record Checked(Report report, List<Parsed> rows, Map<String, Long> existing) {
     }
 
     /** What reading a file gave (nothing from the books): kept from the dry run for the import of the same file. */
@@ -245,7 +250,7 @@ public final class ImportService {
         rejected.sort(java.util.Comparator.comparingInt(Rejection::row));
         Report r = new Report(f.lines() <= 1 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
                 f.mapping(), f.header(), f.preview());
-        return new Checked(r, parsed);
+        return new Checked(r, parsed, existing);
     }
 
     private static String cell(List<String> cells, Map<Column, Integer> m, Column c) {
@@ -471,12 +476,13 @@ public final class ImportService {
         Set<String> seen = new HashSet<>();
         for (Parsed p : rows) if (!ids.containsKey(p.customerKey()) && seen.add(p.customerKey())) firsts.add(p);
         // their kept figures (ReceivableSummary) are written with them: receivables and outstanding principal
-        Map<String, Object[]> figures = new HashMap<>();
-        for (Parsed p : rows) {
-            Object[] f = figures.computeIfAbsent(p.customerKey(), k -> new Object[]{0L, BigDecimal.ZERO});
-            f[0] = (Long) f[0] + 1;
-            f[1] = ((BigDecimal) f[1]).add(p.amount().subtract(p.paid() != null && p.paid().signum() > 0 ? p.paid() : BigDecimal.ZERO));
+        record Figures(long receivables, BigDecimal outstanding) {
+            Figures plus(Figures o) {
+                return new Figures(receivables + o.receivables, outstanding.add(o.outstanding));
+            }
         }
+        Map<String, Figures> figures = new HashMap<>();
+        for (Parsed p : rows) figures.merge(p.customerKey(), new Figures(1, p.amount().subtract(p.paidSoFar())), Figures::plus);
         List<Long> newIds = new ArrayList<>();
         try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO customer (version, creditor_id, kind, name, registration_number, "
                 + "address, situation, created_at, receivable_count, outstanding) VALUES (0, ?, ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?)", new String[]{"ID"});
@@ -490,8 +496,8 @@ public final class ImportService {
                     ps.setString(4, p.idNumber());
                     ps.setString(5, p.address());
                     ps.setTimestamp(6, now);
-                    ps.setLong(7, (Long) figures.get(p.customerKey())[0]);
-                    ps.setBigDecimal(8, (BigDecimal) figures.get(p.customerKey())[1]);
+                    ps.setLong(7, figures.get(p.customerKey()).receivables());
+                    ps.setBigDecimal(8, figures.get(p.customerKey()).outstanding());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -534,7 +540,7 @@ public final class ImportService {
                     pr.setBigDecimal(6, p.amount());
                     pr.setTimestamp(7, now);
                     // the list figures (ReceivableSummary) of a receivable with one instalment and at most one payment
-                    BigDecimal paidSoFar = p.paid() != null && p.paid().signum() > 0 ? p.paid() : BigDecimal.ZERO;
+                    BigDecimal paidSoFar = p.paidSoFar();
                     pr.setLong(8, book);
                     pr.setBigDecimal(9, paidSoFar);
                     pr.setDate(10, java.sql.Date.valueOf(p.due()));
@@ -557,7 +563,7 @@ public final class ImportService {
                         pi.setDate(2, java.sql.Date.valueOf(p.due()));
                         pi.setBigDecimal(3, p.amount());
                         pi.addBatch();
-                        if (p.paid() != null && p.paid().signum() > 0) {
+                        if (p.paidSoFar().signum() > 0) {
                             pp.setLong(1, rid);
                             pp.setDate(2, java.sql.Date.valueOf(p.paidOn()));
                             pp.setBigDecimal(3, p.paid());
@@ -585,36 +591,12 @@ public final class ImportService {
             }
         }
         // 3. one transaction: the journal entries, the kept totals, the run finished
-        try (java.sql.PreparedStatement lock = c.prepareStatement("SELECT id FROM creditor WHERE id = ? FOR UPDATE")) {
-            lock.setLong(1, book);
-            lock.executeQuery().close();
-        }
-        String prev = cn.huikuan.domain.AuditChain.GENESIS;
-        try (java.sql.PreparedStatement last = c.prepareStatement("SELECT hash FROM audit_entry WHERE creditor_id = ? ORDER BY id DESC LIMIT 1")) {
-            last.setLong(1, book);
-            try (java.sql.ResultSet r = last.executeQuery()) {
-                if (r.next()) prev = r.getString(1);
-            }
-        }
-        try (java.sql.PreparedStatement pj = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, "
-                + "prev_hash, hash) VALUES (?, ?, 'payment', ?, ?, ?, ?)")) {
+        try (PaymentJournal journal = new PaymentJournal(c, book, now)) {
             for (int j = 0; j < paid.size(); j++) {
                 Parsed p = paid.get(j);
-                long paymentId = payments.get(j)[0];
-                String content = cn.huikuan.domain.AuditChain.canonicalPayment(payments.get(j)[1], p.paidOn(), p.paid(),
-                        Payment.Channel.OTHER, null, IMPORTED);
-                String hash = cn.huikuan.domain.AuditChain.hash(prev, "payment", paymentId, content);
-                pj.setLong(1, book);
-                pj.setTimestamp(2, now);
-                pj.setLong(3, paymentId);
-                pj.setString(4, content);
-                pj.setString(5, prev);
-                pj.setString(6, hash);
-                pj.addBatch();
-                prev = hash;
-                if ((j + 1) % CHUNK == 0) pj.executeBatch();
+                journal.add(payments.get(j)[0], payments.get(j)[1], p.paidOn(), p.paid(), Payment.Channel.OTHER, IMPORTED);
+                if ((j + 1) % CHUNK == 0) journal.flush();
             }
-            pj.executeBatch();
         }
         ReceivableSummary.customersAdded(c, book, firsts.size());
         totals.writtenWith(newIds);

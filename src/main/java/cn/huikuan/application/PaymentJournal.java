@@ -1,0 +1,71 @@
+package cn.huikuan.application;
+
+import cn.huikuan.domain.AuditChain;
+import cn.huikuan.domain.Payment;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+/**
+ * Journal entries for payments written in bulk with JDBC (the spreadsheet import, the benchmark's generator),
+ * chained exactly as {@link AuditService#append} does: the book's row is locked, the chain continues from the
+ * book's last entry, and each entry's content is {@link AuditChain#canonicalPayment}. Entries are batched;
+ * {@link #flush} sends them, {@link #close} sends the rest. Runs in the caller's transaction.
+ */
+public final class PaymentJournal implements AutoCloseable {
+    private final PreparedStatement insert;
+    private final long creditorId;
+    private final Timestamp recordedAt;
+    private String prev;
+
+    public PaymentJournal(Connection c, long creditorId, Timestamp recordedAt) throws SQLException {
+        this.creditorId = creditorId;
+        this.recordedAt = recordedAt;
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM creditor WHERE id = ? FOR UPDATE")) {   // one writer at a time
+            lock.setLong(1, creditorId);
+            lock.executeQuery().close();
+        }
+        String last = AuditChain.GENESIS;
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_entry WHERE creditor_id = ? ORDER BY id DESC LIMIT 1")) {
+            ps.setLong(1, creditorId);
+            try (ResultSet r = ps.executeQuery()) {
+                if (r.next()) last = r.getString(1);
+            }
+        }
+        this.prev = last;
+        this.insert = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) "
+                + "VALUES (?, ?, 'payment', ?, ?, ?, ?)");
+    }
+
+    /** Adds the entry of payment {@code paymentId} (already inserted) to the batch. */
+    public void add(long paymentId, long receivableId, LocalDate paidOn, BigDecimal amount, Payment.Channel channel, String note) throws SQLException {
+        String content = AuditChain.canonicalPayment(receivableId, paidOn, amount, channel, null, note);
+        String hash = AuditChain.hash(prev, "payment", paymentId, content);
+        insert.setLong(1, creditorId);
+        insert.setTimestamp(2, recordedAt);
+        insert.setLong(3, paymentId);
+        insert.setString(4, content);
+        insert.setString(5, prev);
+        insert.setString(6, hash);
+        insert.addBatch();
+        prev = hash;
+    }
+
+    public void flush() throws SQLException {
+        insert.executeBatch();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            flush();
+        } finally {
+            insert.close();
+        }
+    }
+}
