@@ -51,8 +51,8 @@ public final class ListQueries {
     private static final Map<String, Sort> RECEIVABLE_SORTS = Map.of(
             "customer", BY_CUSTOMER,
             "title", new Sort("receivable_book_title", "r.title", false),
-            "principal", new Sort("receivable_book_principal", "r.principal", false),
-            "outstanding", new Sort("receivable_book_outstanding", "r.outstanding", false),
+            "principal", new Sort("receivable_book_principal", "r.principal_cents", false),
+            "outstanding", new Sort("receivable_book_outstanding", "r.outstanding_cents", false),
             "due", new Sort("receivable_book_final_due", "r.final_due", false),
             "daysOverdue", new Sort("receivable_book_first_unpaid", "r.first_unpaid_due", true));
 
@@ -421,12 +421,14 @@ public final class ListQueries {
             }
         }
         BigDecimal amount = SearchService.amount(text);
-        if (amount != null) {
-            for (String[] column : new String[][]{{"principal", "receivable_book_principal"}, {"outstanding", "receivable_book_outstanding"}}) {
+        // the amount keys are whole cents (V13, decision 0011); no amount is larger than Money.MAX_AMOUNT
+        if (amount != null && amount.abs().compareTo(cn.huikuan.domain.Money.MAX_AMOUNT) <= 0) {
+            long cents = amount.movePointRight(2).longValueExact();
+            for (String[] column : new String[][]{{"principal_cents", "receivable_book_principal"}, {"outstanding_cents", "receivable_book_outstanding"}}) {
                 sql.append(" UNION SELECT m.id FROM receivable m USE INDEX (").append(column[1]).append(") WHERE m.creditor_id = ? AND m.")
                         .append(column[0]).append(" = ?");
                 params.add(creditorId);
-                params.add(amount);
+                params.add(cents);
             }
         }
     }
@@ -593,7 +595,7 @@ public final class ListQueries {
     private static final Map<String, String[]> CUSTOMER_SORTS = Map.of(
             "name", new String[]{"customer_creditor_name", "cu.name"},
             "receivables", new String[]{"customer_book_receivables", "cu.receivable_count"},
-            "outstanding", new String[]{"customer_book_outstanding", "cu.outstanding"},
+            "outstanding", new String[]{"customer_book_outstanding", "cu.outstanding_cents"},
             "created", new String[]{"customer_book_created", "cu.created_at"});
 
     public Page<CustomerRow> customers(long creditorId, ListQuery query) {

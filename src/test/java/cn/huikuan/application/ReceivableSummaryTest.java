@@ -53,6 +53,18 @@ class ReceivableSummaryTest {
         assertThat(books.receivables().page(ListQuery.first(1)).total()).isEqualTo(rows.size());
         List<CustomerRow> customers = books.customers().page(ListQuery.first(500)).rows();
         assertThat(books.customers().page(ListQuery.first(1)).total()).isEqualTo(customers.size()).isEqualTo(d.customers());
+        // the amount sort keys (whole cents, V13) follow the amounts through every kind of write
+        long[] drifted = books.db().withConnection(c -> {
+            try (java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM receivable WHERE principal_cents IS DISTINCT FROM principal * 100"
+                         + " OR outstanding_cents IS DISTINCT FROM outstanding * 100), (SELECT COUNT(*) FROM customer"
+                         + " WHERE outstanding_cents IS DISTINCT FROM outstanding * 100)")) {
+                r.next();
+                return new long[]{r.getLong(1), r.getLong(2)};
+            }
+        });
+        assertThat(drifted[0]).as("receivables whose cent keys differ from their amounts").isZero();
+        assertThat(drifted[1]).as("customers whose cent key differs from their outstanding").isZero();
         for (CustomerRow c : customers) {
             List<ReceivableRow> theirs = rows.stream().filter(r -> r.customerId() == c.id()).toList();
             assertThat(c.receivableCount()).as(c.name()).isEqualTo(theirs.size());

@@ -106,6 +106,14 @@ class DatabaseTest {
                 }
             });
             assertThat(months).as("V11: the contract month holds the principal").isEqualTo("2025-01-01 0.00 1234.56 false");
+            String cents = db.withConnection(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT r.principal_cents, r.outstanding_cents, cu.outstanding_cents"
+                        + " FROM receivable r JOIN customer cu ON cu.id = r.customer_id")) {
+                    rs.next();
+                    return rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3);
+                }
+            });
+            assertThat(cents).as("V13: the amount sort keys in whole cents").isEqualTo("123456 123456 123456");
         }
     }
 
