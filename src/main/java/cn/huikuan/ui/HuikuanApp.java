@@ -342,6 +342,10 @@ public final class HuikuanApp extends Application {
     /** A progress spinner with {@code text} in place of the window's content; returns the text's label. */
     private Label showSplash(String text) {
         Label label = new Label(text);
+        // long messages (the upgrade one names the folder) wrap instead of running off the window
+        label.setWrapText(true);
+        label.setMaxWidth(640);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox splash = new VBox(16, new ProgressIndicator(), label);
         splash.setAlignment(Pos.CENTER);
         stage.getScene().setRoot(splash);
