@@ -79,8 +79,9 @@ public final class HuikuanApp extends Application {
     public void start(Stage stage) {
         cn.huikuan.StartupTiming.mark("JavaFX start()");
         this.stage = stage;
-        installTheme();
         Path folder = DataFolder.defaultLocation();
+        var prebuilding = prebuild(folder);
+        installTheme();
         String lang = System.getProperty("huikuan.lang", "zh");
         stage.setTitle(I18n.forLanguage(lang).t("app.title"));
         var icon = HuikuanApp.class.getResource("/cn/huikuan/ui/icon.png");
@@ -98,9 +99,10 @@ public final class HuikuanApp extends Application {
         cn.huikuan.StartupTiming.mark("stage shown");
         Books ready = earlyIfReadySoon(folder);
         if (ready != null) {
-            showMain(ready); // the usual start: straight to the main window, no splash in between
+            showMain(ready, prebuilding); // the usual start: straight to the main window, no splash in between
             return;
         }
+        discard(prebuilding);
         openBooks(folder, sample, null);
     }
 
@@ -200,7 +202,7 @@ public final class HuikuanApp extends Application {
             }
         };
         open.setOnSucceeded(e -> {
-            showMain(open.getValue());
+            showMain(open.getValue(), null);
             if (firstRunLanguage != null && !sample) askForProfile();
         });
         open.setOnFailed(e -> {
@@ -438,9 +440,18 @@ public final class HuikuanApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void showMain(Books b) {
+    private void showMain(Books b, java.util.concurrent.CompletableFuture<Prepared> prebuilding) {
         this.books = b;
-        build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
+        Prepared made = null;
+        if (prebuilding != null) {
+            try {
+                made = prebuilding.get();
+            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Main window not made beside JavaFX's start; making it now", e);
+            }
+        }
+        if (made != null && made.context().books() == b) attach(made);
+        else build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
         if (afterOpen != null) {
             var then = afterOpen;
             afterOpen = null;
@@ -481,19 +492,59 @@ public final class HuikuanApp extends Application {
             t.setDaemon(true);
             t.start();
         }
+        attach(prepare(books, i18n));
+    }
+
+    /** The main window's content for {@code b}, not yet shown: may be made off the FX thread (JavaFX allows nodes to be). */
+    private record Prepared(AppContext context, TaskRunner tasks, MainView main) {
+    }
+
+    private Prepared prepare(Books b, I18n i18n) {
         DialogService dialogs = new DialogService(getHostServices());
-        tasks = new TaskRunner(this::showTaskError);
-        AppContext ctx = new AppContext(books, i18n, tasks, dialogs);
-        this.context = ctx;
+        TaskRunner runner = new TaskRunner(this::showTaskError);
+        AppContext ctx = new AppContext(b, i18n, runner, dialogs);
         cn.huikuan.StartupTiming.mark("main view: building");
         MainView main = new MainView(ctx, lang -> {
             books.settings().setLanguage(lang);
             build(I18n.forLanguage(lang));
         }, this::restore, this::changePassword);
         cn.huikuan.StartupTiming.mark("main view: constructed");
-        stage.setTitle(i18n.t("app.title"));
-        stage.getScene().setRoot(main);
-        main.getStylesheets().add(MainView.stylesheet());
+        return new Prepared(ctx, runner, main);
+    }
+
+    private void attach(Prepared p) {
+        tasks = p.tasks();
+        context = p.context();
+        stage.setTitle(p.context().i18n().t("app.title"));
+        stage.getScene().setRoot(p.main());
+        p.main().getStylesheets().add(MainView.stylesheet());
+    }
+
+    /**
+     * When the books were opened early (no password, no question first), the main window's content is made on
+     * a spare thread as soon as they are open, while the FX thread installs the theme and shows the stage
+     * (issue 7, startup). Null when there is nothing to make it for.
+     */
+    private java.util.concurrent.CompletableFuture<Prepared> prebuild(Path folder) {
+        var f = early;
+        if (f == null || !folder.equals(earlyFolder) || Boolean.getBoolean("huikuan.noPrebuild")) return null;
+        var out = new java.util.concurrent.CompletableFuture<Prepared>();
+        Thread t = new Thread(() -> {
+            try {
+                Books b = f.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                out.complete(prepare(b, I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language()))));
+            } catch (Throwable e) {
+                out.completeExceptionally(e);
+            }
+        }, "huikuan-prebuild");
+        t.setDaemon(true);
+        t.start();
+        return out;
+    }
+
+    /** A main window made beside the start that is not used (the books were not ready in time): its tasks stop. */
+    private static void discard(java.util.concurrent.CompletableFuture<Prepared> prebuilding) {
+        if (prebuilding != null) prebuilding.thenAccept(p -> p.tasks().finishAndStop(30));
     }
 
     private boolean showingTaskError;
