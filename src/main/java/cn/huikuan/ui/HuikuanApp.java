@@ -46,7 +46,12 @@ public final class HuikuanApp extends Application {
     private static volatile boolean earlyUpgrading;
 
     public static void launchApp() {
-        Path folder = DataFolder.defaultLocation();
+        openEarly(DataFolder.defaultLocation());
+        Application.launch(HuikuanApp.class);
+    }
+
+    /** Starts opening the books in {@code folder} on their own thread, if nothing has to be asked first (see above). */
+    static void openEarly(Path folder) {
         if (DataFolder.holdsBooks(folder) && !DataFolder.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")) {
             java.util.concurrent.CompletableFuture<Books> f = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
@@ -61,7 +66,6 @@ public final class HuikuanApp extends Application {
             early = f;
             t.start();
         }
-        Application.launch(HuikuanApp.class);
     }
 
     /** The early-opened books if they are for {@code folder} (taken once), else null. */
@@ -499,6 +503,14 @@ public final class HuikuanApp extends Application {
     private record Prepared(AppContext context, TaskRunner tasks, MainView main) {
     }
 
+    /** The early opening under way, if any (a test waits for it, as a user's start usually finds it done). */
+    static java.util.concurrent.Future<Books> earlyOpening() {
+        return early;
+    }
+
+    /** The thread that made the last main window's content (a test checks the early start makes it beside JavaFX's). */
+    static volatile String madeOn;
+
     private Prepared prepare(Books b, I18n i18n) {
         DialogService dialogs = new DialogService(getHostServices());
         TaskRunner runner = new TaskRunner(this::showTaskError);
@@ -508,6 +520,7 @@ public final class HuikuanApp extends Application {
             books.settings().setLanguage(lang);
             build(I18n.forLanguage(lang));
         }, this::restore, this::changePassword);
+        madeOn = Thread.currentThread().getName();
         cn.huikuan.StartupTiming.mark("main view: constructed");
         return new Prepared(ctx, runner, main);
     }

@@ -187,6 +187,30 @@ class AppFlowTest extends FxRobot {
         }
     }
 
+    /**
+     * Issue 7, startup: the books opened early, as {@code launchApp} does before JavaFX starts; the main window's
+     * content is then made on a spare thread while the FX thread shows the stage, and works like one made on it.
+     */
+    @Test
+    void theUsualStartMakesTheMainWindowBesideJavaFxsStart() throws Exception {
+        Path books = dir.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+        }
+        HuikuanApp.madeOn = null;
+        HuikuanApp.openEarly(books);
+        HuikuanApp.earlyOpening().get(20, TimeUnit.SECONDS);
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#mainView"));
+        assertThat(HuikuanApp.madeOn).isEqualTo("huikuan-prebuild");
+        waitFor(() -> text("#dash-customers").equals("3"));
+        assertThat(text("#dash-outstanding")).isEqualTo("¥410,000.00");
+        clickOn("#tab-customers");
+        TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+        waitFor(() -> customers.getItems().size() == 3);
+    }
+
     /** Issue 6: set a password in the app, delete the unencrypted backups, then start again: wrong, forgot, right. */
     @Test
     void aPasswordIsSetInTheAppAndAskedForAtTheNextStart() throws Exception {
