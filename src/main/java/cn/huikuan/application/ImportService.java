@@ -388,16 +388,10 @@ public final class ImportService {
                 for (Object[] r : s.createQuery("select c.id, c.name, c.registrationNumber from Customer c where c.creditorId = :b and c.name in :n",
                         Object[].class).setParameter("b", books.creditorId()).setParameter("n", chunk).getResultList()) {
                     out.put(r[1] + "\u0000" + (r[2] == null ? "" : r[2]), (Long) r[0]);
+                    // a row without an ID number matches an existing customer of that name (the first found)
                     out.putIfAbsent(r[1] + "\u0000", (Long) r[0]);
                 }
             });
-        }
-        // a row without an ID number matches an existing customer of that name
-        for (Parsed p : rows) {
-            if (p.idNumber() == null && !out.containsKey(p.customerKey())) {
-                out.entrySet().stream().filter(e -> e.getKey().startsWith(p.customer() + "\u0000")).findFirst()
-                        .ifPresent(e -> out.put(p.customerKey(), e.getValue()));
-            }
         }
         return out;
     }
