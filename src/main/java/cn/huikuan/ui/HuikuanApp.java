@@ -444,6 +444,11 @@ public final class HuikuanApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** The main window's language: {@code -Dhuikuan.lang} if given, else the books' setting. */
+    private static I18n windowLanguage(Books b) {
+        return I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language()));
+    }
+
     private void showMain(Books b, java.util.concurrent.CompletableFuture<Prepared> prebuilding) {
         this.books = b;
         Prepared made = null;
@@ -455,7 +460,7 @@ public final class HuikuanApp extends Application {
             }
         }
         if (made != null && made.context().books() == b) attach(made);
-        else build(I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language())));
+        else build(windowLanguage(b));
         if (afterOpen != null) {
             var then = afterOpen;
             afterOpen = null;
@@ -545,7 +550,7 @@ public final class HuikuanApp extends Application {
         Thread t = new Thread(() -> {
             try {
                 Books b = f.get(1, java.util.concurrent.TimeUnit.SECONDS);
-                out.complete(prepare(b, I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language()))));
+                out.complete(prepare(b, windowLanguage(b)));
             } catch (Throwable e) {
                 out.completeExceptionally(e);
             }
