@@ -62,6 +62,9 @@ public final class Books implements AutoCloseable {
         cn.huikuan.StartupTiming.mark("books: services built");
         int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)
         if (undone > 0) org.slf4j.LoggerFactory.getLogger(Books.class).warn("{} spreadsheet import(s) cut off before they finished were undone", undone);
+        // an import cut off while it had the amount indexes dropped (decision 0012): built before anything reads the books
+        int built = db.inJdbcTransaction(c -> db.amountIndexes().build(c));
+        if (built > 0) org.slf4j.LoggerFactory.getLogger(Books.class).warn("{} amount index(es) missing after an import was cut off: built again", built);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
         cn.huikuan.StartupTiming.mark("books: open");

@@ -8,6 +8,7 @@ import cn.huikuan.domain.PartyKind;
 import cn.huikuan.domain.Payment;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.domain.ReceivableKind;
+import cn.huikuan.persistence.AmountIndexes;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -446,6 +447,18 @@ public final class ImportService {
             }
         }
         c.commit();
+        // a large import into a small table: the amount indexes are built after the rows, not entry by entry (decision 0012)
+        AmountIndexes amounts = books.db().amountIndexes();
+        boolean bulk = rows.size() >= bulkFrom && rows.size() >= receivableRows(c);
+        if (bulk) {
+            try {
+                amounts.drop(c);
+            } catch (java.sql.SQLException e) {
+                // e.g. another connection's open transaction on the table outlasted H2's lock timeout: the import goes on
+                // with whatever indexes are left, and the build after it makes any dropped one again
+                org.slf4j.LoggerFactory.getLogger(ImportService.class).warn("Amount indexes not dropped before a large import", e);
+            }
+        }
         try {
             writeRows(c, book, now, run, rows, existing);
         } catch (java.sql.SQLException | RuntimeException | Error e) {
@@ -458,7 +471,36 @@ public final class ImportService {
             } catch (java.sql.SQLException | RuntimeException u) {
                 e.addSuppressed(u);   // left for the next start (undoUnfinished)
             }
+            if (bulk && undoAtOnce) {
+                try {
+                    amounts.build(c);
+                } catch (java.sql.SQLException | RuntimeException u) {
+                    e.addSuppressed(u);   // built when the books next open
+                }
+            }
             throw e;
+        }
+        if (bulk) {
+            try {
+                amounts.build(c);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                // the rows are in: lists sorted by amount work without the indexes, only slower, until the next open builds them
+                org.slf4j.LoggerFactory.getLogger(ImportService.class).warn("Amount indexes not rebuilt after the import; the next open builds them", e);
+            }
+        }
+    }
+
+    /** Imports of at least this many rows, into a table with no more rows than that, drop and rebuild the amount indexes. */
+    static final int BULK_FROM = 20_000;
+
+    /** {@link #BULK_FROM}, lowered by tests. */
+    int bulkFrom = BULK_FROM;
+
+    /** All receivables in the file, of every book: the amount indexes span them all. */
+    private static long receivableRows(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM receivable")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

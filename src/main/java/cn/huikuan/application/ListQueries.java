@@ -43,6 +43,11 @@ public final class ListQueries {
      * {@code urgency}: the first-unpaid-due-date order, whose first click means "most overdue first".
      */
     private record Sort(String index, String column, boolean urgency) {
+        /** Ordered by one of the amount indexes, which a large import drops while it writes (decision 0012). */
+        boolean amount() {
+            return column.endsWith("_cents");
+        }
+
     }
 
     /** By customer name: read through the customers' name index, each customer's receivables through theirs (in id order). */
@@ -232,18 +237,27 @@ public final class ListQueries {
             } else {
                 // 1. the page's ids from the index alone: when the condition names only the index's columns, H2 steps
                 //    over skipped entries without reading their rows (a middle page of 1M sorted by amount: 6.4 s before)
+                //    (an amount index dropped by a large import meanwhile, decision 0012: H2 sorts the book's rows instead)
                 List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM receivable r USE INDEX (" + sort.index() + ")"
-                        + " WHERE r.creditor_id = ? AND " + cond.sql() + " ORDER BY r.creditor_id" + dir + ", " + sort.column() + dir
-                        + " LIMIT ? OFFSET ?")) {
-                    ps.setLong(1, creditorId);
-                    int i = bindAll(ps, 2, cond.params());
-                    ps.setInt(i++, limit - rows.size());
-                    ps.setLong(i, skip);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) ids.add(rs.getLong(1));
+                Cond where = cond;
+                long from = skip;
+                int wanted = limit - rows.size();
+                db.amountIndexes().reading(present -> {
+                    boolean indexed = present || !sort.amount();
+                    // without the index, equal amounts need the id to keep the index's order
+                    try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM receivable r" + (indexed ? " USE INDEX (" + sort.index() + ")" : "")
+                            + " WHERE r.creditor_id = ? AND " + where.sql() + " ORDER BY r.creditor_id" + dir + ", " + sort.column() + dir
+                            + (indexed ? "" : ", r.id" + dir) + " LIMIT ? OFFSET ?")) {
+                        ps.setLong(1, creditorId);
+                        int i = bindAll(ps, 2, where.params());
+                        ps.setInt(i++, wanted);
+                        ps.setLong(i, from);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) ids.add(rs.getLong(1));
+                        }
                     }
-                }
+                    return null;
+                });
                 // 2. their rows by key, put back in the index's order
                 if (!ids.isEmpty()) {
                     Map<Long, ReceivableRow> byId = new HashMap<>();
@@ -360,10 +374,12 @@ public final class ListQueries {
 
     /** The ids of the book's receivables a search text finds (see {@link #textMatches}), for an {@code = ANY(?)} lookup. */
     Long[] matchingReceivables(java.sql.Connection c, String text, long creditorId) throws SQLException {
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        textMatches(c, text, creditorId, sql, params);
-        return ids(c, sql.toString(), params);
+        return db.amountIndexes().reading(amountIndexes -> {
+            StringBuilder sql = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            textMatches(c, text, creditorId, sql, params, amountIndexes);
+            return ids(c, sql.toString(), params);
+        });
     }
 
     /** The ids of the book's customers a search text finds (see {@link #customerMatches}), for an {@code = ANY(?)} lookup. */
@@ -397,8 +413,8 @@ public final class ListQueries {
     long substringSearchUpTo = SUBSTRING_SEARCH_UP_TO;
 
     /** The ids of the book's receivables a search text finds, as a UNION of queries each served by an index. */
-    private void textMatches(java.sql.Connection c, String text, long creditorId, StringBuilder sql, List<Object> params)
-            throws SQLException {
+    private void textMatches(java.sql.Connection c, String text, long creditorId, StringBuilder sql, List<Object> params,
+                             boolean amountIndexes) throws SQLException {
         // the customers first, then their receivables by key (an IN (subquery) here was evaluated row by row: 0.6 s at 1M)
         sql.append("SELECT m.id FROM receivable m USE INDEX (receivable_customer) WHERE m.creditor_id = ? AND m.customer_id = ANY(?)");
         params.add(creditorId);
@@ -425,8 +441,9 @@ public final class ListQueries {
         if (amount != null && amount.abs().compareTo(cn.huikuan.domain.Money.MAX_AMOUNT) <= 0) {
             long cents = amount.movePointRight(2).longValueExact();
             for (String[] column : new String[][]{{"principal_cents", "receivable_book_principal"}, {"outstanding_cents", "receivable_book_outstanding"}}) {
-                sql.append(" UNION SELECT m.id FROM receivable m USE INDEX (").append(column[1]).append(") WHERE m.creditor_id = ? AND m.")
-                        .append(column[0]).append(" = ?");
+                // without the index (a large import running, decision 0012) H2 reads the book's rows for it
+                sql.append(" UNION SELECT m.id FROM receivable m").append(amountIndexes ? " USE INDEX (" + column[1] + ")" : "")
+                        .append(" WHERE m.creditor_id = ? AND m.").append(column[0]).append(" = ?");
                 params.add(creditorId);
                 params.add(cents);
             }

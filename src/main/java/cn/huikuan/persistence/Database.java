@@ -340,6 +340,11 @@ public final class Database implements AutoCloseable {
     }
 
     public DataFolder folder() { return folder; }
+
+    private final AmountIndexes amountIndexes = new AmountIndexes();
+
+    /** The receivables' amount indexes, which a large import drops and builds again (decision 0012). */
+    public AmountIndexes amountIndexes() { return amountIndexes; }
     public Optional<Path> preMigrationBackup() { return preMigrationBackup; }
 
     /** Runs {@code work} in one read-write transaction; rolls back if it throws. */

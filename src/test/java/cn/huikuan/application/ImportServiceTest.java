@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,13 +209,17 @@ class ImportServiceTest {
 
     /** 2,500 receivables of 250 customers, one in four with a payment: three transactions' worth (CHUNK). */
     private Path bigCsv() throws Exception {
+        return bigCsv(2500, "HT-");
+    }
+
+    private Path bigCsv(int rows, String contractPrefix) throws Exception {
         StringBuilder b = new StringBuilder("客户名称,电话,事由,合同编号,日期,金额,到期日,已付金额,付款日期\n");
-        for (int i = 0; i < 2500; i++) {
-            b.append("客户").append(i / 10).append(",1390000").append(String.format("%04d", i / 10)).append(",货款,HT-").append(i)
+        for (int i = 0; i < rows; i++) {
+            b.append("客户").append(i / 10).append(",1390000").append(String.format("%04d", i / 10)).append(",货款").append(contractPrefix.equals("HT-") ? "" : contractPrefix).append(',').append(contractPrefix).append(i)
                     .append(",2026-01-").append(String.format("%02d", 1 + i % 28)).append(',').append(100 + i).append(",2026-03-01,")
                     .append(i % 4 == 0 ? "50,2026-02-01" : ",").append('\n');
         }
-        return csv("big.csv", b.toString(), StandardCharsets.UTF_8);
+        return csv(contractPrefix + rows + ".csv", b.toString(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -223,6 +228,7 @@ class ImportServiceTest {
         books.imports().importFile(csv("good.csv", GOOD, StandardCharsets.UTF_8), null);
         String before = state();
         Path big = bigCsv();
+        books.imports().bulkFrom = 1000;   // 2,500 rows into a table of 3: the amount indexes are dropped and built after (decision 0012)
         ImportService.failAfterChunks = 2;   // two transactions of receivables committed, then an error
         try {
             assertThatThrownBy(() -> books.imports().importFile(big, null)).hasMessageContaining("cut off");
@@ -231,12 +237,44 @@ class ImportServiceTest {
         }
         assertThat(state()).isEqualTo(before);
         assertThat(books.audit().verify().problems()).isEmpty();
+        assertThat(books.db().amountIndexes().drops()).isEqualTo(1);
+        assertThat(missingAmountIndexes()).as("built again after the failed import").isEmpty();
+        assertThat(books.db().amountIndexes().present()).isTrue();
 
         // and the same file imports in full afterwards
         books.imports().importFile(big, null);
         assertThat(books.receivables().page(ListQuery.first(10)).total()).isEqualTo(2503);
         assertThat(state()).contains("import_run=2 ").contains("totals differ: [] stale: []");
         assertThat(books.audit().verify().problems()).isEmpty();
+        assertThat(books.db().amountIndexes().drops()).isEqualTo(2);
+        assertThat(missingAmountIndexes()).isEmpty();
+        assertThat(books.receivables().page(ListQuery.first(3).withSort("principal", true)).rows())
+                .extracting(r -> r.principal().toPlainString()).containsExactly("100.00", "101.00", "102.00");
+    }
+
+    @Test
+    void onlyAnImportAsLargeAsTheTableDropsTheAmountIndexes() throws Exception {
+        books.imports().bulkFrom = 1000;
+        books.imports().importFile(bigCsv(), null);   // 2,500 rows into an empty table
+        assertThat(books.db().amountIndexes().drops()).isEqualTo(1);
+        books.imports().importFile(bigCsv(999, "B-"), null);   // below bulkFrom
+        books.imports().importFile(bigCsv(2000, "C-"), null);   // fewer than the 3,499 rows already in the table
+        assertThat(books.db().amountIndexes().drops()).isEqualTo(1);
+        assertThat(missingAmountIndexes()).isEmpty();
+        assertThat(books.receivables().page(ListQuery.first(10)).total()).isEqualTo(5499);
+        assertThat(books.receivables().page(ListQuery.first(2).withSort("outstanding", false)).rows())
+                .extracting(r -> r.outstanding().toPlainString()).containsExactly("2599.00", "2598.00");
+    }
+
+    /** The amount indexes missing from the file (INFORMATION_SCHEMA, not the app's own flag). */
+    private List<String> missingAmountIndexes() {
+        return books.db().withConnection(c -> {
+            List<String> missing = new java.util.ArrayList<>(List.of("RECEIVABLE_BOOK_PRINCIPAL", "RECEIVABLE_BOOK_OUTSTANDING"));
+            try (var st = c.createStatement(); var r = st.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'RECEIVABLE'")) {
+                while (r.next()) missing.remove(r.getString(1));
+            }
+            return missing;
+        });
     }
 
     @Test
@@ -244,6 +282,7 @@ class ImportServiceTest {
         books.imports().importFile(csv("good.csv", GOOD, StandardCharsets.UTF_8), null);
         String before = state();
         Path big = bigCsv();
+        books.imports().bulkFrom = 1000;
         ImportService.failAfterChunks = 2;
         ImportService.undoAtOnce = false;   // as if the app were killed: nothing tidies up now
         try {
@@ -253,8 +292,11 @@ class ImportServiceTest {
             ImportService.undoAtOnce = true;
         }
         assertThat(state()).as("two transactions' rows are in the file").isNotEqualTo(before).contains("import_run=2 ");
+        assertThat(missingAmountIndexes()).as("cut off with the amount indexes dropped").hasSize(2);
         books.close();
         books = Books.open(dir.resolve("books"), TestClock.fixed());
+        assertThat(missingAmountIndexes()).as("built when the books open").isEmpty();
+        assertThat(books.db().amountIndexes().present()).isTrue();
         assertThat(state()).isEqualTo(before);
         assertThat(books.receivables().page(ListQuery.first(10)).total()).isEqualTo(3);
         assertThat(books.audit().verify().problems()).isEmpty();
