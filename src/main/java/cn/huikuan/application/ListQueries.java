@@ -47,7 +47,6 @@ public final class ListQueries {
         boolean amount() {
             return column.endsWith("_cents");
         }
-
     }
 
     /** By customer name: read through the customers' name index, each customer's receivables through theirs (in id order). */
