@@ -83,6 +83,7 @@ public final class HuikuanApp extends Application {
     public void start(Stage stage) {
         cn.huikuan.StartupTiming.mark("JavaFX start()");
         this.stage = stage;
+        stage.setOnCloseRequest(this::closeRequested);
         Path folder = DataFolder.defaultLocation();
         var prebuilding = prebuild(folder);
         installTheme();
@@ -582,6 +583,94 @@ public final class HuikuanApp extends Application {
         }
     }
 
+    /** The running app's background work (tests). */
+    TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** Whether no background work is running or waiting (tests). */
+    boolean tasksIdle() {
+        return tasks != null && !tasks.runningProperty().get();
+    }
+
+    /** How the app ends once the backup on closing is done; tests replace it (Platform.exit would end their toolkit). */
+    static Runnable exit = Platform::exit;
+
+    /** Waiting this long (ms) for the backup on closing shows a note; a small book's backup is done before that. */
+    static final int CLOSING_NOTE_AFTER_MS = 400;
+
+    private volatile boolean closing;
+    private volatile boolean backedUpOnClose;
+
+    /**
+     * The main window's close button: background work finishes and the books are backed up before the app ends,
+     * with the window still up and a note saying so when that takes a while (a book of 1,000,000 receivables takes
+     * about a minute to back up; before, the window vanished and the process went on without a word, holding the
+     * books' folder). Without open books (the welcome, a failed start) the window just closes.
+     */
+    private void closeRequested(javafx.stage.WindowEvent e) {
+        Books b = books;
+        if (b == null || backedUpOnClose) return;
+        e.consume();
+        if (closing) return;
+        closing = true;
+        I18n i18n = context != null ? context.i18n() : I18n.forLanguage(System.getProperty("huikuan.lang", "zh"));
+        if (stage.getScene() != null) stage.getScene().getRoot().setDisable(true);
+        Stage note = closingNote(i18n);
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(CLOSING_NOTE_AFTER_MS));
+        later.setOnFinished(x -> {
+            if (!backedUpOnClose) note.show();
+        });
+        later.play();
+        TaskRunner running = tasks;
+        Thread t = new Thread(() -> {
+            RuntimeException failed = null;
+            try {
+                if (running != null) running.finishAndStop(120);   // an import or the daily backup may be under way
+                stopCourtImages();
+                b.backups().onExit();
+            } catch (RuntimeException ex) {
+                failed = ex;
+                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on closing failed", ex);
+            }
+            backedUpOnClose = true;
+            RuntimeException error = failed;
+            Platform.runLater(() -> {
+                later.stop();
+                note.close();
+                if (error != null) {
+                    Alert a = new Alert(Alert.AlertType.WARNING, i18n.t("closing.backupFailed") + "\n\n" + ErrorMessages.describe(error, i18n), ButtonType.OK);
+                    a.initOwner(stage);
+                    a.setHeaderText(i18n.t("closing.backupFailedHeader"));
+                    a.getDialogPane().setId("closingBackupFailed");
+                    a.showAndWait();
+                }
+                exit.run();
+            });
+        }, "huikuan-closing");
+        t.setDaemon(false);   // the backup finishes even if the FX thread ends first
+        t.start();
+    }
+
+    private Stage closingNote(I18n i18n) {
+        Stage note = new Stage(javafx.stage.StageStyle.UTILITY);
+        note.initOwner(stage);
+        note.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        note.setTitle(i18n.t("app.title"));
+        note.setOnCloseRequest(javafx.event.Event::consume);   // it closes itself when the backup is done
+        ProgressIndicator spin = new ProgressIndicator();
+        spin.setPrefSize(36, 36);
+        Label text = new Label(i18n.t("closing.backingUp"));
+        text.setWrapText(true);
+        text.setMaxWidth(360);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(16, spin, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new javafx.geometry.Insets(20, 24, 20, 24));
+        box.setId("closingNote");
+        note.setScene(new Scene(box));
+        return note;
+    }
+
     @Override
     public void stop() {
         if (System.getProperty("huikuan.smokeTest", System.getenv("HUIKUAN_SMOKE_TEST")) != null) {
@@ -590,10 +679,12 @@ public final class HuikuanApp extends Application {
         if (tasks != null) tasks.finishAndStop(10);
         stopCourtImages();
         if (books != null) {
-            try {
-                books.backups().onExit();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on exit failed: {}", e.getMessage());
+            if (!backedUpOnClose) {   // ended another way than the window's close button (Platform.exit, the smoke test)
+                try {
+                    books.backups().onExit();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on exit failed: {}", e.getMessage());
+                }
             }
             books.close();
         }

@@ -211,6 +211,53 @@ class AppFlowTest extends FxRobot {
         waitFor(() -> customers.getItems().size() == 3);
     }
 
+    @Test
+    void closingTheWindowFinishesTheWorkAndBacksUpBeforeTheAppEnds() throws Exception {
+        Path books = dir.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+        }
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable exit = HuikuanApp.exit;
+        HuikuanApp.exit = () -> ended.set(true);
+        try {
+            javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(HuikuanApp.class);
+            waitFor(() -> exists("#mainView"));
+            HuikuanApp huikuan = (HuikuanApp) app;
+            waitFor(() -> autoBackups(books) == 1 && huikuan.tasksIdle());   // the daily backup of the start is done
+            // work under way when the window is closed (a save, an import): it finishes before the backup
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            interact(() -> huikuan.tasks().run("test: long work", p -> release.await(30, TimeUnit.SECONDS), x -> { }));
+            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            waitFor(() -> exists("#closingNote"));
+            assertThat(stage.isShowing()).as("the window stays up while it waits").isTrue();
+            assertThat(stage.getScene().getRoot().isDisabled()).isTrue();
+            assertThat(ended).isFalse();
+            Screenshots.take(lookup("#closingNote").query(), "33-closing-note");
+            // a second click on the close button changes nothing
+            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            long released = System.currentTimeMillis();
+            release.countDown();
+            waitFor(ended::get);
+            assertThat(exists("#closingNote")).isFalse();
+            try (var zips = Files.list(books.resolve("backups"))) {
+                assertThat(zips.filter(z -> z.getFileName().toString().endsWith("-auto.zip"))
+                        .filter(z -> z.toFile().lastModified() >= released)).as("backed up after the work finished").hasSize(1);
+            }
+        } finally {
+            HuikuanApp.exit = exit;
+        }
+    }
+
+    private static long autoBackups(Path books) {
+        try (var zips = Files.list(books.resolve("backups"))) {
+            return zips.filter(z -> z.getFileName().toString().endsWith("-auto.zip")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     /** Issue 6: set a password in the app, delete the unencrypted backups, then start again: wrong, forgot, right. */
     @Test
     void aPasswordIsSetInTheAppAndAskedForAtTheNextStart() throws Exception {
