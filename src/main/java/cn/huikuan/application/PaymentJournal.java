@@ -31,7 +31,7 @@ public final class PaymentJournal implements AutoCloseable {
             lock.executeQuery().close();
         }
         String last = AuditChain.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_entry WHERE creditor_id = ? ORDER BY id DESC LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement(AuditService.HEAD_SQL)) {
             ps.setLong(1, creditorId);
             try (ResultSet r = ps.executeQuery()) {
                 if (r.next()) last = r.getString(1);

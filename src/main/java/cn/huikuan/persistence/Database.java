@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> preMigrationBackup;
 
     /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
-    static final String SCHEMA_VERSION = "13";
+    static final String SCHEMA_VERSION = "14";
 
     private Database(DataFolder folder, JdbcConnectionPool pool, java.util.concurrent.CompletableFuture<SessionFactory> sf,
                      Optional<Path> backup) {

@@ -55,6 +55,31 @@ class AuditChainTest {
     }
 
     @Test
+    void theJournalsHeadIsReadFromTheEndOfItsIndexNotFromEveryEntry() {
+        // V14: at every journalled write; before it H2 read the book's whole journal (scanCount = entries + 1)
+        String plan = books.db().withConnection(c -> {
+            try (var ps = c.prepareStatement("EXPLAIN ANALYZE " + AuditService.HEAD_SQL)) {
+                ps.setLong(1, books.creditorId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(plan).contains("AUDIT_ENTRY_BOOK_ID").contains("scanCount: 1 */").contains("index sorted");
+        String head = books.db().withConnection(c -> {
+            try (var ps = c.prepareStatement(AuditService.HEAD_SQL)) {
+                ps.setLong(1, books.creditorId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(head).isEqualTo(books.audit().verify().head());
+    }
+
+    @Test
     void anEditedContactIsNamed() {
         sql("UPDATE contact_entry SET summary = '从未催款' WHERE id = (SELECT MIN(id) FROM contact_entry)");
         AuditService.Report r = books.audit().verify();
