@@ -36,12 +36,13 @@ final class BenchCommand {
     }
 
     int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("bench needs generate, lists or bundle / 请指定 generate、lists 或 bundle");
+        if (args.length == 0) throw new Cli.UsageException("bench needs generate, lists, writes, import, startup or bundle / 请指定 generate、lists、writes、import、startup 或 bundle");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
             case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
             case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of("cds")));
+            case "writes" -> writes(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
             case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));
             case "bundle" -> {
                 try {
@@ -322,6 +323,41 @@ final class BenchCommand {
         }
         out.printf("generated %d customers, %d receivables, %d payments in %.1f s into %s%n", customers, receivables, payments,
                 (System.nanoTime() - t0) / 1e9, dir.toAbsolutePath());
+        return Cli.OK;
+    }
+
+    /**
+     * {@code bench writes --data DIR [--runs 7]}: times recording a payment (a journalled write: the payment, the
+     * kept list figures and totals, and a journal entry chained to the book's head) on the book's receivables
+     * with the most outstanding, one payment of 0.01 each (after one untimed payment that waits for Hibernate).
+     * It adds runs + 1 payments to the book: run it on a copy.
+     */
+    private int writes(Args a) {
+        Path dir = Path.of(a.required("data"));
+        if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 没有账本: " + dir);
+        int runs = a.optional("runs") == null ? 7 : Args.integer("runs", a.optional("runs"), 1, 49);
+        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+            List<cn.huikuan.application.ReceivableRow> targets = books.receivables()
+                    .page(ListQuery.first(runs + 1).withSort("outstanding", false)).rows();
+            if (targets.size() < runs + 1) throw new Cli.UsageException("the book has fewer than " + (runs + 1) + " receivables / 应收款不足");
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i <= runs; i++) {
+                cn.huikuan.application.ReceivableRow r = targets.get(i);
+                if (r.outstanding().compareTo(new java.math.BigDecimal("0.01")) < 0) throw new Cli.UsageException("nothing outstanding to pay / 没有未收金额");
+                long t = System.nanoTime();
+                books.receivables().addPayment(r.id(), new cn.huikuan.domain.Payment(null, books.today(), new java.math.BigDecimal("0.01"),
+                        cn.huikuan.domain.Payment.Channel.CASH), true);
+                if (i > 0) times.add((System.nanoTime() - t) / 1e6);
+            }
+            long entries = books.db().withConnection(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM audit_entry")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            out.printf("record a payment (journalled write), %,d journal entries: median %.0f ms (min %.0f, max %.0f), %d runs; %d payments of 0.01 added%n",
+                    entries, median(times), java.util.Collections.min(times), java.util.Collections.max(times), runs, runs + 1);
+        }
         return Cli.OK;
     }
 

@@ -26,6 +26,7 @@ class BenchCommandTest {
         assertThat(cli.run("verify", "--book", books.toString())).as(out.toString(StandardCharsets.UTF_8)).isZero();
         out.reset();
         assertThat(cli.run("bench", "lists", "--data", books.toString(), "--runs", "1")).isZero();
+        assertThat(cli.run("bench", "writes", "--data", books.toString(), "--runs", "2")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("dashboard").contains("median");
     }
 
