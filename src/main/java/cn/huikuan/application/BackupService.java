@@ -35,8 +35,12 @@ public final class BackupService {
         this.clock = clock;
     }
 
-    /** {@code encrypted}: the database in the zip is password-protected (it opens only with the password it was taken under). */
-    public record Backup(Path zip, LocalDateTime taken, String label, boolean encrypted) {
+    /**
+     * {@code encrypted}: the database in the zip is password-protected (it opens only with the password it was taken
+     * under). {@code seq}: 1, or n for the n-th backup with the same label taken within the same second
+     * ({@code …-auto.2.zip}).
+     */
+    public record Backup(Path zip, LocalDateTime taken, String label, boolean encrypted, int seq) {
         /** As a chooser lists it: "2026-11-28 17:33:46  auto  huikuan-20261128-173346-auto.zip", marked when it has a password. */
         @Override
         public String toString() {
@@ -77,6 +81,8 @@ public final class BackupService {
         return list(folder.backupDir());
     }
 
+    private static final java.util.regex.Pattern AGAIN = java.util.regex.Pattern.compile("(.+)\\.(\\d{1,6})");
+
     public static List<Backup> list(Path backupDir) {
         List<Backup> list = new ArrayList<>();
         if (!Files.isDirectory(backupDir)) return list;
@@ -86,7 +92,12 @@ public final class BackupService {
                 if (!n.startsWith("huikuan-") || !n.endsWith(".zip") || n.length() < 31) continue;
                 try {
                     LocalDateTime t = LocalDateTime.parse(n.substring(8, 23), STAMP);
-                    list.add(new Backup(p, t, n.substring(24, n.length() - 4), isEncrypted(p)));
+                    // a second backup in the same second is "…-auto.2.zip" (Database.backup): same label, newer
+                    String label = n.substring(24, n.length() - 4);
+                    java.util.regex.Matcher again = AGAIN.matcher(label);
+                    int seq = again.matches() ? Integer.parseInt(again.group(2)) : 1;
+                    if (again.matches()) label = again.group(1);
+                    list.add(new Backup(p, t, label, isEncrypted(p), seq));
                 } catch (RuntimeException ignored) {
                     // not one of ours
                 }
@@ -94,7 +105,7 @@ public final class BackupService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        list.sort(Comparator.comparing(Backup::taken).reversed());
+        list.sort(Comparator.comparing(Backup::taken).thenComparingInt(Backup::seq).reversed());
         return list;
     }
 

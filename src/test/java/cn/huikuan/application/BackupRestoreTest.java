@@ -100,6 +100,27 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aSecondBackupInTheSameSecondKeepsItsLabelAndCountsAsTheNewer() throws Exception {
+        // Database.backup names it "…-auto.2.zip"; read as label "auto.2" it escaped rotation and the daily check
+        Path backups = dir.resolve("backups");
+        Files.createDirectories(backups);
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        String second = today.atTime(9, 0).format(BackupService.STAMP);
+        Files.writeString(backups.resolve("huikuan-" + second + "-auto.zip"), "x");
+        Files.writeString(backups.resolve("huikuan-" + second + "-auto.2.zip"), "x");
+        Files.writeString(backups.resolve("huikuan-" + today.minusDays(40).atTime(9, 0).format(BackupService.STAMP) + "-auto.2.zip"), "x");
+        try (DataFolder folder = DataFolder.open(dir)) {
+            assertThat(BackupService.list(folder)).extracting(BackupService.Backup::label).containsOnly("auto");
+            assertThat(BackupService.list(folder).get(0).zip().getFileName().toString()).endsWith("-auto.2.zip");
+            BackupService.rotate(folder, today);
+            assertThat(BackupService.list(folder)).singleElement().satisfies(b -> {
+                assertThat(b.zip().getFileName().toString()).isEqualTo("huikuan-" + second + "-auto.2.zip");
+                assertThat(b.seq()).isEqualTo(2);
+            });
+        }
+    }
+
+    @Test
     void dailyBackupIsTakenOncePerDay() {
         try (Books books = Books.open(dir, TestClock.fixed())) {
             assertThat(books.backups().dailyIfDue()).isNotNull();
