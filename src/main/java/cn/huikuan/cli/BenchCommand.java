@@ -25,7 +25,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@code huikuan bench generate|lists}: a data generator for large books and a benchmark of the list,
+ * {@code huikuan bench generate|lists|writes|import|startup|bundle}: a data generator for large books and a benchmark of the list,
  * search and dashboard queries on them (issue 7). Results are medians in milliseconds.
  */
 final class BenchCommand {

@@ -305,6 +305,13 @@ public final class Cli {
               bench generate --data DIR --customers N --receivables N --payments N [--seed S]
               bench lists --data DIR [--runs N]
                                      生成大账本并测量列表、搜索和汇总查询 / generate large books, time the list queries
+              bench writes --data DIR [--runs 7]
+                                     记录收款（写入记录链）的用时；会加入几笔 0.01 元的收款，请用账本副本
+                                     / time recording a payment (a journalled write); adds payments of 0.01: use a copy
+              bench import --data DIR [--rows 100000]
+                                     生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
+              bench startup [--books DIR,…] [--runs 5] [--cds]
+                                     启动用时与空白 JavaFX 窗口对比（需要显示器）/ startup against a bare window (needs a display)
               bench bundle --data DIR [--photos 200] [--pdf-pages 100] [--runs 3] [--qpdf PATH]
                                      证据材料汇编与 qpdf 合并的用时对比 / time the evidence bundle against qpdf
               calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
