@@ -95,8 +95,11 @@ public final class BackupService {
                     // a second backup in the same second is "…-auto.2.zip" (Database.backup): same label, newer
                     String label = n.substring(24, n.length() - 4);
                     java.util.regex.Matcher again = AGAIN.matcher(label);
-                    int seq = again.matches() ? Integer.parseInt(again.group(2)) : 1;
-                    if (again.matches()) label = again.group(1);
+                    int seq = 1;
+                    if (again.matches()) {
+                        label = again.group(1);
+                        seq = Integer.parseInt(again.group(2));
+                    }
                     list.add(new Backup(p, t, label, isEncrypted(p), seq));
                 } catch (RuntimeException ignored) {
                     // not one of ours

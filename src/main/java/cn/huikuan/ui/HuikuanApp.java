@@ -614,7 +614,7 @@ public final class HuikuanApp extends Application {
         e.consume();
         if (closing) return;
         closing = true;
-        I18n i18n = context != null ? context.i18n() : I18n.forLanguage(System.getProperty("huikuan.lang", "zh"));
+        I18n i18n = context != null ? context.i18n() : windowLanguage(b);
         if (stage.getScene() != null) stage.getScene().getRoot().setDisable(true);
         Stage note = closingNote(i18n);
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(CLOSING_NOTE_AFTER_MS));
