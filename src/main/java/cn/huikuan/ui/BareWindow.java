@@ -13,8 +13,10 @@ import javafx.stage.Stage;
 public final class BareWindow extends Application {
     @Override
     public void start(Stage stage) {
+        cn.huikuan.StartupTiming.mark("bare start()");
         stage.setScene(new Scene(new Label("回款助手"), 400, 200));
         stage.setOnShown(e -> {
+            cn.huikuan.StartupTiming.mark("bare window shown");
             System.out.println("shown");
             System.out.flush();
             Platform.runLater(Platform::exit);

@@ -87,6 +87,7 @@ public final class HuikuanApp extends Application {
         Path folder = DataFolder.defaultLocation();
         var prebuilding = prebuild(folder);
         installTheme();
+        cn.huikuan.StartupTiming.mark("theme");
         String lang = System.getProperty("huikuan.lang", "zh");
         stage.setTitle(I18n.forLanguage(lang).t("app.title"));
         var icon = HuikuanApp.class.getResource("/cn/huikuan/ui/icon.png");
