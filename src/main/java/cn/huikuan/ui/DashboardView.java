@@ -30,7 +30,14 @@ public final class DashboardView extends BorderPane {
     private final Label open = value("dash-open");
     private final Label customers = value("dash-customers");
     private final GridPane buckets = new GridPane();
-    private final BarChart<String, Number> chart;
+    /**
+     * The charts are made when their figures arrive (from background tasks after the window shows), not with
+     * the window: making JavaFX's chart classes costs about 50 ms of the start (issue 7); until then their
+     * places are kept empty at the charts' size.
+     */
+    private final javafx.scene.layout.StackPane chartSlot = chartSlot();
+    private final javafx.scene.layout.StackPane recoverySlot = chartSlot();
+    private BarChart<String, Number> chart;
     private final Label asOf = new Label();
     private final javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> today = new javafx.scene.control.ListView<>();
     private final Label todayStatus = new Label();
@@ -60,16 +67,6 @@ public final class DashboardView extends BorderPane {
         agingPdf.setOnAction(e -> agingReport(false));
         HBox head = new HBox(12, asOf, spacer, agingXlsx, agingPdf, refresh);
         asOf.getStyleClass().add("text-muted");
-
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel(ctx.t("dash.chart.yAxis"));
-        chart = new BarChart<>(x, y);
-        chart.setId("dash-chart");
-        chart.setTitle(ctx.t("dash.chart.title"));
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setMinHeight(260);
 
         buckets.setId("dash-buckets");
         buckets.setHgap(24);
@@ -107,22 +104,50 @@ public final class DashboardView extends BorderPane {
         todayStatus.setId("todayStatus");
         todayStatus.getStyleClass().add("text-muted");
         VBox todayBox = new VBox(6, new HBox(12, todayTitle, todayStatus), today);
-        CategoryAxis rx = new CategoryAxis();
-        NumberAxis ry = new NumberAxis();
-        ry.setLabel(ctx.t("dash.chart.yAxis"));
-        recovery = new javafx.scene.chart.LineChart<>(rx, ry);
-        recovery.setId("recoveryChart");
-        recovery.setTitle(ctx.t("report.recovery"));
-        recovery.setAnimated(false);
-        recovery.setMinHeight(260);
-        VBox box = new VBox(14, head, cards, todayBox, new HBox(24, buckets, chart, recovery));
-        HBox.setHgrow(chart, Priority.ALWAYS);
-        HBox.setHgrow(recovery, Priority.ALWAYS);
+        VBox box = new VBox(14, head, cards, todayBox, new HBox(24, buckets, chartSlot, recoverySlot));
         buckets.setMinWidth(Region.USE_PREF_SIZE);          // the bucket table keeps its labels; the charts share the rest
-        chart.setMinWidth(300);
-        recovery.setMinWidth(300);
         setCenter(box);
         reload();
+    }
+
+    private static javafx.scene.layout.StackPane chartSlot() {
+        var slot = new javafx.scene.layout.StackPane();
+        slot.setMinSize(300, 260);
+        HBox.setHgrow(slot, Priority.ALWAYS);
+        return slot;
+    }
+
+    /** The aging bar chart, made on first use (see {@link #chartSlot}). */
+    private BarChart<String, Number> agingChart() {
+        if (chart == null) {
+            NumberAxis y = new NumberAxis();
+            y.setLabel(ctx.t("dash.chart.yAxis"));
+            CategoryAxis x = new CategoryAxis();
+            // upright names always: JavaFX turns them only when it estimates they do not fit, and at the
+            // dashboard's width it kept them level and then hid "181–365 天" for overlapping its neighbours
+            x.setTickLabelRotation(90);
+            chart = new BarChart<>(x, y);
+            chart.setId("dash-chart");
+            chart.setTitle(ctx.t("dash.chart.title"));
+            chart.setLegendVisible(false);
+            chart.setAnimated(false);
+            chartSlot.getChildren().setAll(chart);
+        }
+        return chart;
+    }
+
+    /** The recovery line chart (collected vs outstanding by month), made on first use. */
+    private javafx.scene.chart.LineChart<String, Number> recoveryChart() {
+        if (recovery == null) {
+            NumberAxis y = new NumberAxis();
+            y.setLabel(ctx.t("dash.chart.yAxis"));
+            recovery = new javafx.scene.chart.LineChart<>(new CategoryAxis(), y);
+            recovery.setId("recoveryChart");
+            recovery.setTitle(ctx.t("report.recovery"));
+            recovery.setAnimated(false);
+            recoverySlot.getChildren().setAll(recovery);
+        }
+        return recovery;
     }
 
     private static Label value(String id) {
@@ -166,7 +191,7 @@ public final class DashboardView extends BorderPane {
                 in.getData().add(new XYChart.Data<>(m.month().toString(), m.collected()));
                 owed.getData().add(new XYChart.Data<>(m.month().toString(), m.outstanding()));
             }
-            recovery.getData().setAll(List.of(in, owed));
+            recoveryChart().getData().setAll(List.of(in, owed));
         });
     }
 
@@ -223,7 +248,7 @@ public final class DashboardView extends BorderPane {
             series.getData().add(new XYChart.Data<>(ctx.i18n().e(b), t.outstanding()));
             row++;
         }
-        chart.getData().setAll(List.of(series));
+        agingChart().getData().setAll(List.of(series));
     }
 
     private static Label header(String s) {

@@ -28,6 +28,23 @@ class MainWindowTest extends UiTestBase {
         assertThat(text(robot, "#dash-paid")).isEqualTo("¥260,000.00");
         assertThat(text(robot, "#dash-amount-D181_365")).isEqualTo("¥300,000.00");
         assertThat(text(robot, "#dash-count-D0_30")).isEqualTo("1");
+        // the charts are made when their figures arrive (after the window shows): they must then hold them
+        waitUntil(() -> robot.lookup("#dash-chart").tryQuery().isPresent() && robot.lookup("#recoveryChart").tryQuery().isPresent());
+        javafx.scene.chart.BarChart<?, ?> aging = robot.lookup("#dash-chart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(aging.getData()).hasSize(1);
+        var bars = aging.getData().get(0).getData();
+        assertThat(bars).hasSize(6);
+        assertThat(((Number) bars.get(4).getYValue()).doubleValue()).isEqualTo(300_000.0); // 181–365 days
+        // every bucket's name is shown under its bar (JavaFX hid "181–365 天" at this width when the names lay level)
+        waitUntil(() -> aging.getXAxis().getTickMarks().size() == 6);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(aging.getXAxis().getTickMarks()).allMatch(javafx.scene.chart.Axis.TickMark::isTextVisible);
+        javafx.scene.chart.LineChart<?, ?> recovery = robot.lookup("#recoveryChart").queryAs(javafx.scene.chart.LineChart.class);
+        waitUntil(() -> recovery.getData().size() == 2);
+        assertThat(recovery.getData().get(0).getData()).hasSize(12);
+        assertThat(recovery.getData().get(1).getData()).hasSize(12);
+        // this month's outstanding is the dashboard's outstanding
+        assertThat(((Number) recovery.getData().get(1).getData().get(11).getYValue()).doubleValue()).isEqualTo(410_000.0);
         Screenshots.take(main, "01-dashboard");
     }
 
