@@ -45,6 +45,23 @@ class JarIT {
         assertThat(r.out().lines().filter(l -> l.contains("javafx.") || l.contains("com.sun.glass"))).isEmpty();
     }
 
+    /**
+     * H2's resources are in the jar unpacked, not in its nested org/h2/util/data.zip (pom.xml, issue 7's startup):
+     * its error messages must still read as text, in English and with a Chinese locale.
+     */
+    @Test
+    void h2ReadsItsMessagesFromTheJarWithoutItsNestedZip() throws Exception {
+        try (var zip = new java.util.zip.ZipFile(jar())) {
+            assertThat(zip.getEntry("org/h2/util/data.zip")).isNull();
+            assertThat(zip.getEntry("org/h2/res/_messages_en.prop")).isNotNull();
+            assertThat(zip.getEntry("org/h2/res/help.csv")).isNotNull();
+        }
+        for (String lang : List.of("en", "zh")) {
+            Result r = run("-Duser.language=" + lang, "-cp", jar(), "org.h2.tools.Shell", "-url", "jdbc:h2:mem:x", "-sql", "SELEC 1");
+            assertThat(r.out() + r.err()).contains("Syntax error in SQL statement").doesNotContain("not found");
+        }
+    }
+
     @Test
     void badCommandExitsWithTwoAndOneLine() throws Exception {
         Result r = run("-jar", jar(), "no-such-command");
