@@ -96,20 +96,22 @@ final class BenchCommand {
             appCmd.addAll(List.of("-Dhuikuan.noNotifications=true", "-jar", jar));
             // bare window and app alternate, start by start: this machine's speed drifts within a minute, and
             // timing all bare starts first and all app starts after put that drift into the ratio
-            List<Double> bares = new ArrayList<>(), apps = new ArrayList<>(), ratios = new ArrayList<>();
+            List<Start> bares = new ArrayList<>(), apps = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 bares.addAll(startups(bareCmd, null, "shown", 1));
                 apps.addAll(startups(appCmd, empty, "main window shown", 1));
-                ratios.add(apps.get(r) / bares.get(r));
+                ratios.add(apps.get(r).ms() / bares.get(r).ms());
             }
-            double bare = median(bares);
-            double e = median(apps);
-            out.printf("bare JavaFX window: median %.0f ms%n", bare);
-            out.printf("huikuan, empty book: median %.0f ms (%.2f x bare; median of the %d paired ratios %.2f; target <= 1.5)%n",
-                    e, e / bare, runs, median(ratios));
+            double bare = medianMs(bares);
+            double e = medianMs(apps);
+            out.printf("bare JavaFX window: median %.0f ms%s%n", bare, cpu(bares));
+            out.printf("huikuan, empty book: median %.0f ms (%.2f x bare; median of the %d paired ratios %.2f; target <= 1.5%s)%n",
+                    e, e / bare, runs, median(ratios), cpu(apps));
             for (String b : books) {
-                double t = median(startups(appCmd, Path.of(b), "main window shown", runs));
-                out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, target <= 1.1; %.2f x bare)%n", b, t, t / e, t / bare);
+                List<Start> those = startups(appCmd, Path.of(b), "main window shown", runs);
+                double t = medianMs(those);
+                out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, target <= 1.1; %.2f x bare%s)%n", b, t, t / e, t / bare, cpu(those));
             }
         } catch (java.io.IOException | InterruptedException ex) {
             throw new IllegalStateException(ex.getMessage(), ex);
@@ -117,8 +119,15 @@ final class BenchCommand {
         return Cli.OK;
     }
 
-    private static List<Double> startups(List<String> cmd, Path data, String marker, int runs) throws java.io.IOException, InterruptedException {
-        List<Double> times = new ArrayList<>();
+    /** One timed start: milliseconds from process start to the marker line, and the process's CPU time by then (-1 where unknown). */
+    record Start(double ms, double cpuMs) {
+    }
+
+    /** A start that shows nothing for this long has stopped on something (a dialog, a lock held by another instance). */
+    static final long START_LIMIT_SECONDS = 120;
+
+    private static List<Start> startups(List<String> cmd, Path data, String marker, int runs) throws java.io.IOException, InterruptedException {
+        List<Start> starts = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             if (data != null) {
@@ -127,17 +136,61 @@ final class BenchCommand {
             }
             long t0 = System.nanoTime();
             Process p = pb.start();
-            Double ms = null;
+            Start start = null;
+            var seen = new java.util.concurrent.CountDownLatch(1);
+            // a start that never shows its window (an error dialog waits for a click) would hold the bench forever
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!seen.await(START_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-startup-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            java.util.Deque<String> last = new java.util.ArrayDeque<>();
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                    if (ms == null && line.contains(marker)) ms = (System.nanoTime() - t0) / 1e6;
+                    if (start == null && line.contains(marker)) {
+                        start = new Start((System.nanoTime() - t0) / 1e6, cpuMillis(p.pid()));
+                        seen.countDown();
+                    }
+                    if (start == null) {
+                        last.addLast(line);
+                        if (last.size() > 5) last.removeFirst();
+                    }
                 }
             }
+            seen.countDown();
             p.waitFor();
-            if (ms == null) throw new IllegalStateException("the window did not show (" + String.join(" ", cmd) + "): is there a display?");
-            times.add(ms);
+            if (start == null) {
+                throw new IllegalStateException("the window did not show within " + START_LIMIT_SECONDS + " s (" + String.join(" ", cmd)
+                        + "): is there a display, or is another instance using the books? Its last lines: " + String.join(" | ", last));
+            }
+            starts.add(start);
         }
-        return times;
+        return starts;
+    }
+
+    /** A process's CPU time so far (user + system) from /proc on Linux, in 10 ms ticks; -1 elsewhere. */
+    private static double cpuMillis(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static double medianMs(List<Start> xs) {
+        return median(xs.stream().map(Start::ms).toList());
+    }
+
+    /** ", CPU by then: median N ms" when the CPU time was read, else nothing. */
+    private static String cpu(List<Start> xs) {
+        List<Double> c = xs.stream().map(Start::cpuMs).filter(v -> v >= 0).toList();
+        return c.size() == xs.size() && !c.isEmpty() ? String.format("; process CPU by then: median %.0f ms", median(c)) : "";
     }
 
     private static double median(List<Double> xs) {
