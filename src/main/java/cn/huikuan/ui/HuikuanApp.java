@@ -221,6 +221,8 @@ public final class HuikuanApp extends Application {
                         ? bootI18n.t("password.prompt.wrong") : null);
                 return;
             }
+            // the books did not open: the splash's spinner goes (it would spin, and cost CPU, behind the alert until clicked)
+            showSplashFailed(bootI18n.t("app.cannotOpen"));
             java.util.List<cn.huikuan.application.BackupService.Backup> backups = java.util.List.of();
             boolean damaged = error instanceof cn.huikuan.persistence.DataFolderException df
                     && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.CORRUPT
@@ -358,6 +360,15 @@ public final class HuikuanApp extends Application {
         splash.setAlignment(Pos.CENTER);
         stage.getScene().setRoot(splash);
         return label;
+    }
+
+    /** The splash without its spinner, saying {@code text}: opening has stopped. */
+    private void showSplashFailed(String text) {
+        Label label = new Label(text);
+        label.setId("splashFailed");
+        VBox box = new VBox(label);
+        box.setAlignment(Pos.CENTER);
+        stage.getScene().setRoot(box);
     }
 
     private static void runInBackground(Task<?> work, String name) {

@@ -173,6 +173,10 @@ class AppFlowTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HuikuanApp.class);
         waitFor(() -> exists("#startupError"));
+        // while the alert waits, the window behind it no longer shows the opening spinner (asserted once the alert is
+        // answered: a failed assertion with the alert open would leave the test waiting on it)
+        boolean failedShown = exists("#splashFailed");
+        boolean spinning = lookup(".progress-indicator").tryQuery().isPresent();
         Button restore = lookup("#startupError .button").queryAllAs(Button.class).stream()
                 .filter(b -> b.getText().startsWith("从备份恢复")).findFirst().orElseThrow();
         clickOn(restore);
@@ -185,6 +189,8 @@ class AppFlowTest extends FxRobot {
         try (var s = Files.list(books.resolve("backups"))) {
             assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-before-restore.mv.db"));
         }
+        assertThat(failedShown).isTrue();
+        assertThat(spinning).isFalse();
     }
 
     /**
