@@ -172,12 +172,10 @@ final class BenchCommand {
         return starts;
     }
 
-    /** A process's CPU time so far (user + system) from /proc on Linux, in 10 ms ticks; -1 elsewhere. */
+    /** A process's CPU time so far (user + system) from /proc on Linux; -1 elsewhere. */
     private static double cpuMillis(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+            return cn.huikuan.StartupTiming.cpuMillisOfProcStat(java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }

@@ -16,7 +16,7 @@ public final class BareWindow extends Application {
         cn.huikuan.StartupTiming.mark("bare start()");
         stage.setScene(new Scene(new Label("回款助手"), 400, 200));
         stage.setOnShown(e -> {
-            cn.huikuan.StartupTiming.mark("bare window shown");
+            cn.huikuan.StartupTiming.markLast("bare window shown");
             System.out.println("shown");
             System.out.flush();
             Platform.runLater(Platform::exit);

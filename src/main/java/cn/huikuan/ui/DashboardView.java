@@ -32,7 +32,7 @@ public final class DashboardView extends BorderPane {
     private final GridPane buckets = new GridPane();
     /**
      * The charts are made when their figures arrive (from background tasks after the window shows), not with
-     * the window: making JavaFX's chart classes costs about 50 ms of the start (issue 7); until then their
+     * the window: making them took about 40 ms of CPU in the start (issue 7, docs/benchmarks.md); until then their
      * places are kept empty at the charts' size.
      */
     private final javafx.scene.layout.StackPane chartSlot = chartSlot();

@@ -222,7 +222,7 @@ public final class HuikuanApp extends Application {
                 return;
             }
             // the books did not open: the splash's spinner goes (it would spin, and cost CPU, behind the alert until clicked)
-            showSplashFailed(bootI18n.t("app.cannotOpen"));
+            showSplash(bootI18n.t("app.cannotOpen"), false);
             java.util.List<cn.huikuan.application.BackupService.Backup> backups = java.util.List.of();
             boolean damaged = error instanceof cn.huikuan.persistence.DataFolderException df
                     && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.CORRUPT
@@ -351,24 +351,21 @@ public final class HuikuanApp extends Application {
 
     /** A progress spinner with {@code text} in place of the window's content; returns the text's label. */
     private Label showSplash(String text) {
+        return showSplash(text, true);
+    }
+
+    /** The splash saying {@code text}; with the spinner while something runs, without it once opening has stopped. */
+    private Label showSplash(String text, boolean working) {
         Label label = new Label(text);
         // long messages (the upgrade one names the folder) wrap instead of running off the window
         label.setWrapText(true);
         label.setMaxWidth(640);
         label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        VBox splash = new VBox(16, new ProgressIndicator(), label);
+        VBox splash = working ? new VBox(16, new ProgressIndicator(), label) : new VBox(label);
+        if (!working) splash.setId("splashFailed");
         splash.setAlignment(Pos.CENTER);
         stage.getScene().setRoot(splash);
         return label;
-    }
-
-    /** The splash without its spinner, saying {@code text}: opening has stopped. */
-    private void showSplashFailed(String text) {
-        Label label = new Label(text);
-        label.setId("splashFailed");
-        VBox box = new VBox(label);
-        box.setAlignment(Pos.CENTER);
-        stage.getScene().setRoot(box);
     }
 
     private static void runInBackground(Task<?> work, String name) {
@@ -481,7 +478,7 @@ public final class HuikuanApp extends Application {
         }
         // the daily backup copies the whole database: after the window is usable, in the background
         tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
-        cn.huikuan.StartupTiming.mark("main window built");
+        cn.huikuan.StartupTiming.markLast("main window built");
         b.db().warmUp(); // Hibernate boots now, after the window is built, for the editors' first use
         startCourtImages(b);
         smokeTest();
