@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * kept. Manual, pre-migration and pre-restore backups are never deleted automatically.
  */
 public final class BackupService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupService.class);
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Database db;
     private final java.time.Clock clock;
@@ -65,8 +66,17 @@ public final class BackupService {
         return zip;
     }
 
-    /** Automatic backup on exit, then rotation. */
+    /**
+     * Automatic backup on exit, then rotation; skipped when a backup already holds exactly this data
+     * ({@link Database#unchangedBackup()}: nothing changed since the books opened after a backed-up close, or since
+     * a backup taken while they were open). Returns the backup that holds the data.
+     */
     public Path onExit() {
+        var same = db.unchangedBackup();
+        if (same.isPresent()) {
+            LOG.info("No backup on exit: nothing changed since {}", same.get().getFileName());
+            return same.get();
+        }
         Path zip = backupNow("auto");
         rotate(db.folder(), LocalDate.now(clock));
         return zip;

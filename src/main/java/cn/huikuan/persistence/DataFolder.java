@@ -145,6 +145,11 @@ public final class DataFolder implements AutoCloseable {
     public Path databaseBase() { return root.resolve("db").resolve("huikuan"); }
     public Path databaseFile() { return root.resolve("db").resolve("huikuan.mv.db"); }
     public Path evidenceDir() { return root.resolve("evidence"); }
+    /**
+     * Written when the app closes books whose data is in a backup (the zip's name, and the database file's size and
+     * time as closed); read and removed when they open. See {@link Database#unchangedBackup()}.
+     */
+    public Path backedUpMarker() { return root.resolve("db").resolve("huikuan.backed-up"); }
     public Path backupDir() { return root.resolve("backups"); }
     public Path settingsFile() { return root.resolve("settings.properties"); }
 

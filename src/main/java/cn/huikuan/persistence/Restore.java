@@ -43,6 +43,7 @@ public final class Restore {
      */
     static Path putBack(DataFolder folder, Path zip, String asideLabel) throws IOException {
         Path dbFile = folder.databaseFile();
+        Files.deleteIfExists(folder.backedUpMarker()); // it speaks of the file being replaced (its size and time would differ anyway)
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path aside = folder.backupDir().resolve("huikuan-" + stamp + "-" + asideLabel + ".mv.db");
         for (int n = 2; Files.exists(aside); n++) {

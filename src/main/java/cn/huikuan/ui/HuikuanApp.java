@@ -597,6 +597,11 @@ public final class HuikuanApp extends Application {
         return tasks;
     }
 
+    /** The open books (tests). */
+    Books books() {
+        return books;
+    }
+
     /** Whether no background work is running or waiting (tests). */
     boolean tasksIdle() {
         return tasks != null && !tasks.runningProperty().get();

@@ -120,6 +120,83 @@ class BackupRestoreTest {
         }
     }
 
+    private void pay(Books books) {
+        long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
+        books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, LocalDate.of(2026, 11, 27),
+                cn.huikuan.domain.Money.of("1"), cn.huikuan.domain.Payment.Channel.CASH), false);
+    }
+
+    private List<Path> backupZips() {
+        return BackupService.list(dir.resolve("backups")).stream().map(BackupService.Backup::zip).toList();
+    }
+
+    @Test
+    void theBackupOnExitIsSkippedOnlyWhileABackupHoldsExactlyTheBooksData() throws Exception {
+        // (one fixed clock: every automatic backup is of the same day, so rotation keeps only the newest of them)
+        Path marker = dir.resolve("db/huikuan.backed-up");
+        Path first;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            first = books.backups().onExit();
+        }
+        assertThat(first).exists();
+        assertThat(marker).as("the close records that the backup holds the data").exists();
+
+        // only looked at: the backup on exit is the one before
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            assertThat(marker).as("used up when the books open: a crash from here on leaves none").doesNotExist();
+            assertThat(books.receivables().page(ListQuery.first(10)).rows()).isNotEmpty();
+            assertThat(books.backups().onExit()).isEqualTo(first);
+        }
+        assertThat(backupZips()).containsExactly(first);
+
+        // a payment: a new backup
+        Path second;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            pay(books);
+            second = books.backups().onExit();
+        }
+        assertThat(second).isNotEqualTo(first).exists();
+        assertThat(backupZips()).containsExactly(second);
+
+        // a backup taken while open (the daily one, a manual one) counts, as long as nothing changes after it
+        Path manual;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            manual = books.backups().backupNow("manual");
+            assertThat(books.backups().onExit()).isEqualTo(manual);
+            pay(books);
+            assertThat(books.backups().onExit()).isNotIn(manual, second).exists();
+        }
+        Path third = backupZips().get(0);
+        assertThat(backupZips()).containsExactlyInAnyOrder(third, manual);
+
+        // the file changed since that close (copied over, opened by something else): the marker no longer matches
+        Path file = dir.resolve("db/huikuan.mv.db");
+        assertThat(marker).exists();
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 1000));
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            assertThat(books.backups().onExit()).isNotEqualTo(third);
+        }
+        Path fourth = backupZips().get(0);
+        assertThat(fourth).isNotEqualTo(third);
+
+        // a restore puts another file in place: the marker goes with the old one
+        assertThat(marker).exists();
+        Restore.restore(dir, manual);
+        assertThat(marker).doesNotExist();
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            assertThat(books.backups().onExit()).isNotIn(manual, fourth).exists();
+        }
+        Path fifth = backupZips().get(0);
+
+        // the backup the marker names is gone: a new one
+        Files.delete(fifth);
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            assertThat(books.backups().onExit()).exists();
+        }
+        assertThat(backupZips().get(0)).isNotIn(fourth, fifth).exists();
+    }
+
     @Test
     void dailyBackupIsTakenOncePerDay() {
         try (Books books = Books.open(dir, TestClock.fixed())) {

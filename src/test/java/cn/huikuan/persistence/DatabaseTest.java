@@ -37,6 +37,41 @@ class DatabaseTest {
     }
 
     @Test
+    void closingLeavesNothingInH2sTraceFile() throws Exception {
+        // a pooled connection closed after SHUTDOWN wrote "Database is already closed" with its stack into
+        // db/huikuan.trace.db at every close (~4 KB a session, in the user's folder)
+        for (int i = 0; i < 2; i++) {
+            try (Database db = Database.open(dir)) {
+                assertThat(db.modificationLevel()).isGreaterThanOrEqualTo(0);
+            }
+        }
+        Path trace = dir.resolve("db/huikuan.trace.db");
+        assertThat(trace).as(() -> Files.exists(trace) ? readQuietly(trace) : "").doesNotExist();
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void theModificationLevelGrowsWithEveryChangeOfRows() throws Exception {
+        try (Database db = Database.open(dir)) {
+            long open = db.modificationLevel();
+            assertThat(db.modificationLevel()).as("reading changes nothing").isEqualTo(open);
+            db.inJdbcTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'COMPANY', '甲', CURRENT_TIMESTAMP)"));
+            long inserted = db.modificationLevel();
+            assertThat(inserted).isGreaterThan(open);
+            db.inJdbcTransaction(c -> c.createStatement().executeUpdate("UPDATE creditor SET name = '乙'"));
+            assertThat(db.modificationLevel()).isGreaterThan(inserted);
+        }
+    }
+
+    @Test
     void emptyFolderIsMigratedToTheCurrentSchemaAndValidated() throws Exception {
         try (Database db = Database.open(dir)) {
             List<String> versions = db.withConnection(c -> {

@@ -234,7 +234,11 @@ class AppFlowTest extends FxRobot {
             waitFor(() -> autoBackups(books) == 1 && huikuan.tasksIdle());   // the daily backup of the start is done
             // work under way when the window is closed (a save, an import): it finishes before the backup
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-            interact(() -> huikuan.tasks().run("test: long work", p -> release.await(30, TimeUnit.SECONDS), x -> { }));
+            cn.huikuan.application.Books open = huikuan.books();
+            interact(() -> huikuan.tasks().run("test: long work", p -> {
+                release.await(30, TimeUnit.SECONDS);
+                return open.customers().save(open.customers().newCustomer(cn.huikuan.domain.PartyKind.ORGANISATION, "收尾建材有限公司"));
+            }, x -> { }));
             interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
             waitFor(() -> exists("#closingNote"));
             assertThat(stage.isShowing()).as("the window stays up while it waits").isTrue();
@@ -250,6 +254,36 @@ class AppFlowTest extends FxRobot {
             // (taken within the same second as the start's daily backup, it is "…-auto.2.zip")
             assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).filteredOn(b -> b.label().equals("auto"))
                     .filteredOn(b -> b.zip().toFile().lastModified() >= released).as("backed up after the work finished").hasSize(1);
+        } finally {
+            HuikuanApp.exit = exit;
+        }
+    }
+
+    @Test
+    void closingBooksThatWereOnlyLookedAtTakesNoSecondBackup() throws Exception {
+        // the start's daily backup holds the data; nothing changes after it, so the close does not copy it again
+        Path books = dir.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+        }
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable exit = HuikuanApp.exit;
+        HuikuanApp.exit = () -> ended.set(true);
+        try {
+            javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(HuikuanApp.class);
+            waitFor(() -> exists("#mainView"));
+            HuikuanApp huikuan = (HuikuanApp) app;
+            waitFor(() -> autoBackups(books) == 1 && huikuan.tasksIdle());
+            clickOn("#tab-customers");
+            TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+            waitFor(() -> customers.getItems().size() == 3);
+            waitFor(huikuan::tasksIdle);
+            var daily = cn.huikuan.application.BackupService.list(books.resolve("backups"));
+            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            waitFor(ended::get);
+            // (rotation keeps one automatic backup a day: a new one would have replaced the daily one)
+            assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).isEqualTo(daily);
         } finally {
             HuikuanApp.exit = exit;
         }
