@@ -206,6 +206,32 @@ class BackupRestoreTest {
     }
 
     @Test
+    void theNextDaysBackupIsSkippedWhileTheLastClosesBackupHoldsTheData() {
+        java.time.Clock nextDay = java.time.Clock.offset(TestClock.fixed(), java.time.Duration.ofDays(1));
+        java.time.Clock dayAfter = java.time.Clock.offset(TestClock.fixed(), java.time.Duration.ofDays(2));
+        Path closed;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            closed = books.backups().onExit();
+        }
+        try (Books books = Books.open(dir, nextDay)) {
+            assertThat(books.backups().dailyIfDue()).as("the same data as the last close's backup").isNull();
+            pay(books);
+            assertThat(books.backups().dailyIfDue()).as("changed: taken").isNotNull();
+        }
+        assertThat(backupZips()).hasSize(2).contains(closed);
+        Path daily = backupZips().get(0);
+        try (Books books = Books.open(dir, dayAfter)) { // nothing changed after that day's backup
+            assertThat(books.backups().dailyIfDue()).isNull();
+            assertThat(books.backups().onExit()).isEqualTo(daily);
+            pay(books);
+        }
+        try (Books books = Books.open(dir, dayAfter)) { // a change, and a close without a backup (the command line's): none known
+            assertThat(books.backups().dailyIfDue()).isNotNull();
+        }
+    }
+
+    @Test
     void backupAndRestoreFromTheCommandLine() throws Exception {
         try (Books books = Books.open(dir, TestClock.fixed())) {
             SampleData.loadInto(books);
