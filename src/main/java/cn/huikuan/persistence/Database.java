@@ -282,6 +282,8 @@ public final class Database implements AutoCloseable {
             if (oldKey == null && newKey == null) return;
             // the old key must open the books before anything is written
             probe(folder, db, oldKey);
+            // no backup holds the data under the new key (or without one): the next close takes one
+            Files.deleteIfExists(folder.backedUpMarker());
             removeRekeyLeftovers(folder);
             Path work = rekeyDir(folder);
             Files.createDirectories(work);

@@ -105,6 +105,24 @@ class PasswordProtectionTest {
     }
 
     @Test
+    void afterAPasswordIsSetTheBackupOnExitIsTakenAgainUnderIt() throws Exception {
+        // the last close's backup holds the same rows, but not under the password: it does not count any more
+        plainBooksWithMarker();
+        Path plain;
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            plain = books.backups().onExit();
+        }
+        assertThat(dir.resolve("db/huikuan.backed-up")).exists();
+        Database.changePassword(dir, null, key("first password"));
+        assertThat(dir.resolve("db/huikuan.backed-up")).doesNotExist();
+        try (Books books = Books.open(dir, TestClock.fixed(), key("first password"))) {
+            Path taken = books.backups().onExit();
+            assertThat(taken).isNotEqualTo(plain);
+            assertThat(BackupService.isEncrypted(taken)).isTrue();
+        }
+    }
+
+    @Test
     void anEncryptedBackupRestoresAndOpensOnlyWithThePasswordItWasTakenWith() throws Exception {
         plainBooksWithMarker();
         Database.changePassword(dir, null, key("first password"));
