@@ -94,29 +94,58 @@ final class BenchCommand {
             List<String> appCmd = new ArrayList<>(List.of(javaExe));
             appCmd.addAll(cds);
             appCmd.addAll(List.of("-Dhuikuan.noNotifications=true", "-jar", jar));
-            // bare window and app alternate, start by start: this machine's speed drifts within a minute, and
-            // timing all bare starts first and all app starts after put that drift into the ratio
+            // the bare window, the app on the empty book and the app on each given book take turns, start by start
+            // (the order reversed every other round): this machine's speed drifts within a minute, and timing all of
+            // one case first and the next after put that drift into the ratios
             List<Start> bares = new ArrayList<>(), apps = new ArrayList<>();
-            List<Double> ratios = new ArrayList<>();
+            List<List<Start>> onBooks = new ArrayList<>();
+            for (int i = 0; i < books.size(); i++) onBooks.add(new ArrayList<>());
             for (int r = 0; r < runs; r++) {
-                bares.addAll(startups(bareCmd, null, "shown", 1));
-                apps.addAll(startups(appCmd, empty, "main window shown", 1));
-                ratios.add(apps.get(r).ms() / bares.get(r).ms());
+                List<Runnable> round = new ArrayList<>();
+                List<String> bare = bareCmd, app = appCmd;
+                round.add(() -> bares.addAll(startupsUnchecked(bare, null, "shown")));
+                round.add(() -> apps.addAll(startupsUnchecked(app, empty, "main window shown")));
+                for (int i = 0; i < books.size(); i++) {
+                    List<Start> those = onBooks.get(i);
+                    Path book = Path.of(books.get(i));
+                    round.add(() -> those.addAll(startupsUnchecked(app, book, "main window shown")));
+                }
+                if (r % 2 == 1) java.util.Collections.reverse(round);
+                round.forEach(Runnable::run);
             }
             double bare = medianMs(bares);
             double e = medianMs(apps);
             out.printf("bare JavaFX window: median %.0f ms%s%n", bare, cpu(bares));
             out.printf("huikuan, empty book: median %.0f ms (%.2f x bare; median of the %d paired ratios %.2f; target <= 1.5%s)%n",
-                    e, e / bare, runs, median(ratios), cpu(apps));
-            for (String b : books) {
-                List<Start> those = startups(appCmd, Path.of(b), "main window shown", runs);
+                    e, e / bare, runs, median(pairedRatios(apps, bares)), cpu(apps));
+            for (int i = 0; i < books.size(); i++) {
+                List<Start> those = onBooks.get(i);
                 double t = medianMs(those);
-                out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, target <= 1.1; %.2f x bare%s)%n", b, t, t / e, t / bare, cpu(those));
+                out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, median of the %d paired ratios %.2f, target <= 1.1; %.2f x bare%s)%n",
+                        books.get(i), t, t / e, runs, median(pairedRatios(those, apps)), t / bare, cpu(those));
             }
         } catch (java.io.IOException | InterruptedException ex) {
             throw new IllegalStateException(ex.getMessage(), ex);
         }
         return Cli.OK;
+    }
+
+    /** Start i of {@code a} over start i of {@code b} (taken in the same round). */
+    private static List<Double> pairedRatios(List<Start> a, List<Start> b) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) r.add(a.get(i).ms() / b.get(i).ms());
+        return r;
+    }
+
+    private static List<Start> startupsUnchecked(List<String> cmd, Path data, String marker) {
+        try {
+            return startups(cmd, data, marker, 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** One timed start: milliseconds from process start to the marker line, and the process's CPU time by then (-1 where unknown). */
