@@ -40,6 +40,7 @@ class AppFlowTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
+        HuikuanApp.exit = REAL_EXIT;
         if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         System.clearProperty("huikuan.data");
@@ -217,76 +218,70 @@ class AppFlowTest extends FxRobot {
         waitFor(() -> customers.getItems().size() == 3);
     }
 
-    @Test
-    void closingTheWindowFinishesTheWorkAndBacksUpBeforeTheAppEnds() throws Exception {
-        Path books = dir.resolve("books");
+    /** How the app ends in these tests: noted in {@link #ended} instead of Platform.exit, which would end their toolkit. */
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final Runnable REAL_EXIT = HuikuanApp.exit;
+    private javafx.stage.Stage stage;
+
+    /** The app started the usual way on the sample books in {@code books}, once its start's daily backup is done. */
+    private HuikuanApp startOnSampleBooks(Path books) throws Exception {
         try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
             cn.huikuan.application.SampleData.loadInto(b);
         }
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable exit = HuikuanApp.exit;
         HuikuanApp.exit = () -> ended.set(true);
-        try {
-            javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(HuikuanApp.class);
-            waitFor(() -> exists("#mainView"));
-            HuikuanApp huikuan = (HuikuanApp) app;
-            waitFor(() -> autoBackups(books) == 1 && huikuan.tasksIdle());   // the daily backup of the start is done
-            // work under way when the window is closed (a save, an import): it finishes before the backup
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-            cn.huikuan.application.Books open = huikuan.books();
-            interact(() -> huikuan.tasks().run("test: long work", p -> {
-                release.await(30, TimeUnit.SECONDS);
-                return open.customers().save(open.customers().newCustomer(cn.huikuan.domain.PartyKind.ORGANISATION, "收尾建材有限公司"));
-            }, x -> { }));
-            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-            waitFor(() -> exists("#closingNote"));
-            assertThat(stage.isShowing()).as("the window stays up while it waits").isTrue();
-            assertThat(stage.getScene().getRoot().isDisabled()).isTrue();
-            assertThat(ended).isFalse();
-            Screenshots.take(lookup("#closingNote").query(), "33-closing-note");
-            // a second click on the close button changes nothing
-            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-            long released = System.currentTimeMillis();
-            release.countDown();
-            waitFor(ended::get);
-            assertThat(exists("#closingNote")).isFalse();
-            // (taken within the same second as the start's daily backup, it is "…-auto.2.zip")
-            assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).filteredOn(b -> b.label().equals("auto"))
-                    .filteredOn(b -> b.zip().toFile().lastModified() >= released).as("backed up after the work finished").hasSize(1);
-        } finally {
-            HuikuanApp.exit = exit;
-        }
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#mainView"));
+        HuikuanApp huikuan = (HuikuanApp) app;
+        waitFor(() -> autoBackups(books) == 1 && huikuan.tasksIdle());
+        return huikuan;
+    }
+
+    private void clickCloseButton() {
+        interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    @Test
+    void closingTheWindowFinishesTheWorkAndBacksUpBeforeTheAppEnds() throws Exception {
+        Path books = dir.resolve("books");
+        HuikuanApp huikuan = startOnSampleBooks(books);
+        // work under way when the window is closed (a save, an import): it finishes before the backup
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        cn.huikuan.application.Books open = huikuan.books();
+        interact(() -> huikuan.tasks().run("test: long work", p -> {
+            release.await(30, TimeUnit.SECONDS);
+            return open.customers().save(open.customers().newCustomer(cn.huikuan.domain.PartyKind.ORGANISATION, "收尾建材有限公司"));
+        }, x -> { }));
+        clickCloseButton();
+        waitFor(() -> exists("#closingNote"));
+        assertThat(stage.isShowing()).as("the window stays up while it waits").isTrue();
+        assertThat(stage.getScene().getRoot().isDisabled()).isTrue();
+        assertThat(ended).isFalse();
+        Screenshots.take(lookup("#closingNote").query(), "33-closing-note");
+        clickCloseButton(); // a second click on the close button changes nothing
+        long released = System.currentTimeMillis();
+        release.countDown();
+        waitFor(ended::get);
+        assertThat(exists("#closingNote")).isFalse();
+        // (taken within the same second as the start's daily backup, it is "…-auto.2.zip")
+        assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).filteredOn(b -> b.label().equals("auto"))
+                .filteredOn(b -> b.zip().toFile().lastModified() >= released).as("backed up after the work finished").hasSize(1);
     }
 
     @Test
     void closingBooksThatWereOnlyLookedAtTakesNoSecondBackup() throws Exception {
         // the start's daily backup holds the data; nothing changes after it, so the close does not copy it again
         Path books = dir.resolve("books");
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
-        }
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable exit = HuikuanApp.exit;
-        HuikuanApp.exit = () -> ended.set(true);
-        try {
-            javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(HuikuanApp.class);
-            waitFor(() -> exists("#mainView"));
-            HuikuanApp huikuan = (HuikuanApp) app;
-            waitFor(() -> autoBackups(books) == 1 && huikuan.tasksIdle());
-            clickOn("#tab-customers");
-            TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
-            waitFor(() -> customers.getItems().size() == 3);
-            waitFor(huikuan::tasksIdle);
-            var daily = cn.huikuan.application.BackupService.list(books.resolve("backups"));
-            interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-            waitFor(ended::get);
-            // (rotation keeps one automatic backup a day: a new one would have replaced the daily one)
-            assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).isEqualTo(daily);
-        } finally {
-            HuikuanApp.exit = exit;
-        }
+        HuikuanApp huikuan = startOnSampleBooks(books);
+        clickOn("#tab-customers");
+        TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+        waitFor(() -> customers.getItems().size() == 3);
+        waitFor(huikuan::tasksIdle);
+        var daily = cn.huikuan.application.BackupService.list(books.resolve("backups"));
+        clickCloseButton();
+        waitFor(ended::get);
+        // (rotation keeps one automatic backup a day: a new one would have replaced the daily one)
+        assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).isEqualTo(daily);
     }
 
     private static long autoBackups(Path books) {
