@@ -50,9 +50,12 @@ public final class Database implements AutoCloseable {
     /**
      * The newest backup known to hold this data, and the {@link #modificationLevel()} it holds it at (null: none
      * known). From the marker the last close left (then the level is the one at open), or from a backup taken now.
+     * One field, so that no reader sees one backup's zip with another's level.
      */
-    private volatile Path backedUp;
-    private volatile long backedUpLevel;
+    private volatile BackedUp backedUp;
+
+    private record BackedUp(Path zip, long level) {
+    }
 
     private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, java.util.concurrent.CompletableFuture<SessionFactory> sf,
                      Optional<Path> backup) {
@@ -141,8 +144,7 @@ public final class Database implements AutoCloseable {
             cn.huikuan.StartupTiming.mark(schemaCurrent ? "database: schema current" : "database: Flyway done");
             Database db = new Database(folder, direct, pool, new java.util.concurrent.CompletableFuture<>(), backup);
             if (backedUp != null && schemaCurrent) { // migrated data is not the data in that backup
-                db.backedUpLevel = db.modificationLevel();
-                db.backedUp = backedUp;
+                db.backedUp = new BackedUp(backedUp, db.modificationLevel());
             }
             return db;
         } catch (RuntimeException e) {
@@ -342,8 +344,7 @@ public final class Database implements AutoCloseable {
         long level = modificationLevel();
         Path zip = backup(pool, folder, label, at);
         // the zip holds the data at least as new as `level`; only when nothing changes after it is it "the" backup
-        backedUpLevel = level;
-        backedUp = zip;
+        backedUp = new BackedUp(zip, level);
         return zip;
     }
 
@@ -370,9 +371,9 @@ public final class Database implements AutoCloseable {
      * ~20 s to close (1,000,000: ~60 s) every time, even when it was only looked at.
      */
     public Optional<Path> unchangedBackup() {
-        Path zip = backedUp;
-        if (zip == null || !Files.isRegularFile(zip)) return Optional.empty();
-        return modificationLevel() == backedUpLevel ? Optional.of(zip) : Optional.empty();
+        BackedUp b = backedUp;
+        if (b == null || !Files.isRegularFile(b.zip())) return Optional.empty();
+        return modificationLevel() == b.level() ? Optional.of(b.zip()) : Optional.empty();
     }
 
     /**
