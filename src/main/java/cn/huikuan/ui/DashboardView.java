@@ -215,6 +215,8 @@ public final class DashboardView extends BorderPane {
             long urgent = t.items().stream().filter(i -> i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION
                     || i.date().isBefore(ctx.books().today())).count();
             try {
+                String look = DashboardView.class.getResource("/cn/huikuan/ui/notifications.css").toExternalForm();
+                if (!getScene().getStylesheets().contains(look)) getScene().getStylesheets().add(look); // see the file
                 org.controlsfx.control.Notifications.create().owner(getScene().getWindow()).title(ctx.t("today.title"))
                         .text(ctx.t("today.notification", t.items().size(), urgent)).position(javafx.geometry.Pos.TOP_RIGHT).hideAfter(javafx.util.Duration.seconds(10)).showInformation();
             } catch (RuntimeException e) {

@@ -162,6 +162,10 @@ class WizardFlowTest extends UiTestBase {
         System.setProperty("huikuan.noNotifications", "false");
         robot.clickOn("#dash-refresh");
         waitUntil(() -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        // the popup's pane has a background of its own under the AtlantaFX theme (it had none: text over the tool bar)
+        javafx.scene.layout.Region pane = robot.lookup(".notification-bar .pane").queryAs(javafx.scene.layout.Region.class);
+        waitUntil(() -> pane.getBackground() != null && pane.getBackground().getFills().stream()
+                .anyMatch(f -> f.getFill() instanceof javafx.scene.paint.Color col && col.getOpacity() == 1.0));
         Screenshots.take(robot.lookup("#dashboard").queryAs(Node.class), "22-today");
         System.setProperty("huikuan.noNotifications", "true");
         int deco = list.getItems().stream().map(i -> i.customer()).toList().indexOf("某装饰工程有限公司");
