@@ -40,4 +40,17 @@ class BenchCommandTest {
         assertThat(o).contains("inputs: 2 photos", "huikuan bundle: 8 pages", "median");
         assertThat(o).containsAnyOf("ratio huikuan/qpdf", "qpdf: not found");
     }
+
+    @Test
+    void theMediansIntervalHoldsTheMedianAndNarrowsWithMoreStarts() {
+        java.util.List<Double> few = java.util.List.of(1.30, 1.52, 1.41, 1.38, 1.47);
+        double[] wide = BenchCommand.medianInterval(few);
+        assertThat(wide[0]).isLessThanOrEqualTo(1.41).isGreaterThanOrEqualTo(1.30);
+        assertThat(wide[1]).isGreaterThanOrEqualTo(1.41).isLessThanOrEqualTo(1.52);
+        java.util.List<Double> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) many.addAll(few);
+        double[] narrow = BenchCommand.medianInterval(many);
+        assertThat(narrow[1] - narrow[0]).isLessThan(wide[1] - wide[0]);
+        assertThat(BenchCommand.medianInterval(java.util.List.of(1.4, 1.4, 1.4))).containsExactly(1.4, 1.4);
+    }
 }
