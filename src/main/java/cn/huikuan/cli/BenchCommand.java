@@ -99,19 +99,16 @@ final class BenchCommand {
             // one case first and the next after put that drift into the ratios
             List<Start> bares = new ArrayList<>(), apps = new ArrayList<>();
             List<List<Start>> onBooks = new ArrayList<>();
-            for (int i = 0; i < books.size(); i++) onBooks.add(new ArrayList<>());
+            List<Case> cases = new ArrayList<>(List.of(new Case(bareCmd, null, "shown", bares),
+                    new Case(appCmd, empty, "main window shown", apps)));
+            for (String b : books) {
+                onBooks.add(new ArrayList<>());
+                cases.add(new Case(appCmd, Path.of(b), "main window shown", onBooks.get(onBooks.size() - 1)));
+            }
+            List<Case> reversed = new ArrayList<>(cases);
+            java.util.Collections.reverse(reversed);
             for (int r = 0; r < runs; r++) {
-                List<Runnable> round = new ArrayList<>();
-                List<String> bare = bareCmd, app = appCmd;
-                round.add(() -> bares.addAll(startupsUnchecked(bare, null, "shown")));
-                round.add(() -> apps.addAll(startupsUnchecked(app, empty, "main window shown")));
-                for (int i = 0; i < books.size(); i++) {
-                    List<Start> those = onBooks.get(i);
-                    Path book = Path.of(books.get(i));
-                    round.add(() -> those.addAll(startupsUnchecked(app, book, "main window shown")));
-                }
-                if (r % 2 == 1) java.util.Collections.reverse(round);
-                round.forEach(Runnable::run);
+                for (Case c : r % 2 == 0 ? cases : reversed) c.starts().addAll(startups(c.cmd(), c.data(), c.marker(), 1));
             }
             double bare = medianMs(bares);
             double e = medianMs(apps);
@@ -139,15 +136,8 @@ final class BenchCommand {
         return r;
     }
 
-    private static List<Start> startupsUnchecked(List<String> cmd, Path data, String marker) {
-        try {
-            return startups(cmd, data, marker, 1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    /** One case of {@code bench startup}: how it is started, on which books, the line that ends it, and its starts so far. */
+    private record Case(List<String> cmd, Path data, String marker, List<Start> starts) {
     }
 
     /** One timed start: milliseconds from process start to the marker line, and the process's CPU time by then (-1 where unknown). */
