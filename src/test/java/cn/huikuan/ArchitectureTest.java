@@ -41,6 +41,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Loaded by IsolatedStore's class loader, which sees the JDK and H2 only (issue 24). */
+    @Test
+    void theIsolatedStoreReaderUsesTheJdkAndH2Only() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.persistence.isolated")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.h2..", "cn.huikuan.persistence.isolated")
+                .check(classes);
+    }
+
     @Test
     void documentsAreContentNotLayout() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.documents")

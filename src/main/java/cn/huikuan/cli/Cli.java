@@ -178,13 +178,25 @@ public final class Cli {
     }
 
     private int restore(Args a) {
-        java.nio.file.Path dir = existingBooks(a);
+        // a new machine has no books yet: a backup from the old one is restored into the folder
+        java.nio.file.Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
         java.nio.file.Path zip = java.nio.file.Path.of(a.required("from"));
         try {
-            java.nio.file.Path aside = cn.huikuan.persistence.Restore.restore(dir, zip);
+            java.nio.file.Path aside = cn.huikuan.persistence.Restore.restore(dir, zip, keyFromEnvironment(),
+                    step -> err.println("… " + step));
             out.println("已恢复 Restored: " + zip);
-            out.println("恢复前的数据库 The database before the restore: " + aside);
+            if (aside != null) out.println("恢复前的数据库 The database before the restore: " + aside);
+        } catch (cn.huikuan.persistence.BackupRefusedException e) {
+            throw new UsageException(e.getMessage());
         } catch (cn.huikuan.persistence.DataFolderException e) {
+            if (e.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD) {
+                throw new UsageException("the password in " + PASSWORD_ENV + " does not open this backup (or the backup is damaged)"
+                        + " / " + PASSWORD_ENV + " 中的密码打不开这个备份（或备份已损坏）: " + zip);
+            }
+            if (e.reason() == cn.huikuan.persistence.DataFolderException.Reason.PASSWORD_REQUIRED) {
+                throw new UsageException("the backup is password-protected: give its password in the environment variable "
+                        + PASSWORD_ENV + " / 备份有密码保护，请用环境变量 " + PASSWORD_ENV + " 提供密码: " + zip);
+            }
             throw inUse(e, dir);
         }
         return OK;

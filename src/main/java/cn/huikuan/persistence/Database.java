@@ -107,6 +107,7 @@ public final class Database implements AutoCloseable {
             throw new DataFolderException(DataFolderException.Reason.PASSWORD_REQUIRED, folder.root(), null);
         }
         removeRekeyLeftovers(folder);
+        Restore.removeLeftovers(folder);
         Path backedUp = takeBackedUpMarker(folder);
         cn.huikuan.StartupTiming.mark("database: folder locked");
         JdbcDataSource direct = new JdbcDataSource();
@@ -237,12 +238,44 @@ public final class Database implements AutoCloseable {
         }
         pool.dispose();
         try {
-            Path aside = Restore.putBack(folder, backup.get(), "failed-migration");
+            Path aside = Restore.putBackOwnPreMigrationBackup(folder, backup.get(), "failed-migration");
             LOG.warn("Migration failed; database put back from {} (the failed one is kept at {})", backup.get(), aside);
             return new DataFolderException(DataFolderException.Reason.MIGRATION_ROLLED_BACK, folder.root(), cause);
         } catch (java.io.IOException | RuntimeException e) {
             cause.addSuppressed(e);
             return new DataFolderException(DataFolderException.Reason.MIGRATION_FAILED, folder.root(), cause);
+        }
+    }
+
+    /**
+     * Checks books the user brought in from elsewhere (a folder on a USB stick, another computer's data folder) before
+     * they are first opened: their database file is read at the storage level, and anything it defines that the
+     * app's migrations never make (a trigger, a function, another user …) refuses it, naming what was found, because
+     * opening the file as a database would run it (issue 24). Takes the folder lock for the check.
+     *
+     * @throws BackupRefusedException what was found; the folder is left as it was
+     */
+    public static void checkBroughtIn(Path root, DatabaseKey key) {
+        try (DataFolder folder = DataFolder.open(root)) {
+            Path scratch = folder.databaseFile().resolveSibling("restoring");
+            Restore.removeLeftovers(folder);
+            try {
+                Files.createDirectories(scratch);
+                boolean encrypted = DataFolder.isEncrypted(root);
+                if (encrypted && key == null) throw new DataFolderException(DataFolderException.Reason.PASSWORD_REQUIRED, root, null);
+                try {
+                    BackupLoader.checkOnly(folder.databaseFile(), encrypted ? key : null, scratch);
+                } catch (BackupRefusedException e) {
+                    if (encrypted && e.reason() == BackupRefusedException.Reason.UNREADABLE) {
+                        throw new DataFolderException(DataFolderException.Reason.WRONG_PASSWORD, root, e);
+                    }
+                    throw e;
+                }
+            } catch (java.io.IOException e) {
+                throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
+            } finally {
+                Restore.removeLeftovers(folder);
+            }
         }
     }
 

@@ -64,23 +64,35 @@ public final class EvidenceStore {
      * Copies the stored files ({@code ab/<sha256>}) of one evidence tree that are missing from another:
      * the store into the backup pool, or the pool back into the store. Each copy goes through a
      * {@code .part} file and an atomic rename, and the copies are read-only. Files never change once
-     * stored, so a file that exists is never copied again.
+     * stored, so a file that exists is never copied again. A file whose bytes do not hash to its name (altered or
+     * damaged in the source tree) is not copied; returns how many were left out that way.
      */
-    public static void copyMissing(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) return;
+    public static int copyMissing(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return 0;
+        int refused = 0;
         try (var s = Files.walk(from)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
+            for (Path f : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 Path rel = from.relativize(f);
                 if (rel.getNameCount() != 2 || !rel.getFileName().toString().matches("[0-9a-f]{64}")) continue; // skip tmp/, .part
                 Path target = to.resolve(rel);
                 if (Files.exists(target)) continue;
                 Files.createDirectories(target.getParent());
                 Path tmp = target.resolveSibling(target.getFileName() + ".part");
-                Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
+                // the copy must be the file its name says: a pool file altered or damaged is left out (verify then names it missing)
+                MessageDigest sha = sha256();
+                try (var in = new java.security.DigestInputStream(Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS), sha)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (!java.util.HexFormat.of().formatHex(sha.digest()).equals(rel.getFileName().toString())) {
+                    Files.deleteIfExists(tmp);
+                    refused++;
+                    continue;
+                }
                 moveIntoPlace(tmp, target);
                 target.toFile().setReadOnly();
             }
         }
+        return refused;
     }
 
     public long maxBytes() {

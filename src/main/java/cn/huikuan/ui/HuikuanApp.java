@@ -32,6 +32,8 @@ public final class HuikuanApp extends Application {
     private AppContext context;
     /** The key of password-protected books, kept for this session so that a restore or a password change can reopen them. */
     private volatile cn.huikuan.persistence.DatabaseKey key;
+    /** A folder the user pointed the app at that already holds books: checked before it is first opened. */
+    private volatile Path broughtIn;
     /** Run once the main window shows after the next {@link #openBooks}. */
     private java.util.function.Consumer<AppContext> afterOpen;
 
@@ -137,6 +139,7 @@ public final class HuikuanApp extends Application {
         stage.setTitle(i18n.t("app.title"));
         WelcomeView view = new WelcomeView(i18n, folder, new DialogService(getHostServices()), l -> welcome(folder, l), choice -> {
             if (!choice.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
+                if (DataFolder.holdsBooks(choice.folder())) broughtIn = choice.folder();
                 try {
                     DataFolder.remember(choice.folder());
                 } catch (java.io.IOException e) {
@@ -195,6 +198,12 @@ public final class HuikuanApp extends Application {
                     } finally {
                         java.util.Arrays.fill(password, '\0');
                     }
+                }
+                if (broughtIn != null && broughtIn.equals(folder)) {
+                    // books from elsewhere (a USB stick, another computer's folder): read their schema at the storage level
+                    // before H2 opens the file as a database, which would run what it defines (issue 24)
+                    cn.huikuan.persistence.Database.checkBroughtIn(folder, key);
+                    broughtIn = null;
                 }
                 Books b = Books.open(folder, Clock.systemDefaultZone(), key, () -> updateMessage(upgrading));
                 try {
@@ -262,16 +271,8 @@ public final class HuikuanApp extends Application {
         pick.getDialogPane().setId("startupRestore");
         var chosen = pick.showAndWait();
         if (chosen.isEmpty()) return false;
-        try {
-            cn.huikuan.persistence.Restore.restore(folder, chosen.get().zip());
-            openBooks(folder, false, null);
-            return true;
-        } catch (RuntimeException ex) {
-            Alert f = new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(ex, i18n), ButtonType.OK);
-            f.setHeaderText(i18n.t("restore.failed"));
-            f.showAndWait();
-            return false;
-        }
+        restoreThenOpen(folder, chosen.get().zip(), key, false, i18n);
+        return true;
     }
 
     /** Password-protected books: ask for the password ({@code error} says why again), or restore, or quit. */
@@ -383,20 +384,54 @@ public final class HuikuanApp extends Application {
         Path root = books.db().folder().root();
         I18n i18n = context.i18n();
         closeBooks();
-        showSplash(i18n.t("restore.running", zip.getFileName()));
+        restoreThenOpen(root, zip, key, false, i18n);
+    }
+
+    /**
+     * Restores {@code zip} into {@code root} (books closed) in the background, with {@code tryKey} for a backup that has a
+     * password; asks for the backup's password when that does not open it, then opens the books. A refused backup is
+     * said in a sentence and the books open as they were.
+     */
+    private void restoreThenOpen(Path root, Path zip, cn.huikuan.persistence.DatabaseKey tryKey, boolean askedBefore, I18n i18n) {
+        Label splash = showSplash(i18n.t("restore.running", zip.getFileName()));
         Task<Path> work = new Task<>() {
             @Override
             protected Path call() {
-                return cn.huikuan.persistence.Restore.restore(root, zip);
+                return cn.huikuan.persistence.Restore.restore(root, zip, tryKey,
+                        step -> updateMessage(i18n.t("restore.running", zip.getFileName()) + "\n" + i18n.t("restore.step", step)));
             }
         };
+        work.messageProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) splash.setText(now);
+        });
         work.setOnSucceeded(e -> {
             Path aside = work.getValue();
+            if (tryKey != null) key = tryKey; // a backup with a password is restored under it
             openBooks(root, false, null);
-            new DialogService(getHostServices()).showInfo(stage, i18n.t("restore.done.title"), i18n.t("restore.done", zip.getFileName(), aside));
+            new DialogService(getHostServices()).showInfo(stage, i18n.t("restore.done.title"), aside == null
+                    ? i18n.t("restore.done.new", zip.getFileName()) : i18n.t("restore.done", zip.getFileName(), aside));
         });
         work.setOnFailed(e -> {
-            new DialogService(getHostServices()).showError(stage, i18n.t("restore.failed"), ErrorMessages.describe(work.getException(), i18n));
+            Throwable ex = work.getException();
+            if (ex instanceof cn.huikuan.persistence.DataFolderException df
+                    && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.PASSWORD_REQUIRED
+                    || df.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD)) {
+                boolean wrong = df.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD && (tryKey != null);
+                var pw = new BackupPasswordDialog(i18n, stage, zip, wrong && askedBefore).showAndWait();
+                if (pw.isPresent() && pw.get() != null) {
+                    cn.huikuan.persistence.DatabaseKey backupKey;
+                    try {
+                        backupKey = cn.huikuan.persistence.DatabaseKey.fromPassword(pw.get());
+                    } finally {
+                        java.util.Arrays.fill(pw.get(), '\0');
+                    }
+                    restoreThenOpen(root, zip, backupKey, true, i18n);
+                    return;
+                }
+                openBooks(root, false, null);
+                return;
+            }
+            new DialogService(getHostServices()).showError(stage, i18n.t("restore.failed"), ErrorMessages.describe(ex, i18n));
             openBooks(root, false, null);
         });
         runInBackground(work, "huikuan-restore");

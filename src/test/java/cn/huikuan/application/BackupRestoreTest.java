@@ -68,7 +68,7 @@ class BackupRestoreTest {
         }
         Path notBackup = Files.writeString(dir.resolve("photo.zip"), "not a zip");
         long before = Files.size(dir.resolve("db/huikuan.mv.db"));
-        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(cn.huikuan.persistence.BackupRefusedException.class);
         assertThat(Files.size(dir.resolve("db/huikuan.mv.db"))).isEqualTo(before);
     }
 
@@ -237,12 +237,17 @@ class BackupRestoreTest {
             SampleData.loadInto(books);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(cli.run("backup", "--book", dir.toString())).isZero();
         String zip = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("备份")).findFirst().orElseThrow()
                 .substring("备份 Backup: ".length());
         assertThat(cli.run("restore", "--book", dir.toString(), "--from", zip)).isZero();
-        assertThat(cli.run("restore", "--book", dir.resolve("none").toString(), "--from", zip)).isEqualTo(2);
         assertThat(cli.run("verify", "--book", dir.toString())).isZero();
+        // a new machine: the backup of the old one restored into a folder without books
+        assertThat(cli.run("restore", "--book", dir.resolve("new-pc").toString(), "--from", zip)).as(() -> err.toString(StandardCharsets.UTF_8)).isZero();
+        // the zip holds the database; the evidence files come from the evidence/ pool beside it (a backups folder copied over)
+        assertThat(cli.run("verify", "--book", dir.resolve("new-pc").toString())).isZero();
+        assertThat(cli.run("restore", "--book", dir.toString(), "--from", dir.resolve("none.zip").toString())).isEqualTo(2);
     }
 }

@@ -137,8 +137,15 @@ class PasswordProtectionTest {
             books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "恢复后应消失"));
         }
 
-        Path aside = Restore.restore(dir, backup);
+        // the backup's data is read before it is restored: its own password is needed, the current one does not open it
+        assertThatThrownBy(() -> Restore.restore(dir, backup)).isInstanceOfSatisfying(DataFolderException.class,
+                e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.PASSWORD_REQUIRED));
+        assertThatThrownBy(() -> Restore.restore(dir, backup, key("second password"), s -> { })).isInstanceOfSatisfying(DataFolderException.class,
+                e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.WRONG_PASSWORD));
+        assertThat(dir.resolve("db/restoring")).doesNotExist();
+        Path aside = Restore.restore(dir, backup, key("first password"), s -> { });
         assertThat(aside).exists();
+        assertThat(DataFolder.isEncrypted(dir)).as("the restored books keep the backup's password").isTrue();
         assertThatThrownBy(() -> Books.open(dir, TestClock.fixed(), key("second password"))).isInstanceOfSatisfying(DataFolderException.class,
                 e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.WRONG_PASSWORD));
         try (Books books = Books.open(dir, TestClock.fixed(), key("first password"))) {
