@@ -5,9 +5,12 @@ import cn.huikuan.domain.AuditEntry;
 import cn.huikuan.domain.ContactEntry;
 import cn.huikuan.domain.CourtEvent;
 import cn.huikuan.domain.CreditorProfile;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.domain.Receivable;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.Payment;
 import cn.huikuan.persistence.EvidenceStore;
+import cn.huikuan.persistence.JournalAnchors;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
@@ -20,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The tamper-evident journal of a book's case records. Every contact, court step, payment and evidence
- * item is appended, in the transaction that saves it, as its canonical text chained by SHA-256 to the
+ * item, and (issue 24) every receivable with its terms and schedule and every customer's identifying data, is
+ * appended, in the transaction that saves it, as its canonical text chained by SHA-256 to the
  * entry before ({@link AuditChain}). {@link #verify} recomputes the chain, compares every record with its
  * journal entry and re-hashes every evidence file, and names the first thing that does not match.
  */
@@ -69,6 +73,103 @@ public final class AuditService {
 
     void append(Session s, CourtEvent e) {
         append(s, "court", e.getId(), AuditChain.canonical(e));
+    }
+
+    /** A receivable with its terms and schedule, when they differ from its latest entry (issue 24). */
+    void append(Session s, Receivable r) {
+        appendIfChanged(s, "receivable", r.getId(), AuditChain.canonical(r));
+    }
+
+    /** A customer's identifying data, when it differs from their latest entry (issue 24). */
+    void append(Session s, Customer c) {
+        appendIfChanged(s, "customer", c.getId(), AuditChain.canonical(c));
+    }
+
+    /** An editor saves the whole record; the journal only needs a new entry when what a claim is made of changed. */
+    private void appendIfChanged(Session s, String entity, long id, String content) {
+        s.flush();
+        List<String> last = s.createNativeQuery("SELECT content FROM audit_entry WHERE entity = ? AND entity_id = ? AND creditor_id = ?"
+                        + " ORDER BY id DESC LIMIT 1", String.class)
+                .setParameter(1, entity).setParameter(2, id).setParameter(3, books.creditorId()).getResultList();
+        if (!last.isEmpty() && last.get(0).equals(content)) return;
+        append(s, entity, id, content);
+    }
+
+    /** Level of journal_scope (V15) at which a book's receivables and customers are journalled. */
+    static final int CLAIM_RECORDS = 1;
+
+    /**
+     * Books from before receivables and customers were journalled (issue 24, schema V15): journal their existing
+     * receivables and customers once, so that they are protected from now on, and record that in
+     * {@code journal_scope}. One primary-key lookup when there is nothing to do. Written in chunks of 1,000 entries
+     * (a crash in the middle is taken up again at the next open: records that already have an entry are skipped).
+     */
+    void sealClaimRecords() {
+        long book = books.creditorId();
+        boolean done = books.db().withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT level FROM journal_scope WHERE creditor_id = ?")) {
+                ps.setLong(1, book);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) >= CLAIM_RECORDS;
+                }
+            }
+        });
+        if (done) return;
+        books.db().inBulkConnection(c -> {
+            java.sql.Timestamp now = java.sql.Timestamp.from(books.clock().instant());
+            boolean resuming;
+            try (var ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE entity IN ('customer', 'receivable') AND creditor_id = ?)")) {
+                ps.setLong(1, book);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    resuming = rs.getBoolean(1);
+                }
+            }
+            try (var has = c.prepareStatement("SELECT 1 FROM audit_entry WHERE entity = ? AND entity_id = ? AND creditor_id = ? LIMIT 1")) {
+                java.util.function.BiPredicate<String, Long> journalled = (entity, id) -> {
+                    if (!resuming) return false;
+                    try {
+                        has.setString(1, entity);
+                        has.setLong(2, id);
+                        has.setLong(3, book);
+                        try (var rs = has.executeQuery()) {
+                            return rs.next();
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                JournalWriter[] w = {new JournalWriter(c, book, now)};
+                Runnable commitChunk = () -> {
+                    try {
+                        if (w[0].pending() < 1000) return;
+                        w[0].close();
+                        c.commit();
+                        w[0] = new JournalWriter(c, book, now);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                ClaimRecords.customers(c, book, (id, content) -> {
+                    if (journalled.test("customer", id)) return;
+                    w[0].add("customer", id, content);
+                    commitChunk.run();
+                });
+                ClaimRecords.receivables(c, book, (id, content) -> {
+                    if (journalled.test("receivable", id)) return;
+                    w[0].add("receivable", id, content);
+                    commitChunk.run();
+                });
+                w[0].close();
+            }
+            try (var ps = c.prepareStatement("MERGE INTO journal_scope (creditor_id, level) KEY (creditor_id) VALUES (?, ?)")) {
+                ps.setLong(1, book);
+                ps.setInt(2, CLAIM_RECORDS);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return null;
+        });
     }
 
     /**
@@ -120,7 +221,12 @@ public final class AuditService {
         /** A record that was never journalled (written around the app). */
         RECORD_UNLOGGED,
         /** An evidence file is missing or its SHA-256 differs. */
-        FILE_MISSING, FILE_ALTERED
+        FILE_MISSING, FILE_ALTERED,
+        /**
+         * The journal does not extend an anchor kept outside the database (issue 24): entries up to the anchored one were
+         * rewritten, or entries after it removed, since the anchor was recorded.
+         */
+        ANCHOR_CONTRADICTED
     }
 
     public record Problem(ProblemKind kind, Long entryId, String entity, Long entityId, String detail) {
@@ -174,6 +280,100 @@ public final class AuditService {
      * minutes for a book of 200,000 payments), or (the records) by key.
      */
     public Report verify(boolean checkFiles) {
+        return verify(checkFiles, List.of());
+    }
+
+    /**
+     * The current (entry count, head) of every book in the folder that has a journal, as an anchor seen by {@code source}
+     * at the books' clock's now.
+     */
+    public List<JournalAnchors.Anchor> anchorsNow(String source) {
+        return anchorsOf(books.db(), books.clock().instant(), source);
+    }
+
+    /** {@link #anchorsNow} of the books in {@code db}. */
+    static List<JournalAnchors.Anchor> anchorsOf(cn.huikuan.persistence.Database db, java.time.Instant now, String source) {
+        return db.withConnection(c -> {
+            List<JournalAnchors.Anchor> out = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT id FROM creditor ORDER BY id")) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            try (var head = c.prepareStatement(HEAD_SQL);
+                 var count = c.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE creditor_id = ?")) {
+                for (long id : ids) {
+                    head.setLong(1, id);
+                    String h;
+                    try (var rs = head.executeQuery()) {
+                        if (!rs.next()) continue;
+                        h = rs.getString(1);
+                    }
+                    count.setLong(1, id);
+                    try (var rs = count.executeQuery()) {
+                        rs.next();
+                        out.add(new JournalAnchors.Anchor(now, id, rs.getLong(1), h, source));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Records the journal's anchors in the anchor file for the books whose head moved since their last anchor there (at
+     * a close: cheap when nothing changed, one head query per book).
+     */
+    public void anchorIfChanged(String source) {
+        java.nio.file.Path root = books.db().folder().root();
+        List<JournalAnchors.Anchor> current = JournalAnchors.current(root);
+        Map<Long, String> lastHead = new HashMap<>();
+        for (JournalAnchors.Anchor a : current) lastHead.put(a.book(), a.head());
+        List<Long> changed = books.db().withConnection(c -> {
+            List<Long> out = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT id FROM creditor ORDER BY id")) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            try (var head = c.prepareStatement(HEAD_SQL)) {
+                for (long id : ids) {
+                    head.setLong(1, id);
+                    try (var rs = head.executeQuery()) {
+                        if (rs.next() && !rs.getString(1).equals(lastHead.get(id))) out.add(id);
+                    }
+                }
+            }
+            return out;
+        });
+        if (changed.isEmpty()) return;
+        JournalAnchors.record(root, anchorsNow(source).stream().filter(a -> changed.contains(a.book())).toList());
+    }
+
+    /**
+     * The anchors this book's journal must extend: those in force in the anchor file, those in the comments of the
+     * backups the anchor file names (so that editing the file alone does not hide a rewrite), and {@code extra} (an
+     * anchor printed in a bundle, given on the command line).
+     */
+    private List<JournalAnchors.Anchor> anchorsToCheck(List<JournalAnchors.Anchor> extra) {
+        java.nio.file.Path root = books.db().folder().root();
+        List<JournalAnchors.Anchor> all = new ArrayList<>();
+        for (JournalAnchors.Anchor a : JournalAnchors.current(root)) {
+            all.add(a);
+            if (a.source().startsWith("backup ")) {
+                java.nio.file.Path zip = books.db().folder().backupDir().resolve(a.source().substring("backup ".length())).normalize();
+                if (zip.getParent() != null && zip.getParent().equals(books.db().folder().backupDir().normalize()) && java.nio.file.Files.isRegularFile(zip)) {
+                    all.addAll(JournalAnchors.inZip(zip));
+                }
+            }
+        }
+        all.addAll(extra);
+        return all.stream().filter(a -> a.book() == books.creditorId()).distinct().toList();
+    }
+
+    /** As {@link #verify(boolean)}, also checking the journal against {@code extraAnchors} (issue 24). */
+    public Report verify(boolean checkFiles, List<JournalAnchors.Anchor> extraAnchors) {
+        List<JournalAnchors.Anchor> anchors = anchorsToCheck(extraAnchors);
+        Map<Long, List<JournalAnchors.Anchor>> anchoredAt = new HashMap<>();
+        for (JournalAnchors.Anchor a : anchors) anchoredAt.computeIfAbsent(a.entries(), k -> new ArrayList<>()).add(a);
         return books.db().inTransaction(s -> {
             List<Problem> problems = new ArrayList<>();
             // entity -> record id -> its latest journal entry
@@ -190,6 +390,13 @@ public final class AuditService {
                 for (AuditEntry a : list) {
                     count++;
                     after = a.getId();
+                    for (JournalAnchors.Anchor anchor : anchoredAt.getOrDefault(count, List.of())) {
+                        if (!anchor.head().equals(a.getHash())) {
+                            problems.add(new Problem(ProblemKind.ANCHOR_CONTRADICTED, a.getId(), a.getEntity(), a.getEntityId(),
+                                    "journal entry #" + a.getId() + " (the " + count + "th) is not the one " + anchor.source() + " recorded on "
+                                            + anchor.at() + " (head " + anchor.head().substring(0, 16) + "…): the journal was rewritten up to it"));
+                        }
+                    }
                     if (!a.getPrevHash().equals(prev)) {
                         problems.add(new Problem(ProblemKind.CHAIN_BROKEN, a.getId(), a.getEntity(), a.getEntityId(),
                                 "journal entry #" + a.getId() + " does not follow the one before it: an entry before it was removed or changed"));
@@ -214,6 +421,13 @@ public final class AuditService {
                 if (list.size() < page) break;
             }
             String head = prev;
+            for (JournalAnchors.Anchor anchor : anchors) {
+                if (anchor.entries() > count) {
+                    problems.add(new Problem(ProblemKind.ANCHOR_CONTRADICTED, null, null, null, "the journal has " + count + " entries, but "
+                            + anchor.source() + " recorded " + anchor.entries() + " on " + anchor.at() + " (head " + anchor.head().substring(0, 16)
+                            + "…): entries were removed"));
+                }
+            }
             for (Long id : erasedIds) {
                 if (!listedAsErased.contains(id)) {
                     problems.add(new Problem(ProblemKind.ENTRY_ALTERED, id, null, null,
@@ -224,6 +438,8 @@ public final class AuditService {
             compare(s, Payment.class, "payment", AuditChain::canonical, latest, problems);
             compare(s, ContactEntry.class, "contact", AuditChain::canonical, latest, problems);
             compare(s, CourtEvent.class, "court", AuditChain::canonical, latest, problems);
+            compare(s, Receivable.class, "receivable", "x.customer.creditorId", AuditChain::canonical, latest, problems);
+            compare(s, Customer.class, "customer", "x.creditorId", AuditChain::canonical, latest, problems);
             latest.forEach((entity, records) -> records.forEach((id, gone) -> problems.add(new Problem(ProblemKind.RECORD_REMOVED, gone.entryId(),
                     entity, id, entity + " #" + id + " (journal entry #" + gone.entryId() + ") was removed"))));
             int files = 0;
@@ -258,9 +474,14 @@ public final class AuditService {
      */
     private <T> void compare(Session s, Class<T> type, String entity, Function<T, String> canonical, Map<String, Map<Long, Logged>> latest,
                              List<Problem> problems) {
+        compare(s, type, entity, "x.receivable.customer.creditorId", canonical, latest, problems);
+    }
+
+    private <T> void compare(Session s, Class<T> type, String entity, String bookPath, Function<T, String> canonical,
+                             Map<String, Map<Long, Logged>> latest, List<Problem> problems) {
         Map<Long, Logged> logged = latest.getOrDefault(entity, new HashMap<>());
         List<Long> journalled = new ArrayList<>();
-        try (var ids = s.createQuery("select x.id from " + type.getSimpleName() + " x where x.receivable.customer.creditorId = :c", Long.class)
+        try (var ids = s.createQuery("select x.id from " + type.getSimpleName() + " x where " + bookPath + " = :c", Long.class)
                 .setParameter("c", books.creditorId()).getResultStream()) {
             ids.forEach(id -> {
                 if (logged.containsKey(id)) journalled.add(id);

@@ -51,8 +51,22 @@ public final class BackupService {
 
     /** Takes a backup now: the database zip and any evidence files not yet in the pool. */
     public Path backupNow(String label) {
+        // the journal's anchors are read before the backup, so the backup's chain extends them (entries are only appended)
+        var anchors = AuditService.anchorsOf(db, clock.instant(), "backup");
         Path zip = db.backup(label, LocalDateTime.now(clock));
         copyEvidence(db.folder().evidenceDir(), evidencePool(db.folder()));
+        var named = anchors.stream().map(a -> new cn.huikuan.persistence.JournalAnchors.Anchor(a.at(), a.book(), a.entries(), a.head(),
+                "backup " + zip.getFileName())).toList();
+        try {
+            cn.huikuan.persistence.JournalAnchors.writeToZip(zip, named);
+        } catch (IOException e) {
+            LOG.warn("Could not write the journal's anchors into {}: {}", zip.getFileName(), e.toString());
+        }
+        try {
+            cn.huikuan.persistence.JournalAnchors.record(db.folder().root(), named);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the journal's anchors: {}", e.toString()); // the backup itself is complete
+        }
         return zip;
     }
 

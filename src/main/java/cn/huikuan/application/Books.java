@@ -67,6 +67,7 @@ public final class Books implements AutoCloseable {
         if (built > 0) org.slf4j.LoggerFactory.getLogger(Books.class).warn("{} amount index(es) missing after an import was cut off: built again", built);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
+        audit.sealClaimRecords();
         cn.huikuan.StartupTiming.mark("books: open");
     }
 
@@ -145,6 +146,7 @@ public final class Books implements AutoCloseable {
         creditorId = id;
         settings.setCurrentBook(id);
         audit.sealIfEmpty();
+        audit.sealClaimRecords();
     }
 
     public CreditorProfile creditor() {
@@ -186,6 +188,11 @@ public final class Books implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            audit.anchorIfChanged("close");   // the journal's anchor outside the database (issue 24)
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Books.class).warn("Could not record the journal's anchor: {}", e.toString());
+        }
         db.close();
     }
 }

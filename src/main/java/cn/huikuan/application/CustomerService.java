@@ -33,9 +33,12 @@ public final class CustomerService {
             if (c.getId() == null) {
                 s.persist(c);
                 s.doWork(conn -> ReceivableSummary.customersAdded(conn, books.creditorId(), 1));
+                books.audit().append(s, c);
                 return c;
             }
-            return s.merge(c);
+            Customer merged = s.merge(c);
+            books.audit().append(s, merged);
+            return merged;
         });
     }
 

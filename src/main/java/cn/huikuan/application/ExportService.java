@@ -288,6 +288,14 @@ public final class ExportService {
 
     private EvidenceBundle.Journal journal() {
         AuditService.Report report = books.audit().verify(false);
+        if (report.intact() && report.entries() > 0) { // the bundle prints this anchor; the anchor file keeps it too (issue 24)
+            try {
+                cn.huikuan.persistence.JournalAnchors.record(books.db().folder().root(), List.of(new cn.huikuan.persistence.JournalAnchors.Anchor(
+                        books.clock().instant(), books.creditorId(), report.entries(), report.head(), "bundle")));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ExportService.class).warn("Could not record the journal's anchor: {}", e.toString());
+            }
+        }
         return new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());
     }
 

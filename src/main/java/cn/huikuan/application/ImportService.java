@@ -557,6 +557,7 @@ public final class ImportService {
         ReceivableSummary.Totals totals = new ReceivableSummary.Totals();
         List<long[]> payments = new ArrayList<>();   // payment id, receivable id
         List<Parsed> paid = new ArrayList<>();
+        long[] receivableIds = new long[rows.size()]; // in the order of rows, for their journal entries
         try (java.sql.PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, "
                 + "contract_date, principal, currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due, outstanding)"
                 + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?, ?)", new String[]{"ID"});
@@ -592,9 +593,11 @@ public final class ImportService {
                 List<long[]> chunkPayments = new ArrayList<>();
                 List<Parsed> chunkPaid = new ArrayList<>();
                 try (java.sql.ResultSet k = pr.getGeneratedKeys()) {
+                    int at = i;
                     for (Parsed p : chunk) {
                         if (!k.next()) throw new java.sql.SQLException("missing generated key");
                         long rid = k.getLong(1);
+                        receivableIds[at++] = rid;
                         pi.setLong(1, rid);
                         pi.setDate(2, java.sql.Date.valueOf(p.due()));
                         pi.setBigDecimal(3, p.amount());
@@ -627,7 +630,21 @@ public final class ImportService {
             }
         }
         // 3. one transaction: the journal entries, the kept totals, the run finished
-        try (PaymentJournal journal = new PaymentJournal(c, book, now)) {
+        try (JournalWriter journal = new JournalWriter(c, book, now)) {
+            // the new customers and every receivable with its schedule (issue 24), then the payments
+            for (int j = 0; j < firsts.size(); j++) {
+                Parsed p = firsts.get(j);
+                journal.add("customer", newIds.get(j), cn.huikuan.domain.AuditChain.canonicalCustomer(book, p.kind().name(), p.customer(),
+                        p.idNumber(), null, null, p.address(), p.phone() == null ? List.of() : List.of("PHONE=" + p.phone())));
+                if (journal.pending() >= CHUNK) journal.flush();
+            }
+            for (int j = 0; j < rows.size(); j++) {
+                Parsed p = rows.get(j);
+                journal.add("receivable", receivableIds[j], cn.huikuan.domain.AuditChain.canonicalReceivable(ids.get(p.customerKey()),
+                        p.debtKind().name(), p.title(), p.contractNumber(), p.contractDate(), p.amount(), "CNY", null, null, "NONE", null,
+                        null, null, null, List.of(new cn.huikuan.domain.AuditChain.Due(p.due(), p.amount()))));
+                if (journal.pending() >= CHUNK) journal.flush();
+            }
             for (int j = 0; j < paid.size(); j++) {
                 Parsed p = paid.get(j);
                 journal.add(payments.get(j)[0], payments.get(j)[1], p.paidOn(), p.paid(), Payment.Channel.OTHER, IMPORTED);

@@ -76,6 +76,7 @@ public final class PrivacyService {
                 for (Long id : ids(s, "select x.id from Payment x where x.receivable.id in :r", receivables)) keys.add("payment:" + id);
                 for (Long id : ids(s, "select x.id from CourtEvent x where x.receivable.id in :r", receivables)) keys.add("court:" + id);
                 records = keys.size();
+                for (Long id : receivables) keys.add("receivable:" + id); // their journal entries too (issue 24)
                 for (ContactEntry e : s.createQuery("select e from ContactEntry e where e.receivable.id in :r", ContactEntry.class)
                         .setParameter("r", receivables).getResultList()) {
                     s.remove(e);                                   // with its links to evidence
@@ -98,6 +99,7 @@ public final class PrivacyService {
                 });
                 for (Long id : receivables) s.remove(s.get(Receivable.class, id));
             }
+            keys.add("customer:" + customerId);
             s.remove(c);
             s.flush();
             s.doWork(conn -> ReceivableSummary.customersAdded(conn, books.creditorId(), -1));

@@ -31,6 +31,7 @@ public final class ReceivableService {
                 ReceivableSummary.refresh(s, r.getId());
                 months.lent(book, r.getContractDate(), r.getPrincipal());
                 s.doWork(months::apply);
+                books.audit().append(s, r);
                 return r;
             }
             BigDecimal paid = paid(s, r.getId());
@@ -43,6 +44,7 @@ public final class ReceivableService {
             ReceivableSummary.refresh(s, merged.getId());
             months.lent(book, merged.getContractDate(), merged.getPrincipal());
             s.doWork(months::apply);
+            books.audit().append(s, merged);
             return merged;
         });
     }

@@ -3,7 +3,7 @@ package cn.huikuan.cli;
 import cn.huikuan.persistence.DataFolder;
 
 import cn.huikuan.application.Books;
-import cn.huikuan.application.PaymentJournal;
+import cn.huikuan.application.JournalWriter;
 import cn.huikuan.application.ListQuery;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.Payment;
@@ -316,16 +316,24 @@ final class BenchCommand {
                 c.setReadOnly(false);
                 c.setAutoCommit(false);
                 Timestamp now = Timestamp.from(Instant.now());
+                // every record journalled exactly as the app does (issue 24), so the books verify and open without sealing
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, version, creditor_id, kind, name, situation, created_at) "
-                        + "VALUES (?, 0, ?, ?, ?, 'UNKNOWN', ?)")) {
+                        + "VALUES (?, 0, ?, ?, ?, 'UNKNOWN', ?)");
+                     JournalWriter journal = new JournalWriter(c, creditor, now)) {
                     for (int i = 1; i <= customers; i++) {
+                        String kind = i % 5 == 0 ? "ORGANISATION" : "PERSON";
+                        String name = (i % 5 == 0 ? "客户公司" : "客户") + i;
                         ps.setLong(1, i);
                         ps.setLong(2, creditor);
-                        ps.setString(3, i % 5 == 0 ? "ORGANISATION" : "PERSON");
-                        ps.setString(4, (i % 5 == 0 ? "客户公司" : "客户") + i);
+                        ps.setString(3, kind);
+                        ps.setString(4, name);
                         ps.setTimestamp(5, now);
                         ps.addBatch();
-                        if (i % 5000 == 0) ps.executeBatch();
+                        journal.add("customer", i, cn.huikuan.domain.AuditChain.canonicalCustomer(creditor, kind, name, null, null, null, null, List.of()));
+                        if (i % 5000 == 0) {
+                            ps.executeBatch();
+                            journal.flush();
+                        }
                     }
                     ps.executeBatch();
                 }
@@ -352,12 +360,17 @@ final class BenchCommand {
                 try (PreparedStatement r = c.prepareStatement("INSERT INTO receivable (id, version, customer_id, kind, title, contract_date, principal, "
                         + "currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due, outstanding) "
                         + "VALUES (?, 0, ?, 'SALE_ON_CREDIT', ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?, ?)");
-                     PreparedStatement inst = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)")) {
+                     PreparedStatement inst = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)");
+                     JournalWriter journal = new JournalWriter(c, creditor, now)) {
                     for (int i = 1; i <= receivables; i++) {
                         LocalDate due = contract[i].plusDays(30 + rnd.nextInt(90));
+                        long customer = 1 + rnd.nextInt(customers);
                         r.setLong(1, i);
-                        r.setLong(2, 1 + rnd.nextInt(customers));
+                        r.setLong(2, customer);
                         r.setString(3, "货款 " + i);
+                        journal.add("receivable", i, cn.huikuan.domain.AuditChain.canonicalReceivable(customer, "SALE_ON_CREDIT", "货款 " + i, null,
+                                contract[i], BigDecimal.valueOf(principal[i]), "CNY", null, null, "NONE", null, null, null, null,
+                                List.of(new cn.huikuan.domain.AuditChain.Due(due, BigDecimal.valueOf(principal[i])))));
                         r.setDate(4, Date.valueOf(contract[i]));
                         r.setBigDecimal(5, BigDecimal.valueOf(principal[i]));
                         r.setTimestamp(6, now);
@@ -374,6 +387,7 @@ final class BenchCommand {
                         if (i % 5000 == 0) {
                             r.executeBatch();
                             inst.executeBatch();
+                            journal.flush();
                             // one transaction per 100,000 rows: a single huge one made H2 write ~50 GB for 1M receivables
                             if (i % 100_000 == 0) c.commit();
                         }
@@ -385,7 +399,7 @@ final class BenchCommand {
                 // payments, journalled exactly as the app does, so the books verify and open without sealing
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO payment (id, receivable_id, paid_on, amount, channel, created_at) "
                         + "VALUES (?, ?, ?, ?, 'BANK_TRANSFER', ?)");
-                     PaymentJournal journal = new PaymentJournal(c, creditor, now)) {
+                     JournalWriter journal = new JournalWriter(c, creditor, now)) {
                     for (int i = 1; i <= payments; i++) {
                         int rec = payRec[i];
                         BigDecimal amount = BigDecimal.valueOf(payCents[i], 2);

@@ -295,10 +295,12 @@ public final class Cli {
             命令 Commands:
               --help                 显示本帮助 / show this help
               version                显示版本 / print the version
-              verify [--book DIR] [--refresh-figures]
+              verify [--book DIR] [--refresh-figures] [--anchor ENTRIES:HEAD]
                                      校验证据文件、记录链和列表数字，完好时退出码为 0 / check evidence files, the
                                      tamper-evident journal and the kept list figures; exit code 0 only when intact
-                                     (--refresh-figures recomputes out-of-date list figures, which are derived)
+                                     (--refresh-figures recomputes out-of-date list figures, which are derived, and
+                                     only when the records match the journal; --anchor checks that the journal still
+                                     extends the 记录条数:链头 an evidence bundle printed)
               crash-test --book DIR --kills N
                                      可靠性测试：反复强行终止写入中的子进程并检查数据 / kill -9 a writing child N times, check the books
               import receivables --file FILE.xlsx|FILE.csv [--dry-run] [--book DIR]

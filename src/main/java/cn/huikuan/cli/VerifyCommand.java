@@ -21,8 +21,18 @@ final class VerifyCommand {
         this.out = out;
     }
 
+    /** {@code ENTRIES:HEAD}, as an evidence bundle prints them (记录条数, 链头). */
+    static cn.huikuan.persistence.JournalAnchors.Anchor anchor(String text, long book) {
+        String[] p = text.strip().split(":");
+        if (p.length != 2 || !p[0].matches("\\d{1,12}") || !p[1].matches("[0-9a-f]{64}")) {
+            throw new Cli.UsageException("--anchor must be ENTRIES:HEAD as a bundle prints them (e.g. 21:3f2a…, 64 hex digits)"
+                    + " / --anchor 应为 记录条数:链头（64 位十六进制）");
+        }
+        return new cn.huikuan.persistence.JournalAnchors.Anchor(java.time.Instant.now(), book, Long.parseLong(p[0]), p[1], "the anchor given (--anchor)");
+    }
+
     int run(String[] args) {
-        Args a = new Args(args, java.util.Set.of("book"), java.util.Set.of("refresh-figures"));
+        Args a = new Args(args, java.util.Set.of("book", "anchor"), java.util.Set.of("refresh-figures"));
         Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
         if (!DataFolder.holdsBooks(dir)) {
             throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
@@ -32,15 +42,21 @@ final class VerifyCommand {
         boolean refreshed = false;
         java.util.List<String> totals;
         boolean totalsRebuilt = false;
+        java.util.List<cn.huikuan.persistence.JournalAnchors.Anchor> given = java.util.List.of();
+        boolean refuseRefresh;
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
-            r = books.audit().verify();
+            if (a.optional("anchor") != null) given = java.util.List.of(anchor(a.optional("anchor"), books.creditorId()));
+            r = books.audit().verify(true, given);
+            // derived figures are recomputed from the records only when the records have passed their checks: a record
+            // changed behind the app's back must not become "intact" by recomputing what is derived from it (issue 24)
+            refuseRefresh = a.flag("refresh-figures") && !r.intact();
             stale = books.receivables().staleListFigures(1000);
-            if (!stale.isEmpty() && a.flag("refresh-figures")) {
+            if (!stale.isEmpty() && a.flag("refresh-figures") && !refuseRefresh) {
                 books.receivables().refreshListFigures(stale);
                 refreshed = books.receivables().staleListFigures(1).isEmpty();
             }
             totals = books.receivables().keptTotalsDiffer();
-            if (!totals.isEmpty() && a.flag("refresh-figures")) {
+            if (!totals.isEmpty() && a.flag("refresh-figures") && !refuseRefresh) {
                 books.receivables().rebuildKeptTotals();
                 totalsRebuilt = books.receivables().keptTotalsDiffer().isEmpty();
             }
@@ -50,6 +66,9 @@ final class VerifyCommand {
         out.println("账本 Books: " + dir.toAbsolutePath());
         out.println("证据文件 Evidence files checked: " + r.evidenceFiles());
         out.println("记录链 Journal entries: " + r.entries() + "   链头 head: " + r.head());
+        if (refuseRefresh) {
+            out.println("未重新计算 Not recomputed: 记录与记录链不一致，先查明原因 / the records do not match the journal; find out why first");
+        }
         if (stale.isEmpty()) {
             out.println("列表数字 List figures: 与收款和还款计划一致 agree with the payments and schedules");
         } else if (refreshed) {

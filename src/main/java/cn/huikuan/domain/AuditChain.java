@@ -59,6 +59,58 @@ public final class AuditChain {
         return fields("court", e.getReceivable().getId(), e.getKind(), e.getEventDate(), e.getCourt(), e.getCaseNumber(), e.getNote());
     }
 
+    /**
+     * A receivable as a claim is made of it (issue 24): the debtor, the kind, the title and contract, the principal and
+     * currency, the rates, the penalty, the jurisdiction and arbitration clauses, the guarantees and the schedule.
+     * Not its notes, and not the figures derived from its payments.
+     */
+    public static String canonical(Receivable r) {
+        return canonicalReceivable(r.getCustomer().getId(), r.getKind(), r.getTitle(), r.getContractNumber(), r.getContractDate(), r.getPrincipal(),
+                r.getCurrency(), r.getInterestRatePercent(), r.getOverdueRatePercent(), r.getPenaltyKind(), r.getPenaltyValue(),
+                r.getJurisdictionClause(), r.getArbitrationClause(), r.getGuarantees(),
+                r.getSchedule().stream().map(i -> new Due(i.getDueDate(), i.getAmount())).toList());
+    }
+
+    /** One instalment of a schedule, for {@link #canonicalReceivable}. */
+    public record Due(java.time.LocalDate date, BigDecimal amount) {
+    }
+
+    /** The same text from plain values (bulk writers, sealing a book's existing receivables). */
+    public static String canonicalReceivable(long customerId, Object kind, String title, String contractNumber, java.time.LocalDate contractDate,
+                                             BigDecimal principal, String currency, BigDecimal interestRate, BigDecimal overdueRate,
+                                             Object penaltyKind, BigDecimal penaltyValue, String jurisdiction, String arbitration,
+                                             String guarantees, List<Due> schedule) {
+        return fields("receivable", customerId, kind, title, contractNumber, contractDate, money(principal), currency, rate(interestRate),
+                rate(overdueRate), penaltyKind, rate(penaltyValue), jurisdiction, arbitration, guarantees,
+                schedule.stream().map(d -> d.date() + "=" + money(d.amount())).collect(Collectors.joining(";")));
+    }
+
+    /**
+     * A customer as a claim names them (issue 24): the book, the kind, the name, the registration number and the reason a
+     * wrong check digit was kept, the legal representative, the address and the contact methods. Not the assessment of
+     * their situation, their assets or notes.
+     */
+    public static String canonical(Customer c) {
+        return canonicalCustomer(c.getCreditorId(), c.getKind(), c.getName(), c.getRegistrationNumber(), c.getNumberOverrideReason(),
+                c.getLegalRepresentative(), c.getAddress(), c.getContacts().stream().map(m -> m.getKind() + "=" + m.getValue()).toList());
+    }
+
+    /** The same text from plain values; {@code contacts} as {@code KIND=value} in their order. */
+    public static String canonicalCustomer(long creditorId, Object kind, String name, String registrationNumber, String overrideReason,
+                                           String legalRepresentative, String address, List<String> contacts) {
+        return fields("customer", creditorId, kind, name, registrationNumber, overrideReason, legalRepresentative, address,
+                contacts.stream().map(AuditChain::escapeList).collect(Collectors.joining(";")));
+    }
+
+    private static String escapeList(String s) {
+        return s.replace("\\", "\\\\").replace(";", "\\;");
+    }
+
+    /** Rates and penalty values are NUMERIC(_, 4): compare what the database keeps. */
+    private static String rate(BigDecimal v) {
+        return v == null ? null : v.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     private static String money(BigDecimal v) {
         // the columns are NUMERIC(19,2): compare what the database keeps
         return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();

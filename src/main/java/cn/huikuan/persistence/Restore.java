@@ -82,6 +82,8 @@ public final class Restore {
                 LOG.info("Backup {} (schema V{}) read into new books: {} rows {}", zip, loaded.version(), loaded.total(), loaded.rows());
                 progress.accept("swap");
                 Path aside = swapIn(folder, Path.of(fresh + ".mv.db"), "before-restore");
+                // the journal goes back to the backup's: anchors recorded since no longer hold; the backup's own do
+                JournalAnchors.recordRestore(root, java.time.Instant.now(), zip.getFileName().toString(), JournalAnchors.inZip(zip));
                 copyEvidenceChecked(folder.backupDir().resolve("evidence"), folder.evidenceDir());
                 // a backups folder brought from another computer has its evidence pool beside the zip
                 Path besideZip = zip.toAbsolutePath().getParent().resolve("evidence");

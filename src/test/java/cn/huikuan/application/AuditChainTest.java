@@ -48,8 +48,8 @@ class AuditChainTest {
     void theSampleBookIsIntactAndEveryRecordIsJournalled() {
         AuditService.Report r = books.audit().verify();
         assertThat(r.problems()).isEmpty();
-        // 6 evidence items, 3 payments, 6 contacts
-        assertThat(r.entries()).isEqualTo(15);
+        // 6 evidence items, 3 payments, 6 contacts, and (issue 24) 3 customers and 3 receivables
+        assertThat(r.entries()).isEqualTo(21);
         assertThat(r.evidenceFiles()).isEqualTo(6);
         assertThat(r.head()).hasSize(64);
     }
@@ -146,11 +146,85 @@ class AuditChainTest {
     @Test
     void aBookWithoutAJournalIsSealedOnceOnOpening() {
         sql("DELETE FROM audit_entry");
+        sql("DELETE FROM journal_scope");
         books.close();
         books = Books.open(dir, TestClock.fixed());
         AuditService.Report r = books.audit().verify();
         assertThat(r.intact()).isTrue();
-        assertThat(r.entries()).isEqualTo(15);
+        assertThat(r.entries()).isEqualTo(21);
+    }
+
+    @Test
+    void aBookJournalledBeforeReceivablesAndCustomersWereHasThemJournalledOnceOnOpening(@TempDir Path old) throws Exception {
+        // as schema V14 left a book: a payment journalled, its receivable and customer not, no journal_scope
+        java.nio.file.Files.createDirectories(old.resolve("db"));
+        String url = "jdbc:h2:file:" + old.resolve("db/huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
+        org.flywaydb.core.Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("14").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "huikuan", ""); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO receivable (version, customer_id, kind, title, contract_date, principal, currency, penalty_kind, created_at) "
+                    + "VALUES (0, 1, 'OTHER', '旧账', DATE '2025-01-01', 1234.56, 'CNY', 'NONE', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (1, 0, DATE '2025-02-01', 1234.56)");
+            st.execute("INSERT INTO payment (receivable_id, paid_on, amount, channel, created_at) VALUES (1, DATE '2025-03-01', 100, 'CASH', CURRENT_TIMESTAMP)");
+            String content = cn.huikuan.domain.AuditChain.canonicalPayment(1, java.time.LocalDate.of(2025, 3, 1), new java.math.BigDecimal("100"),
+                    cn.huikuan.domain.Payment.Channel.CASH, null, null);
+            String hash = cn.huikuan.domain.AuditChain.hash(cn.huikuan.domain.AuditChain.GENESIS, "payment", 1, content);
+            st.execute("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) VALUES (1, CURRENT_TIMESTAMP, "
+                    + "'payment', 1, '" + content + "', '" + cn.huikuan.domain.AuditChain.GENESIS + "', '" + hash + "')");
+            st.execute("SHUTDOWN");
+        }
+        try (Books b = Books.open(old, TestClock.fixed())) {
+            AuditService.Report r = b.audit().verify();
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.entries()).as("the payment, then the customer and the receivable").isEqualTo(3);
+        }
+        try (Books b = Books.open(old, TestClock.fixed())) {
+            assertThat(b.audit().verify().entries()).as("sealed once, not at every opening").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPrincipalMultipliedByTenIsAnAlteredRecordNotJustStaleFigures() {
+        sql("UPDATE receivable SET principal = principal * 10 WHERE title LIKE '建材%'");
+        assertThat(books.audit().verify().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(AuditService.ProblemKind.RECORD_ALTERED);
+            assertThat(p.entity()).isEqualTo("receivable");
+        });
+    }
+
+    @Test
+    void aChangedScheduleOrPenaltyIsAnAlteredRecord() {
+        sql("UPDATE instalment SET amount = amount + 1 WHERE receivable_id = (SELECT MIN(id) FROM receivable WHERE title LIKE '瓷砖%') AND seq = 0");
+        sql("UPDATE receivable SET penalty_value = 0.0001 WHERE title LIKE '建材%'");
+        assertThat(books.audit().verify().problems()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(AuditService.ProblemKind.RECORD_ALTERED);
+            assertThat(p.entity()).isEqualTo("receivable");
+        });
+    }
+
+    @Test
+    void aDebtorsChangedIdNumberOrAddressIsAnAlteredRecord() {
+        sql("UPDATE customer SET registration_number = '110101199003070000', address = '别处' WHERE name LIKE '李%'");
+        assertThat(books.audit().verify().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(AuditService.ProblemKind.RECORD_ALTERED);
+            assertThat(p.entity()).isEqualTo("customer");
+        });
+    }
+
+    @Test
+    void savingAnUnchangedReceivableAddsNoEntryAndAChangedOneOneEntry() {
+        long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
+        long before = books.audit().verify().entries();
+        cn.huikuan.domain.Receivable r = books.receivables().get(sale);
+        books.receivables().save(r, true);
+        assertThat(books.audit().verify().entries()).isEqualTo(before);
+        r = books.receivables().get(sale);
+        r.setGuarantees("李某之妻王某连带保证");
+        books.receivables().save(r, true);
+        AuditService.Report after = books.audit().verify();
+        assertThat(after.entries()).isEqualTo(before + 1);
+        assertThat(after.problems()).isEmpty();
     }
 
     @Test

@@ -53,32 +53,15 @@ class HostileBackupTest {
 
     /** The backup's database with {@code sql} run on it (by the test, as an attacker would), zipped again. */
     private Path tampered(String name, String... sql) throws Exception {
-        Path db = work.resolve(name);
-        Files.createDirectories(db);
-        try (ZipFile z = new ZipFile(goodZip.toFile()); var in = z.getInputStream(z.getEntry("huikuan.mv.db"))) {
-            Files.copy(in, db.resolve("huikuan.mv.db"));
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.resolve("huikuan"), "huikuan", ""); Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-        Files.deleteIfExists(ran); // creating the trigger ran the code once, here in the test: that is not the app
-        return zip(db.resolve("huikuan.mv.db"), work.resolve(name + ".zip"));
+        return cn.huikuan.HostileFiles.tampered(goodZip, work, work.resolve(name + ".zip"), ran, sql);
     }
 
     private static Path zip(Path file, Path zip) throws IOException {
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("huikuan.mv.db"));
-            Files.copy(file, out);
-            out.closeEntry();
-        }
-        return zip;
+        return cn.huikuan.HostileFiles.zip(file, zip);
     }
 
     private String trigger() {
-        return "CREATE TRIGGER PLANTED BEFORE INSERT ON CUSTOMER AS $$org.h2.api.Trigger create() {"
-                + " try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + ran.toString().replace("\\", "\\\\") + "\"), \"ran\"); }"
-                + " catch (Exception e) { }"
-                + " return new org.h2.api.Trigger() { public void fire(java.sql.Connection c, Object[] o, Object[] n) { } }; } $$";
+        return cn.huikuan.HostileFiles.trigger(ran);
     }
 
     /** Everything in the data folder, by name and size: a refused restore leaves it as it was. */

@@ -149,6 +149,54 @@ class AppFlowTest extends FxRobot {
         assertThat(after.getItems()).extracting(CustomerRow::name).doesNotContain("王五");
     }
 
+    /**
+     * Issue 24: a backup whose database carries a trigger in Java source, planted in the backups folder under a backup's
+     * name, is refused in the app with a sentence that names what it carries; its code never runs and the books stay.
+     */
+    @Test
+    void aBackupCarryingCodeIsRefusedInTheAppAndTheBooksStayAsTheyWere() throws Exception {
+        Path books = dir.resolve("books");
+        Path ran = dir.resolve("code-ran");
+        Path good;
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+            good = b.backups().backupNow("manual");
+        }
+        Path work = Files.createDirectories(dir.resolve("work"));
+        cn.huikuan.HostileFiles.tampered(good, work, books.resolve("backups").resolve("huikuan-20991231-235959-manual.zip"), ran,
+                cn.huikuan.HostileFiles.trigger(ran));
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#mainView"));
+        clickOn("#restoreBackup");
+        waitFor(() -> exists("#restoreDialog"));
+        ListView<?> list = lookup("#restoreList").queryListView();
+        int planted = -1;
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).toString().contains("20991231")) planted = i;
+        }
+        assertThat(planted).isGreaterThanOrEqualTo(0);
+        int pick = planted;
+        interact(() -> list.getSelectionModel().select(pick));
+        clickOn("#restoreOk");
+        waitFor(() -> exists("#confirmDialog"));
+        clickOk();
+        waitFor(() -> exists("#errorDialog"));
+        String said = lookup("#errorDialog .text-area").tryQueryAs(TextInputControl.class).map(TextInputControl::getText)
+                .orElseGet(() -> lookup("#errorDialog .content").queryAs(javafx.scene.control.Label.class).getText());
+        assertThat(said).contains("回款助手从不创建的对象").contains("trigger PLANTED").contains("没有运行其中任何内容");
+        cn.huikuan.ui.Screenshots.take(lookup("#errorDialog").queryAs(Node.class), "34-hostile-backup-refused");
+        clickOk();
+        waitFor(() -> exists("#mainView"));
+        clickOn("#tab-customers");
+        TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
+        waitFor(() -> customers.getItems().size() == 3);
+        assertThat(ran).as("the planted code never ran").doesNotExist();
+        try (var s = Files.list(books.resolve("backups"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith("-before-restore.mv.db"));
+        }
+    }
+
     @Test
     void firstRunWithoutTheSampleAsksForTheBusinessProfile() throws Exception {
         start();
@@ -183,7 +231,8 @@ class AppFlowTest extends FxRobot {
         clickOn(restore);
         waitFor(() -> exists("#startupRestore"));
         clickOk();
-        waitFor(() -> exists("#mainView"));
+        waitFor(() -> exists("#infoDialog") && exists("#mainView"));
+        clickOk();
         clickOn("#tab-customers");
         TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
         waitFor(() -> customers.getItems().size() == 3);

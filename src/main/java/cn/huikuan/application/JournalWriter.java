@@ -12,18 +12,19 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 
 /**
- * Journal entries for payments written in bulk with JDBC (the spreadsheet import, the benchmark's generator),
- * chained exactly as {@link AuditService#append} does: the book's row is locked, the chain continues from the
- * book's last entry, and each entry's content is {@link AuditChain#canonicalPayment}. Entries are batched;
- * {@link #flush} sends them, {@link #close} sends the rest. Runs in the caller's transaction.
+ * Journal entries for records written in bulk with JDBC (the spreadsheet import, the benchmark's generator, sealing
+ * a book's existing records), chained exactly as {@link AuditService#append} does: the book's row is locked, the
+ * chain continues from the book's last entry, and each entry's content is the record's canonical text
+ * ({@link AuditChain}). Entries are batched; {@link #flush} sends them, {@link #close} sends the rest. Runs in the
+ * caller's transaction.
  */
-public final class PaymentJournal implements AutoCloseable {
+public final class JournalWriter implements AutoCloseable {
     private final PreparedStatement insert;
     private final long creditorId;
     private final Timestamp recordedAt;
     private String prev;
 
-    public PaymentJournal(Connection c, long creditorId, Timestamp recordedAt) throws SQLException {
+    public JournalWriter(Connection c, long creditorId, Timestamp recordedAt) throws SQLException {
         this.creditorId = creditorId;
         this.recordedAt = recordedAt;
         try (PreparedStatement lock = c.prepareStatement("SELECT id FROM creditor WHERE id = ? FOR UPDATE")) {   // one writer at a time
@@ -39,25 +40,39 @@ public final class PaymentJournal implements AutoCloseable {
         }
         this.prev = last;
         this.insert = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) "
-                + "VALUES (?, ?, 'payment', ?, ?, ?, ?)");
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
     /** Adds the entry of payment {@code paymentId} (already inserted) to the batch. */
     public void add(long paymentId, long receivableId, LocalDate paidOn, BigDecimal amount, Payment.Channel channel, String note) throws SQLException {
-        String content = AuditChain.canonicalPayment(receivableId, paidOn, amount, channel, null, note);
-        String hash = AuditChain.hash(prev, "payment", paymentId, content);
+        add("payment", paymentId, AuditChain.canonicalPayment(receivableId, paidOn, amount, channel, null, note));
+    }
+
+    /** Adds the entry of record {@code id} of {@code entity} (already inserted) with its canonical text to the batch. */
+    public void add(String entity, long id, String content) throws SQLException {
+        String hash = AuditChain.hash(prev, entity, id, content);
         insert.setLong(1, creditorId);
         insert.setTimestamp(2, recordedAt);
-        insert.setLong(3, paymentId);
-        insert.setString(4, content);
-        insert.setString(5, prev);
-        insert.setString(6, hash);
+        insert.setString(3, entity);
+        insert.setLong(4, id);
+        insert.setString(5, content);
+        insert.setString(6, prev);
+        insert.setString(7, hash);
         insert.addBatch();
         prev = hash;
+        pending++;
+    }
+
+    private int pending;
+
+    /** Entries added and not yet sent. */
+    public int pending() {
+        return pending;
     }
 
     public void flush() throws SQLException {
         insert.executeBatch();
+        pending = 0;
     }
 
     @Override
