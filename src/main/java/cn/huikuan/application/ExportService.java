@@ -302,7 +302,7 @@ public final class ExportService {
     /** A name usable as a file name on every OS: no path separators, reserved or control characters, at most 120 characters. */
     public static String safeName(String name) {
         String n = name == null || name.isBlank() ? "file" : name.strip();
-        n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]", "_");
         return n.length() > 120 ? n.substring(n.length() - 120) : n;
     }
 

@@ -18,6 +18,27 @@ public final class Text {
         return t.isEmpty() ? null : t;
     }
 
+    /**
+     * Text with its invisible direction controls (U+200E/F, U+202A–U+202E, U+2066–U+2069, U+061C) shown as
+     * {@code [U+202E]}: a file named {@code 合同\u202Efdp.exe} otherwise displays as {@code 合同exe.pdf} (issue 24). For every
+     * place a name from outside is shown or printed; what is stored (and journalled) stays as it came.
+     */
+    public static String visible(String s) {
+        if (s == null) return null;
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c == '\u200E' || c == '\u200F' || c == '\u061C' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+            if (control) {
+                if (b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+                b.append(String.format("[U+%04X]", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     public static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

@@ -53,7 +53,7 @@ public final class DocPdf {
         Document d = new Document(pdf, PageSize.A4, false);
         d.setMargins(MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM, MARGIN_X);
         d.setFont(font).setFontSize(BODY);
-        d.add(new Paragraph(doc.title()).setFontSize(20).simulateBold().setTextAlignment(TextAlignment.CENTER).setMarginBottom(14));
+        d.add(new Paragraph(shown(doc.title())).setFontSize(20).simulateBold().setTextAlignment(TextAlignment.CENTER).setMarginBottom(14));
         for (Doc.Block b : doc.blocks()) {
             add(d, b);
         }
@@ -74,9 +74,9 @@ public final class DocPdf {
 
     private static void add(Document d, Doc.Block b) {
         if (b instanceof Doc.Heading h) {
-            d.add(new Paragraph(h.text()).simulateBold().setFontSize(13).setMarginTop(10).setMarginBottom(4).setKeepWithNext(true));
+            d.add(new Paragraph(shown(h.text())).simulateBold().setFontSize(13).setMarginTop(10).setMarginBottom(4).setKeepWithNext(true));
         } else if (b instanceof Doc.Para p) {
-            Paragraph para = new Paragraph(p.text()).setMultipliedLeading(1.5f).setMarginBottom(2);
+            Paragraph para = new Paragraph(shown(p.text())).setMultipliedLeading(1.5f).setMarginBottom(2);
             switch (p.style()) {
                 case INDENT -> para.setFirstLineIndent(2 * BODY);
                 case RIGHT -> para.setTextAlignment(TextAlignment.RIGHT);
@@ -101,7 +101,7 @@ public final class DocPdf {
                 boolean groupRow = row.size() > 2 && row.get(0).startsWith("第") && row.get(0).endsWith("组");
                 if (groupRow) {
                     // A group heading of the evidence list spans the row: "第1组  合同关系的成立及主要约定".
-                    t.addCell(new Cell(1, row.size()).add(new Paragraph(row.get(0) + "  " + row.get(1)).setFontSize(10))
+                    t.addCell(new Cell(1, row.size()).add(new Paragraph(shown(row.get(0) + "  " + row.get(1))).setFontSize(10))
                             .setPadding(4).simulateBold().setBackgroundColor(new DeviceGray(0.96f)));
                     continue;
                 }
@@ -115,7 +115,7 @@ public final class DocPdf {
         } else if (b instanceof Doc.Checks c) {
             StringBuilder sb = new StringBuilder(c.prompt());
             for (String o : c.options()) sb.append(sb.isEmpty() ? "" : "  ").append("□ ").append(o);
-            d.add(new Paragraph(sb.toString()).setMultipliedLeading(1.6f).setMarginLeft(BODY));
+            d.add(new Paragraph(shown(sb.toString())).setMultipliedLeading(1.6f).setMarginLeft(BODY));
         } else if (b instanceof Doc.Signature s) {
             Paragraph p = new Paragraph().setTextAlignment(TextAlignment.RIGHT).setMarginTop(18).setMultipliedLeading(1.8f);
             p.add(String.join("\n", s.lines()));
@@ -123,7 +123,7 @@ public final class DocPdf {
         } else if (b instanceof Doc.PageBreak) {
             d.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
         } else if (b instanceof Doc.Banner n) {
-            d.add(new Paragraph(n.text()).setBorder(new SolidBorder(ColorConstants.DARK_GRAY, 1)).setPadding(5)
+            d.add(new Paragraph(shown(n.text())).setBorder(new SolidBorder(ColorConstants.DARK_GRAY, 1)).setPadding(5)
                     .setTextAlignment(TextAlignment.CENTER).setFontSize(10.5f).setMarginBottom(8));
         }
     }
@@ -137,7 +137,12 @@ public final class DocPdf {
         return p;
     }
 
+    /** Every text printed: direction controls from file names and titles shown, not obeyed (issue 24). */
+    private static String shown(String text) {
+        return cn.huikuan.domain.Text.visible(text);
+    }
+
     private static Cell cell(String text, float size) {
-        return new Cell().add(new Paragraph(text == null ? "" : text).setFontSize(size).setMultipliedLeading(1.25f)).setPadding(4);
+        return new Cell().add(new Paragraph(text == null ? "" : shown(text)).setFontSize(size).setMultipliedLeading(1.25f)).setPadding(4);
     }
 }

@@ -125,6 +125,7 @@ public final class DataFolder implements AutoCloseable {
         if (!Files.isWritable(f.root)) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, f.root, null);
         }
+        ownerOnly(f.root);
         try {
             f.lockChannel = FileChannel.open(f.root.resolve("huikuan.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             f.lock = f.lockChannel.tryLock();
@@ -139,6 +140,35 @@ public final class DataFolder implements AutoCloseable {
             throw new DataFolderException(DataFolderException.Reason.IN_USE, f.root, null);
         }
         return f;
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIR =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+
+    /**
+     * The folder holds other people's ID numbers and debts: on Linux and macOS it is for its user alone (issue 24). A
+     * folder that is not yet (a new one, or one from an older version: files 0644, evidence 0444, folders 0755) is
+     * tightened once, everything in it: folders 0700, files keep only their owner's bits (0600, evidence 0400). Files
+     * made later inside it need nothing more: no one else can enter the folder. Where permissions cannot be set (a
+     * Windows or FAT/exFAT drive, a folder owned by someone else) it is left as it is.
+     */
+    static void ownerOnly(Path root) {
+        try {
+            if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+            if (Files.getPosixFilePermissions(root).equals(OWNER_DIR)) return;
+            try (var all = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) all::iterator) {
+                    if (Files.isSymbolicLink(p)) continue;
+                    var perms = Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    var own = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+                    for (var x : perms) if (x.name().startsWith("OWNER_")) own.add(x);
+                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) own.addAll(OWNER_DIR);
+                    if (!own.equals(perms)) Files.setPosixFilePermissions(p, own);
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            org.slf4j.LoggerFactory.getLogger(DataFolder.class).warn("Could not make {} private to its user: {}", root, e.toString());
+        }
     }
 
     public Path root() { return root; }

@@ -15,7 +15,30 @@ import java.util.List;
  * its viewer. Tests replace the parts that would open native windows.
  */
 public class DialogService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DialogService.class);
     private final HostServices hostServices;
+
+    /**
+     * Set when the app begins to exit (issue 24): no dialog is opened after that. Background work that fails once the
+     * books are closed (its callbacks arrive on the FX thread late) is logged; a dialog opened while the toolkit shuts
+     * down took the JVM down with SIGSEGV in libglassgtk3.so.
+     */
+    private static volatile boolean exiting;
+
+    /** From now on, messages are logged instead of shown. */
+    public static void markExiting() {
+        exiting = true;
+    }
+
+    /** Whether the app has begun to exit. */
+    public static boolean exiting() {
+        return exiting;
+    }
+
+    /** For tests that start the app again in the same JVM. */
+    static void resetExiting() {
+        exiting = false;
+    }
 
     public DialogService(HostServices hostServices) {
         this.hostServices = hostServices;
@@ -37,6 +60,10 @@ public class DialogService {
     }
 
     public void showError(Window owner, String title, String message) {
+        if (exiting) {
+            LOG.warn("Not shown while exiting: {}: {}", title, message);
+            return;
+        }
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.initOwner(owner);
         a.setTitle(title);
@@ -46,6 +73,10 @@ public class DialogService {
     }
 
     public void showInfo(Window owner, String title, String message) {
+        if (exiting) {
+            LOG.info("Not shown while exiting: {}: {}", title, message);
+            return;
+        }
         Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         a.initOwner(owner);
         a.setTitle(title);
@@ -60,6 +91,7 @@ public class DialogService {
     }
 
     public boolean confirm(Window owner, String title, String message) {
+        if (exiting) return false;
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle(title);
@@ -70,6 +102,7 @@ public class DialogService {
 
     /** Asks for one line of text (e.g. the customer's name, typed to confirm an erasure); null when cancelled. */
     public String ask(Window owner, String title, String message) {
+        if (exiting) return null;
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
         d.initOwner(owner);
         d.setTitle(title);

@@ -65,9 +65,9 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
 
     private void setFile(Path p) {
         chosen = p;
-        file.setText(p.toString());
+        file.setText(cn.huikuan.domain.Text.visible(p.toString()));
         if (title.getText() == null || title.getText().isBlank()) {
-            String name = p.getFileName().toString();
+            String name = cn.huikuan.domain.Text.visible(p.getFileName().toString()); // a title never hides a direction control
             int dot = name.lastIndexOf('.');
             title.setText(dot > 0 ? name.substring(0, dot) : name);
         }

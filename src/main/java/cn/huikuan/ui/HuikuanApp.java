@@ -217,10 +217,15 @@ public final class HuikuanApp extends Application {
             }
         };
         open.setOnSucceeded(e -> {
+            if (DialogService.exiting()) { // the app ended while the books were opening: close them, show nothing
+                open.getValue().close();
+                return;
+            }
             showMain(open.getValue(), null);
             if (firstRunLanguage != null && !sample) askForProfile();
         });
         open.setOnFailed(e -> {
+            if (DialogService.exiting()) return;
             Throwable error = open.getException();
             if (error instanceof cn.huikuan.persistence.DataFolderException pf
                     && (pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD
@@ -618,7 +623,7 @@ public final class HuikuanApp extends Application {
      */
     private void showTaskError(Throwable error) {
         org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Background task failed", error);
-        if (showingTaskError || context == null) return;
+        if (showingTaskError || context == null || DialogService.exiting()) return;
         showingTaskError = true;
         try {
             new DialogService(getHostServices()).showError(stage, context.t("error.title"), ErrorMessages.describe(error, context.i18n()));
@@ -722,6 +727,7 @@ public final class HuikuanApp extends Application {
 
     @Override
     public void stop() {
+        DialogService.markExiting();   // from here on failures are logged, never shown (issue 24)
         if (System.getProperty("huikuan.smokeTest", System.getenv("HUIKUAN_SMOKE_TEST")) != null) {
             System.out.println("huikuan smoke test: shutting down");
         }

@@ -152,10 +152,10 @@ public final class ReceivableDetailView extends BorderPane {
         });
         evidence.getColumns().addAll(List.of(
                 col(ctx.t("evidence.type"), e -> ctx.i18n().e(e.getType()), 90),
-                col(ctx.t("evidence.title"), EvidenceItem::getTitle, 220),
+                col(ctx.t("evidence.title"), e -> cn.huikuan.domain.Text.visible(e.getTitle()), 220),
                 col(ctx.t("evidence.date"), e -> Fmt.date(e.getEvidenceDate()), 95),
                 col(ctx.t("evidence.original"), e -> ctx.t(e.isOriginal() ? "evidence.original.yes" : "evidence.original.no"), 70),
-                col(ctx.t("evidence.fileName"), EvidenceItem::getOriginalFileName, 150),
+                col(ctx.t("evidence.fileName"), e -> cn.huikuan.domain.Text.visible(e.getOriginalFileName()), 150),
                 col(ctx.t("evidence.size"), e -> Fmt.size(e.getSizeBytes()), 70),
                 col("SHA-256", e -> e.getSha256().substring(0, 16) + "…", 140), status,
                 col(ctx.t("evidence.purpose"), e -> CustomerEditor.nz(e.getPurpose()), 220)));
@@ -181,7 +181,7 @@ public final class ReceivableDetailView extends BorderPane {
         open.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
         Button hash = button("showHash", "action.showHash", e -> {
             EvidenceItem item = evidence.getSelectionModel().getSelectedItem();
-            ctx.dialogs().showInfo(getScene().getWindow(), item.getTitle(), ctx.t("evidence.hashInfo", item.getOriginalFileName(),
+            ctx.dialogs().showInfo(getScene().getWindow(), item.getTitle(), ctx.t("evidence.hashInfo", cn.huikuan.domain.Text.visible(item.getOriginalFileName()),
                     item.getSha256(), item.getSizeBytes(), item.getImportedAt().toString(), ctx.books().evidence().file(item)));
         });
         hash.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());

@@ -21,7 +21,8 @@ class JarIT {
     }
 
     static Result runWith(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ErrorFile=" + Path.of("target", "hs_err_pid%p.log").toAbsolutePath())); // never into the repository
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("HUIKUAN_PASSWORD");

@@ -96,6 +96,28 @@ class EvidenceBundleTest {
         }
     }
 
+    /**
+     * Issue 24: a file named with a right-to-left override ({@code 合同\u202Efdp.exe} displays as {@code 合同exe.pdf}) is
+     * printed with the control shown, never obeyed, and the originals ZIP names carry no control at all.
+     */
+    @Test
+    void directionControlsInAFileNameAreShownNotObeyed() throws Exception {
+        Path odd = Files.writeString(out.resolve("合同\u202Efdp.txt"), "借条内容");
+        books.evidence().attach(saleId, odd, new cn.huikuan.application.EvidenceService.Details(cn.huikuan.domain.EvidenceType.CONTRACT,
+                "补充协议\u202E（伪装）", java.time.LocalDate.of(2026, 1, 5), null, null, true));
+        Path bundle = out.resolve("bundle.pdf");
+        books.exports().writeBundle(sale(), bundle, EvidenceBundle.Progress.NONE);
+        try (PdfCheck pdf = PdfCheck.of(bundle)) {
+            assertThat(pdf.allText()).contains("[U+202E]").doesNotContain("\u202E");
+        }
+        Path zip = out.resolve("originals.zip");
+        books.exports().writeZip(sale(), zip, EvidenceBundle.Progress.NONE);
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).noneMatch(n -> n.contains("\u202E")).anyMatch(n -> n.contains("合同_fdp"));
+        }
+        assertThat(cn.huikuan.domain.Text.visible("a\u2066b\u200Fc")).isEqualTo("a[U+2066]b[U+200F]c");
+    }
+
     @Test
     void bundleIndexRangesMatchTheStampedPagesBookmarksAndManifestHashes() throws IOException {
         Path file = out.resolve("bundle.pdf");
@@ -156,8 +178,7 @@ class EvidenceBundleTest {
     }
 
     @Test
-    void hostileAndBrokenAttachmentsBecomePlaceholderPagesNeverACrash() throws Exception {
-        Path src = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src"));
+    void hostileAndBrokenAttachmentsBecomePlaceholderPagesNeverACrash(@TempDir Path src) throws Exception {
         // A "photo" with a JPEG signature and garbage after it.
         Path broken = src.resolve("broken.jpg");
         byte[] junk = new byte[5000];

@@ -40,6 +40,7 @@ class AppFlowTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
+        DialogService.resetExiting();
         HuikuanApp.exit = REAL_EXIT;
         if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
@@ -195,6 +196,47 @@ class AppFlowTest extends FxRobot {
         try (var s = Files.list(books.resolve("backups"))) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith("-before-restore.mv.db"));
         }
+    }
+
+    /**
+     * Issue 24: the app ended soon after its start (the installer's smoke test, a logout) while background work still
+     * runs: the work that fails once the books are closed is logged, and no dialog opens while the toolkit shuts down
+     * (one did, and the JVM died with SIGSEGV in libglassgtk3.so).
+     */
+    @Test
+    void workThatFailsWhileTheAppEndsOpensNoDialog() throws Exception {
+        Path books = dir.resolve("books");
+        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+        }
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        waitFor(() -> exists("#mainView"));
+        HuikuanApp h = (HuikuanApp) app;
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean failureSeen = new java.util.concurrent.atomic.AtomicBoolean();
+        interact(() -> h.tasks().run("late", p -> {
+            started.countDown();
+            Thread.sleep(120_000); // outlives the 10 s the end waits for background work: interrupted, it fails
+            return null;
+        }, page -> { }, error -> {
+            failureSeen.set(true);
+            new DialogService(null).showError(null, "late", String.valueOf(error));
+        }));
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        Application ending = app;
+        app = null; // stopped here, not again after the test
+        interact(() -> {
+            try {
+                ending.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, failureSeen::get);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(exists("#errorDialog")).as("no dialog once the app has begun to exit").isFalse();
+        assertThat(DialogService.exiting()).isTrue();
     }
 
     @Test
