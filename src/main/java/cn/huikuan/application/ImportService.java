@@ -669,6 +669,9 @@ public final class ImportService {
      * in the caller's transaction. Nothing else refers to them: the journal entries and kept totals are written
      * only in the run's last transaction.
      */
+    /** Receivables (and customers) deleted per transaction when an import is undone. */
+    static final int UNDO_CHUNK = 1000;
+
     private static void undo(java.sql.Connection c, long run) throws java.sql.SQLException {
         long book;
         java.time.OffsetDateTime started;
@@ -694,20 +697,25 @@ public final class ImportService {
                 while (r.next()) receivables.add(r.getLong(1));
             }
         }
-        for (int i = 0; i < receivables.size(); i += 10_000) {
-            Object[] some = receivables.subList(i, Math.min(receivables.size(), i + 10_000)).toArray();
+        // In transactions of 1,000 receivables (the run record stays until the end, so a cut-off undo is taken up again):
+        // one transaction for a whole run made H2 write several times the run's size before the commit, and a book whose
+        // import had filled the disk then filled it again at its next opening, however much space had been freed.
+        for (int i = 0; i < receivables.size(); i += UNDO_CHUNK) {
+            Object[] some = receivables.subList(i, Math.min(receivables.size(), i + UNDO_CHUNK)).toArray();
             for (String sql : new String[]{"DELETE FROM payment WHERE receivable_id = ANY(?)", "DELETE FROM receivable WHERE id = ANY(?)"}) {
                 try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setArray(1, c.createArrayOf("BIGINT", some));
                     ps.executeUpdate();
                 }
             }
+            c.commit();
         }
-        try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM customer WHERE id > ? AND creditor_id = ? AND created_at = ?")) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM customer WHERE id > ? AND creditor_id = ? AND created_at = ?"
+                + " FETCH FIRST " + UNDO_CHUNK + " ROWS ONLY")) {
             ps.setLong(1, customersAbove);
             ps.setLong(2, book);
             ps.setObject(3, started);
-            ps.executeUpdate();
+            while (ps.executeUpdate() > 0) c.commit();
         }
         try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM import_run WHERE id = ?")) {
             ps.setLong(1, run);
@@ -720,12 +728,22 @@ public final class ImportService {
      * failed): called when the books open, before anything reads them. Returns how many runs were undone.
      */
     int undoUnfinished() {
-        return books.db().inJdbcTransaction(c -> {
+        // the usual answer (nothing to undo) without changing the write delay
+        boolean none = books.db().withConnection(c -> {
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT 1 FROM import_run WHERE finished_at IS NULL LIMIT 1")) {
+                return !r.next();
+            }
+        });
+        if (none) return 0;
+        return books.db().inBulkConnection(c -> {
             List<Long> runs = new ArrayList<>();
             try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT id FROM import_run WHERE finished_at IS NULL")) {
                 while (r.next()) runs.add(r.getLong(1));
             }
-            for (long run : runs) undo(c, run);
+            for (long run : runs) {
+                undo(c, run);
+                c.commit();
+            }
             return runs.size();
         });
     }

@@ -80,6 +80,13 @@ public final class Cli {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
         } catch (RuntimeException e) {
+            if (cn.huikuan.application.Failures.diskFull(e) || cn.huikuan.application.Failures.databaseClosed(e)) {
+                // H2 closes the database after a failed write; the first cause (a full disk) may be further down the chain
+                err.println("huikuan: 磁盘空间已满（或数据库文件无法写入），这次操作没有保存任何内容；请腾出空间后再试"
+                        + " / the disk is full (or the database file cannot be written): nothing of this operation was kept;"
+                        + " free some space and try again");
+                return FAILED;
+            }
             err.println("huikuan: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return FAILED;
         }

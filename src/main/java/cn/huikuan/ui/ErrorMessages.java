@@ -54,27 +54,12 @@ public final class ErrorMessages {
         return i18n.t("error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
-    /**
-     * The disk filled up, wherever in the chain it surfaced: H2 wraps the operating system's error in its own
-     * exceptions and Hibernate wraps those. Nothing of the failed transaction was written (issue 6).
-     */
     static boolean diskFull(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            if (c instanceof java.io.IOException && m != null
-                    && (m.contains("No space left on device") || m.contains("not enough space on the disk"))) {
-                return true;
-            }
-        }
-        return false;
+        return cn.huikuan.application.Failures.diskFull(t);
     }
 
-    /** H2 closed the database after a failed write (a full disk, the file taken away): only a restart helps. */
     static boolean databaseClosed(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && sql.getErrorCode() == 90098) return true; // H2 DATABASE_IS_CLOSED
-        }
-        return false;
+        return cn.huikuan.application.Failures.databaseClosed(t);
     }
 
     static Throwable unwrap(Throwable t) {

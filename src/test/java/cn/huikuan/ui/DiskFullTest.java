@@ -89,4 +89,47 @@ class DiskFullTest {
             run("umount", small.toString());
         }
     }
+
+    /**
+     * Issue 24: the disk fills during a spreadsheet import from the command line. The CLI says the disk is full (not
+     * "database closed"), and once space is freed the books open again: the cut-off import is undone in small
+     * transactions (undone in one, it filled the freed space again and the books did not open).
+     */
+    @Test
+    void aFullDiskDuringAnImportIsSaidAndTheBooksOpenOnceSpaceIsFreed() throws Exception {
+        Path small = Files.createDirectories(dir.resolve("small"));
+        assumeTrue(System.getProperty("os.name", "").toLowerCase().contains("linux")
+                && run("mount", "-t", "tmpfs", "-o", "size=30m", "tmpfs", small.toString()), "needs a Linux machine that lets the tests mount a small tmpfs (root)");
+        try {
+            Path folder = small.resolve("books");
+            try (Books books = Books.open(folder, TestClock.fixed())) {
+                SampleData.loadInto(books);
+            }
+            Path ledger = dir.resolve("ledger.csv");
+            StringBuilder csv = new StringBuilder("客户名称,合同日期,金额,到期日,事由\n");
+            for (int i = 0; i < 60_000; i++) {
+                csv.append("客户").append(i % 5000).append(",2026-01-").append(String.format("%02d", 1 + i % 28)).append(',').append(1000 + i)
+                        .append(",2026-03-").append(String.format("%02d", 1 + i % 28)).append(",货款 第").append(i).append("单 ").append("x".repeat(40)).append('\n');
+            }
+            Files.writeString(ledger, csv);
+            Path filler = small.resolve("filler");
+            try (OutputStream out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[1 << 20];
+                for (long free = Files.getFileStore(small).getUsableSpace(); free > (6L << 20); free -= block.length) out.write(block);
+            }
+            var err = new java.io.ByteArrayOutputStream();
+            var cli = new cn.huikuan.cli.Cli(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(cli.run("import", "receivables", "--file", ledger.toString(), "--book", folder.toString())).isEqualTo(1);
+            assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("磁盘空间已满").contains("the disk is full")
+                    .doesNotContain("90098");
+            Files.delete(filler);
+            try (Books again = Books.open(folder, TestClock.fixed())) {
+                assertThat(again.receivables().page(ListQuery.first(10)).total()).as("the cut-off import undone").isEqualTo(3);
+                assertThat(again.audit().verify().problems()).isEmpty();
+            }
+        } finally {
+            run("umount", small.toString());
+        }
+    }
 }
