@@ -20,6 +20,7 @@ import java.nio.file.Path;
  */
 public final class BackupPasswordDialog extends Dialog<char[]> {
     public BackupPasswordDialog(I18n i18n, Window owner, Path zip, boolean wrongBefore) {
+        UiFont.apply(this);
         if (owner != null) initOwner(owner);
         setTitle(i18n.t("restore.password.title"));
         setHeaderText(i18n.t(wrongBefore ? "restore.password.wrong" : "restore.password.header", zip.getFileName()));

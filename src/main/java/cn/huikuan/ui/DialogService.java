@@ -65,6 +65,7 @@ public class DialogService {
             return;
         }
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        UiFont.apply(a);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
@@ -78,6 +79,7 @@ public class DialogService {
             return;
         }
         Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
+        UiFont.apply(a);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
@@ -93,6 +95,7 @@ public class DialogService {
     public boolean confirm(Window owner, String title, String message) {
         if (exiting) return false;
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        UiFont.apply(a);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
@@ -104,6 +107,7 @@ public class DialogService {
     public String ask(Window owner, String title, String message) {
         if (exiting) return null;
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+        UiFont.apply(d);
         d.initOwner(owner);
         d.setTitle(title);
         d.setHeaderText(title);

@@ -72,6 +72,7 @@ public final class ExportDialog extends Dialog<Void> {
     private boolean previewPending;
 
     public ExportDialog(AppContext ctx, Window owner, long receivableId) {
+        UiFont.apply(this);
         this.ctx = ctx;
         this.receivableId = receivableId;
         initOwner(owner);

@@ -26,6 +26,7 @@ public abstract class FormDialog<T> extends Dialog<T> {
     private boolean saving;
 
     protected FormDialog(AppContext ctx, Window owner, String title, String id) {
+        UiFont.apply(this);
         this.ctx = ctx;
         if (owner != null) initOwner(owner);
         setTitle(title);

@@ -97,11 +97,13 @@ public final class HuikuanApp extends Application {
         boolean sample = Boolean.getBoolean("huikuan.sample");
         if (!DataFolder.holdsBooks(folder) && !sample && !Boolean.getBoolean("huikuan.noWelcome")) {
             stage.setScene(new Scene(new Label(), 1200, 780));
+            UiFont.apply(stage.getScene());
             welcome(folder, lang);
             stage.show();
             return;
         }
         stage.setScene(new Scene(new Label(), 1200, 780));
+        UiFont.apply(stage.getScene());
         cn.huikuan.StartupTiming.mark("scene");
         stage.show(); // the window appears while the books finish opening
         cn.huikuan.StartupTiming.mark("stage shown");
@@ -254,6 +256,7 @@ public final class HuikuanApp extends Application {
                     : new Alert(Alert.AlertType.ERROR, ErrorMessages.describe(error, bootI18n) + "\n\n" + bootI18n.t("app.offerRestore"),
                     restore, ButtonType.CLOSE);
             a.setHeaderText(bootI18n.t("app.cannotOpen"));
+            UiFont.apply(a);
             a.getDialogPane().setId("startupError");
             var answer = a.showAndWait();
             if (answer.isPresent() && answer.get() == restore && restoreAtStartup(folder, backups, bootI18n)) return;
@@ -273,6 +276,7 @@ public final class HuikuanApp extends Application {
         javafx.scene.control.ChoiceDialog<cn.huikuan.application.BackupService.Backup> pick =
                 new javafx.scene.control.ChoiceDialog<>(backups.get(0), backups);
         pick.setHeaderText(i18n.t("restore.header"));
+        UiFont.apply(pick);
         pick.getDialogPane().setId("startupRestore");
         var chosen = pick.showAndWait();
         if (chosen.isEmpty()) return false;
@@ -695,6 +699,7 @@ public final class HuikuanApp extends Application {
                 if (error != null) {
                     Alert a = new Alert(Alert.AlertType.WARNING, i18n.t("closing.backupFailed") + "\n\n" + ErrorMessages.describe(error, i18n), ButtonType.OK);
                     a.initOwner(stage);
+                    UiFont.apply(a);
                     a.setHeaderText(i18n.t("closing.backupFailedHeader"));
                     a.getDialogPane().setId("closingBackupFailed");
                     a.showAndWait();
@@ -722,6 +727,7 @@ public final class HuikuanApp extends Application {
         box.setPadding(new javafx.geometry.Insets(20, 24, 20, 24));
         box.setId("closingNote");
         note.setScene(new Scene(box));
+        UiFont.apply(note.getScene());
         return note;
     }
 

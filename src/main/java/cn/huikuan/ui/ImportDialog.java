@@ -34,6 +34,7 @@ public final class ImportDialog extends Dialog<Integer> {
     private ImportService.Report last;
 
     public ImportDialog(AppContext ctx, Window owner, Path file, ImportService.Report first) {
+        UiFont.apply(this);
         this.ctx = ctx;
         this.file = file;
         initOwner(owner);

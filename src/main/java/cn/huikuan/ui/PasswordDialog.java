@@ -26,6 +26,7 @@ public final class PasswordDialog extends Dialog<PasswordDialog.Request> {
     }
 
     public PasswordDialog(AppContext ctx, Window owner, boolean protectedNow) {
+        UiFont.apply(this);
         initOwner(owner);
         setTitle(ctx.t("password.dialog.title"));
         setHeaderText(ctx.t(protectedNow ? "password.dialog.header.on" : "password.dialog.header.off"));

@@ -26,6 +26,7 @@ public final class PasswordPrompt extends Dialog<PasswordPrompt.Answer> {
     public enum Choice { OPEN, RESTORE, QUIT }
 
     public PasswordPrompt(I18n i18n, Window owner, Path folder, String error, boolean offerRestore) {
+        UiFont.apply(this);
         if (owner != null) initOwner(owner);
         setTitle(i18n.t("password.prompt.title"));
         setHeaderText(i18n.t("password.prompt.header"));

@@ -20,6 +20,7 @@ public final class RestoreDialog extends Dialog<Path> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public RestoreDialog(AppContext ctx, Window owner, List<BackupService.Backup> backups) {
+        UiFont.apply(this);
         initOwner(owner);
         setTitle(ctx.t("restore.title"));
         setHeaderText(ctx.t("restore.header"));

@@ -184,6 +184,7 @@ public final class WizardView extends BorderPane {
         List<cn.huikuan.domain.StepChange.Outcome> outcomes = List.of(cn.huikuan.domain.StepChange.Outcome.values());
         javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(ctx.t("wizard.outcome.PAID_IN_FULL"),
                 outcomes.stream().map(o -> ctx.t("wizard.outcome." + o.name())).toList());
+        UiFont.apply(d);
         d.initOwner(getScene().getWindow());
         d.setTitle(ctx.t("wizard.close"));
         d.setHeaderText(ctx.t("wizard.outcome.ask"));

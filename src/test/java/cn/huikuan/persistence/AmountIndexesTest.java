@@ -91,7 +91,7 @@ class AmountIndexesTest {
                 }
             });
             query.start();
-            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(reading.await(180, TimeUnit.SECONDS)).isTrue();
             Thread drop = new Thread(() -> db.inJdbcTransaction(c -> {
                 amounts.drop(c);
                 return null;

@@ -55,11 +55,11 @@ class AppFlowTest extends FxRobot {
 
     void waitFor(BooleanSupplier c) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c::getAsBoolean);
+            WaitForAsyncUtils.waitFor(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS, c::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
             String shown = lookup(".dialog-pane").queryAll().stream().map(n -> n.getId() + ": "
                     + (n instanceof javafx.scene.control.DialogPane d ? d.getHeaderText() + " / " + d.getContentText() : "")).toList().toString();
-            throw new AssertionError("condition not reached within 20 s; dialogs shown: " + shown, e);
+            throw new AssertionError("condition not reached within " + UiTestBase.WAIT_SECONDS + " s; dialogs shown: " + shown, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -297,7 +297,7 @@ class AppFlowTest extends FxRobot {
         }
         HuikuanApp.madeOn = null;
         HuikuanApp.openEarly(books);
-        HuikuanApp.earlyOpening().get(20, TimeUnit.SECONDS);
+        HuikuanApp.earlyOpening().get(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS);
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HuikuanApp.class);
         waitFor(() -> exists("#mainView"));
@@ -340,7 +340,7 @@ class AppFlowTest extends FxRobot {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         cn.huikuan.application.Books open = huikuan.books();
         interact(() -> huikuan.tasks().run("test: long work", p -> {
-            release.await(30, TimeUnit.SECONDS);
+            release.await(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS);
             return open.customers().save(open.customers().newCustomer(cn.huikuan.domain.PartyKind.ORGANISATION, "收尾建材有限公司"));
         }, x -> { }));
         clickCloseButton();

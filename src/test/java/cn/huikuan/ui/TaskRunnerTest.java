@@ -23,7 +23,7 @@ class TaskRunnerTest {
             finished.set(true);
             return null;
         }, r -> { });
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         runner.finishAndStop(5);
         assertThat(finished).isTrue();
     }

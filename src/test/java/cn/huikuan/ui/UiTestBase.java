@@ -23,6 +23,11 @@ import java.util.function.BooleanSupplier;
 
 /** Opens the main window on a temporary book with the sample case, headless (Monocle). */
 abstract class UiTestBase {
+    /**
+     * How long a step may take to come about (issue 21): a wait ends as soon as its event happens, so a generous limit
+     * costs nothing on a quick machine and keeps a busy 2-core one (another build beside it) from failing the test.
+     */
+    static final int WAIT_SECONDS = 180;
     @TempDir
     Path dir;
     Books books;
@@ -50,6 +55,7 @@ abstract class UiTestBase {
         main = new MainView(ctx, languageSwitches::add);
         main.getStylesheets().add(MainView.stylesheet());
         stage.setScene(new Scene(main, 1280, 800));
+        UiFont.apply(stage.getScene());
         stage.show();
     }
 
@@ -62,9 +68,9 @@ abstract class UiTestBase {
 
     void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> condition.getAsBoolean() && failures.isEmpty() || !failures.isEmpty());
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> condition.getAsBoolean() && failures.isEmpty() || !failures.isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached within 10 s", e);
+            throw new AssertionError("condition not reached within " + WAIT_SECONDS + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
         if (!failures.isEmpty()) throw new AssertionError("background task failed", failures.get(0));
