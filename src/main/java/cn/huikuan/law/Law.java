@@ -35,7 +35,13 @@ public enum Law {
             "法释〔2019〕19号", LocalDate.of(2020, 5, 1)),
     PERSONAL_INFORMATION("中华人民共和国个人信息保护法", "个人信息保护法", "Personal Information Protection Law", "2021-08-20 通过",
             LocalDate.of(2021, 11, 1)),
-    CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1));
+    CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1)),
+    /**
+     * The 2017 text (in force 2018-01-01). Not among shared/law/statutes: §4 (no arbitration without an arbitration agreement)
+     * and §16 (an arbitration clause in a contract is such an agreement) are cited from memory; a 2025 revision was adopted,
+     * whose numbering is to be checked against its text before it is cited.
+     */
+    ARBITRATION_LAW("中华人民共和国仲裁法", "仲裁法", "Arbitration Law", "2017 年修正", LocalDate.of(2018, 1, 1));
 
     private final String title;
     private final String shortTitle;

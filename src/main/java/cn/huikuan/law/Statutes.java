@@ -45,6 +45,20 @@ public final class Statutes {
     // 民事诉讼法 (2023)
     public static final Citation CONTRACT_JURISDICTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 24);
     public static final Citation AGREED_JURISDICTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 35);
+    /** 基层人民法院管辖第一审民事案件 (issue 18: a 支付令 goes to a basic-level court). */
+    public static final Citation BASIC_COURTS = Citation.of(Law.CIVIL_PROCEDURE_LAW, 18);
+    /** The first-instance court, or the court of the same level where the property is, enforces (issue 18). */
+    public static final Citation ENFORCEMENT_COURT = Citation.of(Law.CIVIL_PROCEDURE_LAW, 235);
+    /** 民事诉讼应当遵循诚信原则 (the 诚信诉讼 notice of the 2024 示范文本). */
+    public static final Citation GOOD_FAITH_LITIGATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 13);
+    /** 虚假诉讼: 恶意串通，企图通过诉讼…侵害他人合法权益 (the 诚信诉讼 notice). */
+    public static final Citation COLLUSIVE_LITIGATION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 115);
+    /** No arbitration without an arbitration agreement (issue 18). */
+    public static final Citation ARBITRATION_AGREEMENT_NEEDED = Citation.of(Law.ARBITRATION_LAW, 4);
+    /** An arbitration clause in a contract is an arbitration agreement. */
+    public static final Citation ARBITRATION_CLAUSE = Citation.of(Law.ARBITRATION_LAW, 16);
+    /** A loan's place of performance, when not agreed, is where the party receiving the money is. */
+    public static final Citation LOAN_PLACE_OF_PERFORMANCE = Citation.of(Law.PRIVATE_LENDING, 3);
     public static final Citation PERIODS = Citation.of(Law.CIVIL_PROCEDURE_LAW, 85);
     public static final Citation PAYMENT_ORDER = Citation.of(Law.CIVIL_PROCEDURE_LAW, 225);
     public static final Citation PAYMENT_ORDER_OBJECTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 227);
