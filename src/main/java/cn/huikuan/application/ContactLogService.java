@@ -24,6 +24,7 @@ public final class ContactLogService {
             e.setPromisedDate(draft.getPromisedDate());
             e.setPromisedAmount(draft.getPromisedAmount());
             e.setConductOverride(draft.getConductOverride());
+            e.setDebtorActedOn(draft.getDebtorActedOn());
             for (Long id : evidenceIds) {
                 EvidenceItem item = s.get(EvidenceItem.class, id);
                 if (item == null || !item.getReceivable().getId().equals(receivableId)) throw new NotFoundException("evidence", id);

@@ -78,22 +78,58 @@ public final class ExportService {
         return result[0];
     }
 
-    /** All documents of a route plus the bundle, into {@code dir}; returns the files written, in filing order. */
-    public List<Path> writePacket(CaseFile c, DocKind.Route route, Path dir, EvidenceBundle.Progress progress) {
+    /**
+     * What Huikuan would tell the user about {@code kind} for this case: drafting hints and warnings that are never printed
+     * in the document itself (issue 18), and the court proposed for it with the reasons. Shown by the export dialog and on
+     * the command line's standard error.
+     */
+    public List<String> notes(DocKind kind, CaseFile c) {
+        List<String> out = new ArrayList<>();
+        if (Templates.addressed(kind) && c.options().court().isBlank()) out.add("受理机构 Court: " + Templates.proposal(kind, c).explained());
+        out.addAll(Templates.build(kind, c).notes());
+        return out;
+    }
+
+    /** The court proposed for a route's filing (its first document), with the reasons. */
+    public cn.huikuan.law.Jurisdiction.Proposal proposal(DocKind.Route route, CaseFile c) {
+        return Templates.proposal(route.documents().get(0), c);
+    }
+
+    /** The case file as a route files it: the complaint says 申请诉讼保全 exactly when the packet holds the application. */
+    public static CaseFile forRoute(CaseFile c, DocKind.Route route) {
+        return c.withOptions(c.options().withPreservation(route.documents().contains(DocKind.PRESERVATION)));
+    }
+
+    /**
+     * All documents of a route plus the bundle, into {@code dir}; returns the files written, in filing order. What a court
+     * would send back is refused before anything is written. The standalone 证据目录 carries the bundle's page ranges, so
+     * the packet holds one evidence list, the same in both places (issue 18).
+     */
+    public List<Path> writePacket(CaseFile c0, DocKind.Route route, Path dir, EvidenceBundle.Progress progress) {
+        CaseFile c = forRoute(c0, route);
+        for (DocKind k : route.documents()) Templates.build(k, c); // refusals (and a court for each) before any file is written
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new ExportException("无法创建文件夹 / cannot create the folder: " + dir + " (" + e.getMessage() + ")", e);
         }
         requireSpace(dir, evidenceBytes(c) + HEADROOM);
+        Path bundle = dir.resolve(BUNDLE_FILE);
+        EvidenceBundle.Result r = route.documents().contains(DocKind.EVIDENCE_LIST) ? writeBundle(c, bundle, progress) : null;
         List<Path> written = new ArrayList<>();
         for (DocKind k : route.documents()) {
             if (progress.cancelled()) throw new EvidenceBundle.CancelledException();
             progress.update(k.zh(), 0, 1);
-            written.add(writeDocument(k, c, dir.resolve(k.fileName())));
+            Path target = dir.resolve(k.fileName());
+            if (k == DocKind.EVIDENCE_LIST && r != null) {
+                byte[] pdf = DocPdf.render(Templates.evidenceList(c, r.ranges()));
+                atomically(target, pdf.length, out -> out.write(pdf));
+                written.add(target);
+            } else {
+                written.add(writeDocument(k, c, target));
+            }
         }
-        Path bundle = dir.resolve(BUNDLE_FILE);
-        writeBundle(c, bundle, progress);
+        if (r == null) writeBundle(c, bundle, progress);
         written.add(bundle);
         return written;
     }

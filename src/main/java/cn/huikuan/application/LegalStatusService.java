@@ -1,5 +1,7 @@
 package cn.huikuan.application;
 
+import java.time.LocalDate;
+
 import cn.huikuan.domain.ContactEntry;
 import cn.huikuan.domain.CourtEvent;
 import cn.huikuan.domain.Payment;
@@ -153,7 +155,9 @@ public final class LegalStatusService {
                 case DISPUTE, REFUSED, DELIVERED -> Limitation.EventKind.DEMAND_DELIVERED;
                 default -> null;
             };
-            if (kind != null) events.add(new Limitation.Event(contact.getOccurredAt().toLocalDate(), kind, contact.getSummary()));
+            // the debtor's own act interrupts on the day it happened, which may follow the day of the entry (issue 18)
+            LocalDate on = kind == Limitation.EventKind.DEMAND_DELIVERED ? contact.getOccurredAt().toLocalDate() : contact.debtorActDate();
+            if (kind != null) events.add(new Limitation.Event(on, kind, contact.getSummary()));
         }
         for (cn.huikuan.domain.RepaymentPlan p : plans(r.getId())) {
             events.add(new Limitation.Event(p.getAgreedOn(), Limitation.EventKind.INSTALMENT_AGREEMENT, "分期还款协议"));

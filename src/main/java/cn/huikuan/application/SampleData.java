@@ -119,9 +119,10 @@ public final class SampleData {
         log.log(saleId, contact(LocalDateTime.of(2026, 5, 31, 10, 5), ContactEntry.Channel.WECHAT, ContactEntry.Direction.OUTGOING,
                 "微信友好提醒：确认收到 20 万元，请安排剩余 30 万元。李某回复：工程款还没下来，过几天给。", ContactEntry.Outcome.OTHER, null, null),
                 List.of(chat.getId()));
-        log.log(saleId, contact(LocalDateTime.of(2026, 7, 1, 9, 30), ContactEntry.Channel.WECHAT, ContactEntry.Direction.OUTGOING,
-                "微信催款，附两张送货单照片。李某 7 月 2 日回复：送货单没问题，钱我认，甲方一直拖他。", ContactEntry.Outcome.ACKNOWLEDGED_DEBT, null, null),
-                List.of(chat.getId(), d1.getId(), d2.getId()));
+        ContactEntry acknowledged = contact(LocalDateTime.of(2026, 7, 1, 9, 30), ContactEntry.Channel.WECHAT, ContactEntry.Direction.OUTGOING,
+                "微信催款，附两张送货单照片。李某 7 月 2 日回复：送货单没问题，钱我认，甲方一直拖他。", ContactEntry.Outcome.ACKNOWLEDGED_DEBT, null, null);
+        acknowledged.setDebtorActedOn(LocalDate.of(2026, 7, 2)); // his reply came the next day: that is the day he acknowledged
+        log.log(saleId, acknowledged, List.of(chat.getId(), d1.getId(), d2.getId()));
         log.log(saleId, contact(LocalDateTime.of(2026, 8, 28, 11, 0), ContactEntry.Channel.WECHAT, ContactEntry.Direction.OUTGOING,
                 "微信协商：提出先付本金。李某承诺 9 月底前先付 10 万元。", ContactEntry.Outcome.PROMISE_TO_PAY,
                 LocalDate.of(2026, 9, 30), Money.of("100000")), List.of(chat.getId()));

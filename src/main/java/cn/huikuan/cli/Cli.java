@@ -55,7 +55,7 @@ public final class Cli {
                     yield OK;
                 }
                 case "verify" -> new VerifyCommand(out).run(rest);
-                case "export" -> new ExportCommand(out).run(rest);
+                case "export" -> new ExportCommand(out, err).run(rest);
                 case "privacy" -> privacy(rest);
                 case "import" -> importFile(rest);
                 case "bench" -> new BenchCommand(out).run(rest);

@@ -31,9 +31,11 @@ final class ExportCommand {
     static final LocalDateTime SAMPLE_NOW = LocalDateTime.of(2026, 11, 28, 10, 0);
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    ExportCommand(PrintStream out) {
+    ExportCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     int run(String[] args) {
@@ -96,11 +98,14 @@ final class ExportCommand {
                             + c.evidence().size() + " 项 items)");
                 }
                 case "packet" -> {
+                    CaseFile filed = ExportService.forRoute(c, route);
+                    for (DocKind k : route.documents()) notes(x, k, filed);
                     List<Path> files = x.writePacket(c, route, target, EvidenceBundle.Progress.NONE);
                     out.println(route.zh() + "材料 Packet (" + route.cliName() + "): " + target.toAbsolutePath());
                     files.forEach(f -> out.println("  " + f.getFileName()));
                 }
                 case "document" -> {
+                    notes(x, kind, c);
                     x.writeDocument(kind, c, target);
                     out.println(kind.zh() + " " + kind.en() + ": " + target.toAbsolutePath());
                 }
@@ -112,8 +117,15 @@ final class ExportCommand {
             }
         } catch (ExportService.ExportException e) {
             throw new ExportFailed(e.getMessage());
+        } catch (cn.huikuan.documents.DocumentRefused e) {
+            throw new Cli.UsageException(e.getMessage()); // what a court would send back: exit 2 with the sentence
         }
         return Cli.OK;
+    }
+
+    /** The notes for the user (the court proposed and why, drafting hints): on standard error, never in the document (issue 18). */
+    private void notes(ExportService x, DocKind k, CaseFile c) {
+        for (String n : x.notes(k, c)) err.println("【" + k.zh() + "】" + n);
     }
 
     /** The seed's own case in the sample: the sale to 李某 (the first receivable loaded). */

@@ -38,28 +38,38 @@ public record CaseFile(CreditorProfile creditor, Customer debtor, Receivable rec
      * @param lawFirm      the law firm for the lawyer's letter draft (blank: a line to fill in)
      * @param instalments  number of monthly instalments proposed in the agreement
      * @param firstInstalment due date of the first instalment
+     * @param preservation whether the lawsuit asks the court to freeze the debtor's assets (the 诉讼 route does, with its
+     *                     财产保全申请书; the complaint's answer follows it: issue 18)
      */
-    public record Options(LocalDate payBy, String court, String lawFirm, int instalments, LocalDate firstInstalment) {
+    public record Options(LocalDate payBy, String court, String lawFirm, int instalments, LocalDate firstInstalment, boolean preservation) {
         public Options {
             if (instalments < 1 || instalments > 60) throw new IllegalArgumentException("instalments must be 1..60: " + instalments);
             court = court == null ? "" : court.strip();
             lawFirm = lawFirm == null ? "" : lawFirm.strip();
         }
 
+        public Options(LocalDate payBy, String court, String lawFirm, int instalments, LocalDate firstInstalment) {
+            this(payBy, court, lawFirm, instalments, firstInstalment, false);
+        }
+
         public static Options defaults(LocalDate asOf) {
-            return new Options(asOf.plusDays(15), "", "", 3, asOf.plusMonths(1));
+            return new Options(asOf.plusDays(15), "", "", 3, asOf.plusMonths(1), false);
         }
 
         public Options withCourt(String c) {
-            return new Options(payBy, c, lawFirm, instalments, firstInstalment);
+            return new Options(payBy, c, lawFirm, instalments, firstInstalment, preservation);
         }
 
         public Options withPayBy(LocalDate d) {
-            return new Options(d, court, lawFirm, instalments, firstInstalment);
+            return new Options(d, court, lawFirm, instalments, firstInstalment, preservation);
         }
 
         public Options withLawFirm(String f) {
-            return new Options(payBy, court, f, instalments, firstInstalment);
+            return new Options(payBy, court, f, instalments, firstInstalment, preservation);
+        }
+
+        public Options withPreservation(boolean p) {
+            return new Options(payBy, court, lawFirm, instalments, firstInstalment, p);
         }
     }
 

@@ -8,12 +8,17 @@ import java.util.stream.Collectors;
  * A document as content, before it is a PDF: a title and a list of blocks. The templates build it from
  * the case (pure Java, testable as text); the PDF layer only lays it out. Nothing here knows iText.
  */
-public record Doc(DocKind kind, String title, List<Block> blocks) {
+public record Doc(DocKind kind, String title, List<Block> blocks, List<String> notes) {
     public Doc {
         blocks = List.copyOf(blocks);
+        notes = List.copyOf(notes);
     }
 
-    public sealed interface Block permits Heading, Para, Fields, Table, Checks, Signature, PageBreak, Banner {
+    public Doc(DocKind kind, String title, List<Block> blocks) {
+        this(kind, title, blocks, List.of());
+    }
+
+    public sealed interface Block permits Heading, Para, Fields, Table, Checks, Signature, PageBreak, Banner, Part {
     }
 
     /** A numbered or plain section heading. */
@@ -68,8 +73,15 @@ public record Doc(DocKind kind, String title, List<Block> blocks) {
     public record PageBreak() implements Block {
     }
 
-    /** A framed notice above the body, e.g. "草稿 — 须由律师审阅签署" or "副本". */
+    /** A framed notice above the body, e.g. "副本". */
     public record Banner(String text) implements Block {
+    }
+
+    /**
+     * Starts a part of its own: a new page, its own title, and page numbers counted within it ("第 1 页 / 共 3 页"), as the
+     * defendant's copy of a complaint is (issue 18).
+     */
+    public record Part(String title) implements Block {
     }
 
     /** All the words of the document in reading order, for tests and for the preview's search. */
@@ -87,6 +99,7 @@ public record Doc(DocKind kind, String title, List<Block> blocks) {
                 out.add(c.prompt() + " " + c.options().stream().map(o -> "□" + o).collect(Collectors.joining(" ")));
             } else if (b instanceof Signature s) out.addAll(s.lines());
             else if (b instanceof Banner n) out.add(n.text());
+            else if (b instanceof Part pt) out.add(pt.title());
         }
         return String.join("\n", out);
     }
@@ -96,6 +109,7 @@ public record Doc(DocKind kind, String title, List<Block> blocks) {
         private final DocKind kind;
         private final String title;
         private final List<Block> blocks = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         public Builder(DocKind kind, String title) {
             this.kind = kind;
@@ -147,8 +161,22 @@ public record Doc(DocKind kind, String title, List<Block> blocks) {
             return this;
         }
 
+        /**
+         * A note for the user (a drafting hint, a warning, a 「说明」): shown in the export dialog and on the command line's
+         * standard error, never printed in a document that is filed or signed by the other side (issue 18).
+         */
+        public Builder note(String text) {
+            notes.add(text);
+            return this;
+        }
+
+        public Builder part(String title) {
+            blocks.add(new Part(title));
+            return this;
+        }
+
         public Doc build() {
-            return new Doc(kind, title, blocks);
+            return new Doc(kind, title, blocks, notes);
         }
     }
 }

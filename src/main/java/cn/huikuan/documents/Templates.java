@@ -18,6 +18,8 @@ import cn.huikuan.domain.ReceivableKind;
 import cn.huikuan.law.Citation;
 import cn.huikuan.law.ClaimCalculator;
 import cn.huikuan.law.CourtFees;
+import cn.huikuan.law.Courts;
+import cn.huikuan.law.Jurisdiction;
 import cn.huikuan.law.Statutes;
 
 import java.math.BigDecimal;
@@ -48,7 +50,82 @@ public final class Templates {
     private Templates() {
     }
 
+    /** The name a new book's business profile has until the user fills it in (application.Books). */
+    public static final String UNFILLED_CREDITOR = "我的企业";
+
+    /**
+     * Writes {@code kind} from the case. A court filing with no court chosen is addressed to the court proposed for it
+     * ({@link #proposal}); what a court would send back is refused ({@link #check}).
+     */
     public static Doc build(DocKind kind, CaseFile c) {
+        check(kind, c);
+        if (addressed(kind) && c.options().court().isBlank()) {
+            Jurisdiction.Proposal p = proposal(kind, c);
+            if (!p.named()) throw new DocumentRefused(DocumentRefused.Reason.NO_COURT, p.explained());
+            c = c.withOptions(c.options().withCourt(p.court()));
+        }
+        if (kind == DocKind.PAYMENT_ORDER && !Courts.isBasicLevel(c.options().court())) {
+            throw new DocumentRefused(DocumentRefused.Reason.NOT_BASIC_COURT, c.options().court());
+        }
+        return write(kind, c);
+    }
+
+    /** Whether the document is addressed to a court or an arbitration body. */
+    public static boolean addressed(DocKind kind) {
+        return switch (kind) {
+            case PAYMENT_ORDER, COMPLAINT, PRESERVATION, ENFORCEMENT, ARBITRATION -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * What a court or the other side would send back, before anything is written (issue 18): a business profile still
+     * unfilled; an arbitration application without an arbitration clause on record. Throws {@link DocumentRefused}.
+     */
+    public static void check(DocKind kind, CaseFile c) {
+        String me = c.creditor().getName();
+        if (me == null || me.isBlank() || me.strip().equals(UNFILLED_CREDITOR)) {
+            throw new DocumentRefused(DocumentRefused.Reason.CREDITOR_UNFILLED, "");
+        }
+        if (kind == DocKind.ARBITRATION && !c.receivable().hasArbitrationClause()) {
+            throw new DocumentRefused(DocumentRefused.Reason.NO_ARBITRATION_CLAUSE, "");
+        }
+    }
+
+    private static final java.util.regex.Pattern ARBITRATION_BODY = java.util.regex.Pattern.compile("([\\u4e00-\\u9fa5]{2,24}?仲裁委员会)");
+
+    /**
+     * The court (or arbitration body) proposed for {@code kind}, with its reasons (law.Jurisdiction): 支付令 the debtor's
+     * basic-level court; a lawsuit's documents the agreed forum or the place of performance; enforcement the
+     * first-instance court on record; arbitration the body the clause names.
+     */
+    public static Jurisdiction.Proposal proposal(DocKind kind, CaseFile c) {
+        Jurisdiction j = new Jurisdiction(Courts.shipped());
+        Receivable r = c.receivable();
+        return switch (kind) {
+            case PAYMENT_ORDER -> j.paymentOrder(c.debtor().getAddress());
+            case ENFORCEMENT -> j.enforcement(firstInstanceCourt(c), c.debtor().getAddress());
+            case ARBITRATION -> {
+                java.util.regex.Matcher m = ARBITRATION_BODY.matcher(r.hasArbitrationClause() ? r.getArbitrationClause() : "");
+                String body = m.find() ? m.group(1).replaceFirst("^[由向提交至在]+", "") : null;
+                yield new Jurisdiction.Proposal(body, body == null ? "仲裁条款没有写明仲裁委员会：请按合同填写" : "合同的仲裁条款约定由" + body + "仲裁",
+                        List.of(Statutes.ARBITRATION_CLAUSE), List.of(), null);
+            }
+            default -> j.lawsuit(r.getJurisdictionClause(), r.hasArbitrationClause(), isLoan(c), c.creditor().getAddress(),
+                    c.debtor().getAddress(), true);
+        };
+    }
+
+    /** The court that decided the case or issued the 支付令, from the court steps on record. */
+    static String firstInstanceCourt(CaseFile c) {
+        return c.courtEvents().stream().filter(e -> e.getCourt() != null && !e.getCourt().isBlank())
+                .filter(e -> e.getKind() == CourtEvent.Kind.JUDGMENT_SERVED || e.getKind() == CourtEvent.Kind.MEDIATION_SIGNED
+                        || e.getKind() == CourtEvent.Kind.PAYMENT_ORDER_SERVED || e.getKind() == CourtEvent.Kind.SUIT_FILED
+                        || e.getKind() == CourtEvent.Kind.PAYMENT_ORDER_FILED)
+                .max(Comparator.comparing(CourtEvent::getEventDate)).map(e -> e.getCourt().strip()).orElse(null);
+    }
+
+    private static Doc write(DocKind kind, CaseFile c) {
         return switch (kind) {
             case DEMAND -> demand(c);
             case BALANCE_CONFIRMATION -> balanceConfirmation(c);
@@ -131,6 +208,34 @@ public final class Templates {
             return from + "按计算明细表所列标准计算逾期付款损失至实际清偿之日止";
         }
         return null;
+    }
+
+    /**
+     * The charge as a claim states it, in words (issue 18): 「以300,000元为基数，自2026-05-29起按日万分之五计算违约金至实际清偿之日止」;
+     * with several instalments or payments after falling due, 「以各期逾期未付款项为基数，自各期到期次日起…」. Null when nothing runs.
+     */
+    /** How the agreed charge runs, in words: 「按每日万分之五（0.05%）计算违约金」, 「按年利率24%计算逾期利息」; null when none runs by a rate. */
+    static String agreedRateWords(CaseFile c) {
+        Receivable r = c.receivable();
+        if (r.getPenaltyKind() == PenaltyKind.DAILY_RATE && r.getPenaltyValue() != null) return "按" + Words.dailyRate(r.getPenaltyValue()) + "计算违约金";
+        if (r.getOverdueRatePercent() != null) return "按年利率" + Words.percent(r.getOverdueRatePercent()) + "计算逾期利息";
+        if (isLoan(c) && r.getInterestRatePercent() != null) return "按年利率" + Words.percent(r.getInterestRatePercent()) + "计算逾期利息";
+        return null;
+    }
+
+    static String chargeBasisWords(CaseFile c) {
+        Receivable r = c.receivable();
+        String rate = agreedRateWords(c);
+        if (rate == null && c.claim().includesUnagreedCharges()) rate = "按计算明细表所列标准计算" + lateWord(c);
+        if (rate == null) return null;
+        LocalDate due = dueDate(r);
+        boolean simple = r.getSchedule().size() == 1 && due != null
+                && c.payments().stream().noneMatch(p -> p.getPaidOn().isAfter(due));
+        if (simple) {
+            BigDecimal base = r.getPrincipal().subtract(paidTotal(c)).max(BigDecimal.ZERO);
+            return "以" + yuanShort(base) + "为基数，自" + date(due.plusDays(1)) + "起" + rate + "至实际清偿之日止";
+        }
+        return "以各期逾期未付款项为基数，自各期到期次日起" + rate + "至实际清偿之日止";
     }
 
     static String lateWord(CaseFile c) {
@@ -245,13 +350,36 @@ public final class Templates {
                 .collect(Collectors.joining("、"));
     }
 
+    /**
+     * The debtor's own acknowledgements and promises, each on the day the debtor acted (a reply the day after the
+     * creditor's message is dated by the reply) and with what was promised: 「2026-07-02通过微信认可欠款；2026-08-28通过微信
+     * 承诺于2026-09-30前先付100,000元」 (issue 18).
+     */
     static String acknowledgementsText(CaseFile c) {
         List<ContactEntry> ack = c.contacts().stream().filter(e -> e.getOutcome() == ContactEntry.Outcome.ACKNOWLEDGED_DEBT
-                || e.getOutcome() == ContactEntry.Outcome.PROMISE_TO_PAY).sorted(Comparator.comparing(ContactEntry::getOccurredAt)).toList();
+                || e.getOutcome() == ContactEntry.Outcome.PROMISE_TO_PAY).sorted(Comparator.comparing(ContactEntry::debtorActDate)).toList();
         if (ack.isEmpty()) return null;
-        return ack.stream().map(e -> date(e.getOccurredAt().toLocalDate()) + "（" + channel(e.getChannel()) + "）"
-                + (e.getOutcome() == ContactEntry.Outcome.PROMISE_TO_PAY ? "承诺还款" + (e.getPromisedDate() == null ? "" : "（" + date(e.getPromisedDate()) + "前）") : "认可欠款"))
+        return ack.stream().map(e -> date(e.debtorActDate()) + via(e.getChannel()) + (e.getOutcome() == ContactEntry.Outcome.PROMISE_TO_PAY
+                        ? "承诺" + (e.getPromisedDate() == null ? "" : "于" + date(e.getPromisedDate()) + "前") + promised(c, e) : "认可欠款"))
                 .collect(Collectors.joining("；"));
+    }
+
+    /** 「先付100,000元」 for a part, 「付清欠款」 for the whole, 「还款」 when no amount was recorded. */
+    private static String promised(CaseFile c, ContactEntry e) {
+        if (e.getPromisedAmount() == null) return "还款";
+        return e.getPromisedAmount().compareTo(c.claim().principal()) >= 0 ? "付清欠款" : "先付" + yuanShort(e.getPromisedAmount());
+    }
+
+    /** How the debtor acted: 「通过微信」, 「在电话中」 … */
+    static String via(ContactEntry.Channel ch) {
+        return switch (ch) {
+            case PHONE -> "在电话中";
+            case WECHAT -> "通过微信";
+            case SMS -> "通过短信";
+            case EMAIL -> "通过电子邮件";
+            case VISIT -> "当面";
+            case LETTER -> "书面";
+        };
     }
 
     static boolean disputed(CaseFile c) {
@@ -289,8 +417,10 @@ public final class Templates {
         return "开户名：" + orBlank(p.getBankAccountName()) + "；开户行：" + orBlank(p.getBankName()) + "；账号：" + orBlank(p.getBankAccountNumber());
     }
 
-    static String court(CaseFile c, String fallback) {
-        return c.options().court().isBlank() ? BLANK + fallback : c.options().court();
+    /** The court (or arbitration body) the document is addressed to: chosen or confirmed by the user, never blank (issue 18). */
+    static String court(CaseFile c) {
+        if (c.options().court().isBlank()) throw new DocumentRefused(DocumentRefused.Reason.NO_COURT, "");
+        return c.options().court();
     }
 
     /** The short table of what is owed, shown in letters; the full ledger is the 计算明细表. */
@@ -364,8 +494,8 @@ public final class Templates {
                 new Field("送达日期", date(null)),
                 new Field("签收人／签收情况", BLANK),
                 new Field("送达人", BLANK)));
-        b.para("提示：书面催收送达对方的，诉讼时效自送达之日起中断、重新计算（" + Statutes.LIMITATION_INTERRUPTION.zh() + "，"
-                + Statutes.DEMAND_REACHES_DEBTOR.zh() + "）。请保留 EMS 详情单和妥投记录，作为证据导入回款助手。", Style.NOTE);
+        b.note("书面催收送达对方的，诉讼时效自送达之日起中断、重新计算（" + Statutes.LIMITATION_INTERRUPTION.zh() + "，"
+                + Statutes.DEMAND_REACHES_DEBTOR.zh() + "）。请保留 EMS 详情单和妥投记录，作为证据导入回款助手。");
         return b.build();
     }
 
@@ -393,52 +523,76 @@ public final class Templates {
         b.checks("", "以上账目正确，本单位／本人确认截至" + date(c.asOf()) + "尚欠" + yuanShort(k.principal()));
         b.checks("", "账目不符，差额________元，理由：________________________");
         b.signature(c.debtor().getName() + "（签字／盖章）：____________", "日期：____年__月__日");
-        b.para("提示：对方在确认栏签字认可欠款的，构成同意履行义务，诉讼时效中断（" + Statutes.LIMITATION_INTERRUPTION.zh()
-                + "）；签字的对账确认函也是证明欠款数额的主要证据。", Style.NOTE);
+        b.note("对方在确认栏签字认可欠款的，构成同意履行义务，诉讼时效中断（" + Statutes.LIMITATION_INTERRUPTION.zh()
+                + "）；签字的对账确认函也是证明欠款数额的主要证据。");
         return b.build();
     }
 
+    /**
+     * 还款协议 (issue 18): one total and one schedule that sums to it. The schedule is the plan recorded in the wizard, or an
+     * even split of everything owed. When the plan sums to less than everything owed (the usual "pay the principal and we
+     * drop the penalty"), the difference is waived on condition that every instalment is paid on time; a missed
+     * instalment makes the rest due at once and revives what was waived. A penalty is never charged on an amount that
+     * already contains one.
+     */
     static Doc instalmentAgreement(CaseFile c) {
         Claim k = claim(c, false);
         Receivable r = c.receivable();
         CaseFile.Options o = c.options();
-        // The plan recorded in the wizard if there is one, else an even split over the chosen number of months.
         List<Instalment> plan = !c.agreedPlan().isEmpty() ? c.agreedPlan() : Instalment.evenSchedule(k.total(), o.instalments(), o.firstInstalment(), 1);
-        BigDecimal planTotal = plan.stream().map(Instalment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal settled = plan.stream().map(Instalment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal extra = k.total().subtract(k.principal());          // interest, charges and costs owed on top of the principal
+        BigDecimal waived = k.total().subtract(settled).max(BigDecimal.ZERO);
+        boolean includesCharges = settled.compareTo(k.principal()) > 0 && extra.signum() > 0;
         Doc.Builder b = new Doc.Builder(DocKind.INSTALMENT_AGREEMENT, "还 款 协 议");
         List<Field> parties = new ArrayList<>(party("甲方（债权人）", c.creditor()));
         parties.addAll(party("乙方（债务人）", c.debtor()));
         b.fields(parties);
         b.para("甲乙双方就" + contractName(c) + "项下的欠款，经平等协商，达成如下协议：");
         b.para("一、欠款确认。截至" + date(c.asOf()) + "，乙方尚欠甲方" + debtWord(c) + yuan(k.principal())
-                + (k.total().compareTo(k.principal()) > 0 ? "，连同" + lateWord(c) + "等合计" + yuan(k.total()) : "")
-                + "。乙方对上述欠款无异议。");
-        b.para("二、还款安排。乙方按下表分" + plan.size() + "期向甲方付清上述款项，付至甲方账户（" + bank(c.creditor()) + "）：");
+                + (extra.signum() > 0 ? "；另按约定计算的" + (k.interest().signum() > 0 ? "利息、" : "") + lateWord(c) + "等为" + yuanShort(extra)
+                + "，合计" + yuan(k.total()) : "") + "。乙方对上述欠款无异议。");
+        b.para("二、还款安排。乙方按下表分" + plan.size() + "期向甲方支付共计" + yuan(settled) + "，付至甲方账户（" + bank(c.creditor()) + "）：");
         List<List<String>> rows = new ArrayList<>();
         int n = 0;
         for (Instalment i : plan) rows.add(List.of("第" + (++n) + "期", date(i.getDueDate()), figures(i.getAmount())));
-        rows.add(List.of("合计", "", figures(planTotal)));
+        rows.add(List.of("合计", "", figures(settled)));
         b.block(new Doc.Table(List.of("期次", "最迟付款日", "金额（元）"), new float[]{1.5f, 3, 2.5f}, rows, new boolean[]{false, false, true}));
-        b.para("三、加速到期。乙方任何一期未按时足额付款的，剩余全部款项视为到期，甲方有权要求乙方立即一次性清偿全部未付款项。");
-        String late = agreedLateTerms(r);
-        b.para("四、违约责任。乙方逾期付款的，" + (late != null ? "仍按原合同约定承担违约责任（" + late + "）"
-                : "自逾期之日起按逾期金额，以逾期时一年期贷款市场报价利率（LPR）为基础加计百分之五十支付逾期付款损失")
-                + "，并承担甲方为实现债权支出的合理费用。");
-        b.para("五、原合同中与本协议不一致的，以本协议为准；本协议未约定的，仍按原合同执行。");
-        b.para("六、争议解决。因本协议发生的争议，由甲方住所地人民法院管辖（" + Statutes.AGREED_JURISDICTION.zh() + "）。");
-        b.para("七、本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。");
+        if (waived.signum() > 0) {
+            b.para("三、附条件减免。乙方按上表按期足额付清全部分期款项的，甲方免除其余欠款" + yuan(waived) + "，双方就上述欠款再无其他争议。"
+                    + "乙方任何一期未按时足额付款的，上述减免不生效。");
+        } else {
+            b.para("三、付清全部分期款项后，双方就上述欠款再无其他争议。");
+        }
+        b.para("四、加速到期。乙方任何一期未按时足额付款的，全部未付款项视为到期，甲方有权要求乙方立即一次性清偿"
+                + (waived.signum() > 0 ? "第一条确认的全部欠款（扣除已付款项）" : "全部未付款项") + "。");
+        String rate = agreedRateWords(c);
+        String base = includesCharges ? "逾期未付款项中的本金部分（不含已计入本协议的利息、违约金）" : "逾期未付的本金";
+        b.para("五、违约责任。乙方逾期付款的，自逾期之日起以" + base + "为基数，"
+                + (rate != null ? "依原合同约定" + rate : "以逾期时一年期贷款市场报价利率（LPR）为基础加计百分之五十计算逾期付款损失")
+                + "至实际清偿之日止，并承担甲方为实现债权支出的合理费用。");
+        b.para("六、原合同中与本协议不一致的，以本协议为准；本协议未约定的，仍按原合同执行。");
+        b.para("七、争议解决。因本协议发生的争议，由甲方住所地人民法院管辖（" + Statutes.AGREED_JURISDICTION.zh() + "）。");
+        b.para("八、本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。");
         b.signature("甲方：" + c.creditor().getName() + "（盖章）   乙方：" + c.debtor().getName() + "（签字／盖章）",
                 "日期：____年__月__日          日期：____年__月__日");
-        b.para("提示：对方签署还款协议即认可欠款，诉讼时效中断（" + Statutes.LIMITATION_INTERRUPTION.zh() + "）。", Style.NOTE);
+        b.note("对方签署还款协议即认可欠款，诉讼时效中断（" + Statutes.LIMITATION_INTERRUPTION.zh() + "）。");
         return b.build();
+    }
+
+    /** The law firm's name, ending in 律师事务所 once however the user typed it (issue 18). */
+    static String lawFirm(CaseFile c) {
+        String f = c.options().lawFirm().strip();
+        while (f.endsWith("律师事务所")) f = f.substring(0, f.length() - "律师事务所".length()).strip();
+        return f.isEmpty() ? BLANK + "律师事务所" : f + "律师事务所";
     }
 
     static Doc lawyerLetter(CaseFile c) {
         Claim k = claim(c, false);
         LocalDate deadline = c.asOf().plusDays(7);
         Doc.Builder b = new Doc.Builder(DocKind.LAWYER_LETTER, "律  师  函");
-        b.banner("草稿：本函须由执业律师审阅、修改并签字盖章后方可发出。回款助手不是律师事务所。");
-        b.para(orBlank(c.options().lawFirm()) + "律师事务所  （20__）__律函字第__号", Style.RIGHT);
+        b.note("律师函须由执业律师审阅、修改并签字盖章后方可发出；回款助手不是律师事务所。");
+        b.para(lawFirm(c) + "  （20__）__律函字第__号", Style.RIGHT);
         b.para(c.debtor().getName() + "：", Style.BODY);
         b.para("本所接受" + c.creditor().getName() + "（以下简称\"委托人\"）的委托，指派本所律师就贵方拖欠委托人" + debtWord(c)
                 + "一事，郑重致函如下：");
@@ -450,7 +604,7 @@ public final class Templates {
                 + "）向委托人付清上述款项，或与委托人联系协商还款方案。逾期，委托人将通过申请支付令或提起诉讼等法律途径主张权利，"
                 + "并申请财产保全。");
         b.para("特此函告。", Style.BODY);
-        b.signature(orBlank(c.options().lawFirm()) + "律师事务所（盖章）", "律师：____________", date(c.asOf()));
+        b.signature(lawFirm(c) + "（盖章）", "律师：____________", date(c.asOf()));
         return b.build();
     }
 
@@ -473,8 +627,8 @@ public final class Templates {
         }
         b.para((++n) + ". 本案申请费" + yuanShort(fee.fee()) + "由被申请人负担。");
         if (k.chargesDropped()) {
-            b.para("说明：合同未约定的逾期付款损失不在本申请中主张（" + Statutes.PAYMENT_ORDER_REJECTION.zh()
-                    + "），如需主张请另行起诉。", Style.NOTE);
+            b.note("合同未约定的逾期付款损失不在本申请中主张（" + Statutes.PAYMENT_ORDER_REJECTION.zh()
+                    + "：支付令只能请求债务人书面同意的给付），如需主张请另行起诉。");
         }
         b.heading("事实与理由");
         b.para(factsNarrative(c));
@@ -482,44 +636,108 @@ public final class Templates {
                 + orBlank(c.debtor().getAddress()) + "）。为此，依照" + Statutes.PAYMENT_ORDER.zh() + "的规定，特向贵院申请支付令。");
         b.para("证据：见所附证据目录及证据材料。", Style.BODY);
         b.para("此致", Style.BODY);
-        b.para(court(c, "人民法院（被申请人住所地的基层人民法院，" + Statutes.PAYMENT_ORDER_COURT.zh() + "）"), Style.BODY);
+        b.para(court(c), Style.BODY);
         b.signature("申请人：" + c.creditor().getName() + "（签字／盖章）", date(c.asOf()));
-        b.para("附：本申请书副本1份；证据目录及证据材料；计算明细表；送达地址确认书。", Style.NOTE);
+        b.para("附：本申请书副本1份；证据目录及证据材料；计算明细表；送达地址确认书。", Style.BODY);
         return b.build();
     }
 
-    /** The 2024 SPC element-style complaint (要素式), 买卖合同纠纷 or 民间借贷纠纷 (FACTS.md §10.2), original plus one copy per defendant. */
+    /**
+     * The 2024 element-style complaint (要素式, 最高人民法院、司法部、中华全国律师协会《民事起诉状示范文本（试行）》), 买卖合同纠纷 or
+     * 民间借贷纠纷 (FACTS.md §10.2): the original, then the defendant's copy as a part of its own, with its own title and page
+     * numbers (issue 18).
+     */
     static Doc complaint(CaseFile c) {
+        String cause = isLoan(c) ? "民间借贷纠纷" : "买卖合同纠纷";
         Doc.Builder b = new Doc.Builder(DocKind.COMPLAINT, "民 事 起 诉 状");
-        List<Doc.Block> body = complaintBody(c);
-        b.banner("正本");
-        body.forEach(b::block);
-        b.pageBreak();
+        complaintBody(c, cause).forEach(b::block);
+        b.part("民 事 起 诉 状（副 本）");
         b.banner("副本（送被告" + c.debtor().getName() + "）");
-        body.forEach(b::block);
+        complaintBody(c, cause).forEach(b::block);
+        b.note("本起诉状按照最高人民法院、司法部、中华全国律师协会《民事起诉状示范文本（试行）》的要素式格式制作；"
+                + "账本中没有的事项（民族、职务、签订地点等）留有横线，请在提交前逐项核对、填写。");
+        if (!c.options().preservation()) {
+            b.note("本起诉状写明不申请诉讼保全；如需冻结对方财产，请改用「诉讼」材料（含财产保全申请书）。");
+        }
         return b.build();
     }
 
-    private static List<Doc.Block> complaintBody(CaseFile c) {
+    /** 「■有限责任公司 □股份有限公司 …」: the kind of organisation, ticked where the name says it. */
+    static String entityType(String name) {
+        String n = name == null ? "" : name;
+        String[][] kinds = {{"有限责任公司", "有限公司"}, {"股份有限公司", "股份有限公司"}, {"个人独资企业", "个人独资"}, {"合伙企业", "合伙"},
+                {"个体工商户", "个体|经营部|工程队|商行|店$|门市"}};
+        String ticked = null;
+        if (n.contains("股份有限公司")) ticked = "股份有限公司";
+        else if (n.contains("有限公司") || n.contains("有限责任公司")) ticked = "有限责任公司";
+        else if (n.contains("个人独资")) ticked = "个人独资企业";
+        else if (n.contains("合伙")) ticked = "合伙企业";
+        else if (n.matches(".*(个体|经营部|工程队|商行|门市|店)$") || n.matches(".*(个体|经营部|工程队|商行).*")) ticked = "个体工商户";
+        StringBuilder sb = new StringBuilder();
+        for (String[] k : kinds) sb.append(k[0].equals(ticked) ? "■" : "□").append(k[0]).append(' ');
+        sb.append(ticked == null ? "■" : "□").append("其他：").append(ticked == null ? BLANK : "");
+        return sb.toString().strip();
+    }
+
+    /** A party's block in the 2024 示范文本's fields: the person's 经常居住地 and 工作单位, the organisation's 类型 and the representative's 职务. */
+    static List<Field> complaintParty(String role, PartyKind kind, String name, String number, String address, String legalRep, String phone) {
+        List<Field> f = new ArrayList<>();
+        if (kind == PartyKind.PERSON) {
+            f.add(new Field(role + "（自然人）姓名", orBlank(name)));
+            IdFacts id = IdFacts.of(number);
+            f.add(new Field("性别", id == null ? "□男 □女" : id.sex()));
+            f.add(new Field("出生日期", id == null ? date(null) : date(id.born())));
+            f.add(new Field("民族", BLANK));
+            f.add(new Field("工作单位、职务", BLANK));
+            f.add(new Field("联系电话", orBlank(phone)));
+            f.add(new Field("住所地（户籍所在地）", orBlank(address)));
+            f.add(new Field("经常居住地", address == null || address.isBlank() ? BLANK : "同住所地（不同的请填写）"));
+            f.add(new Field("公民身份号码", orBlank(number)));
+        } else {
+            f.add(new Field(role + "（法人、非法人组织）名称", orBlank(name)));
+            f.add(new Field("住所地（主要办事机构所在地）", orBlank(address)));
+            f.add(new Field("注册地／登记地", address == null || address.isBlank() ? BLANK : "同住所地（不同的请填写）"));
+            f.add(new Field("法定代表人／主要负责人", orBlank(legalRep) + "    职务：" + BLANK));
+            f.add(new Field("联系电话", orBlank(phone)));
+            f.add(new Field("统一社会信用代码", orBlank(number)));
+            f.add(new Field("类型", entityType(name)));
+        }
+        return f;
+    }
+
+    private static List<Doc.Block> complaintBody(CaseFile c, String cause) {
         boolean loan = isLoan(c);
         Claim k = claim(c, false);
         Receivable r = c.receivable();
+        CreditorProfile me = c.creditor();
+        Customer they = c.debtor();
         List<Doc.Block> out = new ArrayList<>();
-        out.add(new Doc.Para("（" + (loan ? "民间借贷纠纷" : "买卖合同纠纷") + "）", Style.CENTER));
-        out.add(new Doc.Para("说明：本起诉状按照最高人民法院、司法部、中华全国律师协会《民事起诉状示范文本（试行）》的要素式格式制作，"
-                + "未知的事项留空待填，请逐项核对。", Style.NOTE));
+        out.add(new Doc.Para("（" + cause + "）", Style.CENTER));
+        out.add(new Doc.Para("特别提示：诉讼参加人应当遵循诚信原则如实陈述事实、提交证据。" + Statutes.GOOD_FAITH_LITIGATION.zh()
+                + "规定：“民事诉讼应当遵循诚信原则。”进行虚假诉讼、恶意诉讼的，人民法院将依法追究责任（" + Statutes.COLLUSIVE_LITIGATION.zh() + "）。",
+                Style.BODY));
         out.add(new Doc.Heading("当事人信息"));
-        out.add(new Doc.Fields(party("原告", c.creditor())));
-        out.add(new Doc.Fields(List.of(new Field("委托诉讼代理人", "□有（姓名：________ 单位：________ 代理权限：□一般授权 □特别授权）  □无"))));
-        out.add(new Doc.Fields(party("被告", c.debtor())));
+        out.add(new Doc.Fields(complaintParty("原告", me.getKind(), me.getName(), me.getRegistrationNumber(), me.getAddress(),
+                me.getLegalRepresentative(), me.getContactPhone())));
+        out.add(new Doc.Fields(List.of(new Field("委托诉讼代理人", "□有（姓名：________ 单位：________ 职务：________ 联系电话：________ "
+                + "代理权限：□一般授权 □特别授权）  □无"))));
+        out.add(new Doc.Fields(List.of(
+                new Field("送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序）", orBlank(me.getAddress())),
+                new Field("收件人、联系电话", (me.getKind() == PartyKind.PERSON ? orBlank(me.getName()) : orBlank(me.getLegalRepresentative()))
+                        + "，" + orBlank(me.getContactPhone())),
+                new Field("是否接受电子送达", "□是（方式：□短信 ________ □微信 ________ □传真 ________ □电子邮箱 ________ □其他 ________）  □否"
+                        + "（" + Statutes.ELECTRONIC_SERVICE.zh() + "）"))));
+        out.add(new Doc.Fields(complaintParty("被告", they.getKind(), they.getName(), they.getRegistrationNumber(), they.getAddress(),
+                they.getLegalRepresentative(), Words.phone(they))));
         out.add(new Doc.Fields(List.of(new Field("第三人", "无"))));
 
         out.add(new Doc.Heading("诉讼请求和依据"));
-        String cont = continuing(c);
+        String basisWords = chargeBasisWords(c);
         String lateClaim = k.charges().signum() > 0 || k.interest().signum() > 0
-                ? "截至" + date(c.asOf()) + (k.interest().signum() > 0 ? "利息" + yuanShort(k.interest()) : "")
+                ? (k.interest().signum() > 0 ? "利息" + yuanShort(k.interest()) : "")
                 + (k.charges().signum() > 0 ? (k.interest().signum() > 0 ? "、" : "") + lateWord(c) + yuanShort(k.charges()) : "")
-                + "（计算方式见计算明细表）" + (cont == null ? "" : "；" + cont) + "；是否请求支付至实际清偿之日止：" + (cont == null ? "否" : "是")
+                + "（暂计至" + date(c.asOf()) + "）" + (basisWords == null ? "" : "：" + basisWords) + "；是否请求支付至实际清偿之日止："
+                + (basisWords == null ? "否" : "是")
                 : "无";
         String costs = k.costs().signum() > 0 ? "是：" + yuanShort(k.costs()) : "否";
         String guarantees = r.getGuarantees() == null || r.getGuarantees().isBlank() ? "否" : "是：" + r.getGuarantees().strip();
@@ -549,12 +767,11 @@ public final class Templates {
         out.add(new Doc.Fields(claims));
 
         out.add(new Doc.Heading("约定管辖和诉讼保全"));
-        String assets = assetsText(c.debtor());
         out.add(new Doc.Fields(List.of(
                 new Field("1. 有无仲裁、法院管辖约定", r.hasArbitrationClause() ? "有仲裁约定：" + r.getArbitrationClause().strip()
                         : r.getJurisdictionClause() == null || r.getJurisdictionClause().isBlank() ? "无" : "有管辖约定：" + r.getJurisdictionClause().strip()),
                 new Field("2. 是否已经诉前保全", "否"),
-                new Field("3. 是否申请诉讼保全", assets == null ? "□是 □否" : "是（见财产保全申请书；" + Statutes.PRESERVATION.zh() + "）"))));
+                new Field("3. 是否申请诉讼保全", c.options().preservation() ? "是（见财产保全申请书；" + Statutes.PRESERVATION.zh() + "）" : "否"))));
 
         out.add(new Doc.Heading("事实与理由"));
         out.add(new Doc.Fields(loan ? loanFacts(c, k) : saleFacts(c, k)));
@@ -562,8 +779,8 @@ public final class Templates {
         out.add(new Doc.Heading("证据清单"));
         out.add(new Doc.Para("见所附证据目录及证据材料汇编（" + Statutes.EVIDENCE_LIST.zh() + "）。", Style.BODY));
         out.add(new Doc.Para("此致", Style.BODY));
-        out.add(new Doc.Para(court(c, "人民法院"), Style.BODY));
-        out.add(new Doc.Signature(List.of("具状人：" + c.creditor().getName() + "（签字／盖章）", date(c.asOf()))));
+        out.add(new Doc.Para(court(c), Style.BODY));
+        out.add(new Doc.Signature(List.of("具状人：" + me.getName() + "（签字／盖章）", date(c.asOf()))));
         return out;
     }
 
@@ -661,9 +878,9 @@ public final class Templates {
         b.para("依照" + basisText(legalBasis(c)) + "，特申请仲裁。");
         b.para("证据：见所附证据目录及证据材料。", Style.BODY);
         b.para("此致", Style.BODY);
-        b.para(court(c, "仲裁委员会（合同约定的仲裁机构）"), Style.BODY);
+        b.para(court(c), Style.BODY);
         b.signature("申请人：" + c.creditor().getName() + "（签字／盖章）", date(c.asOf()));
-        b.para("仲裁费用按该仲裁委员会的收费办法收取，本程序不作计算。", Style.NOTE);
+        b.note("仲裁费用按该仲裁委员会的收费办法收取，本程序不作计算。");
         return b.build();
     }
 
@@ -684,10 +901,9 @@ public final class Templates {
         b.heading("担保");
         b.para("申请人愿意提供担保：□ 现金担保 □ 保险公司诉讼财产保全责任保险保函 □ 担保公司保函 □ 其他：________，"
                 + "担保金额" + BLANK + "元。申请保全错误的，申请人依法承担赔偿责任。");
-        b.para("依照《诉讼费用交纳办法》" + Statutes.FEE_APPLICATIONS.zh().replace("诉讼费用交纳办法", "") + "，本申请的保全费为"
-                + yuanShort(fee.fee()) + "（按申请保全金额计算，最高5,000元）。", Style.NOTE);
+        b.note("依照" + Statutes.FEE_APPLICATIONS.zh() + "，本申请的保全费为" + yuanShort(fee.fee()) + "（按申请保全金额计算，最高5,000元）。");
         b.para("此致", Style.BODY);
-        b.para(court(c, "人民法院"), Style.BODY);
+        b.para(court(c), Style.BODY);
         b.signature("申请人：" + c.creditor().getName() + "（签字／盖章）", date(c.asOf()));
         return b.build();
     }
@@ -717,9 +933,9 @@ public final class Templates {
         b.para(assets == null ? "（请填写被执行人的银行账户、车辆、不动产等财产线索）" + BLANK
                 : assets + "。请求依照" + Statutes.ENFORCEMENT_MEASURES.zh() + "查询、冻结、划拨、变价被执行人的财产。");
         b.para("此致", Style.BODY);
-        b.para(court(c, "人民法院"), Style.BODY);
+        b.para(court(c), Style.BODY);
         b.signature("申请执行人：" + c.creditor().getName() + "（签字／盖章）", date(c.asOf()));
-        b.para("附：生效法律文书及生效证明；申请执行人身份证明；计算明细表。", Style.NOTE);
+        b.para("附：生效法律文书及生效证明；申请执行人身份证明；计算明细表。", Style.BODY);
         return b.build();
     }
 
@@ -755,7 +971,8 @@ public final class Templates {
         b.para("案由：" + (isLoan(c) ? "民间借贷纠纷" : "买卖合同纠纷") + "    提交人：" + c.creditor().getName()
                 + "    对方当事人：" + c.debtor().getName(), Style.BODY);
         b.block(evidenceTable(EvidenceIndex.of(c.evidence()), pages));
-        b.para("以上证据材料共" + c.evidence().size() + "项，依照对方当事人人数提交副本（" + Statutes.EVIDENCE_LIST.zh() + "）。", Style.NOTE);
+        b.para("以上证据材料共" + c.evidence().size() + "项。", Style.BODY);
+        b.note("证据材料依照对方当事人人数提交副本（" + Statutes.EVIDENCE_LIST.zh() + "）。");
         b.signature("提交人：" + c.creditor().getName() + "（签字／盖章）", "提交日期：" + date(c.asOf()));
         return b.build();
     }
@@ -796,11 +1013,8 @@ public final class Templates {
         }
         b.block(new Doc.Table(List.of("日期", "事项", "新增（元）", "还款（元）", "本金余额", "利息及违约金余额"),
                 new float[]{1.8f, 5.2f, 1.7f, 1.7f, 1.8f, 2f}, rows, new boolean[]{false, false, true, true, true, true}));
-        if (!r.warnings().isEmpty()) {
-            b.heading("四、提示");
-            for (String w : r.warnings()) b.para("· " + w, Style.BODY);
-        }
-        b.heading((r.warnings().isEmpty() ? "四" : "五") + "、诉讼费用（按标的总额" + yuanShort(k.total()) + "）");
+        for (String w : r.warnings()) b.note(w);
+        b.heading("四、诉讼费用（按标的总额" + yuanShort(k.total()) + "）");
         List<List<String>> fees = new ArrayList<>();
         for (CourtFees.Kind kind : CourtFees.Kind.values()) {
             CourtFees.Result f = CourtFees.compute(kind, k.total(), false);
@@ -808,10 +1022,10 @@ public final class Templates {
         }
         b.block(new Doc.Table(List.of("费用", "金额（元）", "依据"), new float[]{3, 2, 5}, fees, new boolean[]{false, true, false}));
         b.para("简易程序审理或调解、撤诉结案的案件受理费减半（" + Statutes.FEE_HALF_SIMPLE.zh() + "、" + Statutes.FEE_HALF_MEDIATION.zh() + "）。"
-                + CourtFees.ROUNDING + "。", Style.NOTE);
+                + CourtFees.ROUNDING + "。", Style.BODY);
         b.heading("依据");
         b.para(basisText(new LinkedHashSet<>(r.basis())) + "。", Style.BODY);
-        b.para("本表由回款助手根据账本记录计算，请与原始凭证核对。", Style.NOTE);
+        b.note("计算明细表由回款助手根据账本记录计算，请与原始凭证核对。");
         return b.build();
     }
 

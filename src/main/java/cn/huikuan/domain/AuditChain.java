@@ -35,8 +35,9 @@ public final class AuditChain {
         String text = fields("contact", e.getReceivable().getId(), e.getOccurredAt(), e.getChannel(), e.getDirection(), e.getOutcome(),
                 e.getPromisedDate(), money(e.getPromisedAmount()), e.getSummary(),
                 e.getEvidence().stream().map(EvidenceItem::getId).sorted().map(String::valueOf).collect(Collectors.joining(",")));
-        // added with schema V4; absent for earlier entries, so their journal text is unchanged
-        return e.getConductOverride() == null ? text : text + "|override=" + escape(e.getConductOverride());
+        // added with schema V4 and V16; absent for earlier entries, so their journal text is unchanged
+        if (e.getConductOverride() != null) text += "|override=" + escape(e.getConductOverride());
+        return e.getDebtorActedOn() == null ? text : text + "|debtorActed=" + e.getDebtorActedOn();
     }
 
     public static String canonical(Payment p) {

@@ -29,6 +29,8 @@ public class ContactEntry {
     private Outcome outcome = Outcome.OTHER;
     private java.time.LocalDate promisedDate;
     private BigDecimal promisedAmount;
+    /** The day of the debtor's own act (acknowledgement, promise), when not the day of this entry (V16); null: the same day. */
+    private java.time.LocalDate debtorActedOn;
     private Set<EvidenceItem> evidence = new LinkedHashSet<>();
     /** Why the user saved this outgoing contact although the lawful-conduct guard flagged it. */
     private String conductOverride;
@@ -56,6 +58,10 @@ public class ContactEntry {
         if (Text.isBlank(summary)) errors.add(FieldError.error("summary", "validation.required"));
         Text.checkLength(errors, "summary", summary, 10_000);
         Text.checkLength(errors, "conductOverride", conductOverride, 2000);
+        if (debtorActedOn != null && occurredAt != null) {
+            if (debtorActedOn.isBefore(occurredAt.toLocalDate().minusDays(60))) errors.add(FieldError.error("debtorActedOn", "validation.actLongBeforeContact"));
+            if (debtorActedOn.isAfter(now.toLocalDate())) errors.add(FieldError.error("debtorActedOn", "validation.date.future"));
+        }
         if (outcome == Outcome.PROMISE_TO_PAY) {
             if (promisedDate == null) errors.add(FieldError.error("promisedDate", "validation.required"));
             else if (occurredAt != null && promisedDate.isBefore(occurredAt.toLocalDate())) {
@@ -82,6 +88,14 @@ public class ContactEntry {
     public void setPromisedDate(java.time.LocalDate d) { this.promisedDate = d; }
     public BigDecimal getPromisedAmount() { return promisedAmount; }
     public void setPromisedAmount(BigDecimal a) { this.promisedAmount = a; }
+    public java.time.LocalDate getDebtorActedOn() { return debtorActedOn; }
+    public void setDebtorActedOn(java.time.LocalDate d) { this.debtorActedOn = d; }
+
+    /** The day the debtor acknowledged or promised: {@link #getDebtorActedOn()}, else the day of this entry. */
+    public java.time.LocalDate debtorActDate() {
+        return debtorActedOn != null ? debtorActedOn : occurredAt == null ? null : occurredAt.toLocalDate();
+    }
+
     public Set<EvidenceItem> getEvidence() { return evidence; }
     public String getConductOverride() { return conductOverride; }
     public void setConductOverride(String reason) { this.conductOverride = Text.clean(reason); }

@@ -25,9 +25,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 
 /**
- * Lays out a {@link Doc} on A4: title, body in 12 pt serif with 1.5 leading, forms and tables with rules,
- * tick boxes, signature lines, and "第 N 页 / 共 M 页" at the foot of every page. The look of a court filing,
- * not of a report.
+ * Lays out a {@link Doc} on A4: the title (20 pt, about 二号) and headings in the 黑体-style sans, the body in 12 pt (小四)
+ * serif with 1.5 leading, forms and tables with rules, tick boxes, signature lines, Chinese line-breaking rules
+ * ({@link Kinsoku}), and "第 N 页 / 共 M 页" at the foot of every page, counted within each part (a complaint's copy for
+ * the defendant is numbered on its own). The look of a court filing, not of a report. The document's notes for the user
+ * ({@link Doc#notes()}) are never printed.
  */
 public final class DocPdf {
     static final float MARGIN_X = 64f;
@@ -50,17 +52,31 @@ public final class DocPdf {
         PdfDocument pdf = new PdfDocument(new PdfWriter(out, new WriterProperties().setFullCompressionMode(true)));
         describe(pdf.getDocumentInfo(), doc.title().replace(" ", ""), doc.kind() == null ? "Report" : doc.kind().en());
         PdfFont font = PdfFonts.serif();
+        PdfFont sans = PdfFonts.sans();
         Document d = new Document(pdf, PageSize.A4, false);
         d.setMargins(MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM, MARGIN_X);
         d.setFont(font).setFontSize(BODY);
-        d.add(new Paragraph(shown(doc.title())).setFontSize(20).simulateBold().setTextAlignment(TextAlignment.CENTER).setMarginBottom(14));
+        d.setSplitCharacters(new Kinsoku());
+        d.add(title(doc.title(), sans));
+        java.util.List<Integer> partStarts = new java.util.ArrayList<>(java.util.List.of(1));
         for (Doc.Block b : doc.blocks()) {
-            add(d, b);
+            if (b instanceof Doc.Part part) {
+                d.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
+                partStarts.add(d.getRenderer().getCurrentArea().getPageNumber());
+                d.add(title(part.title(), sans));
+                continue;
+            }
+            add(d, b, sans);
         }
         int pages = pdf.getNumberOfPages();
         if (pageNumbers) {
             for (int i = 1; i <= pages; i++) {
-                d.showTextAligned(new Paragraph("第 " + i + " 页 / 共 " + pages + " 页").setFontSize(9).setFontColor(ColorConstants.DARK_GRAY),
+                int part = partStarts.size() - 1;
+                while (partStarts.get(part) > i) part--;
+                int first = partStarts.get(part);
+                int last = part + 1 < partStarts.size() ? partStarts.get(part + 1) - 1 : pages;
+                d.showTextAligned(new Paragraph("第 " + (i - first + 1) + " 页 / 共 " + (last - first + 1) + " 页").setFont(font).setFontSize(9)
+                                .setFontColor(ColorConstants.DARK_GRAY),
                         PageSize.A4.getWidth() / 2, 28, i, TextAlignment.CENTER, VerticalAlignment.BOTTOM, 0);
             }
         }
@@ -72,9 +88,13 @@ public final class DocPdf {
         info.setTitle(title).setSubject(subject).setCreator("Huikuan 回款助手 " + Version.current()).setProducer("Huikuan with iText Core (AGPL-3.0)");
     }
 
-    private static void add(Document d, Doc.Block b) {
+    private static Paragraph title(String text, PdfFont sans) {
+        return new Paragraph(shown(text)).setFont(sans).setFontSize(20).setTextAlignment(TextAlignment.CENTER).setMarginBottom(14);
+    }
+
+    private static void add(Document d, Doc.Block b, PdfFont sans) {
         if (b instanceof Doc.Heading h) {
-            d.add(new Paragraph(shown(h.text())).simulateBold().setFontSize(13).setMarginTop(10).setMarginBottom(4).setKeepWithNext(true));
+            d.add(new Paragraph(shown(h.text())).setFont(sans).setFontSize(13).setMarginTop(10).setMarginBottom(4).setKeepWithNext(true));
         } else if (b instanceof Doc.Para p) {
             Paragraph para = new Paragraph(shown(p.text())).setMultipliedLeading(1.5f).setMarginBottom(2);
             switch (p.style()) {
@@ -95,14 +115,14 @@ public final class DocPdf {
         } else if (b instanceof Doc.Table tb) {
             Table t = new Table(UnitValue.createPercentArray(percent(tb.widths()))).useAllAvailableWidth().setMarginTop(4).setMarginBottom(6);
             for (String h : tb.header()) {
-                t.addHeaderCell(cell(h, 10f).simulateBold().setBackgroundColor(new DeviceGray(0.88f)).setTextAlignment(TextAlignment.CENTER));
+                t.addHeaderCell(cell(h, 10f).setFont(sans).setBackgroundColor(new DeviceGray(0.88f)).setTextAlignment(TextAlignment.CENTER));
             }
             for (var row : tb.rows()) {
                 boolean groupRow = row.size() > 2 && row.get(0).startsWith("第") && row.get(0).endsWith("组");
                 if (groupRow) {
                     // A group heading of the evidence list spans the row: "第1组  合同关系的成立及主要约定".
-                    t.addCell(new Cell(1, row.size()).add(new Paragraph(shown(row.get(0) + "  " + row.get(1))).setFontSize(10))
-                            .setPadding(4).simulateBold().setBackgroundColor(new DeviceGray(0.96f)));
+                    t.addCell(new Cell(1, row.size()).add(new Paragraph(shown(row.get(0) + "  " + row.get(1))).setFont(sans).setFontSize(10))
+                            .setPadding(4).setBackgroundColor(new DeviceGray(0.96f)));
                     continue;
                 }
                 for (int i = 0; i < row.size(); i++) {

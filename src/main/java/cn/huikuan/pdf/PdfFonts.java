@@ -9,13 +9,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The one font of every document: AR PL UMing CN (face 0 of uming.ttc), shipped in the jar with its licence
- * (resources cn/huikuan/fonts). Embedded as a subset, so a court's reader needs no Chinese fonts; its text
- * extracts as the same characters (decision 0006). Never read from the system.
+ * The fonts of every document, shipped in the jar with their licences (resources cn/huikuan/fonts): AR PL UMing CN (face 0
+ * of uming.ttc), a 宋体-style serif for the body, and WenQuanYi Micro Hei (face 0 of wqy-microhei.ttc), a 黑体-style sans
+ * for titles and headings, as courts' templates set them (issue 18). Embedded as subsets, so a court's reader needs no
+ * Chinese fonts; their text extracts as the same characters (decision 0006). Never read from the system.
  */
 public final class PdfFonts {
     static final String RESOURCE = "/cn/huikuan/fonts/uming.ttc";
+    static final String SANS_RESOURCE = "/cn/huikuan/fonts/wqy-microhei.ttc";
     private static volatile byte[] ttc;
+    private static volatile byte[] sansTtc;
 
     private PdfFonts() {
     }
@@ -36,6 +39,33 @@ public final class PdfFonts {
             }
         }
         return b;
+    }
+
+    private static byte[] sansBytes() {
+        byte[] b = sansTtc;
+        if (b == null) {
+            synchronized (PdfFonts.class) {
+                if (sansTtc == null) {
+                    try (InputStream in = PdfFonts.class.getResourceAsStream(SANS_RESOURCE)) {
+                        if (in == null) throw new IllegalStateException("font missing from the application: " + SANS_RESOURCE);
+                        sansTtc = in.readAllBytes();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                b = sansTtc;
+            }
+        }
+        return b;
+    }
+
+    /** The 黑体-style sans of titles and headings, a new font object for one PDF document. */
+    public static PdfFont sans() {
+        try {
+            return PdfFontFactory.createTtcFont(sansBytes(), 0, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new font object for one PDF document (font objects cannot be shared between documents). */

@@ -35,6 +35,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     private final ComboBox<ContactEntry.Outcome> outcome = new ComboBox<>();
     private final DatePicker promisedDate = Parse.datePicker("contactPromisedDate");
     private final TextField promisedAmount = field("contactPromisedAmount");
+    private final DatePicker debtorActedOn = Parse.datePicker("contactDebtorActedOn");
     private final ListView<EvidenceItem> evidence = new ListView<>();
     private final TextField conductOverride = field("contactConductOverride");
     private final List<LocalDateTime> earlierContacts;
@@ -73,6 +74,8 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         form.add("outcome", ctx.t("contact.outcome"), outcome);
         form.add("promisedDate", ctx.t("contact.promisedDate"), promisedDate);
         form.add("promisedAmount", ctx.t("contact.promisedAmount"), promisedAmount);
+        form.add("debtorActedOn", ctx.t("contact.debtorActedOn"), debtorActedOn);
+        form.addHint(ctx.t("contact.debtorActedOn.hint"));
         form.add("evidence", ctx.t("contact.evidence"), evidence);
         form.addHint(ctx.t("contact.evidence.hint"));
         form.add("conductOverride", ctx.t("conduct.override"), conductOverride);
@@ -94,6 +97,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         boolean promise = outcome.getValue() == ContactEntry.Outcome.PROMISE_TO_PAY;
         promisedDate.setDisable(!promise);
         promisedAmount.setDisable(!promise);
+        debtorActedOn.setDisable(!promise && outcome.getValue() != ContactEntry.Outcome.ACKNOWLEDGED_DEBT);
     }
 
     @Override
@@ -108,6 +112,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         }
         LocalDate promised = null;
         BigDecimal amount = null;
+        LocalDate acted = debtorActedOn.isDisabled() ? null : Parse.date(debtorActedOn, "debtorActedOn", false, errors);
         if (outcome.getValue() == ContactEntry.Outcome.PROMISE_TO_PAY) {
             promised = Parse.date(promisedDate, "promisedDate", true, errors);
             amount = Parse.amount(promisedAmount, "promisedAmount", false, errors);
@@ -116,6 +121,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         draft = new ContactEntry(null, LocalDateTime.of(d, t), channel.getValue(), direction.getValue(), summary.getText(), outcome.getValue());
         draft.setPromisedDate(promised);
         draft.setPromisedAmount(amount);
+        draft.setDebtorActedOn(acted == null || acted.equals(d) ? null : acted);
         draft.setConductOverride(conductOverride.getText());
         // The receivable is attached by the service; check everything else here.
         List<FieldError> problems = new ArrayList<>(draft.problems(ctx.books().now()).stream().filter(e -> !e.field().equals("receivable")).toList());

@@ -23,6 +23,9 @@ public final class ErrorMessages {
         if (e instanceof EvidenceImportException ei) {
             return i18n.t("error.evidence." + ei.reason().name(), ei.file().getFileName());
         }
+        if (e instanceof cn.huikuan.documents.DocumentRefused d) {
+            return d.getMessage();
+        }
         if (e instanceof cn.huikuan.persistence.BackupRefusedException b) {
             return i18n.t("error.backup." + b.reason().name(), b.file().getFileName(), b.detail());
         }
@@ -65,7 +68,7 @@ public final class ErrorMessages {
     static Throwable unwrap(Throwable t) {
         Throwable e = t;
         while (e.getCause() != null && !(e instanceof DomainException) && !(e instanceof EvidenceImportException)
-                && !(e instanceof DataFolderException) && !(e instanceof cn.huikuan.persistence.BackupRefusedException) && (e.getClass() == RuntimeException.class
+                && !(e instanceof DataFolderException) && !(e instanceof cn.huikuan.persistence.BackupRefusedException) && !(e instanceof cn.huikuan.documents.DocumentRefused) && (e.getClass() == RuntimeException.class
                 || e.getClass().getName().startsWith("java.util.concurrent") || e.getClass().getName().contains("Persistence"))) {
             e = e.getCause();
         }

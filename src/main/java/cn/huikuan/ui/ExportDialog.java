@@ -54,6 +54,11 @@ public final class ExportDialog extends Dialog<Void> {
     private final ListView<Choice> list = new ListView<>();
     private final DatePicker payBy = Parse.datePicker("exportPayBy");
     private final TextField court = CustomerEditor.field("exportCourt");
+    /** What Huikuan tells the user and does not print: the court proposed and why, drafting hints (issue 18). */
+    private final javafx.scene.control.TextArea notes = new javafx.scene.control.TextArea();
+    /** Whether the user typed a court of their own; until then the field shows the court proposed for the selection. */
+    private boolean courtEdited;
+    private boolean settingCourt;
     private final TextField lawFirm = CustomerEditor.field("exportLawFirm");
     private final Spinner<Integer> instalments = new Spinner<>(1, 60, 3);
     private final ComboBox<DocKind.Route> route = new ComboBox<>();
@@ -112,6 +117,14 @@ public final class ExportDialog extends Dialog<Void> {
         review.addRow(2, new Label(ctx.t("export.lawFirm")), lawFirm);
         review.addRow(3, new Label(ctx.t("export.instalments")), instalments);
         court.setPromptText(ctx.t("export.court.prompt"));
+        court.textProperty().addListener((o, was, now) -> {
+            if (!settingCourt) courtEdited = now != null && !now.isBlank();
+        });
+        notes.setId("exportNotes");
+        notes.setEditable(false);
+        notes.setWrapText(true);
+        notes.setPrefRowCount(6);
+        notes.setFocusTraversable(false);
         Button update = button("exportUpdatePreview", "export.updatePreview", () -> refreshPreview());
 
         Button one = button("exportOne", "export.one", this::exportOne);
@@ -139,7 +152,9 @@ public final class ExportDialog extends Dialog<Void> {
         docsLabel.getStyleClass().add("title-4");
         Label reviewLabel = new Label(ctx.t("export.review"));
         reviewLabel.getStyleClass().add("title-4");
-        VBox left = new VBox(8, docsLabel, list, reviewLabel, review, update);
+        Label notesLabel = new Label(ctx.t("export.notes"));
+        notesLabel.getStyleClass().add("title-4");
+        VBox left = new VBox(8, docsLabel, list, reviewLabel, review, update, notesLabel, notes);
         left.setPrefWidth(340);
         left.setMinWidth(340);
         review.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(86),
@@ -225,7 +240,7 @@ public final class ExportDialog extends Dialog<Void> {
             return null;
         }
         int n = instalments.getValue() == null ? 3 : instalments.getValue();
-        return new CaseFile.Options(d, court.getText(), lawFirm.getText(), n, ctx.books().today().plusMonths(1));
+        return new CaseFile.Options(d, courtEdited ? court.getText() : "", lawFirm.getText(), n, ctx.books().today().plusMonths(1));
     }
 
     private void refreshPreview() {
@@ -252,18 +267,35 @@ public final class ExportDialog extends Dialog<Void> {
             } else {
                 bytes = x.documentPdf(c.kind(), cf);
             }
+            List<String> told = c.kind() == null ? List.of() : x.notes(c.kind(), cf);
+            String proposed = c.kind() != null && cn.huikuan.documents.Templates.addressed(c.kind()) && o.court().isBlank()
+                    ? cn.huikuan.documents.Templates.proposal(c.kind(), cf).court() : null;
             PagePreview pv = new PagePreview(bytes);
-            return new Rendered(pv, pv.render(1, PREVIEW_DPI));
+            return new Rendered(pv, pv.render(1, PREVIEW_DPI), told, proposed);
         }, r -> {
             closePreview();
             preview = r.preview();
             current = 1;
             display(r.first());
+            notes.setText(String.join("\n\n", r.notes()));
+            if (!courtEdited) {
+                settingCourt = true;
+                court.setText(r.proposedCourt() == null ? "" : r.proposedCourt());
+                settingCourt = false;
+            }
             status.setText(ctx.t("export.previewReady", name(c), preview.pages()));
+        }, error -> {
+            // a document a court would send back (no court, no arbitration clause, an unfilled profile): said here, not in a dialog
+            closePreview();
+            page.setImage(null);
+            pageLabel.setText("");
+            String why = ErrorMessages.describe(error, ctx.i18n());
+            notes.setText(why);
+            status.setText(why);
         }));
     }
 
-    private record Rendered(PagePreview preview, BufferedImage first) {
+    private record Rendered(PagePreview preview, BufferedImage first, List<String> notes, String proposedCourt) {
     }
 
     private void show(int n) {

@@ -53,18 +53,28 @@ class TemplatesTest {
 
     @Test
     void demandStatesTheDebtTheDeadlineAndTheLawfulNextStep() {
-        String t = Templates.build(DocKind.DEMAND, sale).plainText();
+        Doc d = Templates.build(DocKind.DEMAND, sale);
+        String t = d.plainText();
         assertThat(t).contains("李某：", "《建材购销合同（钢材、水泥、砂石、砌块）》（编号 JC-2025-1218）",
                 "人民币300,000.00元（大写：叁拾万元整）", "合计人民币327,600.00元（大写：叁拾贰万柒仟陆佰元整）",
                 "27,600.00", "2026年12月13日前", "中国银行杭州西湖支行", "3301 2345 6789 0016",
                 "申请支付令或向人民法院提起诉讼", "回  执", "认可部分欠款", "希望分期付款", "送达记录", "EMS");
-        assertThat(t).contains("《民法典》第一百九十五条");
+        // the debtor's acts on the days he acted (his reply of 07-02 to the message of 07-01), the promise with its amount
+        assertThat(t).contains("李某曾2026年7月2日通过微信认可欠款；2026年8月28日通过微信承诺于2026年9月30日前先付100,000.00元")
+                .doesNotContain("7月1日通过微信认可");
+        // the hint about limitation is the user's, not the debtor's to read
+        assertThat(t).doesNotContain("提示", "《民法典》第一百九十五条");
+        assertThat(d.notes()).anyMatch(n -> n.contains("《民法典》第一百九十五条"));
     }
 
     @ParameterizedTest
     @EnumSource(DocKind.class)
     void noDocumentSaysAnythingTheConductGuardFlags(DocKind kind) {
         for (CaseFile c : List.of(sale, loan, instalments)) {
+            if (kind == DocKind.ARBITRATION) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(kind, c)).isInstanceOf(DocumentRefused.class);
+                continue;
+            }
             String t = Templates.build(kind, c).plainText();
             assertThat(new ConductGuard(ConductGuard.Policy.defaults()).checkText(t)).as(kind + " for " + c.debtor().getName()).isEmpty();
             assertThat(t).doesNotContain("null").doesNotContain("NaN");
@@ -77,14 +87,27 @@ class TemplatesTest {
         String t = d.plainText();
         assertThat(t).contains("（买卖合同纠纷）", "当事人信息", "诉讼请求和依据", "约定管辖和诉讼保全", "事实与理由",
                 "1. 给付价款（元） 300,000.00", "2. 迟延给付价款的利息（违约金）", "9. 标的总额 人民币327,600.00元",
-                "自2026年11月29日起，以300,000.00元为基数，按每日万分之五（0.05%）计算违约金至实际清偿之日止",
+                // the claim's basis in words (issue 18), not only 「见计算明细表」
+                "违约金27,600.00元（暂计至2026年11月28日）：以300,000.00元为基数，自2026年5月29日起按每日万分之五（0.05%）计算违约金至实际清偿之日止",
                 "是否请求支付至实际清偿之日止：是", "23. 证据清单");
+        // the 2024 示范文本's fields: service address and e-service consent, 职务, 经常居住地, the organisation's type, 诚信诉讼
+        assertThat(t).contains("送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序） 浙江省杭州市西湖区文一西路 88 号",
+                "是否接受电子送达", "法定代表人／主要负责人 赵某    职务：", "类型 ■有限责任公司", "经常居住地 同住所地", "工作单位、职务",
+                "特别提示：诉讼参加人应当遵循诚信原则", "《民事诉讼法》第十三条");
+        // addressed to the agreed forum: 甲方（the seller）所在地 = 西湖区
+        assertThat(t).contains("此致\n杭州市西湖区人民法院");
+        // no drafting hint inside; the answer on preservation follows the case file (the 诉讼 route sets it)
+        assertThat(t).doesNotContain("说明：", "逐项核对").contains("3. 是否申请诉讼保全 否");
+        assertThat(Templates.build(DocKind.COMPLAINT, sale.withOptions(sale.options().withPreservation(true))).plainText())
+                .contains("3. 是否申请诉讼保全 是（见财产保全申请书");
         // Sex and birth date come from 李某's ID number 330106 19850315 123 8: 17th digit 3 is odd → 男.
         assertThat(t).contains("性别 男", "出生日期 1985年3月15日", "民族 ____________");
         assertThat(t).contains("《民法典》第五百零九条、第五百六十一条、第五百七十九条、第五百八十五条、第六百二十六条、第六百二十八条");
         assertThat(t).contains("至2026年11月28日已逾期184日");
         assertThat(d.blocks()).filteredOn(b -> b instanceof Doc.Banner).extracting(b -> ((Doc.Banner) b).text())
-                .containsExactly("正本", "副本（送被告李某）");
+                .containsExactly("副本（送被告李某）");
+        assertThat(d.blocks()).filteredOn(b -> b instanceof Doc.Part).extracting(b -> ((Doc.Part) b).title())
+                .containsExactly("民 事 起 诉 状（副 本）");
     }
 
     @Test
@@ -98,9 +121,19 @@ class TemplatesTest {
     void paymentOrderAsksOnlyForAgreedChargesAndNamesTheBasicCourt() {
         String t = Templates.build(DocKind.PAYMENT_ORDER, sale).plainText();
         assertThat(t).contains("请求贵院向被申请人发出支付令", "货款人民币300,000.00元", "违约金人民币27,600.00元",
-                "本案申请费2,071.33元由被申请人负担", "《民事诉讼法》第二百二十五条", "被申请人住所地的基层人民法院");
+                "本案申请费2,071.33元由被申请人负担", "《民事诉讼法》第二百二十五条");
+        // proposed from 李某's address (浙江省杭州市拱墅区…): the basic court of the debtor's domicile (民诉解释 §23)
+        assertThat(t).contains("此致\n杭州市拱墅区人民法院");
+        assertThat(Templates.proposal(DocKind.PAYMENT_ORDER, sale).explained()).contains("债务人住所地", "《民诉解释》第二十三条");
         String withCourt = Templates.build(DocKind.PAYMENT_ORDER, sale.withOptions(sale.options().withCourt("杭州市拱墅区人民法院"))).plainText();
-        assertThat(withCourt).contains("此致\n杭州市拱墅区人民法院").doesNotContain("被申请人住所地的基层人民法院");
+        assertThat(withCourt).contains("此致\n杭州市拱墅区人民法院");
+        // what a court would send back is refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(DocKind.PAYMENT_ORDER,
+                        sale.withOptions(sale.options().withCourt("杭州市中级人民法院"))))
+                .isInstanceOfSatisfying(DocumentRefused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DocumentRefused.Reason.NOT_BASIC_COURT);
+                    assertThat(e.getMessage()).contains("基层人民法院", "第二百二十五条");
+                });
     }
 
     @Test
@@ -119,21 +152,28 @@ class TemplatesTest {
         assertThat(table.rows().get(1)).containsExactly("1-1", "建材购销合同 JC-2025-1218", "双方签字盖章",
                 "买卖合同关系成立；货款总额、付款期限（全部交付后 60 日内）及逾期付款违约金（日万分之五）的约定", "3", "原件");
         assertThat(table.rows().get(3).get(4)).isEqualTo("4");
-        assertThat(d.plainText()).contains("《民事证据规定》第十九条");
+        assertThat(d.plainText()).contains("以上证据材料共5项。").doesNotContain("依照对方当事人人数");
+        assertThat(d.notes()).anyMatch(n -> n.contains("《民事证据规定》第十九条"));
     }
 
     @Test
     void instalmentAgreementSplitsTheTotalAndAccelerates() {
         String t = Templates.build(DocKind.INSTALMENT_AGREEMENT, sale).plainText();
-        // 327,600 in three: 109,200 each, first due a month after 2026-11-28.
-        assertThat(t).contains("分3期", "第1期 2026年12月28日 109,200.00", "第3期 2027年2月28日 109,200.00", "合计  327,600.00",
-                "剩余全部款项视为到期", "甲方住所地人民法院管辖");
+        // 327,600 in three: 109,200 each, first due a month after 2026-11-28: one total, one schedule that sums to it
+        assertThat(t).contains("合计人民币327,600.00元", "分3期向甲方支付共计人民币327,600.00元", "第1期 2026年12月28日 109,200.00",
+                "第3期 2027年2月28日 109,200.00", "合计  327,600.00", "全部未付款项视为到期", "甲方住所地人民法院管辖");
+        // the penalty runs on the principal left, never on instalments that already hold the penalty
+        assertThat(t).contains("以逾期未付款项中的本金部分（不含已计入本协议的利息、违约金）为基数");
     }
 
     @Test
     void lawyerLetterIsMarkedAsADraftWithTheSevenDayDeadline() {
-        String t = Templates.build(DocKind.LAWYER_LETTER, sale.withOptions(sale.options().withLawFirm("浙江某某"))).plainText();
-        assertThat(t).contains("草稿", "执业律师审阅", "收到本函之日起7日内", "2026年12月5日", "浙江某某律师事务所");
+        Doc d = Templates.build(DocKind.LAWYER_LETTER, sale.withOptions(sale.options().withLawFirm("浙江某某")));
+        assertThat(d.plainText()).contains("收到本函之日起7日内", "2026年12月5日", "浙江某某律师事务所").doesNotContain("草稿");
+        assertThat(d.notes()).anyMatch(n -> n.contains("执业律师审阅"));
+        // a firm's name typed in full is not doubled
+        assertThat(Templates.build(DocKind.LAWYER_LETTER, sale.withOptions(sale.options().withLawFirm("浙江明理律师事务所"))).plainText())
+                .contains("浙江明理律师事务所").doesNotContain("律师事务所律师事务所");
     }
 
     @Test
@@ -144,13 +184,63 @@ class TemplatesTest {
 
     @Test
     void arbitrationApplicationQuotesTheClauseOrSaysThereIsNone() {
-        String t = Templates.build(DocKind.ARBITRATION, sale).plainText();
-        assertThat(t).contains("仲 裁 申 请 书", "未记录仲裁条款", "裁决被申请人支付货款人民币300,000.00元", "违约金27,600.00元", "仲裁委员会");
+        // no arbitration without an arbitration agreement (仲裁法 §4, §16): refused, not written with a gap
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(DocKind.ARBITRATION, sale))
+                .isInstanceOfSatisfying(DocumentRefused.class, e -> assertThat(e.reason()).isEqualTo(DocumentRefused.Reason.NO_ARBITRATION_CLAUSE));
         sale.receivable().setArbitrationClause("因本合同发生的争议，提交杭州仲裁委员会仲裁。");
         try {
-            assertThat(Templates.build(DocKind.ARBITRATION, sale).plainText()).contains("双方在《建材购销合同", "提交杭州仲裁委员会仲裁");
+            assertThat(Templates.build(DocKind.ARBITRATION, sale).plainText()).contains("双方在《建材购销合同", "提交杭州仲裁委员会仲裁",
+                    "裁决被申请人支付货款人民币300,000.00元", "违约金27,600.00元", "此致\n杭州仲裁委员会");
         } finally {
             sale.receivable().setArbitrationClause(null);
+        }
+    }
+
+    /** Issue 18: a plan that pays the principal only waives the penalty on condition; the table sums to what it says. */
+    @Test
+    void anAgreedPlanOfThePrincipalWaivesTheRestOnConditionAndSumsToItsTotal() {
+        List<cn.huikuan.domain.Instalment> plan = cn.huikuan.domain.Instalment.evenSchedule(new java.math.BigDecimal("300000"), 3,
+                LocalDate.of(2026, 12, 31), 1);
+        CaseFile c = new CaseFile(sale.creditor(), sale.debtor(), sale.receivable(), sale.payments(), sale.evidence(), sale.contacts(),
+                sale.courtEvents(), sale.claim(), sale.limitation(), sale.asOf(), sale.options(), plan);
+        String t = Templates.build(DocKind.INSTALMENT_AGREEMENT, c).plainText();
+        assertThat(t).contains("尚欠甲方货款人民币300,000.00元（大写：叁拾万元整）；另按约定计算的违约金等为27,600.00元，合计人民币327,600.00元",
+                "分3期向甲方支付共计人民币300,000.00元", "合计  300,000.00",
+                "按期足额付清全部分期款项的，甲方免除其余欠款人民币27,600.00元", "上述减免不生效",
+                "第一条确认的全部欠款（扣除已付款项）", "以逾期未付的本金为基数，依原合同约定按每日万分之五（0.05%）计算违约金至实际清偿之日止")
+                .doesNotContain("付清上述款项");
+    }
+
+    /** Issue 18: the 财产保全申请书's fee note cites the article whole, and it is a note, not part of the application. */
+    @Test
+    void preservationCitesTheFeeArticleWholeInANote() {
+        Doc d = Templates.build(DocKind.PRESERVATION, sale);
+        assertThat(d.plainText()).doesNotContain("《》", "保全费为");
+        assertThat(d.notes()).anyMatch(n -> n.contains("依照《诉讼费用交纳办法》第十四条") && !n.contains("《》"));
+        assertThat(d.plainText()).contains("此致\n杭州市西湖区人民法院");
+    }
+
+    /** Issue 18: a document of the unfilled default profile would name the wrong party: refused. */
+    @Test
+    void documentsOfTheUnfilledDefaultProfileAreRefused() {
+        cn.huikuan.domain.CreditorProfile unfilled = new cn.huikuan.domain.CreditorProfile(cn.huikuan.domain.PartyKind.ORGANISATION,
+                Templates.UNFILLED_CREDITOR);
+        CaseFile c = new CaseFile(unfilled, sale.debtor(), sale.receivable(), sale.payments(), sale.evidence(), sale.contacts(),
+                sale.courtEvents(), sale.claim(), sale.limitation(), sale.asOf(), sale.options(), List.of());
+        for (DocKind k : List.of(DocKind.DEMAND, DocKind.COMPLAINT, DocKind.PAYMENT_ORDER)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(k, c)).isInstanceOfSatisfying(DocumentRefused.class,
+                    e -> assertThat(e.getMessage()).contains("我的企业信息", "business profile"));
+        }
+    }
+
+    /** Issue 18: no note for the user is printed in any document; every hint is in the notes instead. */
+    @ParameterizedTest
+    @EnumSource(value = DocKind.class, names = "ARBITRATION", mode = EnumSource.Mode.EXCLUDE)
+    void noDocumentPrintsNotesForTheUser(DocKind kind) {
+        for (CaseFile c : List.of(sale, loan, instalments)) {
+            Doc d = Templates.build(kind, c);
+            assertThat(d.blocks()).noneMatch(b -> b instanceof Doc.Para p && p.style() == Doc.Style.NOTE);
+            assertThat(d.plainText().lines()).noneMatch(l -> l.startsWith("提示：") || l.startsWith("说明：") || l.contains("草稿"));
         }
     }
 }

@@ -77,12 +77,16 @@ class EvidenceBundleTest {
     void everyDocumentReadsBackInChineseWithEmbeddedFontsAndPageStamps() {
         CaseFile c = sale();
         for (DocKind k : DocKind.values()) {
+            if (k == DocKind.ARBITRATION) continue; // the sample records no arbitration clause: refused (TemplatesTest)
             byte[] bytes = books.exports().documentPdf(k, c);
             try (PdfCheck pdf = PdfCheck.of(bytes)) {
                 String all = pdf.allText();
                 assertThat(pdf.fontsNotEmbedded()).as(k.name()).isEmpty();
+                // titles and headings in the 黑体-style sans, the body in the 宋体-style serif (issue 18)
+                assertThat(pdf.fontNames()).as(k.name()).anyMatch(f -> f.contains("WenQuanYi")).anyMatch(f -> f.contains("UMing"));
                 assertThat(all).as(k.name()).contains(k.zh().substring(0, 1), "某建材有限公司");
                 assertThat(pdf.title()).isEqualTo(k == DocKind.LAWYER_LETTER ? "律师函" : k.zh());
+                if (k == DocKind.COMPLAINT) continue; // numbered per part: below
                 for (int i = 1; i <= pdf.pages(); i++) {
                     assertThat(pdf.text(i)).as(k + " page " + i).contains("第 " + i + " 页 / 共 " + pdf.pages() + " 页");
                 }
@@ -91,9 +95,48 @@ class EvidenceBundleTest {
         try (PdfCheck complaint = PdfCheck.of(books.exports().documentPdf(DocKind.COMPLAINT, c))) {
             // Exact extraction of characters that Noto CJK would have mapped to Kangxi radicals (民→⺠, 支→⽀, 金→⾦).
             assertThat(complaint.allText()).contains("民事起诉状".replace("", " ").strip(), "违约金", "标的总额", "人民币327,600.00元",
-                    "支付", "正本", "副本（送被告李某）").doesNotContain("⺠", "⽀", "⾦");
-            assertThat(complaint.pages()).isEven();     // original and copy, each starting on a new page
+                    "支付", "副本（送被告李某）").doesNotContain("⺠", "⽀", "⾦");
+            // the defendant's copy has its own title and its own page numbers (issue 18)
+            int copy = 0;
+            for (int i = 1; i <= complaint.pages(); i++) if (complaint.squeezed(i).contains("民事起诉状（副本）")) copy = i;
+            assertThat(copy).isGreaterThan(1);
+            int first = copy - 1, second = complaint.pages() - copy + 1;
+            assertThat(first).isEqualTo(second);
+            for (int i = 1; i <= complaint.pages(); i++) {
+                String expected = i < copy ? "第 " + i + " 页 / 共 " + first + " 页" : "第 " + (i - copy + 1) + " 页 / 共 " + second + " 页";
+                assertThat(complaint.text(i)).as("complaint page " + i).contains(expected);
+            }
         }
+    }
+
+    /**
+     * Issue 18: Chinese line-breaking rules (禁则) in every document: no line begins with closing punctuation and none ends
+     * with an opening bracket (34 lines of the sample's documents began with closing punctuation).
+     */
+    @Test
+    void noLineBeginsWithClosingPunctuationOrEndsWithAnOpeningBracket() {
+        String closing = "，。、；：？！）》」』】”’";
+        String opening = "（《「『【“‘";
+        List<String> bad = new java.util.ArrayList<>();
+        for (CaseFile c : List.of(sale(), books.exports().caseFile(books.receivables().page(ListQuery.first(10)).rows().stream()
+                .filter(r -> r.customerName().equals("张某")).findFirst().orElseThrow().id(), null))) {
+            for (DocKind k : DocKind.values()) {
+                if (k == DocKind.ARBITRATION) continue;
+                try (PdfCheck pdf = PdfCheck.of(books.exports().documentPdf(k, c))) {
+                    for (int i = 1; i <= pdf.pages(); i++) {
+                        for (String line : pdf.text(i).split("\n")) {
+                            for (String part : line.strip().split("\\s{2,}| ")) {
+                                if (part.isEmpty()) continue;
+                                if (closing.indexOf(part.charAt(0)) >= 0 || opening.indexOf(part.charAt(part.length() - 1)) >= 0) {
+                                    bad.add(k + " p" + i + ": " + line);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(bad).isEmpty();
     }
 
     /**
@@ -166,6 +209,13 @@ class EvidenceBundleTest {
     void packetOfEachRouteHoldsItsDocumentsAndTheBundle() {
         for (DocKind.Route route : DocKind.Route.values()) {
             Path d = out.resolve(route.cliName());
+            if (route == DocKind.Route.ARBITRATION) {
+                // no arbitration clause on record: refused before any file is written (仲裁法 §4, §16)
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> books.exports().writePacket(sale(), route, d, EvidenceBundle.Progress.NONE))
+                        .isInstanceOf(cn.huikuan.documents.DocumentRefused.class);
+                assertThat(d).doesNotExist();
+                continue;
+            }
             List<Path> files = books.exports().writePacket(sale(), route, d, EvidenceBundle.Progress.NONE);
             assertThat(files).extracting(p -> p.getFileName().toString())
                     .containsExactlyElementsOf(Stream.concat(route.documents().stream().map(DocKind::fileName), Stream.of(ExportService.BUNDLE_FILE)).toList());
@@ -173,6 +223,32 @@ class EvidenceBundleTest {
                 try (PdfCheck pdf = PdfCheck.of(f)) {
                     assertThat(pdf.pages()).isPositive();
                 }
+            }
+        }
+    }
+
+    /**
+     * Issue 18: the complaint's answer on preservation follows the route, and the packet holds one evidence list: the
+     * standalone 证据目录 shows the same page ranges as the bundle's index.
+     */
+    @Test
+    void aPacketsAnswersFollowItsRouteAndItsEvidenceListHasTheBundlesPages() {
+        Path with = out.resolve("with");
+        Path without = out.resolve("without");
+        books.exports().writePacket(sale(), DocKind.Route.LAWSUIT, with, EvidenceBundle.Progress.NONE);
+        books.exports().writePacket(sale(), DocKind.Route.LAWSUIT_NO_PRESERVATION, without, EvidenceBundle.Progress.NONE);
+        try (PdfCheck c = PdfCheck.of(with.resolve(DocKind.COMPLAINT.fileName()))) {
+            assertThat(c.allText().replaceAll("\\s+", "")).contains("3.是否申请诉讼保全是（见财产保全申请书");
+        }
+        try (PdfCheck c = PdfCheck.of(without.resolve(DocKind.COMPLAINT.fileName()))) {
+            String t = c.allText().replaceAll("\\s+", "");
+            assertThat(t).contains("3.是否申请诉讼保全否").doesNotContain("见财产保全申请书");
+        }
+        EvidenceBundle.Result r = books.exports().writeBundle(sale(), out.resolve("b.pdf"), EvidenceBundle.Progress.NONE);
+        try (PdfCheck list = PdfCheck.of(with.resolve(DocKind.EVIDENCE_LIST.fileName()))) {
+            String t = list.allText();
+            for (var e : r.ranges().entrySet()) {
+                assertThat(t).as("evidence " + e.getKey()).containsPattern(java.util.regex.Pattern.quote(e.getKey()) + "[^\\n]*\\s" + java.util.regex.Pattern.quote(e.getValue()) + "\\s");
             }
         }
     }

@@ -91,6 +91,20 @@ public final class PdfCheck implements AutoCloseable {
         return missing;
     }
 
+    /** Base names of the fonts used on any page (a subset's six-letter prefix removed). */
+    public java.util.Set<String> fontNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 1; i <= pages(); i++) {
+            PdfDictionary fonts = pdf.getPage(i).getResources().getResource(PdfName.Font);
+            if (fonts == null) continue;
+            for (PdfName n : fonts.keySet()) {
+                String base = String.valueOf(fonts.getAsDictionary(n).getAsName(PdfName.BaseFont));
+                names.add(base.replaceFirst("^/?[A-Z]{6}\\+", "").replaceFirst("^/", ""));
+            }
+        }
+        return names;
+    }
+
     public boolean hasJavaScript() {
         PdfDictionary names = pdf.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
         if (names != null && names.containsKey(PdfName.JavaScript)) return true;
