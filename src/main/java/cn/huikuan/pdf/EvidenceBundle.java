@@ -169,7 +169,7 @@ public final class EvidenceBundle {
                 imagePage(pdf, font, img.image(), title);
             } else if (it.part() instanceof SourcePdf src) {
                 try (PdfDocument in = new PdfDocument(new PdfReader(src.file().toFile()).setUnethicalReading(true))) {
-                    in.copyPagesTo(1, in.getNumberOfPages(), pdf);
+                    for (int i = 1; i <= in.getNumberOfPages(); i++) framed(in.getPage(i), pdf);
                 }
             } else if (it.part() instanceof Rendered r) {
                 copyPagesOnly(r.pdf(), pdf);
@@ -433,6 +433,40 @@ public final class EvidenceBundle {
         try (Canvas text = new Canvas(canvas, new Rectangle(margin, size.getHeight() - top + 4, size.getWidth() - 2 * margin - 70, 22))) {
             text.add(new Paragraph(title).setFont(font).setFontSize(10).setMargin(0));
         }
+    }
+
+    /** Bands around a merged page kept for the stamps: the page number below, the evidence label above (issue 18). */
+    static final float BAND_BOTTOM = 34f, BAND_TOP = 40f, BAND_SIDE = 18f;
+
+    /**
+     * A page of a source PDF, drawn as shown (its /Rotate applied) and scaled into a frame that leaves the stamp bands
+     * free, so the page number and the 「证据 X-Y」 label never cover anything of the source (a bank statement's footer
+     * 22 pt from the bottom stays readable; issue 18). The page's content becomes a form XObject: its text stays
+     * extractable; its links, page actions and scripts are not carried over.
+     */
+    static void framed(PdfPage src, PdfDocument pdf) throws IOException {
+        Rectangle crop = src.getCropBox();
+        int rot = ((src.getRotation() % 360) + 360) % 360;
+        float w = crop.getWidth(), h = crop.getHeight();
+        float vw = rot % 180 == 0 ? w : h, vh = rot % 180 == 0 ? h : w;
+        PdfPage page = pdf.addNewPage(new PageSize(vw, vh));
+        com.itextpdf.kernel.pdf.xobject.PdfFormXObject form = src.copyAsFormXObject(pdf);
+        float scale = Math.min((vw - 2 * BAND_SIDE) / vw, (vh - BAND_TOP - BAND_BOTTOM) / vh);
+        float ox = (vw - vw * scale) / 2, oy = BAND_BOTTOM + (vh - BAND_TOP - BAND_BOTTOM - vh * scale) / 2;
+        PdfCanvas canvas = new PdfCanvas(page);
+        canvas.saveState();
+        canvas.concatMatrix(scale, 0, 0, scale, ox, oy);
+        // page space → the upright space a viewer shows (the inverse of the stamp's mapping for rotated pages)
+        switch (rot) {
+            case 90 -> canvas.concatMatrix(0, -1, 1, 0, 0, w);
+            case 180 -> canvas.concatMatrix(-1, 0, 0, -1, w, h);
+            case 270 -> canvas.concatMatrix(0, 1, -1, 0, h, 0);
+            default -> { }
+        }
+        canvas.concatMatrix(1, 0, 0, 1, -crop.getX(), -crop.getY());
+        canvas.addXObjectAt(form, 0, 0);
+        canvas.restoreState();
+        canvas.release();
     }
 
     /** Removes page actions and JavaScript links from a merged page: a court copy must not run code. */

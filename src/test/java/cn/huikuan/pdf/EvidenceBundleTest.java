@@ -308,13 +308,45 @@ class EvidenceBundleTest {
             assertThat(all).contains("图片已损坏", "原始文件缺失", "文件已被改动", "SCRIPTED PAGE", "钱我认", "时长", "0分2秒", rec.getSha256().substring(0, 16));
             for (int i = 1; i <= pdf.pages(); i++) assertThat(pdf.text(i)).contains("第 " + i + " 页 / 共 " + r.pages() + " 页");
             assertThat(pdf.squeezed(pdf.pages())).contains("发现2处问题");      // the manifest reports the missing and the changed file
-            // The rotated source page (shown turned 90° clockwise) gets its stamp upright at the foot as the reader sees it:
-            // in page space the baseline runs along +y, near the right edge.
-            int rotated = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.rotation(i) == 90).findFirst().orElseThrow();
+            // The rotated source page (shown turned 90° clockwise) is drawn as shown, on a landscape page of its own, its
+            // stamp level at the foot in the band kept free (issue 18).
+            int rotated = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.text(i).contains("SCRIPTED PAGE"))
+                    .findFirst().orElseThrow();
+            assertThat(pdf.rotation(rotated)).isZero();
+            assertThat(pdf.size(rotated).getWidth()).isGreaterThan(pdf.size(rotated).getHeight());
             float[] stamp = pdf.baselines(rotated, "第").get(0);
-            assertThat(Math.abs(stamp[2] - stamp[0])).isLessThan(1f);
-            assertThat(stamp[3]).isGreaterThan(stamp[1]);
-            assertThat(stamp[0]).isGreaterThan(pdf.size(rotated).getWidth() - 40);
+            assertThat(Math.abs(stamp[3] - stamp[1])).isLessThan(1f);
+            assertThat(stamp[1]).isLessThan(EvidenceBundle.BAND_BOTTOM);
+        }
+    }
+
+    /**
+     * Issue 18: a source page whose footer sits 22 pt from the bottom (a bank statement) and whose header sits at the top
+     * keeps both readable: the page is scaled into a frame, and the page number and 「证据 X-Y」 label go in the bands left
+     * free, never over the source.
+     */
+    @Test
+    void stampsNeverCoverTheSourcePage(@TempDir Path src) throws Exception {
+        Path statement = src.resolve("statement.pdf");
+        try (PdfDocument d = new PdfDocument(new PdfWriter(statement.toString()))) {
+            PdfPage p = d.addNewPage(PageSize.A4);
+            var font = PdfFontFactory.createFont(StandardFonts.HELVETICA);
+            new PdfCanvas(p).beginText().setFontAndSize(font, 9).moveText(300, 22).showText("FOOTER-22PT page 1 of 1").endText();
+            new PdfCanvas(p).beginText().setFontAndSize(font, 9).moveText(480, PageSize.A4.getHeight() - 20).showText("HEADER-TOP-RIGHT").endText();
+        }
+        books.evidence().attach(saleId, statement, details(EvidenceType.STATEMENT, "银行流水（PDF）"));
+        Path file = out.resolve("stamps.pdf");
+        books.exports().writeBundle(sale(), file, EvidenceBundle.Progress.NONE);
+        try (PdfCheck pdf = PdfCheck.of(file)) {
+            int page = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.text(i).contains("FOOTER-22PT")).findFirst().orElseThrow();
+            float[] footer = pdf.baselines(page, "FOOTER").get(0);
+            float[] header = pdf.baselines(page, "HEADER").get(0);
+            float[] number = pdf.baselines(page, "第").get(0);
+            float[] label = pdf.baselines(page, "证据").get(0);
+            // the page number's line (9 pt) lies below the source's lowest text, the label above its highest
+            assertThat(number[1] + 9).as("page number clear of the footer").isLessThan(footer[1]);
+            assertThat(label[1]).as("label clear of the header").isGreaterThan(header[1] + 9);
+            assertThat(footer[1]).isGreaterThanOrEqualTo(EvidenceBundle.BAND_BOTTOM);
         }
     }
 
