@@ -3,18 +3,40 @@
 # runs the bundled launcher's command line, then starts the window under Xvfb with the sample case, lets it
 # show the main window for a few seconds and checks it shuts down cleanly (exit code 0, backup on exit
 # written), then starts it again on those books (the usual start, books opened while JavaFX starts). Needs xvfb-run (apt-get install xvfb) and libgtk-3-0.
+#
+# With --installed it checks the package installed on this machine instead (sudo apt-get install
+# ./target/installer/huikuan_*_amd64.deb first): dpkg's record of it, the menu entry in
+# /usr/share/applications, and /opt/huikuan/bin/Huikuan started the same way. The release workflow
+# (.github/workflows/release.yml) runs it so.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DEB=$(ls target/installer/huikuan_*_amd64.deb | head -n 1)
-ROOT=$(mktemp -d)
+INSTALLED=false
+case "${1:-}" in
+  "") ;;
+  --installed) INSTALLED=true ;;
+  *) echo "usage: $0 [--installed]" >&2; exit 2 ;;
+esac
 DATA=$(mktemp -d)
-trap 'rm -rf "$ROOT" "$DATA"' EXIT
-dpkg-deb -x "$DEB" "$ROOT"
+if $INSTALLED; then
+  ROOT=""
+  trap 'rm -rf "$DATA" "$DATA.log" "$DATA.2.log"' EXIT
+  dpkg-query -W -f='${Status}\n' huikuan | grep -q "install ok installed"
+  DEPENDS=$(dpkg-query -W -f='${Depends}' huikuan)
+  test -f /usr/share/applications/huikuan-Huikuan.desktop
+  WHAT="installed package huikuan $(dpkg-query -W -f='${Version}' huikuan)"
+else
+  DEB=$(ls target/installer/huikuan_*_amd64.deb | head -n 1)
+  ROOT=$(mktemp -d)
+  trap 'rm -rf "$ROOT" "$DATA" "$DATA.log" "$DATA.2.log"' EXIT
+  dpkg-deb -x "$DEB" "$ROOT"
+  DEPENDS=$(dpkg-deb -f "$DEB" Depends)
+  WHAT=$DEB
+fi
 LAUNCHER="$ROOT/opt/huikuan/bin/Huikuan"
 test -x "$LAUNCHER"
 test -f "$ROOT/opt/huikuan/lib/huikuan-Huikuan.desktop"
-dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0
-dpkg-deb -f "$DEB" Depends | grep -q fonts-noto-cjk
+grep -q libgtk-3-0 <<<"$DEPENDS"
+grep -q fonts-noto-cjk <<<"$DEPENDS"
 "$LAUNCHER" version
 HUIKUAN_DATA="$DATA" HUIKUAN_SMOKE_TEST=4 JAVA_TOOL_OPTIONS="-Dhuikuan.sample=true" \
   timeout 180 xvfb-run -a -s "-screen 0 1280x800x24" "$LAUNCHER" | tee "$DATA.log"
@@ -26,4 +48,4 @@ HUIKUAN_DATA="$DATA" HUIKUAN_SMOKE_TEST=2 \
   timeout 180 xvfb-run -a -s "-screen 0 1280x800x24" "$LAUNCHER" | tee "$DATA.2.log"
 grep -q "main window shown" "$DATA.2.log"
 grep -q "shutting down" "$DATA.2.log"
-echo "smoke test passed: $DEB"
+echo "smoke test passed: $WHAT"
