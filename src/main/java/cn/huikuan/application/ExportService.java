@@ -134,7 +134,13 @@ public final class ExportService {
         return written;
     }
 
-    /** A ZIP with the originals (as imported, named by evidence number), the bundle and a SHA-256 manifest. */
+    /**
+     * A ZIP with the originals (as imported, named by evidence number), the bundle and a SHA-256 manifest that lists every
+     * file, the bundle too, so that {@code sha256sum -c SHA256SUMS.txt} passes after unpacking (issue 18). Names are UTF-8
+     * with the zip's UTF-8 flag, and every entry says it was made on Unix with permissions 0644: Info-ZIP's unzip (Debian),
+     * macOS Archive Utility and Windows 10's Explorer then keep the Chinese names (made on "MS-DOS", as Java writes by
+     * default, some unpackers read them in the local code page).
+     */
     public Path writeZip(CaseFile c, Path target, EvidenceBundle.Progress progress) {
         atomically(target, 2 * evidenceBytes(c) + HEADROOM, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -148,16 +154,31 @@ public final class ExportService {
                     manifest.append(e.item().getSha256()).append("  ").append(name).append('\n');
                 }
                 zip.putNextEntry(new ZipEntry(BUNDLE_FILE));
-                EvidenceBundle.Result r = EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal(), books.clock().instant(),
-                        new NonClosing(zip), progress);
+                java.security.MessageDigest sha = sha256();
+                try (var digesting = new java.security.DigestOutputStream(new NonClosing(zip), sha)) {
+                    EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal(), books.clock().instant(), digesting, progress);
+                }
                 zip.closeEntry();
-                manifest.append("# ").append(BUNDLE_FILE).append(": ").append(r.pages()).append(" pages\n");
+                manifest.append(java.util.HexFormat.of().formatHex(sha.digest())).append("  ").append(BUNDLE_FILE).append('\n');
                 zip.putNextEntry(new ZipEntry("SHA256SUMS.txt"));
                 zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         });
+        try {
+            ZipHosts.madeOnUnix(target);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ExportService.class).warn("Could not mark {} as made on Unix: {}", target, e.toString());
+        }
         return target;
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The journal checked against the records; the bundle checks its own files' hashes as it reads them. */

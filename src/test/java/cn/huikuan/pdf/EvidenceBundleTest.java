@@ -350,6 +350,55 @@ class EvidenceBundleTest {
         }
     }
 
+    /**
+     * Issue 18: the evidence ZIP unpacks with its Chinese names intact in Info-ZIP's unzip, and {@code sha256sum -c
+     * SHA256SUMS.txt} passes in the unpacked folder, the bundle itself listed. (Skipped where unzip or sha256sum is missing.)
+     */
+    @Test
+    void theEvidenceZipUnpacksWithChineseNamesAndItsChecksumsPass(@TempDir Path unpacked) throws Exception {
+        Path zip = out.resolve("证据.zip");
+        books.exports().writeZip(sale(), zip, EvidenceBundle.Progress.NONE);
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).contains("证据材料汇编.pdf", "SHA256SUMS.txt");
+        }
+        // made on Unix (host 3), every entry, with permissions 0644
+        byte[] bytes = Files.readAllBytes(zip);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int unix = 0, entries = 0;
+        for (int i = 0; i + 46 < bytes.length; i++) {
+            if (b.getInt(i) == 0x02014b50) {
+                entries++;
+                if ((b.getShort(i + 4) >> 8) == 3 && (b.getInt(i + 38) >>> 16) == 0100644) unix++;
+            }
+        }
+        assertThat(unix).isEqualTo(entries).isPositive();
+        org.junit.jupiter.api.Assumptions.assumeTrue(DiskTools.has("unzip") && DiskTools.has("sha256sum"), "needs Info-ZIP unzip and sha256sum");
+        assertThat(DiskTools.run(unpacked, "unzip", "-q", zip.toString())).isZero();
+        assertThat(unpacked.resolve("证据材料汇编.pdf")).exists();
+        try (var files = Files.list(unpacked.resolve("originals"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("4-1_wechat-chat.txt");
+        }
+        assertThat(Files.readString(unpacked.resolve("SHA256SUMS.txt"))).contains("  证据材料汇编.pdf");
+        assertThat(DiskTools.run(unpacked, "sha256sum", "-c", "SHA256SUMS.txt")).isZero();
+    }
+
+    /** Runs a command of the machine's own, if it has it. */
+    static final class DiskTools {
+        static boolean has(String command) {
+            try {
+                return run(Path.of("."), "sh", "-c", "command -v " + command) == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        static int run(Path dir, String... cmd) throws Exception {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getInputStream().transferTo(System.out);
+            return p.waitFor();
+        }
+    }
+
     /** Keeps a copy under target/pdf-samples for looking at (scripts/render-pdfs.sh turns them into PNGs for docs/). */
     static void keep(Path pdf) throws IOException {
         Path d = Files.createDirectories(Path.of("target", "pdf-samples"));
