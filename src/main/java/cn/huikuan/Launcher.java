@@ -14,8 +14,8 @@ public final class Launcher {
         StartupTiming.mark("main()");
         // Hibernate logs through SLF4J like the rest; the command line only shows warnings
         System.setProperty("org.jboss.logging.provider", "slf4j");
-        if (args.length > 0 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length > 0 && System.getProperty("huikuan.logLevel") == null) {
+            System.setProperty("huikuan.logLevel", "warn");
         }
         if (args.length == 0) {
             cn.huikuan.ui.HuikuanApp.launchApp();

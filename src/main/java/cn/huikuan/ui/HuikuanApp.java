@@ -48,7 +48,12 @@ public final class HuikuanApp extends Application {
     private static volatile boolean earlyUpgrading;
 
     public static void launchApp() {
-        openEarly(DataFolder.defaultLocation());
+        Path folder = DataFolder.defaultLocation();
+        openEarly(folder);
+        // the rolling log file in the data folder (issue 21), set up beside the start
+        Thread logs = new Thread(() -> cn.huikuan.logging.LogSetup.toFolder(folder), "huikuan-log-setup");
+        logs.setDaemon(true);
+        logs.start();
         Application.launch(HuikuanApp.class);
     }
 
@@ -91,6 +96,7 @@ public final class HuikuanApp extends Application {
         installTheme();
         cn.huikuan.StartupTiming.mark("theme");
         String lang = System.getProperty("huikuan.lang", "zh");
+        useLocale(I18n.forLanguage(lang));
         stage.setTitle(I18n.forLanguage(lang).t("app.title"));
         var icon = HuikuanApp.class.getResource("/cn/huikuan/ui/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm(), true)); // decoded in the background
@@ -138,10 +144,12 @@ public final class HuikuanApp extends Application {
     /** First run: language, data folder, sample case, tour (issue 6). */
     private void welcome(Path folder, String lang) {
         I18n i18n = I18n.forLanguage(lang);
+        useLocale(i18n);
         stage.setTitle(i18n.t("app.title"));
         WelcomeView view = new WelcomeView(i18n, folder, new DialogService(getHostServices()), l -> welcome(folder, l), choice -> {
             if (!choice.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
                 if (DataFolder.holdsBooks(choice.folder())) broughtIn = choice.folder();
+                cn.huikuan.logging.LogSetup.toFolder(choice.folder());
                 try {
                     DataFolder.remember(choice.folder());
                 } catch (java.io.IOException e) {
@@ -584,7 +592,16 @@ public final class HuikuanApp extends Application {
         return new Prepared(ctx, runner, main);
     }
 
+    /**
+     * JavaFX labels the standard buttons of dialogs (确定/取消, OK/Cancel) and the pickers from the JVM's default locale:
+     * it follows the app's language, so a Chinese screen never says Cancel/OK on a machine set to English (issue 21).
+     */
+    static void useLocale(I18n i18n) {
+        java.util.Locale.setDefault(i18n.language().equals("en") ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
     private void attach(Prepared p) {
+        useLocale(p.context().i18n());
         tasks = p.tasks();
         context = p.context();
         stage.setTitle(p.context().i18n().t("app.title"));

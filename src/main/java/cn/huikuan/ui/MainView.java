@@ -160,7 +160,19 @@ public final class MainView extends BorderPane {
         cancel.setOnAction(e -> ctx.tasks().cancelAll());
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
-        HBox status = new HBox(10, statusText, statusSpacer, progress, cancel);
+        // the log a user can send when something goes wrong (issue 21)
+        javafx.scene.control.Hyperlink logs = new javafx.scene.control.Hyperlink(ctx.t("action.openLogs"));
+        logs.setId("openLogs");
+        logs.setOnAction(e -> {
+            Path dir = cn.huikuan.logging.LogSetup.folder(ctx.books().db().folder().root());
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException ex) {
+                // shown as it is: the folder's parent is the data folder, which exists
+            }
+            ctx.dialogs().open(dir);
+        });
+        HBox status = new HBox(10, statusText, statusSpacer, progress, cancel, logs);
         status.setId("statusBar");
         status.getStyleClass().add("status-line");
         status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

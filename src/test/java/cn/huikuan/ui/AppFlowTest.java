@@ -34,6 +34,7 @@ class AppFlowTest extends FxRobot {
 
     @BeforeEach
     void props() {
+        java.util.Locale.setDefault(java.util.Locale.ENGLISH); // a machine set to English: the Chinese screens must not say OK/Cancel
         System.setProperty("huikuan.data", dir.resolve("books").toString());
         System.setProperty("huikuan.noNotifications", "true");
     }
@@ -140,6 +141,9 @@ class AppFlowTest extends FxRobot {
         interact(() -> list.getSelectionModel().select(pick));
         clickOn("#restoreOk");
         waitFor(() -> exists("#confirmDialog"));
+        // a Chinese screen says 确定/取消 whatever the machine's own language (issue 21)
+        assertThat(lookup("#confirmDialog .button").queryAllAs(Button.class)).extracting(Button::getText).contains("确定", "取消")
+                .doesNotContain("OK", "Cancel");
         clickOk();
         waitFor(() -> exists("#infoDialog") && exists("#mainView"));
         assertThat(lookup("#infoDialog .text-area").queryAs(TextInputControl.class).getText()).contains("恢复前的数据库保存在", "before-restore");

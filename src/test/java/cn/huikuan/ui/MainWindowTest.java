@@ -145,4 +145,12 @@ class MainWindowTest extends UiTestBase {
         assertThat(robot.lookup("#courtList").queryListView().getItems()).hasSize(2);
         Screenshots.take(main, "11-receivable-court");
     }
+
+    /** Issue 21: the status bar opens the folder of the log file a user can send. */
+    @Test
+    void theLogFolderIsOneClickAway(FxRobot robot) {
+        robot.clickOn("#openLogs");
+        waitUntil(() -> !dialogs.opened.isEmpty());
+        assertThat(dialogs.opened.get(dialogs.opened.size() - 1)).isEqualTo(books.db().folder().root().resolve("logs"));
+    }
 }
