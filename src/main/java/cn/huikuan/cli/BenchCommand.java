@@ -25,8 +25,8 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@code huikuan bench generate|lists|writes|import|startup|bundle}: a data generator for large books and a benchmark of the list,
- * search and dashboard queries on them (issue 7). Results are medians in milliseconds.
+ * {@code huikuan bench generate|lists|writes|import|startup|bundle|claim}: a data generator for large books and a benchmark of the list,
+ * search and dashboard queries on them (issue 7), and of the other slow paths. Results are medians in milliseconds.
  */
 final class BenchCommand {
     private final PrintStream out;
@@ -36,7 +36,9 @@ final class BenchCommand {
     }
 
     int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("bench needs generate, lists, writes, import, startup or bundle / 请指定 generate、lists、writes、import、startup 或 bundle");
+        if (args.length == 0) {
+            throw new Cli.UsageException("bench needs generate, lists, writes, import, startup, bundle or claim / 请指定 generate、lists、writes、import、startup、bundle 或 claim");
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
@@ -44,6 +46,7 @@ final class BenchCommand {
             case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of("cds")));
             case "writes" -> writes(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
             case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));
+            case "claim" -> claimBench(new Args(rest, java.util.Set.of("data", "sizes", "runs", "seed"), java.util.Set.of()));
             case "bundle" -> {
                 try {
                     yield new BenchBundle(out).run(new Args(rest, java.util.Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), java.util.Set.of()));
@@ -239,6 +242,116 @@ final class BenchCommand {
     private static String interval(List<Double> ratios) {
         double[] i = medianInterval(ratios);
         return String.format(" (95%% interval %.2f–%.2f)", i[0], i[1]);
+    }
+
+    /** The day every claim of {@code bench claim} is computed on. */
+    static final LocalDate CLAIM_AS_OF = LocalDate.of(2026, 6, 30);
+
+    /**
+     * {@code bench claim [--sizes 1000,2000,5000,10000] [--runs 5] [--seed 42] [--data DIR]} (issue 24): writes a claim
+     * file of each size ({@link #claimFile}) and runs {@code calc claim --json} on them in this JVM: one round over all
+     * sizes to warm up, then {@code runs} rounds, each over all sizes (in reverse order every other round: this
+     * machine's speed drifts). Prints each size's median and the time per entry of the largest size over the
+     * smallest: about 1 when the time grows in proportion to the entries (before issue 24 the ledger's text grew
+     * with events times instalments overdue, and 10,000 instalments ran out of memory). The files are kept in DIR
+     * when it is given.
+     */
+    private int claimBench(Args a) {
+        int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 50);
+        long seed = a.optional("seed") == null ? 42 : Args.integer("seed", a.optional("seed"), 0, Integer.MAX_VALUE);
+        List<Integer> sizes = new ArrayList<>();
+        for (String n : (a.optional("sizes") == null ? "1000,2000,5000,10000" : a.optional("sizes")).split(",")) {
+            sizes.add(Args.integer("sizes", n.strip(), 1, 10_000));
+        }
+        out.printf("claim files: N instalments (every other day, 1,000-50,000 yuan) each 95%% paid 0-60 days late, a cost every 10th; "
+                + "sale, agreed penalty 0.05%% a day; as of %s; seed %d; calc claim --json in this JVM, median of %d rounds after a warm-up round%n",
+                CLAIM_AS_OF, seed, runs);
+        try {
+            Path dir = a.optional("data") == null ? java.nio.file.Files.createTempDirectory("huikuan-bench-claim") : Path.of(a.optional("data"));
+            java.nio.file.Files.createDirectories(dir);
+            List<Path> files = new ArrayList<>();
+            List<String> shapes = new ArrayList<>();
+            for (int n : sizes) {
+                Path file = java.nio.file.Files.writeString(dir.resolve("claim-" + n + ".json"), claimFile(n, seed));
+                java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+                if (calcClaim(file, new PrintStream(first, true, java.nio.charset.StandardCharsets.UTF_8)) != Cli.OK) {
+                    throw new IllegalStateException("calc claim failed on " + file + ": " + first.toString(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                int lines = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.toByteArray()).get("ledger").size();
+                files.add(file);
+                shapes.add(String.format("%,d entries (%,d bytes): %,d ledger lines, %,d bytes of JSON out", entries(n), java.nio.file.Files.size(file),
+                        lines, first.size()));
+            }
+            List<List<Double>> ms = new ArrayList<>();
+            for (int k = 0; k < sizes.size(); k++) ms.add(new ArrayList<>());
+            for (int r = 0; r < runs; r++) {
+                for (int i = 0; i < sizes.size(); i++) {
+                    int k = r % 2 == 0 ? i : sizes.size() - 1 - i;
+                    long t = System.nanoTime();
+                    calcClaim(files.get(k), new PrintStream(java.io.OutputStream.nullOutputStream()));
+                    ms.get(k).add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            int small = 0, large = 0;
+            for (int k = 0; k < sizes.size(); k++) {
+                double m = median(ms.get(k));
+                out.printf("%,7d instalments, %s; median %,.0f ms (min %,.0f, max %,.0f), %.3f ms per entry%n", sizes.get(k), shapes.get(k), m,
+                        java.util.Collections.min(ms.get(k)), java.util.Collections.max(ms.get(k)), m / entries(sizes.get(k)));
+                if (sizes.get(k) < sizes.get(small)) small = k;
+                if (sizes.get(k) > sizes.get(large)) large = k;
+            }
+            if (sizes.get(large) > sizes.get(small)) {
+                out.printf("time per entry, %,d instalments over %,d: %.2f (in proportion: about 1)%n", sizes.get(large), sizes.get(small),
+                        median(ms.get(large)) / entries(sizes.get(large)) / (median(ms.get(small)) / entries(sizes.get(small))));
+            }
+            if (a.optional("data") == null) Cli.deleteTree(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Cli.OK;
+    }
+
+    /** The entries of a claim file of {@code n} instalments: as many payments, and a cost every 10th. */
+    private static int entries(int n) {
+        return 2 * n + n / 10;
+    }
+
+    private static int calcClaim(Path file, PrintStream to) {
+        return new Cli(to, to, () -> CLAIM_AS_OF).run("calc", "claim", "--file", file.toString(), "--as-of", CLAIM_AS_OF.toString(), "--json");
+    }
+
+    /**
+     * A claim file of {@code n} instalments due every other day up to {@link #CLAIM_AS_OF}, of 1,000.00 to 50,000.00
+     * yuan each, each paid at 95% 0 to 60 days after it fell due (payments after the as-of day are left in: the
+     * calculator sets them aside with a warning), and a lawyer's fee every 10th instalment; a sale with an agreed
+     * penalty of 0.05% a day (no table of rates needed, however far back the contract goes). The debtor falls a
+     * little further behind with every instalment, so more and more instalments are overdue at once: the shape
+     * whose ledger used to grow with the square of the instalments.
+     */
+    static String claimFile(int n, long seed) {
+        Random rnd = new Random(seed);
+        LocalDate contract = CLAIM_AS_OF.minusDays(2L * n + 30);
+        StringBuilder schedule = new StringBuilder(), payments = new StringBuilder(), costs = new StringBuilder();
+        long principalFen = 0;
+        for (int i = 0; i < n; i++) {
+            LocalDate due = contract.plusDays(2L * i + 2);
+            long fen = 100_000 + (long) rnd.nextInt(4_900_001);
+            principalFen += fen;
+            schedule.append(i == 0 ? "" : ",\n  ").append("{\"due\": \"").append(due).append("\", \"amount\": \"").append(yuan(fen)).append("\"}");
+            payments.append(i == 0 ? "" : ",\n  ").append("{\"date\": \"").append(due.plusDays(rnd.nextInt(61)))
+                    .append("\", \"amount\": \"").append(yuan(fen * 95 / 100)).append("\"}");
+            if (i % 10 == 9) {
+                costs.append(costs.length() == 0 ? "" : ",\n  ").append("{\"date\": \"").append(due.plusDays(rnd.nextInt(30)))
+                        .append("\", \"amount\": \"").append(yuan(50_000 + rnd.nextInt(450_001))).append("\", \"text\": \"律师费\"}");
+            }
+        }
+        return "{\"kind\": \"sale\", \"contractDate\": \"" + contract + "\", \"principal\": \"" + yuan(principalFen) + "\",\n"
+                + " \"penalty\": {\"kind\": \"daily-rate\", \"value\": \"0.05\"},\n"
+                + " \"schedule\": [\n  " + schedule + "],\n \"payments\": [\n  " + payments + "],\n \"costs\": [\n  " + costs + "]}\n";
+    }
+
+    private static String yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     /**

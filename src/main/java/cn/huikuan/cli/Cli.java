@@ -335,6 +335,8 @@ public final class Cli {
                                      启动用时与空白 JavaFX 窗口对比（需要显示器）/ startup against a bare window (needs a display)
               bench bundle --data DIR [--photos 200] [--pdf-pages 100] [--runs 3] [--qpdf PATH]
                                      证据材料汇编与 qpdf 合并的用时对比 / time the evidence bundle against qpdf
+              bench claim [--sizes 1000,2000,5000,10000] [--runs 5] [--seed 42] [--data DIR]
+                                     生成不同规模的欠款计算文件并测量 calc claim 的用时 / time calc claim on generated claim files
               calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
                                      诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
               calc deadline --from DATE --days N

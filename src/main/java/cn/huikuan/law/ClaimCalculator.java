@@ -5,8 +5,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,10 +38,25 @@ import java.util.TreeSet;
  * §561 does not name penalties or late-payment losses; the app puts them last, after principal, so that a
  * claim is never overstated. Charges not agreed in the contract are marked: a 支付令 may not include them
  * (民诉解释 §428(二)).
+ *
+ * <p>An accrual line itemises each overdue instalment while there are at most {@value #ITEMISED}; beyond that it
+ * gives one part per stretch of consecutive instalments charged alike ("到期的 37 期未付共 …"), each still
+ * computed and rounded instalment by instalment, so the figures are the same either way and a claim of 10,000
+ * instalments has a ledger that grows with its events, not with events times instalments overdue.
  */
 public final class ClaimCalculator {
     private static final int SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Overdue instalments an accrual line lists one by one; more are summed per stretch charged alike. */
+    static final int ITEMISED = 20;
+    /** A stretch this short is summed term by term; a longer one from running sums kept per rate and period. */
+    private static final int DIRECT = 32;
+    /**
+     * Running sums kept at most, all keys together (8 bytes each). A claim whose periods have thousands of
+     * different lengths with thousands of instalments overdue through them would need more: the periods beyond
+     * are summed term by term, slower but in no more memory.
+     */
+    private static final long MAX_KEPT_SUMS = 4_000_000;
     private final LprTable lpr;
     private final BenchmarkTable benchmark;
 
@@ -78,6 +97,29 @@ public final class ClaimCalculator {
         }
     }
 
+    /**
+     * Instalments {@code from} to {@code to} (exclusive, in due-date order) whose overdue charge is alike: the
+     * same annual rate in the same bucket and the same daily penalty. Only a rate that follows the LPR at each
+     * breach differs from one instalment to the next, and only where the LPR changed, so a claim has about as
+     * many stretches as LPR changes it spans, however many instalments. {@code text} is the instalments' common
+     * overdue text, or null where their texts differ (each names its own breach date).
+     */
+    private record Stretch(int from, int to, BigDecimal annual, boolean isInterest, BigDecimal daily, String text) {
+    }
+
+    /** Running sums of one stretch's per-instalment charges (full amounts) at one rate over one period's days. */
+    private record SumKey(int stretch, boolean daily, BigDecimal rate, long days) {
+    }
+
+    /**
+     * fen[k]: the charges of a stretch's first k instalments in fen (each charge is rounded to the fen, so the sums
+     * are whole fen), for k up to size. {@code fen} null: a sum left the range of a long; summed term by term.
+     */
+    private static final class Sums {
+        long[] fen = new long[16];
+        int size = 1;
+    }
+
     private final class Run {
         final ClaimInput in;
         final LocalDate asOf;
@@ -85,6 +127,7 @@ public final class ClaimCalculator {
         final List<Line> ledger = new ArrayList<>();
         final Set<String> method = new LinkedHashSet<>();
         final List<String> warnings = new ArrayList<>();
+        final Set<String> warned = new HashSet<>();
         final Set<Citation> basis = new LinkedHashSet<>();
         BigDecimal interest = BigDecimal.ZERO;
         BigDecimal charges = BigDecimal.ZERO;
@@ -92,6 +135,27 @@ public final class ClaimCalculator {
         BigDecimal overpaid = BigDecimal.ZERO;
         boolean unagreed;
         boolean fixedCharged;
+        /*
+         * Payments reach the instalments in due-date order (see pay), so those paid in full are always the first
+         * ones and what is left is a suffix: insts[firstUnpaid] may be part paid, every later one is untouched.
+         * insts[0, due) have fallen due by the day the computation is at. Overdue with something left is then
+         * insts[firstUnpaid, due), found without looking at the others, and the sums below are kept as they
+         * change instead of added up again at every line.
+         */
+        int firstUnpaid;
+        int due;
+        /** Principal left, all instalments; of those in insts[0, due). */
+        BigDecimal principal = BigDecimal.ZERO;
+        BigDecimal dueLeft = BigDecimal.ZERO;
+        /** Zero, at the largest scale of what the instalments paid in full have left; null while there are none (see pay). */
+        BigDecimal paidOffZero;
+        /** amountBefore[k]: the amounts of insts[0, k), for the principal a stretch's part names. */
+        BigDecimal[] amountBefore;
+        final List<Stretch> stretches = new ArrayList<>();
+        int stretchOfFirstUnpaid;
+        /** Running sums per stretch, rate and days, extended as far as asked; how many are kept, all keys together. */
+        final Map<SumKey, Sums> sums = new HashMap<>();
+        long keptSums;
 
         Run(ClaimInput in, LocalDate asOf) {
             this.in = in;
@@ -99,7 +163,15 @@ public final class ClaimCalculator {
         }
 
         BigDecimal principalLeft() {
-            return insts.stream().map(i -> i.left).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return principal;
+        }
+
+        /** Instalments due on or before {@code day} join the overdue ones. */
+        void fallDue(LocalDate day) {
+            while (due < insts.size() && !day.isBefore(insts.get(due).due)) {
+                dueLeft = dueLeft.add(insts.get(due).left);
+                due++;
+            }
         }
 
         void line(LocalDate date, String text, BigDecimal accrued, BigDecimal paid, BigDecimal c, BigDecimal i, BigDecimal p, BigDecimal ch) {
@@ -115,6 +187,13 @@ public final class ClaimCalculator {
         }
         run.basis.add(Statutes.MONEY_DEBT);
         for (Inst i : run.insts) decideOverdueCharge(run, i);
+        run.amountBefore = new BigDecimal[run.insts.size() + 1];
+        run.amountBefore[0] = BigDecimal.ZERO;
+        for (int k = 0; k < run.insts.size(); k++) {
+            run.principal = run.principal.add(run.insts.get(k).left);
+            run.amountBefore[k + 1] = run.amountBefore[k].add(run.insts.get(k).amount);
+        }
+        stretches(run);
         if (in.interestRate() != null && in.interestRate().signum() > 0) {
             run.method.add("借期/信用期利息：约定年利率 " + plain(in.interestRate()) + "%，自 " + in.interestFrom() + " 起按未到期本金计算，实际天数/"
                     + in.dayCount());
@@ -141,23 +220,25 @@ public final class ClaimCalculator {
             dates.add(RateCaps.NEW_RULES);
         }
 
+        // each day's costs and payments, in the file's order, looked up by day instead of searched for on every day
+        Map<LocalDate, List<ClaimInput.Cost>> costsOn = new HashMap<>();
+        for (ClaimInput.Cost c : in.costs()) costsOn.computeIfAbsent(c.date(), x -> new ArrayList<>()).add(c);
+        Map<LocalDate, List<ClaimInput.Paid>> paidOn = new HashMap<>();
+        for (ClaimInput.Paid p : in.payments()) paidOn.computeIfAbsent(p.date(), x -> new ArrayList<>()).add(p);
         List<LocalDate> list = new ArrayList<>(dates);
         for (int k = 0; k < list.size(); k++) {
             LocalDate d = list.get(k);
-            for (ClaimInput.Cost c : in.costs()) {
-                if (c.date().equals(d)) {
-                    run.costs = run.costs.add(c.amount());
-                    run.basis.add(Statutes.PAYMENT_ALLOCATION);
-                    run.line(d, "实现债权的费用：" + (c.text() == null ? "" : c.text()), c.amount(), zero(), zero(), zero(), zero(), zero());
-                }
+            // every due date up to the as-of date is one of the days, so the instalments that fall due now are due today
+            int dueBefore = run.due;
+            run.fallDue(d);
+            for (ClaimInput.Cost c : costsOn.getOrDefault(d, List.of())) {
+                run.costs = run.costs.add(c.amount());
+                run.basis.add(Statutes.PAYMENT_ALLOCATION);
+                run.line(d, "实现债权的费用：" + (c.text() == null ? "" : c.text()), c.amount(), zero(), zero(), zero(), zero(), zero());
             }
-            for (ClaimInput.Paid p : in.payments()) {
-                if (p.date().equals(d)) pay(run, d, p.amount());
-            }
+            for (ClaimInput.Paid p : paidOn.getOrDefault(d, List.of())) pay(run, d, p.amount());
             if (d.isBefore(asOf)) {
-                for (Inst i : run.insts) {
-                    if (i.due.equals(d) && i.left.signum() > 0) oneOffCharges(run, i, d);
-                }
+                for (int j = Math.max(dueBefore, run.firstUnpaid); j < run.due; j++) oneOffCharges(run, run.insts.get(j), d);
             }
             if (k + 1 < list.size()) accrue(run, d, list.get(k + 1));
         }
@@ -262,17 +343,22 @@ public final class ClaimCalculator {
                 warnOnce(run, "约定利率 年 " + plain(rate) + "% 超过上限 年 " + plain(cap) + "%，超出部分不予支持，按上限计算");
                 rate = cap;
             }
-            BigDecimal notDue = run.insts.stream().filter(i -> from.isBefore(i.due)).map(i -> i.left).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal notDue = run.principal.subtract(run.dueLeft);
             if (notDue.signum() > 0) {
                 BigDecimal a = round(notDue.multiply(rate).multiply(BigDecimal.valueOf(days)).divide(HUNDRED.multiply(perDay), 10, RoundingMode.HALF_UP));
                 addInterest = addInterest.add(a);
                 parts.add("未到期本金 " + plain(notDue) + " × 年 " + plain(rate) + "% × " + days + "/" + in.dayCount() + " = " + plain(a));
             }
         }
-        for (Inst i : run.insts) {
-            if (from.isBefore(i.due) || i.left.signum() <= 0) continue;
-            BigDecimal annual = i.overdueAnnual;
-            BigDecimal daily = i.dailyPenalty;
+        int first = run.firstUnpaid, last = run.due;
+        boolean itemised = last - first <= ITEMISED;
+        while (run.stretchOfFirstUnpaid < run.stretches.size() && run.stretches.get(run.stretchOfFirstUnpaid).to() <= first) run.stretchOfFirstUnpaid++;
+        for (int g = run.stretchOfFirstUnpaid; g < run.stretches.size() && run.stretches.get(g).from() < last; g++) {
+            Stretch st = run.stretches.get(g);
+            int a = Math.max(first, st.from()), b = Math.min(last, st.to());
+            if (a >= b) continue;
+            BigDecimal annual = st.annual();
+            BigDecimal daily = st.daily();
             if (cap != null) {
                 if (annual != null && annual.compareTo(cap) > 0) {
                     warnOnce(run, "逾期利率 年 " + plain(annual) + "% 超过上限 年 " + plain(cap) + "%，按上限计算（民间借贷规定第二十八条）");
@@ -287,17 +373,37 @@ public final class ClaimCalculator {
                     }
                 }
             }
-            if (annual != null && annual.signum() > 0) {
-                BigDecimal a = round(i.left.multiply(annual).multiply(BigDecimal.valueOf(days)).divide(HUNDRED.multiply(perDay), 10, RoundingMode.HALF_UP));
-                if (i.overdueIsInterest) addInterest = addInterest.add(a);
-                else addCharges = addCharges.add(a);
-                parts.add(i.due + " 到期未付 " + plain(i.left) + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + " = " + plain(a)
-                        + "（" + i.overdueText + "）");
+            boolean byAnnual = annual != null && annual.signum() > 0, byDay = daily != null && daily.signum() > 0;
+            if (itemised || b - a == 1) {
+                for (int k = a; k < b; k++) {
+                    Inst i = run.insts.get(k);
+                    if (byAnnual) {
+                        BigDecimal x = annualCharge(i.left, annual, days, perDay);
+                        if (st.isInterest()) addInterest = addInterest.add(x);
+                        else addCharges = addCharges.add(x);
+                        parts.add(i.due + " 到期未付 " + plain(i.left) + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + " = " + plain(x)
+                                + "（" + i.overdueText + "）");
+                    }
+                    if (byDay) {
+                        BigDecimal x = dailyCharge(i.left, daily, days);
+                        addCharges = addCharges.add(x);
+                        parts.add(i.due + " 到期未付 " + plain(i.left) + " × 日 " + plain(daily) + "% × " + days + " 天 = " + plain(x) + "（违约金）");
+                    }
+                }
+                continue;
             }
-            if (daily != null && daily.signum() > 0) {
-                BigDecimal a = round(i.left.multiply(daily).multiply(BigDecimal.valueOf(days)).divide(HUNDRED, 10, RoundingMode.HALF_UP));
-                addCharges = addCharges.add(a);
-                parts.add(i.due + " 到期未付 " + plain(i.left) + " × 日 " + plain(daily) + "% × " + days + " 天 = " + plain(a) + "（违约金）");
+            String which = run.insts.get(a).due + " 至 " + run.insts.get(b - 1).due + " 到期的 " + (b - a) + " 期未付共 " + plain(leftOf(run, a, b));
+            if (byAnnual) {
+                BigDecimal x = chargeOf(run, g, a, b, false, annual, days);
+                if (st.isInterest()) addInterest = addInterest.add(x);
+                else addCharges = addCharges.add(x);
+                parts.add(which + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + "，逐期计算合计 " + plain(x)
+                        + "（" + (st.text() == null ? "各期依据见计算方法" : st.text()) + "）");
+            }
+            if (byDay) {
+                BigDecimal x = chargeOf(run, g, a, b, true, daily, days);
+                addCharges = addCharges.add(x);
+                parts.add(which + " × 日 " + plain(daily) + "% × " + days + " 天，逐期计算合计 " + plain(x) + "（违约金）");
             }
         }
         if (parts.isEmpty()) return;
@@ -305,6 +411,94 @@ public final class ClaimCalculator {
         run.charges = run.charges.add(addCharges);
         run.line(from, from + " 至 " + to + "（" + days + " 天）：" + String.join("；", parts), addInterest.add(addCharges),
                 zero(), zero(), zero(), zero(), zero());
+    }
+
+    /** An overdue instalment's charge at a yearly rate for some days, rounded to the fen. */
+    private static BigDecimal annualCharge(BigDecimal left, BigDecimal annual, long days, BigDecimal perDay) {
+        return round(left.multiply(annual).multiply(BigDecimal.valueOf(days)).divide(HUNDRED.multiply(perDay), 10, RoundingMode.HALF_UP));
+    }
+
+    /** An overdue instalment's penalty at a daily rate for some days, rounded to the fen. */
+    private static BigDecimal dailyCharge(BigDecimal left, BigDecimal daily, long days) {
+        return round(left.multiply(daily).multiply(BigDecimal.valueOf(days)).divide(HUNDRED, 10, RoundingMode.HALF_UP));
+    }
+
+    /** What insts[a, b) have left: insts[a] may be part paid (the first unpaid), the rest are untouched. */
+    private static BigDecimal leftOf(Run run, int a, int b) {
+        if (a != run.firstUnpaid) return run.amountBefore[b].subtract(run.amountBefore[a]);
+        return run.insts.get(a).left.add(run.amountBefore[b].subtract(run.amountBefore[a + 1]));
+    }
+
+    /**
+     * The charges of overdue insts[a, b), all in stretch {@code g}, at one rate for some days: each instalment's
+     * rounded the way {@link #annualCharge} and {@link #dailyCharge} round it, then added. The part-paid first
+     * instalment is computed on its own; the untouched ones, when many, from running sums over the stretch's full
+     * amounts, kept per rate and number of days: a long stretch overdue through many periods is then summed
+     * once per distinct period length instead of once per period.
+     */
+    private static BigDecimal chargeOf(Run run, int g, int a, int b, boolean daily, BigDecimal rate, long days) {
+        BigDecimal sum = BigDecimal.ZERO;
+        if (a == run.firstUnpaid) {
+            sum = sum.add(charge(run, run.insts.get(a).left, daily, rate, days));
+            a++;
+        }
+        Stretch st = run.stretches.get(g);
+        Sums sums = null;
+        if (b - a > DIRECT) {
+            SumKey key = new SumKey(g, daily, rate, days);
+            sums = run.sums.get(key);
+            if (sums == null && run.keptSums + (st.to() - st.from()) <= MAX_KEPT_SUMS) {
+                sums = new Sums();
+                run.sums.put(key, sums);
+                run.keptSums += st.to() - st.from();
+            }
+        }
+        if (sums == null || sums.fen == null || !extend(run, st, sums, b - st.from(), daily, rate, days)) {
+            for (int k = a; k < b; k++) sum = sum.add(charge(run, run.insts.get(k).amount, daily, rate, days));
+            return sum;
+        }
+        return sum.add(BigDecimal.valueOf(sums.fen[b - st.from()] - sums.fen[a - st.from()], SCALE));
+    }
+
+    /** Extends a stretch's running sums to its first {@code n} instalments; false (and no sums kept) past a long's range. */
+    private static boolean extend(Run run, Stretch st, Sums sums, int n, boolean daily, BigDecimal rate, long days) {
+        if (sums.fen.length <= n) sums.fen = Arrays.copyOf(sums.fen, Math.min(Math.max(n + 1, 2 * sums.fen.length), st.to() - st.from() + 1));
+        try {
+            for (; sums.size <= n; sums.size++) {
+                BigDecimal x = charge(run, run.insts.get(st.from() + sums.size - 1).amount, daily, rate, days);
+                sums.fen[sums.size] = Math.addExact(sums.fen[sums.size - 1], x.unscaledValue().longValueExact());
+            }
+            return true;
+        } catch (ArithmeticException e) {
+            sums.fen = null;
+            return false;
+        }
+    }
+
+    private static BigDecimal charge(Run run, BigDecimal left, boolean daily, BigDecimal rate, long days) {
+        return daily ? dailyCharge(left, rate, days) : annualCharge(left, rate, days, BigDecimal.valueOf(run.in.dayCount()));
+    }
+
+    /** Splits the instalments into stretches charged alike (see {@link Stretch}). */
+    private static void stretches(Run run) {
+        List<Inst> insts = run.insts;
+        int from = 0;
+        for (int k = 1; k <= insts.size(); k++) {
+            if (k < insts.size() && alike(insts.get(from), insts.get(k))) continue;
+            String text = insts.get(from).overdueText;
+            for (int j = from + 1; j < k && text != null; j++) if (!insts.get(j).overdueText.equals(text)) text = null;
+            Inst i = insts.get(from);
+            run.stretches.add(new Stretch(from, k, i.overdueAnnual, i.overdueIsInterest, i.dailyPenalty, text));
+            from = k;
+        }
+    }
+
+    private static boolean alike(Inst x, Inst y) {
+        return same(x.overdueAnnual, y.overdueAnnual) && x.overdueIsInterest == y.overdueIsInterest && same(x.dailyPenalty, y.dailyPenalty);
+    }
+
+    private static boolean same(BigDecimal x, BigDecimal y) {
+        return x == null ? y == null : y != null && x.compareTo(y) == 0;
     }
 
     private void oneOffCharges(Run run, Inst i, LocalDate due) {
@@ -355,12 +549,25 @@ public final class ClaimCalculator {
                     left = left.subtract(x);
                 }
                 default -> {
-                    for (Inst i : run.insts) {
-                        if (left.signum() <= 0) break;
+                    // the instalments in due-date order, from the first with something left; those before it have nothing
+                    // left, and their zeros (one, at the largest scale) are added so that the sums have the scale a walk
+                    // over every instalment gives them
+                    if (run.paidOffZero != null) {
+                        toPrincipal = toPrincipal.add(run.paidOffZero);
+                        left = left.subtract(run.paidOffZero);
+                    }
+                    for (int k = run.firstUnpaid; k < run.insts.size() && left.signum() > 0; k++) {
+                        Inst i = run.insts.get(k);
                         BigDecimal x = left.min(i.left);
                         i.left = i.left.subtract(x);
                         toPrincipal = toPrincipal.add(x);
                         left = left.subtract(x);
+                        run.principal = run.principal.subtract(x);
+                        if (k < run.due) run.dueLeft = run.dueLeft.subtract(x);
+                        if (i.left.signum() == 0) {
+                            run.firstUnpaid = k + 1;
+                            if (run.paidOffZero == null || i.left.scale() > run.paidOffZero.scale()) run.paidOffZero = i.left;
+                        }
                     }
                 }
             }
@@ -396,8 +603,9 @@ public final class ClaimCalculator {
         return round(sum);
     }
 
+    /** A warning given once however often it applies (a set beside the list: a claim can have thousands of warnings). */
     private static void warnOnce(Run run, String w) {
-        if (!run.warnings.contains(w)) run.warnings.add(w);
+        if (run.warned.add(w)) run.warnings.add(w);
     }
 
     private static BigDecimal round(BigDecimal v) {

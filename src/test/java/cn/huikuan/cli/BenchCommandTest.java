@@ -42,6 +42,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void claimBenchTimesEachSizeAndComparesTimePerEntry() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(cli.run("bench", "claim", "--sizes", "40,20", "--runs", "1", "--data", dir.resolve("c").toString())).isZero();
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertThat(o).contains("40 instalments, 84 entries", "20 instalments, 42 entries", "ledger lines", "median",
+                "time per entry, 40 instalments over 20: ");
+        assertThat(dir.resolve("c").resolve("claim-40.json")).exists();
+        assertThat(cli.run("bench", "claim", "--sizes", "10001")).as("a claim file holds at most 10,000 instalments").isEqualTo(2);
+    }
+
+    @Test
     void theMediansIntervalHoldsTheMedianAndNarrowsWithMoreStarts() {
         java.util.List<Double> few = java.util.List.of(1.30, 1.52, 1.41, 1.38, 1.47);
         double[] wide = BenchCommand.medianInterval(few);
