@@ -191,6 +191,9 @@ final class CalcCommand {
         m.put("overpaid", money(r.overpaid()));
         m.put("dailyAccrualAfter", money(r.dailyAccrual()));
         m.put("includesUnagreedCharges", r.includesUnagreedCharges());
+        // what a 支付令 may claim: without the charges and interest the debtor never agreed in writing (民诉解释 §428)
+        m.put("unagreedOwed", money(r.unagreedOwed()));
+        m.put("paymentOrderClaim", money(r.agreedTotal()));
         m.put("method", r.method());
         m.put("warnings", r.warnings());
         List<Map<String, Object>> ledger = new ArrayList<>();
@@ -265,6 +268,8 @@ final class CalcCommand {
             case "overpaid" -> "多付 overpaid";
             case "dailyAccrualAfter" -> "此后每日增加 per day after";
             case "includesUnagreedCharges" -> "含合同未约定的利息/损失 includes unagreed charges";
+            case "unagreedOwed" -> "其中合同未约定的部分 of which unagreed";
+            case "paymentOrderClaim" -> "支付令可请求 a payment order may claim (民诉解释 §428)";
             case "method" -> "计算方法 method";
             case "warnings" -> "提示 warnings";
             case "ledger" -> "明细 ledger";

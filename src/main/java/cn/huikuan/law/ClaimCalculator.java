@@ -73,7 +73,22 @@ public final class ClaimCalculator {
 
     public record Result(LocalDate asOf, BigDecimal principal, BigDecimal interest, BigDecimal charges, BigDecimal costs, BigDecimal total,
                          BigDecimal overpaid, BigDecimal dailyAccrual, boolean includesUnagreedCharges, List<Line> ledger,
-                         List<String> method, List<String> warnings, List<Citation> basis) {
+                         List<String> method, List<String> warnings, List<Citation> basis, BigDecimal unagreedOwed) {
+        /**
+         * Of the interest and charges owed, what comes from the law's default rules rather than from the contract: losses
+         * for late payment of a sale without an agreed penalty (买卖合同解释 §18), a loan's interest after maturity without an
+         * agreed overdue rate (民间借贷规定 §28). A 支付令 may claim only what the debtor agreed in writing (民诉解释 §428), so
+         * it leaves this out (issue 18, 19). Payments are taken as paying the older, agreed interest first.
+         */
+        public BigDecimal unagreedOwed() {
+            return unagreedOwed;
+        }
+
+        /** What a 支付令 may claim: {@link #total()} without {@link #unagreedOwed()} (民诉解释 §428). */
+        public BigDecimal agreedTotal() {
+            return total.subtract(unagreedOwed);
+        }
+
         /** Everything the debtor paid, for the conservation check: allocated plus overpaid. */
         public BigDecimal allocated() {
             return ledger.stream().map(l -> l.toCosts().add(l.toInterest()).add(l.toPrincipal()).add(l.toCharges()))
@@ -86,6 +101,7 @@ public final class ClaimCalculator {
         final BigDecimal amount;
         BigDecimal left;
         BigDecimal overdueAnnual;      // percent a year, interest bucket or charges bucket (see overdueIsInterest)
+        boolean unagreed;              // the overdue rate comes from the law's default rules, not the contract
         boolean overdueIsInterest;
         BigDecimal dailyPenalty;       // percent a day, charges bucket
         String overdueText = "";
@@ -104,7 +120,7 @@ public final class ClaimCalculator {
      * many stretches as LPR changes it spans, however many instalments. {@code text} is the instalments' common
      * overdue text, or null where their texts differ (each names its own breach date).
      */
-    private record Stretch(int from, int to, BigDecimal annual, boolean isInterest, BigDecimal daily, String text) {
+    private record Stretch(int from, int to, BigDecimal annual, boolean isInterest, BigDecimal daily, String text, boolean unagreed) {
     }
 
     /** Running sums of one stretch's per-instalment charges (full amounts) at one rate over one period's days. */
@@ -134,6 +150,8 @@ public final class ClaimCalculator {
         BigDecimal costs = BigDecimal.ZERO;
         BigDecimal overpaid = BigDecimal.ZERO;
         boolean unagreed;
+        /** Interest and charges accrued under the law's default rules (see {@link Result#unagreedOwed()}). */
+        BigDecimal unagreedAccrued = BigDecimal.ZERO;
         boolean fixedCharged;
         /*
          * Payments reach the instalments in due-date order (see pay), so those paid in full are always the first
@@ -246,8 +264,9 @@ public final class ClaimCalculator {
         BigDecimal daily = dailyAccrual(run);
         BigDecimal total = run.principalLeft().add(run.interest).add(run.charges).add(run.costs);
         if (in.allocation() == ClaimInput.Allocation.STATUTORY) run.basis.add(Statutes.PAYMENT_ALLOCATION);
+        BigDecimal unagreedOwed = run.unagreedAccrued.min(run.interest.add(run.charges)).max(BigDecimal.ZERO);
         return new Result(asOf, run.principalLeft(), run.interest, run.charges, run.costs, total, run.overpaid, daily, run.unagreed,
-                List.copyOf(run.ledger), List.copyOf(run.method), List.copyOf(run.warnings), List.copyOf(run.basis));
+                List.copyOf(run.ledger), List.copyOf(run.method), List.copyOf(run.warnings), List.copyOf(run.basis), unagreedOwed);
     }
 
     private void decideOverdueCharge(Run run, Inst i) {
@@ -273,6 +292,7 @@ public final class ClaimCalculator {
         if (in.overdueRate() != null || in.penaltyKind() != ClaimInput.PenaltyKind.NONE) return;
         // nothing agreed for late payment
         run.unagreed = true;
+        i.unagreed = true;
         i.overdueIsInterest = false;
         switch (in.kind()) {
             case SALE -> {
@@ -381,6 +401,7 @@ public final class ClaimCalculator {
                         BigDecimal x = annualCharge(i.left, annual, days, perDay);
                         if (st.isInterest()) addInterest = addInterest.add(x);
                         else addCharges = addCharges.add(x);
+                        if (st.unagreed()) run.unagreedAccrued = run.unagreedAccrued.add(x);
                         parts.add(i.due + " 到期未付 " + plain(i.left) + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + " = " + plain(x)
                                 + "（" + i.overdueText + "）");
                     }
@@ -397,6 +418,7 @@ public final class ClaimCalculator {
                 BigDecimal x = chargeOf(run, g, a, b, false, annual, days);
                 if (st.isInterest()) addInterest = addInterest.add(x);
                 else addCharges = addCharges.add(x);
+                if (st.unagreed()) run.unagreedAccrued = run.unagreedAccrued.add(x);
                 parts.add(which + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + "，逐期计算合计 " + plain(x)
                         + "（" + (st.text() == null ? "各期依据见计算方法" : st.text()) + "）");
             }
@@ -488,13 +510,14 @@ public final class ClaimCalculator {
             String text = insts.get(from).overdueText;
             for (int j = from + 1; j < k && text != null; j++) if (!insts.get(j).overdueText.equals(text)) text = null;
             Inst i = insts.get(from);
-            run.stretches.add(new Stretch(from, k, i.overdueAnnual, i.overdueIsInterest, i.dailyPenalty, text));
+            run.stretches.add(new Stretch(from, k, i.overdueAnnual, i.overdueIsInterest, i.dailyPenalty, text, i.unagreed));
             from = k;
         }
     }
 
     private static boolean alike(Inst x, Inst y) {
-        return same(x.overdueAnnual, y.overdueAnnual) && x.overdueIsInterest == y.overdueIsInterest && same(x.dailyPenalty, y.dailyPenalty);
+        return same(x.overdueAnnual, y.overdueAnnual) && x.overdueIsInterest == y.overdueIsInterest && same(x.dailyPenalty, y.dailyPenalty)
+                && x.unagreed == y.unagreed;
     }
 
     private static boolean same(BigDecimal x, BigDecimal y) {

@@ -54,8 +54,11 @@ public final class Routes {
         c.add(new Condition("支付令能够送达债务人", f.canBeServed(), Statutes.PAYMENT_ORDER, "核实债务人的送达地址；无法送达的应当起诉"));
         c.add(new Condition("没有向法院申请诉前保全", !f.preservationBeforeSuit(), Statutes.PAYMENT_ORDER_CONDITIONS,
                 "已申请诉前保全的，应当起诉"));
-        c.add(new Condition("只请求合同约定的利息、违约金", !f.claimIncludesUnagreedCharges(), Statutes.PAYMENT_ORDER_REJECTION,
-                "从请求中去掉合同未约定的逾期利息或损失，或改为起诉"));
+        // the claim of a 支付令 leaves out what the debtor never agreed in writing (issue 18, 19): a condition met by the
+        // reduced claim, which says so, rather than a reason not to apply
+        c.add(new Condition(f.claimIncludesUnagreedCharges()
+                ? "只请求合同约定的利息、违约金：合同未约定的逾期利息或损失不在支付令中主张（申请费按减少后的金额计算；如需主张请起诉）"
+                : "只请求合同约定的利息、违约金", true, Statutes.PAYMENT_ORDER_REJECTION, null));
         boolean ok = c.stream().allMatch(Condition::met);
         String court = "债务人住所地（" + blank(f.debtorDomicile()) + "）的基层人民法院（" + Statutes.PAYMENT_ORDER_COURT.zh() + "）";
         return new PaymentOrderCheck(ok, List.copyOf(c), court);

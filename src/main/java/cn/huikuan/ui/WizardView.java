@@ -328,10 +328,15 @@ public final class WizardView extends BorderPane {
             for (String court : Routes.lawsuitCourts(f)) result.getChildren().add(wrap("· " + court, null));
             java.math.BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
             result.getChildren().add(heading(ctx.t("wizard.route.costs", Fmt.money(total))));
+            // a 支付令 claims only what the debtor agreed in writing (民诉解释 §428): its fee follows the reduced claim
+            java.math.BigDecimal agreed = claim == null ? total : claim.agreedTotal();
+            java.math.BigDecimal caseFee = CourtFees.compute(CourtFees.Kind.CASE, total, false).fee();
             result.getChildren().add(wrap(ctx.t("wizard.route.fees",
-                    Fmt.money(CourtFees.compute(CourtFees.Kind.PAYMENT_ORDER, total, false).fee()),
-                    Fmt.money(CourtFees.compute(CourtFees.Kind.CASE, total, false).fee()),
-                    Fmt.money(CourtFees.compute(CourtFees.Kind.PRESERVATION, total, false).fee())), "routeFees"));
+                    Fmt.money(CourtFees.compute(CourtFees.Kind.PAYMENT_ORDER, agreed, false).fee()),
+                    Fmt.money(caseFee),
+                    Fmt.money(CourtFees.compute(CourtFees.Kind.PRESERVATION, total, false).fee()),
+                    Fmt.money(agreed),
+                    Fmt.money(caseFee.divide(java.math.BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP))), "routeFees"));
             if (state.limitation() != null) {
                 result.getChildren().add(wrap(ctx.t("wizard.route.limitation", Fmt.date(state.limitation().expires()), state.limitation().daysLeft()), null));
             }

@@ -243,4 +243,31 @@ class TemplatesTest {
             assertThat(d.plainText().lines()).noneMatch(l -> l.startsWith("提示：") || l.startsWith("说明：") || l.contains("草稿"));
         }
     }
+
+    /**
+     * Issue 18, 19: a 支付令 claims only what the debtor agreed in writing (民诉解释 §428). The sample loan: 50,000 at 6 % a
+     * year from 2026-02-01, due 2026-08-01, no overdue rate agreed. In term, 181 days: 50,000 × 6 % × 181/365 = 1,487.67
+     * (agreed). After maturity to the as-of date 2026-11-28, 119 days at the in-term rate under 民间借贷规定 §28:
+     * 3,000 × 119/365 = 978.08 (never agreed). Interest 2,465.75; the application claims 50,000 + 1,487.67 = 51,487.67, and
+     * its fee follows: case fee on 51,487.67 = 50 + (51,487.67 − 10,000) × 2.5 % = 50 + 1,037.19 = 1,087.19; a third = 362.40.
+     * (The review quoted 1,052.05 of 2,539.72: the same rule as of 2026-12-07, 128 days after maturity.)
+     */
+    @Test
+    void aPaymentOrderForALoanLeavesOutTheUnagreedInterestAndItsFeeFollows() {
+        assertThat(loan.claim().interest()).isEqualByComparingTo("2465.75");
+        assertThat(loan.claim().unagreedOwed()).isEqualByComparingTo("978.08");
+        assertThat(loan.claim().agreedTotal()).isEqualByComparingTo("51487.67");
+        Doc d = Templates.build(DocKind.PAYMENT_ORDER, loan);
+        assertThat(d.plainText()).contains("督促被申请人支付利息人民币1,487.67元", "本案申请费362.40元由被申请人负担")
+                .doesNotContain("2,465.75", "未约定");
+        assertThat(d.notes()).anyMatch(n -> n.contains("逾期利息") && n.contains("978.08") && n.contains("《民诉解释》第四百二十八条"));
+        // the lawsuit still claims all of it
+        assertThat(Templates.build(DocKind.COMPLAINT, loan).plainText()).contains("利息2,465.75元");
+        // and the route check says what the 支付令 leaves out instead of failing
+        var f = new cn.huikuan.law.Routes.Facts(new java.math.BigDecimal("50000"), false, false, false, true, true, false, true, false, null,
+                "浙江省杭州市上城区", "浙江省杭州市西湖区");
+        var check = cn.huikuan.law.Routes.paymentOrder(f);
+        assertThat(check.eligible()).isTrue();
+        assertThat(check.conditions()).anyMatch(c -> c.text().contains("不在支付令中主张") && c.met());
+    }
 }

@@ -112,7 +112,8 @@ class WizardFlowTest extends UiTestBase {
         waitUntil(() -> robot.lookup("#routeResult").queryAs(javafx.scene.layout.VBox.class).getChildren().size() > 3);
         assertThat(robot.lookup("#routeResult .label").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().equals("可以申请支付令"));
-        assertThat(text(robot, "#routeFees")).contains("支付令申请费 ¥2,071.33", "诉讼案件受理费 ¥6,214.00", "财产保全费 ¥2,158.00");
+        assertThat(text(robot, "#routeFees")).contains("支付令申请费 ¥2,071.33", "诉讼案件受理费 ¥6,214.00", "简易程序减半为 ¥3,107.00",
+                "财产保全费 ¥2,158.00");
         robot.clickOn("#routeOtherDisputes");
         assertThat(robot.lookup("#routeResult .label").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().equals("不宜申请支付令"));
