@@ -171,6 +171,7 @@ public final class LegalStatusService {
             };
             if (kind != null) events.add(new Limitation.Event(e.getEventDate(), kind, e.getCaseNumber()));
         }
-        return new Limitation(calendar()).compute(r.finalDueDate(), events, books.today());
+        LocalDate firstDue = r.getSchedule().stream().map(cn.huikuan.domain.Instalment::getDueDate).min(LocalDate::compareTo).orElse(r.finalDueDate());
+        return new Limitation(calendar()).compute(r.finalDueDate(), firstDue, events, books.today());
     }
 }

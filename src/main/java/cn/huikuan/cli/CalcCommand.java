@@ -53,7 +53,7 @@ final class CalcCommand {
         Map<String, Object> result = switch (args[0]) {
             case "fee" -> fee(new Args(rest, Set.of("kind", "amount"), Set.of("simple", "json")), rest);
             case "deadline" -> deadline(new Args(rest, Set.of("from", "days"), Set.of("json")));
-            case "limitation" -> limitation(new Args(rest, Set.of("start", "interrupt", "as-of"), Set.of("json")));
+            case "limitation" -> limitation(new Args(rest, Set.of("start", "first-due", "interrupt", "as-of"), Set.of("json")));
             case "rate-cap" -> rateCap(new Args(rest, Set.of("kind", "contract-date", "rate", "filing-date"), Set.of("json")));
             case "late-performance" -> latePerformance(new Args(rest, Set.of("amount", "days"), Set.of("json")));
             case "claim" -> claim(new Args(rest, Set.of("file", "as-of"), Set.of("json")));
@@ -120,9 +120,16 @@ final class CalcCommand {
             events.add(new Limitation.Event(Args.date("interrupt", s), Limitation.EventKind.INTERRUPTION, null));
         }
         LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
-        Limitation.Result r = new Limitation(calendar.get()).compute(start, events, asOf);
+        LocalDate firstDue = a.optional("first-due") == null ? start : Args.date("first-due", a.optional("first-due"));
+        if (firstDue.isAfter(start)) throw new Cli.UsageException("--first-due is after --start / 第一期到期日晚于起算日: " + firstDue);
+        Limitation.Result r = new Limitation(calendar.get()).compute(start, firstDue, events, asOf);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("expires", r.expires().toString());
+        // which rule ends the protection first (民法典 §188): three years with interruptions, or twenty years from the harm
+        m.put("decidedBy", r.decidedBy().zh());
+        m.put("threeYears", r.threeYears().toString());
+        m.put("twentyYears", r.twentyYears().toString());
+        m.put("firstPartBarred", r.firstPartBarred() == null ? null : r.firstPartBarred().toString());
         m.put("lastInterruption", r.lastInterruption() == null ? null : r.lastInterruption().date().toString());
         m.put("moved", r.moved());
         m.put("asOf", asOf.toString());
@@ -260,6 +267,10 @@ final class CalcCommand {
             case "total" -> "合计应付 total";
             case "deadline" -> "期限届满 deadline";
             case "expires" -> "时效届满 expires";
+            case "decidedBy" -> "以此为准 decided by";
+            case "threeYears" -> "三年诉讼时效 three years";
+            case "twentyYears" -> "二十年最长保护期 twenty years";
+            case "firstPartBarred" -> "最早一期不再受保护 first instalment barred";
             case "interest" -> "利息 interest";
             case "asOf" -> "计算日 as of";
             case "principal" -> "本金 principal";

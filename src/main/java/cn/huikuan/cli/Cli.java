@@ -341,8 +341,9 @@ public final class Cli {
                                      诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
               calc deadline --from DATE --days N
                                      诉讼期间 / procedural period (民事诉讼法 §85)
-              calc limitation --start DATE [--interrupt DATE]... [--as-of DATE]
-                                     诉讼时效 / limitation (民法典 §188, §195, §203)
+              calc limitation --start DATE [--first-due DATE] [--interrupt DATE]... [--as-of DATE]
+                                     诉讼时效 / limitation (民法典 §188, §195, §203): three years with
+                                     interruptions, never more than twenty years from the harm (§188 ¶2)
               calc rate-cap --kind private-loan --contract-date DATE --rate PERCENT [--filing-date DATE]
                                      民间借贷利率上限 / private-loan rate cap (民间借贷规定 §25, §31)
               calc late-performance --amount N --days N

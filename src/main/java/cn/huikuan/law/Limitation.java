@@ -18,6 +18,9 @@ import java.util.TreeSet;
  *   extension, acknowledgement), by suit or arbitration, and by a 支付令 application (§11).</li>
  *   <li>§201–§203: the start day is not counted; the period ends on the corresponding day; a last day on a
  *   rest day moves to the day after the rest.</li>
+ *   <li>§188 ¶2: whatever the interruptions, a right is not protected more than twenty years after the day it was harmed
+ *   (for a debt, its due date; for instalments, each instalment's own due date): the twenty years are never interrupted
+ *   (issue 19). The result says which of the two ends first, and which rule decided.</li>
  * </ul>
  * An event after expiry does not revive the period; it is listed with a note (a debtor who agrees to pay
  * after expiry cannot then plead it, §192 and 诉讼时效规定 §19, which a court decides).
@@ -58,9 +61,34 @@ public final class Limitation {
 
     public enum Warning { NONE, DAYS_90, DAYS_30, DAYS_7, EXPIRED }
 
-    public record Result(LocalDate start, LocalDate expires, boolean moved, Event lastInterruption, long daysLeft, Warning warning,
-                         List<String> table, List<Event> ignored, List<Citation> basis, List<Integer> uncertainYears) {
+    /** Which rule ended the protection first. */
+    public enum DecidedBy {
+        /** Three years, counted anew at each interruption (§188 ¶1, §195). */
+        THREE_YEARS,
+        /** Twenty years from the day the right was harmed, never interrupted (§188 ¶2). */
+        TWENTY_YEARS;
+
+        public String zh() {
+            return this == THREE_YEARS ? "三年诉讼时效" : "自权利受到损害之日起二十年（最长保护期间）";
+        }
+
+        public Citation basis() {
+            return this == THREE_YEARS ? Statutes.LIMITATION_THREE_YEARS : Statutes.LIMITATION_TWENTY_YEARS;
+        }
     }
+
+    /**
+     * {@code expires} is the earlier of {@code threeYears} (with its interruptions) and {@code twentyYears}; {@code decidedBy}
+     * says which. {@code firstPartBarred}: with instalments, the day the earliest one passes its own twenty years, when that
+     * comes before {@code expires} (that part alone is then no longer protected); else null.
+     */
+    public record Result(LocalDate start, LocalDate expires, boolean moved, Event lastInterruption, long daysLeft, Warning warning,
+                         List<String> table, List<Event> ignored, List<Citation> basis, List<Integer> uncertainYears,
+                         LocalDate threeYears, LocalDate twentyYears, DecidedBy decidedBy, LocalDate firstPartBarred) {
+    }
+
+    /** The protection ends at the latest twenty years after the right was harmed (民法典 §188 ¶2). */
+    public static final int MAXIMUM_YEARS = 20;
 
     private final Deadlines deadlines;
 
@@ -74,6 +102,14 @@ public final class Limitation {
      * @param asOf   the day to measure the time left from
      */
     public Result compute(LocalDate start, List<Event> events, LocalDate asOf) {
+        return compute(start, start, events, asOf);
+    }
+
+    /**
+     * @param start        the day the three years start (due date, or the last instalment's due date, §189)
+     * @param firstHarmed  the day the right was first harmed (the first instalment's due date; the due date of a single sum)
+     */
+    public Result compute(LocalDate start, LocalDate firstHarmed, List<Event> events, LocalDate asOf) {
         List<String> table = new ArrayList<>();
         List<Event> ignored = new ArrayList<>();
         TreeSet<Integer> uncertain = new TreeSet<>();
@@ -96,11 +132,28 @@ public final class Limitation {
                         + (period.moved() ? "（" + period.reason() + "）" : ""));
             }
         }
-        long daysLeft = ChronoUnit.DAYS.between(asOf, period.deadline());
+        // the twenty years: from the (last) instalment's own day for the whole claim, never interrupted
+        Deadlines.Result twenty = deadlines.substantiveYears(start, MAXIMUM_YEARS, Statutes.LIMITATION_TWENTY_YEARS);
+        uncertain.addAll(twenty.uncertainYears());
+        boolean twentyFirst = twenty.deadline().isBefore(period.deadline());
+        LocalDate expires = twentyFirst ? twenty.deadline() : period.deadline();
+        table.add("自权利受到损害之日 " + start + " 起二十年届满 " + twenty.deadline() + (twenty.moved() ? "（" + twenty.reason() + "）" : "")
+                + "，不因中断而延长（" + Statutes.LIMITATION_TWENTY_YEARS.zh() + "）" + (twentyFirst ? "：早于三年诉讼时效，以此为准" : ""));
+        LocalDate firstPart = null;
+        if (firstHarmed != null && firstHarmed.isBefore(start)) {
+            Deadlines.Result first = deadlines.substantiveYears(firstHarmed, MAXIMUM_YEARS, Statutes.LIMITATION_TWENTY_YEARS);
+            uncertain.addAll(first.uncertainYears());
+            if (first.deadline().isBefore(expires)) {
+                firstPart = first.deadline();
+                table.add("最早一期 " + firstHarmed + " 到期的款项自其到期之日起二十年届满 " + first.deadline() + "，此后该期不再受保护");
+            }
+        }
+        long daysLeft = ChronoUnit.DAYS.between(asOf, expires);
         Warning w = daysLeft < 0 ? Warning.EXPIRED : daysLeft <= 7 ? Warning.DAYS_7 : daysLeft <= 30 ? Warning.DAYS_30
                 : daysLeft <= 90 ? Warning.DAYS_90 : Warning.NONE;
-        List<Citation> basis = List.of(Statutes.LIMITATION_THREE_YEARS, Statutes.LIMITATION_INSTALMENTS, Statutes.LIMITATION_INTERRUPTION,
-                Statutes.PERIOD_REST_DAY);
-        return new Result(start, period.deadline(), period.moved(), last, daysLeft, w, table, ignored, basis, List.copyOf(uncertain));
+        List<Citation> basis = List.of(Statutes.LIMITATION_THREE_YEARS, Statutes.LIMITATION_TWENTY_YEARS, Statutes.LIMITATION_INSTALMENTS,
+                Statutes.LIMITATION_INTERRUPTION, Statutes.PERIOD_REST_DAY);
+        return new Result(start, expires, twentyFirst ? twenty.moved() : period.moved(), last, daysLeft, w, table, ignored, basis,
+                List.copyOf(uncertain), period.deadline(), twenty.deadline(), twentyFirst ? DecidedBy.TWENTY_YEARS : DecidedBy.THREE_YEARS, firstPart);
     }
 }

@@ -15,6 +15,8 @@ public final class Statutes {
 
     // 民法典
     public static final Citation LIMITATION_THREE_YEARS = Citation.of(Law.CIVIL_CODE, 188);
+    /** 自权利受到损害之日起超过二十年的，人民法院不予保护 (issue 19). */
+    public static final Citation LIMITATION_TWENTY_YEARS = new Citation(Law.CIVIL_CODE, 188, 2);
     public static final Citation LIMITATION_INSTALMENTS = Citation.of(Law.CIVIL_CODE, 189);
     public static final Citation LIMITATION_INTERRUPTION = Citation.of(Law.CIVIL_CODE, 195);
     public static final Citation PERIOD_FIRST_DAY = Citation.of(Law.CIVIL_CODE, 201);

@@ -402,6 +402,12 @@ public final class ReceivableDetailView extends BorderPane {
         String value = Fmt.date(lim.expires()) + "  " + (lim.daysLeft() < 0 ? ctx.t("limitation.expired")
                 : ctx.t("limitation.daysLeft", lim.daysLeft()));
         VBox box = figure(6, "limitation.expires", value, "fig-limitation");
+        // which rule decided: the twenty years from the harm end the protection whatever the interruptions (§188 ¶2)
+        Label decided = new Label(ctx.t("limitation.decidedBy." + lim.decidedBy().name()));
+        decided.setId("limitationDecidedBy");
+        decided.getStyleClass().add("form-hint");
+        decided.setWrapText(true);
+        box.getChildren().add(decided);
         javafx.scene.Node v = box.lookup("#fig-limitation");
         if (lim.warning() != cn.huikuan.law.Limitation.Warning.NONE) v.getStyleClass().add("bucket-severe");
         Button why = new Button(ctx.t("limitation.why"));
