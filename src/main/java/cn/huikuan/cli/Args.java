@@ -67,32 +67,47 @@ final class Args {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new Cli.UsageException("--" + name + ": not a date (use YYYY-MM-DD) / 日期格式应为 YYYY-MM-DD: " + text);
+            throw new Cli.UsageException(named(name) + ": not a date (use YYYY-MM-DD) / 日期格式应为 YYYY-MM-DD: " + text);
         }
     }
 
+    /**
+     * How a value's source is named in a message: {@code --name} for an option; a claim file's field comes already
+     * quoted ({@code "payments[0].amount"}), never as an option that does not exist (issue 19).
+     */
+    static String named(String name) {
+        return name.startsWith("\"") ? name : "--" + name;
+    }
+
     static BigDecimal amount(String name, String text) {
+        String n = named(name);
         BigDecimal v;
         try {
             v = new BigDecimal(text.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new Cli.UsageException("--" + name + ": not an amount / 不是金额: " + text);
+            throw new Cli.UsageException(n + ": not an amount / 不是金额: " + text);
         }
-        if (v.signum() <= 0) throw new Cli.UsageException("--" + name + " must be more than 0 / 必须大于 0: " + text);
-        if (v.stripTrailingZeros().scale() > 2) throw new Cli.UsageException("--" + name + ": at most 2 decimals / 最多两位小数: " + text);
-        if (v.compareTo(new BigDecimal("10000000000")) > 0) throw new Cli.UsageException("--" + name + ": too large / 金额过大: " + text);
+        if (v.signum() <= 0) throw new Cli.UsageException(n + " must be more than 0 / 必须大于 0: " + text);
+        if (v.stripTrailingZeros().scale() > 2) throw new Cli.UsageException(n + ": at most 2 decimals / 最多两位小数: " + text);
+        if (v.compareTo(new BigDecimal("10000000000")) > 0) throw new Cli.UsageException(n + ": too large / 金额过大: " + text);
         return v;
     }
 
     static BigDecimal rate(String name, String text) {
+        return rate(name, text, "% a year", "年利率 %");
+    }
+
+    /** A percentage from 0 to 1000 in the unit given ("% a year", "% a day", …), named in both languages. */
+    static BigDecimal rate(String name, String text, String unitEn, String unitZh) {
+        String n = named(name);
         BigDecimal v;
         try {
             v = new BigDecimal(text.replace("%", ""));
         } catch (NumberFormatException e) {
-            throw new Cli.UsageException("--" + name + ": not a number / 不是数字: " + text);
+            throw new Cli.UsageException(n + ": not a number / 不是数字: " + text);
         }
         if (v.signum() < 0 || v.compareTo(new BigDecimal("1000")) > 0) {
-            throw new Cli.UsageException("--" + name + " must be between 0 and 1000 (% a year) / 应在 0 到 1000 之间: " + text);
+            throw new Cli.UsageException(n + " must be between 0 and 1000 (" + unitEn + ") / 应在 0 到 1000 之间（" + unitZh + "）: " + text);
         }
         return v;
     }

@@ -56,7 +56,7 @@ final class CalcCommand {
             case "limitation" -> limitation(new Args(rest, Set.of("start", "first-due", "interrupt", "as-of"), Set.of("json")));
             case "rate-cap" -> rateCap(new Args(rest, Set.of("kind", "contract-date", "rate", "filing-date"), Set.of("json")));
             case "late-performance" -> latePerformance(new Args(rest, Set.of("amount", "days"), Set.of("json")));
-            case "claim" -> claim(new Args(rest, Set.of("file", "as-of"), Set.of("json")));
+            case "claim" -> claim(new Args(rest, Set.of("file", "as-of", "filing-date"), Set.of("json")));
             default -> throw new Cli.UsageException("unknown calc rule / 未知计算项目: " + args[0]
                     + " (fee, deadline, limitation, rate-cap, late-performance, claim)");
         };
@@ -187,10 +187,19 @@ final class CalcCommand {
     private Map<String, Object> claim(Args a) {
         ClaimInput in = ClaimFile.read(java.nio.file.Path.of(a.required("file")));
         LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
-        ClaimCalculator.Result r = new ClaimCalculator(lpr.get(), LawData.benchmark()).compute(in, asOf);
+        // 民间借贷规定 §31: the cap after 2020-08-20 of a loan made before then is 4 × the LPR at filing (default: the as-of date)
+        LocalDate filing = a.optional("filing-date") == null ? asOf : Args.date("filing-date", a.optional("filing-date"));
+        if (asOf.isBefore(in.contractDate())) {
+            throw new Cli.UsageException("--as-of " + asOf + " is before the file's contractDate " + in.contractDate() + " / 计算日早于合同日期");
+        }
+        if (filing.isBefore(in.contractDate())) {
+            throw new Cli.UsageException("--filing-date " + filing + " is before the file's contractDate " + in.contractDate() + " / 起诉日早于合同日期");
+        }
+        ClaimCalculator.Result r = new ClaimCalculator(lpr.get(), LawData.benchmark()).compute(in, asOf, filing);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", money(r.total()));
         m.put("asOf", asOf.toString());
+        m.put("filingDate", filing.toString());
         m.put("principal", money(r.principal()));
         m.put("interest", money(r.interest()));
         m.put("penaltyOrLoss", money(r.charges()));
@@ -198,6 +207,8 @@ final class CalcCommand {
         m.put("overpaid", money(r.overpaid()));
         m.put("dailyAccrualAfter", money(r.dailyAccrual()));
         m.put("includesUnagreedCharges", r.includesUnagreedCharges());
+        // 民法典 §585 ¶2, 合同编通则解释 §65: the loss the law allows in place of an agreed penalty, beside it
+        if (r.comparableLoss() != null) m.put("comparableLoss", money(r.comparableLoss()));
         // what a 支付令 may claim: without the charges and interest the debtor never agreed in writing (民诉解释 §428)
         m.put("unagreedOwed", money(r.unagreedOwed()));
         m.put("paymentOrderClaim", money(r.agreedTotal()));
@@ -281,6 +292,8 @@ final class CalcCommand {
             case "includesUnagreedCharges" -> "含合同未约定的利息/损失 includes unagreed charges";
             case "unagreedOwed" -> "其中合同未约定的部分 of which unagreed";
             case "paymentOrderClaim" -> "支付令可请求 a payment order may claim (民诉解释 §428)";
+            case "filingDate" -> "起诉日 filing date (民间借贷规定 §31)";
+            case "comparableLoss" -> "可比损失 comparable loss without the penalty (民法典 §585 ¶2)";
             case "method" -> "计算方法 method";
             case "warnings" -> "提示 warnings";
             case "ledger" -> "明细 ledger";

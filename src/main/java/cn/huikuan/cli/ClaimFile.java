@@ -116,7 +116,10 @@ final class ClaimFile {
                 case "none" -> ClaimInput.PenaltyKind.NONE;
                 default -> throw new Cli.UsageException("penalty.kind must be daily-rate, percentage, fixed or none / 违约金种类不对");
             };
-            if (pk != ClaimInput.PenaltyKind.NONE) pv = rate(p, "penalty.", "value", true);
+            // the value's unit follows the kind: yuan once, % of the amount overdue a day, or % of the amount overdue
+            if (pk == ClaimInput.PenaltyKind.FIXED) pv = amount(p, "penalty.", "value", true);
+            else if (pk == ClaimInput.PenaltyKind.DAILY_RATE) pv = rate(p, "penalty.", "value", true, "% of the amount overdue a day", "每日按逾期金额的 %");
+            else if (pk == ClaimInput.PenaltyKind.PERCENTAGE) pv = rate(p, "penalty.", "value", true, "% of the amount overdue", "逾期金额的 %");
         }
         List<ClaimInput.Cost> costs = new ArrayList<>();
         List<JsonNode> costList = array(root, "costs");
@@ -137,11 +140,48 @@ final class ClaimFile {
             case "principal-first" -> ClaimInput.Allocation.PRINCIPAL_FIRST;
             default -> throw new Cli.UsageException("allocation must be statutory or principal-first / 抵充顺序取值不对");
         };
+        BigDecimal markup = rate(root, "", "saleMarkup", false, "a multiple of the LPR", "LPR 的倍数");
+        crossCheck(root, contract, principal, schedule, paid, costs, markup);
         try {
             return new ClaimInput(kind, contract, date(root, "", "interestFrom", false), principal, schedule, rate(root, "", "interestRate", false),
-                    rate(root, "", "overdueRate", false), pk, pv, costs, paid, dayCount, alloc, rate(root, "", "saleMarkup", false), false);
+                    rate(root, "", "overdueRate", false), pk, pv, costs, paid, dayCount, alloc, markup, false);
         } catch (IllegalArgumentException e) {
-            throw new Cli.UsageException("claim file: " + e.getMessage());
+            throw new Cli.UsageException("claim file / 欠款计算文件: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The rules that tie one field to another, each named by the field of the file that breaks it (issue 19); the
+     * domain checks them again, in words that know nothing of the file.
+     */
+    private static void crossCheck(JsonNode root, LocalDate contract, BigDecimal principal, List<ClaimInput.Due> schedule,
+                                   List<ClaimInput.Paid> paid, List<ClaimInput.Cost> costs, BigDecimal markup) {
+        BigDecimal sum = schedule.stream().map(ClaimInput.Due::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(principal) != 0) {
+            throw new Cli.UsageException("\"schedule\": the amounts add up to " + sum.toPlainString() + ", not the principal " + principal.toPlainString()
+                    + " / 各期金额合计 " + sum.toPlainString() + "，与本金 " + principal.toPlainString() + " 不符");
+        }
+        for (int k = 0; k < schedule.size(); k++) {
+            if (schedule.get(k).date().isBefore(contract)) {
+                String f = root.has("due") ? "due" : "schedule[" + k + "].due";
+                throw new Cli.UsageException("\"" + f + "\" is before the contractDate " + contract + " / 到期日早于合同日期 " + contract + ": " + schedule.get(k).date());
+            }
+        }
+        for (int k = 0; k < paid.size(); k++) {
+            if (paid.get(k).date().isBefore(contract)) {
+                throw new Cli.UsageException("\"payments[" + k + "].date\" is before the contractDate " + contract + " / 还款日期早于合同日期 "
+                        + contract + ": " + paid.get(k).date());
+            }
+        }
+        for (int k = 0; k < costs.size(); k++) {
+            if (costs.get(k).date().isBefore(contract)) {
+                throw new Cli.UsageException("\"costs[" + k + "].date\" is before the contractDate " + contract + " / 费用日期早于合同日期 "
+                        + contract + ": " + costs.get(k).date());
+            }
+        }
+        if (markup != null && (markup.compareTo(new BigDecimal("1.3")) < 0 || markup.compareTo(new BigDecimal("1.5")) > 0)) {
+            throw new Cli.UsageException("\"saleMarkup\" must be from 1.3 to 1.5 (LPR plus 30–50 %, 买卖合同解释 §18) / 应在 1.3 到 1.5 之间: "
+                    + markup.toPlainString());
         }
     }
 
@@ -270,12 +310,16 @@ final class ClaimFile {
 
     private static BigDecimal amount(JsonNode n, String where, String field, boolean required) {
         BigDecimal v = number(n, where, field, required);
-        return v == null ? null : Args.amount(where + field, v.toPlainString());
+        return v == null ? null : Args.amount("\"" + where + field + "\"", v.toPlainString());
     }
 
     private static BigDecimal rate(JsonNode n, String where, String field, boolean required) {
+        return rate(n, where, field, required, "% a year", "年利率 %");
+    }
+
+    private static BigDecimal rate(JsonNode n, String where, String field, boolean required, String unitEn, String unitZh) {
         BigDecimal v = number(n, where, field, required);
-        return v == null ? null : Args.rate(where + field, v.toPlainString());
+        return v == null ? null : Args.rate("\"" + where + field + "\"", v.toPlainString(), unitEn, unitZh);
     }
 
     /** 365 or 360, as a number or a text; never the low 32 bits of a larger number, nor 365.7 cut to 365. */

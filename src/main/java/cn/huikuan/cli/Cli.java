@@ -348,8 +348,9 @@ public final class Cli {
                                      民间借贷利率上限 / private-loan rate cap (民间借贷规定 §25, §31)
               calc late-performance --amount N --days N
                                      迟延履行加倍部分利息 / double interest (民事诉讼法 §264)
-              calc claim --file CLAIM.json [--as-of DATE]
-                                     欠款本息及违约金、还款抵充明细 / amount owed with the ledger (docs/claim-file.md)
+              calc claim --file CLAIM.json [--as-of DATE] [--filing-date DATE]
+                                     欠款本息及违约金、还款抵充明细 / amount owed with the ledger (docs/claim-file.md);
+                                     --filing-date: 起诉日，决定 2020-08-20 前借款此后的利率上限 (民间借贷规定 §31)
               export bundle (--case ID | --sample) --out FILE.pdf [--book DIR]
                                      证据材料汇编（封面、证据目录、证据、校验清单）/ the evidence bundle
               export packet (--case ID | --sample) --route payment-order|lawsuit|lawsuit-no-preservation|arbitration|enforcement --out DIR [--court NAME]

@@ -64,7 +64,7 @@ public final class Templates {
             if (!p.named()) throw new DocumentRefused(DocumentRefused.Reason.NO_COURT, p.explained());
             c = c.withOptions(c.options().withCourt(p.court()));
         }
-        if (kind == DocKind.PAYMENT_ORDER && !Courts.isBasicLevel(c.options().court())) {
+        if (kind == DocKind.PAYMENT_ORDER && !cn.huikuan.law.Routes.paymentOrderCourt(c.options().court()).met()) {
             throw new DocumentRefused(DocumentRefused.Reason.NOT_BASIC_COURT, c.options().court());
         }
         return write(kind, c);
@@ -87,7 +87,7 @@ public final class Templates {
         if (me == null || me.isBlank() || me.strip().equals(UNFILLED_CREDITOR)) {
             throw new DocumentRefused(DocumentRefused.Reason.CREDITOR_UNFILLED, "");
         }
-        if (kind == DocKind.ARBITRATION && !c.receivable().hasArbitrationClause()) {
+        if (kind == DocKind.ARBITRATION && !cn.huikuan.law.Routes.arbitration(c.receivable().hasArbitrationClause()).met()) {
             throw new DocumentRefused(DocumentRefused.Reason.NO_ARBITRATION_CLAUSE, "");
         }
     }

@@ -21,7 +21,7 @@ public final class BenchmarkTable {
 
     public Row inForceOn(LocalDate date) {
         if (!date.isBefore(LprTable.FIRST)) {
-            throw new IllegalArgumentException("from 2019-08-20 the LPR applies, not the benchmark rate: " + date);
+            throw new IllegalArgumentException("from 2019-08-20 the LPR applies, not the benchmark rate / 2019-08-20 起适用 LPR 而非贷款基准利率: " + date);
         }
         Row found = null;
         for (Row r : rows) {

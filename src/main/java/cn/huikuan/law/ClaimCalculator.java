@@ -73,7 +73,22 @@ public final class ClaimCalculator {
 
     public record Result(LocalDate asOf, BigDecimal principal, BigDecimal interest, BigDecimal charges, BigDecimal costs, BigDecimal total,
                          BigDecimal overpaid, BigDecimal dailyAccrual, boolean includesUnagreedCharges, List<Line> ledger,
-                         List<String> method, List<String> warnings, List<Citation> basis, BigDecimal unagreedOwed) {
+                         List<String> method, List<String> warnings, List<Citation> basis, BigDecimal unagreedOwed,
+                         BigDecimal comparableLoss) {
+        /**
+         * For an agreed penalty on anything but a loan: the loss the law would allow without it (买卖合同解释 §18: one-year LPR
+         * plus 30 %), over the same amounts and days, to set beside the penalty (民法典 §585 ¶2, 合同编通则解释 §65: a penalty
+         * more than 30 % above the loss may be reduced on the debtor's request); null where not compared.
+         */
+        public BigDecimal comparableLoss() {
+            return comparableLoss;
+        }
+
+        /** 合同编通则解释 §65 ¶2: the penalty is more than 30 % above the comparable loss, so a court may reduce it (§585 ¶2). */
+        public boolean penaltyMayBeReduced() {
+            return comparableLoss != null && charges.compareTo(excessiveAbove(comparableLoss)) > 0;
+        }
+
         /**
          * Of the interest and charges owed, what comes from the law's default rules rather than from the contract: losses
          * for late payment of a sale without an agreed penalty (买卖合同解释 §18), a loan's interest after maturity without an
@@ -139,6 +154,8 @@ public final class ClaimCalculator {
     private final class Run {
         final ClaimInput in;
         final LocalDate asOf;
+        /** The day of filing, for a pre-2020-08-20 loan's cap after the new rules (民间借贷规定 §31). */
+        LocalDate filing;
         final List<Inst> insts = new ArrayList<>();
         final List<Line> ledger = new ArrayList<>();
         final Set<String> method = new LinkedHashSet<>();
@@ -197,9 +214,62 @@ public final class ClaimCalculator {
         }
     }
 
+    private static String fen(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** 合同编通则解释 §65 ¶2 (in force 2023-12-05): a penalty above the loss × 1.3 is as a rule 过分高于造成的损失. */
+    static BigDecimal excessiveAbove(BigDecimal loss) {
+        return loss.multiply(new BigDecimal("1.3")).setScale(2, RoundingMode.HALF_UP);
+    }
+
     public Result compute(ClaimInput in, LocalDate asOf) {
-        if (asOf.isBefore(in.contractDate())) throw new IllegalArgumentException("the as-of date is before the contract date");
+        return compute(in, asOf, asOf);
+    }
+
+    /**
+     * As {@link #compute(ClaimInput, LocalDate)}; {@code filing} is the day the claim is (to be) filed, from which the
+     * 4 × LPR cap of a loan made before 2020-08-20 is read for the time after that day (民间借贷规定 §31; issue 19). It
+     * defaults to the as-of date.
+     */
+    public Result compute(ClaimInput in, LocalDate asOf, LocalDate filing) {
+        Result r = computeOnce(in, asOf, filing);
+        if (in.kind() == ClaimInput.Kind.PRIVATE_LOAN || in.penaltyKind() == ClaimInput.PenaltyKind.NONE || r.charges().signum() <= 0) return r;
+        // §585 ¶2: the same claim without the penalty gives the loss the law allows in its place
+        ClaimInput noPenalty = new ClaimInput(in.kind(), in.contractDate(), in.interestFrom(), in.principal(), in.schedule(), in.interestRate(),
+                in.overdueRate(), ClaimInput.PenaltyKind.NONE, null, in.costs(), in.payments(), in.dayCount(), in.allocation(), in.saleMarkup(),
+                in.naturalPersons());
+        if (in.overdueRate() != null) return r; // an agreed overdue rate already is the agreed loss
+        List<String> warnings = new ArrayList<>(r.warnings());
+        Result loss;
+        try {
+            loss = computeOnce(noPenalty, asOf, filing);
+        } catch (LprTable.RateUnavailableException e) {
+            // the penalty needs no rate table, the loss in its place does: the claim stands, the comparison cannot be made
+            warnings.add("无法计算与违约金对比的逾期损失（" + Statutes.PENALTY_REDUCTION.zh() + "）：" + e.getMessage());
+            return new Result(r.asOf(), r.principal(), r.interest(), r.charges(), r.costs(), r.total(), r.overpaid(), r.dailyAccrual(),
+                    r.includesUnagreedCharges(), r.ledger(), r.method(), List.copyOf(warnings), r.basis(), r.unagreedOwed(), null);
+        }
+        BigDecimal threshold = excessiveAbove(loss.charges());
+        if (r.charges().compareTo(threshold) > 0) {
+            String lossText = in.kind() == ClaimInput.Kind.SALE
+                    ? "逾期付款损失 " + fen(loss.charges()) + " 元（按一年期 LPR 加计 "
+                            + in.saleMarkup().subtract(BigDecimal.ONE).multiply(HUNDRED).stripTrailingZeros().toPlainString() + "%，"
+                            + Statutes.SALE_LATE_PAYMENT_LOSS.zh() + "）"
+                    : "资金占用损失 " + fen(loss.charges()) + " 元（按一年期 LPR）";
+            warnings.add("约定违约金 " + fen(r.charges()) + " 元超过" + lossText + "的 130%（" + fen(threshold)
+                    + " 元）：对方可以请求人民法院适当减少违约金（" + Statutes.PENALTY_REDUCTION.zh() + "、"
+                    + Statutes.PENALTY_EXCESSIVE.zh() + "）；起诉时宜同时准备实际损失的证据");
+            // not in the basis: those are the rules the claim rests on (the complaint cites them); §585 ¶2 is the debtor's defence
+        }
+        return new Result(r.asOf(), r.principal(), r.interest(), r.charges(), r.costs(), r.total(), r.overpaid(), r.dailyAccrual(),
+                r.includesUnagreedCharges(), r.ledger(), r.method(), List.copyOf(warnings), r.basis(), r.unagreedOwed(), loss.charges());
+    }
+
+    private Result computeOnce(ClaimInput in, LocalDate asOf, LocalDate filing) {
+        if (asOf.isBefore(in.contractDate())) throw new IllegalArgumentException("the as-of date is before the contract date / 计算日早于合同日期");
         Run run = new Run(in, asOf);
+        run.filing = filing == null ? asOf : filing;
         for (ClaimInput.Due d : in.schedule().stream().sorted(java.util.Comparator.comparing(ClaimInput.Due::date)).toList()) {
             run.insts.add(new Inst(d.date(), d.amount()));
         }
@@ -227,7 +297,7 @@ public final class ClaimCalculator {
             if (p.date().isAfter(asOf)) {
                 run.warnings.add("还款 " + p.date() + "（" + plain(p.amount()) + " 元）晚于计算日，未计入");
             } else if (p.date().isBefore(in.contractDate())) {
-                throw new IllegalArgumentException("a payment is dated before the contract: " + p.date());
+                throw new IllegalArgumentException("a payment is dated before the contract / 还款日期早于合同日期: " + p.date());
             } else {
                 dates.add(p.date());
             }
@@ -266,7 +336,7 @@ public final class ClaimCalculator {
         if (in.allocation() == ClaimInput.Allocation.STATUTORY) run.basis.add(Statutes.PAYMENT_ALLOCATION);
         BigDecimal unagreedOwed = run.unagreedAccrued.min(run.interest.add(run.charges)).max(BigDecimal.ZERO);
         return new Result(asOf, run.principalLeft(), run.interest, run.charges, run.costs, total, run.overpaid, daily, run.unagreed,
-                List.copyOf(run.ledger), List.copyOf(run.method), List.copyOf(run.warnings), List.copyOf(run.basis), unagreedOwed);
+                List.copyOf(run.ledger), List.copyOf(run.method), List.copyOf(run.warnings), List.copyOf(run.basis), unagreedOwed, null);
     }
 
     private void decideOverdueCharge(Run run, Inst i) {
@@ -345,7 +415,7 @@ public final class ClaimCalculator {
         }
         if (day.isBefore(RateCaps.NEW_RULES)) return RateCaps.OLD_CAP;
         run.basis.add(Statutes.LOAN_TRANSITION);
-        return lpr.inForceOn(run.asOf).oneYear().multiply(BigDecimal.valueOf(4));
+        return lpr.inForceOn(run.filing).oneYear().multiply(BigDecimal.valueOf(4));
     }
 
     private void accrue(Run run, LocalDate from, LocalDate to) {

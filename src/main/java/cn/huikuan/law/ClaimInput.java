@@ -32,32 +32,32 @@ public record ClaimInput(Kind kind, LocalDate contractDate, LocalDate interestFr
 
     public ClaimInput {
         if (kind == null || contractDate == null || principal == null || schedule == null || schedule.isEmpty()) {
-            throw new IllegalArgumentException("kind, contract date, principal and at least one due date are required");
+            throw new IllegalArgumentException("kind, contract date, principal and at least one due date are required / 种类、合同日期、本金和至少一个到期日必须提供");
         }
-        if (principal.signum() <= 0) throw new IllegalArgumentException("the principal must be more than 0");
+        if (principal.signum() <= 0) throw new IllegalArgumentException("the principal must be more than 0 / 本金必须大于 0");
         BigDecimal sum = schedule.stream().map(Due::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (sum.compareTo(principal) != 0) throw new IllegalArgumentException("the schedule adds up to " + sum + ", not the principal " + principal);
+        if (sum.compareTo(principal) != 0) throw new IllegalArgumentException("the schedule adds up to " + sum + ", not the principal " + principal + " / 各期金额合计 " + sum + "，与本金 " + principal + " 不符");
         for (Due d : schedule) {
-            if (d.amount().signum() <= 0) throw new IllegalArgumentException("an instalment must be more than 0");
-            if (d.date().isBefore(contractDate)) throw new IllegalArgumentException("a due date is before the contract date: " + d.date());
+            if (d.amount().signum() <= 0) throw new IllegalArgumentException("an instalment must be more than 0 / 每期金额必须大于 0");
+            if (d.date().isBefore(contractDate)) throw new IllegalArgumentException("a due date is before the contract date / 到期日早于合同日期: " + d.date());
         }
-        if (dayCount != 360 && dayCount != 365) throw new IllegalArgumentException("dayCount must be 365 or 360");
+        if (dayCount != 360 && dayCount != 365) throw new IllegalArgumentException("dayCount must be 365 or 360 / 计息天数应为 365 或 360");
         if (interestFrom == null) interestFrom = contractDate;
         if (penaltyKind == null) penaltyKind = PenaltyKind.NONE;
         if (penaltyKind != PenaltyKind.NONE && (penaltyValue == null || penaltyValue.signum() <= 0)) {
-            throw new IllegalArgumentException("the penalty needs a value more than 0");
+            throw new IllegalArgumentException("the penalty needs a value more than 0 / 违约金标准必须大于 0");
         }
-        if (interestRate != null && interestRate.signum() < 0) throw new IllegalArgumentException("interest rate must not be negative");
-        if (overdueRate != null && overdueRate.signum() < 0) throw new IllegalArgumentException("overdue rate must not be negative");
+        if (interestRate != null && interestRate.signum() < 0) throw new IllegalArgumentException("interest rate must not be negative / 利率不能为负");
+        if (overdueRate != null && overdueRate.signum() < 0) throw new IllegalArgumentException("overdue rate must not be negative / 逾期利率不能为负");
         if (saleMarkup == null) saleMarkup = new BigDecimal("1.3");
         if (saleMarkup.compareTo(new BigDecimal("1.3")) < 0 || saleMarkup.compareTo(new BigDecimal("1.5")) > 0) {
-            throw new IllegalArgumentException("saleMarkup must be between 1.3 and 1.5 (买卖合同解释 §18: LPR plus 30–50%)");
+            throw new IllegalArgumentException("saleMarkup must be between 1.3 and 1.5 (LPR plus 30–50 %) / 加计比例应在 1.3 到 1.5 之间（买卖合同解释 §18）");
         }
         for (Paid p : payments == null ? List.<Paid>of() : payments) {
-            if (p.amount().signum() <= 0) throw new IllegalArgumentException("a payment must be more than 0");
+            if (p.amount().signum() <= 0) throw new IllegalArgumentException("a payment must be more than 0 / 还款金额必须大于 0");
         }
         for (Cost c : costs == null ? List.<Cost>of() : costs) {
-            if (c.amount().signum() <= 0) throw new IllegalArgumentException("a cost must be more than 0");
+            if (c.amount().signum() <= 0) throw new IllegalArgumentException("a cost must be more than 0 / 费用金额必须大于 0");
         }
         costs = costs == null ? List.of() : List.copyOf(costs);
         payments = payments == null ? List.of() : List.copyOf(payments);

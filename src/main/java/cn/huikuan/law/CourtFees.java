@@ -56,8 +56,8 @@ public final class CourtFees {
     }
 
     public static Result compute(Kind kind, BigDecimal claim, boolean halved) {
-        if (claim == null || claim.signum() <= 0) throw new IllegalArgumentException("the amount must be more than 0");
-        if (halved && kind != Kind.CASE) throw new IllegalArgumentException("only the case fee is halved (§15, §16)");
+        if (claim == null || claim.signum() <= 0) throw new IllegalArgumentException("the amount must be more than 0 / 金额必须大于 0");
+        if (halved && kind != Kind.CASE) throw new IllegalArgumentException("only the case fee is halved (§15, §16) / 只有案件受理费可以减半（第十五条、第十六条）");
         List<Step> steps = new ArrayList<>();
         List<Citation> basis = new ArrayList<>();
         BigDecimal fee;

@@ -19,8 +19,8 @@ public final class LatePerformance {
     }
 
     public static Result compute(BigDecimal unpaid, long days) {
-        if (unpaid == null || unpaid.signum() <= 0) throw new IllegalArgumentException("the amount must be more than 0");
-        if (days < 0) throw new IllegalArgumentException("days must not be negative");
+        if (unpaid == null || unpaid.signum() <= 0) throw new IllegalArgumentException("the amount must be more than 0 / 金额必须大于 0");
+        if (days < 0) throw new IllegalArgumentException("days must not be negative / 天数不能为负");
         BigDecimal interest = unpaid.multiply(DAILY_RATE).multiply(BigDecimal.valueOf(days)).setScale(2, RoundingMode.HALF_UP);
         String formula = CourtFees.plain(unpaid) + " × 0.0175% × " + days + " 天 = " + interest.toPlainString();
         return new Result(unpaid.setScale(2, RoundingMode.HALF_UP), days, interest, formula,

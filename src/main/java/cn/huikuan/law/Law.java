@@ -33,6 +33,9 @@ public enum Law {
     /** 法释〔2019〕19号 (2019 amendment), in force 2020-05-01 (FACTS.md §10.1: effective date from memory). */
     EVIDENCE_RULES("最高人民法院关于民事诉讼证据的若干规定", "民事证据规定", "SPC Provisions on Evidence in Civil Procedures",
             "法释〔2019〕19号", LocalDate.of(2020, 5, 1)),
+    /** 法释〔2023〕13号, in force 2023-12-05 (shared/law/statutes/合同编通则解释.md). */
+    CONTRACT_GENERAL_INTERPRETATION("最高人民法院关于适用《中华人民共和国民法典》合同编通则若干问题的解释", "合同编通则解释",
+            "SPC Interpretation of the General Part of the Civil Code's Contracts Book", "法释〔2023〕13号", LocalDate.of(2023, 12, 5)),
     PERSONAL_INFORMATION("中华人民共和国个人信息保护法", "个人信息保护法", "Personal Information Protection Law", "2021-08-20 通过",
             LocalDate.of(2021, 11, 1)),
     CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1)),

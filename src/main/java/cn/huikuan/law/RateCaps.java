@@ -42,7 +42,7 @@ public final class RateCaps {
      * @param filingDate   when suit is (or would be) filed; only used for contracts before 2020-08-20
      */
     public Result privateLoan(LocalDate contractDate, BigDecimal agreedRate, LocalDate filingDate) {
-        if (agreedRate.signum() < 0) throw new IllegalArgumentException("rate must not be negative");
+        if (agreedRate.signum() < 0) throw new IllegalArgumentException("rate must not be negative / 利率不能为负");
         List<Segment> segments = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!contractDate.isBefore(NEW_RULES)) {

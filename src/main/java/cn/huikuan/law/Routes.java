@@ -64,6 +64,26 @@ public final class Routes {
         return new PaymentOrderCheck(ok, List.copyOf(c), court);
     }
 
+    /**
+     * The court a 支付令 is filed with must be a basic-level court (民事诉讼法 §225, §18): an intermediate, high or
+     * specialised court, or an arbitration body, is named as not met with what to do (issue 19).
+     */
+    public static Condition paymentOrderCourt(String court) {
+        boolean ok = Courts.isBasicLevel(court);
+        String shown = court == null || court.isBlank() ? "未填写" : court.strip();
+        return new Condition("受理支付令的是基层人民法院（" + shown + "）", ok, Statutes.PAYMENT_ORDER,
+                "向债务人住所地的基层人民法院（区、县人民法院）申请");
+    }
+
+    /**
+     * Arbitration needs a written arbitration agreement (仲裁法 §4, §16): without one recorded on the receivable the
+     * commission will not accept the case (issue 19).
+     */
+    public static Condition arbitration(boolean arbitrationClause) {
+        return new Condition("合同中有书面仲裁条款（已在应收款中记录）", arbitrationClause, Statutes.ARBITRATION_AGREEMENT_NEEDED,
+                "核对合同：有仲裁条款的在应收款中记录；没有的应当起诉（" + Statutes.ARBITRATION_CLAUSE.zh() + "：仲裁协议须为书面）");
+    }
+
     /** Courts (or the arbitration body) for a lawsuit on a money claim under a contract. */
     public static List<String> lawsuitCourts(Facts f) {
         List<String> list = new ArrayList<>();

@@ -30,6 +30,10 @@ public final class Statutes {
     public static final Citation BORROWER_REPAYS = Citation.of(Law.CIVIL_CODE, 675);
     public static final Citation LOSS_DAMAGES = Citation.of(Law.CIVIL_CODE, 584);
     public static final Citation PENALTY_CLAUSE = Citation.of(Law.CIVIL_CODE, 585);
+    /** 约定的违约金过分高于造成的损失的，人民法院…可以根据当事人的请求予以适当减少 (issue 19). */
+    public static final Citation PENALTY_REDUCTION = new Citation(Law.CIVIL_CODE, 585, 2);
+    /** 违约金超过造成损失的百分之三十的，一般可以认定为过分高于造成的损失 (issue 19). */
+    public static final Citation PENALTY_EXCESSIVE = new Citation(Law.CONTRACT_GENERAL_INTERPRETATION, 65, 2);
     public static final Citation MONEY_DEBT = Citation.of(Law.CIVIL_CODE, 579);
     public static final Citation LOAN_OVERDUE_INTEREST = Citation.of(Law.CIVIL_CODE, 676);
     public static final Citation NO_USURY = Citation.of(Law.CIVIL_CODE, 680);

@@ -363,6 +363,7 @@ public final class ReceivableDetailView extends BorderPane {
         StringBuilder notes = new StringBuilder();
         notes.append(ctx.t("claim.method")).append(String.join("；", c.method())).append('\n');
         if (!c.warnings().isEmpty()) notes.append(ctx.t("claim.warnings")).append(String.join("；", c.warnings())).append('\n');
+        if (c.comparableLoss() != null) notes.append(ctx.t("claim.comparable", Fmt.money(c.charges()), Fmt.money(c.comparableLoss()))).append('\n');
         if (c.includesUnagreedCharges()) notes.append(ctx.t("claim.unagreed")).append('\n');
         notes.append(ctx.t("claim.rounding")).append('\n');
         notes.append(ctx.t("limitation.rules")).append(String.join("、", c.basis().stream().map(cn.huikuan.law.Citation::zh).toList()));

@@ -337,6 +337,12 @@ public final class WizardView extends BorderPane {
                     Fmt.money(CourtFees.compute(CourtFees.Kind.PRESERVATION, total, false).fee()),
                     Fmt.money(agreed),
                     Fmt.money(caseFee.divide(java.math.BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP))), "routeFees"));
+            if (claim != null && claim.comparableLoss() != null) {
+                // 民法典 §585 ¶2, 合同编通则解释 §65 ¶2: the penalty beside the loss the law allows without it
+                boolean high = claim.penaltyMayBeReduced();
+                result.getChildren().add(wrap(ctx.t("wizard.route.penalty", Fmt.money(claim.charges()), Fmt.money(claim.comparableLoss()),
+                        ctx.t(high ? "wizard.route.penaltyHigh" : "wizard.route.penaltyOk")), "routePenalty"));
+            }
             if (state.limitation() != null) {
                 result.getChildren().add(wrap(ctx.t("wizard.route.limitation", Fmt.date(state.limitation().expires()), state.limitation().daysLeft()), null));
             }
@@ -350,8 +356,20 @@ public final class WizardView extends BorderPane {
         route.setValue(receivable.hasArbitrationClause() ? DocKind.Route.ARBITRATION : DocKind.Route.LAWSUIT);
         Button packet = button("wizardPacket", ctx.t("wizard.route.packet"), () ->
                 new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue().documents().get(0)).route(route.getValue()).show());
+        // the route engine's own check of the chosen route (仲裁法 §4, §16): arbitration without a clause on record
+        Label routeCheck = wrap("", "routeCheck");
+        Runnable checkRoute = () -> {
+            Routes.Condition c = route.getValue() == DocKind.Route.ARBITRATION ? Routes.arbitration(receivable.hasArbitrationClause()) : null;
+            boolean blocked = c != null && !c.met();
+            routeCheck.setText(blocked ? "✗ " + c.text() + "（" + c.basis().zh() + "）→ " + c.whatToDo() : "");
+            routeCheck.setVisible(blocked);
+            routeCheck.setManaged(blocked);
+            packet.setDisable(blocked);
+        };
+        route.valueProperty().addListener((o, a, b) -> checkRoute.run());
+        checkRoute.run();
         page.getChildren().addAll(heading(ctx.t("wizard.route.questions")), otherDisputes, owed, located, served, result,
-                new HBox(8, new Label(ctx.t("wizard.route.choose")), route, packet));
+                new HBox(8, new Label(ctx.t("wizard.route.choose")), route, packet), routeCheck);
     }
 
     private void court() {

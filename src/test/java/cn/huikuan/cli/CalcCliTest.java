@@ -96,6 +96,32 @@ class CalcCliTest {
         assertThat(j.get("includesUnagreedCharges").asBoolean()).isFalse();
     }
 
+    @Test
+    void claimComparesThePenaltyWithTheLossAndTakesAFilingDate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+                {"kind": "sale", "contractDate": "2025-12-18", "principal": "500000", "due": "2026-05-28",
+                 "penalty": {"kind": "daily-rate", "value": "0.05"},
+                 "payments": [{"date": "2026-05-26", "amount": 200000}]}
+                """);
+        // issue 19: 300,000 × 0.05 % × 365 = 54,750 against 300,000 × 3.00 % × 1.3 × 365 / 365 = 11,700
+        JsonNode j = json("calc claim --file " + f + " --as-of 2027-05-28 --json");
+        assertThat(j.get("penaltyOrLoss").asText()).isEqualTo("54750.00");
+        assertThat(j.get("comparableLoss").asText()).isEqualTo("11700.00");
+        assertThat(j.get("filingDate").asText()).isEqualTo("2027-05-28");
+        assertThat(j.get("warnings").toString()).contains("第五百八十五条第二款").contains("第六十五条第二款");
+        out.reset();
+        // an old loan at 24 %: filed 2023-06-20 the cap after 2020-08-20 is 4 × 3.55 % instead of 4 × 3.85 %
+        java.nio.file.Path loan = java.nio.file.Files.writeString(dir.resolve("loan.json"), """
+                {"kind": "private-loan", "contractDate": "2019-08-20", "principal": "100000", "due": "2022-08-20", "interestRate": "24"}
+                """);
+        JsonNode asOf = json("calc claim --file " + loan + " --as-of 2021-08-20 --json");
+        out.reset();
+        JsonNode filed = json("calc claim --file " + loan + " --as-of 2021-08-20 --filing-date 2023-06-20 --json");
+        assertThat(new java.math.BigDecimal(asOf.get("interest").asText()).subtract(new java.math.BigDecimal(filed.get("interest").asText())))
+                .isEqualByComparingTo("1200.00");
+        assertThat(filed.has("comparableLoss")).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"kind\": \"sale\",", "[1, 2]", "{\"kind\": \"lease\"}",
             "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"-1\", \"due\": \"2026-02-01\"}",
@@ -109,6 +135,47 @@ class CalcCliTest {
         String e = err.toString(StandardCharsets.UTF_8);
         assertThat(e.lines()).hasSize(1);
         assertThat(e).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** Issue 19: a claim file's errors name its field as written in the file, never an option, in both languages. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "\"principal\": \"-1\"|\"principal\" must be more than 0|必须大于 0",
+            "\"principal\": \"100.001\"|\"principal\": at most 2 decimals|最多两位小数",
+            "\"principal\": 100, \"payments\": [{\"date\": \"2026-03-01\", \"amount\": \"x\"}]|\"payments[0].amount\": not a number|不是数字",
+            "\"principal\": 100, \"penalty\": {\"kind\": \"daily-rate\", \"value\": \"-1\"}|\"penalty.value\" must be between 0 and 1000 (% of the amount overdue a day)|每日按逾期金额的 %",
+            "\"principal\": 100, \"saleMarkup\": 2|\"saleMarkup\" must be from 1.3 to 1.5|应在 1.3 到 1.5 之间",
+            "\"principal\": 100, \"payments\": [{\"date\": \"2025-03-01\", \"amount\": 5}]|\"payments[0].date\" is before the contractDate 2026-01-01|还款日期早于合同日期",
+            "\"principal\": 100, \"costs\": [{\"date\": \"2025-03-01\", \"amount\": 5}]|\"costs[0].date\" is before the contractDate|费用日期早于合同日期",
+            "\"principal\": 100, \"interestRate\": \"abc\"|\"interestRate\": not a number|不是数字"})
+    void claimFileErrorsNameTheFileField(String fields, String english, String chinese, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"),
+                "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"due\": \"2026-02-01\", " + fields + "}");
+        assertThat(run("calc claim --file " + f + " --as-of 2026-11-01")).isEqualTo(2);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertThat(e).contains(english).contains(chinese).doesNotContain("--principal").doesNotContain("--payments").doesNotContain("--penalty");
+        assertThat(e.lines()).hasSize(1);
+    }
+
+    @Test
+    void aFixedPenaltyIsAnAmountNotARate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a fixed penalty of 5,000 yuan was refused as "more than 1000 (% a year)"
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+                {"kind": "sale", "contractDate": "2026-01-01", "principal": "100000", "due": "2026-02-01",
+                 "penalty": {"kind": "fixed", "value": "5000"}}
+                """);
+        JsonNode j = json("calc claim --file " + f + " --as-of 2026-11-01 --json");
+        assertThat(j.get("penaltyOrLoss").asText()).isEqualTo("5000.00");
+    }
+
+    @Test
+    void anAsOfBeforeTheContractNamesBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+                {"kind": "sale", "contractDate": "2026-01-01", "principal": "100000", "due": "2026-02-01"}
+                """);
+        assertThat(run("calc claim --file " + f + " --as-of 2025-01-01")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--as-of 2025-01-01 is before the file's contractDate 2026-01-01").contains("计算日早于合同日期");
     }
 
     @Test

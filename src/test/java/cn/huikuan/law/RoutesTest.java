@@ -50,4 +50,29 @@ class RoutesTest {
         assertThat(Routes.lawsuitCourts(f)).singleElement().asString().contains("仲裁");
         assertThat(Routes.paymentOrder(f).eligible()).isFalse();
     }
+
+    /** Issue 19: 民事诉讼法 §225 with §18 — a 支付令 goes to a basic-level court, nowhere else. */
+    @Test
+    void aPaymentOrderCourtMustBeBasicLevel() {
+        assertThat(Routes.paymentOrderCourt("杭州市拱墅区人民法院").met()).isTrue();
+        assertThat(Routes.paymentOrderCourt("杭州市中级人民法院").met()).isFalse();
+        assertThat(Routes.paymentOrderCourt("浙江省高级人民法院").met()).isFalse();
+        assertThat(Routes.paymentOrderCourt("上海金融法院").met()).isFalse();
+        assertThat(Routes.paymentOrderCourt("杭州仲裁委员会").met()).isFalse();
+        Routes.Condition blank = Routes.paymentOrderCourt(" ");
+        assertThat(blank.met()).isFalse();
+        assertThat(blank.text()).contains("未填写");
+        assertThat(blank.basis()).isEqualTo(Statutes.PAYMENT_ORDER);
+        assertThat(blank.whatToDo()).contains("基层人民法院");
+    }
+
+    /** Issue 19: 仲裁法 §4, §16 — no arbitration without a written agreement on record. */
+    @Test
+    void arbitrationNeedsARecordedClause() {
+        assertThat(Routes.arbitration(true).met()).isTrue();
+        Routes.Condition none = Routes.arbitration(false);
+        assertThat(none.met()).isFalse();
+        assertThat(none.basis()).isEqualTo(Statutes.ARBITRATION_AGREEMENT_NEEDED);
+        assertThat(none.whatToDo()).contains("起诉").contains(Statutes.ARBITRATION_CLAUSE.zh());
+    }
 }

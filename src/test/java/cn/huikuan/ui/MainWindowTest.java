@@ -129,6 +129,8 @@ class MainWindowTest extends UiTestBase {
         assertThat(robot.lookup("#claimLedger").queryTableView().getItems()).hasSize(2);
         assertThat(text(robot, "#claimSummary")).contains("¥327,600.00").contains("¥27,600.00").contains("¥150.00");
         assertThat(text(robot, "#claimNotes")).contains("《民法典》第五百八十五条");
+        // issue 19: the penalty beside the loss a sale would allow (300,000 × 3.00 % × 1.3 × 184 / 365 = 5,898.08)
+        assertThat(text(robot, "#claimNotes")).contains("约定违约金 ¥27,600.00", "逾期损失为 ¥5,898.08", "第五百八十五条第二款", "第六十五条第二款");
         Screenshots.take(main, "08-receivable-claim");
         assertThat(text(robot, "#fig-nextDeadline")).isEqualTo("—");
         robot.clickOn("#logCourtEvent");

@@ -114,6 +114,8 @@ class WizardFlowTest extends UiTestBase {
                 .anyMatch(l -> l.getText().equals("可以申请支付令"));
         assertThat(text(robot, "#routeFees")).contains("支付令申请费 ¥2,071.33", "诉讼案件受理费 ¥6,214.00", "简易程序减半为 ¥3,107.00",
                 "财产保全费 ¥2,158.00");
+        // issue 19: 27,600 against a loss of 5,898.08 (× 1.3 = 7,667.50): the debtor may ask for a reduction
+        assertThat(text(robot, "#routePenalty")).contains("违约金 ¥27,600.00，可比逾期损失 ¥5,898.08", "超过损失的 130%", "第五百八十五条第二款");
         robot.clickOn("#routeOtherDisputes");
         assertThat(robot.lookup("#routeResult .label").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().equals("不宜申请支付令"));
@@ -122,7 +124,13 @@ class WizardFlowTest extends UiTestBase {
         javafx.scene.control.ScrollPane scroll = robot.lookup("#wizard .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
         robot.interact(() -> scroll.setVvalue(1.0));
         ComboBox<DocKind.Route> route = robot.lookup("#wizardRoute").queryComboBox();
+        // issue 19: the sample contract has no arbitration clause — the route engine says so and no packet is offered
+        robot.interact(() -> route.setValue(DocKind.Route.ARBITRATION));
+        assertThat(robot.lookup("#routeCheck").queryAs(javafx.scene.control.Label.class).isVisible()).isTrue();
+        assertThat(text(robot, "#routeCheck")).contains("书面仲裁条款", "《仲裁法》第四条");
+        assertThat(robot.lookup("#wizardPacket").queryButton().isDisabled()).isTrue();
         robot.interact(() -> route.setValue(DocKind.Route.PAYMENT_ORDER));
+        assertThat(robot.lookup("#routeCheck").queryAs(javafx.scene.control.Label.class).isVisible()).isFalse();
         robot.clickOn("#wizardPacket");
         waitUntil(() -> text(robot, "#previewPage").startsWith("第 1 页") && text(robot, "#exportStatus").startsWith("支付令申请书"));
         dialogs.chosenDirs.add(exportTo);

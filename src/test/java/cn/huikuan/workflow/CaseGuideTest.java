@@ -22,7 +22,8 @@ class CaseGuideTest {
     static final LocalDate OVERDUE = LocalDate.of(2026, 5, 28);
 
     static Limitation.Result limitation(LocalDate expires, long daysLeft) {
-        return new Limitation.Result(OVERDUE, expires, false, null, daysLeft, Limitation.Warning.NONE, List.of(), List.of(), List.of(), List.of());
+        return new Limitation.Result(OVERDUE, expires, false, null, daysLeft, Limitation.Warning.NONE, List.of(), List.of(), List.of(), List.of(),
+                expires, OVERDUE.plusYears(20), Limitation.DecidedBy.THREE_YEARS, null);
     }
 
     static CaseGuide.Facts facts(CollectionStep step) {
