@@ -74,6 +74,8 @@ public final class ImportDialog extends Dialog<Integer> {
         getDialogPane().setPadding(new Insets(8));
         ButtonType doImport = new ButtonType(ctx.t("import.run"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(doImport, new ButtonType(ctx.t("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        // without a converter a cancelled dialog's result is the Cancel ButtonType, cast to Integer by the caller (issue 21)
+        setResultConverter(button -> null);
         importButton = (Button) getDialogPane().lookupButton(doImport);
         importButton.setId("importRun");
         importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
