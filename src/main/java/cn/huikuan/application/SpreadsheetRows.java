@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +30,9 @@ import java.util.function.Consumer;
 /**
  * Reads the rows of an .xlsx (first sheet, streamed) or .csv file (UTF-8, or GB18030 as Excel saves CSV on
  * Chinese Windows) as lists of cell texts; date cells come back as ISO dates. Anything else is refused with
- * a sentence, never guessed at; so are .xlsx files no spreadsheet program writes (issue 24): cells outside
- * Excel's grid, texts longer than a cell holds, rows wider than a ledger, more than the caps once unpacked.
+ * a sentence, never guessed at; so are files no spreadsheet program writes (issue 24): cells outside Excel's
+ * grid, texts longer than a cell holds, rows wider than a ledger, an .xlsx that unpacks to more than its caps,
+ * a CSV whose bytes are not text in the encoding it is read in.
  */
 public final class SpreadsheetRows {
     /** A file that is not a spreadsheet Huikuan can read. */
@@ -41,11 +45,14 @@ public final class SpreadsheetRows {
     /** Excel's grid: columns A to XFD and rows 1 to 1,048,576. A reference beyond it is no cell of any workbook. */
     static final int EXCEL_COLUMNS = 16_384;
     static final int EXCEL_ROWS = 1_048_576;
-    /** Excel's limit for the text of a cell. */
+    /** Excel's limit for the text of a cell; also the most a CSV cell may hold. */
     static final int MAX_CELL_CHARS = 32_767;
     /** Excel's limit for the text of a formula. */
     static final int MAX_FORMULA_CHARS = 8_192;
-    /** A row with a value beyond this column is refused: a ledger of receivables has a dozen columns. */
+    /**
+     * A row with a value beyond this column is refused: a ledger of receivables has a dozen columns, and the
+     * import's column guessing looks at every header cell (a million-column header took minutes).
+     */
     static final int MAX_COLUMNS = 1_000;
 
     /*
@@ -158,6 +165,11 @@ public final class SpreadsheetRows {
     static NotASpreadsheet tooWide(int row) {
         return new NotASpreadsheet("表格第 " + row + " 行超过 " + MAX_COLUMNS + " 列，不像是应收款台账 / row " + row + " has more than "
                 + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + " columns: not a ledger of receivables");
+    }
+
+    static NotASpreadsheet cellTooLong(int row) {
+        return new NotASpreadsheet("表格第 " + row + " 行有一个单元格超过 " + MAX_CELL_CHARS + " 个字符（Excel 的上限；是不是少了一个引号？）/ row " + row
+                + " has a cell longer than " + String.format(Locale.ROOT, "%,d", MAX_CELL_CHARS) + " characters, Excel's limit (a missing quote?)");
     }
 
     /**
@@ -665,50 +677,121 @@ public final class SpreadsheetRows {
 
     private static void csv(Path file, Consumer<List<String>> row) {
         Charset cs = encodingOf(file);
-        try (Reader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), cs), 1 << 16)) {
+        try (Reader r = new BufferedReader(new StrictReader(Files.newInputStream(file), cs), 1 << 16)) {
             r.mark(1);
             if (r.read() != '\uFEFF') r.reset();
             parseCsv(r, row);
+        } catch (Undecodable e) {
+            throw undecodable(Math.max(e.row, 1), cs);
         } catch (IOException e) {
             throw new NotASpreadsheet("无法读取文件 / cannot read " + file + ": " + e.getMessage());
         }
     }
 
-    /** UTF-8 when the first megabyte (cut at its last line break) decodes as UTF-8, else GB18030. Streams the rest. */
+    private static NotASpreadsheet undecodable(int row, Charset cs) {
+        boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+        return new NotASpreadsheet("表格第 " + row + " 行有无法按 " + (utf8 ? "UTF-8" : "GB18030（GBK）") + " 读出的文字（文件可能混用了两种编码），请在 Excel 或 WPS 中另存为 UTF-8 的 .csv 或 .xlsx / row "
+                + row + " is not valid " + (utf8 ? "UTF-8" : "GB18030") + " text (mixed encodings?): save the file as UTF-8 .csv or .xlsx");
+    }
+
+    /**
+     * UTF-8 when the whole file is valid UTF-8, or when it begins with UTF-8's byte order mark (its bad bytes are
+     * then refused where they are); else GB18030. One streaming pass over the whole file: one whose first
+     * megabyte is ASCII may well be GBK further down.
+     */
     static Charset encodingOf(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] sample = in.readNBytes(1 << 20);
-            int end = sample.length;
-            if (end == 1 << 20) {
-                while (end > 0 && sample[end - 1] != '\n') end--;
+            byte[] bom = in.readNBytes(3);
+            if (bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF) return StandardCharsets.UTF_8;
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer bytes = ByteBuffer.allocate(1 << 16).put(bom);
+            CharBuffer chars = CharBuffer.allocate(1 << 16);
+            for (boolean eof = false; !eof; bytes.compact()) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) eof = true;
+                else bytes.position(bytes.position() + n);
+                bytes.flip();
+                CoderResult r;
+                do {
+                    chars.clear();
+                    r = utf8.decode(bytes, chars, eof);
+                } while (r.isOverflow());
+                if (r.isError()) return Charset.forName("GB18030");
             }
-            decode(java.util.Arrays.copyOf(sample, end));
-            try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(sample, 0, end));
-                return StandardCharsets.UTF_8;
-            } catch (CharacterCodingException e) {
-                return Charset.forName("GB18030");
-            }
+            return StandardCharsets.UTF_8;
         } catch (IOException e) {
             throw new NotASpreadsheet("无法读取文件 / cannot read " + file + ": " + e.getMessage());
         }
     }
 
-    static String decode(byte[] bytes) {
-        for (Charset cs : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
-            try {
-                String s = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-                return s.startsWith("\uFEFF") ? s.substring(1) : s;
-            } catch (CharacterCodingException ignored) {
-                // try the next encoding
-            }
+    /** Bytes that are not text in the encoding the file is read in; {@code row} 0 until the parser names it. */
+    static final class Undecodable extends CharacterCodingException {
+        final int row;
+
+        Undecodable(int row) {
+            this.row = row;
         }
-        throw new NotASpreadsheet("无法识别文件的文字编码（请另存为 UTF-8 的 .csv 或 .xlsx）/ unknown text encoding");
     }
 
-    /** RFC 4180: commas (or tabs when the header has tabs and no commas), double quotes, "" inside quotes, CRLF or LF. */
+    /**
+     * Decodes without substituting: every character before a malformed byte is handed out first, and only the
+     * read after them fails ({@link Undecodable}), so the CSV parser is at the row the bad bytes are in.
+     */
+    static final class StrictReader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder;
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).limit(0);
+        private final CharBuffer chars = CharBuffer.allocate(1 << 14).limit(0);
+        private boolean eof, bad, done;
+
+        StrictReader(InputStream in, Charset cs) {
+            this.in = in;
+            this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) return 0;
+            while (!chars.hasRemaining()) {
+                if (bad) throw new Undecodable(0);
+                if (done) return -1;
+                chars.clear();
+                while (chars.position() == 0 && !bad && !done) {
+                    CoderResult r = decoder.decode(bytes, chars, eof);
+                    if (r.isError()) {
+                        bad = true;
+                    } else if (r.isUnderflow() && eof) {
+                        decoder.flush(chars);
+                        done = true;
+                    } else if (r.isUnderflow()) {
+                        bytes.compact();
+                        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                        if (n < 0) eof = true;
+                        else bytes.position(bytes.position() + n);
+                        bytes.flip();
+                    }
+                }
+                chars.flip();
+            }
+            int n = Math.min(len, chars.remaining());
+            chars.get(buf, off, n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * RFC 4180: commas (or tabs when the header has tabs and no commas), double quotes, "" inside quotes, CRLF or LF.
+     * Rows are counted as a spreadsheet shows them (the header is row 1, a quoted line break stays in its row) to
+     * name the row of a refusal: more than {@link #MAX_COLUMNS} cells, a cell over {@link #MAX_CELL_CHARS}
+     * characters (refused as it grows: an unmatched quote would otherwise gather the rest of the file), or bytes
+     * that are not text in the file's encoding.
+     */
     static void parseCsv(Reader in, Consumer<List<String>> row) throws IOException {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -716,45 +799,59 @@ public final class SpreadsheetRows {
         char sep = 0;
         StringBuilder firstLine = new StringBuilder();
         int c;
-        in.mark(1 << 16);
-        while ((c = in.read()) != -1 && c != '\n' && firstLine.length() < (1 << 15)) firstLine.append((char) c);
-        in.reset();
-        sep = firstLine.indexOf(",") < 0 && firstLine.indexOf("\t") >= 0 ? '\t' : ',';
-        while ((c = in.read()) != -1) {
-            any = true;
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
-                        cell.append('"');
+        int rowNo = 1;
+        try {
+            in.mark(1 << 16);
+            while ((c = in.read()) != -1 && c != '\n' && firstLine.length() < (1 << 15)) firstLine.append((char) c);
+            in.reset();
+            sep = firstLine.indexOf(",") < 0 && firstLine.indexOf("\t") >= 0 ? '\t' : ',';
+            while ((c = in.read()) != -1) {
+                any = true;
+                char ch = (char) c;
+                if (quoted) {
+                    if (ch == '"') {
+                        in.mark(1);
+                        int next = in.read();
+                        if (next == '"') {
+                            cell.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) in.reset();
+                        }
                     } else {
-                        quoted = false;
-                        if (next != -1) in.reset();
+                        cell.append(ch);
                     }
+                } else if (ch == '"' && cell.length() == 0) {
+                    quoted = true;
+                } else if (ch == sep) {
+                    cells.add(cellText(cell.toString(), rowNo));
+                    cell.setLength(0);
+                    if (cells.size() >= MAX_COLUMNS) throw tooWide(rowNo);
+                } else if (ch == '\n') {
+                    cells.add(cellText(stripCr(cell), rowNo));
+                    cell.setLength(0);
+                    row.accept(cells);
+                    cells = new ArrayList<>();
+                    any = false;
+                    rowNo++;
                 } else {
                     cell.append(ch);
                 }
-            } else if (ch == '"' && cell.length() == 0) {
-                quoted = true;
-            } else if (ch == sep) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n') {
-                cells.add(stripCr(cell));
-                cell.setLength(0);
-                row.accept(cells);
-                cells = new ArrayList<>();
-                any = false;
-            } else {
-                cell.append(ch);
+                // one more than the limit: a cell's text may be followed by the '\r' of its CRLF
+                if (cell.length() > MAX_CELL_CHARS + 1) throw cellTooLong(rowNo);
             }
+            if (any) {
+                cells.add(cellText(stripCr(cell), rowNo));
+                row.accept(cells);
+            }
+        } catch (Undecodable e) {
+            throw new Undecodable(rowNo);
         }
-        if (any) {
-            cells.add(stripCr(cell));
-            row.accept(cells);
-        }
+    }
+
+    private static String cellText(String cell, int rowNo) {
+        if (cell.length() > MAX_CELL_CHARS) throw cellTooLong(rowNo);
+        return cell;
     }
 
     private static String stripCr(StringBuilder b) {

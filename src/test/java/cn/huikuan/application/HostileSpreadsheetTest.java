@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,6 +284,59 @@ class HostileSpreadsheetTest {
             out.write(("\"/></extLst><sheetData>" + HEADER + ROW2 + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
         };
         assertRefused(xlsx("value.xlsx", longValue, sharedStrings(STRINGS), null, null), "已损坏", "more than 16 MiB between two tags");
+    }
+
+    // ---- CSV ----
+
+    private Path csv(String name, byte[]... parts) throws IOException {
+        Path f = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(f)) {
+            for (byte[] p : parts) out.write(p);
+        }
+        return f;
+    }
+
+    private static final Charset GBK = Charset.forName("GB18030");
+
+    /** The encoding was decided on the first megabyte: GBK rows after an ASCII megabyte came in as U+FFFD. */
+    @Test
+    void gbkRowsAfterAnAsciiMegabyteAreReadAsGbk() throws Exception {
+        Path f = csv("late-gbk.csv", "Customer,Date,Amount\n".getBytes(StandardCharsets.US_ASCII), (" ".repeat(40) + ",,\n").repeat(30_000).getBytes(StandardCharsets.US_ASCII),
+                "王五,2026-03-01,100\n".getBytes(GBK));
+        assertThat(Files.size(f)).isGreaterThan(1 << 20);
+        ImportService.Report r = books.imports().dryRun(f, null);
+        assertThat(r.preview()).singleElement().satisfies(row -> assertThat(row.get(0)).isEqualTo("王五"));
+        books.imports().importFile(f, null);
+        assertThat(books.customers().page(ListQuery.first(10)).rows()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("王五"));
+    }
+
+    /** Bytes that are text in neither encoding are refused at their row (a quoted line break stays in its row, as in a spreadsheet). */
+    @Test
+    void bytesThatAreNotTextAreRefusedNamingTheirRow() throws Exception {
+        byte[] head = "客户名称,日期,金额,地址\n王五,2026-03-01,100,\"北京\n朝阳\"\n赵六,2026-03-02,200,\n".getBytes(GBK);
+        byte[] bad = {'x', (byte) 0xFF, 'y'};
+        assertRefused(csv("bad-gbk.csv", head, "孙八,2026-03-03,300,".getBytes(GBK), bad, "\n".getBytes(GBK)),
+                "第 4 行", "GB18030", "row 4 is not valid GB18030 text");
+
+        // a file that says it is UTF-8 (a byte order mark) with a GBK row
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        assertRefused(csv("bom.csv", bom, "客户名称,日期,金额\n王五,2026-03-01,100\n".getBytes(StandardCharsets.UTF_8), "赵六,2026-03-02,200\n".getBytes(GBK)),
+                "第 3 行", "UTF-8", "row 3 is not valid UTF-8 text");
+    }
+
+    /** A header of a million columns took 286 s in the dry run. */
+    @Test
+    void absurdWidthsAndLengthsAreRefusedAtOnceNamingTheRow() throws Exception {
+        assertRefused(csv("wide.csv", ("客户名称,日期,金额" + ",x".repeat(1_000_000) + "\n王五,2026-03-01,100\n").getBytes(StandardCharsets.UTF_8)),
+                "第 1 行超过 1000 列", "row 1 has more than 1,000 columns");
+        assertRefused(csv("long.csv", ("客户名称,日期,金额\n王五,2026-03-01,100\n" + "赵".repeat(40_000) + ",2026-03-02,200\n").getBytes(StandardCharsets.UTF_8)),
+                "第 3 行有一个单元格超过 32767 个字符", "row 3 has a cell longer than 32,767 characters");
+        // an unmatched quote gathered the rest of the file into one cell
+        assertRefused(csv("quote.csv", ("客户名称,日期,金额\n\"王五,2026-03-01,100\n" + "赵六,2026-03-02,200\n".repeat(5_000)).getBytes(StandardCharsets.UTF_8)),
+                "第 2 行", "a missing quote?");
+        // exactly 1,000 columns and 32,767 characters, with CRLF, are a spreadsheet's limits, not beyond them
+        Path edge = csv("edge.csv", ("客户名称,日期,金额" + ",x".repeat(997) + "\r\n" + "王".repeat(32_767) + ",2026-03-01,100\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(books.imports().dryRun(edge, null).rejected()).singleElement().satisfies(x -> assertThat(x.reason()).contains("客户名称过长"));
     }
 
     /** {@code huikuan import receivables --dry-run}: exit 2 and the sentence on stderr, no stack trace. */
