@@ -109,7 +109,7 @@ final class CalcCommand {
         m.put("days", days);
         m.put("nominal", r.nominal().toString());
         m.put("uncertainYears", r.uncertainYears());
-        m.put("basis", cite(List.of(Statutes.PERIODS)));
+        m.put("basis", cite(r.basis().stream().distinct().toList()));
         return m;
     }
 

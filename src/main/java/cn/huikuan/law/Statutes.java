@@ -109,6 +109,10 @@ public final class Statutes {
     /** 当事人应当对其提交的证据材料逐一分类编号……依照对方当事人人数提出副本 (the 证据目录). */
     public static final Citation EVIDENCE_LIST = Citation.of(Law.EVIDENCE_RULES, 19);
 
+    // 全国年节及纪念日放假办法 (2024 revision)
+    /** The holidays of all citizens, counted for a year whose arrangement (the State Council's yearly notice) is not published. */
+    public static final Citation STATUTORY_HOLIDAYS = Citation.of(Law.PUBLIC_HOLIDAYS, 2);
+
     /** Every citation above, for the registry listing in docs/law.md and its test. */
     public static List<Citation> all() {
         List<Citation> list = new ArrayList<>();

@@ -54,6 +54,16 @@ class CalcCliTest {
     }
 
     @Test
+    void deadlineIntoAYearWithoutAnArrangementCountsItsStatutoryHolidays() throws Exception {
+        // day 15 after 2026-12-17 is 2027-01-01 (元旦, a Friday) → Monday 01-04, flagged (2027 not published)
+        JsonNode j = json("calc deadline --from 2026-12-17 --days 15 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2027-01-04");
+        assertThat(j.get("uncertainYears").toString()).isEqualTo("[2027]");
+        assertThat(j.get("reason").asText()).contains("尚未公布");
+        assertThat(j.get("basis").toString()).contains("《全国年节及纪念日放假办法》第二条");
+    }
+
+    @Test
     void limitation() throws Exception {
         JsonNode j = json("calc limitation --start 2026-05-28 --interrupt 2026-07-02 --interrupt 2026-08-28 --json");
         assertThat(j.get("expires").asText()).isEqualTo("2029-08-28");

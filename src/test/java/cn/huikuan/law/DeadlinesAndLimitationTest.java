@@ -8,7 +8,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 民事诉讼法 §85 and 民法典 §188–§203 on the official 2026 calendar (holiday-cn). */
+/**
+ * 民事诉讼法 §85 and 民法典 §188–§203 on the official 2026 calendar (holiday-cn), the periods of §171, §227, §250 and §286,
+ * and the statutory holidays (全国年节及纪念日放假办法 §2) of years whose arrangement is not published (2027 on).
+ */
 class DeadlinesAndLimitationTest {
     static final HolidayCalendar CAL = LawData.holidays();
     final Deadlines deadlines = new Deadlines(CAL);
@@ -60,13 +63,42 @@ class DeadlinesAndLimitationTest {
     }
 
     @Test
-    void yearWithoutACalendarIsCountedWithWeekendsOnlyAndFlagged() {
-        // 2027-01-01 is New Year's Day, but 2027's calendar is not published: counted as a Friday and flagged
+    void yearWithoutAnArrangementStillHasItsStatutoryHolidaysAndIsFlagged() {
+        // 2026-12-17 + 15: day 1 is 12-18, 12-18…12-31 are days 1–14, day 15 is 2027-01-01, a Friday: 元旦 (放假办法 §2(一));
+        // 01-02 Saturday, 01-03 Sunday → Monday 2027-01-04. 2027's arrangement is not published: flagged
         Deadlines.Result r = deadlines.days(d("2026-12-17"), 15, Statutes.APPEAL_PERIOD);
-        assertThat(r.deadline()).isEqualTo(d("2027-01-01"));
+        assertThat(r.nominal()).isEqualTo(d("2027-01-01"));
+        assertThat(r.deadline()).isEqualTo(d("2027-01-04"));
         assertThat(r.uncertainYears()).containsExactly(2027);
-        assertThat(r.reason()).contains("2027").contains("尚未公布");
+        assertThat(r.reason()).contains("元旦", "2027", "尚未公布", "全国年节及纪念日放假办法");
+        assertThat(r.basis()).containsExactly(Statutes.PERIODS, Statutes.APPEAL_PERIOD, Statutes.STATUTORY_HOLIDAYS);
         assertThat(deadlines.days(d("2026-11-01"), 15, Statutes.APPEAL_PERIOD).uncertainYears()).isEmpty();
+    }
+
+    @Test
+    void nationalDayOfAYearWithoutAnArrangement() {
+        // 2027-09-16 + 15: day 1 is 09-17, 09-17…09-30 are days 1–14, day 15 is 10-01 (Friday, 国庆节);
+        // 10-02 Saturday and 10-03 Sunday are 国庆节 too → Monday 2027-10-04 (the arrangement may add more)
+        Deadlines.Result r = deadlines.days(d("2027-09-16"), 15, Statutes.APPEAL_PERIOD);
+        assertThat(r.nominal()).isEqualTo(d("2027-10-01"));
+        assertThat(r.deadline()).isEqualTo(d("2027-10-04"));
+        assertThat(r.reason()).contains("国庆节", "尚未公布");
+    }
+
+    @Test
+    void springFestivalOfAYearWithoutAnArrangementFollowsTheLunarCalendar() {
+        // 春节 2027: 正月初一 is 02-06 (Saturday), so 除夕 02-05 … 初三 02-08 are the four days of 放假办法 §2(二).
+        // 2027-01-22 + 15: day 1 is 01-23, 01-23…01-31 are days 1–9, day 15 is 02-06 (初一); 02-07 Sunday (初二),
+        // 02-08 Monday (初三) → Tuesday 2027-02-09
+        Deadlines.Result r = deadlines.days(d("2027-01-22"), 15, Statutes.APPEAL_PERIOD);
+        assertThat(r.nominal()).isEqualTo(d("2027-02-06"));
+        assertThat(r.deadline()).isEqualTo(d("2027-02-09"));
+        assertThat(r.reason()).contains("春节");
+        assertThat(r.uncertainYears()).containsExactly(2027);
+        // a weekday of 春节 moves a period too: 2027-01-24 + 15 = 02-08 (Monday, 初三) → 02-09
+        assertThat(deadlines.days(d("2027-01-24"), 15, Statutes.APPEAL_PERIOD).deadline()).isEqualTo(d("2027-02-09"));
+        // and 清明 2027 is 04-05, a Monday: 2027-03-21 + 15 = 04-05 → 04-06
+        assertThat(deadlines.days(d("2027-03-21"), 15, Statutes.APPEAL_PERIOD).deadline()).isEqualTo(d("2027-04-06"));
     }
 
     @Test
