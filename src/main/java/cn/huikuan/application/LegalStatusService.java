@@ -110,7 +110,7 @@ public final class LegalStatusService {
         lpr = null;
     }
 
-    /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §250), earliest first. */
+    /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §286, §250), earliest first. */
     public List<ProceduralDeadlines.Deadline> proceduralDeadlines(long receivableId) {
         return proceduralDeadlines(books.court().list(receivableId));
     }
@@ -122,6 +122,8 @@ public final class LegalStatusService {
             ProceduralDeadlines.Step step = switch (e.getKind()) {
                 case PAYMENT_ORDER_SERVED -> ProceduralDeadlines.Step.PAYMENT_ORDER_SERVED;
                 case JUDGMENT_SERVED -> ProceduralDeadlines.Step.JUDGMENT_SERVED;
+                case RULING_SERVED -> ProceduralDeadlines.Step.RULING_SERVED;
+                case SERVED_WITHOUT_DOMICILE -> ProceduralDeadlines.Step.SERVED_WITHOUT_DOMICILE;
                 case PERFORMANCE_DUE -> ProceduralDeadlines.Step.PERFORMANCE_DUE;
                 default -> null;
             };
