@@ -41,6 +41,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The one place a calendar library enters the law engine (issue 19): lunar-java computes the lunar dates and 清明
+     * behind law.LunarDates, so the rules in cn.huikuan.law stay plain Java and the library can be swapped here alone.
+     */
+    @Test
+    void lunarCalendarAdapterUsesOnlyItsLibraryAndTheLawPackage() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law.calendar")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.nlf.calendar..", "cn.huikuan.law", "cn.huikuan.law.calendar")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("cn.huikuan.law.calendar")
+                .should().dependOnClassesThat().resideInAnyPackage("com.nlf..")
+                .check(classes);
+    }
+
     /** Loaded by IsolatedStore's class loader, which sees the JDK and H2 only (issue 24). */
     @Test
     void theIsolatedStoreReaderUsesTheJdkAndH2Only() {

@@ -110,7 +110,23 @@ public final class LegalStatusService {
         lpr = null;
     }
 
-    /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §250), earliest first. */
+    /** A year's holiday arrangement as stored: the user's, the app's, or none yet (not published). */
+    public LawData.HolidayYear holidayYear(int year) {
+        return LawData.holidayYear(lawDataDir(), year);
+    }
+
+    /** The statutory holidays of a year from 2025 (全国年节及纪念日放假办法 §2), to start its arrangement from. */
+    public List<cn.huikuan.law.StatutoryHolidays.Holiday> statutoryHolidays(int year) {
+        return LawData.statutoryHolidays().of(year);
+    }
+
+    /** Saves a newly published arrangement in the data folder (replacing the app's for that year) and counts with it from now on. */
+    public void saveHolidays(int year, List<LawData.HolidayDay> days) {
+        LawData.saveHolidays(lawDataDir(), year, days);
+        calendar = null;
+    }
+
+    /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §286, §250), earliest first. */
     public List<ProceduralDeadlines.Deadline> proceduralDeadlines(long receivableId) {
         return proceduralDeadlines(books.court().list(receivableId));
     }
@@ -122,6 +138,8 @@ public final class LegalStatusService {
             ProceduralDeadlines.Step step = switch (e.getKind()) {
                 case PAYMENT_ORDER_SERVED -> ProceduralDeadlines.Step.PAYMENT_ORDER_SERVED;
                 case JUDGMENT_SERVED -> ProceduralDeadlines.Step.JUDGMENT_SERVED;
+                case RULING_SERVED -> ProceduralDeadlines.Step.RULING_SERVED;
+                case SERVED_WITHOUT_DOMICILE -> ProceduralDeadlines.Step.SERVED_WITHOUT_DOMICILE;
                 case PERFORMANCE_DUE -> ProceduralDeadlines.Step.PERFORMANCE_DUE;
                 default -> null;
             };

@@ -10,6 +10,7 @@ import cn.huikuan.law.HolidayCalendar;
 import cn.huikuan.law.LatePerformance;
 import cn.huikuan.law.Limitation;
 import cn.huikuan.law.LprTable;
+import cn.huikuan.law.ProceduralDeadlines;
 import cn.huikuan.law.RateCaps;
 import cn.huikuan.law.Statutes;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +53,7 @@ final class CalcCommand {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Map<String, Object> result = switch (args[0]) {
             case "fee" -> fee(new Args(rest, Set.of("kind", "amount"), Set.of("simple", "json")), rest);
-            case "deadline" -> deadline(new Args(rest, Set.of("from", "days"), Set.of("json")));
+            case "deadline" -> deadline(new Args(rest, Set.of("from", "days", "kind"), Set.of("json")));
             case "limitation" -> limitation(new Args(rest, Set.of("start", "first-due", "interrupt", "as-of"), Set.of("json")));
             case "rate-cap" -> rateCap(new Args(rest, Set.of("kind", "contract-date", "rate", "filing-date"), Set.of("json")));
             case "late-performance" -> latePerformance(new Args(rest, Set.of("amount", "days"), Set.of("json")));
@@ -99,6 +100,7 @@ final class CalcCommand {
 
     private Map<String, Object> deadline(Args a) {
         LocalDate from = Args.date("from", a.required("from"));
+        if (!a.all("kind").isEmpty()) return namedDeadline(a, from);
         int days = Args.integer("days", a.required("days"), 1, 3660);
         Deadlines.Result r = new Deadlines(calendar.get()).days(from, days, Statutes.PERIODS);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -109,7 +111,37 @@ final class CalcCommand {
         m.put("days", days);
         m.put("nominal", r.nominal().toString());
         m.put("uncertainYears", r.uncertainYears());
-        m.put("basis", cite(List.of(Statutes.PERIODS)));
+        m.put("basis", cite(r.basis().stream().distinct().toList()));
+        return m;
+    }
+
+    /** {@code --kind appeal-judgment|…}: a period the law names, with its article (law.ProceduralDeadlines). */
+    private Map<String, Object> namedDeadline(Args a, LocalDate from) {
+        if (!a.all("days").isEmpty()) throw new Cli.UsageException("--kind and --days exclude each other / --kind 与 --days 只能选一个");
+        String kind = a.required("kind");
+        ProceduralDeadlines.Step step = ProceduralDeadlines.Step.byKind(kind);
+        if (step == null) {
+            throw new Cli.UsageException("--kind must be one of / 未知期间种类 " + kind + ": " + String.join(", ",
+                    Arrays.stream(ProceduralDeadlines.Step.values()).map(ProceduralDeadlines.Step::kind).toList()));
+        }
+        ProceduralDeadlines.Deadline d = new ProceduralDeadlines(calendar.get()).of(step, from);
+        Deadlines.Result r = d.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("deadline", r.deadline().toString());
+        m.put("what", d.what());
+        m.put("article", d.article().zh() + " / " + d.article().en());
+        m.put("moved", r.moved());
+        m.put("reason", r.reason());
+        m.put("kind", step.kind());
+        m.put("from", from.toString());
+        m.put("period", step.period());
+        if (step.days() > 0) m.put("days", step.days());
+        else m.put("years", step.years());
+        m.put("nominal", r.nominal().toString());
+        m.put("uncertainYears", r.uncertainYears());
+        m.put("lawInForceFrom", step.inForceFrom().toString());
+        if (!d.note().isEmpty()) m.put("note", d.note());
+        m.put("basis", cite(r.basis().stream().distinct().toList()));
         return m;
     }
 
@@ -277,6 +309,10 @@ final class CalcCommand {
             case "fee" -> "费用 fee";
             case "total" -> "合计应付 total";
             case "deadline" -> "期限届满 deadline";
+            case "what" -> "事项 what";
+            case "article" -> "条文 article";
+            case "period" -> "期间 period";
+            case "lawInForceFrom" -> "现行文本施行 in force from";
             case "expires" -> "时效届满 expires";
             case "decidedBy" -> "以此为准 decided by";
             case "threeYears" -> "三年诉讼时效 three years";

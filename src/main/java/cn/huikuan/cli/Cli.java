@@ -341,6 +341,9 @@ public final class Cli {
                                      诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
               calc deadline --from DATE --days N
                                      诉讼期间 / procedural period (民事诉讼法 §85)
+              calc deadline --from DATE --kind appeal-judgment|appeal-ruling|appeal-foreign|enforcement-application|payment-order-objection
+                                     法定期间：上诉 15 日 / 10 日 / 30 日（§171、§286），申请执行 2 年（§250），支付令异议 15 日（§227）
+                                     / a period the law names, from service or the last day of performance, with its article
               calc limitation --start DATE [--first-due DATE] [--interrupt DATE]... [--as-of DATE]
                                      诉讼时效 / limitation (民法典 §188, §195, §203): three years with
                                      interruptions, never more than twenty years from the harm (§188 ¶2)

@@ -16,8 +16,12 @@ public class CourtEvent {
         SUIT_FILED,
         /** 立案受理. */
         CASE_ACCEPTED,
-        /** 判决书/裁定书送达: 15 days to appeal a judgment. */
+        /** 一审判决书送达: 15 days to appeal (民事诉讼法 §171 ¶1). */
         JUDGMENT_SERVED,
+        /** 一审裁定书送达: 10 days to appeal a ruling (§171 ¶2). */
+        RULING_SERVED,
+        /** 一审判决书、裁定书送达在中国境内没有住所的当事人: 30 days for that party to appeal (§286). */
+        SERVED_WITHOUT_DOMICILE,
         /** 调解书签收: effective on signature. */
         MEDIATION_SIGNED,
         /** 生效法律文书确定的履行期限的最后一日: the two years to apply for enforcement start. */

@@ -16,7 +16,9 @@ import java.util.TreeSet;
  *   corresponding day, or the month's last day if there is none (§202); a last day that is a rest day
  *   moves to the day after the rest ends (§203).</li>
  * </ul>
- * A result that depends on a year without a published holiday calendar says so ({@code uncertainYears}).
+ * A result that depends on a year without a published holiday arrangement says so ({@code uncertainYears}) and
+ * is counted with weekends and the statutory holidays ({@link StatutoryHolidays}: at least as far as they reach);
+ * when one of those moved it, 全国年节及纪念日放假办法 §2 joins its basis.
  */
 public final class Deadlines {
     private final HolidayCalendar calendar;
@@ -56,10 +58,10 @@ public final class Deadlines {
     private Result moveOffRestDays(LocalDate start, LocalDate nominal, List<Citation> basis) {
         TreeSet<Integer> uncertain = new TreeSet<>();
         LocalDate d = nominal;
-        List<String> skipped = new ArrayList<>();
+        boolean statutoryHoliday = false;
         note(uncertain, d);
         while (calendar.isRestDay(d)) {
-            skipped.add(d + "（" + calendar.restReason(d) + "）");
+            statutoryHoliday |= calendar.statutoryHoliday(d) != null;
             d = d.plusDays(1);
             note(uncertain, d);
         }
@@ -73,9 +75,22 @@ public final class Deadlines {
             reason = "期间届满日 " + nominal + " 为工作日，不顺延";
         }
         if (!uncertain.isEmpty()) {
-            reason += "；注意：" + uncertain + " 年的放假安排尚未公布，只按周末计算，公布后请更新节假日数据";
+            List<Integer> statutory = uncertain.stream().filter(calendar::countsStatutoryHolidays).toList();
+            List<Integer> weekendsOnly = uncertain.stream().filter(y -> !calendar.countsStatutoryHolidays(y)).toList();
+            if (!statutory.isEmpty()) {
+                reason += "；注意：" + statutory + " 年的放假安排尚未公布，已按周末和" + Statutes.STATUTORY_HOLIDAYS.zh()
+                        + "规定的节日计算，放假安排另定的调休、补假未计入；公布后请更新节假日数据，届满日可能随之改变";
+            }
+            if (!weekendsOnly.isEmpty()) {
+                reason += "；注意：" + weekendsOnly + " 年的放假安排尚未公布，只按周末计算，公布后请更新节假日数据";
+            }
         }
-        return new Result(start, nominal, d, moved, reason, basis, List.copyOf(uncertain));
+        List<Citation> cited = basis;
+        if (statutoryHoliday) {
+            cited = new ArrayList<>(basis);
+            cited.add(Statutes.STATUTORY_HOLIDAYS);
+        }
+        return new Result(start, nominal, d, moved, reason, List.copyOf(cited), List.copyOf(uncertain));
     }
 
     private void note(TreeSet<Integer> uncertain, LocalDate d) {

@@ -40,6 +40,15 @@ public enum Law {
             LocalDate.of(2021, 11, 1)),
     CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1)),
     /**
+     * The State Council's 全国年节及纪念日放假办法 as revised by its decision of 2024-11-10 (国务院令第795号), in force
+     * 2025-01-01. Not among shared/law/statutes: the order number, the dates and the article numbers are from memory, and
+     * so is the text of §2 (the holidays of all citizens: 元旦 1 day, 春节 4 from 除夕 to 正月初三, 清明 1, 劳动节 2 on
+     * 5-01 and 5-02, 端午 1, 中秋 1, 国庆 3 on 10-01 to 10-03; the days are those issue 19 gives) and of §6 (a holiday
+     * of all citizens that falls on a weekend is made up on a working day, on a day the yearly arrangement names).
+     */
+    PUBLIC_HOLIDAYS("全国年节及纪念日放假办法", "全国年节及纪念日放假办法", "Regulations on Public Holidays and Commemorative Days",
+            "2024 年修订（国务院令第795号）", LocalDate.of(2025, 1, 1)),
+    /**
      * The 2017 text (in force 2018-01-01). Not among shared/law/statutes: §4 (no arbitration without an arbitration agreement)
      * and §16 (an arbitration clause in a contract is such an agreement) are cited from memory; a 2025 revision was adopted,
      * whose numbering is to be checked against its text before it is cited.

@@ -7,17 +7,80 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The procedural periods a case's court steps start (民事诉讼法 2023, counted per §85):
- * service of a 支付令 → 15 days for the debtor to pay or object (§227); service of a first-instance
- * judgment → 15 days to appeal (§171); the last day for performance in an effective document → two years
- * to apply for enforcement (§250).
+ * The procedural periods a case's court steps start (民事诉讼法, 2023 text in force from 2024-01-01; counted per §85,
+ * the starting day not counted, a last day on a rest day moved to the first working day after):
+ * <ul>
+ *   <li>service of a 支付令 → 15 days for the debtor to pay or object in writing (§227 ¶2);</li>
+ *   <li>service of a first-instance judgment → 15 days to appeal (§171 ¶1); of a first-instance ruling (裁定) → 10
+ *   days (§171 ¶2);</li>
+ *   <li>service of a first-instance judgment or ruling on a party without a domicile in China → 30 days for that
+ *   party to appeal (§286);</li>
+ *   <li>the last day of the performance period an effective document sets → two years to apply for enforcement,
+ *   counted from that day (§250 ¶2; it can be suspended and interrupted like limitation, §250 ¶1).</li>
+ * </ul>
+ * The periods are the same in the 2021 text (in force 2022-01-01 to 2023-12-31), under other numbers for three of
+ * them (§223, §246, §276: read in shared/law/statutes/民事诉讼法(2021-12-24).md); a step before 2024 says so.
  */
 public final class ProceduralDeadlines {
-    public enum Step { PAYMENT_ORDER_SERVED, JUDGMENT_SERVED, PERFORMANCE_DUE }
+    /** A court step that starts a period, its name on the command line, the period and the article that gives it. */
+    public enum Step {
+        PAYMENT_ORDER_SERVED("payment-order-objection", 15, 0, Statutes.PAYMENT_ORDER_OBJECTION, 223,
+                "支付令异议期届满（债务人须在此前清偿或书面异议；期满未异议又未履行的，可申请强制执行）"),
+        JUDGMENT_SERVED("appeal-judgment", 15, 0, Statutes.APPEAL_PERIOD, 171, "上诉期届满（不服一审判决的，须在此前上诉）"),
+        RULING_SERVED("appeal-ruling", 10, 0, Statutes.APPEAL_RULING, 171, "上诉期届满（不服一审裁定的，须在此前上诉）"),
+        SERVED_WITHOUT_DOMICILE("appeal-foreign", 30, 0, Statutes.APPEAL_NO_DOMICILE, 276,
+                "上诉期届满（在中华人民共和国领域内没有住所的当事人不服一审判决、裁定的，须在此前上诉）"),
+        PERFORMANCE_DUE("enforcement-application", 0, 2, Statutes.ENFORCEMENT_PERIOD, 246,
+                "申请强制执行的期限届满（二年，从法律文书规定履行期间的最后一日起计算；可中止、中断）");
 
-    public record Deadline(Step from, LocalDate start, String what, Deadlines.Result result) {
+        private final String kind;
+        private final int days;
+        private final int years;
+        private final Citation article;
+        private final int article2021;
+        private final String what;
+
+        Step(String kind, int days, int years, Citation article, int article2021, String what) {
+            this.kind = kind;
+            this.days = days;
+            this.years = years;
+            this.article = article;
+            this.article2021 = article2021;
+            this.what = what;
+        }
+
+        /** The name {@code calc deadline --kind} takes. */
+        public String kind() { return kind; }
+        /** The period in days, or 0 for a period in years. */
+        public int days() { return days; }
+        public int years() { return years; }
+        /** The article that gives the period (counted with §85). */
+        public Citation article() { return article; }
+        /** When the text carrying {@link #article()}'s number came into force. */
+        public LocalDate inForceFrom() { return article.law().inForceFrom(); }
+        /** What ends on the deadline, in Chinese. */
+        public String what() { return what; }
+        /** "15 日" or "2 年". */
+        public String period() { return days > 0 ? days + " 日" : years + " 年"; }
+
+        /** The step of a {@code --kind} name, or null. */
+        public static Step byKind(String kind) {
+            for (Step s : values()) if (s.kind.equals(kind)) return s;
+            return null;
+        }
+    }
+
+    /**
+     * @param note empty, or what the reader of an old case must know: the step came before the current text was in
+     *             force, and the article then had another number
+     */
+    public record Deadline(Step from, LocalDate start, String what, Deadlines.Result result, String note) {
         public LocalDate date() {
             return result.deadline();
+        }
+
+        public Citation article() {
+            return from.article();
         }
     }
 
@@ -27,15 +90,43 @@ public final class ProceduralDeadlines {
         this.deadlines = new Deadlines(calendar);
     }
 
+    /** 15 days from service of a 支付令 to pay or object (民事诉讼法 §227 ¶2). */
+    public Deadline paymentOrderObjection(LocalDate served) {
+        return of(Step.PAYMENT_ORDER_SERVED, served);
+    }
+
+    /** 15 days from service of a first-instance judgment to appeal (§171 ¶1). */
+    public Deadline appealAgainstJudgment(LocalDate served) {
+        return of(Step.JUDGMENT_SERVED, served);
+    }
+
+    /** 10 days from service of a first-instance ruling to appeal (§171 ¶2). */
+    public Deadline appealAgainstRuling(LocalDate served) {
+        return of(Step.RULING_SERVED, served);
+    }
+
+    /** 30 days from service of a first-instance judgment or ruling for a party without a domicile in China (§286). */
+    public Deadline appealWithoutDomicile(LocalDate served) {
+        return of(Step.SERVED_WITHOUT_DOMICILE, served);
+    }
+
+    /** Two years from the last day of the performance period to apply for enforcement (§250). */
+    public Deadline enforcementApplication(LocalDate lastDayOfPerformance) {
+        return of(Step.PERFORMANCE_DUE, lastDayOfPerformance);
+    }
+
     public Deadline of(Step step, LocalDate date) {
-        return switch (step) {
-            case PAYMENT_ORDER_SERVED -> new Deadline(step, date, "支付令异议期届满（债务人须在此前清偿或书面异议；期满未异议又未履行的，可申请强制执行）",
-                    deadlines.days(date, 15, Statutes.PAYMENT_ORDER_OBJECTION));
-            case JUDGMENT_SERVED -> new Deadline(step, date, "上诉期届满（不服一审判决的，须在此前上诉）",
-                    deadlines.days(date, 15, Statutes.APPEAL_PERIOD));
-            case PERFORMANCE_DUE -> new Deadline(step, date, "申请强制执行的期限届满",
-                    deadlines.years(date, 2, Statutes.ENFORCEMENT_PERIOD));
-        };
+        Deadlines.Result r = step.days() > 0 ? deadlines.days(date, step.days(), step.article())
+                : deadlines.years(date, step.years(), step.article());
+        return new Deadline(step, date, step.what(), r, note(step, date));
+    }
+
+    private static String note(Step step, LocalDate date) {
+        if (!date.isBefore(step.inForceFrom())) return "";
+        String then = date.isBefore(LocalDate.of(2022, 1, 1)) ? "条文序号以当时施行的文本为准"
+                : step.article2021 == step.article().article() ? "当时施行的 2021 年文本条文序号相同"
+                : "当时施行的 2021 年文本为" + ChineseNumerals.article(step.article2021);
+        return "起算日早于现行《民事诉讼法》施行日 " + step.inForceFrom() + "：期间相同，" + then;
     }
 
     /** All deadlines of the steps, earliest first. */

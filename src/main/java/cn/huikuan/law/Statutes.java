@@ -68,7 +68,12 @@ public final class Statutes {
     public static final Citation PERIODS = Citation.of(Law.CIVIL_PROCEDURE_LAW, 85);
     public static final Citation PAYMENT_ORDER = Citation.of(Law.CIVIL_PROCEDURE_LAW, 225);
     public static final Citation PAYMENT_ORDER_OBJECTION = Citation.of(Law.CIVIL_PROCEDURE_LAW, 227);
-    public static final Citation APPEAL_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 171);
+    /** 15 days to appeal a first-instance judgment, from its service (§171 ¶1). */
+    public static final Citation APPEAL_PERIOD = new Citation(Law.CIVIL_PROCEDURE_LAW, 171, 1);
+    /** 10 days to appeal a first-instance ruling (裁定), from its service (§171 ¶2). */
+    public static final Citation APPEAL_RULING = new Citation(Law.CIVIL_PROCEDURE_LAW, 171, 2);
+    /** 30 days to appeal a judgment or ruling for a party without a domicile in China (涉外, §286). */
+    public static final Citation APPEAL_NO_DOMICILE = Citation.of(Law.CIVIL_PROCEDURE_LAW, 286);
     public static final Citation ENFORCEMENT_PERIOD = Citation.of(Law.CIVIL_PROCEDURE_LAW, 250);
     public static final Citation DOUBLE_INTEREST = Citation.of(Law.CIVIL_PROCEDURE_LAW, 264);
     public static final Citation ELECTRONIC_SERVICE = Citation.of(Law.CIVIL_PROCEDURE_LAW, 90);
@@ -108,6 +113,10 @@ public final class Statutes {
     public static final Citation DOUBLE_INTEREST_FORMULA = Citation.of(Law.LATE_PERFORMANCE_INTEREST, 1);
     /** 当事人应当对其提交的证据材料逐一分类编号……依照对方当事人人数提出副本 (the 证据目录). */
     public static final Citation EVIDENCE_LIST = Citation.of(Law.EVIDENCE_RULES, 19);
+
+    // 全国年节及纪念日放假办法 (2024 revision)
+    /** The holidays of all citizens, counted for a year whose arrangement (the State Council's yearly notice) is not published. */
+    public static final Citation STATUTORY_HOLIDAYS = Citation.of(Law.PUBLIC_HOLIDAYS, 2);
 
     /** Every citation above, for the registry listing in docs/law.md and its test. */
     public static List<Citation> all() {

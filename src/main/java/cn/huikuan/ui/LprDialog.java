@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The LPR table the calculations use: its as-of date, its latest rows, and a form to add the month the
- * PBOC/CFETS published after the app was released (saved in the data folder, used at once).
+ * PBOC/CFETS published after the app was released (saved in the data folder, used at once). Also the way to the
+ * holiday arrangements the deadlines count with ({@link HolidayDialog}).
  */
 public final class LprDialog extends FormDialog<LprTable.Row> {
     private final DatePicker date = Parse.datePicker("lprDate");
@@ -26,6 +27,15 @@ public final class LprDialog extends FormDialog<LprTable.Row> {
     private LprTable.Row row;
 
     public LprDialog(AppContext ctx, Window owner, LprTable table) {
+        this(ctx, owner, table, () -> { });
+    }
+
+    /**
+     * @param holidaysSaved run after a holiday arrangement was saved from here (the deadlines shown change with it);
+     *                      the holiday data sits beside the LPR, the other table the law's figures depend on, so the
+     *                      main tool bar needs no second button
+     */
+    public LprDialog(AppContext ctx, Window owner, LprTable table, Runnable holidaysSaved) {
         super(ctx, owner, ctx.t("lpr.title"), "lprDialog");
         Label asOf = new Label(ctx.t("lpr.asOf", Fmt.date(table.asOf()), Fmt.date(table.knownUntilExclusive())));
         asOf.setId("lprAsOf");
@@ -40,6 +50,11 @@ public final class LprDialog extends FormDialog<LprTable.Row> {
         List<LprTable.Row> latest = new ArrayList<>(table.rows());
         java.util.Collections.reverse(latest);
         rows.getItems().setAll(latest.subList(0, Math.min(24, latest.size())));
+        javafx.scene.control.Button holidays = new javafx.scene.control.Button(ctx.t("holidays.open"));
+        holidays.setId("editHolidays");
+        holidays.setOnAction(e -> new HolidayDialog(ctx, getDialogPane().getScene().getWindow()).showAndWait().ifPresent(y -> holidaysSaved.run()));
+        form.add("holidays", ctx.t("holidays.entry"), new javafx.scene.layout.HBox(holidays));
+        form.addHint(ctx.t("holidays.entry.hint"));
         form.add("asOf", ctx.t("lpr.current"), asOf);
         form.add("table", ctx.t("lpr.latest"), rows);
         form.section(ctx.t("lpr.add"));

@@ -64,7 +64,7 @@ public final class MainView extends BorderPane {
         Button rates = new Button(ctx.t("action.lpr"));
         rates.setId("editLpr");
         rates.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().lpr(),
-                table -> new LprDialog(ctx, getScene().getWindow(), table).showAndWait().ifPresent(r -> refreshAll())));
+                table -> new LprDialog(ctx, getScene().getWindow(), table, this::refreshAll).showAndWait().ifPresent(r -> refreshAll())));
         Button backup = new Button(ctx.t("action.backupNow"));
         backup.setId("backupNow");
         backup.setOnAction(e -> ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().backupNow("manual"),

@@ -388,8 +388,12 @@ public final class ReceivableDetailView extends BorderPane {
                     + (e.getCourt() != null ? "  ·  " + e.getCourt() : "") + (e.getCaseNumber() != null ? "  ·  " + e.getCaseNumber() : ""));
         }
         for (cn.huikuan.law.ProceduralDeadlines.Deadline dl : deadlines) {
-            lines.add(ctx.t("court.deadlineLine", Fmt.date(dl.date()), dl.what(), dl.result().reason(),
-                    String.join("、", dl.result().basis().stream().map(cn.huikuan.law.Citation::zh).toList())));
+            String line = ctx.t("court.deadlineLine", Fmt.date(dl.date()), dl.what(), dl.result().reason(),
+                    String.join("、", dl.result().basis().stream().distinct().map(cn.huikuan.law.Citation::zh).toList()));
+            if (!dl.note().isEmpty()) line += "\n" + dl.note();
+            // a year without a published arrangement: say where its arrangement is added once it is out
+            if (!dl.result().uncertainYears().isEmpty()) line += "\n" + ctx.t("holidays.whereToUpdate");
+            lines.add(line);
         }
         courtList.getItems().setAll(lines);
         java.util.Optional<cn.huikuan.law.ProceduralDeadlines.Deadline> next =

@@ -378,7 +378,11 @@ public final class WizardView extends BorderPane {
                         new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> changed())),
                 button("wizardEnforcement", ctx.t("wizard.court.enforcement"), () -> export(DocKind.ENFORCEMENT))));
         for (ProceduralDeadlines.Deadline d : state.facts().deadlines()) {
-            page.getChildren().add(wrap("· " + d.what() + "：" + (d.date() == null ? "—" : Fmt.date(d.date())), null));
+            String line = ctx.t("wizard.court.deadline", d.what(), d.date() == null ? "—" : Fmt.date(d.date()), d.article().zh());
+            if (!d.result().uncertainYears().isEmpty()) {
+                line += " " + ctx.t("wizard.court.unpublished", String.join("、", d.result().uncertainYears().stream().map(String::valueOf).toList()));
+            }
+            page.getChildren().add(wrap(line, null));
         }
     }
 

@@ -130,6 +130,22 @@ class SampleBooksTest {
     }
 
     @Test
+    void eachCourtStepStartsItsOwnPeriod() {
+        long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.RULING_SERVED, LocalDate.of(2026, 11, 27), null, null, null);
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.SERVED_WITHOUT_DOMICILE, LocalDate.of(2026, 11, 20), null, null, null);
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.PERFORMANCE_DUE, LocalDate.of(2026, 9, 30), null, null, null);
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.PAYMENT_ORDER_SERVED, LocalDate.of(2026, 9, 18), null, null, null);
+        var deadlines = books.legal().proceduralDeadlines(sale);
+        // earliest first: objection 09-18 + 15 = 10-03 (国庆) → 10-08 (§227); ruling 11-27 + 10 = 12-07 (§171 ¶2);
+        // no domicile 11-20 + 30 = 12-20, a Sunday → 12-21 (§286); enforcement 2026-09-30 + 2 years = 2028-09-30, a
+        // Saturday, then 国庆 10-01…10-03 of unpublished 2028 → 10-04 (§250)
+        assertThat(deadlines).extracting(d -> d.date() + " " + d.article().article()).containsExactly(
+                "2026-10-08 227", "2026-12-07 171", "2026-12-21 286", "2028-10-04 250");
+        assertThat(deadlines.get(3).result().uncertainYears()).containsExactly(2028);
+    }
+
+    @Test
     void courtStepsStartDeadlinesAndInterruptLimitation() {
         long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
         assertThat(books.legal().proceduralDeadlines(sale)).isEmpty();

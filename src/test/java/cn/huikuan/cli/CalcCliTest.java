@@ -54,6 +54,52 @@ class CalcCliTest {
     }
 
     @Test
+    void deadlineIntoAYearWithoutAnArrangementCountsItsStatutoryHolidays() throws Exception {
+        // day 15 after 2026-12-17 is 2027-01-01 (元旦, a Friday) → Monday 01-04, flagged (2027 not published)
+        JsonNode j = json("calc deadline --from 2026-12-17 --days 15 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2027-01-04");
+        assertThat(j.get("uncertainYears").toString()).isEqualTo("[2027]");
+        assertThat(j.get("reason").asText()).contains("尚未公布");
+        assertThat(j.get("basis").toString()).contains("《全国年节及纪念日放假办法》第二条");
+    }
+
+    @Test
+    void deadlinesByName() throws Exception {
+        // 2027-01-22 + 15 = 02-06, 春节 (初一) to 02-08 (初三) → 02-09; 民事诉讼法 §171 ¶1
+        JsonNode j = json2("calc deadline --kind appeal-judgment --from 2027-01-22 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2027-02-09");
+        assertThat(j.get("article").asText()).isEqualTo("《民事诉讼法》第一百七十一条第一款 / Civil Procedure Law, Art. 171(1)");
+        assertThat(j.get("days").asInt()).isEqualTo(15);
+        assertThat(j.get("uncertainYears").toString()).isEqualTo("[2027]");
+        assertThat(j.get("lawInForceFrom").asText()).isEqualTo("2024-01-01");
+        // 2026-09-21 + 10 = 10-01, in 2026's 国庆 holiday (10-01 … 10-07) → 10-08
+        j = json2("calc deadline --kind appeal-ruling --from 2026-09-21 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2026-10-08");
+        assertThat(j.get("article").asText()).startsWith("《民事诉讼法》第一百七十一条第二款");
+        // 2026-11-20 + 30 = 12-20, a Sunday → 12-21
+        j = json2("calc deadline --kind appeal-foreign --from 2026-11-20 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2026-12-21");
+        assertThat(j.get("article").asText()).startsWith("《民事诉讼法》第二百八十六条");
+        // 2026-09-30 + 2 years = 2028-09-30 (Saturday), 10-01 … 10-03 国庆节 → 2028-10-04
+        j = json2("calc deadline --kind enforcement-application --from 2026-09-30 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2028-10-04");
+        assertThat(j.get("years").asInt()).isEqualTo(2);
+        assertThat(j.get("article").asText()).startsWith("《民事诉讼法》第二百五十条");
+        assertThat(j.get("what").asText()).contains("申请强制执行");
+        // 2026-09-18 + 15 = 10-03 → 10-08, §227
+        j = json2("calc deadline --kind payment-order-objection --from 2026-09-18 --json");
+        assertThat(j.get("deadline").asText()).isEqualTo("2026-10-08");
+        assertThat(j.get("article").asText()).startsWith("《民事诉讼法》第二百二十七条");
+        assertThat(j.has("note")).isFalse();
+        // a step under the 2021 text names its number then
+        j = json2("calc deadline --kind enforcement-application --from 2023-06-30 --json");
+        assertThat(j.get("note").asText()).contains("第二百四十六条");
+        out.reset();
+        assertThat(run("calc deadline --kind appeal-ruling --from 2026-09-21")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("期限届满 deadline: 2026-10-08", "条文 article: 《民事诉讼法》第一百七十一条第二款");
+    }
+
+    @Test
     void limitation() throws Exception {
         JsonNode j = json("calc limitation --start 2026-05-28 --interrupt 2026-07-02 --interrupt 2026-08-28 --json");
         assertThat(j.get("expires").asText()).isEqualTo("2029-08-28");
@@ -201,6 +247,10 @@ class CalcCliTest {
             "calc deadline --from 2026-02-30 --days 15",
             "calc deadline --from 2026-09-18 --days zero",
             "calc deadline --from 2026-09-18 --days 15 --bogus",
+            "calc deadline --from 2026-09-18 --kind appeal",
+            "calc deadline --from 2026-09-18 --kind appeal-ruling --days 10",
+            "calc deadline --kind appeal-ruling",
+            "calc deadline --from 2026-09-18 --kind appeal-ruling --kind appeal-judgment",
             "calc limitation --start yesterday",
             "calc rate-cap --kind mortgage --contract-date 2020-09-01 --rate 24",
             "calc rate-cap --kind private-loan --contract-date 2020-08-19 --rate 20",

@@ -8,7 +8,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 民事诉讼法 §85 and 民法典 §188–§203 on the official 2026 calendar (holiday-cn). */
+/**
+ * 民事诉讼法 §85 and 民法典 §188–§203 on the official 2026 calendar (holiday-cn), the periods of §171, §227, §250 and §286,
+ * and the statutory holidays (全国年节及纪念日放假办法 §2) of years whose arrangement is not published (2027 on).
+ */
 class DeadlinesAndLimitationTest {
     static final HolidayCalendar CAL = LawData.holidays();
     final Deadlines deadlines = new Deadlines(CAL);
@@ -60,13 +63,42 @@ class DeadlinesAndLimitationTest {
     }
 
     @Test
-    void yearWithoutACalendarIsCountedWithWeekendsOnlyAndFlagged() {
-        // 2027-01-01 is New Year's Day, but 2027's calendar is not published: counted as a Friday and flagged
+    void yearWithoutAnArrangementStillHasItsStatutoryHolidaysAndIsFlagged() {
+        // 2026-12-17 + 15: day 1 is 12-18, 12-18…12-31 are days 1–14, day 15 is 2027-01-01, a Friday: 元旦 (放假办法 §2(一));
+        // 01-02 Saturday, 01-03 Sunday → Monday 2027-01-04. 2027's arrangement is not published: flagged
         Deadlines.Result r = deadlines.days(d("2026-12-17"), 15, Statutes.APPEAL_PERIOD);
-        assertThat(r.deadline()).isEqualTo(d("2027-01-01"));
+        assertThat(r.nominal()).isEqualTo(d("2027-01-01"));
+        assertThat(r.deadline()).isEqualTo(d("2027-01-04"));
         assertThat(r.uncertainYears()).containsExactly(2027);
-        assertThat(r.reason()).contains("2027").contains("尚未公布");
+        assertThat(r.reason()).contains("元旦", "2027", "尚未公布", "全国年节及纪念日放假办法");
+        assertThat(r.basis()).containsExactly(Statutes.PERIODS, Statutes.APPEAL_PERIOD, Statutes.STATUTORY_HOLIDAYS);
         assertThat(deadlines.days(d("2026-11-01"), 15, Statutes.APPEAL_PERIOD).uncertainYears()).isEmpty();
+    }
+
+    @Test
+    void nationalDayOfAYearWithoutAnArrangement() {
+        // 2027-09-16 + 15: day 1 is 09-17, 09-17…09-30 are days 1–14, day 15 is 10-01 (Friday, 国庆节);
+        // 10-02 Saturday and 10-03 Sunday are 国庆节 too → Monday 2027-10-04 (the arrangement may add more)
+        Deadlines.Result r = deadlines.days(d("2027-09-16"), 15, Statutes.APPEAL_PERIOD);
+        assertThat(r.nominal()).isEqualTo(d("2027-10-01"));
+        assertThat(r.deadline()).isEqualTo(d("2027-10-04"));
+        assertThat(r.reason()).contains("国庆节", "尚未公布");
+    }
+
+    @Test
+    void springFestivalOfAYearWithoutAnArrangementFollowsTheLunarCalendar() {
+        // 春节 2027: 正月初一 is 02-06 (Saturday), so 除夕 02-05 … 初三 02-08 are the four days of 放假办法 §2(二).
+        // 2027-01-22 + 15: day 1 is 01-23, 01-23…01-31 are days 1–9, day 15 is 02-06 (初一); 02-07 Sunday (初二),
+        // 02-08 Monday (初三) → Tuesday 2027-02-09
+        Deadlines.Result r = deadlines.days(d("2027-01-22"), 15, Statutes.APPEAL_PERIOD);
+        assertThat(r.nominal()).isEqualTo(d("2027-02-06"));
+        assertThat(r.deadline()).isEqualTo(d("2027-02-09"));
+        assertThat(r.reason()).contains("春节");
+        assertThat(r.uncertainYears()).containsExactly(2027);
+        // a weekday of 春节 moves a period too: 2027-01-24 + 15 = 02-08 (Monday, 初三) → 02-09
+        assertThat(deadlines.days(d("2027-01-24"), 15, Statutes.APPEAL_PERIOD).deadline()).isEqualTo(d("2027-02-09"));
+        // and 清明 2027 is 04-05, a Monday: 2027-03-21 + 15 = 04-05 → 04-06
+        assertThat(deadlines.days(d("2027-03-21"), 15, Statutes.APPEAL_PERIOD).deadline()).isEqualTo(d("2027-04-06"));
     }
 
     @Test
@@ -74,6 +106,73 @@ class DeadlinesAndLimitationTest {
         Deadlines.Result r = deadlines.years(d("2026-06-30"), 2, Statutes.ENFORCEMENT_PERIOD);
         assertThat(r.nominal()).isEqualTo(d("2028-06-30"));
         assertThat(r.uncertainYears()).containsExactly(2028);
+    }
+
+    final ProceduralDeadlines periods = new ProceduralDeadlines(CAL);
+
+    @Test
+    void appealAgainstAJudgmentFifteenDays() {
+        // 民事诉讼法 §171 ¶1: served 2026-11-20; day 1 is 11-21, day 15 is 12-05 (Saturday) → Monday 12-07
+        ProceduralDeadlines.Deadline dl = periods.appealAgainstJudgment(d("2026-11-20"));
+        assertThat(dl.date()).isEqualTo(d("2026-12-07"));
+        assertThat(dl.article().zh()).isEqualTo("《民事诉讼法》第一百七十一条第一款");
+        assertThat(dl.from().kind()).isEqualTo("appeal-judgment");
+        assertThat(dl.from().inForceFrom()).isEqualTo(d("2024-01-01"));
+        assertThat(dl.note()).isEmpty();
+    }
+
+    @Test
+    void appealAgainstARulingTenDays() {
+        // §171 ¶2: served 2026-09-21; day 1 is 09-22, 09-22…09-30 are days 1–9, day 10 is 10-01; 2026's arrangement
+        // gives 10-01…10-07 off (国庆节) → Thursday 10-08
+        ProceduralDeadlines.Deadline dl = periods.appealAgainstRuling(d("2026-09-21"));
+        assertThat(dl.result().nominal()).isEqualTo(d("2026-10-01"));
+        assertThat(dl.date()).isEqualTo(d("2026-10-08"));
+        assertThat(dl.article().zh()).isEqualTo("《民事诉讼法》第一百七十一条第二款");
+        // served 2026-11-27 (Friday): day 10 is 12-07, a Monday: not moved
+        assertThat(periods.appealAgainstRuling(d("2026-11-27")).result().moved()).isFalse();
+    }
+
+    @Test
+    void appealWithoutADomicileInChinaThirtyDays() {
+        // §286: served 2026-11-20; 11-21…11-30 are days 1–10, 12-01…12-20 days 11–30; 12-20 is a Sunday → Monday 12-21
+        ProceduralDeadlines.Deadline dl = periods.appealWithoutDomicile(d("2026-11-20"));
+        assertThat(dl.result().nominal()).isEqualTo(d("2026-12-20"));
+        assertThat(dl.date()).isEqualTo(d("2026-12-21"));
+        assertThat(dl.article().zh()).isEqualTo("《民事诉讼法》第二百八十六条");
+    }
+
+    @Test
+    void enforcementApplicationTwoYearsFromTheLastDayOfPerformance() {
+        // §250: the last day of performance 2026-09-30 + 2 years = 2028-09-30, a Saturday (2028-01-01 is a Saturday and
+        // 09-30 is day 274: 273 = 39 × 7); 10-01 Sunday, 10-02 Monday, 10-03 Tuesday are 国庆节 (10-03 also 中秋节,
+        // 八月十五 of 2028) under 放假办法 §2, 2028's arrangement not being published → Wednesday 2028-10-04
+        ProceduralDeadlines.Deadline dl = periods.enforcementApplication(d("2026-09-30"));
+        assertThat(dl.result().nominal()).isEqualTo(d("2028-09-30"));
+        assertThat(dl.date()).isEqualTo(d("2028-10-04"));
+        assertThat(dl.result().uncertainYears()).containsExactly(2028);
+        assertThat(dl.result().basis()).contains(Statutes.ENFORCEMENT_PERIOD, Statutes.STATUTORY_HOLIDAYS);
+        assertThat(dl.what()).contains("二年");
+    }
+
+    @Test
+    void paymentOrderObjectionFifteenDays() {
+        // §227 ¶2: served 2026-09-18, day 15 is 10-03 (国庆) → 10-08, as periodEndingInTheNationalDayHoliday… above
+        assertThat(periods.paymentOrderObjection(d("2026-09-18")).date()).isEqualTo(d("2026-10-08"));
+        assertThat(ProceduralDeadlines.Step.byKind("payment-order-objection")).isEqualTo(ProceduralDeadlines.Step.PAYMENT_ORDER_SERVED);
+        assertThat(ProceduralDeadlines.Step.byKind("appeal")).isNull();
+    }
+
+    @Test
+    void aStepBeforeTheCurrentTextSaysWhichNumberTheArticleHadThen() {
+        // the 2021 text (2022-01-01 … 2023-12-31): enforcement §246, objection §223, no domicile §276, appeal §171
+        assertThat(periods.enforcementApplication(d("2023-06-30")).note()).contains("2024-01-01", "第二百四十六条");
+        assertThat(periods.paymentOrderObjection(d("2023-12-20")).note()).contains("第二百二十三条");
+        assertThat(periods.appealWithoutDomicile(d("2023-12-20")).note()).contains("第二百七十六条");
+        assertThat(periods.appealAgainstJudgment(d("2023-12-20")).note()).contains("序号相同");
+        assertThat(periods.appealAgainstJudgment(d("2021-06-01")).note()).contains("以当时施行的文本为准");
+        // 2023-06-30 + 2 years = 2025-06-30, a Monday
+        assertThat(periods.enforcementApplication(d("2023-06-30")).date()).isEqualTo(d("2025-06-30"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +62,36 @@ class RatesAndInterestTest {
         assertThat(cal.covers(2027)).isTrue();
         assertThat(cal.isRestDay(d("2027-01-01"))).isTrue();
         assertThat(new Deadlines(cal).days(d("2026-12-17"), 15, Statutes.APPEAL_PERIOD).deadline()).isEqualTo(d("2027-01-04"));
+    }
+
+    @Test
+    void userSavesAYearsArrangementInTheHolidayCnFormat(@TempDir Path dir) throws Exception {
+        assertThat(LawData.holidayYear(dir, 2027).source()).as("shipped with no days: not published").isEqualTo(LawData.HolidaySource.NONE);
+        assertThat(LawData.holidayYear(dir, 2026).source()).isEqualTo(LawData.HolidaySource.SHIPPED);
+        LawData.saveHolidays(dir, 2027, List.of(new LawData.HolidayDay(d("2027-01-04"), "元旦", true),
+                new LawData.HolidayDay(d("2027-01-01"), " 元旦 ", true), new LawData.HolidayDay(d("2027-02-20"), "春节", false)));
+        String json = Files.readString(dir.resolve("holidays/2027.json"));
+        assertThat(json).contains("\"year\" : 2027", "\"date\" : \"2027-01-01\"", "\"name\" : \"元旦\"", "\"isOffDay\" : false");
+        assertThat(json.indexOf("2027-01-01")).isLessThan(json.indexOf("2027-01-04"));
+        LawData.HolidayYear y = LawData.holidayYear(dir, 2027);
+        assertThat(y.source()).isEqualTo(LawData.HolidaySource.USER);
+        assertThat(y.days()).hasSize(3);
+        HolidayCalendar cal = LawData.holidays(dir);
+        assertThat(cal.covers(2027)).isTrue();
+        assertThat(cal.isRestDay(d("2027-01-04"))).isTrue();
+        assertThat(cal.isRestDay(d("2027-02-20"))).as("a Saturday worked").isFalse();
+        // a year past the shipped ones is read from the user's folder too
+        LawData.saveHolidays(dir, 2040, List.of(new LawData.HolidayDay(d("2040-01-02"), "元旦", true)));
+        assertThat(LawData.holidays(dir).isRestDay(d("2040-01-02"))).isTrue();
+        // refused: a make-up workday on a weekday, a day twice, a day of another year, nothing
+        assertThatThrownBy(() -> LawData.saveHolidays(dir, 2027, List.of(new LawData.HolidayDay(d("2027-02-22"), "春节", false))))
+                .isInstanceOf(LawData.LawDataException.class).hasMessageContaining("周六或周日");
+        assertThatThrownBy(() -> LawData.saveHolidays(dir, 2027, List.of(new LawData.HolidayDay(d("2027-10-01"), "国庆节", true),
+                new LawData.HolidayDay(d("2027-10-01"), "国庆节", true)))).isInstanceOf(LawData.LawDataException.class).hasMessageContaining("重复");
+        assertThatThrownBy(() -> LawData.saveHolidays(dir, 2027, List.of(new LawData.HolidayDay(d("2029-10-01"), "国庆节", true))))
+                .isInstanceOf(LawData.LawDataException.class);
+        assertThatThrownBy(() -> LawData.saveHolidays(dir, 2027, List.of())).isInstanceOf(LawData.LawDataException.class);
+        assertThat(LawData.holidayYear(dir, 2027).days()).as("unchanged by the refusals").hasSize(3);
     }
 
     @Test

@@ -2,6 +2,8 @@ package cn.huikuan.law.data;
 
 import cn.huikuan.law.HolidayCalendar;
 import cn.huikuan.law.LprTable;
+import cn.huikuan.law.StatutoryHolidays;
+import cn.huikuan.law.calendar.LunarJavaDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,12 +28,16 @@ import java.util.Set;
  * Loads the legal data the app ships (holiday calendars 2007–2027, the LPR table) and the user's own
  * updates from {@code <data folder>/law/}: {@code holidays/YEAR.json} replaces a shipped year, rows of
  * {@code lpr.csv} are added to (and override) the shipped table. So a newly published calendar or LPR
- * month needs no new release.
+ * month needs no new release. A year without a published arrangement is counted with the statutory holidays,
+ * whose lunar dates come from lunar-java ({@link LunarJavaDates}), made and loaded only when such a year's
+ * holiday season is first counted.
  */
 public final class LawData {
     public static final int FIRST_YEAR = 2007;
     public static final int LAST_SHIPPED_YEAR = 2027;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One for the app: a year's lunar holidays are computed once. The lambda keeps lunar-java unloaded until then. */
+    private static final StatutoryHolidays STATUTORY = new StatutoryHolidays(() -> new LunarJavaDates());
 
     private LawData() {
     }
@@ -43,37 +50,128 @@ public final class LawData {
     public static HolidayCalendar holidays(Path userDir) {
         Map<LocalDate, HolidayCalendar.Day> days = new HashMap<>();
         Set<Integer> covered = new HashSet<>();
-        for (int year = FIRST_YEAR; year <= LAST_SHIPPED_YEAR + 5; year++) {
-            JsonNode root = null;
-            Path user = userDir == null ? null : userDir.resolve("holidays").resolve(year + ".json");
-            try {
-                if (user != null && Files.isRegularFile(user)) {
-                    root = JSON.readTree(user.toFile());
-                } else if (year <= LAST_SHIPPED_YEAR) {
-                    try (InputStream in = LawData.class.getResourceAsStream("/cn/huikuan/law/holidays/" + year + ".json")) {
-                        if (in != null) root = JSON.readTree(in);
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        for (int year = FIRST_YEAR; year <= LAST_SHIPPED_YEAR; year++) years.add(year);
+        years.addAll(userYears(userDir));
+        for (int year : years) {
+            HolidayYear y = holidayYear(userDir, year);
+            if (y.days().isEmpty()) continue;
+            for (HolidayDay d : y.days()) days.put(d.date(), new HolidayCalendar.Day(d.off(), d.name()));
+            covered.add(year);
+        }
+        return new HolidayCalendar(days, covered, STATUTORY);
+    }
+
+    /** Where a year's holiday arrangement comes from: the user's file, the app's, or none yet (not published). */
+    public enum HolidaySource { USER, SHIPPED, NONE }
+
+    /** A day of an arrangement: a holiday ({@code off}) or a make-up workday on a weekend. */
+    public record HolidayDay(LocalDate date, String name, boolean off) {
+    }
+
+    /** A year's arrangement as stored; no days when it is not published (2027.json ships with {@code "days": []}). */
+    public record HolidayYear(int year, HolidaySource source, List<HolidayDay> days) {
+    }
+
+    /** The years with a file in {@code <userDir>/holidays/}, from {@link #FIRST_YEAR} to {@link #LAST_YEAR}. */
+    private static Set<Integer> userYears(Path userDir) {
+        Set<Integer> years = new HashSet<>();
+        Path dir = userDir == null ? null : userDir.resolve("holidays");
+        if (dir == null || !Files.isDirectory(dir)) return years;
+        try (var files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{4}\\.json"))
+                    .map(n -> Integer.parseInt(n.substring(0, 4))).filter(y -> y >= FIRST_YEAR && y <= LAST_YEAR).forEach(years::add);
+        } catch (IOException e) {
+            throw new LawDataException("节假日数据无法读取 / holiday data unreadable: " + dir, e);
+        }
+        return years;
+    }
+
+    /** The last year a user's arrangement is read for. */
+    public static final int LAST_YEAR = 2100;
+
+    /** One year's arrangement: the user's file if there is one, else the app's, else none. */
+    public static HolidayYear holidayYear(Path userDir, int year) {
+        JsonNode root = null;
+        HolidaySource source = HolidaySource.NONE;
+        Path user = userDir == null ? null : userDir.resolve("holidays").resolve(year + ".json");
+        try {
+            if (user != null && Files.isRegularFile(user)) {
+                root = JSON.readTree(user.toFile());
+                source = HolidaySource.USER;
+            } else if (year >= FIRST_YEAR && year <= LAST_SHIPPED_YEAR) {
+                try (InputStream in = LawData.class.getResourceAsStream("/cn/huikuan/law/holidays/" + year + ".json")) {
+                    if (in != null) {
+                        root = JSON.readTree(in);
+                        source = HolidaySource.SHIPPED;
                     }
                 }
-            } catch (IOException e) {
-                throw new LawDataException("节假日数据无法读取 / holiday data unreadable: " + (user != null ? user : year + ".json"), e);
             }
-            if (root == null) continue;
-            JsonNode list = root.path("days");
-            if (!list.isArray() || list.isEmpty()) continue;
-            for (JsonNode d : list) {
+        } catch (IOException e) {
+            throw new LawDataException("节假日数据无法读取 / holiday data unreadable: " + (user != null ? user : year + ".json"), e);
+        }
+        List<HolidayDay> list = new ArrayList<>();
+        JsonNode days = root == null ? null : root.path("days");
+        if (days != null && days.isArray()) {
+            for (JsonNode d : days) {
                 try {
                     LocalDate date = LocalDate.parse(d.path("date").asText());
-                    if (date.getYear() != year && date.getYear() != year - 1 && date.getYear() != year + 1) {
+                    if (Math.abs(date.getYear() - year) > 1) {
                         throw new LawDataException("节假日数据 " + year + " 中的日期不属于该年：" + date, null);
                     }
-                    days.put(date, new HolidayCalendar.Day(d.path("isOffDay").asBoolean(), d.path("name").asText()));
+                    list.add(new HolidayDay(date, d.path("name").asText(), d.path("isOffDay").asBoolean()));
                 } catch (DateTimeParseException e) {
                     throw new LawDataException("节假日数据 " + year + " 中有无效日期：" + d.path("date").asText(), e);
                 }
             }
-            covered.add(year);
         }
-        return new HolidayCalendar(days, covered);
+        list.sort(java.util.Comparator.comparing(HolidayDay::date));
+        return new HolidayYear(year, list.isEmpty() && source == HolidaySource.SHIPPED ? HolidaySource.NONE : source, List.copyOf(list));
+    }
+
+    /**
+     * Writes a year's arrangement to {@code <userDir>/holidays/YEAR.json} in the holiday-cn format (replacing the app's
+     * for that year), after checking it: dates in the year or next to it (as the loader accepts), each once, a name
+     * of at most 20 characters, make-up workdays on a Saturday or Sunday. Written whole, then moved into place.
+     */
+    public static void saveHolidays(Path userDir, int year, List<HolidayDay> days) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) throw new LawDataException("年份应在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间 / year out of range: " + year, null);
+        if (days.isEmpty()) throw new LawDataException("请至少添加一天 / add at least one day", null);
+        Set<LocalDate> seen = new HashSet<>();
+        List<HolidayDay> sorted = new ArrayList<>(days);
+        sorted.sort(java.util.Comparator.comparing(HolidayDay::date));
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("year", year);
+        root.putArray("papers");
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("days");
+        for (HolidayDay d : sorted) {
+            if (Math.abs(d.date().getYear() - year) > 1) throw new LawDataException("日期不属于 " + year + " 年 / not in " + year + ": " + d.date(), null);
+            if (!seen.add(d.date())) throw new LawDataException("日期重复 / listed twice: " + d.date(), null);
+            String name = d.name() == null ? "" : d.name().strip();
+            if (name.isEmpty() || name.length() > 20) throw new LawDataException("节日名称应为 1–20 个字 / a name of 1–20 characters: " + d.date(), null);
+            java.time.DayOfWeek w = d.date().getDayOfWeek();
+            if (!d.off() && w != java.time.DayOfWeek.SATURDAY && w != java.time.DayOfWeek.SUNDAY) {
+                throw new LawDataException("调休上班日应为周六或周日 / a make-up workday falls on a weekend: " + d.date(), null);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject();
+            o.put("name", name);
+            o.put("date", d.date().toString());
+            o.put("isOffDay", d.off());
+        }
+        try {
+            Path dir = Files.createDirectories(userDir.resolve("holidays"));
+            Path tmp = Files.createTempFile(dir, year + "-", ".json.tmp");
+            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(year + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LawDataException("无法保存节假日安排 / cannot save the holidays: " + e.getMessage(), e);
+        }
+    }
+
+    /** The statutory holidays (全国年节及纪念日放假办法 §2) the calendars count for years without an arrangement. */
+    public static StatutoryHolidays statutoryHolidays() {
+        return STATUTORY;
     }
 
     public static LprTable lpr() {
