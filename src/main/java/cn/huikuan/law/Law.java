@@ -35,7 +35,14 @@ public enum Law {
             "法释〔2019〕19号", LocalDate.of(2020, 5, 1)),
     PERSONAL_INFORMATION("中华人民共和国个人信息保护法", "个人信息保护法", "Personal Information Protection Law", "2021-08-20 通过",
             LocalDate.of(2021, 11, 1)),
-    CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1));
+    CRIMINAL_LAW("中华人民共和国刑法", "刑法", "Criminal Law", "刑法修正案（十一）", LocalDate.of(2021, 3, 1)),
+    /**
+     * The 2025 revision (adopted 2025-06-27, in force 2026-01-01; 144 articles, renumbered from the 2012 text's 119).
+     * Not in shared/law: its article numbers (§50 threats, insults, harassing messages and privacy; §59 damage to
+     * property) are [S], from two secondary sources that quote the revised text (docs/conduct-guard.md).
+     */
+    PUBLIC_SECURITY("中华人民共和国治安管理处罚法", "治安管理处罚法", "Public Security Administration Punishments Law", "2025 年修订",
+            LocalDate.of(2026, 1, 1));
 
     private final String title;
     private final String shortTitle;

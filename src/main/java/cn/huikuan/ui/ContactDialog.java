@@ -144,7 +144,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         for (cn.huikuan.law.ConductGuard.Finding f : findings) {
             if (sb.length() > 0) sb.append('\n');
             sb.append(ctx.t("conduct.finding", f.matched(), f.reason(),
-                    f.basis() == null ? ctx.t("conduct.policy") : f.basis().zh(), f.suggestion()));
+                    f.policyOnly() ? ctx.t("conduct.policy") : f.basis().stream().map(cn.huikuan.law.Citation::zh).collect(java.util.stream.Collectors.joining("、")), f.suggestion()));
         }
         return sb.toString();
     }

@@ -234,7 +234,7 @@ public final class WizardView extends BorderPane {
             List<ConductGuard.Finding> f = new ConductGuard(ctx.books().settings().contactPolicy()).checkText(text.getText());
             if (!f.isEmpty()) {
                 findings.setText(ctx.t("wizard.reminder.flagged") + f.stream().map(x -> "「" + x.matched() + "」" + x.reason()
-                        + (x.basis() == null ? "" : "（" + x.basis().zh() + "）")
+                        + (x.basis().isEmpty() ? "" : "（" + x.basis().stream().map(cn.huikuan.law.Citation::zh).collect(java.util.stream.Collectors.joining("、")) + "）")
                         + (x.suggestion() == null ? "" : "\n   " + ctx.t("wizard.reminder.suggest") + x.suggestion()))
                         .reduce((a, b) -> a + "\n" + b).orElse(""));
                 return;

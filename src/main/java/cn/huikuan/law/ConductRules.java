@@ -1,0 +1,389 @@
+package cn.huikuan.law;
+
+import cn.huikuan.law.ConductGuard.Category;
+import cn.huikuan.law.ConductGuard.DebtorKind;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the conduct guard looks for (issue 20), written from the categories of unlawful collection and the articles
+ * that forbid them, not from any list of messages. Rules read the normalised text of
+ * {@link cn.huikuan.law.text.ChineseText} (simplified, no noise, one clause per line) and are frames rather than
+ * words: who is addressed (the debtor, a third party, the debtor's own staff), what is threatened or announced,
+ * whether it is negated ("我们不会联系您的家人"), and whether a court does it after a judgment (lawful) or the creditor
+ * claims to ("我们会冻结你的支付宝").
+ */
+final class ConductRules {
+    private ConductRules() {
+    }
+
+    /** Emoji that carry a meaning here become these marks (by their Unicode names, read with ICU). */
+    static final char WEAPON = '\uE001';
+    static final char POLICE = '\uE003';
+    static final char PHONE = '\uE004';
+    static final char CAMERA = '\uE005';
+    static final char FILTH = '\uE006';
+
+    static String emojiWord(String unicodeName) {
+        if (unicodeName == null) return null;
+        String n = unicodeName.toUpperCase(java.util.Locale.ROOT);
+        if (n.matches(".*\\b(KNIFE|HOCHO|DAGGER|PISTOL|GUN|BOMB|AXE|SWORD|SWORDS|SKULL|COFFIN|BLOOD)\\b.*")) return String.valueOf(WEAPON);
+        if (n.contains("POLICE")) return String.valueOf(POLICE);
+        if (n.matches(".*\\b(TELEPHONE|PHONE)\\b.*")) return String.valueOf(PHONE);
+        if (n.contains("CAMERA")) return String.valueOf(CAMERA);
+        if (n.contains("POO") || n.contains("MIDDLE FINGER")) return String.valueOf(FILTH);
+        return null;
+    }
+
+    /** One place in the text a rule fired. */
+    record Hit(Category category, int start, int end, List<Citation> basis, String reason, boolean illegalDebt) {
+    }
+
+    /** What a rule's exception looks at. */
+    record Where(String text, int start, int end, Matcher m, DebtorKind debtor) {
+        String clausePrefix() {
+            int c = text.lastIndexOf('\n', start - 1);
+            return text.substring(c + 1, start);
+        }
+
+        String clause() {
+            int c = text.lastIndexOf('\n', start - 1);
+            int e = text.indexOf('\n', end);
+            return text.substring(c + 1, e < 0 ? text.length() : e);
+        }
+    }
+
+    private record Rule(Category category, Pattern pattern, List<Citation> basis, String reason, boolean negatable, Predicate<Where> unless) {
+    }
+
+    // ------------------------------------------------------------------ words
+
+    private static final String CL = "[^\\n]";                  // within the clause
+    private static final String YOU = "(?:你|您|你们|您们)";
+    private static final String FAMILY = "(?:全家|一家老小|一家子|一家人|家人|家里人|家属|老婆|媳妇|妻子|老公|丈夫|爱人|孩子|儿子|女儿|闺女|小孩|孙子|孙女|小孙子|外孙"
+            + "|爸妈|父母|爸爸|妈妈|你爸|你妈|老爸|老妈|家里老人|家老人|老人|老母亲|老父亲|岳父|岳母|丈母娘|老丈人|公公|婆婆|兄弟姐妹|哥哥|姐姐|弟弟|妹妹|亲戚)";
+    /** People and places other than the debtor (and a guarantor, who is a party to the debt). */
+    private static final String THIRD = "(?<third>家人|家里人|家属|老婆|媳妇|妻子|老公|丈夫|爱人|女朋友|男朋友|对象|父母|爸妈|岳父|岳母|丈母娘|公婆|亲戚|亲友|亲朋"
+            + "|朋友|好友|同学|前同事|同事|领导|老板|上司|单位|公司|老家|村委会|村里|居委会|街道|社区|物业|隔壁邻居|邻居|隔壁|左邻右舍|小区|业主|通讯录|联系人"
+            + "|紧急联系人|客户|供应商|合作伙伴|合作方|员工|下属|开户银行|银行|同行|商会|工会|学校|老师|家长|班主任|房东)";
+    /** For a company debtor these are the debtor itself: its finance department, its representative, its managers. */
+    private static final Pattern DEBTOR_SIDE = Pattern.compile("公司|单位|领导|老板|上司|下属");
+    private static final String AUTH = "(?:人民法院|法院|执行局|执行庭|公安局|公安机关|公安|派出所|警察|民警|刑警|警方|经侦|网警|检察院|检察官|法官|司法局|纪委|特警|" + POLICE + ")";
+    /** A judgment, award or enforcement case: the lawful ground for talk of 失信、拘留、拒不执行. */
+    private static final Pattern JUDGMENT = Pattern.compile("判决|裁定|调解书|生效|法律文书|被执行人|执行法官|拒不履行|拒不执行|仲裁裁决|申请执行|强制执行");
+    private static final Pattern COURT = Pattern.compile("法院|仲裁委|仲裁机构|执行法官");
+    private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
+
+    /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
+    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|勿|无需|不用|不必"
+            + "|(?<![要会能是])不(?![信怕想敢然如管还付给让逼怪])|(?<!有)没(?![有人钱]))";
+    private static final Pattern NEGATED = Pattern.compile(NEGATOR + "[^\\n就则便才否]{0,8}$");
+    /** A negation anywhere in a later clause of a match that runs over two clauses. */
+    private static final Pattern NEGATION = Pattern.compile(NEGATOR);
+
+    // ------------------------------------------------------------------ rules
+
+    private static final List<Rule> RULES = new ArrayList<>();
+
+    private static void rule(Category c, String regex, String reason, Predicate<Where> unless, Citation... basis) {
+        RULES.add(new Rule(c, Pattern.compile(regex), List.of(basis), reason, true, unless));
+    }
+
+    private static void rule(Category c, String regex, String reason, Citation... basis) {
+        rule(c, regex, reason, w -> false, basis);
+    }
+
+    /** The third party is the debtor's (你的家人, 你们公司的同事) or is a third party whoever it belongs to (亲戚, 邻居). */
+    private static boolean ownedByDebtor(Where w) {
+        int at = w.m().start("third");
+        String before = w.text().substring(Math.max(0, at - 3), at);
+        return before.matches(".*(?:你|您|你的|您的|你们|你们的|他的|她的|你老家的|你家的)$")
+                || w.m().group("third").matches("亲戚|亲友|亲朋|邻居|隔壁邻居|左邻右舍|前同事|同事|朋友|好友|同学|员工|家长|老师|村委会|居委会|街道|社区");
+    }
+
+    private static boolean judgment(Where w) {
+        return JUDGMENT.matcher(w.text()).find();
+    }
+
+    static {
+        // ---- violence and threats to the person or property
+        String threat = "威胁对方人身安全：以暴力相威胁催讨债务，可受治安管理处罚，情节严重的可构成犯罪";
+        rule(Category.VIOLENCE, "(?:腿|手|胳膊|骨头|脚|牙|脸|脑袋|手指)" + CL + "{0,4}?(?:打折|打断|打残|剁|砍断|卸了|废了)"
+                + "|(?:打断|打折|打残|剁了|剁掉|砍断|卸了)" + CL + "{0,3}?(?:腿|手|胳膊|骨头|脚|牙)", threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        rule(Category.VIOLENCE, "弄死|整死|搞死|打死(?!也|都)|砍死|捅死|掐死|宰了|杀了|弄残|打残|废了你|做掉你|干掉你|灭了你|要你命|要你的命|让你(?:真)?死|死定了|见血|放血|毁容"
+                + "|泼硫酸|缺胳膊少腿|横着出去|躺着(?:去|进)医院|进医院|送你(?:去|进)医院|挨揍|揍你|揍一顿|打一顿|打你一顿|见一次打一次|挨打|暴打|胖揍|教训你|教训教训"
+                + "|收拾你|怎么收拾|收拾收拾|修理你|削你|(?:弄|整|搞)你(?![的们])|动手打|对你动手|" + WEAPON, threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        rule(Category.VIOLENCE, "你等着(?!" + CL + "{0,3}(?:收|接|法院|律师|传票|起诉|判决))|你给我等着|等着瞧|走着瞧|有你好看|让你好看|给你点颜色|没你好果子|吃不了兜着走|不会放过你"
+                + "|饶不了你|(?:不会|不)让你好过|过不了这个年|让你后悔|有你受的|不信你试试|(?:敢|不还|不给)" + CL + "{0,3}试试|(?<!法律)后果自负|后果很严重|别怪我(?:们)?不客气|不会客气|没这么客气"
+                + "|别怪我(?:们)?没提醒|(?:你|出门|走路|晚上|夜里|路上|回家)" + CL + "{0,6}(?:小心点|注意点|小心着点)|出门小心(?!路滑|地滑)|走夜路|付出(?:惨痛的?)?代价|保证你过不",
+                threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        rule(Category.VIOLENCE, "(?:带|叫|找|喊|约|召集)(?:上)?(?:几个|一帮|一群|一伙|一些|些|一车|几十个|十几个)?(?:人|兄弟|弟兄|哥们|小弟|社会上的人|道上的)"
+                + CL + "{0,8}?(?:堵|砸|收拾|把你|揍|打你|弄你|教训|闹|扎|划|泼|(?:去|到|上)(?:你|您)(?:家|店|公司|单位|厂))"
+                + "|(?:兄弟们|弟兄们|我的人|我们的人)" + CL + "{0,6}?(?:在路上|已经出发|过去了|过来了|到你|去你|找你|等你|在你)|有的是人|手上有人|道上的朋友|社会上的朋友",
+                threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        rule(Category.VIOLENCE, "砸(?:了|烂|碎|坏|掉|你|他|她|玻璃|车|店|门|东西|场子|摊)|全砸|砸个稀巴烂|一把火|放火|点火烧|烧了你|烧你的|烧掉你|泼(?:油漆|红漆|粪|屎|汽油)"
+                + "|扎(?:了)?(?:你)?(?:的)?(?:车胎|轮胎)|车胎全扎|划(?:你的)?车|拆了你|搬空|抢走|别想完整|一件都不剩|(?:自己|亲自|直接)(?:去)?(?:搬|拉|拿|抢)"
+                + "|(?:搬|拉|拿)走?你(?:家|的)" + CL + "{0,4}(?:东西|货|车|家具|电视|冰箱)",
+                "威胁毁坏对方财物或自行强取财物：故意损毁财物可受治安处罚，数额较大构成故意毁坏财物罪；债权只能通过法院强制执行实现",
+                w -> COURT.matcher(w.clause()).find(), Statutes.CRIME_DAMAGING_PROPERTY, Statutes.PSL_DAMAGING_PROPERTY);
+        rule(Category.VIOLENCE, "关(?:在|起来|到)|锁(?:在|起来)|绑(?:了|起来|走)|扣下你|把你扣|扣(?:住|下)(?:你|人)|押着你|不让你走|别想走|走不了|不放人|不放你|走出这个门"
+                + "|限制你的?人身|带走你|把你带走",
+                "威胁扣押或限制人身自由：为索取债务非法扣押、拘禁他人的，以非法拘禁罪论处",
+                w -> COURT.matcher(w.clause()).find(), Statutes.CRIME_DETENTION_FOR_DEBT);
+
+        // ---- threats to family, children, neighbours
+        String family = "牵连对方的家人、孩子或邻居：以其家人安全相威胁或上门骚扰家人，侵扰他人生活安宁，可受治安管理处罚";
+        rule(Category.FAMILY, FAMILY + CL + "{0,8}?(?:\\n" + CL + "{0,8}?)?(?:别想(?:过|好过|安生|安宁|睡)|不会好过|好过不了|不得安宁|小心|注意安全|别出(?:什么)?意外"
+                + "|出点意外|出个意外|别出事|出点事|遭殃|倒霉|付出代价|受惊吓|跟着受|受牵连|安全你|自己负责|抬得起头|吃苦头|看好了|看紧|别怪)",
+                family, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+        rule(Category.FAMILY, "(?:知道|清楚|拿到|查到|打听到|摸清|掌握)" + CL + "{0,10}?" + FAMILY + CL + "{0,10}?(?:在哪|哪里|地址|学校|幼儿园|放学|单位|上班|住|医院|病房|照片)"
+                + "|" + FAMILY + CL + "{0,12}?(?:在哪|地址|学校|小学|中学|幼儿园|放学|几年级|单位|上班|住哪|病房|照片)" + CL + "{0,12}?(?:知道|清楚|拿到|查到|都有|我都有|对吧|没错吧|是吧|去过)"
+                + "|" + FAMILY + CL + "{0,6}?(?:在" + CL + "{0,6}(?:小学|中学|幼儿园)|几点放学|放学路上|上学路上)",
+                family, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+        rule(Category.FAMILY, "(?:去|到|找|等|堵|跟|盯|上)" + CL + "{0,3}?" + FAMILY + CL + "{0,3}?(?:家|那|学校|幼儿园|单位|医院|门口)"
+                + "|(?:学校|幼儿园)(?:门口)?" + CL + "{0,4}?(?:等|堵|接|找)" + CL + "{0,4}?" + FAMILY
+                + "|找(?:到)?(?:你的?)?" + FAMILY + "|" + FAMILY + "[\\s\\S]{0,16}?(?:去找她|去找他|找她|找他)"
+                + "|" + FAMILY + CL + "{0,6}?(?:替你还|帮你还|来还|替你)",
+                family, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+
+        // ---- disclosure of the debt to third parties
+        String tell = "向第三方透露欠款：催收只能针对债务人本人（及担保人）；向其家人、单位、朋友、通讯录等透露欠款信息，没有合法依据，侵害个人信息和隐私";
+        Predicate<Where> notThirdParty = w -> {
+            String third = w.m().group("third");
+            if (third == null) return false;
+            int at = w.m().start("third");
+            String before = w.text().substring(Math.max(0, at - 4), at);
+            if (before.matches(".*(?:我们|我们的|我的|我|我方|我司|本公司|本)$")) return true;
+            if (w.debtor() == DebtorKind.COMPANY && DEBTOR_SIDE.matcher(third).matches()) return true;
+            return false;
+        };
+        rule(Category.DISCLOSURE, "(?:告诉|告知|通知|联系|打给|打电话给|电话给|打到|发给|发到|转发给|写信给|说给|找)" + CL + "{0,6}?(?:" + YOU + "|他|她)?(?:的)?(?:所有的?|每一个)?" + THIRD,
+                tell, notThirdParty, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
+        rule(Category.DISCLOSURE, THIRD + CL + "{0,8}?(?:我|我们)" + CL + "{0,4}?(?:通知|告诉|联系|打过去|打给|找|发一遍|发过去|说说|说)(?!" + CL + ")",
+                tell, w -> notThirdParty.test(w) || !ownedByDebtor(w), Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES,
+                Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
+        rule(Category.DISCLOSURE, "给" + CL + "{0,6}?" + THIRD + CL + "{0,4}?(?:打电话|写信|发消息|发短信|说清楚|说说)",
+                tell, notThirdParty, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
+        rule(Category.DISCLOSURE, THIRD + CL + "{0,10}?(?:都会知道|都知道|会知道|知道你|收到你|会收到|都会收到|都能看到|看看你|看到你|评评理|怎么看你)",
+                tell, w -> notThirdParty.test(w) || !ownedByDebtor(w),
+                Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
+        String pub = "公开曝光欠款：未经本人单独同意公开其个人信息、张贴或网上发布欠款，侵害个人信息权益和名誉权";
+        String place = "(?:网上|网络|朋友圈|大群|业主群|家族群|同学群|家长群|工作群|单位群|群里|群|微博|抖音|快手|小红书|论坛|贴吧|公众号|头条|闲鱼|报纸|报上|电视|全网"
+                + "|各大平台|小区|电梯|门口|公告栏|大街|村里|横幅)";
+        rule(Category.DISCLOSURE, "(?:发|挂|贴|曝光|公示|公开|公布|登报|晒|上传|转发|po|拉|出现在)" + CL + "{0,10}?" + place
+                + "|(?<![您你])(?:在|到|进)" + CL + "{0,4}?" + place + CL + "{0,8}?(?:发|挂|贴|曝光|公示|公开|公布|晒|转发|说)"
+                + "|" + place + CL + "{0,8}?(?:我|我们)" + CL + "{0,4}?(?:发|挂|贴|曝光|公布|晒|转发)"
+                + "|(?:在|到)(?:里面|群里|上面)(?:说|讲|发|聊|曝光|公布)",
+                pub, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
+        rule(Category.DISCLOSURE, "曝光|人肉|公之于众|大字报|(?:做|印|发|贴)" + CL + "{0,3}传单|拉横幅|登报|全网|挂你|挂到网上|挂网上|晒出来|晒你|公示你|公开你|公布你"
+                + "|让大家都(?:知道|看看|来看)|让所有人(?:都)?知道|让全(?:公司|单位|村|小区|网|世界)(?:的人)?都知道|人人都知道|尽人皆知|身败名裂|社死|社会性死亡"
+                + "|让" + CL + "{0,6}?(?:他们|她们|大家|所有人|老师|同学|同事|邻居|亲戚|朋友|员工)" + CL + "{0,4}?知道",
+                pub, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
+        rule(Category.DISCLOSURE, "通讯录|紧急联系人|联系人列表|手机里的联系人|微信好友|好友列表",
+                "利用对方的通讯录或紧急联系人催收：向其联系人透露欠款、骚扰其联系人，没有合法依据", Statutes.PIPL_NO_UNLAWFUL_PROCESSING,
+                Statutes.PIPL_LAWFUL_BASES, Statutes.PEACE_OF_PRIVATE_LIFE);
+        rule(Category.DISCLOSURE, "黑名单|老赖名单",
+                "把对方列入“黑名单”：只有法院能依法将拒不履行生效判决的被执行人纳入失信被执行人名单；债权人自行挂黑名单属于公开欠款、损害名誉",
+                w -> COURT.matcher(w.clause()).find() && judgment(w), Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
+        rule(Category.DISCLOSURE, "(?:邻居|左邻右舍|隔壁)" + CL + "{0,10}?(?:聊聊|说说|谈谈|打听|讲讲)",
+                tell, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PEACE_OF_PRIVATE_LIFE);
+
+        // ---- harassment by time and frequency
+        String harass = "以时间或频率骚扰：反复呼叫、轰炸、深夜联系、跟踪纠缠，侵扰他人私人生活安宁，可受治安管理处罚";
+        rule(Category.HARASSMENT, "(?:一百|上百|几十|数十|几百|一千|\\d{2,})(?:个|条|次|通)(?:电话|短信|信息|消息|" + PHONE + ")"
+                + "|(?:电话|短信|" + PHONE + ")" + CL + "{0,4}?(?:一百|上百|几十|数十|\\d{2,})(?:个|条|次|通)|一天(?:一百|上百|几十|数十|几百|\\d{2,})个"
+                + "|每(?:隔)?" + CL + "{0,3}?(?:分钟|小时|钟头)" + CL + "{0,6}?(?:打|发|一次|一遍|一条|催)"
+                + "|(?:24小时|二十四小时|日夜|没日没夜|白天晚上|不停地?|轮流|一直)(?:都)?(?:打(?!不通)|去|敲|发|上门|找你|催)"
+                + "|(?:天天|每天)(?:都)?(?:会)?(?:去|上门|来|找你|站|坐|等|派人|打|给你打)",
+                harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+        rule(Category.HARASSMENT, "(?:半夜|深夜|凌晨|夜里|三更半夜|大半夜|(?:晚上|夜里)(?:十|十一|十二|10|11|12)点|(?:早上|清晨|早晨|凌晨)(?:[一二三四五六]|[1-6])点|(?:十一|十二|11|12)点(?:以)?后)"
+                + CL + "{0,10}?(?:打|发|电话|短信|叫|敲|找|上门|睡|随时)", harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+        rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|换号(?:打|继续)|换一个号|拉黑一个|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
+                + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等",
+                harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+
+        // ---- insults and humiliation
+        String insult = "侮辱性言辞：侵害名誉权；多次发送侮辱信息可受治安管理处罚，公然侮辱情节严重的构成侮辱罪。“老赖”等称呼也不能用来称呼对方";
+        rule(Category.INSULT, "傻逼|傻b|傻x|傻叉|傻屌|二逼|你妈死|你妈的(?!病|身体|医院|电话|事|意思|情况|手术|生日|住院|家)|你妈(?=\\n|$)|他妈的|你他妈|他妈(?=\\n|$)|去你妈|操你|草你|日你|狗日|尼玛|王八蛋|王八羔子|混蛋|混账东西|畜生|畜牲"
+                + "|禽兽|人渣|败类|贱人|贱货|婊子|杂种|狗东西|狗娘|白眼狼|孬种|缩头乌龟|无赖|不要脸|死皮赖脸|没脸没皮|下三滥|穷鬼|穷逼|脑残|智障|弱智|脑子有病|有病吧|有病啊"
+                + "|神经病|猪狗不如|浪费空气|去死|不得好死|死全家|滚蛋|滚出来|给我滚|滚开|无耻|贱骨头|龟孙|瘪三|寄生虫|吸血鬼|狼心狗肺|忘恩负义|没良心|良心被狗|玩意儿|不是东西"
+                + "|什么东西|不要脸的东西|" + FILTH, insult, Statutes.REPUTATION, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT);
+        rule(Category.INSULT, "(?<![a-z0-9-])(?:sb|nmsl|tmd|cnm|wcnm|nmd|nmb|mlgb|wbd)(?![a-z0-9-])", insult, Statutes.REPUTATION,
+                Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT);
+        String weak = "(?:骗子|老赖|赖子|赖皮|垃圾|废物|小人(?!物)|白痴|疯子|瘟神|奇葩|土鳖|乡巴佬|老狐狸|骗钱的|赖账的|混账)";
+        String mod = "(?:" + CL + "{0,6}的)?(?:死|臭|大)?";
+        rule(Category.INSULT, "(?:你|您|你们|他|她)(?:就|真|简直|根本|也|还)?(?:是|就是)?(?:(?:个|一个|这个|这种|那个)" + mod + ")?" + weak
+                + "|(?:这种|这个|那个|一家子都是|全家都是|都是|一群|一帮)(?:人)?" + mod + weak
+                + "|(?:^|\\n)(?:你个|你这个|死|臭)?" + weak + "(?=\\n|$)", insult, Statutes.REPUTATION, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT);
+
+        // ---- false authority
+        String impersonate = "冒充或假借公安、法院等国家机关的名义施压：冒充国家机关工作人员招摇撞骗构成犯罪";
+        rule(Category.FALSE_AUTHORITY, "(?:我是|我们是|我系|本人是|本人系|这里是|我们这边是|我这边是)" + CL + "{0,10}?" + AUTH
+                + "|^" + AUTH + "(?:通知|公告|提醒|提示)?" + CL + "{0,2}?(?:您|你)|(?:本通知|此通知|本短信|本消息|此消息)" + CL + "{0,6}?" + AUTH
+                + "|" + AUTH + "(?:的)?(?:最后通牒|通知你|责令你)",
+                impersonate, Statutes.CRIME_IMPERSONATING_OFFICIALS);
+        rule(Category.FALSE_AUTHORITY, "(?:和|跟|在)" + AUTH + CL + "{0,4}?(?:有关系|有人|有朋友|认识人|很熟)|" + AUTH + "(?:的|里的|那边的?)?(?:朋友|熟人|关系|兄弟)",
+                impersonate, Statutes.CRIME_IMPERSONATING_OFFICIALS);
+        rule(Category.FALSE_AUTHORITY, AUTH + CL + "{0,8}?(?:马上|立刻|在路上|会去|要去|上门|来抓|抓你|去你|到你家|找你|带走|带人|铐|搬走)",
+                impersonate, w -> judgment(w) && !w.clause().matches(".*(?:我们|我)一起.*"), Statutes.CRIME_IMPERSONATING_OFFICIALS);
+        String falseThreat = "以刑事追究、拘留相威胁：欠款是民事纠纷，不还钱本身不构成犯罪，也不会因此坐牢；这样说属于恐吓，也可能损害对方名誉";
+        rule(Category.FALSE_AUTHORITY, "坐牢|蹲(?:监狱|大牢|号子|局子|几年)|进去蹲|吃牢饭|牢饭|判刑|判你|判(?:[一两二三四五六七八九十几]|\\d)年|够判|抓起来|抓你|被抓|来抓|抓人|铐走|被铐|铐起来"
+                + "|拘留你|直接拘留|强制拘留|逮捕|批捕|刑拘|刑事拘留|立案侦查|已经立案|刑事责任|追究刑事|移交公安|移送公安|送进监狱|进监狱|关进去|留案底",
+                falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
+        rule(Category.FALSE_AUTHORITY, "(?:涉嫌|构成|属于|就是|这是|你这是|犯了|算是|够得上|等于)" + CL + "{0,4}?(?:诈骗|骗贷|非法占有|恶意逃债|逃债罪|犯罪|违法犯罪)"
+                + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
+                falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
+        String courtPowers = "以法院才有的强制措施相威胁：查封、冻结、限制出行、纳入失信名单只能由法院依法决定；企业债权人也不能上报个人征信";
+        rule(Category.FALSE_AUTHORITY, "(?:我们|我|我方|我司|被我们|被我)" + CL + "{0,8}?(?:冻结|查封|扣押|划拨|拘留|限制出行|限制高消费|限高|拉入失信|列入失信|上失信|纳入失信)",
+                courtPowers, w -> APPLY.matcher(w.clause()).find(), Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        rule(Category.FALSE_AUTHORITY, "(?:身份证|户口|社保|医保)" + CL + "{0,6}?(?:冻结|注销|作废|停用)|(?:上报|报送|上|列入|拉入|记入|纳入)" + CL + "{0,4}?征信|征信黑名单"
+                + "|征信(?:上|会)" + CL + "{0,4}?(?:黑|花|污点)|(?:坐不了|不能坐|禁止坐)(?:高铁|飞机)",
+                courtPowers, ConductRules::judgment, Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+
+        // ---- privacy
+        String privacy = "以对方的隐私或个人信息相要挟：非法获取、公开或向他人提供身份证件、住址、行踪、私密照片等个人信息，侵害隐私权和个人信息权益，情节严重的构成犯罪";
+        String item = "(?:裸照|私密照|私照|不雅照|艳照|床照|裸聊|开房记录|病历|体检报告|遗照|身份证照片|身份证复印件|身份证正反面|手持身份证|身份证号|身份证|银行流水|通话记录"
+                + "|行程轨迹|行踪|轨迹|家庭住址|详细地址|门牌号|个人信息|个人资料|隐私|" + CAMERA + ")";
+        String out = "(?:发出去|发到|发给|发在|公开|公布|曝光|贴|挂|传出去|传到|群发|散布|晒|p成|做成|让谁看|给谁看|出现在|提供给|卖给)";
+        String then = CL + "{0,12}?(?:\\n" + CL + "{0,10}?)?";
+        rule(Category.PRIVACY, item + then + out + "|(?:你|您|你的|您的|你家|你和)" + CL + "{0,6}?(?:照片|视频)" + then + out
+                + "|" + out + CL + "{0,8}?(?:你|您)的?" + CL + "{0,4}?(?:照片|视频|" + item + ")|裸照|私密照|私照|不雅照|艳照|床照|裸聊",
+                privacy, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PRIVACY, Statutes.CRIME_PERSONAL_INFORMATION);
+        String target = "(?:开房记录|银行流水|通话记录|行程|行踪|轨迹|定位|位置|手机号|住址|住哪|在哪里?|通讯录|短信|聊天记录|病历|照片)";
+        String obtain = "(?:查到|查了|调出|调取|拿到|掌握|搞到|弄到|能看到|看得到|装了|跟踪|偷拍|拍到|监控|扒出来|盯着|一查)";
+        rule(Category.PRIVACY, target + CL + "{0,10}?" + obtain + "|" + obtain + CL + "{0,8}?" + target + "|人肉|查你在哪"
+                + "|(?:你家|你住)" + CL + "{0,8}?(?:几楼|哪栋|哪户|哪个小区|门牌|楼层)" + CL + "{0,12}?(?:知道|清楚|掌握|查到|公布)",
+                privacy, w -> COURT.matcher(w.clause()).find(), Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_SENSITIVE, Statutes.PRIVACY);
+
+        // ---- unlawful debt terms (rates are read by rateHits)
+        rule(Category.UNLAWFUL_TERMS, "罚款|罚金|罚钱|罚你|罚到|罚(?:[一二两三四五六七八九十百千万]|\\d)",
+                "自行“罚款”：私人和企业无权罚款，只能主张合同约定的违约金，过高的法院可以调减", w -> COURT.matcher(w.clause()).find(), Statutes.PENALTY_CLAUSE);
+        rule(Category.UNLAWFUL_TERMS, "砍头息|(?:先扣|预扣|提前扣|预先扣|先行扣)|(?:利息|息)" + CL + "{0,4}?(?:先扣|提前扣|预先扣|扣除|扣掉|扣了)|到手" + CL + "{0,4}?(?:\\d|[一二两三四五六七八九十百千万])"
+                + "|(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)" + CL + "{0,12}?扣|实际(?:给你|到手|拿到|放款)",
+                "预先扣除利息（砍头息）：利息不得预先在本金中扣除，本金按实际出借的金额认定", Statutes.NO_PREDEDUCTED_INTEREST, Statutes.LOAN_PREDEDUCTED_INTEREST);
+        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)" + CL + "{0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
+                "利滚利：把利息计入本金再计息，超过一年期LPR四倍的部分法院不予支持", Statutes.LOAN_COMPOUNDING);
+        rule(Category.UNLAWFUL_TERMS, "赌债|赌资|赌账|输的" + CL + "{0,6}?(?:钱|债|账)|高利贷|套路贷|裸贷",
+                "非法债务：赌债、高利贷等不受法律保护，催收这类债务情节严重的构成催收非法债务罪", Statutes.VOID_AGAINST_PUBLIC_ORDER, Statutes.NO_USURY,
+                Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS);
+    }
+
+    /** Everything the rules find in the normalised {@code text}. */
+    static List<Hit> hits(String text, DebtorKind debtor, BigDecimal capPercent, String capNote) {
+        List<Hit> out = new ArrayList<>();
+        for (Rule r : RULES) {
+            Matcher m = r.pattern().matcher(text);
+            while (m.find()) {
+                if (m.end() == m.start()) continue;
+                Where w = new Where(text, m.start(), m.end(), m, debtor);
+                if (r.negatable() && NEGATED.matcher(w.clausePrefix()).find()) continue;
+                int nl = text.lastIndexOf('\n', m.end() - 1);
+                if (r.negatable() && nl >= m.start() && NEGATION.matcher(text.substring(nl + 1, m.end())).find()) continue;
+                if (r.unless().test(w)) continue;
+                boolean illegal = r.category() == Category.UNLAWFUL_TERMS && r.basis().contains(Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS)
+                        || r.basis().contains(Statutes.LOAN_PREDEDUCTED_INTEREST) || r.basis().contains(Statutes.LOAN_COMPOUNDING);
+                out.add(new Hit(r.category(), m.start(), m.end(), r.basis(), r.reason(), illegal));
+            }
+        }
+        out.addAll(rateHits(text, capPercent, capNote));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ interest rates
+
+    private static final String NUM = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+)";
+    private static final Pattern RATE = Pattern.compile(
+            "(?:月息|月利息|月利率|月利)(?:按|为|是)?(?<fenA>" + NUM + ")分(?:利|息|利息)?|(?<fenB>" + NUM + ")分(?:利|息|利息)"
+                    + "|(?<mao>[一两二三四五])毛(?:钱)?(?:的)?(?:利|利息|息)"
+                    + "|(?<unit>年化利率|年化|年利率|年息|年利|月利率|月息|月利|每月利息|每月|日利率|日息|日利|每日|每天|按日|逾期利率|利率|利息)(?:按|为|是|约定为?)?"
+                    + "(?:(?<pct>" + NUM + ")%|百分之(?<pctZh>" + NUM + ")|(?<per>千分之|万分之)(?<perN>" + NUM + "))");
+
+    private static List<Hit> rateHits(String text, BigDecimal capPercent, String capNote) {
+        List<Hit> out = new ArrayList<>();
+        if (capPercent == null) return out;
+        Matcher m = RATE.matcher(text);
+        while (m.find()) {
+            Where w = new Where(text, m.start(), m.end(), m, null);
+            String clause = w.clause();
+            // only interest: a rate named as 息/利 or in a clause about interest, not a penalty (违约金) or a loss
+            boolean interest = m.group("unit") == null || m.group("unit").matches(".*[息利化].*") || clause.matches(".*(?:利息|息|利率|分利).*");
+            if (!interest || clause.matches(".*(?:违约金|滞纳金|赔偿|损失|加计|上浮).*") && !clause.matches(".*(?:利息|息).*")) continue;
+            if (NEGATED.matcher(w.clausePrefix()).find()) continue;
+            BigDecimal annual = annualPercent(m);
+            if (annual == null || annual.compareTo(capPercent) <= 0) continue;
+            boolean overdue = clause.contains("逾期");
+            List<Citation> basis = overdue ? List.of(Statutes.LOAN_RATE_CAP, Statutes.LOAN_OVERDUE_RATE, Statutes.LOAN_COMBINED_CAP)
+                    : List.of(Statutes.LOAN_RATE_CAP);
+            out.add(new Hit(Category.UNLAWFUL_TERMS, m.start(), m.end(), basis,
+                    "利率超过法律保护的上限：折合年利率约 " + annual.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%，超过一年期LPR的四倍（" + capNote
+                            + "），超过部分法院不予支持，以高利放贷产生的债务催收还可能构成犯罪", true));
+        }
+        return out;
+    }
+
+    private static BigDecimal annualPercent(Matcher m) {
+        if (m.group("fenA") != null || m.group("fenB") != null) {
+            BigDecimal n = number(m.group("fenA") != null ? m.group("fenA") : m.group("fenB"));
+            return n == null ? null : n.multiply(BigDecimal.valueOf(12));           // 月息 N 分 = N% a month
+        }
+        if (m.group("mao") != null) {
+            BigDecimal n = number(m.group("mao"));
+            return n == null ? null : n.multiply(BigDecimal.valueOf(120));          // 一毛 = 10% a month
+        }
+        String unit = m.group("unit");
+        BigDecimal n = number(m.group("pct") != null ? m.group("pct") : m.group("pctZh") != null ? m.group("pctZh") : m.group("perN"));
+        if (n == null) return null;
+        if (m.group("per") != null) n = n.divide(BigDecimal.valueOf(m.group("per").equals("千分之") ? 10 : 100), 8, RoundingMode.HALF_UP);
+        if (unit.startsWith("月") || unit.startsWith("每月")) return n.multiply(BigDecimal.valueOf(12));
+        if (unit.startsWith("日") || unit.equals("每日") || unit.equals("每天") || unit.equals("按日")) return n.multiply(BigDecimal.valueOf(365));
+        return n;
+    }
+
+    /** "3", "0.8", "三", "二十四", "一点七五" → the number. */
+    static BigDecimal number(String s) {
+        if (s == null || s.isEmpty()) return null;
+        if (Character.isDigit(s.charAt(0))) {
+            try {
+                return new BigDecimal(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        String digits = "零一二三四五六七八九";
+        int point = s.indexOf('点');
+        String whole = point < 0 ? s : s.substring(0, point);
+        long value = 0, section = 0;
+        for (char c : whole.toCharArray()) {
+            int d = c == '两' ? 2 : c == '〇' ? 0 : digits.indexOf(c);
+            if (d >= 0) {
+                section = d;
+            } else if (c == '十') {
+                value += (section == 0 ? 1 : section) * 10;
+                section = 0;
+            } else if (c == '百') {
+                value += (section == 0 ? 1 : section) * 100;
+                section = 0;
+            } else {
+                return null;
+            }
+        }
+        value += section;
+        BigDecimal r = BigDecimal.valueOf(value);
+        if (point >= 0) {
+            StringBuilder frac = new StringBuilder("0.");
+            for (char c : s.substring(point + 1).toCharArray()) {
+                int d = c == '〇' ? 0 : digits.indexOf(c);
+                if (d < 0) return null;
+                frac.append(d);
+            }
+            if (frac.length() > 2) r = r.add(new BigDecimal(frac.toString()));
+        }
+        return r;
+    }
+}
