@@ -25,7 +25,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@code huikuan bench generate|lists|writes|import|startup|bundle}: a data generator for large books and a benchmark of the list,
+ * {@code huikuan bench generate|lists|writes|import|startup|bundle|guard}: a data generator for large books and a benchmark of the list,
  * search and dashboard queries on them (issue 7). Results are medians in milliseconds.
  */
 final class BenchCommand {
@@ -36,7 +36,7 @@ final class BenchCommand {
     }
 
     int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("bench needs generate, lists, writes, import, startup or bundle / 请指定 generate、lists、writes、import、startup 或 bundle");
+        if (args.length == 0) throw new Cli.UsageException("bench needs generate, lists, writes, import, startup, bundle or guard / 请指定 generate、lists、writes、import、startup、bundle 或 guard");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
@@ -54,6 +54,8 @@ final class BenchCommand {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+            case "guard" -> new BenchGuard(out).run(new Args(rest, java.util.Set.of("corpus", "runs"), java.util.Set.of("show-misses")),
+                    cn.huikuan.law.data.LawData.lpr());
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
     }
