@@ -304,7 +304,7 @@ public final class ConductGuard {
             }
         }
         String r = out.toString().strip();
-        if (!keptAny) r = OPENING[tone.ordinal()] + r;
+        if (!keptAny && !r.contains("付")) r = OPENING[tone.ordinal()] + r;
         return r;
     }
 
