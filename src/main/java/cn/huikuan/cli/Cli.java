@@ -77,6 +77,10 @@ public final class Cli {
         } catch (UsageException e) {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
+        } catch (cn.huikuan.application.ExportService.ConductBlockedException e) {
+            // the user's own words in a document did not pass the conduct guard (issue 20): change them, nothing written
+            err.println("huikuan: " + e.getMessage());
+            return USAGE;
         } catch (LprTable.RateUnavailableException | LawData.LawDataException | IllegalArgumentException e) {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
