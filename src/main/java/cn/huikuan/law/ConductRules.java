@@ -73,9 +73,9 @@ final class ConductRules {
     private static final String THIRD = "(?<third>家人|家里人|家属|老婆|媳妇|妻子|老公|丈夫|爱人|女朋友|男朋友|对象|父母|爸妈|岳父|岳母|丈母娘|公婆|亲戚|亲友|亲朋"
             + "|朋友|好友|同学|前同事|同事|领导|老板|上司|单位|公司|老家|村委会|村里|居委会|街道|社区|物业|隔壁邻居|邻居|隔壁|左邻右舍|小区|业主|通讯录|联系人"
             + "|紧急联系人|客户|供应商|合作伙伴|合作方|员工|下属|开户银行|银行|同行|商会|工会|学校|老师|家长|班主任|房东|前妻|前夫|前女友|前男友|人事|前台"
-            + "|顾客|合伙人|老乡|同乡|战友|亲家)";
+            + "|顾客|合伙人|老乡|同乡|战友|亲家|老丈人|娘家|婆家|经理|主管|主任|物业|保安|村长|支书|书记|校长)";
     /** For a company debtor these are the debtor itself: its finance department, its representative, its managers. */
-    private static final Pattern DEBTOR_SIDE = Pattern.compile("公司|单位|领导|老板|上司|下属");
+    private static final Pattern DEBTOR_SIDE = Pattern.compile("公司|单位|领导|老板|上司|下属|经理|主管|主任|人事|前台");
     private static final String AUTH = "(?:人民法院|法院|执行局|执行庭|公安局|公安机关|公安|派出所|警察|民警|刑警|警方|经侦|网警|检察院|检察官|法官|司法局|纪委|特警|" + POLICE + ")";
     /** A judgment, award or enforcement case: the lawful ground for talk of 失信、拘留、拒不执行. */
     private static final Pattern JUDGMENT = Pattern.compile("判决|裁定|调解书|支付令|法律文书|被执行人|执行法官|拒不履行|拒不执行|仲裁裁决|申请执行|强制执行");
@@ -83,9 +83,10 @@ final class ConductRules {
     private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
 
     /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
-    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|勿|无需|不用|不必"
-            + "|(?<![要会能是])不(?![信怕想敢然如管还付给让逼怪])|(?<!有)没(?![有人钱]))";
-    private static final Pattern NEGATED = Pattern.compile(NEGATOR + "[^\\n就则便才否]{0,8}$");
+    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必)";
+    /** A negation word, or a bare 不/没 right before the words (不去你家): "没气了可别怪我" is no negation. */
+    private static final Pattern NEGATED = Pattern.compile(NEGATOR + "[^\\n就则便才否]{0,8}$"
+            + "|(?:(?<![要会能是])不(?![信怕想敢然如管还付给让逼怪])|(?<!有)没(?![有人钱])|勿)[^\\n就则便才否]?$");
     /** A negation anywhere in a later clause of a match that runs over two clauses. */
     private static final Pattern NEGATION = Pattern.compile("不会|没有|绝不|决不|从不|并不|不得|不能|无意|请勿|不打算|不准备");
 
@@ -107,7 +108,12 @@ final class ConductRules {
         String before = w.text().substring(Math.max(0, at - 3), at);
         return before.matches(".*(?:你|您|你的|您的|你们|你们的|他的|她的|你老家的|你家的)$")
                 || w.m().group("third").matches("亲戚|亲友|亲朋|邻居|隔壁邻居|左邻右舍|前同事|同事|朋友|好友|同学|员工|家长|老师|村委会|居委会|街道|社区|前妻|前夫"
-                + "|前女友|前男友|人事|前台|顾客|老乡|同乡|战友|亲家");
+                + "|前女友|前男友|人事|前台|顾客|老乡|同乡|战友|亲家|老丈人|娘家|婆家|物业|保安|村长|支书|书记|校长");
+    }
+
+    /** A judgment mentioned outside the matched words ("执行法官已经在路上了" names none). */
+    private static boolean judgmentElsewhere(Where w) {
+        return JUDGMENT.matcher(w.text().substring(0, w.start()) + "\n" + w.text().substring(w.end())).find();
     }
 
     private static boolean judgment(Where w) {
@@ -125,12 +131,14 @@ final class ConductRules {
         rule(Category.VIOLENCE, "你等着(?!" + CL + "{0,3}(?:收|接|法院|律师|传票|起诉|判决))|你给我等着|等着瞧|走着瞧|有你好看|让你好看|给你点颜色|没你好果子|吃不了兜着走|不会放过你"
                 + "|饶不了你|(?:不会|不)让你好过|过不了这个年|让你后悔|有你受的|不信你试试|(?:敢|不还|不给)" + CL + "{0,3}试试|(?<!法律)后果自负|后果很严重|别怪我(?:们)?不客气|不会客气|没这么客气"
                 + "|别怪我(?:们)?没提醒|(?:你|出门|走路|晚上|夜里|路上|回家)" + CL + "{0,6}(?:小心点|注意点|小心着点)|出门小心(?!路滑|地滑)|走夜路|付出(?:惨痛的?)?代价|保证你过不"
-                + "|不是谈的问题|没那么简单|就不客气了|别怪我翻脸|翻脸不认人|撕破脸|没好事|没好下场|好日子到头|有你好果子|三长两短|见面再说|当面算账|秋后算账",
+                + "|不是谈的问题|没那么简单|就不客气了|别怪我翻脸|翻脸不认人|撕破脸|没好事|没好下场|好日子到头|有你好果子|三长两短|见面再说|当面算账|秋后算账"
+                + "|什么事都干得出|什么都干得出|惹急了|逼急了|别逼我|狗急跳墙|控制不住|不保证能控制|你给我记住|你自己掂量|自己掂量|你自己看着办|你懂的|这辈子都(?:别想|不得)"
+                + "|让你" + CL + "{0,6}?不得安宁|(?:可)?别怪我(?!们没有提前)|(?:拿刀|带刀|动刀|刀子|砍刀|铁棍|棍子|钢管|硫酸)(?!具)|(?:刚|才)(?:从里面)?放出来|刚出狱|坐过牢|道上混|混社会",
                 threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "(?:一刀|一棍子?|一砖头?|一拳|一巴掌|一脚|几刀|几拳)" + CL + "{0,3}?(?:捅|砍|打|扇|踹|拍|劈|下去|过去|了你)"
                 + "|(?:捅|砍|剁|踹|扇|掐|揍|劈|打瘸|打残|打伤|打趴|弄残|弄伤|打废|打爆头|打得你)(?:了|死|伤|残|瘸|趴|一顿|几下)?" + CL + "{0,2}?(?:你|他|她)(?!们公司)"
                 + "|(?:你|你的)" + CL + "{0,6}?(?:打瘸|打伤|打残|打趴|打废|砸烂|捅了|砍了|剁了)|(?:逮到|抓到|碰到|撞见|遇到|看见)你" + CL + "{0,4}?(?:就|没好|有你)"
-                + "|一个打一个|出来一个打|(?:划|刮|砸|烧|泼|扎|拆|撬|剪)" + CL + "{0,4}?(?:几道|一道|花|烂|碎|坏|掉)|(?:车漆|车身|车胎|轮胎|玻璃|窗户|招牌|卷帘门)"
+                + "|一个打一个|出来一个打|(?:划|刮|砸|烧|泼|扎|拆|撬|剪|焊)" + CL + "{0,4}?(?:几道|一道|花|烂|碎|坏|掉|死)|(?:车漆|车身|车胎|轮胎|玻璃|窗户|招牌|卷帘门)"
                 + CL + "{0,6}?(?:划|刮|砸|烧|泼|扎|撬|一块都不会剩|不会剩)",
                 threat, w -> COURT.matcher(w.clause()).find(), Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "(?:带|叫|找|喊|约|召集)(?:上)?(?:几个|一帮|一群|一伙|一些|些|一车|几十个|十几个)?(?:人|兄弟|弟兄|哥们|小弟|社会上的人|道上的)"
@@ -177,7 +185,7 @@ final class ConductRules {
         };
         rule(Category.DISCLOSURE, "(?:告诉|告知|通知|联系|打给|打电话给|电话给|打到|发给|发到|转发给|写信给|说给|找)" + CL + "{0,6}?(?:" + YOU + "|他|她)?(?:的)?(?:所有的?|每一个)?" + THIRD,
                 tell, notThirdParty, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
-        rule(Category.DISCLOSURE, THIRD + CL + "{0,8}?(?:我|我们)" + CL + "{0,4}?(?:通知|告诉|联系|打过去|打给|找|发一遍|发过去|说说|说)(?!" + CL + ")",
+        rule(Category.DISCLOSURE, THIRD + CL + "{0,8}?(?:\\n" + CL + "{0,4}?)?(?:我|我们)" + CL + "{0,6}?(?:通知|告诉|联系|打过去|打给|找|发一遍|发过去|说说|说|转告|请他|请她|通报|打电话|打过电话)",
                 tell, w -> notThirdParty.test(w) || !ownedByDebtor(w), Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES,
                 Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
         rule(Category.DISCLOSURE, THIRD + "(?:那边|那里|那儿)" + CL + "{0,8}?(?:联系|打过招呼|打招呼|说|讲|通知|告诉|发)",
@@ -207,7 +215,7 @@ final class ConductRules {
         rule(Category.DISCLOSURE, "通讯录|紧急联系人|联系人列表|手机里的联系人|微信好友|好友列表",
                 "利用对方的通讯录或紧急联系人催收：向其联系人透露欠款、骚扰其联系人，没有合法依据", Statutes.PIPL_NO_UNLAWFUL_PROCESSING,
                 Statutes.PIPL_LAWFUL_BASES, Statutes.PEACE_OF_PRIVATE_LIFE);
-        rule(Category.DISCLOSURE, "黑名单|老赖名单",
+        rule(Category.DISCLOSURE, "黑名单|老赖名单|(?:不良|失信)(?:客户|企业|商家|用户)名单|通报给",
                 "把对方列入“黑名单”：只有法院能依法将拒不履行生效判决的被执行人纳入失信被执行人名单；债权人自行挂黑名单属于公开欠款、损害名誉",
                 w -> COURT.matcher(w.clause()).find() && judgment(w), Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
         rule(Category.DISCLOSURE, "(?:邻居|左邻右舍|隔壁)" + CL + "{0,10}?(?:聊聊|说说|谈谈|打听|讲讲)",
@@ -219,13 +227,13 @@ final class ConductRules {
                 + "|(?:电话|短信|" + PHONE + ")" + CL + "{0,4}?(?:一百|上百|几十|数十|\\d{2,})(?:个|条|次|通)|一天(?:一百|上百|几十|数十|几百|\\d{2,})个"
                 + "|每(?:隔)?" + CL + "{0,3}?(?:分钟|小时|钟头)" + CL + "{0,6}?(?:打|发|一次|一遍|一条|催)"
                 + "|(?:24小时|二十四小时|日夜|没日没夜|白天晚上|不停地?|轮流|一直)(?:都)?(?:打(?!不通)|去|敲|发|上门|找你|催)"
-                + "|(?:天天|每天)(?:都)?(?:会)?(?:去|上门|来|找你|站|坐|等|派人|打|给你打)"
+                + "|(?:天天|每天)(?:都)?(?:会)?(?:有人)?(?:去|上门|来|找你|站|坐|等|派人|打|给你打)"
                 + "|(?:每|一)(?:天|日|小时|个小时|钟头|分钟|刻钟)" + CL + "{0,6}?(?:各|都)?(?:打|发)" + CL + "{0,3}?(?:[一二两三四五六七八九十几\\d]+)?(?:次|条|遍|个|通)"
                 + "|轮着打|轮番|换着号|几个号码|十几个号|多个号码|好几个号|(?:打|发|找|等|敲|上门|跟)(?:到|到你)" + CL + "{0,6}?为止|蹲你|蹲守|守着你|在你" + CL + "{0,6}?蹲",
                 harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
         rule(Category.HARASSMENT, "(?:半夜|深夜|凌晨|夜里|三更半夜|大半夜|(?:晚上|夜里)(?:十|十一|十二|10|11|12)点|(?:早上|清晨|早晨|凌晨)(?:[一二三四五六]|[1-6])点|(?:十一|十二|11|12)点(?:以)?后)"
-                + CL + "{0,10}?(?:打|发|电话|短信|叫|敲|找|上门|睡|随时)", harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
-        rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|换号(?:打|继续)|换一个号|拉黑一个|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
+                + CL + "{0,10}?(?:\\n" + CL + "{0,6}?)?(?:打|发|电话|短信|叫|敲|找|上门|睡|随时|安生)", harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
+        rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|换号|换一个号|拉黑一个|轮班|(?:几|十|十几|好几|多|\\d+)个人" + CL + "{0,4}?(?:轮|一起打|每天打)|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
                 + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等",
                 harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
 
@@ -235,8 +243,9 @@ final class ConductRules {
                 + "|禽兽|人渣|败类|贱人|贱货|婊子|杂种|狗东西|狗娘|白眼狼|孬种|缩头乌龟|无赖|不要脸|死皮赖脸|没脸没皮|下三滥|穷鬼|穷逼|脑残|智障|弱智|脑子有病|有病吧|有病啊"
                 + "|神经病|猪狗不如|浪费空气|去死|不得好死|死全家|滚蛋|滚出来|给我滚|滚开|无耻|贱骨头|龟孙|瘪三|寄生虫|吸血鬼|狼心狗肺|忘恩负义|没良心|良心被狗|玩意儿|不是东西"
                 + "|什么东西|不要脸的东西|混子|混混|他娘的|你娘的|娘的|狗娘养|(?:的|你个|你这条|你这只)狗(?![屁粮])|该死的|就该(?:被|去)?(?:死|雷劈|车撞)"
-                + "|天打雷劈|被雷劈|遭报应|断子绝孙|全家死光|短命鬼|出门被车撞|骗吃骗喝|" + FILTH, insult, Statutes.REPUTATION, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT);
-        rule(Category.INSULT, "(?<![a-z0-9-])(?:sb|nmsl|tmd|cnm|wcnm|nmd|nmb|mlgb|wbd)(?![a-z0-9-])", insult, Statutes.REPUTATION,
+                + "|天打雷劈|被雷劈|遭报应|断子绝孙|全家死光|短命鬼|出门被车撞|骗吃骗喝|下贱|低贱|犯贱|猪脑子|猪脑袋|脑子进水|脑子被门夹|滚犊子|不是人"
+                + "|没人性|人模狗样|狗仗人势|" + FILTH, insult, Statutes.REPUTATION, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT);
+        rule(Category.INSULT, "(?<![a-z0-9-])(?:sb|nmsl|tmd|tm|cnm|wcnm|nmd|nmb|mlgb|wbd|nc|zz)(?![a-z0-9-])", insult, Statutes.REPUTATION,
                 Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT);
         String weak = "(?:骗子|老赖|赖子|赖皮|垃圾|废物|小人(?!物)|白痴|疯子|瘟神|奇葩|土鳖|乡巴佬|老狐狸|骗钱的|赖账的|混账)";
         String mod = "(?:" + CL + "{0,6}的)?(?:死|臭|大)?";
@@ -250,16 +259,18 @@ final class ConductRules {
                 + "|^" + AUTH + "(?:通知|公告|提醒|提示)?" + CL + "{0,2}?(?:您|你)|(?:本通知|此通知|本短信|本消息|此消息)" + CL + "{0,6}?" + AUTH
                 + "|" + AUTH + "(?:的)?(?:最后通牒|通知你|责令你)",
                 impersonate, Statutes.CRIME_IMPERSONATING_OFFICIALS);
-        rule(Category.FALSE_AUTHORITY, "(?:和|跟|在)" + AUTH + CL + "{0,4}?(?:有关系|有人|有朋友|认识人|很熟)|" + AUTH + "(?:的|里的|那边的?)?(?:朋友|熟人|关系|兄弟)",
+        rule(Category.FALSE_AUTHORITY, "(?:和|跟|在)" + AUTH + CL + "{0,4}?(?:有关系|有人|有朋友|认识人|很熟)|" + AUTH + "(?:的|里的|那边的?)?(?:朋友|熟人|关系|兄弟)"
+                + "|" + AUTH + "(?:那边|里面?|那里)(?:我)?(?:有人|有关系|有朋友)",
                 impersonate, Statutes.CRIME_IMPERSONATING_OFFICIALS);
         rule(Category.FALSE_AUTHORITY, AUTH + "(?:的人)?(?:发给你|发给您|给你发|发你的|发出的|的最终通知|的最后通知)",
                 impersonate, ConductRules::judgment, Statutes.CRIME_IMPERSONATING_OFFICIALS, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.FALSE_AUTHORITY, AUTH + CL + "{0,8}?(?:\\n" + CL + "{0,8}?)?(?:马上|立刻|在路上|会去|要去|上门|来抓|抓你|去你|到你家|找你|带走|带人|铐|搬走)",
-                impersonate, w -> judgment(w) && !w.clause().matches(".*(?:我们|我)一起.*"), Statutes.CRIME_IMPERSONATING_OFFICIALS);
+                impersonate, w -> judgmentElsewhere(w) && !w.clause().matches(".*(?:我们|我)一起.*"), Statutes.CRIME_IMPERSONATING_OFFICIALS);
         String falseThreat = "以刑事追究、拘留相威胁：欠款是民事纠纷，不还钱本身不构成犯罪，也不会因此坐牢；这样说属于恐吓，也可能损害对方名誉";
         rule(Category.FALSE_AUTHORITY, "坐牢|蹲(?:监狱|大牢|号子|局子|几年)|进去蹲|吃牢饭|牢饭|判刑|判你|判(?:[一两二三四五六七八九十几]|\\d)年|够判|抓起来|抓你|被抓|来抓|抓人|铐走|被铐|铐起来"
                 + "|拘留你|直接拘留|强制拘留|逮捕|批捕|刑拘|刑事拘留|立案侦查|已经立案|刑事责任|追究刑事|移交公安|移送公安|送进监狱|进监狱|关进去|留案底"
-                + "|看守所|拘留所|进局子|蹲号子|吃官司|劳改|犯法|违法了|(?:拘留|逮捕|关押)(?:你|您)",
+                + "|看守所|拘留所|进局子|蹲号子|吃官司|劳改|犯法|违法了|(?:拘留|逮捕|关押)(?:你|您)|让你进去|送你进去|把你送进|约谈|拘传"
+                + "|(?:报到|报给|交给|告到|报了|报案到)" + AUTH + "|(?:公安|经侦|派出所|警方|公安机关)" + CL + "{0,4}?(?:立案|介入|抓)",
                 falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         rule(Category.FALSE_AUTHORITY, "(?:涉嫌|构成|属于|就是|这是|你这是|犯了|算是|够得上|等于)" + CL + "{0,4}?(?:诈骗|骗贷|非法占有|恶意逃债|逃债罪|犯罪|违法犯罪)"
                 + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
@@ -277,11 +288,14 @@ final class ConductRules {
                 + "|行程轨迹|行踪|轨迹|家庭住址|详细地址|门牌号|个人信息|个人资料|隐私|" + CAMERA + ")";
         String out = "(?:发出去|发到|发给|发在|公开|公布|曝光|贴|挂|传出去|传到|群发|散布|晒|p成|做成|让谁看|给谁看|出现在|提供给|卖给|给谁|谁想要|谁要|转给|打印出来)";
         String then = CL + "{0,12}?(?:\\n" + CL + "{0,10}?)?";
+        rule(Category.PRIVACY, "(?:那些|那张|那几张|以前的|私下的)" + CL + "{0,4}?(?:照片|视频)" + then + "(?:不想|被别人|让别人|给别人|让人)"
+                + "|" + item + then + "(?:寄给|寄到|被别人看到|让别人看到|给别人看)",
+                privacy, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PRIVACY, Statutes.CRIME_PERSONAL_INFORMATION);
         rule(Category.PRIVACY, item + then + out + "|(?:你|您|你的|您的|你家|你和)" + CL + "{0,6}?(?:照片|视频)" + then + out
                 + "|" + out + CL + "{0,8}?(?:你|您)的?" + CL + "{0,4}?(?:照片|视频|" + item + ")|裸照|私密照|私照|不雅照|艳照|床照|裸聊",
                 privacy, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PRIVACY, Statutes.CRIME_PERSONAL_INFORMATION);
-        String target = "(?:开房记录|银行流水|通话记录|行程|行踪|轨迹|定位|位置|手机号|住址|住哪|在哪里?|通讯录|短信|聊天记录|病历|照片)";
-        String obtain = "(?:查到|查了|调出|调取|拿到|掌握|搞到|弄到|能看到|看得到|装了|跟踪|偷拍|拍到|监控|扒出来|盯着|一查)";
+        String target = "(?:开房记录|银行流水|流水|通话记录|行程|行踪|轨迹|定位|位置|手机号|住址|新地址|地址|住哪|在哪里?|通讯录|短信|聊天记录|病历|照片|车牌号?|停车)";
+        String obtain = "(?:查到|查了|调出|调取|拿到|掌握|搞到|弄到|能看到|看得到|装了|跟踪|偷拍|拍到|监控|扒出来|盯着|一查|有办法查|查得到|能查|查出来|知道|清楚)";
         rule(Category.PRIVACY, "(?:知道|清楚|掌握|查到|摸清)" + CL + "{0,6}?你(?:每天|平时|天天)?" + CL + "{0,2}?(?:几点|去哪|在哪|行踪|出门|上下班|住哪|回家)"
                 + "|你(?:每天|平时|天天)" + CL + "{0,8}?(?:几点|去哪|在哪|出门|上下班|回家)" + CL + "{0,8}?(?:\\n" + CL + "{0,4}?)?(?:知道|清楚|掌握)",
                 privacy, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_SENSITIVE, Statutes.PRIVACY);
@@ -290,12 +304,13 @@ final class ConductRules {
                 privacy, w -> COURT.matcher(w.clause()).find(), Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_SENSITIVE, Statutes.PRIVACY);
 
         // ---- unlawful debt terms (rates are read by rateHits)
-        rule(Category.UNLAWFUL_TERMS, "罚款|罚金|罚钱|罚你|罚到|罚(?:[一二两三四五六七八九十百千万]|\\d)",
+        rule(Category.UNLAWFUL_TERMS, "罚款|罚金|罚钱|罚你|罚到|罚(?:[一二两三四五六七八九十百千万]|\\d)|扣你(?!们)|(?:一天|每天|逾期)" + CL + "{0,3}?扣" + CL + "{0,2}?(?:\\d|[一二两三四五六七八九十百千])",
                 "自行“罚款”：私人和企业无权罚款，只能主张合同约定的违约金，过高的法院可以调减", w -> COURT.matcher(w.clause()).find(), Statutes.PENALTY_CLAUSE);
         rule(Category.UNLAWFUL_TERMS, "砍头息|(?:先扣|预扣|提前扣|预先扣|先行扣)|(?:利息|息)" + CL + "{0,4}?(?:先扣|提前扣|预先扣|扣除|扣掉|扣了)|到手" + CL + "{0,4}?(?:\\d|[一二两三四五六七八九十百千万])"
-                + "|(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)" + CL + "{0,12}?扣|实际(?:给你|到手|拿到|放款)",
+                + "|(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)" + CL + "{0,12}?扣|扣" + CL + "{0,6}?(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)"
+                + "|实际(?:给你|到手|拿到|放款)",
                 "预先扣除利息（砍头息）：利息不得预先在本金中扣除，本金按实际出借的金额认定", Statutes.NO_PREDEDUCTED_INTEREST, Statutes.LOAN_PREDEDUCTED_INTEREST);
-        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)" + CL + "{0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
+        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)" + CL + "{0,4}?滚|(?:利息|息)" + CL + "{0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
                 "利滚利：把利息计入本金再计息，超过一年期LPR四倍的部分法院不予支持", Statutes.LOAN_COMPOUNDING);
         rule(Category.UNLAWFUL_TERMS, "赌债|赌资|赌账|输的" + CL + "{0,6}?(?:钱|债|账)|高利贷|套路贷|裸贷",
                 "非法债务：赌债、高利贷等不受法律保护，催收这类债务情节严重的构成催收非法债务罪", Statutes.VOID_AGAINST_PUBLIC_ORDER, Statutes.NO_USURY,
@@ -321,6 +336,58 @@ final class ConductRules {
         }
         out.addAll(rateHits(text, capPercent, capNote));
         out.addAll(conditionalThreats(text, out));
+        out.addAll(menace(text, debtor, out));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the writer's own hand in the debtor's life
+
+    private static final String SPHERE = "(?:家|家里|家门|楼下|门口|小区|村里|村|老家|店|店里|店门|厂|工地|单位|上班的地方|公司|学校|幼儿园|车|车牌|车位|位置|地址|路"
+            + "|娘家|物业|医院|病房|住处|住的地方)";
+    private static final Pattern ACTOR_ACT = Pattern.compile("(?:我|我们|老子|咱们|兄弟们|我兄弟|有人|我的人|我朋友)(?<gap>[^\\n]{0,6}?)"
+            + "(?<act>去|找|到|上门|堵|等|蹲|坐|跟|盯|守|走|路过|打过|(?<![听据来所])说|谈|聊|告诉|通知|联系|转告|寄|贴|挂|拍|焊|砸|泼|划|开走|拉走|搬)");
+    private static final Pattern SPHERE_OWNED = Pattern.compile("(?:你|你的|你家|你们)[^\\n]{0,6}?(?<place>" + SPHERE + ")|(?<kin>" + FAMILY + ")");
+    private static final Pattern BUSINESS = Pattern.compile("公司|单位|厂|店|店里|店门|工地");
+    /** A lawful errand at the debtor's place: papers, goods, a visit to settle. */
+    private static final Pattern ERRAND = Pattern.compile("对账|回执|送达|发票|签字|合同|对账单|拜访|结算|凭证|函|律师|法院|起诉|协商|商量|还款计划|付款计划|样品|送货|收款|结账"
+            + "|取回|拿回|提货|验收|安装|维修|盖章");
+    private static final Pattern NEGATION_IN_GAP = Pattern.compile("不|没|别|绝|勿");
+
+    /**
+     * "我就坐你家楼下等", "你老婆的店我去过了", "你孩子上学那条路，我天天走": the writer (or people of the writer's) going to, waiting
+     * at, or speaking at the debtor's home, shop, car, workplace or family, for no errand of the debt's (papers, goods, a
+     * visit to settle). For a company debtor its premises are the debtor's own and may be visited.
+     */
+    private static List<Hit> menace(String text, DebtorKind debtor, List<Hit> found) {
+        List<Hit> out = new ArrayList<>();
+        Matcher a = ACTOR_ACT.matcher(text);
+        while (a.find()) {
+            if (NEGATION_IN_GAP.matcher(a.group("gap")).find()) continue;
+            int cs = text.lastIndexOf('\n', a.start() - 1) + 1;
+            int ce = text.indexOf('\n', a.end());
+            if (ce < 0) ce = text.length();
+            int ps = cs >= 1 ? text.lastIndexOf('\n', cs - 2) + 1 : cs;      // the clause before: the topic ("你老婆的店，我去过了")
+            String scope = text.substring(ps, ce);
+            if (ERRAND.matcher(scope).find()) continue;
+            Matcher m = SPHERE_OWNED.matcher(scope);
+            Category c = null;
+            while (m.find()) {
+                if (m.group("kin") != null) {
+                    c = Category.FAMILY;
+                    break;
+                }
+                String place = m.group("place");
+                if (debtor == DebtorKind.COMPANY && BUSINESS.matcher(place).matches()) continue;
+                c = place.matches("物业|单位|公司|上班的地方|村里|村|老家|娘家") ? Category.DISCLOSURE
+                        : a.group("act").matches("焊|砸|泼|划|开走|拉走|搬") ? Category.VIOLENCE : Category.HARASSMENT;
+            }
+            if (c == null) continue;
+            int s0 = cs, e0 = ce;
+            if (found.stream().anyMatch(h -> h.start() < e0 && h.end() > s0) || out.stream().anyMatch(h -> h.start() < e0 && h.end() > s0)) continue;
+            out.add(new Hit(c, cs, ce, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE),
+                    "找到对方的住处、店铺、车辆、单位或家人那里去：不为送达、对账等正当事务而上门、守候、去找其家人或单位，是滋扰、纠缠和变相威胁，可受治安管理处罚",
+                    false));
+        }
         return out;
     }
 
@@ -371,7 +438,7 @@ final class ConductRules {
 
     private static final String NUM = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+)";
     private static final Pattern RATE = Pattern.compile(
-            "(?:月息|月利息|月利率|月利)(?:按|为|是)?(?<fenA>" + NUM + ")分(?:利|息|利息)?|(?<fenB>" + NUM + ")分(?:利|息|利息)"
+            "(?:年息|年利)(?:按|为|是)?(?<yearFen>" + NUM + ")分|(?:月息|月利息|月利率|月利)(?:按|为|是)?(?<fenA>" + NUM + ")分(?:利|息|利息)?|(?<fenB>" + NUM + ")分(?:利|息|利息)"
                     + "|(?<mao>[一两二三四五])毛(?:钱)?(?:的)?(?:利|利息|息)"
                     + "|(?<unit>年化利率|年化|年利率|年息|年利|月利率|月息|月利|每月利息|每月|日利率|日息|日利|每日|每天|按日|逾期利率|利率|利息)(?:按|为|是|约定为?)?"
                     + "(?:(?<pct>" + NUM + ")%|百分之(?<pctZh>" + NUM + ")|(?<per>千分之|万分之)(?<perN>" + NUM + "))");
@@ -379,16 +446,19 @@ final class ConductRules {
     private static final String AMT = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:万|千|百)?[零〇一二两三四五六七八九\\d]?(?:块钱|元|块)?";
     /** "借五万，每个月利息五千": a principal and the interest it bears in money per month or per day. */
     private static final Pattern AMOUNTS = Pattern.compile("借(?:了|你|给你|款)?(?<principal>" + AMT + ")" + "[^\\n]{0,4}?(?:\\n[^\\n]{0,6}?)?"
-            + "(?<per>每个?月|一个月|月|每天|一天|每日|日)(?:的)?(?:利息|息|利)(?:是|为|要|给|就是|就)?(?<interest>" + AMT + ")");
+            + "(?:(?<per>每个?月|一个月|月|每天|一天|每日|日)(?:的)?(?:利息|息|利)(?:是|为|要|给|就是|就)?(?<interest>" + AMT + ")"
+            + "|(?<per2>每个?月|一个月|每天|一天|每日)(?:给|要|付)?(?<interest2>" + AMT + ")(?:的)?(?:利息|息))");
 
     private static List<Hit> rateHits(String text, BigDecimal capPercent, String capNote) {
         List<Hit> out = new ArrayList<>();
         if (capPercent == null) return out;
         Matcher a = AMOUNTS.matcher(text);
         while (a.find()) {
-            BigDecimal principal = amount(a.group("principal")), interest = amount(a.group("interest"));
+            BigDecimal principal = amount(a.group("principal"));
+            BigDecimal interest = amount(a.group("interest") != null ? a.group("interest") : a.group("interest2"));
             if (principal == null || interest == null || principal.signum() <= 0) continue;
-            boolean daily = a.group("per").contains("天") || a.group("per").contains("日");
+            String per = a.group("per") != null ? a.group("per") : a.group("per2");
+            boolean daily = per.contains("天") || per.contains("日");
             BigDecimal annual = interest.multiply(BigDecimal.valueOf(daily ? 36500 : 1200)).divide(principal, 4, RoundingMode.HALF_UP);
             if (annual.compareTo(capPercent) <= 0) continue;
             out.add(new Hit(Category.UNLAWFUL_TERMS, a.start(), a.end(), List.of(Statutes.LOAN_RATE_CAP),
@@ -416,6 +486,10 @@ final class ConductRules {
     }
 
     private static BigDecimal annualPercent(Matcher m) {
+        if (m.group("yearFen") != null) {
+            BigDecimal n = number(m.group("yearFen"));
+            return n == null ? null : n.multiply(BigDecimal.TEN);                  // 年息 N 分 = N × 10% a year
+        }
         if (m.group("fenA") != null || m.group("fenB") != null) {
             BigDecimal n = number(m.group("fenA") != null ? m.group("fenA") : m.group("fenB"));
             return n == null ? null : n.multiply(BigDecimal.valueOf(12));           // 月息 N 分 = N% a month
