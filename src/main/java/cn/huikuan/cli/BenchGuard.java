@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * messages and prints, for each file, recall on the unlawful ones (share blocked) by category, the false-positive
  * rate on the lawful ones (share not "ok") by what makes them hard, the policy rows (lawful words at night:
  * expected "warn"), and the latency: the first check in this JVM (which loads ICU) and the median per message over
- * {@code runs} passes. Default corpora: docs/conduct/corpus.tsv, heldout-1.tsv and heldout-2.tsv.
+ * {@code runs} passes. Default corpora: docs/conduct/corpus.tsv and heldout-1.tsv to heldout-3.tsv.
  */
 final class BenchGuard {
     /** One labelled message: label unlawful | lawful | policy. */
@@ -106,7 +106,8 @@ final class BenchGuard {
     }
 
     int run(Args a, LprTable lpr) {
-        List<String> files = a.all("corpus").isEmpty() ? List.of("docs/conduct/corpus.tsv", "docs/conduct/heldout-1.tsv", "docs/conduct/heldout-2.tsv") : a.all("corpus");
+        List<String> files = a.all("corpus").isEmpty() ? List.of("docs/conduct/corpus.tsv", "docs/conduct/heldout-1.tsv", "docs/conduct/heldout-2.tsv",
+                "docs/conduct/heldout-3.tsv") : a.all("corpus");
         int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 100);
         ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr);
         List<List<Row>> corpora = new ArrayList<>();
