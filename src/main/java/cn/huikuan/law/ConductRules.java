@@ -73,7 +73,7 @@ final class ConductRules {
     private static final String THIRD = "(?<third>家人|家里人|家属|老婆|媳妇|妻子|老公|丈夫|爱人|女朋友|男朋友|对象|父母|爸妈|岳父|岳母|丈母娘|公婆|亲戚|亲友|亲朋"
             + "|朋友|好友|同学|前同事|同事|领导|老板|上司|单位|公司|老家|村委会|村里|居委会|街道|社区|物业|隔壁邻居|邻居|隔壁|左邻右舍|小区|业主|通讯录|联系人"
             + "|紧急联系人|客户|供应商|合作伙伴|合作方|员工|下属|开户银行|银行|同行|商会|工会|学校|老师|家长|班主任|房东|前妻|前夫|前女友|前男友|人事|前台"
-            + "|顾客|合伙人|老乡|同乡|战友|亲家|老丈人|娘家|婆家|经理|主管|主任|物业|保安|村长|支书|书记|校长)";
+            + "|顾客|合伙人|老乡|同乡|战友|亲家|老丈人|娘家|婆家|经理|主管|主任|物业|保安|村长|支书|书记|校长)(?![圈端卡号])";
     /** For a company debtor these are the debtor itself: its finance department, its representative, its managers. */
     private static final Pattern DEBTOR_SIDE = Pattern.compile("公司|单位|领导|老板|上司|下属|经理|主管|主任|人事|前台");
     private static final String AUTH = "(?:人民法院|法院|执行局|执行庭|公安局|公安机关|公安|派出所|警察|民警|刑警|警方|经侦|网警|检察院|检察官|法官|司法局|纪委|特警|" + POLICE + ")";
@@ -83,12 +83,14 @@ final class ConductRules {
     private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
 
     /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
-    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必)";
+    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必"
+            + "|不(?:收|计|算|主张|加收|罚|扣))";
     /** A negation word, or a bare 不/没 right before the words (不去你家): "没气了可别怪我" is no negation. */
     private static final Pattern NEGATED = Pattern.compile(NEGATOR + "[^\\n就则便才否]{0,8}$"
             + "|(?:(?<![要会能是])不(?![信怕想敢然如管还付给让逼怪])|(?<!有)没(?![有人钱])|勿)[^\\n就则便才否]?$");
     /** A negation anywhere in a later clause of a match that runs over two clauses. */
-    private static final Pattern NEGATION = Pattern.compile("不会|没有|绝不|决不|从不|并不|不得|不能|无意|请勿|不打算|不准备");
+    private static final Pattern NEGATION = Pattern.compile("不会|没有|绝不|决不|从不|并不|不得|不能|无意|请勿|不打算|不准备"
+            + "|[不没](?:打|发|联系|告诉|通知|说|找|去|上门)");
 
     // ------------------------------------------------------------------ rules
 
@@ -346,7 +348,7 @@ final class ConductRules {
             + "|娘家|物业|医院|病房|住处|住的地方)";
     private static final Pattern ACTOR_ACT = Pattern.compile("(?:我|我们|老子|咱们|兄弟们|我兄弟|有人|我的人|我朋友)(?<gap>[^\\n]{0,6}?)"
             + "(?<act>去|找|到|上门|堵|等|蹲|坐|跟|盯|守|走|路过|打过|(?<![听据来所])说|谈|聊|告诉|通知|联系|转告|寄|贴|挂|拍|焊|砸|泼|划|开走|拉走|搬)");
-    private static final Pattern SPHERE_OWNED = Pattern.compile("(?:你|你的|你家|你们)[^\\n]{0,6}?(?<place>" + SPHERE + ")|(?<kin>" + FAMILY + ")");
+    private static final Pattern SPHERE_OWNED = Pattern.compile("(?:你|你的|你家|你们)[^\\n]{0,6}?(?<place>" + SPHERE + ")|(?:你|你的|你家|你们家)(?<kin>" + FAMILY + ")");
     private static final Pattern BUSINESS = Pattern.compile("公司|单位|厂|店|店里|店门|工地");
     /** A lawful errand at the debtor's place: papers, goods, a visit to settle. */
     private static final Pattern ERRAND = Pattern.compile("对账|回执|送达|发票|签字|合同|对账单|拜访|结算|凭证|函|律师|法院|起诉|协商|商量|还款计划|付款计划|样品|送货|收款|结账"
@@ -368,7 +370,9 @@ final class ConductRules {
             if (ce < 0) ce = text.length();
             int ps = cs >= 1 ? text.lastIndexOf('\n', cs - 2) + 1 : cs;      // the clause before: the topic ("你老婆的店，我去过了")
             String scope = text.substring(ps, ce);
-            if (ERRAND.matcher(scope).find()) continue;
+            int ne = ce < text.length() ? text.indexOf('\n', ce + 1) : -1;     // and the one after: the errand ("…，顺便把对账单带过去")
+            String errandScope = text.substring(ps, ne < 0 ? text.length() : ne);
+            if (ERRAND.matcher(errandScope).find()) continue;
             Matcher m = SPHERE_OWNED.matcher(scope);
             Category c = null;
             while (m.find()) {
