@@ -54,7 +54,7 @@ final class BenchCommand {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            case "guard" -> new BenchGuard(out).run(new Args(rest, java.util.Set.of("corpus", "runs"), java.util.Set.of("show-misses")),
+            case "guard" -> new BenchGuard(out).run(new Args(rest, java.util.Set.of("corpus", "runs"), java.util.Set.of("show-misses", "compare")),
                     cn.huikuan.law.data.LawData.lpr());
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code bench guard [--corpus FILE]... [--runs N] [--show-misses]} (issue 20): runs the conduct guard over labelled
+ * {@code bench guard [--corpus FILE]... [--runs N] [--show-misses] [--compare]} (issue 20): runs the conduct guard over labelled
  * messages and prints, for each file, recall on the unlawful ones (share blocked) by category, the false-positive
  * rate on the lawful ones (share not "ok") by what makes them hard, the policy rows (lawful words at night:
  * expected "warn"), and the latency: the first check in this JVM (which loads ICU) and the median per message over
- * {@code runs} passes. Default corpora: docs/conduct/corpus.tsv and heldout-1.tsv to heldout-3.tsv.
+ * {@code runs} passes. {@code --compare} adds each file with the rules alone and, for the files the app's model is
+ * trained on, with a model trained on the other files only. Default corpora: docs/conduct/corpus.tsv and heldout-1.tsv to heldout-3.tsv.
  */
 final class BenchGuard {
     /** One labelled message: label unlawful | lawful | policy. */
@@ -99,6 +100,26 @@ final class BenchGuard {
         return new Score(unlawful, blocked, lawful, notOk, policy, warned, agrees, byCategory, byHard, byTrick, misses);
     }
 
+    /**
+     * The same file with the rules alone, and (when the app's model was trained on it) with a model trained on the
+     * other labelled files only: what the guard does on messages its model has not seen.
+     */
+    private void compare(Path file, List<Row> rows, LprTable lpr) {
+        Score rules = score(new ConductGuard(ConductGuard.Policy.defaults(), lpr, null), rows);
+        out.printf("  rules alone: recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n", rules.blocked(), rules.unlawful(), 100 * rules.recall(),
+                rules.lawfulNotOk(), rules.lawful(), 100 * rules.falsePositiveRate());
+        String name = file.getFileName().toString();
+        if (!cn.huikuan.law.ConductModel.TRAINING.contains(name)) {
+            out.println("  (the app's model was not trained on this file)");
+            return;
+        }
+        List<String> others = cn.huikuan.law.ConductModel.TRAINING.stream().filter(n -> !n.equals(name)).toList();
+        cn.huikuan.law.ConductModel model = cn.huikuan.law.ConductModel.train(ConductGuard.samples(others));
+        Score loso = score(new ConductGuard(ConductGuard.Policy.defaults(), lpr, model), rows);
+        out.printf("  rules + a model trained without this file: recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n", loso.blocked(),
+                loso.unlawful(), 100 * loso.recall(), loso.lawfulNotOk(), loso.lawful(), 100 * loso.falsePositiveRate());
+    }
+
     private static void count(Map<String, int[]> m, String key, boolean hit) {
         int[] c = m.computeIfAbsent(key, k -> new int[2]);
         c[0]++;
@@ -133,6 +154,7 @@ final class BenchGuard {
                     100.0 * e.getValue()[1] / e.getValue()[0]);
             if (s.policy() > 0) out.printf("policy rows warned (lawful words outside contact hours): %d/%d%n", s.policyWarned(), s.policy());
             if (a.flag("show-misses")) s.misses().forEach(m -> out.println("  " + m));
+            if (a.flag("compare")) compare(Path.of(files.get(i)), corpora.get(i), lpr);
         }
         List<Double> ms = new ArrayList<>();
         for (int r = 0; r < runs; r++) {

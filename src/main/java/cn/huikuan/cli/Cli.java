@@ -367,7 +367,7 @@ public final class Cli {
                                      给出依据和合法的改写 / the conduct guard: each finding with its words, articles and a
                                      lawful rewrite (docs/conduct-guard.md). --file: one message per line in, one result per
                                      line out; --at checks the app's contact hours. Exit 0 whatever the verdict
-              bench guard [--corpus FILE]... [--runs 5] [--show-misses]
+              bench guard [--corpus FILE]... [--runs 5] [--show-misses] [--compare]
                                      在标注语料上测量检查的召回率、误报率和用时 / recall, false positives and latency on the
                                      labelled corpora (default docs/conduct/corpus.tsv, heldout-1.tsv … heldout-3.tsv)
               calc 和 check 的命令加 --json 输出 JSON / add --json for JSON (check: one object per message, one per line)

@@ -122,14 +122,63 @@ public final class ConductGuard {
 
     private final Policy policy;
     private final LprTable lpr;
+    private final java.util.function.Supplier<ConductModel> model;
 
     /**
      * @param lpr the LPR table, for the private-lending cap (4 × the one-year LPR); null: 4 × 3.00% (the rate in
      *            force since 2025-05-20)
      */
     public ConductGuard(Policy policy, LprTable lpr) {
+        this(policy, lpr, AppModel::get);
+    }
+
+    /** With another model than the app's (the bench's leave-one-set-out runs); null: the rules alone. */
+    public ConductGuard(Policy policy, LprTable lpr, ConductModel model) {
+        this(policy, lpr, () -> model);
+    }
+
+    private ConductGuard(Policy policy, LprTable lpr, java.util.function.Supplier<ConductModel> model) {
         this.policy = policy;
         this.lpr = lpr;
+        this.model = model;
+    }
+
+    /** The app's model, trained once from the labelled messages packaged with it ({@link ConductModel#TRAINING}). */
+    private static final class AppModel {
+        static final ConductModel MODEL = ConductModel.train(samples(ConductModel.TRAINING));
+
+        static ConductModel get() {
+            return MODEL;
+        }
+    }
+
+    /** The labelled messages of the packaged files {@code names}, normalised as the guard reads them. */
+    public static List<ConductModel.Sample> samples(List<String> names) {
+        List<ConductModel.Sample> out = new ArrayList<>();
+        for (String name : names) {
+            try (java.io.InputStream in = ConductGuard.class.getResourceAsStream("/cn/huikuan/law/conduct/" + name)) {
+                if (in == null) throw new IllegalStateException("missing the conduct guard's labelled messages: " + name);
+                out.addAll(samples(in));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** The labelled messages of one TSV stream (docs/conduct/'s format), normalised as the guard reads them. */
+    public static List<ConductModel.Sample> samples(java.io.InputStream tsv) {
+        List<ConductModel.Sample> out = new ArrayList<>();
+        for (String[] f : ConductModel.rows(tsv)) {
+            boolean unlawful = f[0].equals("unlawful");
+            out.add(new ConductModel.Sample(unlawful, unlawful ? Category.of(f[1]) : null, normalised(f[5])));
+        }
+        return out;
+    }
+
+    /** {@code text} as the rules and the model read it: simplified, without noise, words said by sound restored, a clause a line. */
+    public static String normalised(String text) {
+        return Homophones.canonical(ChineseText.of(text == null ? "" : text, ConductRules::emojiWord)).text();
     }
 
     public ConductGuard(Policy policy) {
@@ -173,7 +222,12 @@ public final class ConductGuard {
         BigDecimal cap = lprRate.multiply(BigDecimal.valueOf(4));
         String capNote = "按" + day + "的一年期LPR " + lprRate.stripTrailingZeros().toPlainString() + "% 计为 " + cap.stripTrailingZeros().toPlainString()
                 + "%/年；以合同成立时的LPR为准";
-        List<ConductRules.Hit> hits = ConductRules.hits(canon.text(), context.debtor(), cap, capNote);
+        List<ConductRules.Hit> hits = new ArrayList<>(ConductRules.hits(canon.text(), context.debtor(), cap, capNote));
+        ConductModel m = model.get();
+        if (hits.isEmpty() && m != null) {
+            ConductRules.Hit h = modelHit(m, canon.text());
+            if (h != null) hits.add(h);
+        }
         boolean illegalDebt = hits.stream().anyMatch(ConductRules.Hit::illegalDebt);
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -193,6 +247,40 @@ public final class ConductGuard {
             out.add(new Finding(h.category(), text.substring(start, end), start, end, reason, basis, false, suggestion(h.category(), context.tone())));
         }
         return mergeOverlapping(out);
+    }
+
+    private static final Map<Category, List<Citation>> DEFAULT_BASIS = new java.util.EnumMap<>(Map.of(
+            Category.VIOLENCE, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT),
+            Category.FAMILY, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE),
+            Category.DISCLOSURE, List.of(Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT),
+            Category.HARASSMENT, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE),
+            Category.INSULT, List.of(Statutes.REPUTATION, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.CRIME_INSULT),
+            Category.FALSE_AUTHORITY, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION),
+            Category.PRIVACY, List.of(Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PRIVACY),
+            Category.UNLAWFUL_TERMS, List.of(Statutes.LOAN_RATE_CAP)));
+
+    /**
+     * When no rule named anything: the model's reading. The finding's span is the clause that reads most like the
+     * unlawful messages; its category the one the message reads like most.
+     */
+    private static ConductRules.Hit modelHit(ConductModel m, String canon) {
+        if (m.logOdds(canon) <= ConductModel.THRESHOLD) return null;
+        int bestStart = 0, bestEnd = canon.length();
+        double best = Double.NEGATIVE_INFINITY;
+        int at = 0;
+        for (String clause : canon.split("\n", -1)) {
+            double s = clause.isBlank() ? Double.NEGATIVE_INFINITY : m.logOdds(clause);
+            if (s > best) {
+                best = s;
+                bestStart = at;
+                bestEnd = at + clause.length();
+            }
+            at += clause.length() + 1;
+        }
+        Category c = m.category(canon);
+        return new ConductRules.Hit(c, bestStart, bestEnd, DEFAULT_BASIS.get(c),
+                "这条消息的措辞整体上与已知的违法催收消息一致（" + c.zh() + "）；没有哪条规则单独说明它，这是统计模型的判断，请检查标出的句子："
+                        + "催收只能就欠款本身、以文明的方式、向债务人本人（及担保人）提出，后果只能是依法主张权利", false);
     }
 
     /** One finding per category and overlapping span: the longer span wins. */
