@@ -230,6 +230,12 @@ public final class ConductGuard {
         }
         boolean illegalDebt = hits.stream().anyMatch(ConductRules.Hit::illegalDebt);
         List<Finding> out = new ArrayList<>();
+        Matcher header = AUTHORITY_HEADER.matcher(text);
+        if (header.find()) {
+            out.add(new Finding(Category.FALSE_AUTHORITY, header.group(), header.start(), header.end(),
+                    "以公安、法院等国家机关的名义发出：冒充国家机关工作人员招摇撞骗构成犯罪", List.of(Statutes.CRIME_IMPERSONATING_OFFICIALS), false,
+                    suggestion(Category.FALSE_AUTHORITY, context.tone())));
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (ConductRules.Hit h : hits) {
             int fs = canon.formIndex(h.start());
@@ -282,6 +288,10 @@ public final class ConductGuard {
                 "这条消息的措辞整体上与已知的违法催收消息一致（" + c.zh() + "）；没有哪条规则单独说明它，这是统计模型的判断，请检查标出的句子："
                         + "催收只能就欠款本身、以文明的方式、向债务人本人（及担保人）提出，后果只能是依法主张权利", false);
     }
+
+    /** "【人民法院】…", "[公安局] …": a message headed with an authority's name, as official notices are (the text drops brackets). */
+    private static final Pattern AUTHORITY_HEADER = Pattern.compile("^\\s*[【\\[〔［(（]\\s*[^】\\]〕］)）]{0,12}(?:法院|公安|警方|派出所|执行局|检察院|经侦|司法)"
+            + "[^】\\]〕］)）]{0,6}[】\\]〕］)）]");
 
     /** One finding per category and overlapping span: the longer span wins. */
     private static List<Finding> mergeOverlapping(List<Finding> found) {

@@ -28,8 +28,8 @@ public final class ConductModel {
     public record Sample(boolean unlawful, ConductGuard.Category category, String text) {
     }
 
-    /** The labelled files the app's model is trained on (never docs/conduct/heldout-4.tsv, kept for measuring). */
-    public static final List<String> TRAINING = List.of("corpus.tsv", "heldout-1.tsv", "heldout-2.tsv", "heldout-3.tsv");
+    /** The labelled files the app's model is trained on; never the held-out sets written after it (heldout-4, heldout-5). */
+    public static final List<String> TRAINING = List.of("corpus.tsv", "heldout-1.tsv", "heldout-2.tsv", "heldout-3.tsv", "register.tsv");
 
     /** Log-odds above which a message reads as unlawful (chosen on leave-one-set-out runs: docs/conduct-guard.md). */
     public static final double THRESHOLD = 3.0;

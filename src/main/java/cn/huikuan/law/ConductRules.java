@@ -187,7 +187,7 @@ final class ConductRules {
         };
         rule(Category.DISCLOSURE, "(?:告诉|告知|通知|联系|打给|打电话给|电话给|打到|发给|发到|转发给|写信给|说给|找)" + CL + "{0,6}?(?:" + YOU + "|他|她)?(?:的)?(?:所有的?|每一个)?" + THIRD,
                 tell, notThirdParty, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
-        rule(Category.DISCLOSURE, THIRD + CL + "{0,8}?(?:\\n" + CL + "{0,4}?)?(?:我|我们)" + CL + "{0,6}?(?:通知|告诉|联系|打过去|打给|找|发一遍|发过去|说说|说|转告|请他|请她|通报|打电话|打过电话)",
+        rule(Category.DISCLOSURE, THIRD + CL + "{0,8}?(?:\\n" + CL + "{0,4}?)?(?<![跟和给对向找])(?:我|我们)" + CL + "{0,6}?(?:通知|告诉|联系|打过去|打给|找|发一遍|发过去|说说|说|转告|请他|请她|通报|打电话|打过电话)",
                 tell, w -> notThirdParty.test(w) || !ownedByDebtor(w), Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES,
                 Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
         rule(Category.DISCLOSURE, THIRD + "(?:那边|那里|那儿)" + CL + "{0,8}?(?:联系|打过招呼|打招呼|说|讲|通知|告诉|发)",
@@ -235,7 +235,7 @@ final class ConductRules {
                 harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
         rule(Category.HARASSMENT, "(?:半夜|深夜|凌晨|夜里|三更半夜|大半夜|(?:晚上|夜里)(?:十|十一|十二|10|11|12)点|(?:早上|清晨|早晨|凌晨)(?:[一二三四五六]|[1-6])点|(?:十一|十二|11|12)点(?:以)?后)"
                 + CL + "{0,10}?(?:\\n" + CL + "{0,6}?)?(?:打|发|电话|短信|叫|敲|找|上门|睡|随时|安生)", harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
-        rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|换号|换一个号|拉黑一个|轮班|(?:几|十|十几|好几|多|\\d+)个人" + CL + "{0,4}?(?:轮|一起打|每天打)|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
+        rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|(?:我|我们)(?:就|会|再)?换(?:个|一个)?号|换号(?:再|继续|接着)?打|换一个号|拉黑一个|轮班|(?:几|十|十几|好几|多|\\d+)个人" + CL + "{0,4}?(?:轮|一起打|每天打)|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
                 + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等",
                 harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
 
@@ -258,7 +258,7 @@ final class ConductRules {
         // ---- false authority
         String impersonate = "冒充或假借公安、法院等国家机关的名义施压：冒充国家机关工作人员招摇撞骗构成犯罪";
         rule(Category.FALSE_AUTHORITY, "(?:我是|我们是|我系|本人是|本人系|这里是|我们这边是|我这边是)" + CL + "{0,10}?" + AUTH
-                + "|^" + AUTH + "(?:通知|公告|提醒|提示)?" + CL + "{0,2}?(?:您|你)|(?:本通知|此通知|本短信|本消息|此消息)" + CL + "{0,6}?" + AUTH
+                + "|^" + AUTH + "(?:通知|公告|提醒|提示)" + CL + "{0,2}?(?:您|你)|(?:本通知|此通知|本短信|本消息|此消息)" + CL + "{0,6}?" + AUTH
                 + "|" + AUTH + "(?:的)?(?:最后通牒|通知你|责令你)",
                 impersonate, Statutes.CRIME_IMPERSONATING_OFFICIALS);
         rule(Category.FALSE_AUTHORITY, "(?:和|跟|在)" + AUTH + CL + "{0,4}?(?:有关系|有人|有朋友|认识人|很熟)|" + AUTH + "(?:的|里的|那边的?)?(?:朋友|熟人|关系|兄弟)"
@@ -278,8 +278,11 @@ final class ConductRules {
                 + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
                 falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         String courtPowers = "以法院才有的强制措施相威胁：查封、冻结、限制出行、纳入失信名单只能由法院依法决定；企业债权人也不能上报个人征信";
-        rule(Category.FALSE_AUTHORITY, "(?:我们|我|我方|我司|被我们|被我)" + CL + "{0,8}?(?:冻结|查封|扣押|划拨|拘留|限制出行|限制高消费|限高|拉入失信|列入失信|上失信|纳入失信)",
+        rule(Category.FALSE_AUTHORITY, "(?:我们|我|我方|我司|被我们|被我)" + CL + "{0,8}?(?:冻结|查封|扣押|划拨)",
                 courtPowers, w -> APPLY.matcher(w.clause()).find(), Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        // detaining a person, stopping travel, 失信: a court's, after a judgment only; applying for it before one is no lawful step
+        rule(Category.FALSE_AUTHORITY, "(?:我们|我|我方|我司|被我们|被我)" + CL + "{0,8}?(?:拘留|限制出行|限制高消费|限高|拉入失信|列入失信|上失信|纳入失信)",
+                courtPowers, ConductRules::judgment, Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.FALSE_AUTHORITY, "(?:身份证|户口|社保|医保)" + CL + "{0,6}?(?:冻结|注销|作废|停用)|(?:上报|报送|上|列入|拉入|记入|纳入)" + CL + "{0,4}?征信|征信黑名单"
                 + "|征信(?:上|会)" + CL + "{0,4}?(?:黑|花|污点)|(?:坐不了|不能坐|禁止坐)(?:高铁|飞机)",
                 courtPowers, ConductRules::judgment, Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
@@ -346,7 +349,7 @@ final class ConductRules {
 
     private static final String SPHERE = "(?:家|家里|家门|楼下|门口|小区|村里|村|老家|店|店里|店门|厂|工地|单位|上班的地方|公司|学校|幼儿园|车|车牌|车位|位置|地址|路"
             + "|娘家|物业|医院|病房|住处|住的地方)";
-    private static final Pattern ACTOR_ACT = Pattern.compile("(?:我|我们|老子|咱们|兄弟们|我兄弟|有人|我的人|我朋友)(?<gap>[^\\n]{0,6}?)"
+    private static final Pattern ACTOR_ACT = Pattern.compile("(?<![跟和给对向找])(?:我|我们|老子|咱们|兄弟们|我兄弟|有人|我的人|我朋友)(?<gap>[^\\n]{0,6}?)"
             + "(?<act>去|找|到|上门|堵|等|蹲|坐|跟|盯|守|走|路过|打过|(?<![听据来所])说|谈|聊|告诉|通知|联系|转告|寄|贴|挂|拍|焊|砸|泼|划|开走|拉走|搬)");
     private static final Pattern SPHERE_OWNED = Pattern.compile("(?:你|你的|你家|你们)[^\\n]{0,6}?(?<place>" + SPHERE + ")|(?:你|你的|你家|你们家)(?<kin>" + FAMILY + ")");
     private static final Pattern BUSINESS = Pattern.compile("公司|单位|厂|店|店里|店门|工地");
