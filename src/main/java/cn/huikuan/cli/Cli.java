@@ -369,7 +369,7 @@ public final class Cli {
                                      line out; --at checks the app's contact hours. Exit 0 whatever the verdict
               bench guard [--corpus FILE]... [--runs 5] [--show-misses] [--compare]
                                      在标注语料上测量检查的召回率、误报率和用时 / recall, false positives and latency on the
-                                     labelled corpora (default docs/conduct/corpus.tsv, heldout-1.tsv … heldout-3.tsv)
+                                     labelled corpora (default: every file of docs/conduct/)
               calc 和 check 的命令加 --json 输出 JSON / add --json for JSON (check: one object per message, one per line)
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；
