@@ -189,9 +189,15 @@ public final class ConductGuard {
         return policy;
     }
 
-    /** Loads the Chinese text library in the background, so that the first check a user makes is quick. */
+    /**
+     * Loads the Chinese text library and trains the model in the background (together 2–6 s on a busy 2-core
+     * machine), so that the first check a user makes is quick. Called when a page or dialog that checks text opens.
+     */
     public static void warmUpInBackground() {
-        Thread t = new Thread(ChineseText::warmUp, "conduct-guard-warm-up");
+        Thread t = new Thread(() -> {
+            ChineseText.warmUp();
+            AppModel.get();
+        }, "conduct-guard-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
