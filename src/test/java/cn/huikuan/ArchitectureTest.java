@@ -34,10 +34,25 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Plain Java, and the conduct guard's Chinese text reading (cn.huikuan.law.text, issue 20). */
     @Test
     void lawRulesArePlainJava() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.law")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.law", "cn.huikuan.law.text")
+                .check(classes);
+    }
+
+    /**
+     * The only place ICU4J is used (issue 20): 繁简, pinyin, full-width folding, word segmentation for the conduct
+     * guard. Kept to one small package so the law rules stay plain Java and ICU loads only when a message is checked.
+     */
+    @Test
+    void chineseTextIsTheOnlyUserOfIcu() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law.text")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.ibm.icu..", "cn.huikuan.law.text")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("cn.huikuan.law.text")
+                .should().dependOnClassesThat().resideInAnyPackage("com.ibm.icu..")
                 .check(classes);
     }
 

@@ -46,6 +46,66 @@ public final class ExportService {
         }
     }
 
+    /**
+     * A document would carry words of the user's that the conduct guard blocks (issue 20): the receivable's title or
+     * notes, the court or the law firm typed at export. Nothing was written.
+     */
+    public static final class ConductBlockedException extends RuntimeException {
+        private final transient cn.huikuan.law.ConductGuard.Result result;
+        private final String text;
+
+        ConductBlockedException(String text, cn.huikuan.law.ConductGuard.Result result) {
+            super("文书中您填写的文字未通过合法催收检查，未导出 / words you wrote for this document did not pass the conduct check, nothing was"
+                    + " exported: " + String.join("；", result.findings().stream().filter(f -> !f.policyOnly())
+                    .map(f -> f.category().id() + "「" + f.matched() + "」").toList()));
+            this.text = text;
+            this.result = result;
+        }
+
+        /** The words checked, one field a line ("备注：…"); the findings' spans are in it. */
+        public String text() {
+            return text;
+        }
+
+        public cn.huikuan.law.ConductGuard.Result result() {
+            return result;
+        }
+    }
+
+    /**
+     * The user's own words that the documents print, one field a line: the receivable's title and notes (the facts of
+     * the demand, the lawyer's letter and the court filings), the court and the law firm typed at export.
+     */
+    public static String freeText(CaseFile c) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "合同事由", c.receivable().getTitle());
+        line(sb, "备注", c.receivable().getNotes());
+        line(sb, "受理法院", c.options().court());
+        line(sb, "律师事务所", c.options().lawFirm());
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        if (value == null || value.isBlank()) return;
+        if (sb.length() > 0) sb.append('\n');
+        sb.append(label).append("：").append(value.strip());
+    }
+
+    /** The conduct guard on {@link #freeText}, for this debtor. */
+    public cn.huikuan.law.ConductGuard.Result checkFreeText(CaseFile c) {
+        cn.huikuan.law.ConductGuard.DebtorKind kind = c.debtor().getKind() == cn.huikuan.domain.PartyKind.ORGANISATION
+                ? cn.huikuan.law.ConductGuard.DebtorKind.COMPANY : cn.huikuan.law.ConductGuard.DebtorKind.PERSON;
+        return new cn.huikuan.law.ConductGuard(books.settings().contactPolicy(), books.legal().lpr())
+                .check(freeText(c), new cn.huikuan.law.ConductGuard.Context(kind, null, List.of(), cn.huikuan.law.ConductGuard.Tone.FIRM));
+    }
+
+    private void requireLawfulFreeText(CaseFile c) {
+        String text = freeText(c);
+        if (text.isEmpty()) return;
+        cn.huikuan.law.ConductGuard.Result r = checkFreeText(c);
+        if (r.blocked()) throw new ConductBlockedException(text, r);
+    }
+
     /** The case as the documents see it, as of today; options null means the defaults. */
     public CaseFile caseFile(long receivableId, CaseFile.Options options) {
         LegalStatusService.CaseRecords r = books.legal().records(receivableId);
@@ -65,6 +125,7 @@ public final class ExportService {
     }
 
     public Path writeDocument(DocKind kind, CaseFile c, Path target) {
+        requireLawfulFreeText(c);
         byte[] pdf = documentPdf(kind, c);
         atomically(target, pdf.length, out -> out.write(pdf));
         return target;
@@ -114,6 +175,7 @@ public final class ExportService {
             throw new ExportException("无法创建文件夹 / cannot create the folder: " + dir + " (" + e.getMessage() + ")", e);
         }
         requireSpace(dir, evidenceBytes(c) + HEADROOM);
+        requireLawfulFreeText(c);
         Path bundle = dir.resolve(BUNDLE_FILE);
         EvidenceBundle.Result r = route.documents().contains(DocKind.EVIDENCE_LIST) ? writeBundle(c, bundle, progress) : null;
         List<Path> written = new ArrayList<>();

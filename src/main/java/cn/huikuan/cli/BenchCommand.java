@@ -25,7 +25,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@code huikuan bench generate|lists|writes|import|startup|bundle|claim}: a data generator for large books and a benchmark of the list,
+ * {@code huikuan bench generate|lists|writes|import|startup|bundle|claim|guard}: a data generator for large books and a benchmark of the list,
  * search and dashboard queries on them (issue 7), and of the other slow paths. Results are medians in milliseconds.
  */
 final class BenchCommand {
@@ -37,7 +37,7 @@ final class BenchCommand {
 
     int run(String[] args) {
         if (args.length == 0) {
-            throw new Cli.UsageException("bench needs generate, lists, writes, import, startup, bundle or claim / 请指定 generate、lists、writes、import、startup、bundle 或 claim");
+            throw new Cli.UsageException("bench needs generate, lists, writes, import, startup, bundle, claim or guard / 请指定 generate、lists、writes、import、startup、bundle、claim 或 guard");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -57,6 +57,8 @@ final class BenchCommand {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+            case "guard" -> new BenchGuard(out).run(new Args(rest, java.util.Set.of("corpus", "runs"), java.util.Set.of("show-misses", "compare")),
+                    cn.huikuan.law.data.LawData.lpr());
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
     }

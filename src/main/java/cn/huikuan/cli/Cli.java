@@ -70,10 +70,15 @@ public final class Cli {
                 case "backup" -> backup(new Args(rest, java.util.Set.of("book"), java.util.Set.of()));
                 case "password" -> password(rest);
                 case "restore" -> restore(new Args(rest, java.util.Set.of("book", "from"), java.util.Set.of()));
+                case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
             };
         } catch (UsageException e) {
+            err.println("huikuan: " + e.getMessage());
+            return USAGE;
+        } catch (cn.huikuan.application.ExportService.ConductBlockedException e) {
+            // the user's own words in a document did not pass the conduct guard (issue 20): change them, nothing written
             err.println("huikuan: " + e.getMessage());
             return USAGE;
         } catch (LprTable.RateUnavailableException | LawData.LawDataException | IllegalArgumentException e) {
@@ -364,7 +369,15 @@ public final class Cli {
                                      evidence-list, calculation
               export zip (--case ID | --sample) --out FILE.zip
                                      原始证据文件、汇编及 SHA-256 清单 / originals, the bundle and a SHA-256 manifest
-              calc 的每个命令加 --json 输出一个 JSON 对象 / add --json for one JSON object
+              check message (--text T | --file F) [--debtor person|company] [--at 2026-12-07T23:30] [--tone polite|firm|final] [--json]
+                                     合法催收检查：暴力威胁、牵连家人、向第三方透露、骚扰、侮辱、冒充公权力、隐私、非法债务条件；
+                                     给出依据和合法的改写 / the conduct guard: each finding with its words, articles and a
+                                     lawful rewrite (docs/conduct-guard.md). --file: one message per line in, one result per
+                                     line out; --at checks the app's contact hours. Exit 0 whatever the verdict
+              bench guard [--corpus FILE]... [--runs 5] [--show-misses] [--compare]
+                                     在标注语料上测量检查的召回率、误报率和用时 / recall, false positives and latency on the
+                                     labelled corpora (default: every file of docs/conduct/)
+              calc 和 check 的命令加 --json 输出 JSON / add --json for JSON (check: one object per message, one per line)
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；
             默认为系统的用户应用数据文件夹 / defaults to the OS's per-user app-data folder.

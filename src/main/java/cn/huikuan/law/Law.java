@@ -53,7 +53,14 @@ public enum Law {
      * and §16 (an arbitration clause in a contract is such an agreement) are cited from memory; a 2025 revision was adopted,
      * whose numbering is to be checked against its text before it is cited.
      */
-    ARBITRATION_LAW("中华人民共和国仲裁法", "仲裁法", "Arbitration Law", "2017 年修正", LocalDate.of(2018, 1, 1));
+    ARBITRATION_LAW("中华人民共和国仲裁法", "仲裁法", "Arbitration Law", "2017 年修正", LocalDate.of(2018, 1, 1)),
+    /**
+     * The 2025 revision (adopted 2025-06-27, in force 2026-01-01; 144 articles, renumbered from the 2012 text's 119).
+     * Not in shared/law: its article numbers (§50 threats, insults, harassing messages and privacy; §59 damage to
+     * property) are [S], from two secondary sources that quote the revised text (docs/conduct-guard.md).
+     */
+    PUBLIC_SECURITY("中华人民共和国治安管理处罚法", "治安管理处罚法", "Public Security Administration Punishments Law", "2025 年修订",
+            LocalDate.of(2026, 1, 1));
 
     private final String title;
     private final String shortTitle;

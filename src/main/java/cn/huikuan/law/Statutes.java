@@ -40,12 +40,40 @@ public final class Statutes {
     public static final Citation REPUTATION = Citation.of(Law.CIVIL_CODE, 1024);
     public static final Citation PEACE_OF_PRIVATE_LIFE = Citation.of(Law.CIVIL_CODE, 1033);
     public static final Citation NO_DISCLOSURE_WITHOUT_CONSENT = Citation.of(Law.CIVIL_CODE, 1038);
+    /** 自然人享有隐私权……不得以刺探、侵扰、泄露、公开等方式侵害他人的隐私权. */
+    public static final Citation PRIVACY = Citation.of(Law.CIVIL_CODE, 1032);
+    /** 不得以丑化、污损……等方式侵害他人的肖像权. */
+    public static final Citation PORTRAIT = Citation.of(Law.CIVIL_CODE, 1019);
+    /** 违背公序良俗的民事法律行为无效 (a gambling debt). */
+    public static final Citation VOID_AGAINST_PUBLIC_ORDER = new Citation(Law.CIVIL_CODE, 153, 2);
+    /** 借款的利息不得预先在本金中扣除. */
+    public static final Citation NO_PREDEDUCTED_INTEREST = Citation.of(Law.CIVIL_CODE, 670);
 
     // 个人信息保护法, 刑法
     public static final Citation PIPL_NO_PUBLICATION = Citation.of(Law.PERSONAL_INFORMATION, 25);
     public static final Citation PIPL_THIRD_PARTIES = Citation.of(Law.PERSONAL_INFORMATION, 23);
+    /** 不得非法收集、使用、加工、传输他人个人信息，不得非法买卖、提供或者公开他人个人信息. */
+    public static final Citation PIPL_NO_UNLAWFUL_PROCESSING = Citation.of(Law.PERSONAL_INFORMATION, 10);
+    /** The lawful bases: a contract with the person (二) covers dealing with the debtor, not telling others. */
+    public static final Citation PIPL_LAWFUL_BASES = Citation.of(Law.PERSONAL_INFORMATION, 13);
+    /** 敏感个人信息: 医疗健康、金融账户、行踪轨迹…… */
+    public static final Citation PIPL_SENSITIVE = Citation.of(Law.PERSONAL_INFORMATION, 28);
     public static final Citation CRIME_UNLAWFUL_DETENTION = Citation.of(Law.CRIMINAL_LAW, 238);
     public static final Citation CRIME_INSULT = Citation.of(Law.CRIMINAL_LAW, 246);
+    /** 为索取债务非法扣押、拘禁他人的，依照前两款的规定处罚. */
+    public static final Citation CRIME_DETENTION_FOR_DEBT = new Citation(Law.CRIMINAL_LAW, 238, 3);
+    /** 侵犯公民个人信息罪: 违反国家有关规定，向他人出售或者提供公民个人信息，情节严重的. */
+    public static final Citation CRIME_PERSONAL_INFORMATION = Citation.inserted(Law.CRIMINAL_LAW, 253, 1);
+    /** 故意毁坏财物罪. */
+    public static final Citation CRIME_DAMAGING_PROPERTY = Citation.of(Law.CRIMINAL_LAW, 275);
+    /** 招摇撞骗罪: 冒充国家机关工作人员招摇撞骗的. */
+    public static final Citation CRIME_IMPERSONATING_OFFICIALS = Citation.of(Law.CRIMINAL_LAW, 279);
+
+    // 治安管理处罚法 (2025 revision, in force 2026-01-01; numbers [S]: Law.PUBLIC_SECURITY)
+    /** 威胁他人人身安全；公然侮辱；多次发送侮辱、恐吓等信息或者滋扰、纠缠、跟踪；偷窥、偷拍、窃听、散布他人隐私. */
+    public static final Citation PSL_THREATS_INSULTS_HARASSMENT = Citation.of(Law.PUBLIC_SECURITY, 50);
+    /** 故意损毁公私财物. */
+    public static final Citation PSL_DAMAGING_PROPERTY = Citation.of(Law.PUBLIC_SECURITY, 59);
     public static final Citation CRIME_COLLECTING_ILLEGAL_DEBTS = Citation.inserted(Law.CRIMINAL_LAW, 293, 1);
 
     // 民事诉讼法 (2023)
@@ -99,6 +127,10 @@ public final class Statutes {
 
     // 民间借贷规定 (2020)
     public static final Citation LOAN_RATE_CAP = Citation.of(Law.PRIVATE_LENDING, 25);
+    /** 预先在本金中扣除利息的，人民法院应当将实际出借的金额认定为本金 (砍头息). */
+    public static final Citation LOAN_PREDEDUCTED_INTEREST = Citation.of(Law.PRIVATE_LENDING, 26);
+    /** Interest rolled into a new principal counts only up to 4 × LPR (利滚利). */
+    public static final Citation LOAN_COMPOUNDING = Citation.of(Law.PRIVATE_LENDING, 27);
     public static final Citation LOAN_OVERDUE_RATE = Citation.of(Law.PRIVATE_LENDING, 28);
     public static final Citation LOAN_COMBINED_CAP = Citation.of(Law.PRIVATE_LENDING, 29);
     public static final Citation LOAN_TRANSITION = Citation.of(Law.PRIVATE_LENDING, 31);

@@ -40,13 +40,17 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     private final TextField conductOverride = field("contactConductOverride");
     private final List<LocalDateTime> earlierContacts;
     private final cn.huikuan.law.ConductGuard guard;
+    private final ConductPanel conduct;
+    private cn.huikuan.law.ConductGuard.DebtorKind debtor = cn.huikuan.law.ConductGuard.DebtorKind.PERSON;
     private ContactEntry draft;
 
     public ContactDialog(AppContext ctx, Window owner, long receivableId, List<EvidenceItem> available, List<LocalDateTime> earlierContacts) {
         super(ctx, owner, ctx.t("contact.new"), "contactDialog");
         this.receivableId = receivableId;
         this.earlierContacts = List.copyOf(earlierContacts);
-        this.guard = new cn.huikuan.law.ConductGuard(ctx.books().settings().contactPolicy());
+        this.guard = ConductPanel.guard(ctx);
+        cn.huikuan.law.ConductGuard.warmUpInBackground();
+        this.conduct = new ConductPanel(ctx, "contactConduct", rewrite -> summary.setText(rewrite));
         LocalDateTime now = ctx.books().now();
         date.setValue(now.toLocalDate());
         time.setText(String.format("%02d:%02d", now.getHour(), now.getMinute()));
@@ -78,10 +82,17 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         form.addHint(ctx.t("contact.debtorActedOn.hint"));
         form.add("evidence", ctx.t("contact.evidence"), evidence);
         form.addHint(ctx.t("contact.evidence.hint"));
+        form.add("conduct", "", conduct);
         form.add("conductOverride", ctx.t("conduct.override"), conductOverride);
         conductOverride.setPromptText(ctx.t("conduct.override.prompt"));
         outcomeChanged();
         finishLayout();
+    }
+
+    /** The debtor's kind, for the guard: a company's own finance staff are the debtor, a person's employer is not. */
+    public ContactDialog debtor(cn.huikuan.domain.Customer customer) {
+        this.debtor = ConductPanel.debtorKind(customer);
+        return this;
     }
 
     /** Prefilled by the wizard: a reminder to send, a demand's delivery, a promise. The guard still checks it on save. */
@@ -130,12 +141,16 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     }
 
     /**
-     * The lawful-conduct guard on what we sent and when (issue 5): each finding blocks saving until the user
-     * writes why it is justified; the reason is stored with the contact and journalled.
+     * The conduct guard on what we sent and when (issues 5 and 20): a finding blocks saving until the user changes the
+     * words (the panel shows them highlighted, with the articles and a lawful rewrite to take) or writes why it is
+     * justified; the reason is stored with the contact and journalled. Contact hours and frequency are the app's policy.
      */
     private List<FieldError> conductProblems(ContactEntry e) {
-        List<cn.huikuan.law.ConductGuard.Finding> text = guard.checkText(e.getSummary());
-        List<cn.huikuan.law.ConductGuard.Finding> timing = guard.checkTiming(e.getOccurredAt(), earlierContacts);
+        cn.huikuan.law.ConductGuard.Result r = guard.check(e.getSummary(),
+                new cn.huikuan.law.ConductGuard.Context(debtor, e.getOccurredAt(), earlierContacts, cn.huikuan.law.ConductGuard.Tone.FIRM));
+        conduct.show(e.getSummary(), r);
+        List<cn.huikuan.law.ConductGuard.Finding> text = r.findings().stream().filter(f -> !f.policyOnly()).toList();
+        List<cn.huikuan.law.ConductGuard.Finding> timing = r.findings().stream().filter(cn.huikuan.law.ConductGuard.Finding::policyOnly).toList();
         if (text.isEmpty() && timing.isEmpty()) return List.of();
         if (e.getConductOverride() != null) return List.of();
         List<FieldError> errors = new ArrayList<>();
@@ -150,7 +165,8 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         for (cn.huikuan.law.ConductGuard.Finding f : findings) {
             if (sb.length() > 0) sb.append('\n');
             sb.append(ctx.t("conduct.finding", f.matched(), f.reason(),
-                    f.basis() == null ? ctx.t("conduct.policy") : f.basis().zh(), f.suggestion()));
+                    f.policyOnly() ? ctx.t("conduct.policy") : f.basis().stream().map(cn.huikuan.law.Citation::zh).collect(java.util.stream.Collectors.joining("、")),
+                    f.suggestion()));
         }
         return sb.toString();
     }

@@ -65,6 +65,7 @@ public final class ExportDialog extends Dialog<Void> {
     private final ImageView page = new ImageView();
     private final Label pageLabel = new Label();
     private final Label status = new Label();
+    private final ConductPanel conduct;
     private final ProgressBar progress = new ProgressBar(0);
     private final Button cancel = new Button();
     private final Button openFolder = new Button();
@@ -147,6 +148,8 @@ public final class ExportDialog extends Dialog<Void> {
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setId("exportStatus");
         status.setWrapText(true);
+        conduct = new ConductPanel(ctx, "exportConduct", null);
+        cn.huikuan.law.ConductGuard.warmUpInBackground();
 
         Label docsLabel = new Label(ctx.t("export.documents"));
         docsLabel.getStyleClass().add("title-4");
@@ -166,7 +169,7 @@ public final class ExportDialog extends Dialog<Void> {
         HBox progressRow = new HBox(8, progress, cancel, openFolder, status);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
-        VBox bottom = new VBox(8, exportRow, progressRow);
+        VBox bottom = new VBox(8, exportRow, progressRow, conduct);
         bottom.setPadding(new Insets(10, 0, 0, 0));
 
         Button prev = button("previewPrev", "export.prev", () -> show(current - 1));
@@ -374,6 +377,7 @@ public final class ExportDialog extends Dialog<Void> {
     private void run(String label, Path dir, TaskRunner.Work<Path> work) {
         status.setText(ctx.t("export.running", label));
         openFolder.setDisable(true);
+        conduct.show(null, null);
         start(ctx.tasks().run(label, work, folder -> {
             lastFolder = folder;
             openFolder.setDisable(false);
@@ -381,6 +385,10 @@ public final class ExportDialog extends Dialog<Void> {
         }, error -> {
             if (error instanceof EvidenceBundle.CancelledException) {
                 status.setText(ctx.t("export.cancelled"));
+            } else if (error instanceof ExportService.ConductBlockedException blocked) {
+                // the user's words in the document: shown with the findings, the articles and a lawful rewrite (issue 20)
+                status.setText(ctx.t("export.conductBlocked"));
+                conduct.show(blocked.text(), blocked.result());
             } else {
                 status.setText(ctx.t("export.failed"));
                 ctx.dialogs().showError(getDialogPane().getScene().getWindow(), ctx.t("export.failed"), ErrorMessages.describe(error, ctx.i18n()));

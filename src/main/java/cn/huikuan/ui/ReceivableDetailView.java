@@ -510,7 +510,7 @@ public final class ReceivableDetailView extends BorderPane {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().evidence().list(id), list ->
                 new ContactDialog(ctx, getScene().getWindow(), id, list, timeline.getItems().stream()
                         .filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING).map(ContactEntry::getOccurredAt).toList())
-                        .showAndWait().ifPresent(c -> reload()));
+                        .debtor(receivable == null ? null : receivable.getCustomer()).showAndWait().ifPresent(c -> reload()));
     }
 
     public long receivableId() {

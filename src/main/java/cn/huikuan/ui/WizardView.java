@@ -230,42 +230,46 @@ public final class WizardView extends BorderPane {
         tone.setValue(state.facts().lastReminder() == null ? ReminderTemplates.Tone.POLITE : ReminderTemplates.Tone.FIRM);
         Label findings = wrap("", "reminderFindings");
         findings.getStyleClass().add("danger");
-        Button copy = button("reminderCopy", ctx.t("wizard.reminder.copy"), () -> {
-            List<ConductGuard.Finding> f = new ConductGuard(ctx.books().settings().contactPolicy()).checkText(text.getText());
-            if (!f.isEmpty()) {
-                findings.setText(ctx.t("wizard.reminder.flagged") + f.stream().map(x -> "「" + x.matched() + "」" + x.reason()
-                        + (x.basis() == null ? "" : "（" + x.basis().zh() + "）")
-                        + (x.suggestion() == null ? "" : "\n   " + ctx.t("wizard.reminder.suggest") + x.suggestion()))
-                        .reduce((a, b) -> a + "\n" + b).orElse(""));
-                return;
-            }
+        ConductPanel conduct = new ConductPanel(ctx, "reminderConduct", rewrite -> {
+            text.setText(rewrite);
             findings.setText("");
+        });
+        ConductGuard.warmUpInBackground();
+        // Every outgoing text passes the guard first (issue 20): on a worker, since the first check loads ICU.
+        java.util.function.Consumer<Runnable> checked = then -> {
+            String message = text.getText();
+            ConductGuard.Context context = new ConductGuard.Context(ConductPanel.debtorKind(receivable.getCustomer()), null, List.of(),
+                    ConductGuard.Tone.valueOf((tone.getValue() == null ? ReminderTemplates.Tone.FIRM : tone.getValue()).name()));
+            ctx.tasks().run(ctx.t("conduct.checking"), p -> ConductPanel.guard(ctx).check(message, context), r -> {
+                conduct.show(message, r);
+                findings.setText(r.blocked() ? ctx.t("wizard.reminder.flagged") + ctx.t("conduct.seeBelow") : "");
+                if (r.blocked()) javafx.application.Platform.runLater(() -> scrollIntoView(conduct));
+                if (!r.blocked()) then.run();
+            });
+        };
+        Button copy = button("reminderCopy", ctx.t("wizard.reminder.copy"), () -> checked.accept(() -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(text.getText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
             findings.setText("");
-        });
+        }));
         Button log = button("reminderLog", ctx.t("wizard.reminder.log"), () -> contactDialog(ContactEntry.Channel.WECHAT, ContactEntry.Outcome.OTHER,
                 text.getText()));
-        Button email = button("reminderEmail", ctx.t("wizard.reminder.email"), () -> {
-            List<ConductGuard.Finding> f = new ConductGuard(ctx.books().settings().contactPolicy()).checkText(text.getText());
-            if (!f.isEmpty()) {
-                findings.setText(ctx.t("wizard.reminder.flagged") + f.stream().map(x -> "「" + x.matched() + "」" + x.reason()).reduce((a, b) -> a + "\n" + b).orElse(""));
-                return;
-            }
+        Button email = button("reminderEmail", ctx.t("wizard.reminder.email"), () -> checked.accept(() -> {
             java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
             if (dir == null) return;
             String who = cn.huikuan.application.ExportService.safeName(receivable.getCustomer().getName());
             java.nio.file.Path eml = dir.resolve(who + "_催款提醒_" + ctx.books().today() + ".eml");
             String to = receivable.getCustomer().getContacts().stream().filter(m -> m.getKind() == cn.huikuan.domain.ContactMethod.Kind.EMAIL)
                     .map(cn.huikuan.domain.ContactMethod::getValue).findFirst().orElse("");
+            String body = text.getText();
             ctx.tasks().run(ctx.t("task.saving"), p -> {
-                java.nio.file.Files.writeString(eml, Email.draft(to, ctx.t("wizard.reminder.subject", receivable.getTitle()), text.getText()),
+                java.nio.file.Files.writeString(eml, Email.draft(to, ctx.t("wizard.reminder.subject", receivable.getTitle()), body),
                         java.nio.charset.StandardCharsets.UTF_8);
                 return eml;
             }, x -> findings.setText(ctx.t("report.saved", x)));
-        });
-        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), text, new HBox(8, copy, log, email), findings,
+        }));
+        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), text, new HBox(8, copy, log, email), findings, conduct,
                 wrap(ctx.t("wizard.reminder.hint"), null));
     }
 
@@ -388,6 +392,19 @@ public final class WizardView extends BorderPane {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Scrolls the page so that {@code n} (the guard's findings below the message) is in view. */
+    private static void scrollIntoView(Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (p != null && !(p instanceof ScrollPane)) p = p.getParent();
+        if (!(p instanceof ScrollPane sp) || sp.getContent() == null) return;
+        sp.layout();
+        javafx.geometry.Bounds content = sp.getContent().getLayoutBounds();
+        javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+        double viewport = sp.getViewportBounds().getHeight();
+        double range = content.getHeight() - viewport;
+        if (range > 0) sp.setVvalue(Math.min(1, Math.max(0, (b.getMaxY() - viewport) / range)));
+    }
+
     private void export(DocKind kind) {
         new ExportDialog(ctx, getScene().getWindow(), id).select(kind).show();
     }
@@ -395,7 +412,8 @@ public final class WizardView extends BorderPane {
     private void contactDialog(ContactEntry.Channel channel, ContactEntry.Outcome outcome, String text) {
         List<LocalDateTime> earlier = contacts.stream().filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING)
                 .map(ContactEntry::getOccurredAt).toList();
-        new ContactDialog(ctx, getScene().getWindow(), id, evidence, earlier).prefill(channel, outcome, text).showAndWait().ifPresent(c -> changed());
+        new ContactDialog(ctx, getScene().getWindow(), id, evidence, earlier).debtor(receivable.getCustomer()).prefill(channel, outcome, text)
+                .showAndWait().ifPresent(c -> changed());
     }
 
     private void changed() {

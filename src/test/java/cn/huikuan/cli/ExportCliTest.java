@@ -36,6 +36,21 @@ class ExportCliTest {
         }
     }
 
+    /** Free text typed for a document passes the conduct guard before anything is written (issue 20). */
+    @Test
+    void aDocumentWithWordsTheGuardBlocksIsNotWritten() {
+        Path f = tmp.resolve("letter.pdf");
+        assertThat(run("export", "document", "--kind", "lawyer-letter", "--sample", "--law-firm", "我们是区法院执行局的，限你今天还钱，否则拘留你", "--out",
+                f.toString())).isEqualTo(2);
+        assertThat(err()).contains("false_authority").contains("未导出").doesNotContain("Exception");
+        assertThat(err().lines()).hasSize(1);
+        assertThat(f).doesNotExist();
+        err.reset();
+        assertThat(run("export", "document", "--kind", "lawyer-letter", "--sample", "--law-firm", "浙江某某", "--court", "杭州市拱墅区人民法院",
+                "--out", f.toString())).as(err()).isZero();
+        assertThat(f).isRegularFile();
+    }
+
     @Test
     void badInputIsOneClearLineAndWritesNothing() throws Exception {
         String target = tmp.resolve("x.pdf").toString();

@@ -63,6 +63,15 @@ class JarIT {
         }
     }
 
+    /** The shaded jar leaves out ICU data the guard never reads (pom.xml): the guard still reads 繁体, full-width and spaced words. */
+    @Test
+    void checksAMessageFromTheJarWithItsTrimmedIcu() throws Exception {
+        Result r = run("-jar", jar(), "check", "message", "--text", "無賴，ＳＢ，弄 死 你", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"verdict\":\"blocked\"", "\"insult\"", "\"violence\"", "無賴", "弄 死");
+        assertThat(r.err()).isEmpty();
+    }
+
     @Test
     void badCommandExitsWithTwoAndOneLine() throws Exception {
         Result r = run("-jar", jar(), "no-such-command");

@@ -1,20 +1,109 @@
 package cn.huikuan.law;
 
+import cn.huikuan.law.ConductGuard.Category;
+import cn.huikuan.law.ConductGuard.Context;
+import cn.huikuan.law.ConductGuard.DebtorKind;
+import cn.huikuan.law.ConductGuard.Finding;
+import cn.huikuan.law.ConductGuard.Result;
+import cn.huikuan.law.ConductGuard.Tone;
+import cn.huikuan.law.ConductGuard.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 5's lawful-conduct guard: what it flags, why, and what it leaves alone. */
+/** Issue 20's conduct guard: what it blocks and why, what it leaves alone, its spans, articles and rewrites. */
 class ConductGuardTest {
-    final ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults());
+    final ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), cn.huikuan.law.data.LawData.lpr());
 
-    List<ConductGuard.Concern> concerns(String text) {
-        return guard.checkText(text).stream().map(ConductGuard.Finding::concern).toList();
+    Result check(String text) {
+        return guard.check(text, Context.of(DebtorKind.PERSON));
+    }
+
+    Result check(String text, DebtorKind debtor) {
+        return guard.check(text, Context.of(debtor));
+    }
+
+    /** The messages the issue found the old keyword list let through (issue 20, "Tried as a new user would"). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "再不还钱就带人去你家砸东西 | violence",
+            "你全家都别想好过 | family",
+            "不还钱就让你坐牢 | false_authority",
+            "下周去你单位门口拉横幅 | disclosure",
+            "你的通讯录我们都有，会一个个打过去 | disclosure",
+            "再不还就在网上公示 | disclosure",
+            "我们会通知你们公司 | disclosure",
+            "无赖，还钱 | insult",
+            "傻X，还钱 | insult",
+            "弄 死 你 | violence",
+            "月息3分，一分不能少 | unlawful_terms"})
+    void blocksWhatTheKeywordListLetThrough(String text, String category) {
+        Result r = check(text);
+        assertThat(r.verdict()).as(text).isEqualTo(Verdict.BLOCKED);
+        assertThat(r.findings()).extracting(f -> f.category().id()).as(text).contains(category);
+        assertThat(r.rewrite()).isNotBlank();
+    }
+
+    @Test
+    void aCompanysOwnFinanceDepartmentIsTheDebtorButAPersonsEmployerIsAThirdParty() {
+        assertThat(check("请联系你的公司财务，尽快安排付款。", DebtorKind.COMPANY).verdict()).isEqualTo(Verdict.OK);
+        assertThat(check("请转告你们法定代表人，我们等他的答复。", DebtorKind.COMPANY).verdict()).isEqualTo(Verdict.OK);
+        Result person = check("我们会联系你的公司财务，让他们知道你欠钱。", DebtorKind.PERSON);
+        assertThat(person.verdict()).isEqualTo(Verdict.BLOCKED);
+        assertThat(person.findings()).extracting(Finding::category).contains(Category.DISCLOSURE);
+        assertThat(check("我们会通知你们的客户和供应商，说你们资金链断了", DebtorKind.COMPANY).findings())
+                .extracting(Finding::category).contains(Category.DISCLOSURE);
+    }
+
+    @Test
+    void threatsOverALawfulDebtCiteThePublicSecurityLawNotTheCrimeOfCollectingIllegalDebts() {
+        Finding f = check("再不还钱就打断你的腿").findings().get(0);
+        assertThat(f.category()).isEqualTo(Category.VIOLENCE);
+        assertThat(f.basis()).contains(Statutes.PSL_THREATS_INSULTS_HARASSMENT).doesNotContain(Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS);
+        assertThat(Statutes.PSL_THREATS_INSULTS_HARASSMENT.zh()).isEqualTo("《治安管理处罚法》第五十条");
+        assertThat(f.reason()).isNotBlank();
+        // the same threat over a 砍头息 loan: now §293之一 applies
+        Result illegal = check("借你一万先扣了两千利息，再不还钱就打断你的腿");
+        assertThat(illegal.findings()).filteredOn(x -> x.category() == Category.VIOLENCE).singleElement()
+                .satisfies(x -> assertThat(x.basis()).contains(Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS));
+        assertThat(illegal.findings()).extracting(Finding::category).contains(Category.UNLAWFUL_TERMS);
+    }
+
+    @Test
+    void eachFindingPointsAtTheWordsAsWritten() {
+        String text = "我告诉你，弄 死 你信不信";
+        Finding f = check(text).findings().get(0);
+        assertThat(f.matched()).isEqualTo("弄 死");
+        assertThat(text.substring(f.start(), f.end())).isEqualTo(f.matched());
+        Finding t = check("你這個無賴").findings().get(0);
+        assertThat(t.matched()).isEqualTo("無賴");
+        Finding p = check("你个煞笔").findings().get(0);
+        assertThat(p.matched()).isEqualTo("煞笔");
+        assertThat(p.category()).isEqualTo(Category.INSULT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "無賴，欠錢不還 | insult",
+            "ＳＢ，赶紧还钱 | insult",
+            "S B 还钱 | insult",
+            "nmsl 还钱 | insult",
+            "你个沙比，还钱 | insult",
+            "不还钱我就弄4你 | violence",
+            "晚上去你家🔪 | violence",
+            "再不还就等着zuolao吧 | false_authority",
+            "再不还钱就全网曝 光你 | disclosure",
+            "打*断*你的腿 | violence",
+            "弄，死，你 | violence"})
+    void survivesTheWaysPeopleWrite(String text, String category) {
+        assertThat(check(text).findings()).extracting(f -> f.category().id()).as(text).contains(category);
     }
 
     @ParameterizedTest
@@ -23,76 +112,82 @@ class ConductGuardTest {
             "请于 2026-12-10 前支付货款 300,000 元，逾期我方将依法向人民法院起诉。",
             "我明天上午再打你电话，确认一下还款时间。",
             "如有困难，可以和我们商量分期还款计划。",
-            "按合同约定，逾期付款按日万分之五支付违约金。"})
-    void ordinaryFirmMessagesPass(String text) {
-        assertThat(guard.checkText(text)).isEmpty();
+            "按合同约定，逾期付款按日万分之五支付违约金。",
+            "判决生效后您仍不履行的，法院可以依法将您纳入失信被执行人名单。",
+            "根据保证合同，您作为连带责任保证人应承担保证责任。",
+            "我们不会告诉您的家人和同事，请放心。",
+            "我们将委托律师处理，并申请财产保全。",
+            "借款年利率为10%，低于法律保护的上限。",
+            "我们去四川出差了，回来再联系您。",
+            "上次的片子我们看了，货款的事下周再说。",
+            "订单里的SKU是SB-2025-001，数量见附件。",
+            "我们明天去4楼财务室对账。",
+            "这通电话我们会录音，以便日后核对。",
+            "您上次说砸锅卖铁也要还，我们相信您。"})
+    void leavesLawfulMessagesAlone(String text) {
+        Result r = check(text, text.contains("财务室") ? DebtorKind.COMPANY : DebtorKind.PERSON);
+        assertThat(r.verdict()).as(text + " " + r.findings()).isEqualTo(Verdict.OK);
+        assertThat(r.rewrite()).isNull();
     }
 
     @Test
-    void threatsOfViolenceAreFlaggedWithTheCriminalLawAndALawfulAlternative() {
-        List<ConductGuard.Finding> f = guard.checkText("再不还钱就打断你的腿，你等着！");
-        assertThat(f).extracting(ConductGuard.Finding::concern).containsExactly(ConductGuard.Concern.THREAT, ConductGuard.Concern.THREAT);
-        assertThat(f.get(0).matched()).isEqualTo("打断");
-        assertThat(f.get(0).basis().zh()).isEqualTo("《刑法》第二百九十三条之一");
-        assertThat(f.get(0).suggestion()).contains("依法通过诉讼");
-        assertThat(f.get(0).policyOnly()).isFalse();
+    void interestAboveFourTimesTheLprIsFlaggedAndAPenaltyRateIsNot() {
+        assertThat(check("月息2分，年底结清").findings()).extracting(Finding::category).containsExactly(Category.UNLAWFUL_TERMS);
+        assertThat(check("月息一分，合同上写得很清楚").verdict()).isEqualTo(Verdict.OK);       // 12% a year: at the cap, not over it
+        assertThat(check("利息按日千分之五算").findings().get(0).reason()).contains("182.5%");
+        assertThat(check("违约金按日千分之五计算").verdict()).isEqualTo(Verdict.OK);
+        assertThat(check("逾期一天罚款500元").findings().get(0).basis()).containsExactly(Statutes.PENALTY_CLAUSE);
+        assertThat(check("法院可以依法对拒不履行判决的被执行人予以罚款、拘留").verdict()).isEqualTo(Verdict.OK);
     }
 
     @Test
-    void insultsAreFlagged() {
-        assertThat(concerns("你这个老赖，就是个骗子")).containsExactly(ConductGuard.Concern.INSULT, ConductGuard.Concern.INSULT);
-        assertThat(guard.checkText("老赖").get(0).basis()).isEqualTo(Statutes.REPUTATION);
+    void theRewriteKeepsTheLawfulSentencesAndTakesTheUsersTone() {
+        String text = "王总，货款三万已经逾期两个月了。再不还钱就去你单位门口拉横幅！请本周内回复。";
+        Result polite = guard.check(text, new Context(DebtorKind.PERSON, null, List.of(), Tone.POLITE));
+        Result last = guard.check(text, new Context(DebtorKind.PERSON, null, List.of(), Tone.FINAL));
+        assertThat(polite.rewrite()).startsWith("王总，货款三万已经逾期两个月了。").endsWith("请本周内回复。").doesNotContain("横幅")
+                .contains(ConductGuard.suggestion(Category.DISCLOSURE, Tone.POLITE));
+        assertThat(last.rewrite()).contains(ConductGuard.suggestion(Category.DISCLOSURE, Tone.FINAL));
+        assertThat(check(polite.rewrite()).verdict()).isEqualTo(Verdict.OK);
+        assertThat(check(last.rewrite()).verdict()).isEqualTo(Verdict.OK);
     }
 
     @Test
-    void threatsToExposeOrToContactFamilyAndEmployerAreFlagged() {
-        List<ConductGuard.Finding> f = guard.checkText("不还钱就把你的事发朋友圈，再告诉你老婆，找你领导，让你的同事都知道");
-        assertThat(f).extracting(ConductGuard.Finding::concern).containsOnly(ConductGuard.Concern.DISCLOSURE).hasSize(4);
-        assertThat(f.get(0).basis()).isEqualTo(Statutes.PIPL_NO_PUBLICATION);
-        assertThat(f.get(0).suggestion()).contains("只与您本人沟通");
+    void everySuggestedSentenceIsItselfLawful() {
+        for (Category c : Category.values()) {
+            for (Tone t : Tone.values()) {
+                assertThat(check(ConductGuard.suggestion(c, t)).verdict()).as(c + " " + t).isEqualTo(Verdict.OK);
+            }
+        }
     }
 
     @Test
-    void illegalDebtsAreFlaggedWithoutAlsoCallingThemInsults() {
-        assertThat(concerns("砍头息和利滚利都得给，月息三分")).containsExactly(ConductGuard.Concern.ILLEGAL_DEBT,
-                ConductGuard.Concern.ILLEGAL_DEBT, ConductGuard.Concern.ILLEGAL_DEBT);
-    }
-
-    @Test
-    void recordingGetsANoteOnAdmissibility() {
-        List<ConductGuard.Finding> f = guard.checkText("这次通话我已经录音了");
-        assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.concern()).isEqualTo(ConductGuard.Concern.RECORDING);
-            assertThat(x.basis().zh()).isEqualTo("《民诉解释》第一百零六条");
-        });
-    }
-
-    @Test
-    void contactHoursAreTheAppsPolicyNotLaw() {
-        LocalDateTime day = LocalDateTime.of(2026, 11, 28, 0, 0);
-        assertThat(guard.checkTiming(day.withHour(22).withMinute(30), List.of())).singleElement().satisfies(x -> {
-            assertThat(x.concern()).isEqualTo(ConductGuard.Concern.OUTSIDE_HOURS);
+    void contactHoursAndFrequencyAreTheAppsPolicyAndOnlyWarn() {
+        LocalDateTime night = LocalDateTime.of(2026, 12, 7, 23, 30);
+        Result r = guard.check("您好，请问明天能安排付款吗？", new Context(DebtorKind.PERSON, night, List.of(), Tone.FIRM));
+        assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(r.findings()).singleElement().satisfies(x -> {
+            assertThat(x.category()).isEqualTo(Category.HARASSMENT);
             assertThat(x.policyOnly()).isTrue();
-            assertThat(x.basis()).isNull();
             assertThat(x.reason()).contains("软件政策，并非法律规定");
         });
+        LocalDateTime day = LocalDateTime.of(2026, 11, 28, 0, 0);
         assertThat(guard.checkTiming(day.withHour(7).withMinute(59), List.of())).hasSize(1);
         assertThat(guard.checkTiming(day.withHour(8), List.of())).isEmpty();
         assertThat(guard.checkTiming(day.withHour(21), List.of())).isEmpty();
         assertThat(guard.checkTiming(day.withHour(21).withMinute(1), List.of())).hasSize(1);
+        LocalDateTime now = LocalDateTime.of(2026, 11, 28, 10, 0);
+        List<LocalDateTime> three = List.of(now.minusDays(1), now.minusDays(3), now.minusDays(6));
+        assertThat(guard.checkTiming(now, three)).singleElement().satisfies(x -> assertThat(x.reason()).contains("第 4 次"));
+        assertThat(guard.checkTiming(now, List.of(now.minusDays(1), now.minusDays(3), now.minusDays(8)))).isEmpty();
+        assertThat(new ConductGuard(new ConductGuard.Policy(LocalTime.of(9, 0), LocalTime.of(18, 0), 5)).checkTiming(now, three)).isEmpty();
+        List<LocalDateTime> today = List.of(now.minusHours(1), now.minusHours(2), now.minusHours(3));
+        assertThat(guard.checkTiming(now, today)).extracting(Finding::reason).anyMatch(x -> x.contains("二十四小时内第 4 次"));
     }
 
     @Test
-    void moreThanThreeContactsInSevenDaysIsFlagged() {
-        LocalDateTime now = LocalDateTime.of(2026, 11, 28, 10, 0);
-        List<LocalDateTime> three = List.of(now.minusDays(1), now.minusDays(3), now.minusDays(6));
-        assertThat(guard.checkTiming(now, three)).singleElement().satisfies(x -> {
-            assertThat(x.concern()).isEqualTo(ConductGuard.Concern.TOO_FREQUENT);
-            assertThat(x.reason()).contains("第 4 次");
-        });
-        List<LocalDateTime> spread = List.of(now.minusDays(1), now.minusDays(3), now.minusDays(8));
-        assertThat(guard.checkTiming(now, spread)).isEmpty();
-        assertThat(new ConductGuard(new ConductGuard.Policy(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 5))
-                .checkTiming(now, three)).isEmpty();
+    void blankTextIsOk() {
+        assertThat(check("").verdict()).isEqualTo(Verdict.OK);
+        assertThat(check("   ").findings()).isEmpty();
     }
 }

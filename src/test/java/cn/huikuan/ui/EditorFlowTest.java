@@ -211,8 +211,10 @@ class EditorFlowTest extends UiTestBase {
         robot.clickOn("#contactDialog-save");
         waitUntil(() -> text(robot, "#error-summary").contains("打断"));
         assertThat(text(robot, "#error-summary")).doesNotContain("{");
-        assertThat(text(robot, "#error-summary")).contains("告诉你老婆").contains("《刑法》第二百九十三条之一")
-                .contains("《个人信息保护法》第二十五条").contains("建议改为");
+        // a threat over a lawful trade debt: the public-security law, not 刑法 §293之一 (illegal debts only; issue 20)
+        assertThat(text(robot, "#error-summary")).contains("告诉你老婆").contains("《治安管理处罚法》第五十条")
+                .doesNotContain("第二百九十三条之一").contains("《个人信息保护法》第十条").contains("建议改为");
+        assertThat(robot.lookup("#contactConductPanel .conduct-span").queryAll()).isNotEmpty();
         assertThat(text(robot, "#error-occurredAt")).contains("软件政策，并非法律规定");
         assertThat(text(robot, "#error-conductOverride")).contains("写明");
         Screenshots.take(robot.lookup("#contactDialog").queryAs(Node.class), "12-conduct-guard");

@@ -66,9 +66,12 @@ class WizardFlowTest extends UiTestBase {
         String template = text.getText();
         robot.interact(() -> text.setText("再不还钱就把你的事发到朋友圈，让你老婆也知道"));
         robot.clickOn("#reminderCopy");
-        assertThat(text(robot, "#reminderFindings")).contains("不能这样发", "《个人信息保护法》第二十五条");
+        waitUntil(() -> text(robot, "#reminderFindings").contains("不能这样发"));
+        assertThat(robot.lookup("#reminderConductPanel .conduct-basis").queryAllAs(javafx.scene.control.Label.class))
+                .anyMatch(l -> l.getText().contains("《个人信息保护法》第二十五条"));
         robot.interact(() -> text.setText(template));
         robot.clickOn("#reminderCopy");
+        waitUntil(() -> !robot.lookup("#reminderConductPanel").query().isVisible());
         assertThat(text(robot, "#reminderFindings")).isEmpty();
         Screenshots.take(robot.lookup("#wizard").queryAs(Node.class), "17-wizard-reminder");
         robot.clickOn("#reminderLog");

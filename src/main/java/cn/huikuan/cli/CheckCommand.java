@@ -1,0 +1,148 @@
+package cn.huikuan.cli;
+
+import cn.huikuan.law.Citation;
+import cn.huikuan.law.ConductGuard;
+import cn.huikuan.law.LprTable;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code check message (--text T | --file F) [--debtor person|company] [--at 2026-12-07T23:30] [--tone polite|firm|final] [--json]}
+ * (issue 20): the app's conduct guard on the command line. With {@code --file}, one message per line in and one
+ * result per line out, in order. Exit 0 whatever the verdict; 2 on bad input.
+ */
+final class CheckCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream out;
+    private final Supplier<LprTable> lpr;
+
+    CheckCommand(PrintStream out, Supplier<LprTable> lpr) {
+        this.out = out;
+        this.lpr = lpr;
+    }
+
+    int run(String[] args) {
+        if (args.length == 0 || !args[0].equals("message")) throw new Cli.UsageException("check needs message / 请指定 message");
+        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), Set.of("text", "file", "debtor", "at", "tone"), Set.of("json"));
+        String text = a.optional("text");
+        String file = a.optional("file");
+        if ((text == null) == (file == null)) throw new Cli.UsageException("give --text or --file, not both / 请给出 --text 或 --file 之一");
+        if (text != null && text.isBlank()) throw new Cli.UsageException("--text is empty / --text 为空");
+        ConductGuard.DebtorKind debtor = switch (a.optional("debtor") == null ? "person" : a.optional("debtor")) {
+            case "person" -> ConductGuard.DebtorKind.PERSON;
+            case "company" -> ConductGuard.DebtorKind.COMPANY;
+            default -> throw new Cli.UsageException("--debtor must be person or company / --debtor 应为 person 或 company: " + a.optional("debtor"));
+        };
+        ConductGuard.Tone tone = switch (a.optional("tone") == null ? "firm" : a.optional("tone")) {
+            case "polite" -> ConductGuard.Tone.POLITE;
+            case "firm" -> ConductGuard.Tone.FIRM;
+            case "final" -> ConductGuard.Tone.FINAL;
+            default -> throw new Cli.UsageException("--tone must be polite, firm or final / --tone 应为 polite、firm 或 final: " + a.optional("tone"));
+        };
+        LocalDateTime at = null;
+        if (a.optional("at") != null) {
+            try {
+                at = LocalDateTime.parse(a.optional("at"));
+            } catch (DateTimeParseException e) {
+                throw new Cli.UsageException("--at: not a date and time (use 2026-12-07T23:30) / 时间格式应为 2026-12-07T23:30: " + a.optional("at"));
+            }
+        }
+        List<String> messages = text != null ? List.of(text) : lines(Path.of(file));
+        ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr.get());
+        ConductGuard.Context context = new ConductGuard.Context(debtor, at, List.of(), tone);
+        boolean json = a.flag("json");
+        for (String m : messages) {
+            ConductGuard.Result r = guard.check(m, context);
+            if (json) out.println(json(r));
+            else if (file != null) out.println(line(r));
+            else print(r);
+        }
+        return Cli.OK;
+    }
+
+    private static List<String> lines(Path file) {
+        if (!Files.isRegularFile(file)) throw new Cli.UsageException("no such file / 找不到文件: " + file);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (s.startsWith("\uFEFF")) s = s.substring(1);
+            List<String> out = new ArrayList<>(s.lines().toList());
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new Cli.UsageException("not UTF-8 text / 文件不是 UTF-8 文本: " + file);
+        } catch (IOException e) {
+            throw new Cli.UsageException("cannot read / 无法读取: " + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    static String json(ConductGuard.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", r.verdict().id());
+        List<Map<String, Object>> fs = new ArrayList<>();
+        for (ConductGuard.Finding f : r.findings()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("category", f.category().id());
+            x.put("span", f.matched());
+            x.put("start", f.start());
+            x.put("end", f.end());
+            x.put("basis", f.basis().stream().map(Citation::zh).toList());
+            x.put("reason", f.reason());
+            if (f.policyOnly()) x.put("policy", true);
+            fs.add(x);
+        }
+        m.put("findings", fs);
+        m.put("rewrite", r.rewrite());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String verdictWords(ConductGuard.Verdict v) {
+        return switch (v) {
+            case OK -> "ok 可以发送";
+            case WARN -> "warn 提醒（软件政策）";
+            case BLOCKED -> "blocked 不可发送";
+        };
+    }
+
+    private static String line(ConductGuard.Result r) {
+        StringBuilder sb = new StringBuilder(r.verdict().id());
+        if (!r.findings().isEmpty()) {
+            sb.append('\t');
+            sb.append(String.join("；", r.findings().stream().map(f -> f.category().id() + "「" + f.matched() + "」"
+                    + f.basis().stream().map(Citation::zh).reduce((x, y) -> x + "、" + y).orElse("")).toList()));
+        }
+        if (r.rewrite() != null) sb.append("\t改写 rewrite: ").append(r.rewrite());
+        return sb.toString();
+    }
+
+    private void print(ConductGuard.Result r) {
+        out.println("结论 verdict: " + verdictWords(r.verdict()));
+        for (ConductGuard.Finding f : r.findings()) {
+            out.println("  [" + f.category().id() + " " + f.category().zh() + "] 「" + f.matched() + "」" + (f.policyOnly() ? "（软件政策 app's policy）" : ""));
+            out.println("    理由 reason: " + f.reason());
+            out.println("    依据 basis: " + String.join("、", f.basis().stream().map(c -> c.zh() + " (" + c.en() + ")").toList()));
+            if (f.policyOnly()) out.println("    建议 suggestion: " + f.suggestion());
+        }
+        if (r.rewrite() != null) out.println("改写 rewrite: " + r.rewrite());
+    }
+}
