@@ -137,7 +137,7 @@ final class BenchGuard {
             if (!Files.isRegularFile(p)) throw new Cli.UsageException("no such corpus / 找不到语料: " + p.toAbsolutePath());
             corpora.add(read(p));
         }
-        // the first check in this JVM loads ICU and its data
+        // the first check in this JVM loads ICU and its data and trains the model
         long t0 = System.nanoTime();
         guard.check("你好", ConductGuard.Context.of(ConductGuard.DebtorKind.PERSON));
         double first = (System.nanoTime() - t0) / 1e6;
@@ -168,7 +168,7 @@ final class BenchGuard {
         }
         List<Double> sorted = new ArrayList<>(ms);
         sorted.sort(null);
-        out.printf("latency: first check %.0f ms (loads ICU); per message over %d passes of %d messages: median %.2f ms, 99th percentile %.2f ms,"
+        out.printf("latency: first check %.0f ms (loads ICU, trains the model); per message over %d passes of %d messages: median %.2f ms, 99th percentile %.2f ms,"
                         + " max %.2f ms%n", first, runs, ms.size() / runs, BenchBundle.median(ms), sorted.get((int) Math.floor(0.99 * (sorted.size() - 1))),
                 sorted.get(sorted.size() - 1));
         return Cli.OK;

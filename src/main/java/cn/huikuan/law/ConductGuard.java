@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * representative are the debtor, not third parties; a guarantor is a party to the debt.
  * <p>
  * Contact hours and frequency come from the contact log: they are <b>the app's policy, not law</b> (FACTS.md §11
- * found no binding rule for a trade creditor) and only warn. Rules: {@link ConductRules}; articles:
- * docs/conduct-guard.md. Offline, plain Java plus ICU (loaded on the first check).
+ * found no binding rule for a trade creditor) and only warn. Rules: {@link ConductRules}; where no rule names
+ * anything, the model's reading ({@link ConductModel}); articles, corpus and measurements: docs/conduct-guard.md.
+ * Offline, plain Java plus ICU (loaded on the first check, or in the background before it).
  */
 public final class ConductGuard {
     /** What kind of unlawful collection a finding is. */

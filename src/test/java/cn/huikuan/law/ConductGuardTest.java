@@ -185,6 +185,31 @@ class ConductGuardTest {
         assertThat(guard.checkTiming(now, today)).extracting(Finding::reason).anyMatch(x -> x.contains("二十四小时内第 4 次"));
     }
 
+    /** A veiled threat no rule names (from heldout-3, which the model is trained on): the model's reading blocks, and says so. */
+    @Test
+    void whereNoRuleNamesTheWordsTheModelReadsTheMessageAndSaysItIsItsReading() {
+        String veiled = "我的耐心是有限的，你不会想看到我发火的样子";
+        ConductGuard rulesAlone = new ConductGuard(ConductGuard.Policy.defaults(), cn.huikuan.law.data.LawData.lpr(), null);
+        assertThat(rulesAlone.check(veiled, Context.of(DebtorKind.PERSON)).verdict()).isEqualTo(Verdict.OK);
+        Result r = check(veiled);
+        assertThat(r.verdict()).isEqualTo(Verdict.BLOCKED);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.category()).isEqualTo(Category.VIOLENCE);
+            assertThat(f.reason()).contains("统计模型");
+            assertThat(f.basis()).containsExactly(Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+            assertThat(veiled.substring(f.start(), f.end())).isEqualTo(f.matched()).isEqualTo("你不会想看到我发火的样子");
+        });
+        assertThat(check(r.rewrite()).verdict()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheHeldOutOnes() {
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-4.tsv", "heldout-5.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-4.tsv")).isNull();
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-5.tsv")).isNull();
+        assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(1000);
+    }
+
     @Test
     void blankTextIsOk() {
         assertThat(check("").verdict()).isEqualTo(Verdict.OK);
