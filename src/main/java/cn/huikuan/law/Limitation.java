@@ -134,16 +134,16 @@ public final class Limitation {
         }
         // the twenty years: from the (last) instalment's own day for the whole claim, never interrupted
         Deadlines.Result twenty = deadlines.substantiveYears(start, MAXIMUM_YEARS, Statutes.LIMITATION_TWENTY_YEARS);
-        uncertain.addAll(twenty.uncertainYears());
         boolean twentyFirst = twenty.deadline().isBefore(period.deadline());
+        if (twentyFirst) uncertain.addAll(twenty.uncertainYears()); // a year's calendar matters only for the date that decides
         LocalDate expires = twentyFirst ? twenty.deadline() : period.deadline();
         table.add("自权利受到损害之日 " + start + " 起二十年届满 " + twenty.deadline() + (twenty.moved() ? "（" + twenty.reason() + "）" : "")
                 + "，不因中断而延长（" + Statutes.LIMITATION_TWENTY_YEARS.zh() + "）" + (twentyFirst ? "：早于三年诉讼时效，以此为准" : ""));
         LocalDate firstPart = null;
         if (firstHarmed != null && firstHarmed.isBefore(start)) {
             Deadlines.Result first = deadlines.substantiveYears(firstHarmed, MAXIMUM_YEARS, Statutes.LIMITATION_TWENTY_YEARS);
-            uncertain.addAll(first.uncertainYears());
             if (first.deadline().isBefore(expires)) {
+                uncertain.addAll(first.uncertainYears());
                 firstPart = first.deadline();
                 table.add("最早一期 " + firstHarmed + " 到期的款项自其到期之日起二十年届满 " + first.deadline() + "，此后该期不再受保护");
             }

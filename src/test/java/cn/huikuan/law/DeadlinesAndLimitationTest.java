@@ -185,7 +185,8 @@ class DeadlinesAndLimitationTest {
         assertThat(r.expires()).isEqualTo(d("2029-08-28")); // a Tuesday
         assertThat(r.uncertainYears()).containsExactly(2029);
         assertThat(r.warning()).isEqualTo(Limitation.Warning.NONE);
-        assertThat(r.table()).hasSize(3);
+        assertThat(r.table()).hasSize(4);   // the start, two interruptions and the twenty years (§188 ¶2), which do not decide here
+        assertThat(r.table().get(3)).contains("二十年届满 2046-05-28").doesNotContain("以此为准");
     }
 
     @Test

@@ -49,11 +49,14 @@ class LimitationMaximumTest {
 
     @Test
     void eachInstalmentHasItsOwnTwentyYears() {
-        // instalments due 2005-01-10 … 2006-01-10; acknowledged 2024-12-01 → three years from the last (§189, §195) to
+        // instalments due 2005-01-10 … 2006-01-10; acknowledged within every three years, last 2024-12-01 → three years from it (§189, §195) to
         // 2027-12-01. Twenty years from the last instalment: 2026-01-10, a Saturday → Monday 2026-01-12; the first
         // instalment's own twenty years end 2025-01-10 (a Friday), so from then on that instalment is no longer protected.
-        Limitation.Result r = limitation.compute(LocalDate.of(2006, 1, 10), LocalDate.of(2005, 1, 10),
-                List.of(new Limitation.Event(LocalDate.of(2024, 12, 1), Limitation.EventKind.ACKNOWLEDGED, null)), LocalDate.of(2025, 6, 1));
+        List<Limitation.Event> events = new ArrayList<>();
+        for (String d : List.of("2008-06-01", "2011-05-01", "2014-04-01", "2017-03-01", "2020-02-01", "2022-12-01", "2024-12-01")) {
+            events.add(new Limitation.Event(LocalDate.parse(d), Limitation.EventKind.ACKNOWLEDGED, null));
+        }
+        Limitation.Result r = limitation.compute(LocalDate.of(2006, 1, 10), LocalDate.of(2005, 1, 10), events, LocalDate.of(2025, 6, 1));
         assertThat(r.threeYears()).isEqualTo(LocalDate.of(2027, 12, 1));
         assertThat(r.expires()).isEqualTo(LocalDate.of(2026, 1, 12));
         assertThat(r.decidedBy()).isEqualTo(Limitation.DecidedBy.TWENTY_YEARS);
@@ -70,7 +73,7 @@ class LimitationMaximumTest {
         assertThat(cli.run("calc", "limitation", "--start", "2004-06-01", "--interrupt", "2007-05-20", "--interrupt", "2010-05-10",
                 "--interrupt", "2013-05-01", "--interrupt", "2016-04-20", "--interrupt", "2019-04-10", "--interrupt", "2022-04-01",
                 "--interrupt", "2025-03-20", "--as-of", "2026-12-07", "--json")).isZero();
-        String json = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String json = out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s*:\\s*", ":");
         assertThat(json).contains("\"expires\":\"2024-06-03\"", "\"warning\":\"EXPIRED\"", "\"twentyYears\":\"2024-06-03\"",
                 "\"threeYears\":\"2028-03-20\"", "二十年");
     }
