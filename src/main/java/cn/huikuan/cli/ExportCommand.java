@@ -42,7 +42,7 @@ final class ExportCommand {
         if (args.length == 0) throw new Cli.UsageException("export needs bundle, packet, document or zip / 请指定 bundle、packet、document 或 zip");
         String what = args[0];
         Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length),
-                Set.of("case", "out", "book", "route", "kind", "court", "pay-by", "law-firm"), Set.of("sample"));
+                Set.of("case", "out", "book", "route", "kind", "court", "pay-by", "law-firm"), Set.of("sample", "overwrite"));
         Path target = Path.of(a.required("out"));
         if (!a.flag("sample") && a.optional("case") == null) throw new Cli.UsageException("give --case ID or --sample / 请给出 --case 或 --sample");
         if (a.flag("sample") && a.optional("case") != null) throw new Cli.UsageException("--case and --sample exclude each other / 二者只能选一");
@@ -53,6 +53,7 @@ final class ExportCommand {
             throw new Cli.UsageException("unknown export / 未知的导出类型: " + what + " (bundle, packet, document, zip)");
         }
         long caseId = a.flag("sample") ? -1 : parseCase(a.required("case"));
+        if (!a.flag("overwrite")) refuseToReplace(what, route, target);
         java.time.LocalDate payBy = a.optional("pay-by") == null ? null : Args.date("pay-by", a.optional("pay-by"));
 
         if (a.flag("sample")) {
@@ -99,14 +100,14 @@ final class ExportCommand {
                 }
                 case "packet" -> {
                     CaseFile filed = ExportService.forRoute(c, route);
-                    for (DocKind k : route.documents()) notes(x, k, filed);
                     List<Path> files = x.writePacket(c, route, target, EvidenceBundle.Progress.NONE);
+                    for (DocKind k : route.documents()) notes(x, k, filed); // after the refusals: a refused export says only why
                     out.println(route.zh() + "材料 Packet (" + route.cliName() + "): " + target.toAbsolutePath());
                     files.forEach(f -> out.println("  " + f.getFileName()));
                 }
                 case "document" -> {
-                    notes(x, kind, c);
                     x.writeDocument(kind, c, target);
+                    notes(x, kind, c);
                     out.println(kind.zh() + " " + kind.en() + ": " + target.toAbsolutePath());
                 }
                 case "zip" -> {
@@ -121,6 +122,26 @@ final class ExportCommand {
             throw new Cli.UsageException(e.getMessage()); // what a court would send back: exit 2 with the sentence
         }
         return Cli.OK;
+    }
+
+    /**
+     * An existing file is never replaced unless the user says so (issue 21: one customer's notice silently replaced
+     * another's): a file target that exists, or a packet folder that already holds one of the packet's files.
+     */
+    private static void refuseToReplace(String what, DocKind.Route route, Path target) {
+        List<Path> would = new java.util.ArrayList<>();
+        if (what.equals("packet")) {
+            for (DocKind k : route.documents()) would.add(target.resolve(k.fileName()));
+            would.add(target.resolve(ExportService.BUNDLE_FILE));
+        } else {
+            would.add(target);
+        }
+        for (Path p : would) {
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new Cli.UsageException("already exists, not replaced (add --overwrite to replace it) / 文件已存在，未替换（加 --overwrite 才会替换）: "
+                        + p.toAbsolutePath());
+            }
+        }
     }
 
     /** The notes for the user (the court proposed and why, drafting hints): on standard error, never in the document (issue 18). */

@@ -36,6 +36,29 @@ class ExportCliTest {
         }
     }
 
+    /** Issue 21: an existing file is never replaced without --overwrite; a packet folder likewise. */
+    @Test
+    void anExistingFileIsNotReplacedWithoutOverwrite() throws Exception {
+        Path f = tmp.resolve("催收通知书.pdf");
+        Files.writeString(f, "another customer's notice");
+        assertThat(run("export", "document", "--kind", "demand", "--sample", "--out", f.toString())).isEqualTo(2);
+        assertThat(err()).contains("already exists").contains("文件已存在").contains("--overwrite");
+        assertThat(Files.readString(f)).isEqualTo("another customer's notice");
+        err.reset();
+        assertThat(run("export", "document", "--kind", "demand", "--sample", "--out", f.toString(), "--overwrite")).as(err()).isZero();
+        try (var pdf = cn.huikuan.pdf.PdfCheck.of(f)) {
+            assertThat(pdf.allText()).contains("催");
+        }
+        Path packet = Files.createDirectories(tmp.resolve("packet"));
+        Files.writeString(packet.resolve(cn.huikuan.application.ExportService.BUNDLE_FILE), "an earlier bundle");
+        err.reset();
+        assertThat(run("export", "packet", "--sample", "--route", "lawsuit", "--out", packet.toString())).isEqualTo(2);
+        assertThat(err()).contains("证据材料汇编.pdf");
+        try (var s = Files.list(packet)) {
+            assertThat(s.toList()).hasSize(1);
+        }
+    }
+
     /** Free text typed for a document passes the conduct guard before anything is written (issue 20). */
     @Test
     void aDocumentWithWordsTheGuardBlocksIsNotWritten() {
