@@ -35,7 +35,7 @@ public class DialogService {
         return exiting;
     }
 
-    /** For tests that start the app again in the same JVM. */
+    /** At each start: an app started again in the same JVM (as the tests do) is not exiting. */
     static void resetExiting() {
         exiting = false;
     }

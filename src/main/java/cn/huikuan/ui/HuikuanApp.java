@@ -88,6 +88,7 @@ public final class HuikuanApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        DialogService.resetExiting(); // a new start is not exiting, even after an earlier instance in this JVM stopped
         cn.huikuan.StartupTiming.mark("JavaFX start()");
         this.stage = stage;
         stage.setOnCloseRequest(this::closeRequested);

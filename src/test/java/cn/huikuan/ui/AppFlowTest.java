@@ -34,6 +34,7 @@ class AppFlowTest extends FxRobot {
 
     @BeforeEach
     void props() {
+        DialogService.resetExiting();
         java.util.Locale.setDefault(java.util.Locale.ENGLISH); // a machine set to English: the Chinese screens must not say OK/Cancel
         System.setProperty("huikuan.data", dir.resolve("books").toString());
         System.setProperty("huikuan.noNotifications", "true");
@@ -41,10 +42,11 @@ class AppFlowTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        DialogService.resetExiting();
         HuikuanApp.exit = REAL_EXIT;
         if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        // after the cleanup, whose stop() marks the app as exiting: the next test starts an app that is not
+        DialogService.resetExiting();
         System.clearProperty("huikuan.data");
     }
 
