@@ -238,13 +238,15 @@ class AuditChainTest {
 
     @Test
     void verifyCommandExitsZeroOnlyWhenIntact() {
+        long entries = books.audit().verify().entries();
         books.close();
         books = null;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(cli.run("verify", "--book", dir.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("完好 intact").contains("15");
+        // the count the command prints is the journal's (it said "contains 15", which a hash or a path could satisfy)
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("完好 intact").contains("Journal entries: " + entries + " ");
 
         books = Books.open(dir, TestClock.fixed());
         sql("UPDATE payment SET amount = 1 WHERE amount = 200000");
