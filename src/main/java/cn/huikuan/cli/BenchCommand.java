@@ -43,6 +43,8 @@ final class BenchCommand {
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
             case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
+            case "cli" -> new BenchCli(out).run(new Args(rest, java.util.Set.of("book", "runs"), java.util.Set.of("cds")),
+                    g -> generate(new Args(g, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of())));
             case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of("cds")));
             case "writes" -> writes(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
             case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));

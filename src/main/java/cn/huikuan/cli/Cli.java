@@ -336,6 +336,8 @@ public final class Cli {
                                      / time recording a payment (a journalled write); adds payments of 0.01: use a copy
               bench import --data DIR [--rows 100000]
                                      生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
+              bench cli [--book DIR] [--runs 11] [--cds]
+                                     命令行打开账本（verify）的用时与 H2 自带 Shell 对比 / verify against H2's shell opening the same file
               bench startup [--books DIR,…] [--runs 5] [--cds]
                                      启动用时与空白 JavaFX 窗口对比（需要显示器）/ startup against a bare window (needs a display)
               bench bundle --data DIR [--photos 200] [--pdf-pages 100] [--runs 3] [--qpdf PATH]

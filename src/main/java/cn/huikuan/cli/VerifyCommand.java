@@ -47,6 +47,7 @@ final class VerifyCommand {
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             if (a.optional("anchor") != null) given = java.util.List.of(anchor(a.optional("anchor"), books.creditorId()));
             r = books.audit().verify(true, given);
+            cn.huikuan.StartupTiming.mark("verify: journal and files checked");
             // derived figures are recomputed from the records only when the records have passed their checks: a record
             // changed behind the app's back must not become "intact" by recomputing what is derived from it (issue 24)
             refuseRefresh = a.flag("refresh-figures") && !r.intact();
@@ -56,6 +57,7 @@ final class VerifyCommand {
                 refreshed = books.receivables().staleListFigures(1).isEmpty();
             }
             totals = books.receivables().keptTotalsDiffer();
+            cn.huikuan.StartupTiming.mark("verify: list figures checked");
             if (!totals.isEmpty() && a.flag("refresh-figures") && !refuseRefresh) {
                 books.receivables().rebuildKeptTotals();
                 totalsRebuilt = books.receivables().keptTotalsDiffer().isEmpty();
@@ -63,6 +65,7 @@ final class VerifyCommand {
         } catch (DataFolderException e) {
             throw Cli.inUse(e, dir);
         }
+        cn.huikuan.StartupTiming.mark("verify: books closed");
         out.println("账本 Books: " + dir.toAbsolutePath());
         out.println("证据文件 Evidence files checked: " + r.evidenceFiles());
         out.println("记录链 Journal entries: " + r.entries() + "   链头 head: " + r.head());

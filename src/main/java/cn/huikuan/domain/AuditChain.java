@@ -32,12 +32,20 @@ public final class AuditChain {
     }
 
     public static String canonical(ContactEntry e) {
-        String text = fields("contact", e.getReceivable().getId(), e.getOccurredAt(), e.getChannel(), e.getDirection(), e.getOutcome(),
-                e.getPromisedDate(), money(e.getPromisedAmount()), e.getSummary(),
-                e.getEvidence().stream().map(EvidenceItem::getId).sorted().map(String::valueOf).collect(Collectors.joining(",")));
+        return canonicalContact(e.getReceivable().getId(), e.getOccurredAt(), e.getChannel(), e.getDirection(), e.getOutcome(),
+                e.getPromisedDate(), e.getPromisedAmount(), e.getSummary(),
+                e.getEvidence().stream().map(EvidenceItem::getId).toList(), e.getConductOverride(), e.getDebtorActedOn());
+    }
+
+    /** The same text from plain values (verify reads the records by plain JDBC); {@code evidenceIds} in any order. */
+    public static String canonicalContact(long receivableId, java.time.LocalDateTime occurredAt, Object channel, Object direction, Object outcome,
+                                          java.time.LocalDate promisedDate, BigDecimal promisedAmount, String summary,
+                                          List<Long> evidenceIds, String conductOverride, java.time.LocalDate debtorActedOn) {
+        String text = fields("contact", receivableId, occurredAt, channel, direction, outcome, promisedDate, money(promisedAmount), summary,
+                evidenceIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
         // added with schema V4 and V16; absent for earlier entries, so their journal text is unchanged
-        if (e.getConductOverride() != null) text += "|override=" + escape(e.getConductOverride());
-        return e.getDebtorActedOn() == null ? text : text + "|debtorActed=" + e.getDebtorActedOn();
+        if (conductOverride != null) text += "|override=" + escape(conductOverride);
+        return debtorActedOn == null ? text : text + "|debtorActed=" + debtorActedOn;
     }
 
     public static String canonical(Payment p) {
@@ -45,19 +53,31 @@ public final class AuditChain {
     }
 
     /** The same text from plain values, for writers that do not build a {@link Payment} (the bench data generator). */
-    public static String canonicalPayment(long receivableId, java.time.LocalDate paidOn, BigDecimal amount, Payment.Channel channel,
+    public static String canonicalPayment(long receivableId, java.time.LocalDate paidOn, BigDecimal amount, Object channel,
                                           String reference, String note) {
         return fields("payment", receivableId, paidOn, money(amount), channel, reference, note);
     }
 
     public static String canonical(EvidenceItem e) {
-        return fields("evidence", e.getReceivable().getId(), e.getType(), e.getTitle(), e.getEvidenceDate(), e.getSource(), e.getPurpose(),
-                e.isOriginal(), e.getSha256(), e.getSizeBytes(), e.getOriginalFileName(),
-                e.getImportedAt() == null ? null : e.getImportedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        return canonicalEvidence(e.getReceivable().getId(), e.getType(), e.getTitle(), e.getEvidenceDate(), e.getSource(), e.getPurpose(),
+                e.isOriginal(), e.getSha256(), e.getSizeBytes(), e.getOriginalFileName(), e.getImportedAt());
+    }
+
+    /** The same text from plain values. */
+    public static String canonicalEvidence(long receivableId, Object type, String title, java.time.LocalDate evidenceDate, String source,
+                                           String purpose, boolean original, String sha256, long sizeBytes, String originalFileName,
+                                           java.time.Instant importedAt) {
+        return fields("evidence", receivableId, type, title, evidenceDate, source, purpose, original, sha256, sizeBytes, originalFileName,
+                importedAt == null ? null : importedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     public static String canonical(CourtEvent e) {
-        return fields("court", e.getReceivable().getId(), e.getKind(), e.getEventDate(), e.getCourt(), e.getCaseNumber(), e.getNote());
+        return canonicalCourt(e.getReceivable().getId(), e.getKind(), e.getEventDate(), e.getCourt(), e.getCaseNumber(), e.getNote());
+    }
+
+    /** The same text from plain values. */
+    public static String canonicalCourt(long receivableId, Object kind, java.time.LocalDate eventDate, String court, String caseNumber, String note) {
+        return fields("court", receivableId, kind, eventDate, court, caseNumber, note);
     }
 
     /**
