@@ -21,7 +21,7 @@ public final class Launcher {
             cn.huikuan.ui.HuikuanApp.launchApp();
             return;
         }
-        int code = new Cli(System.out, System.err).run(args);
+        int code = cn.huikuan.tools.Tools.cli(System.out, System.err).run(args);
         System.exit(code);
     }
 }

@@ -92,9 +92,10 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The PDF layer, and the bench's fixture writer (cn.huikuan.tools.BenchFixtures: sample statements and photo pages). */
     @Test
     void onlyThePdfLayerUsesIText() {
-        noClasses().that().resideOutsideOfPackages("cn.huikuan.pdf..")
+        noClasses().that().resideOutsideOfPackages("cn.huikuan.pdf..", "cn.huikuan.tools..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.itextpdf..")
                 .check(classes);
     }
@@ -111,6 +112,74 @@ class ArchitectureTest {
     void applicationAndPersistenceDoNotKnowTheUi() {
         noClasses().that().resideInAnyPackage("cn.huikuan.application..", "cn.huikuan.persistence..", "cn.huikuan.cli..")
                 .should().dependOnClassesThat().resideInAPackage("cn.huikuan.ui..")
+                .check(classes);
+    }
+
+    /**
+     * The allow-list (issue 25): for each of the app's packages, the only packages of the app it may use. A package not
+     * listed here fails the test until it is given its place; a use not allowed here fails it until it is removed or the
+     * list is changed on purpose (docs/architecture.md draws the same layers). Third-party libraries are kept to their
+     * layers by the rules above (JavaFX, iText, ICU, lunar-java, Hibernate/JPA in the domain).
+     */
+    static final java.util.Map<String, java.util.List<String>> MAY_USE = java.util.Map.ofEntries(
+            java.util.Map.entry("domain", java.util.List.of()),
+            java.util.Map.entry("law", java.util.List.of("law.text")),
+            java.util.Map.entry("law.text", java.util.List.of()),
+            java.util.Map.entry("law.calendar", java.util.List.of("law")),
+            java.util.Map.entry("law.data", java.util.List.of("law", "law.calendar")),
+            java.util.Map.entry("workflow", java.util.List.of("domain", "law")),
+            java.util.Map.entry("documents", java.util.List.of("domain", "law")),
+            java.util.Map.entry("i18n", java.util.List.of("domain")),
+            java.util.Map.entry("storage", java.util.List.of()),
+            java.util.Map.entry("logging", java.util.List.of()),
+            java.util.Map.entry("persistence.isolated", java.util.List.of()),
+            java.util.Map.entry("persistence", java.util.List.of("domain", "storage", "persistence.isolated", "root")),
+            java.util.Map.entry("pdf", java.util.List.of("domain", "documents", "storage", "root")),
+            java.util.Map.entry("application", java.util.List.of("domain", "law", "law.data", "workflow", "documents", "pdf", "persistence",
+                    "storage", "root")),
+            java.util.Map.entry("ui", java.util.List.of("application", "domain", "law", "law.data", "workflow", "documents", "pdf", "i18n",
+                    "logging", "storage", "root")),
+            java.util.Map.entry("cli", java.util.List.of("application", "domain", "law", "law.data", "documents", "pdf", "storage", "root")),
+            java.util.Map.entry("tools", java.util.List.of("cli", "application", "domain", "law", "law.data", "law.text", "documents", "pdf",
+                    "persistence", "storage", "root")));
+
+    /** The root package's shared utilities (start-up timing, the version), which every layer may use; the launcher is not one. */
+    static final java.util.Set<String> ROOT_UTILITIES = java.util.Set.of("cn.huikuan.StartupTiming", "cn.huikuan.Version");
+
+    @Test
+    void everyPackageUsesOnlyWhatTheAllowListGivesIt() {
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        classes.forEach(c -> packages.add(c.getPackageName()));
+        for (String pkg : packages) {
+            if (pkg.equals("cn.huikuan")) continue;
+            String key = pkg.substring("cn.huikuan.".length());
+            org.assertj.core.api.Assertions.assertThat(MAY_USE).as("package " + pkg + " has no place in the allow-list").containsKey(key);
+        }
+        MAY_USE.forEach((key, allowed) -> {
+            String pkg = "cn.huikuan." + key;
+            java.util.Set<String> ok = new java.util.HashSet<>();
+            ok.add(pkg);
+            for (String a : allowed) if (!a.equals("root")) ok.add("cn.huikuan." + a);
+            boolean root = allowed.contains("root");
+            com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> permitted =
+                    com.tngtech.archunit.base.DescribedPredicate.describe("outside the app, or in " + ok + (root ? " or a root utility" : ""),
+                            c -> !c.getPackageName().startsWith("cn.huikuan") || ok.contains(c.getPackageName())
+                                    || (root && ROOT_UTILITIES.contains(c.getName())));
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(pkg)
+                    .should().onlyDependOnClassesThat(permitted)
+                    .allowEmptyShould(true)
+                    .check(classes);
+        });
+    }
+
+    /** The launcher is the only way into the window, the command line and the tools; the tools are used by nothing of the product. */
+    @Test
+    void theLauncherAndTheToolsAreUsedByNothingOfTheProduct() {
+        noClasses().that().doNotHaveFullyQualifiedName("cn.huikuan.Launcher").and().resideOutsideOfPackage("cn.huikuan.tools")
+                .should().dependOnClassesThat().resideInAPackage("cn.huikuan.tools")
+                .check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName("cn.huikuan.Launcher")
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.huikuan.Launcher")
                 .check(classes);
     }
 

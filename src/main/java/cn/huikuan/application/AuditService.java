@@ -369,8 +369,18 @@ public final class AuditService {
         return all.stream().filter(a -> a.book() == books.creditorId()).distinct().toList();
     }
 
+    /** An anchor the user gives (as a bundle prints it: {@code ENTRIES:HEAD}), to check this book's journal against. */
+    public record GivenAnchor(long entries, String head) {
+    }
+
+    /** As {@link #verify(boolean)}, also checking the journal against {@code given} (issue 24), when not null. */
+    public Report verify(boolean checkFiles, GivenAnchor given) {
+        return verify(checkFiles, given == null ? List.of()
+                : List.of(new JournalAnchors.Anchor(books.clock().instant(), books.creditorId(), given.entries(), given.head(), "the anchor given (--anchor)")));
+    }
+
     /** As {@link #verify(boolean)}, also checking the journal against {@code extraAnchors} (issue 24). */
-    public Report verify(boolean checkFiles, List<JournalAnchors.Anchor> extraAnchors) {
+    Report verify(boolean checkFiles, List<JournalAnchors.Anchor> extraAnchors) {
         List<JournalAnchors.Anchor> anchors = anchorsToCheck(extraAnchors);
         Map<Long, List<JournalAnchors.Anchor>> anchoredAt = new HashMap<>();
         for (JournalAnchors.Anchor a : anchors) anchoredAt.computeIfAbsent(a.entries(), k -> new ArrayList<>()).add(a);
@@ -498,9 +508,9 @@ public final class AuditService {
                         n++;
                         files++;
                         after = rs.getLong(1);
-                        EvidenceStore.Integrity i = books.store().verify(rs.getString(2), rs.getLong(3));
-                        if (i != EvidenceStore.Integrity.OK) {
-                            problems.add(new Problem(i == EvidenceStore.Integrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
+                        cn.huikuan.storage.FileIntegrity i = books.store().verify(rs.getString(2), rs.getLong(3));
+                        if (i != cn.huikuan.storage.FileIntegrity.OK) {
+                            problems.add(new Problem(i == cn.huikuan.storage.FileIntegrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
                                     null, "evidence", after, "evidence #" + after + " \"" + rs.getString(4) + "\" (" + rs.getString(5)
                                     + ", SHA-256 " + rs.getString(2) + "): " + i));
                         }

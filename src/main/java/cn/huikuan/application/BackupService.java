@@ -110,6 +110,21 @@ public final class BackupService {
     }
 
     /** Backups in the folder, newest first. */
+    /** These books' backups, newest first (the window's restore list). */
+    public List<Backup> list() {
+        return list(db.folder());
+    }
+
+    /** The unencrypted copies of protected books (backups taken before the password was set). */
+    public int countUnprotected() {
+        return countUnprotected(db.folder());
+    }
+
+    /** Deletes {@link #countUnprotected the unencrypted copies}; returns them. */
+    public List<Path> deleteUnprotected() {
+        return deleteUnprotected(db.folder());
+    }
+
     public static List<Backup> list(DataFolder folder) {
         return list(folder.backupDir());
     }

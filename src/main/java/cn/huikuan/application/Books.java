@@ -76,12 +76,12 @@ public final class Books implements AutoCloseable {
     }
 
     /** Opens password-protected books; {@code key} is ignored for books without a password. */
-    public static Books open(Path root, Clock clock, cn.huikuan.persistence.DatabaseKey key) {
+    public static Books open(Path root, Clock clock, cn.huikuan.storage.DatabaseKey key) {
         return open(root, clock, key, null);
     }
 
     /** {@code onUpgrade}: told when the database is about to be upgraded (a backup, then the migrations: can take minutes). */
-    public static Books open(Path root, Clock clock, cn.huikuan.persistence.DatabaseKey key, Runnable onUpgrade) {
+    public static Books open(Path root, Clock clock, cn.huikuan.storage.DatabaseKey key, Runnable onUpgrade) {
         Database db = Database.open(root, key, onUpgrade);
         try {
             return new Books(db, clock);
@@ -160,6 +160,21 @@ public final class Books implements AutoCloseable {
 
     public long creditorId() { return creditorId; }
     public Database db() { return db; }
+
+    /** The data folder these books are kept in. */
+    public Path folder() { return db.folder().root(); }
+
+    /** The backup taken before this opening's schema upgrade, if one ran (the window says where it is). */
+    public java.util.Optional<Path> preMigrationBackup() { return db.preMigrationBackup(); }
+
+    /** Starts booting the ORM in the background (the window calls it once it shows, for the editors' first use). */
+    public void warmUp() { db.warmUp(); }
+
+    /** The most an evidence file may weigh, in bytes. */
+    public long maxEvidenceBytes() { return store.maxBytes(); }
+
+    /** Why {@code source} would be refused as evidence before it is copied (too large, not a file, unreadable), if it would. */
+    public java.util.Optional<cn.huikuan.storage.EvidenceImportException.Reason> precheckEvidence(Path source) { return store.precheck(source); }
     public Clock clock() { return clock; }
     public LocalDate today() { return LocalDate.now(clock); }
     public LocalDateTime now() { return LocalDateTime.now(clock); }

@@ -5,7 +5,7 @@ import cn.huikuan.domain.EvidenceType;
 import cn.huikuan.domain.FieldErrors;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.domain.StoredFile;
-import cn.huikuan.persistence.EvidenceImportException;
+import cn.huikuan.storage.EvidenceImportException;
 import cn.huikuan.persistence.EvidenceStore;
 
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ public final class EvidenceService {
                 .thenComparing(EvidenceItem::getId)).toList();
     }
 
-    public EvidenceStore.Integrity verify(EvidenceItem e) {
+    public cn.huikuan.storage.FileIntegrity verify(EvidenceItem e) {
         return books.store().verify(e.getSha256(), e.getSizeBytes());
     }
 

@@ -187,7 +187,7 @@ public final class ImportService {
     /** The file's SHA-256 and the mapping asked for; null if the file cannot be read (reading it then says why). */
     private static String fingerprint(Path file, Map<Column, Integer> given) {
         try {
-            return cn.huikuan.persistence.EvidenceStore.hash(file) + "|" + (given == null ? "guess" : new java.util.TreeMap<>(given).toString());
+            return cn.huikuan.storage.Sha256.ofFile(file) + "|" + (given == null ? "guess" : new java.util.TreeMap<>(given).toString());
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

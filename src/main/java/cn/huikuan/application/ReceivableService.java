@@ -59,6 +59,20 @@ public final class ReceivableService {
         return r;
     }
 
+    /** The book's first receivable by id (the sample's seed case is the first it loads), by plain JDBC. */
+    public java.util.Optional<Long> firstId() {
+        return books.db().withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT MIN(r.id) FROM receivable r JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?")) {
+                ps.setLong(1, books.creditorId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? java.util.Optional.<Long>empty() : java.util.Optional.of(id);
+                }
+            }
+        });
+    }
+
     public Page<ReceivableRow> page(ListQuery q) {
         return books.lists().receivables(books.creditorId(), books.today(), q);
     }

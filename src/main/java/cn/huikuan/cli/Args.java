@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} options and {@code --flag}s of one command, checked against what it accepts. */
-final class Args {
+public final class Args {
     private final Map<String, List<String>> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
 
-    Args(String[] args, Set<String> valueOptions, Set<String> flagOptions) {
+    public Args(String[] args, Set<String> valueOptions, Set<String> flagOptions) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) throw new Cli.UsageException("unexpected argument / 多余的参数: " + a);
@@ -43,27 +43,27 @@ final class Args {
         }
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name);
     }
 
-    String required(String name) {
+    public String required(String name) {
         List<String> v = values.get(name);
         if (v == null) throw new Cli.UsageException("--" + name + " is required / 必须提供 --" + name);
         if (v.size() > 1) throw new Cli.UsageException("--" + name + " given twice / 重复给出 --" + name);
         return v.get(0);
     }
 
-    String optional(String name) {
+    public String optional(String name) {
         List<String> v = values.get(name);
         return v == null ? null : v.get(v.size() - 1);
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    static LocalDate date(String name, String text) {
+    public static LocalDate date(String name, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
@@ -75,11 +75,11 @@ final class Args {
      * How a value's source is named in a message: {@code --name} for an option; a claim file's field comes already
      * quoted ({@code "payments[0].amount"}), never as an option that does not exist (issue 19).
      */
-    static String named(String name) {
+    public static String named(String name) {
         return name.startsWith("\"") ? name : "--" + name;
     }
 
-    static BigDecimal amount(String name, String text) {
+    public static BigDecimal amount(String name, String text) {
         String n = named(name);
         BigDecimal v;
         try {
@@ -93,12 +93,12 @@ final class Args {
         return v;
     }
 
-    static BigDecimal rate(String name, String text) {
+    public static BigDecimal rate(String name, String text) {
         return rate(name, text, "% a year", "年利率 %");
     }
 
     /** A percentage from 0 to 1000 in the unit given ("% a year", "% a day", …), named in both languages. */
-    static BigDecimal rate(String name, String text, String unitEn, String unitZh) {
+    public static BigDecimal rate(String name, String text, String unitEn, String unitZh) {
         String n = named(name);
         BigDecimal v;
         try {
@@ -112,7 +112,7 @@ final class Args {
         return v;
     }
 
-    static int integer(String name, String text, int min, int max) {
+    public static int integer(String name, String text, int min, int max) {
         try {
             int v = Integer.parseInt(text);
             if (v < min || v > max) throw new NumberFormatException();

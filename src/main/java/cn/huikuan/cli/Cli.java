@@ -3,7 +3,7 @@ package cn.huikuan.cli;
 import cn.huikuan.Version;
 import cn.huikuan.law.LprTable;
 import cn.huikuan.law.data.LawData;
-import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.application.BookFolders;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -33,9 +33,26 @@ public final class Cli {
         this.today = today;
     }
 
+    /** A command added from outside this package (the bench and crash-test tools, cn.huikuan.tools): its arguments after its name. */
+    @FunctionalInterface
+    public interface Command {
+        int run(String[] args) throws Exception;
+    }
+
+    private final java.util.Map<String, Command> added = new java.util.HashMap<>();
+
+    /**
+     * Adds a command by name (issue 25: the measuring tools live in cn.huikuan.tools, which the product's code never
+     * imports; the launcher adds them). Its usage errors and exit codes are handled as every other command's.
+     */
+    public Cli with(String name, Command command) {
+        added.put(name, command);
+        return this;
+    }
+
     /** User updates of legal data (holidays, LPR) live in {@code <data folder>/law}; read-only here, no lock needed. */
     private static java.nio.file.Path lawDir() {
-        return DataFolder.defaultLocation().resolve("law");
+        return BookFolders.defaultLocation().resolve("law");
     }
 
     public int run(String... args) {
@@ -58,21 +75,22 @@ public final class Cli {
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "privacy" -> privacy(rest);
                 case "import" -> importFile(rest);
-                case "bench" -> new BenchCommand(out).run(rest);
-                case "crash-test" -> {
-                    try {
-                        yield new CrashTest(out).parent(rest);
-                    } catch (java.io.IOException | InterruptedException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                }
-                case "crash-child" -> CrashTest.child(rest);
                 case "backup" -> backup(new Args(rest, java.util.Set.of("book"), java.util.Set.of()));
                 case "password" -> password(rest);
                 case "restore" -> restore(new Args(rest, java.util.Set.of("book", "from"), java.util.Set.of()));
                 case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
-                default -> throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
+                default -> {
+                    Command c = added.get(args[0]);
+                    if (c == null) throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
+                    try {
+                        yield c.run(rest);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }
             };
         } catch (UsageException e) {
             err.println("huikuan: " + e.getMessage());
@@ -118,7 +136,7 @@ public final class Cli {
             printImport(r);
             out.println(a.flag("dry-run") ? "试运行，未写入 Dry run, nothing written" : "已导入 Imported: " + r.accepted() + " receivables");
             return a.flag("dry-run") && !r.ok() ? USAGE : OK;
-        } catch (cn.huikuan.persistence.DataFolderException e) {
+        } catch (cn.huikuan.storage.DataFolderException e) {
             throw inUse(e, dir);
         }
     }
@@ -163,7 +181,7 @@ public final class Cli {
                 out.println("已删除 Erased: " + r.receivables() + " receivables, " + r.records() + " records, " + r.journalEntries()
                         + " journal entries blanked, " + r.files() + " evidence files; the database file is compacted on close");
             }
-        } catch (cn.huikuan.persistence.DataFolderException e) {
+        } catch (cn.huikuan.storage.DataFolderException e) {
             throw inUse(e, dir);
         } catch (cn.huikuan.application.ExportService.ExportException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -172,8 +190,8 @@ public final class Cli {
     }
 
     private static java.nio.file.Path existingBooks(Args a) {
-        java.nio.file.Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
-        if (!DataFolder.holdsBooks(dir)) {
+        java.nio.file.Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
+        if (!BookFolders.holdsBooks(dir)) {
             throw new UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         return dir;
@@ -183,7 +201,7 @@ public final class Cli {
         java.nio.file.Path dir = existingBooks(a);
         try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
             out.println("备份 Backup: " + books.backups().backupNow("manual"));
-        } catch (cn.huikuan.persistence.DataFolderException e) {
+        } catch (cn.huikuan.storage.DataFolderException e) {
             throw inUse(e, dir);
         }
         return OK;
@@ -191,21 +209,21 @@ public final class Cli {
 
     private int restore(Args a) {
         // a new machine has no books yet: a backup from the old one is restored into the folder
-        java.nio.file.Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
+        java.nio.file.Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
         java.nio.file.Path zip = java.nio.file.Path.of(a.required("from"));
         try {
-            java.nio.file.Path aside = cn.huikuan.persistence.Restore.restore(dir, zip, keyFromEnvironment(),
+            java.nio.file.Path aside = BookFolders.restore(dir, zip, keyFromEnvironment(),
                     step -> err.println("… " + step));
             out.println("已恢复 Restored: " + zip);
             if (aside != null) out.println("恢复前的数据库 The database before the restore: " + aside);
-        } catch (cn.huikuan.persistence.BackupRefusedException e) {
+        } catch (cn.huikuan.storage.BackupRefusedException e) {
             throw new UsageException(e.getMessage());
-        } catch (cn.huikuan.persistence.DataFolderException e) {
-            if (e.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD) {
+        } catch (cn.huikuan.storage.DataFolderException e) {
+            if (e.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD) {
                 throw new UsageException("the password in " + PASSWORD_ENV + " does not open this backup (or the backup is damaged)"
                         + " / " + PASSWORD_ENV + " 中的密码打不开这个备份（或备份已损坏）: " + zip);
             }
-            if (e.reason() == cn.huikuan.persistence.DataFolderException.Reason.PASSWORD_REQUIRED) {
+            if (e.reason() == cn.huikuan.storage.DataFolderException.Reason.PASSWORD_REQUIRED) {
                 throw new UsageException("the backup is password-protected: give its password in the environment variable "
                         + PASSWORD_ENV + " / 备份有密码保护，请用环境变量 " + PASSWORD_ENV + " 提供密码: " + zip);
             }
@@ -214,7 +232,7 @@ public final class Cli {
         return OK;
     }
 
-    static RuntimeException inUse(cn.huikuan.persistence.DataFolderException e, java.nio.file.Path dir) {
+    static RuntimeException inUse(cn.huikuan.storage.DataFolderException e, java.nio.file.Path dir) {
         return switch (e.reason()) {
             case IN_USE -> new UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
             case PASSWORD_REQUIRED -> new UsageException("the books are password-protected: give the password in the environment variable "
@@ -230,13 +248,13 @@ public final class Cli {
     static final String NEW_PASSWORD_ENV = "HUIKUAN_NEW_PASSWORD";
 
     /** The key from {@value #PASSWORD_ENV}, or null when it is not set. */
-    public static cn.huikuan.persistence.DatabaseKey keyFromEnvironment() {
+    public static cn.huikuan.storage.DatabaseKey keyFromEnvironment() {
         return key(System.getenv(PASSWORD_ENV));
     }
 
-    private static cn.huikuan.persistence.DatabaseKey key(String password) {
+    private static cn.huikuan.storage.DatabaseKey key(String password) {
         if (password == null || password.isEmpty()) return null;
-        return cn.huikuan.persistence.DatabaseKey.fromPassword(password.toCharArray());
+        return cn.huikuan.storage.DatabaseKey.fromPassword(password.toCharArray());
     }
 
     /**
@@ -249,22 +267,22 @@ public final class Cli {
         }
         Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book"), java.util.Set.of());
         java.nio.file.Path dir = existingBooks(a);
-        boolean protectedNow = DataFolder.isEncrypted(dir);
+        boolean protectedNow = BookFolders.isEncrypted(dir);
         if (args[0].equals("set") && protectedNow) throw new UsageException("the books already have a password; use change / 账本已有密码，请用 change");
         if (!args[0].equals("set") && !protectedNow) throw new UsageException("the books have no password / 账本没有密码");
-        cn.huikuan.persistence.DatabaseKey newKey = null;
+        cn.huikuan.storage.DatabaseKey newKey = null;
         if (!args[0].equals("remove")) {
             String pw = System.getenv(NEW_PASSWORD_ENV);
             if (pw == null || pw.isEmpty()) throw new UsageException("give the new password in " + NEW_PASSWORD_ENV + " / 请用环境变量 " + NEW_PASSWORD_ENV + " 提供新密码");
-            if (cn.huikuan.persistence.DatabaseKey.weakness(pw.toCharArray()) != null) {
-                throw new UsageException("the new password needs at least " + cn.huikuan.persistence.DatabaseKey.MIN_LENGTH
-                        + " characters / 新密码至少 " + cn.huikuan.persistence.DatabaseKey.MIN_LENGTH + " 个字符");
+            if (cn.huikuan.storage.DatabaseKey.weakness(pw.toCharArray()) != null) {
+                throw new UsageException("the new password needs at least " + cn.huikuan.storage.DatabaseKey.MIN_LENGTH
+                        + " characters / 新密码至少 " + cn.huikuan.storage.DatabaseKey.MIN_LENGTH + " 个字符");
             }
             newKey = key(pw);
         }
         try {
-            cn.huikuan.persistence.Database.changePassword(dir, protectedNow ? keyFromEnvironment() : null, newKey);
-        } catch (cn.huikuan.persistence.DataFolderException e) {
+            BookFolders.changePassword(dir, protectedNow ? keyFromEnvironment() : null, newKey);
+        } catch (cn.huikuan.storage.DataFolderException e) {
             throw inUse(e, dir);
         }
         out.println(switch (args[0]) {
@@ -282,7 +300,7 @@ public final class Cli {
     }
 
     /** Deletes a folder and everything in it, stored evidence (read-only) included; nothing if it does not exist. */
-    static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
+    public static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
         if (!java.nio.file.Files.exists(p)) return;
         java.util.List<java.nio.file.Path> all;
         try (var walk = java.nio.file.Files.walk(p)) {

@@ -7,8 +7,8 @@ import cn.huikuan.application.SampleData;
 import cn.huikuan.documents.CaseFile;
 import cn.huikuan.documents.DocKind;
 import cn.huikuan.pdf.EvidenceBundle;
-import cn.huikuan.persistence.DataFolder;
-import cn.huikuan.persistence.DataFolderException;
+import cn.huikuan.application.BookFolders;
+import cn.huikuan.storage.DataFolderException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,8 +70,8 @@ final class ExportCommand {
                 deleteTree(tmp);
             }
         }
-        Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
-        if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
+        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
+        if (!BookFolders.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             return export(books, what, caseId, route, kind, target, a, payBy);
         } catch (DataFolderException e) {
@@ -151,7 +151,7 @@ final class ExportCommand {
 
     /** The seed's own case in the sample: the sale to 李某 (the first receivable loaded). */
     private static long seedCase(Books books) {
-        return books.db().inTransaction(s -> s.createQuery("select min(r.id) from Receivable r", Long.class).getSingleResult());
+        return books.receivables().firstId().orElseThrow(() -> new IllegalStateException("the sample holds no receivable"));
     }
 
     private static long parseCase(String s) {

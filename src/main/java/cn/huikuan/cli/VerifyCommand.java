@@ -2,8 +2,8 @@ package cn.huikuan.cli;
 
 import cn.huikuan.application.AuditService;
 import cn.huikuan.application.Books;
-import cn.huikuan.persistence.DataFolder;
-import cn.huikuan.persistence.DataFolderException;
+import cn.huikuan.application.BookFolders;
+import cn.huikuan.storage.DataFolderException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,19 +22,19 @@ final class VerifyCommand {
     }
 
     /** {@code ENTRIES:HEAD}, as an evidence bundle prints them (记录条数, 链头). */
-    static cn.huikuan.persistence.JournalAnchors.Anchor anchor(String text, long book) {
+    static AuditService.GivenAnchor anchor(String text) {
         String[] p = text.strip().split(":");
         if (p.length != 2 || !p[0].matches("\\d{1,12}") || !p[1].matches("[0-9a-f]{64}")) {
             throw new Cli.UsageException("--anchor must be ENTRIES:HEAD as a bundle prints them (e.g. 21:3f2a…, 64 hex digits)"
                     + " / --anchor 应为 记录条数:链头（64 位十六进制）");
         }
-        return new cn.huikuan.persistence.JournalAnchors.Anchor(java.time.Instant.now(), book, Long.parseLong(p[0]), p[1], "the anchor given (--anchor)");
+        return new AuditService.GivenAnchor(Long.parseLong(p[0]), p[1]);
     }
 
     int run(String[] args) {
         Args a = new Args(args, java.util.Set.of("book", "anchor"), java.util.Set.of("refresh-figures"));
-        Path dir = a.optional("book") == null ? DataFolder.defaultLocation() : Path.of(a.optional("book"));
-        if (!DataFolder.holdsBooks(dir)) {
+        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
+        if (!BookFolders.holdsBooks(dir)) {
             throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         AuditService.Report r;
@@ -42,10 +42,9 @@ final class VerifyCommand {
         boolean refreshed = false;
         java.util.List<String> totals;
         boolean totalsRebuilt = false;
-        java.util.List<cn.huikuan.persistence.JournalAnchors.Anchor> given = java.util.List.of();
+        AuditService.GivenAnchor given = a.optional("anchor") == null ? null : anchor(a.optional("anchor"));
         boolean refuseRefresh;
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
-            if (a.optional("anchor") != null) given = java.util.List.of(anchor(a.optional("anchor"), books.creditorId()));
             r = books.audit().verify(true, given);
             cn.huikuan.StartupTiming.mark("verify: journal and files checked");
             // derived figures are recomputed from the records only when the records have passed their checks: a record

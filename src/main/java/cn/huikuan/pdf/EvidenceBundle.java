@@ -249,7 +249,7 @@ public final class EvidenceBundle {
         if (file == null || !Files.isRegularFile(file)) {
             return placeholder(e, null, "原始文件缺失，无法呈现（请运行\"校验\"检查证据文件）/ the stored file is missing", false);
         }
-        if (!cn.huikuan.persistence.EvidenceStore.hash(file).equals(it.getSha256())) {
+        if (!cn.huikuan.storage.Sha256.ofFile(file).equals(it.getSha256())) {
             // Never present a changed file as the evidence that was imported.
             return placeholder(e, null, "文件已被改动，与导入时的 SHA-256 不一致，未编入汇编（请运行\"校验\"）/ the stored file was altered", false);
         }

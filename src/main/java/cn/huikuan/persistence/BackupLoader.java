@@ -1,5 +1,7 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.DatabaseKey;
+import cn.huikuan.storage.BackupRefusedException;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 

@@ -1,5 +1,8 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.DatabaseKey;
+import cn.huikuan.storage.BackupRefusedException;
+import cn.huikuan.storage.DataFolderException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;

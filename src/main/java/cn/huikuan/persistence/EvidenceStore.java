@@ -1,5 +1,6 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.EvidenceImportException;
 import cn.huikuan.domain.StoredFile;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -28,8 +28,6 @@ import java.util.UUID;
  */
 public final class EvidenceStore {
     public static final long DEFAULT_MAX_BYTES = 200L * 1024 * 1024;
-
-    public enum Integrity { OK, MISSING, ALTERED }
 
     private final Path root;
     private final long maxBytes;
@@ -157,7 +155,7 @@ public final class EvidenceStore {
             sha = HexFormat.of().formatHex(digest.digest());
             Path target = pathOf(sha);
             Files.createDirectories(target.getParent());
-            if (Files.exists(target) && verify(sha, copied) == Integrity.OK) {
+            if (Files.exists(target) && verify(sha, copied) == cn.huikuan.storage.FileIntegrity.OK) {
                 Files.delete(tmp);
             } else {
                 if (Files.exists(target)) {
@@ -205,33 +203,23 @@ public final class EvidenceStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    public Integrity verify(String sha256, long expectedSize) {
+    public cn.huikuan.storage.FileIntegrity verify(String sha256, long expectedSize) {
         Path p = pathOf(sha256);
-        if (!Files.isRegularFile(p)) return Integrity.MISSING;
+        if (!Files.isRegularFile(p)) return cn.huikuan.storage.FileIntegrity.MISSING;
         try {
-            if (Files.size(p) != expectedSize) return Integrity.ALTERED;
-            return hash(p).equals(sha256) ? Integrity.OK : Integrity.ALTERED;
+            if (Files.size(p) != expectedSize) return cn.huikuan.storage.FileIntegrity.ALTERED;
+            return hash(p).equals(sha256) ? cn.huikuan.storage.FileIntegrity.OK : cn.huikuan.storage.FileIntegrity.ALTERED;
         } catch (IOException e) {
-            return Integrity.MISSING;
+            return cn.huikuan.storage.FileIntegrity.MISSING;
         }
     }
 
     public static String hash(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) digest.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return cn.huikuan.storage.Sha256.ofFile(file);
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.huikuan.storage.Sha256.digest();
     }
 
     private static void deleteQuietly(Path p) {

@@ -1,5 +1,6 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.DataFolderException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URLDecoder;

@@ -1,5 +1,8 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.DatabaseKey;
+import cn.huikuan.storage.BackupRefusedException;
+import cn.huikuan.storage.DataFolderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

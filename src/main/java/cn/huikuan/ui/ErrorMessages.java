@@ -5,8 +5,8 @@ import cn.huikuan.application.NotFoundException;
 import cn.huikuan.domain.DomainException;
 import cn.huikuan.domain.FieldError;
 import cn.huikuan.i18n.I18n;
-import cn.huikuan.persistence.DataFolderException;
-import cn.huikuan.persistence.EvidenceImportException;
+import cn.huikuan.storage.DataFolderException;
+import cn.huikuan.storage.EvidenceImportException;
 
 import java.util.stream.Collectors;
 
@@ -26,7 +26,7 @@ public final class ErrorMessages {
         if (e instanceof cn.huikuan.documents.DocumentRefused d) {
             return d.getMessage();
         }
-        if (e instanceof cn.huikuan.persistence.BackupRefusedException b) {
+        if (e instanceof cn.huikuan.storage.BackupRefusedException b) {
             return i18n.t("error.backup." + b.reason().name(), b.file().getFileName(), b.detail());
         }
         if (e instanceof DataFolderException df) {
@@ -68,7 +68,7 @@ public final class ErrorMessages {
     static Throwable unwrap(Throwable t) {
         Throwable e = t;
         while (e.getCause() != null && !(e instanceof DomainException) && !(e instanceof EvidenceImportException)
-                && !(e instanceof DataFolderException) && !(e instanceof cn.huikuan.persistence.BackupRefusedException) && !(e instanceof cn.huikuan.documents.DocumentRefused) && (e.getClass() == RuntimeException.class
+                && !(e instanceof DataFolderException) && !(e instanceof cn.huikuan.storage.BackupRefusedException) && !(e instanceof cn.huikuan.documents.DocumentRefused) && (e.getClass() == RuntimeException.class
                 || e.getClass().getName().startsWith("java.util.concurrent") || e.getClass().getName().contains("Persistence"))) {
             e = e.getCause();
         }

@@ -4,7 +4,7 @@ import cn.huikuan.application.EvidenceService;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.EvidenceType;
 import cn.huikuan.domain.FieldError;
-import cn.huikuan.persistence.EvidenceImportException;
+import cn.huikuan.storage.EvidenceImportException;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -50,7 +50,7 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
         original.setId("evidenceOriginal");
         original.setText(ctx.t("evidence.original.yes"));
         form.add("file", ctx.t("evidence.file"), new HBox(6, file, choose));
-        form.addHint(ctx.t("evidence.file.hint", ctx.books().store().maxBytes() / (1024 * 1024)));
+        form.addHint(ctx.t("evidence.file.hint", ctx.books().maxEvidenceBytes() / (1024 * 1024)));
         form.add("type", ctx.t("evidence.type"), type);
         form.add("title", ctx.t("evidence.title"), title);
         form.add("evidenceDate", ctx.t("evidence.date"), date);
@@ -93,9 +93,9 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
         if (chosen == null) {
             errors.add(FieldError.error("file", "validation.required"));
         } else {
-            ctx.books().store().precheck(chosen).ifPresent(reason -> errors.add(switch (reason) {
+            ctx.books().precheckEvidence(chosen).ifPresent(reason -> errors.add(switch (reason) {
                 case EMPTY -> FieldError.error("file", "validation.file.empty");
-                case TOO_LARGE -> FieldError.error("file", "validation.file.tooLarge", ctx.books().store().maxBytes() / (1024 * 1024));
+                case TOO_LARGE -> FieldError.error("file", "validation.file.tooLarge", ctx.books().maxEvidenceBytes() / (1024 * 1024));
                 default -> FieldError.error("file", "validation.file.import", ErrorMessages.describe(new EvidenceImportException(reason, chosen, null), ctx.i18n()));
             }));
         }

@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.SampleData;
 import cn.huikuan.i18n.I18n;
-import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.application.BookFolders;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -31,7 +31,7 @@ public final class HuikuanApp extends Application {
     private Stage stage;
     private AppContext context;
     /** The key of password-protected books, kept for this session so that a restore or a password change can reopen them. */
-    private volatile cn.huikuan.persistence.DatabaseKey key;
+    private volatile cn.huikuan.storage.DatabaseKey key;
     /** A folder the user pointed the app at that already holds books: checked before it is first opened. */
     private volatile Path broughtIn;
     /** Run once the main window shows after the next {@link #openBooks}. */
@@ -48,7 +48,7 @@ public final class HuikuanApp extends Application {
     private static volatile boolean earlyUpgrading;
 
     public static void launchApp() {
-        Path folder = DataFolder.defaultLocation();
+        Path folder = BookFolders.defaultLocation();
         openEarly(folder);
         // the rolling log file in the data folder (issue 21), set up beside the start
         Thread logs = new Thread(() -> cn.huikuan.logging.LogSetup.toFolder(folder), "huikuan-log-setup");
@@ -59,7 +59,7 @@ public final class HuikuanApp extends Application {
 
     /** Starts opening the books in {@code folder} on their own thread, if nothing has to be asked first (see above). */
     static void openEarly(Path folder) {
-        if (DataFolder.holdsBooks(folder) && !DataFolder.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")) {
+        if (BookFolders.holdsBooks(folder) && !BookFolders.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")) {
             java.util.concurrent.CompletableFuture<Books> f = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
@@ -92,7 +92,7 @@ public final class HuikuanApp extends Application {
         cn.huikuan.StartupTiming.mark("JavaFX start()");
         this.stage = stage;
         stage.setOnCloseRequest(this::closeRequested);
-        Path folder = DataFolder.defaultLocation();
+        Path folder = BookFolders.defaultLocation();
         var prebuilding = prebuild(folder);
         installTheme();
         cn.huikuan.StartupTiming.mark("theme");
@@ -102,7 +102,7 @@ public final class HuikuanApp extends Application {
         var icon = HuikuanApp.class.getResource("/cn/huikuan/ui/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm(), true)); // decoded in the background
         boolean sample = Boolean.getBoolean("huikuan.sample");
-        if (!DataFolder.holdsBooks(folder) && !sample && !Boolean.getBoolean("huikuan.noWelcome")) {
+        if (!BookFolders.holdsBooks(folder) && !sample && !Boolean.getBoolean("huikuan.noWelcome")) {
             stage.setScene(new Scene(new Label(), 1200, 780));
             UiFont.apply(stage.getScene());
             welcome(folder, lang);
@@ -149,10 +149,10 @@ public final class HuikuanApp extends Application {
         stage.setTitle(i18n.t("app.title"));
         WelcomeView view = new WelcomeView(i18n, folder, new DialogService(getHostServices()), l -> welcome(folder, l), choice -> {
             if (!choice.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
-                if (DataFolder.holdsBooks(choice.folder())) broughtIn = choice.folder();
+                if (BookFolders.holdsBooks(choice.folder())) broughtIn = choice.folder();
                 cn.huikuan.logging.LogSetup.toFolder(choice.folder());
                 try {
-                    DataFolder.remember(choice.folder());
+                    BookFolders.remember(choice.folder());
                 } catch (java.io.IOException e) {
                     new DialogService(getHostServices()).showError(stage, i18n.t("welcome.folderError"), e.getMessage());
                     return;
@@ -175,7 +175,7 @@ public final class HuikuanApp extends Application {
      */
     private void openBooks(Path folder, boolean sample, String firstRunLanguage, char[] password) {
         I18n bootI18n = I18n.forLanguage(firstRunLanguage != null ? firstRunLanguage : System.getProperty("huikuan.lang", "zh"));
-        if (password == null && key == null && DataFolder.isEncrypted(folder)) {
+        if (password == null && key == null && BookFolders.isEncrypted(folder)) {
             Platform.runLater(() -> askPassword(folder, null)); // after start() returns and the window shows
             return;
         }
@@ -205,7 +205,7 @@ public final class HuikuanApp extends Application {
                 }
                 if (password != null) {
                     try {
-                        key = cn.huikuan.persistence.DatabaseKey.fromPassword(password);
+                        key = cn.huikuan.storage.DatabaseKey.fromPassword(password);
                     } finally {
                         java.util.Arrays.fill(password, '\0');
                     }
@@ -213,7 +213,7 @@ public final class HuikuanApp extends Application {
                 if (broughtIn != null && broughtIn.equals(folder)) {
                     // books from elsewhere (a USB stick, another computer's folder): read their schema at the storage level
                     // before H2 opens the file as a database, which would run what it defines (issue 24)
-                    cn.huikuan.persistence.Database.checkBroughtIn(folder, key);
+                    BookFolders.checkBroughtIn(folder, key);
                     broughtIn = null;
                 }
                 Books b = Books.open(folder, Clock.systemDefaultZone(), key, () -> updateMessage(upgrading));
@@ -238,20 +238,20 @@ public final class HuikuanApp extends Application {
         open.setOnFailed(e -> {
             if (DialogService.exiting()) return;
             Throwable error = open.getException();
-            if (error instanceof cn.huikuan.persistence.DataFolderException pf
-                    && (pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD
-                    || pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.PASSWORD_REQUIRED)) {
+            if (error instanceof cn.huikuan.storage.DataFolderException pf
+                    && (pf.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD
+                    || pf.reason() == cn.huikuan.storage.DataFolderException.Reason.PASSWORD_REQUIRED)) {
                 key = null;
-                askPassword(folder, pf.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD
+                askPassword(folder, pf.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD
                         ? bootI18n.t("password.prompt.wrong") : null);
                 return;
             }
             // the books did not open: the splash's spinner goes (it would spin, and cost CPU, behind the alert until clicked)
             showSplash(bootI18n.t("app.cannotOpen"), false);
             java.util.List<cn.huikuan.application.BackupService.Backup> backups = java.util.List.of();
-            boolean damaged = error instanceof cn.huikuan.persistence.DataFolderException df
-                    && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.CORRUPT
-                    || df.reason() == cn.huikuan.persistence.DataFolderException.Reason.MIGRATION_FAILED);
+            boolean damaged = error instanceof cn.huikuan.storage.DataFolderException df
+                    && (df.reason() == cn.huikuan.storage.DataFolderException.Reason.CORRUPT
+                    || df.reason() == cn.huikuan.storage.DataFolderException.Reason.MIGRATION_FAILED);
             if (damaged) {
                 try {
                     backups = cn.huikuan.application.BackupService.list(folder.resolve("backups"));
@@ -319,17 +319,17 @@ public final class HuikuanApp extends Application {
      * password is set, older unencrypted backups are offered for deletion.
      */
     private void changePassword(PasswordDialog.Request request) {
-        Path root = books.db().folder().root();
+        Path root = books.folder();
         I18n i18n = context.i18n();
         closeBooks();
         showSplash(i18n.t("password.working"));
-        Task<java.util.Optional<cn.huikuan.persistence.DatabaseKey>> work = new Task<>() {
+        Task<java.util.Optional<cn.huikuan.storage.DatabaseKey>> work = new Task<>() {
             @Override
-            protected java.util.Optional<cn.huikuan.persistence.DatabaseKey> call() {
+            protected java.util.Optional<cn.huikuan.storage.DatabaseKey> call() {
                 try {
-                    var oldKey = request.current() == null ? null : cn.huikuan.persistence.DatabaseKey.fromPassword(request.current());
-                    var newKey = request.newPassword() == null ? null : cn.huikuan.persistence.DatabaseKey.fromPassword(request.newPassword());
-                    cn.huikuan.persistence.Database.changePassword(root, oldKey, newKey);
+                    var oldKey = request.current() == null ? null : cn.huikuan.storage.DatabaseKey.fromPassword(request.current());
+                    var newKey = request.newPassword() == null ? null : cn.huikuan.storage.DatabaseKey.fromPassword(request.newPassword());
+                    BookFolders.changePassword(root, oldKey, newKey);
                     return java.util.Optional.ofNullable(newKey);
                 } finally {
                     if (request.current() != null) java.util.Arrays.fill(request.current(), '\0');
@@ -343,9 +343,9 @@ public final class HuikuanApp extends Application {
             afterOpen = ctx -> {
                 ctx.dialogs().showInfo(stage, i18n.t("password.done.title"), i18n.t(done));
                 if (request.removes()) return;
-                ctx.tasks().run(i18n.t("task.loading"), p -> cn.huikuan.application.BackupService.countUnprotected(ctx.books().db().folder()), n -> {
+                ctx.tasks().run(i18n.t("task.loading"), p -> ctx.books().backups().countUnprotected(), n -> {
                     if (n > 0 && ctx.dialogs().confirm(stage, i18n.t("password.unprotected.title"), i18n.t("password.unprotected", n))) {
-                        ctx.tasks().run(i18n.t("task.saving"), p -> cn.huikuan.application.BackupService.deleteUnprotected(ctx.books().db().folder()),
+                        ctx.tasks().run(i18n.t("task.saving"), p -> ctx.books().backups().deleteUnprotected(),
                                 deleted -> ctx.dialogs().showInfo(stage, i18n.t("password.done.title"), i18n.t("password.unprotected.deleted", deleted.size())));
                     }
                 });
@@ -399,7 +399,7 @@ public final class HuikuanApp extends Application {
      * are reopened as they were.
      */
     private void restore(Path zip) {
-        Path root = books.db().folder().root();
+        Path root = books.folder();
         I18n i18n = context.i18n();
         closeBooks();
         restoreThenOpen(root, zip, key, false, i18n);
@@ -410,12 +410,12 @@ public final class HuikuanApp extends Application {
      * password; asks for the backup's password when that does not open it, then opens the books. A refused backup is
      * said in a sentence and the books open as they were.
      */
-    private void restoreThenOpen(Path root, Path zip, cn.huikuan.persistence.DatabaseKey tryKey, boolean askedBefore, I18n i18n) {
+    private void restoreThenOpen(Path root, Path zip, cn.huikuan.storage.DatabaseKey tryKey, boolean askedBefore, I18n i18n) {
         Label splash = showSplash(i18n.t("restore.running", zip.getFileName()));
         Task<Path> work = new Task<>() {
             @Override
             protected Path call() {
-                return cn.huikuan.persistence.Restore.restore(root, zip, tryKey,
+                return BookFolders.restore(root, zip, tryKey,
                         step -> updateMessage(i18n.t("restore.running", zip.getFileName()) + "\n" + i18n.t("restore.step", step)));
             }
         };
@@ -431,15 +431,15 @@ public final class HuikuanApp extends Application {
         });
         work.setOnFailed(e -> {
             Throwable ex = work.getException();
-            if (ex instanceof cn.huikuan.persistence.DataFolderException df
-                    && (df.reason() == cn.huikuan.persistence.DataFolderException.Reason.PASSWORD_REQUIRED
-                    || df.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD)) {
-                boolean wrong = df.reason() == cn.huikuan.persistence.DataFolderException.Reason.WRONG_PASSWORD && (tryKey != null);
+            if (ex instanceof cn.huikuan.storage.DataFolderException df
+                    && (df.reason() == cn.huikuan.storage.DataFolderException.Reason.PASSWORD_REQUIRED
+                    || df.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD)) {
+                boolean wrong = df.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD && (tryKey != null);
                 var pw = new BackupPasswordDialog(i18n, stage, zip, wrong && askedBefore).showAndWait();
                 if (pw.isPresent() && pw.get() != null) {
-                    cn.huikuan.persistence.DatabaseKey backupKey;
+                    cn.huikuan.storage.DatabaseKey backupKey;
                     try {
-                        backupKey = cn.huikuan.persistence.DatabaseKey.fromPassword(pw.get());
+                        backupKey = cn.huikuan.storage.DatabaseKey.fromPassword(pw.get());
                     } finally {
                         java.util.Arrays.fill(pw.get(), '\0');
                     }
@@ -532,7 +532,7 @@ public final class HuikuanApp extends Application {
         // the daily backup copies the whole database: after the window is usable, in the background
         tasks.run(I18n.forLanguage(b.settings().language()).t("task.backup"), p -> b.backups().dailyIfDue(), zip -> { });
         cn.huikuan.StartupTiming.markLast("main window built");
-        b.db().warmUp(); // Hibernate boots now, after the window is built, for the editors' first use
+        b.warmUp(); // Hibernate boots now, after the window is built, for the editors' first use
         startCourtImages(b);
         smokeTest();
     }

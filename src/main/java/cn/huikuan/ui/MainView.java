@@ -1,5 +1,6 @@
 package cn.huikuan.ui;
 
+import cn.huikuan.application.BookFolders;
 import java.nio.file.Path;
 
 import javafx.geometry.Insets;
@@ -73,7 +74,7 @@ public final class MainView extends BorderPane {
         restoreButton.setId("restoreBackup");
         restoreButton.setVisible(restore != null);
         restoreButton.setManaged(restore != null);
-        restoreButton.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> cn.huikuan.application.BackupService.list(ctx.books().db().folder()),
+        restoreButton.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().backups().list(),
                 list -> new RestoreDialog(ctx, getScene().getWindow(), list).showAndWait().ifPresent(zip -> {
                     if (ctx.dialogs().confirm(getScene().getWindow(), ctx.t("restore.confirm.title"), ctx.t("restore.confirm", zip.getFileName()))) {
                         restore.accept(zip);
@@ -84,7 +85,7 @@ public final class MainView extends BorderPane {
         password.setVisible(changePassword != null);
         password.setManaged(changePassword != null);
         password.setOnAction(e -> {
-            boolean protectedNow = cn.huikuan.persistence.DataFolder.isEncrypted(ctx.books().db().folder().root());
+            boolean protectedNow = BookFolders.isEncrypted(ctx.books().folder());
             new PasswordDialog(ctx, getScene().getWindow(), protectedNow).showAndWait().ifPresent(changePassword);
         });
         bookSwitcher.setId("bookSwitcher");
@@ -144,7 +145,7 @@ public final class MainView extends BorderPane {
         statusText.setId("statusText");
         statusText.textProperty().bind(javafx.beans.binding.Bindings.when(ctx.tasks().runningProperty())
                 .then(ctx.tasks().messageProperty())
-                .otherwise(ctx.t("status.ready", ctx.books().db().folder().root())));
+                .otherwise(ctx.t("status.ready", ctx.books().folder())));
         ProgressBar progress = new ProgressBar();
         progress.setId("statusProgress");
         progress.setPrefWidth(160);
@@ -164,7 +165,7 @@ public final class MainView extends BorderPane {
         javafx.scene.control.Hyperlink logs = new javafx.scene.control.Hyperlink(ctx.t("action.openLogs"));
         logs.setId("openLogs");
         logs.setOnAction(e -> {
-            Path dir = cn.huikuan.logging.LogSetup.folder(ctx.books().db().folder().root());
+            Path dir = cn.huikuan.logging.LogSetup.folder(ctx.books().folder());
             try {
                 java.nio.file.Files.createDirectories(dir);
             } catch (java.io.IOException ex) {
@@ -178,7 +179,7 @@ public final class MainView extends BorderPane {
         status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setBottom(status);
         BorderPane.setMargin(tabs, new Insets(0));
-        ctx.books().db().preMigrationBackup().ifPresent(p -> {
+        ctx.books().preMigrationBackup().ifPresent(p -> {
             statusText.textProperty().unbind();
             statusText.setText(ctx.t("status.migrated", p));
         });

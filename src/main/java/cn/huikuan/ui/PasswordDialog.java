@@ -1,6 +1,6 @@
 package cn.huikuan.ui;
 
-import cn.huikuan.persistence.DatabaseKey;
+import cn.huikuan.storage.DatabaseKey;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

@@ -6,7 +6,6 @@ import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.Instalment;
 import cn.huikuan.domain.Payment;
 import cn.huikuan.domain.Receivable;
-import cn.huikuan.persistence.EvidenceStore;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -48,12 +47,12 @@ public final class ReceivableDetailView extends BorderPane {
     private final TableView<EvidenceItem> evidence = new TableView<>();
     private final ListView<ContactEntry> timeline = new ListView<>();
     private final GridPane terms = new GridPane();
-    private final Map<Long, EvidenceStore.Integrity> integrity = new HashMap<>();
+    private final Map<Long, cn.huikuan.storage.FileIntegrity> integrity = new HashMap<>();
     private Receivable receivable;
     private boolean reportedBad;
 
     record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
-                  Map<Long, EvidenceStore.Integrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation,
+                  Map<Long, cn.huikuan.storage.FileIntegrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation,
                   cn.huikuan.law.ClaimCalculator.Result claim, String claimProblem, List<cn.huikuan.domain.CourtEvent> court,
                   List<cn.huikuan.law.ProceduralDeadlines.Deadline> deadlines) {
     }
@@ -137,7 +136,7 @@ public final class ReceivableDetailView extends BorderPane {
         evidence.setPlaceholder(new Label(ctx.t("detail.dropHint")));
         evidence.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<EvidenceItem, String> status = col(ctx.t("evidence.status"),
-                e -> ctx.t("evidence.integrity." + integrity.getOrDefault(e.getId(), EvidenceStore.Integrity.OK).name()), 90);
+                e -> ctx.t("evidence.integrity." + integrity.getOrDefault(e.getId(), cn.huikuan.storage.FileIntegrity.OK).name()), 90);
         status.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -145,7 +144,7 @@ public final class ReceivableDetailView extends BorderPane {
                 setText(empty ? null : item);
                 getStyleClass().remove("bucket-severe");
                 if (!empty && getTableRow() != null && getTableRow().getItem() != null
-                        && integrity.getOrDefault(getTableRow().getItem().getId(), EvidenceStore.Integrity.OK) != EvidenceStore.Integrity.OK) {
+                        && integrity.getOrDefault(getTableRow().getItem().getId(), cn.huikuan.storage.FileIntegrity.OK) != cn.huikuan.storage.FileIntegrity.OK) {
                     getStyleClass().add("bucket-severe");
                 }
             }
@@ -241,16 +240,16 @@ public final class ReceivableDetailView extends BorderPane {
 
     public void reload(boolean recheckFiles) {
         if (wizard != null) wizard.reload();
-        Map<Long, EvidenceStore.Integrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
+        Map<Long, cn.huikuan.storage.FileIntegrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
         ctx.tasks().run(ctx.t("task.loading"), p -> {
             cn.huikuan.application.LegalStatusService legal = ctx.books().legal();
             cn.huikuan.application.LegalStatusService.CaseRecords c = legal.records(id);
             List<EvidenceItem> ev = ctx.books().evidence().list(id);
-            Map<Long, EvidenceStore.Integrity> check = new HashMap<>();
+            Map<Long, cn.huikuan.storage.FileIntegrity> check = new HashMap<>();
             int n = 0;
             for (EvidenceItem e : ev) {
                 if (p.cancelled()) break;
-                EvidenceStore.Integrity before = known.get(e.getId());
+                cn.huikuan.storage.FileIntegrity before = known.get(e.getId());
                 check.put(e.getId(), before != null ? before : ctx.books().evidence().verify(e));
                 p.update(++n, ev.size());
             }
@@ -291,7 +290,7 @@ public final class ReceivableDetailView extends BorderPane {
         evidence.refresh();
         timeline.getItems().setAll(d.timeline());
         showTerms();
-        long bad = d.integrity().values().stream().filter(i -> i != EvidenceStore.Integrity.OK).count();
+        long bad = d.integrity().values().stream().filter(i -> i != cn.huikuan.storage.FileIntegrity.OK).count();
         if (bad > 0 && !reportedBad) {
             reportedBad = true;
             ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
@@ -497,8 +496,8 @@ public final class ReceivableDetailView extends BorderPane {
 
     private void openEvidence(EvidenceItem item) {
         if (item == null) return;
-        EvidenceStore.Integrity state = integrity.getOrDefault(item.getId(), EvidenceStore.Integrity.OK);
-        if (state != EvidenceStore.Integrity.OK) {
+        cn.huikuan.storage.FileIntegrity state = integrity.getOrDefault(item.getId(), cn.huikuan.storage.FileIntegrity.OK);
+        if (state != cn.huikuan.storage.FileIntegrity.OK) {
             ctx.dialogs().showError(getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
                     ctx.t("evidence.integrity." + state.name() + ".detail", item.getTitle()));
             return;

@@ -1,7 +1,7 @@
 package cn.huikuan.ui;
 
 import cn.huikuan.i18n.I18n;
-import cn.huikuan.persistence.DataFolder;
+import cn.huikuan.application.BookFolders;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -61,7 +61,7 @@ public final class WelcomeView extends VBox {
         where.setId("welcomeFolder");
         Button change = new Button(i18n.t("welcome.changeFolder"));
         change.setId("welcomeChangeFolder");
-        change.setDisable(DataFolder.fixedByEnvironment());
+        change.setDisable(BookFolders.fixedByEnvironment());
         change.setOnAction(e -> {
             Path chosen = dialogs.chooseDirectory(getScene().getWindow(), i18n.t("welcome.changeFolder"));
             if (chosen != null) {

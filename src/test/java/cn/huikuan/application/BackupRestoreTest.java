@@ -4,7 +4,7 @@ import cn.huikuan.TestClock;
 import cn.huikuan.cli.Cli;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.persistence.DataFolder;
-import cn.huikuan.persistence.DataFolderException;
+import cn.huikuan.storage.DataFolderException;
 import cn.huikuan.persistence.Restore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +68,7 @@ class BackupRestoreTest {
         }
         Path notBackup = Files.writeString(dir.resolve("photo.zip"), "not a zip");
         long before = Files.size(dir.resolve("db/huikuan.mv.db"));
-        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(cn.huikuan.persistence.BackupRefusedException.class);
+        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(cn.huikuan.storage.BackupRefusedException.class);
         assertThat(Files.size(dir.resolve("db/huikuan.mv.db"))).isEqualTo(before);
     }
 

@@ -8,7 +8,7 @@ import cn.huikuan.domain.Money;
 import cn.huikuan.domain.PartyKind;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.domain.ReceivableKind;
-import cn.huikuan.pdf.BenchFixtures;
+import cn.huikuan.tools.BenchFixtures;
 import cn.huikuan.pdf.CourtImages;
 import cn.huikuan.pdf.EvidenceBundle;
 import org.apache.pdfbox.Loader;

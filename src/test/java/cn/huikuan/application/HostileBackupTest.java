@@ -1,7 +1,7 @@
 package cn.huikuan.application;
 
 import cn.huikuan.TestClock;
-import cn.huikuan.persistence.BackupRefusedException;
+import cn.huikuan.storage.BackupRefusedException;
 import cn.huikuan.persistence.Restore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

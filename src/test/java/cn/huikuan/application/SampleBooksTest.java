@@ -90,7 +90,7 @@ class SampleBooksTest {
                 cn.huikuan.domain.EvidenceType.DELIVERY_NOTE, cn.huikuan.domain.EvidenceType.DELIVERY_NOTE,
                 cn.huikuan.domain.EvidenceType.TRANSFER_VOUCHER, cn.huikuan.domain.EvidenceType.CHAT_RECORD);
         for (EvidenceItem e : items) {
-            assertThat(books.evidence().verify(e)).isEqualTo(EvidenceStore.Integrity.OK);
+            assertThat(books.evidence().verify(e)).isEqualTo(cn.huikuan.storage.FileIntegrity.OK);
         }
         List<ContactEntry> timeline = books.contacts().timeline(saleId);
         assertThat(timeline).hasSize(5);

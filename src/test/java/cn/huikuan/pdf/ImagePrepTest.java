@@ -1,5 +1,6 @@
 package cn.huikuan.pdf;
 
+import cn.huikuan.tools.BenchFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

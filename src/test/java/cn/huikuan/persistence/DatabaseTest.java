@@ -1,5 +1,6 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.DataFolderException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.EvidenceImportException;
 import cn.huikuan.TestClock;
 import cn.huikuan.domain.StoredFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class EvidenceStoreTest {
                     .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         }
         assertThat(f).exists();
-        assertThat(store.verify(s.sha256(), 3)).isEqualTo(EvidenceStore.Integrity.OK);
+        assertThat(store.verify(s.sha256(), 3)).isEqualTo(cn.huikuan.storage.FileIntegrity.OK);
         try (var tmp = Files.list(storeRoot.resolve("tmp"))) {
             assertThat(tmp).as("no half-written files left behind").isEmpty();
         }
@@ -67,11 +68,11 @@ class EvidenceStoreTest {
         Path stored = store.pathOf(s.sha256());
         stored.toFile().setWritable(true);
         Files.writeString(stored, "originaX");
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(EvidenceStore.Integrity.ALTERED);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.ALTERED);
         Files.writeString(stored, "original but longer");
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(EvidenceStore.Integrity.ALTERED);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.ALTERED);
         Files.delete(stored);
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(EvidenceStore.Integrity.MISSING);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.MISSING);
     }
 
     @Test
@@ -82,7 +83,7 @@ class EvidenceStoreTest {
         stored.toFile().setWritable(true);
         Files.writeString(stored, "damaged!");
         store.put(f);
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(EvidenceStore.Integrity.OK);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.OK);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.EvidenceImportException;
 import cn.huikuan.TestClock;
 import cn.huikuan.domain.Money;
 import cn.huikuan.domain.StoredFile;

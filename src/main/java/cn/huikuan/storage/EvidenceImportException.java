@@ -1,4 +1,4 @@
-package cn.huikuan.persistence;
+package cn.huikuan.storage;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
-package cn.huikuan.cli;
+package cn.huikuan.tools;
 
+import cn.huikuan.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class BenchCommandTest {
     @Test
     void generatesBooksThatVerifyAndTimesTheLists() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         Path books = dir.resolve("bench");
         assertThat(cli.run("bench", "generate", "--data", books.toString(), "--customers", "20", "--receivables", "200", "--payments", "300")).isZero();
         assertThat(cli.run("bench", "generate", "--data", books.toString(), "--customers", "1", "--receivables", "1", "--payments", "0"))
@@ -33,7 +34,7 @@ class BenchCommandTest {
     @Test
     void bundleBenchGeneratesItsInputsAndReportsBothSides() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(cli.run("bench", "bundle", "--data", dir.resolve("b").toString(), "--photos", "2", "--pdf-pages", "3", "--runs", "1")).isZero();
         String o = out.toString(StandardCharsets.UTF_8);
         // Two photos + 3 PDF pages + cover, index and manifest.
@@ -44,7 +45,7 @@ class BenchCommandTest {
     @Test
     void claimBenchTimesEachSizeAndComparesTimePerEntry() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(cli.run("bench", "claim", "--sizes", "40,20", "--runs", "1", "--data", dir.resolve("c").toString())).isZero();
         String o = out.toString(StandardCharsets.UTF_8);
         assertThat(o).contains("40 instalments, 84 entries", "20 instalments, 42 entries", "ledger lines", "median",

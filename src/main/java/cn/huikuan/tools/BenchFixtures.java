@@ -1,4 +1,4 @@
-package cn.huikuan.pdf;
+package cn.huikuan.tools;
 
 import com.itextpdf.io.font.constants.StandardFonts;
 import com.itextpdf.io.image.ImageDataFactory;

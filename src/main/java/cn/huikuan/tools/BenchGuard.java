@@ -1,5 +1,7 @@
-package cn.huikuan.cli;
+package cn.huikuan.tools;
 
+import cn.huikuan.cli.Args;
+import cn.huikuan.cli.Cli;
 import cn.huikuan.law.ConductGuard;
 import cn.huikuan.law.LprTable;
 

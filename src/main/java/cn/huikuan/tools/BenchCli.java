@@ -1,5 +1,7 @@
-package cn.huikuan.cli;
+package cn.huikuan.tools;
 
+import cn.huikuan.cli.Args;
+import cn.huikuan.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package cn.huikuan.persistence;
+package cn.huikuan.storage;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -59,12 +59,16 @@ public final class DatabaseKey {
         return null;
     }
 
-    /** What H2 takes as the password of an encrypted database: file password, a space, the (empty) user password. */
-    String h2Password() {
+    /**
+     * What H2 takes as the password of an encrypted database: file password, a space, the (empty) user password. For
+     * the storage layer (cn.huikuan.persistence) only; the architecture test keeps every other package from calling it.
+     */
+    public String h2Password() {
         return new String(filePassword) + " ";
     }
 
-    char[] filePassword() {
+    /** The derived file password; for the storage layer only, as {@link #h2Password}. */
+    public char[] filePassword() {
         return filePassword.clone();
     }
 }

@@ -1,5 +1,7 @@
-package cn.huikuan.cli;
+package cn.huikuan.tools;
 
+import cn.huikuan.cli.Args;
+import cn.huikuan.cli.Cli;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.EvidenceService;
 import cn.huikuan.application.ListQuery;
@@ -10,7 +12,7 @@ import cn.huikuan.domain.Money;
 import cn.huikuan.domain.PartyKind;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.domain.ReceivableKind;
-import cn.huikuan.pdf.BenchFixtures;
+import cn.huikuan.tools.BenchFixtures;
 import cn.huikuan.pdf.EvidenceBundle;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package cn.huikuan.cli;
+package cn.huikuan.tools;
 
+import cn.huikuan.cli.Cli;
 import cn.huikuan.law.ConductGuard;
 import cn.huikuan.law.data.LawData;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class GuardCorpusTest {
     @Test
     void benchGuardPrintsRecallFalsePositivesAndLatency() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(cli.run("bench", "guard", "--corpus", CORPUS.toString(), "--runs", "1")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("recall", "false positives", "violence", "first check", "median");
     }

@@ -1,5 +1,7 @@
-package cn.huikuan.cli;
+package cn.huikuan.tools;
 
+import cn.huikuan.cli.Args;
+import cn.huikuan.cli.Cli;
 import cn.huikuan.persistence.DataFolder;
 
 import cn.huikuan.application.Books;
