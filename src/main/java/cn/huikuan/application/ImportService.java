@@ -62,7 +62,7 @@ public final class ImportService {
         }
     }
 
-    /** One rejected row: its number in the file (the header is row 1) and why. */
+    /** One rejected row: its number in the file (as the spreadsheet shows it; the header's when a column is missing) and why. */
     public record Rejection(int row, String reason) {
     }
 
@@ -300,8 +300,8 @@ public final class ImportService {
 
     /**
      * Copies the rows {@code report} rejected from {@code source} to {@code target} (.csv by its name, else .xlsx):
-     * the original header and cells, then 原行号 and 拒绝原因 (issue 21). A rejection of row 1 (required columns
-     * missing) applies to every data row. Refuses (IllegalStateException) when the file is no longer the one the
+     * the original header and cells, then 原行号 and 拒绝原因 (issue 21). A rejection of the header's row (required
+     * columns missing) applies to every data row. Refuses (IllegalStateException) when the file is no longer the one the
      * report was made of. Returns how many rows were written.
      */
     public static int writeRefused(Path source, Report report, Path target) throws java.io.IOException {
@@ -311,20 +311,24 @@ public final class ImportService {
         }
         Map<Integer, String> reasons = new HashMap<>();
         for (Rejection r : report.rejected()) reasons.merge(r.row(), r.reason(), (a, b) -> a + "；" + b);
-        String everyRow = reasons.get(1);
+        String[] everyRow = {null};
         List<List<String>> out = new ArrayList<>();
         List<String> head = new ArrayList<>();
         int[] n = {0};
         int[] width = {0};
+        boolean[] headerSeen = {false};
         SpreadsheetRows.read(source, cells -> {
             n[0]++;
+            boolean blank = cells.stream().allMatch(x -> x == null || x.isBlank());
+            if (blank) return;                                // as the check reads it: blank rows are neither header nor data
             width[0] = Math.max(width[0], cells.size());
-            if (n[0] == 1) {
+            if (!headerSeen[0]) {
+                headerSeen[0] = true;
+                everyRow[0] = reasons.get(n[0]);          // required columns missing: said of the header, true of every row
                 head.addAll(cells);
                 return;
             }
-            if (cells.stream().allMatch(x -> x == null || x.isBlank())) return;
-            String why = everyRow != null ? everyRow : reasons.get(n[0]);
+            String why = everyRow[0] != null ? everyRow[0] : reasons.get(n[0]);
             if (why == null) return;
             List<String> row = new ArrayList<>(cells);
             row.add(Integer.toString(n[0]));
@@ -361,7 +365,7 @@ public final class ImportService {
     }
 
     /** What reading a file gave (nothing from the books): kept from the dry run for the import of the same file. */
-    private record FileCheck(String fingerprint, int lines, List<String> header, List<List<String>> preview, List<Parsed> parsed,
+    private record FileCheck(String fingerprint, int dataRows, List<String> header, List<List<String>> preview, List<Parsed> parsed,
                              List<Rejection> rejected, Map<Column, Integer> mapping, PaidOnDefault paidOn, LocalDate importDate,
                              int paidOnMissing, List<Notice> notices) {
     }
@@ -400,15 +404,20 @@ public final class ImportService {
         int[] paidOnMissing = {0};
         LocalDate importDate = books.today();
         int[] n = {0};
+        int[] dataRows = {0};
+        int[] headerRow = {0};
         SpreadsheetRows.read(file, cells -> {
             n[0]++;
+            boolean blank = cells.stream().allMatch(x -> x == null || x.isBlank());
             if (header.isEmpty()) {
+                if (blank) return;                                                    // blank rows above the header
                 header.add(cells);
+                headerRow[0] = n[0];
                 mapping[0] = given == null ? guessMapping(cells) : given;
                 return;
             }
-            if (cells.stream().allMatch(x -> x == null || x.isBlank())) return;      // blank lines are not data
-            if (n[0] - 1 > MAX_ROWS) throw new TooManyRows();
+            if (blank) return;                                                        // blank lines are not data
+            if (++dataRows[0] > MAX_ROWS) throw new TooManyRows();
             if (preview.size() < 20) preview.add(cells);
             List<String> problems = new ArrayList<>();
             List<String> notes = new ArrayList<>();
@@ -429,12 +438,12 @@ public final class ImportService {
         }
         if (!missing.isEmpty()) {
             rejected.clear();
-            rejected.add(new Rejection(1, "缺少必需的列：" + String.join("、", missing) + " / required columns missing"));
+            rejected.add(new Rejection(headerRow[0], "缺少必需的列：" + String.join("、", missing) + " / required columns missing"));
             parsed.clear();
             notices.clear();
             paidOnMissing[0] = 0;
         }
-        return new FileCheck(fingerprint, n[0], header.get(0), List.copyOf(preview), List.copyOf(parsed), List.copyOf(rejected), Map.copyOf(mapping[0]),
+        return new FileCheck(fingerprint, dataRows[0], header.get(0), List.copyOf(preview), List.copyOf(parsed), List.copyOf(rejected), Map.copyOf(mapping[0]),
                 paidOnDefault, importDate, paidOnMissing[0], List.copyOf(notices));
     }
 
@@ -456,7 +465,7 @@ public final class ImportService {
         rejected.sort(java.util.Comparator.comparingInt(Rejection::row));
         int defaulted = (int) parsed.stream().filter(Parsed::paidOnDefaulted).count();
         String hash = f.fingerprint() == null ? null : f.fingerprint().substring(0, f.fingerprint().indexOf('|'));
-        Report r = new Report(f.lines() <= 1 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
+        Report r = new Report(f.dataRows() == 0 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
                 f.mapping(), f.header(), f.preview(), f.paidOn(), f.importDate(), f.paidOnMissing(), defaulted, f.notices(), hash);
         return new Checked(r, parsed, existing);
     }

@@ -83,7 +83,10 @@ public final class SpreadsheetRows {
     private SpreadsheetRows() {
     }
 
-    /** Calls {@code row} for every row, the header first; stops when it returns false is not needed: readers stream. */
+    /**
+     * Calls {@code row} for every row, in order, the n-th call for the sheet's row n (an empty row of an .xlsx, which
+     * the file does not hold, comes as an empty list); readers stream.
+     */
     public static void read(Path file, Consumer<List<String>> row) {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
@@ -120,7 +123,14 @@ public final class SpreadsheetRows {
             XlsxCheck.check(file);
             try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
                  var rows = wb.getFirstSheet().openStream()) {
-                rows.forEach(r -> row.accept(cells(r)));
+                // an empty row is not stored in the sheet: handed on as an empty row, so that every row keeps the number
+                // Excel shows for it (the import names refused rows by it)
+                int[] next = {1};
+                rows.forEach(r -> {
+                    for (; next[0] < r.getRowNum(); next[0]++) row.accept(new ArrayList<>());
+                    row.accept(cells(r));
+                    next[0] = r.getRowNum() + 1;
+                });
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof NotASpreadsheet n) throw n;

@@ -284,4 +284,33 @@ class LedgerImportTest {
         SpreadsheetRows.read(out, back::add);
         assertThat(back.get(1)).containsExactly("张三", "2026-03-01", "2", "缺少必需的列：金额 / required columns missing");
     }
+    /**
+     * An .xlsx does not hold its empty rows: the rows after a blank one were named one row too early (第 3 行 for Excel's
+     * row 4), and a title above the header made the title the header. Rows keep Excel's numbers now.
+     */
+    @Test
+    void rowsOfAnXlsxKeepExcelsNumbersAcrossEmptyRows() throws Exception {
+        Path f = dir.resolve("gaps.xlsx");
+        try (var out = Files.newOutputStream(f); var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            var ws = wb.newWorksheet("台账");
+            ws.value(1, 0, "客户名称");                     // row 2 (row 1 empty)
+            ws.value(1, 1, "日期");
+            ws.value(1, 2, "金额");
+            ws.value(2, 0, "王五");                          // row 3
+            ws.value(2, 1, "2026-03-01");
+            ws.value(2, 2, 100);
+            ws.value(4, 0, "赵六");                          // row 5 (row 4 empty)
+            ws.value(4, 1, "2026-03-02");
+            ws.value(4, 2, "待定");
+        }
+        ImportService.Report r = books.imports().dryRun(f, null);
+        assertThat(r.rows()).isEqualTo(2);
+        assertThat(r.accepted()).isEqualTo(1);
+        assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.row()).isEqualTo(5));
+        Path out = dir.resolve("refused.xlsx");
+        ImportService.writeRefused(f, r, out);
+        List<List<String>> back = new ArrayList<>();
+        SpreadsheetRows.read(out, back::add);
+        assertThat(back.get(1)).containsExactly("赵六", "2026-03-02", "待定", "5", "金额不是数字：待定 / not a number");
+    }
 }
