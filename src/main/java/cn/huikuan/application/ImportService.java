@@ -464,9 +464,15 @@ public final class ImportService {
         parsed.removeAll(already);
         rejected.sort(java.util.Comparator.comparingInt(Rejection::row));
         int defaulted = (int) parsed.stream().filter(Parsed::paidOnDefaulted).count();
+        List<Notice> notices = f.notices();
+        if (!already.isEmpty()) {   // only what is said of rows that go in
+            Set<Integer> going = new HashSet<>();
+            for (Parsed p : parsed) going.add(p.row());
+            notices = notices.stream().filter(x -> going.contains(x.row())).toList();
+        }
         String hash = f.fingerprint() == null ? null : f.fingerprint().substring(0, f.fingerprint().indexOf('|'));
         Report r = new Report(f.dataRows() == 0 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
-                f.mapping(), f.header(), f.preview(), f.paidOn(), f.importDate(), f.paidOnMissing(), defaulted, f.notices(), hash);
+                f.mapping(), f.header(), f.preview(), f.paidOn(), f.importDate(), f.paidOnMissing(), defaulted, notices, hash);
         return new Checked(r, parsed, existing);
     }
 

@@ -62,11 +62,14 @@ public final class ImportDialog extends Dialog<Integer> {
             box.getItems().addAll(header);
             Integer i = first.mapping().get(c);
             box.getSelectionModel().select(i == null ? 0 : i + 1);
-            box.setPrefWidth(160);
+            box.setPrefWidth(140);
+            box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             columns.put(c, box);
-            grid.add(new Label(ctx.t("import.col." + c.name()) + (c.required() ? " *" : "")), col, row);
+            Label label = new Label(ctx.t("import.col." + c.name()) + (c.required() ? " *" : ""));
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the dialog widens rather than cut a column's name
+            grid.add(label, col, row);
             grid.add(box, col + 1, row);
-            if (++row == 7) {
+            if (++row == 5) {                      // three pairs across: the dialog fits a 768-pixel-high screen
                 row = 0;
                 col += 2;
             }
@@ -74,7 +77,7 @@ public final class ImportDialog extends Dialog<Integer> {
         report.setId("importReport");
         report.setEditable(false);
         report.setWrapText(true);
-        report.setPrefRowCount(14);
+        report.setPrefRowCount(12);
         Button recheck = new Button(ctx.t("import.recheck"));
         recheck.setId("importRecheck");
         recheck.setOnAction(e -> check());
