@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * Imports receivables (with their customers and an optional payment) from .xlsx or .csv: columns are
  * matched by common Chinese and English names (the mapping can be changed), a dry run checks every row and
  * lists each rejected one with its reason, and the import is all or nothing: it refuses while any row is
- * rejected and writes everything in one transaction.
+ * rejected and writes everything in one transaction. Or, asked to (issue 21), it imports the valid rows only, all
+ * or nothing as well, and {@link #writeRefused} gives back the others with their reasons. A paid row without a
+ * payment date is refused unless the user chose a default ({@link PaidOnDefault}), which the report states; an ID
+ * number's check character decides person or organisation. {@link #writeTemplate} writes the template.
  */
 public final class ImportService {
     /** At most this many data rows per file (a bigger sheet is refused before anything is written). */
