@@ -40,6 +40,10 @@ public final class ImportDialog extends Dialog<Integer> {
     private ImportService.Report last;
     /** Rows imported by this dialog, once it has imported (it then stays open to show what was refused). */
     private Integer imported;
+    /** Checks asked for so far: only the latest one's report is shown. */
+    private int checks;
+    /** The check whose report is shown (0: the one the dialog opened with). */
+    private int shown;
 
     public ImportDialog(AppContext ctx, Window owner, Path file, ImportService.Report first) {
         UiFont.apply(this);
@@ -89,7 +93,7 @@ public final class ImportDialog extends Dialog<Integer> {
         partial.setId("importPartial");
         partial.setText(ctx.t("import.partial"));
         partial.selectedProperty().addListener((o, a, b) -> {
-            if (last != null) show(last);
+            if (last != null && shown == checks) show(last);   // while a check runs, its report will say it
         });
         saveRefused.setId("importSaveRefused");
         saveRefused.setText(ctx.t("import.saveRefused"));
@@ -136,8 +140,15 @@ public final class ImportDialog extends Dialog<Integer> {
         if (imported != null) return;                          // the rows are in: a new check would find them there
         Map<ImportService.Column, Integer> m = mapping();
         ImportService.Options o = options();
-        ctx.tasks().run(ctx.t("import.checking"), p -> ctx.books().imports().dryRun(file, m, o), this::show,
-                e -> report.setText(ErrorMessages.describe(e, ctx.i18n())));
+        int asked = ++checks;
+        importButton.setDisable(true);                         // until this check's report is shown
+        ctx.tasks().run(ctx.t("import.checking"), p -> ctx.books().imports().dryRun(file, m, o), r -> {
+            if (asked != checks) return;                       // an earlier check finishing late is not shown over a later one
+            shown = asked;
+            show(r);
+        }, e -> {
+            if (asked == checks) report.setText(ErrorMessages.describe(e, ctx.i18n()));
+        });
     }
 
     private boolean importable(ImportService.Report r) {
