@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * Imports receivables (with their customers and an optional payment) from .xlsx or .csv: columns are
  * matched by common Chinese and English names (the mapping can be changed), a dry run checks every row and
  * lists each rejected one with its reason, and the import is all or nothing: it refuses while any row is
- * rejected and writes everything in one transaction.
+ * rejected and writes everything in one transaction. Or, asked to (issue 21), it imports the valid rows only, all
+ * or nothing as well, and {@link #writeRefused} gives back the others with their reasons. A paid row without a
+ * payment date is refused unless the user chose a default ({@link PaidOnDefault}), which the report states; an ID
+ * number's check character decides person or organisation. {@link #writeTemplate} writes the template.
  */
 public final class ImportService {
     /** At most this many data rows per file (a bigger sheet is refused before anything is written). */
@@ -41,14 +44,15 @@ public final class ImportService {
         ID_NUMBER("证件号码", "身份证号", "身份证号码", "统一社会信用代码", "信用代码", "id number", "registration number", "credit code"),
         PHONE("电话", "手机", "手机号", "联系电话", "phone", "mobile"),
         ADDRESS("地址", "住所", "住址", "address"),
-        TITLE("事由", "摘要", "项目", "合同名称", "内容", "title", "description"),
+        // issue 21: a ledger's 业务内容 (or 品名 …) is what the receivable is for
+        TITLE("业务内容", "事由", "摘要", "项目", "合同名称", "内容", "业务摘要", "品名", "商品名称", "货物名称", "项目名称", "title", "description"),
         DEBT_KIND("欠款类型", "类别", "业务类型", "receivable type", "debt type"),
         CONTRACT_NUMBER("合同编号", "单号", "contract number", "contract no"),
         CONTRACT_DATE("合同日期", "日期", "发生日期", "开单日期", "contract date", "date"),
         AMOUNT("金额", "本金", "应收金额", "欠款金额", "合同金额", "amount", "principal"),
         DUE_DATE("到期日", "到期日期", "付款期限", "应付日期", "due date", "due"),
-        PAID("已付", "已收", "已付金额", "已收金额", "paid", "paid amount"),
-        PAID_ON("付款日期", "收款日期", "paid on", "payment date");
+        PAID("已收金额", "已付", "已收", "已付金额", "回款金额", "paid", "paid amount"),
+        PAID_ON("付款日期", "收款日期", "回款日期", "到账日期", "paid on", "payment date");
 
         final List<String> names;
 
@@ -61,14 +65,53 @@ public final class ImportService {
         }
     }
 
-    /** One rejected row: its number in the file (the header is row 1) and why. */
+    /** One rejected row: its number in the file (as the spreadsheet shows it; the header's when a column is missing) and why. */
     public record Rejection(int row, String reason) {
     }
 
+    /** Something the import decided for a row that the user should know (it is not a rejection). */
+    public record Notice(int row, String text) {
+    }
+
+    /**
+     * The payment date given to a row that has a paid amount but no payment date (issue 21): none (the row is
+     * refused, as before), the day of the import, or the row's due date (its date when it has no due date).
+     * Whatever is chosen is stated in the report and in the payment's note, never silently.
+     */
+    public enum PaidOnDefault {
+        NONE, IMPORT_DATE, DUE_DATE
+    }
+
+    /**
+     * How to import: the payment-date default, and whether the valid rows go in while others are refused
+     * ({@code partial}) or the import is all or nothing (the default).
+     */
+    public record Options(PaidOnDefault paidOn, boolean partial) {
+        public static final Options ALL_OR_NOTHING = new Options(PaidOnDefault.NONE, false);
+
+        public Options {
+            if (paidOn == null) paidOn = PaidOnDefault.NONE;
+        }
+    }
+
+    /**
+     * A dry run's (or an import's) findings. {@code paidOnMissing}: rows with a paid amount and no payment date;
+     * {@code paidOnDefaulted}: accepted rows whose payment date is the chosen default ({@code paidOnDefault},
+     * {@code importDate} being the import's day). {@code notices}: rows the import decided something for, such as
+     * a customer's kind taken from the ID number against the name. {@code sourceHash}: the file's SHA-256, so
+     * that the refused rows are copied only from the file the report was made of.
+     */
     public record Report(int rows, int accepted, List<Rejection> rejected, int newCustomers, int existingCustomers,
-                         Map<Column, Integer> mapping, List<String> header, List<List<String>> preview) {
+                         Map<Column, Integer> mapping, List<String> header, List<List<String>> preview,
+                         PaidOnDefault paidOnDefault, LocalDate importDate, int paidOnMissing, int paidOnDefaulted,
+                         List<Notice> notices, String sourceHash) {
         public boolean ok() {
             return rejected.isEmpty() && rows > 0;
+        }
+
+        /** Whether a partial import (the valid rows only) has anything to import. */
+        public boolean anyAccepted() {
+            return accepted > 0;
         }
     }
 
@@ -77,7 +120,9 @@ public final class ImportService {
         private final Report report;
 
         public ImportRefused(Report report) {
-            super(report.rows() == 0 ? "没有数据行 / no data rows" : report.rejected().size() + " 行有误，未导入任何数据 / rows rejected, nothing imported");
+            super(report.rows() == 0 ? "没有数据行 / no data rows"
+                    : report.accepted() == 0 ? "没有一行可以导入，未导入任何数据 / no row can be imported, nothing imported"
+                    : report.rejected().size() + " 行有误，未导入任何数据 / rows rejected, nothing imported");
             this.report = report;
         }
 
@@ -94,7 +139,12 @@ public final class ImportService {
 
     private record Parsed(int row, String customer, PartyKind kind, String idNumber, String phone, String address, String title,
                           ReceivableKind debtKind, String contractNumber, LocalDate contractDate, BigDecimal amount, LocalDate due,
-                          BigDecimal paid, LocalDate paidOn) {
+                          BigDecimal paid, LocalDate paidOn, PaidOnDefault paidOnFrom) {
+        /** Whether the payment date is the chosen default rather than the file's. */
+        boolean paidOnDefaulted() {
+            return paidOnFrom != PaidOnDefault.NONE;
+        }
+
         String customerKey() {
             return customer + "\u0000" + (idNumber == null ? "" : idNumber);
         }
@@ -132,7 +182,17 @@ public final class ImportService {
 
     /** Checks every row; writes nothing. {@code mapping} null means the guessed one. */
     public Report dryRun(Path file, Map<Column, Integer> mapping) {
-        return check(file, mapping).report;
+        return dryRun(file, mapping, Options.ALL_OR_NOTHING);
+    }
+
+    /** Checks every row as an import with {@code options} would; writes nothing. */
+    public Report dryRun(Path file, Map<Column, Integer> mapping, Options options) {
+        return check(file, mapping, options).report;
+    }
+
+    /** All or nothing, no payment-date default: {@link #importFile(Path, Map, Options)}. */
+    public Report importFile(Path file, Map<Column, Integer> mapping) {
+        return importFile(file, mapping, Options.ALL_OR_NOTHING);
     }
 
     /**
@@ -140,17 +200,158 @@ public final class ImportService {
      * are written 1,000 receivables per transaction under an {@code import_run} record that is marked finished
      * in the last transaction, with the journal entries and the kept totals; if anything fails before that, the
      * rows written so far are deleted again before this throws (and, should that fail too or the app be cut
-     * off, when the books next open: {@link #undoUnfinished}).
+     * off, when the books next open: {@link #undoUnfinished}). With {@code options.partial()} the valid rows are
+     * imported that way (all of them or none) and the rejected ones are left out; the report says which and why.
      */
-    public Report importFile(Path file, Map<Column, Integer> mapping) {
-        Checked c = check(file, mapping);
+    public Report importFile(Path file, Map<Column, Integer> mapping, Options options) {
+        Checked c = check(file, mapping, options);
         lastRead = null;   // a second import of the file reads it again (and finds its rows already in the books)
-        if (!c.report.ok()) throw new ImportRefused(c.report);
+        // partial (issue 21): the valid rows go in and the report lists the others; else any rejected row refuses all
+        if (options.partial() ? !c.report.anyAccepted() : !c.report.ok()) throw new ImportRefused(c.report);
         books.db().inBulkConnection(conn -> {
             write(conn, c.rows, c.existing);
             return null;
         });
         return c.report;
+    }
+
+    /** The template's header text of a column: its first name, 「（必填）」 for a required one (guessMapping reads it back). */
+    public static String templateHeader(Column c) {
+        return c.names.get(0) + (c.required() ? "（必填）" : "");
+    }
+
+    /** What each column of the template takes, for its 说明 sheet. */
+    private static String templateHelp(Column c) {
+        return switch (c) {
+            case CUSTOMER -> "个人姓名或单位全称 / the person's or organisation's name";
+            case CUSTOMER_KIND -> "个人 或 单位；有证件号码时按号码判定 / person or organisation; an ID number decides";
+            case ID_NUMBER -> "18 位身份证号或统一社会信用代码，可空 / resident ID or unified social credit code, optional";
+            case PHONE -> "手机或座机 / phone";
+            case ADDRESS -> "住所或经营地址 / address";
+            case TITLE -> "业务内容，如 钢材货款；空则为 货款 / what it is for; empty: 货款";
+            case DEBT_KIND -> "买卖、借款、服务 或 其他；空则为 买卖 / sale, loan, service or other; empty: sale";
+            case CONTRACT_NUMBER -> "合同编号或单号 / contract or order number";
+            case CONTRACT_DATE -> "合同或开单日期，如 2026-05-28 或 2026年5月28日 / contract date";
+            case AMOUNT -> "应收金额（元），最多两位小数 / amount in yuan";
+            case DUE_DATE -> "到期日；空则为日期 / due date; empty: the date";
+            case PAID -> "已收金额（元），可空 / paid so far, optional";
+            case PAID_ON -> "付款日期；有已收金额时应填，否则导入时选择默认值 / payment date; else a default is chosen at import";
+        };
+    }
+
+    /**
+     * Writes the import template (issue 21): sheet 应收款 with the header row in Chinese (required columns marked
+     * 「（必填）」) and one fictional example row dated before {@code today}, which imports cleanly; sheet 说明 says what
+     * each column takes. Written beside {@code target} and moved into place: the caller decides about an existing file.
+     */
+    public static void writeTemplate(Path target, LocalDate today) throws java.io.IOException {
+        Column[] cols = Column.values();
+        LocalDate date = today.minusDays(60);
+        String creditBase = "91110105MA0000000";   // fictional: an organisation's code whose check character is computed
+        Map<Column, Object> example = new EnumMap<>(Column.class);
+        example.put(Column.CUSTOMER, "（示例）某某建筑工程队");
+        example.put(Column.CUSTOMER_KIND, "单位");
+        example.put(Column.ID_NUMBER, creditBase + IdentityNumbers.creditCodeCheckChar(creditBase));
+        example.put(Column.PHONE, "13800000000");
+        example.put(Column.ADDRESS, "某省某市某区某路 1 号");
+        example.put(Column.TITLE, "钢材货款");
+        example.put(Column.DEBT_KIND, "买卖");
+        example.put(Column.CONTRACT_NUMBER, "HT-" + date.getYear() + "-001");
+        example.put(Column.CONTRACT_DATE, date.toString());
+        example.put(Column.AMOUNT, new BigDecimal("12500.00"));
+        example.put(Column.DUE_DATE, date.plusDays(30).toString());
+        example.put(Column.PAID, new BigDecimal("2500.00"));
+        example.put(Column.PAID_ON, date.plusDays(40).toString());
+        SpreadsheetRows.writeAtomically(target, out -> {
+            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("应收款");
+                for (int i = 0; i < cols.length; i++) {
+                    ws.value(0, i, templateHeader(cols[i]));
+                    ws.width(i, Math.max(12, templateHeader(cols[i]).length() * 2.5));
+                    Object v = example.get(cols[i]);
+                    if (v instanceof BigDecimal b) {
+                        ws.value(1, i, b);
+                        ws.style(1, i).format("0.00").set();
+                    } else {
+                        ws.value(1, i, (String) v);
+                    }
+                }
+                ws.range(0, 0, 0, cols.length - 1).style().bold().fillColor("DDEBF7").set();
+                ws.width(0, 24);
+                org.dhatim.fastexcel.Worksheet help = wb.newWorksheet("说明");
+                help.value(0, 0, "列 Column");
+                help.value(0, 1, "必填 Required");
+                help.value(0, 2, "说明 What it takes");
+                for (int i = 0; i < cols.length; i++) {
+                    help.value(i + 1, 0, cols[i].names.get(0));
+                    help.value(i + 1, 1, cols[i].required() ? "是 yes" : "");
+                    help.value(i + 1, 2, templateHelp(cols[i]));
+                }
+                help.value(cols.length + 2, 0, "第二行是虚构的示例，请改成您的数据或删除 / the second row of 应收款 is a fictional example: replace or delete it");
+                help.value(cols.length + 3, 0, "列名也可用：" + String.join("、", Column.TITLE.names.subList(1, 9)) + "（业务内容）等 / other column names are understood too");
+                help.range(0, 0, 0, 2).style().bold().set();
+                help.width(0, 16);
+                help.width(2, 70);
+            }
+        });
+    }
+
+    /** The column a refused-rows file adds after the original cells. */
+    public static final String REFUSED_REASON = "拒绝原因";
+    /** And the row's number in the original file. */
+    public static final String REFUSED_ROW = "原行号";
+
+    /**
+     * Copies the rows {@code report} rejected from {@code source} to {@code target} (.csv by its name, else .xlsx):
+     * the original header and cells, then 原行号 and 拒绝原因 (issue 21). A rejection of the header's row (required
+     * columns missing) applies to every data row. Refuses (IllegalStateException) when the file is no longer the one the
+     * report was made of. Returns how many rows were written.
+     */
+    public static int writeRefused(Path source, Report report, Path target) throws java.io.IOException {
+        String hash = cn.huikuan.storage.Sha256.ofFile(source);
+        if (report.sourceHash() == null || !report.sourceHash().equals(hash)) {
+            throw new IllegalStateException("文件在检查之后被改动过，请重新检查 / the file changed since it was checked: check it again");
+        }
+        Map<Integer, String> reasons = new HashMap<>();
+        for (Rejection r : report.rejected()) reasons.merge(r.row(), r.reason(), (a, b) -> a + "；" + b);
+        String[] everyRow = {null};
+        List<List<String>> out = new ArrayList<>();
+        List<String> head = new ArrayList<>();
+        int[] n = {0};
+        int[] width = {0};
+        boolean[] headerSeen = {false};
+        SpreadsheetRows.read(source, cells -> {
+            n[0]++;
+            boolean blank = cells.stream().allMatch(x -> x == null || x.isBlank());
+            if (blank) return;                                // as the check reads it: blank rows are neither header nor data
+            width[0] = Math.max(width[0], cells.size());
+            if (!headerSeen[0]) {
+                headerSeen[0] = true;
+                everyRow[0] = reasons.get(n[0]);          // required columns missing: said of the header, true of every row
+                head.addAll(cells);
+                return;
+            }
+            String why = everyRow[0] != null ? everyRow[0] : reasons.get(n[0]);
+            if (why == null) return;
+            List<String> row = new ArrayList<>(cells);
+            row.add(Integer.toString(n[0]));
+            row.add(why);
+            out.add(row);
+        });
+        // the two columns after the widest row, so that no original cell is taken for a reason
+        for (List<String> row : out) {
+            while (row.size() < width[0] + 2) row.add(row.size() - 2, "");
+        }
+        while (head.size() < width[0]) head.add("");
+        head.add(REFUSED_ROW);
+        head.add(REFUSED_REASON);
+        out.add(0, head);
+        boolean csv = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        SpreadsheetRows.writeAtomically(target, o -> {
+            if (csv) SpreadsheetRows.writeCsv(o, out);
+            else SpreadsheetRows.writeXlsx(o, "拒绝的行", out);
+        });
+        return out.size() - 1;
     }
 
     /** Receivables per transaction while importing. */
@@ -167,18 +368,20 @@ public final class ImportService {
     }
 
     /** What reading a file gave (nothing from the books): kept from the dry run for the import of the same file. */
-    private record FileCheck(String fingerprint, int lines, List<String> header, List<List<String>> preview, List<Parsed> parsed,
-                             List<Rejection> rejected, Map<Column, Integer> mapping) {
+    private record FileCheck(String fingerprint, int dataRows, List<String> header, List<List<String>> preview, List<Parsed> parsed,
+                             List<Rejection> rejected, Map<Column, Integer> mapping, PaidOnDefault paidOn, LocalDate importDate,
+                             int paidOnMissing, List<Notice> notices) {
     }
 
     /** The last dry run's reading, reused by an import of the unchanged file with the same mapping. */
     private volatile FileCheck lastRead;
 
-    private Checked check(Path file, Map<Column, Integer> given) {
+    private Checked check(Path file, Map<Column, Integer> given, Options options) {
         String fingerprint = fingerprint(file, given);
+        if (fingerprint != null) fingerprint += "|" + options.paidOn() + "|" + books.today();
         FileCheck read = lastRead;
         if (read == null || fingerprint == null || !read.fingerprint().equals(fingerprint)) {
-            read = read(file, given, fingerprint);
+            read = read(file, given, fingerprint, options.paidOn());
             lastRead = read;
         }
         return againstBooks(read);
@@ -193,32 +396,43 @@ public final class ImportService {
         }
     }
 
-    private FileCheck read(Path file, Map<Column, Integer> given, String fingerprint) {
+    private FileCheck read(Path file, Map<Column, Integer> given, String fingerprint, PaidOnDefault paidOnDefault) {
         List<List<String>> header = new ArrayList<>(1);
         List<List<String>> preview = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         Map<Column, Integer>[] mapping = new Map[1];
         Set<String> seen = new HashSet<>();
+        List<Notice> notices = new ArrayList<>();
+        int[] paidOnMissing = {0};
+        LocalDate importDate = books.today();
         int[] n = {0};
+        int[] dataRows = {0};
+        int[] headerRow = {0};
         SpreadsheetRows.read(file, cells -> {
             n[0]++;
+            boolean blank = cells.stream().allMatch(x -> x == null || x.isBlank());
             if (header.isEmpty()) {
+                if (blank) return;                                                    // blank rows above the header
                 header.add(cells);
+                headerRow[0] = n[0];
                 mapping[0] = given == null ? guessMapping(cells) : given;
                 return;
             }
-            if (cells.stream().allMatch(x -> x == null || x.isBlank())) return;      // blank lines are not data
-            if (n[0] - 1 > MAX_ROWS) throw new TooManyRows();
+            if (blank) return;                                                        // blank lines are not data
+            if (++dataRows[0] > MAX_ROWS) throw new TooManyRows();
             if (preview.size() < 20) preview.add(cells);
             List<String> problems = new ArrayList<>();
-            Parsed p = parse(n[0], cells, mapping[0], problems);
+            List<String> notes = new ArrayList<>();
+            Parsed p = parse(n[0], cells, mapping[0], problems, notes, paidOnDefault, importDate, paidOnMissing);
             if (p != null) {
                 String dup = p.customerKey() + "|" + p.contractNumber() + "|" + p.contractDate() + "|" + p.amount().toPlainString() + "|" + p.title();
                 if (!seen.add(dup)) problems.add("与前面的一行重复 / duplicate of an earlier row");
             }
-            if (problems.isEmpty()) parsed.add(p);
-            else rejected.add(new Rejection(n[0], String.join("；", problems)));
+            if (problems.isEmpty()) {
+                parsed.add(p);
+                for (String note : notes) notices.add(new Notice(n[0], note));
+            } else rejected.add(new Rejection(n[0], String.join("；", problems)));
         });
         if (header.isEmpty()) throw new SpreadsheetRows.NotASpreadsheet("表格没有任何行 / the sheet has no rows");
         List<String> missing = new ArrayList<>();
@@ -227,10 +441,13 @@ public final class ImportService {
         }
         if (!missing.isEmpty()) {
             rejected.clear();
-            rejected.add(new Rejection(1, "缺少必需的列：" + String.join("、", missing) + " / required columns missing"));
+            rejected.add(new Rejection(headerRow[0], "缺少必需的列：" + String.join("、", missing) + " / required columns missing"));
             parsed.clear();
+            notices.clear();
+            paidOnMissing[0] = 0;
         }
-        return new FileCheck(fingerprint, n[0], header.get(0), List.copyOf(preview), List.copyOf(parsed), List.copyOf(rejected), Map.copyOf(mapping[0]));
+        return new FileCheck(fingerprint, dataRows[0], header.get(0), List.copyOf(preview), List.copyOf(parsed), List.copyOf(rejected), Map.copyOf(mapping[0]),
+                paidOnDefault, importDate, paidOnMissing[0], List.copyOf(notices));
     }
 
     /** The checks that depend on the books (customers already there, rows already imported), done every time. */
@@ -249,8 +466,16 @@ public final class ImportService {
         for (Parsed p : already) rejected.add(new Rejection(p.row(), "账本中已有同一客户、日期、金额和事由的应收款 / already in the books"));
         parsed.removeAll(already);
         rejected.sort(java.util.Comparator.comparingInt(Rejection::row));
-        Report r = new Report(f.lines() <= 1 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
-                f.mapping(), f.header(), f.preview());
+        int defaulted = (int) parsed.stream().filter(Parsed::paidOnDefaulted).count();
+        List<Notice> notices = f.notices();
+        if (!already.isEmpty()) {   // only what is said of rows that go in
+            Set<Integer> going = new HashSet<>();
+            for (Parsed p : parsed) going.add(p.row());
+            notices = notices.stream().filter(x -> going.contains(x.row())).toList();
+        }
+        String hash = f.fingerprint() == null ? null : f.fingerprint().substring(0, f.fingerprint().indexOf('|'));
+        Report r = new Report(f.dataRows() == 0 ? 0 : parsed.size() + rejected.size(), parsed.size(), List.copyOf(rejected), newKeys.size(), existingCount,
+                f.mapping(), f.header(), f.preview(), f.paidOn(), f.importDate(), f.paidOnMissing(), defaulted, notices, hash);
         return new Checked(r, parsed, existing);
     }
 
@@ -261,7 +486,13 @@ public final class ImportService {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private Parsed parse(int row, List<String> cells, Map<Column, Integer> m, List<String> problems) {
+    /**
+     * One data row, or null with its {@code problems}. {@code notes}: what was decided for it that the user should
+     * read (kind from the number, payment date defaulted). {@code paidOnMissing}[0] counts rows with a paid amount
+     * and no payment date.
+     */
+    private Parsed parse(int row, List<String> cells, Map<Column, Integer> m, List<String> problems, List<String> notes,
+                         PaidOnDefault paidOnDefault, LocalDate importDate, int[] paidOnMissing) {
         String customer = cell(cells, m, Column.CUSTOMER);
         if (customer == null) problems.add("客户名称为空 / customer missing");
         else if (customer.length() > 200) problems.add("客户名称过长 / customer name too long");
@@ -271,9 +502,7 @@ public final class ImportService {
         String id = cell(cells, m, Column.ID_NUMBER);
         if (id != null) {
             id = id.replace(" ", "").toUpperCase(Locale.ROOT);
-            IdentityNumbers.Result e = kind == PartyKind.PERSON ? IdentityNumbers.checkResidentId(id, books.today())
-                    : IdentityNumbers.checkCreditCode(id);
-            if (e != IdentityNumbers.Result.VALID) problems.add("证件号码不对（" + (kind == PartyKind.PERSON ? "身份证号" : "统一社会信用代码") + "校验不通过）/ invalid ID number");
+            kind = kindFromNumber(id, kind, kindText != null, importDate, problems, notes);
         }
         String phone = cell(cells, m, Column.PHONE);
         if (phone != null && !phone.replaceAll("[\\s-]", "").matches("\\+?\\d{5,20}")) problems.add("电话号码格式不对 / invalid phone: " + phone);
@@ -295,14 +524,60 @@ public final class ImportService {
         LocalDate today = books.today();
         if (contractDate != null && contractDate.isAfter(today)) problems.add("日期在今天之后 / date in the future");
         if (due != null && contractDate != null && due.isBefore(contractDate)) problems.add("到期日早于日期 / due before the date");
+        boolean defaulted = false;
         if (paid != null && paid.signum() > 0) {
-            if (paidOn == null) problems.add("有已付金额但没有付款日期 / paid amount without a payment date");
+            if (paidOn == null) {
+                paidOnMissing[0]++;
+                // issue 21: the date the user chose for such rows, stated in the report and the payment's note
+                switch (paidOnDefault) {
+                    case NONE -> problems.add("有已付金额但没有付款日期（可选默认付款日期：导入日期或到期日）/ paid amount without a payment date"
+                            + " (choose a default: the import date or the due date)");
+                    case IMPORT_DATE -> paidOn = importDate;
+                    case DUE_DATE -> paidOn = due != null ? due : contractDate;
+                }
+                defaulted = paidOn != null;
+            }
             if (amount != null && paid.compareTo(amount) > 0) problems.add("已付金额大于金额 / paid more than the amount");
-            if (paidOn != null && paidOn.isAfter(today)) problems.add("付款日期在今天之后 / payment date in the future");
+            if (paidOn != null && paidOn.isAfter(today)) {
+                problems.add(defaulted ? "默认付款日期（到期日 " + paidOn + "）在今天之后 / the default payment date (the due date) is in the future"
+                        : "付款日期在今天之后 / payment date in the future");
+            }
         }
         if (!problems.isEmpty()) return null;
         return new Parsed(row, customer, kind, id, phone, address, title, debtKind, number,
-                contractDate, amount, due == null ? contractDate : due, paid, paidOn);
+                contractDate, amount, due == null ? contractDate : due, paid, paidOn,
+                defaulted ? paidOnDefault : PaidOnDefault.NONE);
+    }
+
+    /**
+     * Person or organisation from the ID number's check character (issue 21): a valid 统一社会信用代码 (GB 32100) is an
+     * organisation, a valid 居民身份证号码 (GB 11643) a person, whatever the name or the type column suggest
+     * ({@code kind}); the disagreement is noted. A number valid as both (possible for 18 digits) keeps {@code kind}.
+     * A number valid as neither is a problem.
+     */
+    private static PartyKind kindFromNumber(String id, PartyKind kind, boolean kindGiven, LocalDate today, List<String> problems,
+                                            List<String> notes) {
+        boolean organisation = IdentityNumbers.checkCreditCode(id) == IdentityNumbers.Result.VALID;
+        boolean person = IdentityNumbers.checkResidentId(id, today) == IdentityNumbers.Result.VALID;
+        if (organisation == person) {
+            if (!organisation) {
+                problems.add(kind == PartyKind.PERSON
+                        ? "证件号码不对（身份证号校验不通过，也不是有效的统一社会信用代码）/ invalid ID number (neither a resident ID nor a credit code)"
+                        : "证件号码不对（统一社会信用代码校验不通过，也不是有效的身份证号）/ invalid ID number (neither a credit code nor a resident ID)");
+            }
+            return kind;
+        }
+        PartyKind byNumber = organisation ? PartyKind.ORGANISATION : PartyKind.PERSON;
+        if (byNumber != kind) {
+            String from = kindGiven ? "客户类型" : "名称";
+            String fromEn = kindGiven ? "the customer type" : "the name";
+            notes.add(organisation
+                    ? "证件号码是有效的统一社会信用代码，按单位导入（" + from + "看似个人）/ the number is a valid unified social credit code:"
+                            + " imported as an organisation (" + fromEn + " suggested a person)"
+                    : "证件号码是有效的身份证号，按个人导入（" + from + "看似单位）/ the number is a valid resident ID: imported as a person ("
+                            + fromEn + " suggested an organisation)");
+        }
+        return byNumber;
     }
 
     private static PartyKind partyKind(String t, List<String> problems) {
@@ -606,7 +881,7 @@ public final class ImportService {
                             pp.setLong(1, rid);
                             pp.setDate(2, java.sql.Date.valueOf(p.paidOn()));
                             pp.setBigDecimal(3, p.paid());
-                            pp.setString(4, IMPORTED);
+                            pp.setString(4, paymentNote(p));
                             pp.setTimestamp(5, now);
                             pp.addBatch();
                             chunkPayments.add(new long[]{0, rid});
@@ -647,7 +922,7 @@ public final class ImportService {
             }
             for (int j = 0; j < paid.size(); j++) {
                 Parsed p = paid.get(j);
-                journal.add(payments.get(j)[0], payments.get(j)[1], p.paidOn(), p.paid(), Payment.Channel.OTHER, IMPORTED);
+                journal.add(payments.get(j)[0], payments.get(j)[1], p.paidOn(), p.paid(), Payment.Channel.OTHER, paymentNote(p));
                 if ((j + 1) % CHUNK == 0) journal.flush();
             }
         }
@@ -749,4 +1024,13 @@ public final class ImportService {
     }
 
     static final String IMPORTED = "导入 / imported";
+
+    /** The note of an imported payment: says so when its date was the chosen default, not the file's. */
+    private static String paymentNote(Parsed p) {
+        return switch (p.paidOnFrom()) {
+            case NONE -> IMPORTED;
+            case IMPORT_DATE -> IMPORTED + "；表格中没有付款日期，按导入日期记录 / no payment date in the file: the import date";
+            case DUE_DATE -> IMPORTED + "；表格中没有付款日期，按到期日记录 / no payment date in the file: the due date";
+        };
+    }
 }

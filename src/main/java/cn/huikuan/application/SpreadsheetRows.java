@@ -83,7 +83,10 @@ public final class SpreadsheetRows {
     private SpreadsheetRows() {
     }
 
-    /** Calls {@code row} for every row, the header first; stops when it returns false is not needed: readers stream. */
+    /**
+     * Calls {@code row} for every row, in order, the n-th call for the sheet's row n (an empty row of an .xlsx, which
+     * the file does not hold, comes as an empty list); readers stream.
+     */
     public static void read(Path file, Consumer<List<String>> row) {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
@@ -120,7 +123,14 @@ public final class SpreadsheetRows {
             XlsxCheck.check(file);
             try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
                  var rows = wb.getFirstSheet().openStream()) {
-                rows.forEach(r -> row.accept(cells(r)));
+                // an empty row is not stored in the sheet: handed on as an empty row, so that every row keeps the number
+                // Excel shows for it (the import names refused rows by it)
+                int[] next = {1};
+                rows.forEach(r -> {
+                    for (; next[0] < r.getRowNum(); next[0]++) row.accept(new ArrayList<>());
+                    row.accept(cells(r));
+                    next[0] = r.getRowNum() + 1;
+                });
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof NotASpreadsheet n) throw n;
@@ -857,5 +867,75 @@ public final class SpreadsheetRows {
     private static String stripCr(StringBuilder b) {
         int n = b.length();
         return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+    }
+    /** Writes to an output stream; may fail with an IOException. */
+    @FunctionalInterface
+    public interface Writing {
+        void to(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} through a temporary file beside it, moved into place when complete: a failed write leaves
+     * no half file. An existing {@code target} is replaced: whether that is allowed is the caller's to decide.
+     */
+    public static void writeAtomically(Path target, Writing writing) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".huikuan-", ".part");
+        try {
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                writing.to(out);
+            }
+            try {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Rows as CSV in UTF-8 with a byte order mark (Excel and WPS on Chinese Windows then read it as UTF-8, not GBK),
+     * CRLF line ends; a cell holding a comma, quote or line break is quoted. Cells are written as they are.
+     */
+    static void writeCsv(java.io.OutputStream out, List<List<String>> rows) throws IOException {
+        java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) w.write(',');
+                String c = row.get(i) == null ? "" : row.get(i);
+                if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+                    w.write('"');
+                    w.write(c.replace("\"", "\"\""));
+                    w.write('"');
+                } else {
+                    w.write(c);
+                }
+            }
+            w.write("\r\n");
+        }
+        w.flush();
+    }
+
+    /** Rows as one .xlsx sheet of text cells (nothing is taken for a formula), the first row bold. */
+    static void writeXlsx(java.io.OutputStream out, String sheet, List<List<String>> rows) throws IOException {
+        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheet);
+            int width = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                width = Math.max(width, row.size());
+                for (int c = 0; c < row.size(); c++) {
+                    if (row.get(c) != null && !row.get(c).isEmpty()) ws.value(r, c, row.get(c));
+                }
+            }
+            if (width > 0) {
+                ws.range(0, 0, 0, width - 1).style().bold().fillColor("DDEBF7").set();
+                ws.width(width - 1, 60);
+            }
+        }
     }
 }

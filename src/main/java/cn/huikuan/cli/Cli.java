@@ -115,30 +115,98 @@ public final class Cli {
         }
     }
 
-    /** {@code import receivables --file F [--dry-run] [--book DIR]}: Excel or CSV in (issue 7), all or nothing. */
+    /**
+     * {@code import receivables --file F [--dry-run] [--paid-on import-date|due-date] [--partial] [--refused-out F] [--overwrite]
+     * [--book DIR]}: Excel or CSV in (issue 7), all or nothing unless {@code --partial} (issue 21); {@code import template --out F
+     * [--overwrite]}: the .xlsx template.
+     */
     private int importFile(String[] args) {
-        if (args.length == 0 || !args[0].equals("receivables")) throw new UsageException("import needs receivables / 请指定 receivables");
-        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book", "file"), java.util.Set.of("dry-run"));
+        if (args.length > 0 && args[0].equals("template")) return importTemplate(java.util.Arrays.copyOfRange(args, 1, args.length));
+        if (args.length == 0 || !args[0].equals("receivables")) {
+            throw new UsageException("import needs receivables or template / 请指定 receivables 或 template");
+        }
+        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book", "file", "paid-on", "refused-out"),
+                java.util.Set.of("dry-run", "partial", "overwrite"));
         java.nio.file.Path file = java.nio.file.Path.of(a.required("file"));
         if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("no such file / 找不到文件: " + file);
+        var paidOn = a.optional("paid-on") == null ? cn.huikuan.application.ImportService.PaidOnDefault.NONE : switch (a.optional("paid-on")) {
+            case "import-date" -> cn.huikuan.application.ImportService.PaidOnDefault.IMPORT_DATE;
+            case "due-date" -> cn.huikuan.application.ImportService.PaidOnDefault.DUE_DATE;
+            default -> throw new UsageException("--paid-on must be import-date or due-date / --paid-on 应为 import-date（导入日期）或 due-date（到期日）");
+        };
+        java.nio.file.Path refusedOut = a.optional("refused-out") == null ? null : java.nio.file.Path.of(a.optional("refused-out"));
+        if (refusedOut != null) refuseImportOutput(refusedOut, a.flag("overwrite"), file);
+        var options = new cn.huikuan.application.ImportService.Options(paidOn, a.flag("partial"));
         java.nio.file.Path dir = existingBooks(a);
         try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
             cn.huikuan.application.ImportService.Report r;
             try {
-                r = a.flag("dry-run") ? books.imports().dryRun(file, null) : books.imports().importFile(file, null);
+                r = a.flag("dry-run") ? books.imports().dryRun(file, null, options) : books.imports().importFile(file, null, options);
             } catch (cn.huikuan.application.ImportService.ImportRefused e) {
                 printImport(e.report());
+                saveRefused(file, e.report(), refusedOut);
                 err.println("huikuan: " + e.getMessage());
                 return USAGE;
             } catch (cn.huikuan.application.SpreadsheetRows.NotASpreadsheet e) {
                 throw new UsageException(e.getMessage());
             }
             printImport(r);
-            out.println(a.flag("dry-run") ? "试运行，未写入 Dry run, nothing written" : "已导入 Imported: " + r.accepted() + " receivables");
-            return a.flag("dry-run") && !r.ok() ? USAGE : OK;
+            saveRefused(file, r, refusedOut);
+            if (a.flag("dry-run")) out.println("试运行，未写入 Dry run, nothing written");
+            else out.println("已导入 Imported: " + r.accepted() + " receivables" + (r.rejected().isEmpty() ? ""
+                    : "；未导入 refused: " + r.rejected().size() + " rows"));
+            return a.flag("dry-run") && !(options.partial() ? r.anyAccepted() : r.ok()) ? USAGE : OK;
         } catch (cn.huikuan.storage.DataFolderException e) {
             throw inUse(e, dir);
         }
+    }
+
+    /** An output file of the import: never the input, never an existing file without --overwrite (as export does). */
+    private static void refuseImportOutput(java.nio.file.Path target, boolean overwrite, java.nio.file.Path input) {
+        try {
+            if (input != null && java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, input)) {
+                throw new UsageException("the output would replace the file read / 输出文件不能是要导入的文件: " + target);
+            }
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot check / 无法检查 " + target + ": " + e.getMessage());
+        }
+        if (java.nio.file.Files.isDirectory(target)) throw new UsageException("is a folder / 这是文件夹: " + target);
+        if (!overwrite && java.nio.file.Files.exists(target)) {
+            throw new UsageException("already exists, not replaced (add --overwrite to replace it) / 文件已存在，未替换（加 --overwrite 才会替换）: "
+                    + target.toAbsolutePath());
+        }
+    }
+
+    /** The rejected rows with their reasons, when --refused-out was given. */
+    private void saveRefused(java.nio.file.Path file, cn.huikuan.application.ImportService.Report r, java.nio.file.Path target) {
+        if (target == null) return;
+        if (r.rejected().isEmpty()) {
+            out.println("没有拒绝的行，未写入 No refused rows, nothing written: " + target);
+            return;
+        }
+        try {
+            int n = cn.huikuan.application.ImportService.writeRefused(file, r, target);
+            out.println("拒绝的行及原因 Refused rows with their reasons (" + n + "): " + target.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write / 无法写入 " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code import template --out F.xlsx [--overwrite]}: the columns import understands and an example row (issue 21). */
+    private int importTemplate(String[] args) {
+        Args a = new Args(args, java.util.Set.of("out"), java.util.Set.of("overwrite"));
+        java.nio.file.Path target = java.nio.file.Path.of(a.required("out"));
+        if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            throw new UsageException("the template is an .xlsx file: name it F.xlsx / 模板是 .xlsx 文件，请以 .xlsx 结尾: " + target);
+        }
+        refuseImportOutput(target, a.flag("overwrite"), null);
+        try {
+            cn.huikuan.application.ImportService.writeTemplate(target, today.get());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write / 无法写入 " + target + ": " + e.getMessage(), e);
+        }
+        out.println("导入模板 Import template: " + target.toAbsolutePath());
+        return OK;
     }
 
     private void printImport(cn.huikuan.application.ImportService.Report r) {
@@ -146,7 +214,18 @@ public final class Cli {
                 .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + r.header().get(e.getValue())).toList());
         out.println("行 Rows: " + r.rows() + "   可导入 accepted: " + r.accepted() + "   有误 rejected: " + r.rejected().size()
                 + "   新客户 new customers: " + r.newCustomers());
+        switch (r.paidOnDefault()) {
+            case IMPORT_DATE -> out.println("付款日期 Payment date: " + r.paidOnDefaulted() + " 行没有付款日期，按导入日期 " + r.importDate()
+                    + " 记录 / rows without a payment date are dated the import date");
+            case DUE_DATE -> out.println("付款日期 Payment date: " + r.paidOnDefaulted() + " 行没有付款日期，按各行的到期日记录"
+                    + " / rows without a payment date are dated their due date");
+            case NONE -> {
+                if (r.paidOnMissing() > 0) out.println("付款日期 Payment date: " + r.paidOnMissing() + " 行有已收金额但没有付款日期，可加 --paid-on"
+                        + " import-date（导入日期）或 --paid-on due-date（到期日）/ rows have a paid amount without a payment date");
+            }
+        }
         for (var x : r.rejected()) out.println("  第 " + x.row() + " 行 row: " + x.reason());
+        for (var x : r.notices()) out.println("  第 " + x.row() + " 行 row（提示 note）: " + x.text());
     }
 
     /** {@code privacy export|erase --customer ID …}: a debtor's data on request (个人信息保护法 §45, §47). */
@@ -333,8 +412,14 @@ public final class Cli {
                                      extends the 记录条数:链头 an evidence bundle printed)
               crash-test --book DIR --kills N
                                      可靠性测试：反复强行终止写入中的子进程并检查数据 / kill -9 a writing child N times, check the books
-              import receivables --file FILE.xlsx|FILE.csv [--dry-run] [--book DIR]
-                                     从 Excel 或 CSV 导入应收款；有任何一行有误则不导入 / Excel or CSV in, all or nothing
+              import receivables --file FILE.xlsx|FILE.csv [--dry-run] [--paid-on import-date|due-date]
+                                 [--partial] [--refused-out FILE.xlsx|FILE.csv] [--overwrite] [--book DIR]
+                                     从 Excel 或 CSV 导入应收款；有任何一行有误则不导入，--partial 只导入正确的行；
+                                     --paid-on 给有已收金额而无付款日期的行定付款日期；--refused-out 保存有误的行及原因
+                                     / Excel or CSV in, all or nothing (--partial: the valid rows only); --paid-on dates
+                                     paid rows that have no payment date; --refused-out saves the refused rows with why
+              import template --out FILE.xlsx [--overwrite]
+                                     导入模板（中文列名、必填列、一行示例）/ the import template with an example row
               privacy export --customer ID --out FILE.zip [--book DIR]
               privacy erase --customer ID --confirm NAME [--reason TEXT] [--book DIR]
                                      导出或删除一位客户的全部个人信息（个人信息保护法 §45、§47）/ a debtor's data on request
