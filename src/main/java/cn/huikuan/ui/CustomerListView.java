@@ -94,8 +94,11 @@ public final class CustomerListView extends BorderPane {
         if (row == null) return;
         java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        String name = cn.huikuan.application.ExportService.safeName(row.name());
-        java.nio.file.Path zip = dir.resolve(name + "_个人信息_" + ctx.books().today() + ".zip");
+        java.nio.file.Path zip = dir.resolve(cn.huikuan.application.ExportService.defaultName("个人信息", row.name(), ctx.books().today().toString(), ".zip"));
+        if (!Overwrite.allowed(ctx, getScene().getWindow(), java.util.List.of(zip))) { // issue 21: never replaced unasked
+            ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("export.notReplaced", zip));
+            return;
+        }
         ctx.tasks().run(ctx.t("privacy.exporting"), p -> ctx.books().privacy().export(row.id(), zip),
                 z -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("privacy.exported", z)));
     }

@@ -90,6 +90,24 @@ class ExportOverwriteUiTest extends UiTestBase {
         assertThat(cells(xlsx)).contains("13800001234");
     }
 
+    @Test
+    void aCustomersPersonalDataIsNamedForThemAndNotReplacedUnasked(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-customers");
+        TableView<cn.huikuan.application.CustomerRow> table = robot.lookup("#customerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        int li = table.getItems().stream().map(cn.huikuan.application.CustomerRow::name).toList().indexOf("李某");
+        robot.interact(() -> table.getSelectionModel().select(li));
+        Path zip = Files.writeString(out.resolve("个人信息-李某-2026-11-28.zip"), "handed over last week");
+        javafx.scene.control.MenuButton m = robot.lookup("#privacyMenu").queryAs(javafx.scene.control.MenuButton.class);
+        javafx.scene.control.MenuItem export = m.getItems().stream().filter(i -> "privacyExport".equals(i.getId())).findFirst().orElseThrow();
+        dialogs.chosenDirs.add(out);
+        javafx.application.Platform.runLater(export::fire);    // the question waits for an answer: not inside interact()
+        waitUntil(() -> exists(robot, "#replaceDialog"));
+        robot.clickOn("#replaceNo");
+        waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.contains("未替换")));
+        assertThat(Files.readString(zip)).isEqualTo("handed over last week");
+    }
+
     private static List<String> cells(Path xlsx) throws Exception {
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
             return rows.flatMap(r -> r.stream().map(c -> c == null ? "" : c.getText())).toList();
