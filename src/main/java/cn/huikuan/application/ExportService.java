@@ -404,7 +404,7 @@ public final class ExportService {
     }
 
     /**
-     * The receivables list as .xlsx, with the filter and sort the user sees, every page (issue 7). Issue 21: headers and
+     * The receivables list as .xlsx, with the filter and sort the user sees, every page, written a page at a time (issue 7). Issue 21: headers and
      * labels (kind, bucket, step) in the user's language, dates as Excel dates, amounts as numbers formatted
      * {@value #MONEY_FORMAT}, and the columns a bookkeeper filters on: contract number and date, the customer's kind,
      * ID or credit code and phone (masked unless {@link SheetOptions#fullNumbers()}). The header row has filters.
@@ -427,6 +427,7 @@ public final class ExportService {
                 for (int page = 0; ; page++) {
                     Page<ReceivableRow> p = books.receivables().page(new ListQuery(q.text(), q.bucket(), q.sortKey(), q.ascending(), page, 1000));
                     java.util.Map<Long, ReceivableExtra> extras = receivableExtras(p.rows());
+                    int first = r;
                     for (ReceivableRow x : p.rows()) {
                         ReceivableExtra e = extras.get(x.id());
                         text(ws, r, 0, x.customerName());
@@ -449,12 +450,13 @@ public final class ExportService {
                         text(ws, r, 14, t.e(x.bucket()));
                         r++;
                     }
+                    for (int c : new int[]{8, 9, 10}) format(ws, first, r - 1, c, MONEY_FORMAT);
+                    for (int c : new int[]{5, 11, 12}) format(ws, first, r - 1, c, DATE_FORMAT);
+                    format(ws, first, r - 1, 13, COUNT_FORMAT);
+                    ws.flush(); // a page at a time: a million rows are not held in memory
                     if (p.rows().size() < 1000 || (long) (page + 1) * 1000 >= p.total()) break;
                 }
-                for (int c : new int[]{8, 9, 10}) format(ws, 1, r - 1, c, MONEY_FORMAT);
-                for (int c : new int[]{5, 11, 12}) format(ws, 1, r - 1, c, DATE_FORMAT);
-                format(ws, 1, r - 1, 13, COUNT_FORMAT);
-                ws.setAutoFilter(0, 0, head.size() - 1);
+                ws.setAutoFilter(0, 0, Math.max(1, r - 1), head.size() - 1);
                 rows[0] = r - 1;
             }
         });
@@ -487,6 +489,7 @@ public final class ExportService {
                 for (int page = 0; ; page++) {
                     Page<CustomerRow> p = books.customers().page(new ListQuery(query.text(), null, query.sortKey(), query.ascending(), page, 1000));
                     java.util.Map<Long, String[]> numbers = customerNumbers(p.rows().stream().map(CustomerRow::id).toList());
+                    int first = r;
                     for (CustomerRow x : p.rows()) {
                         String[] n = numbers.getOrDefault(x.id(), new String[2]);
                         text(ws, r, 0, x.name());
@@ -499,16 +502,19 @@ public final class ExportService {
                         outstanding = outstanding.add(x.outstanding());
                         r++;
                     }
+                    format(ws, first, r - 1, 4, COUNT_FORMAT);
+                    format(ws, first, r - 1, 5, MONEY_FORMAT);
+                    ws.flush();
                     if (p.rows().size() < 1000 || (long) (page + 1) * 1000 >= p.total()) break;
                 }
                 rows[0] = r - 1;
+                if (r > 1) ws.setAutoFilter(0, 0, r - 1, head.size() - 1); // the filters cover the customers, not the totals
                 ws.value(r, 0, t.t("xlsx.total"));
                 ws.value(r, 4, count);
                 ws.value(r, 5, outstanding);
                 ws.range(r, 0, r, head.size() - 1).style().bold().set();
-                format(ws, 1, r, 4, COUNT_FORMAT);
-                format(ws, 1, r, 5, MONEY_FORMAT);
-                if (r > 1) ws.setAutoFilter(0, 0, head.size() - 1);
+                format(ws, r, r, 4, COUNT_FORMAT);
+                format(ws, r, r, 5, MONEY_FORMAT);
             }
         });
         return rows[0];

@@ -145,6 +145,33 @@ class ExportSheetsTest {
         assertThat(byText(f, 0, "某装饰工程有限公司").getCellText(2)).startsWith("91330105MA28N4QJ").hasSize(18);
     }
 
+    /** Past the first page of 1,000 (the sheet is written a page at a time): every row there, formatted like the first. */
+    @Test
+    void aListLongerThanOnePageKeepsItsFormatsOnEveryPage() throws Exception {
+        StringBuilder csv = new StringBuilder("客户名称,日期,金额,到期日,合同编号\n");
+        for (int i = 0; i < 1_205; i++) csv.append("客户").append(i).append(",2026-03-01,").append(100 + i).append(",2026-04-01,HT-").append(i).append('\n');
+        Path in = java.nio.file.Files.writeString(dir.resolve("many.csv"), csv);
+        var mapping = ImportService.guessMapping(List.of("客户名称", "日期", "金额", "到期日", "合同编号"));
+        assertThat(books.imports().importFile(in, mapping).accepted()).isEqualTo(1_205);
+        Path f = dir.resolve("many.xlsx");
+        assertThat(books.exports().receivablesXlsx(ListQuery.first(50), f, ZH)).isEqualTo(1_208);
+        List<Row> rows = rows(f, 0);
+        assertThat(rows).hasSize(1_209);
+        for (Row r : List.of(rows.get(1), rows.get(1_000), rows.get(1_001), rows.get(1_208))) {
+            assertThat(r.getCell(8).getDataFormatString()).as("row " + r.getRowNum()).isEqualTo("#,##0.00");
+            assertThat(r.getCell(11).getDataFormatString()).as("row " + r.getRowNum()).isEqualTo("yyyy-mm-dd");
+        }
+        Row last = byText(rows, 0, "客户1204");
+        assertThat(last.getCell(8).asNumber()).isEqualByComparingTo("1304");
+        assertThat(last.getCellText(4)).isEqualTo("HT-1204");
+        Path c = dir.resolve("many-c.xlsx");
+        assertThat(books.exports().customersXlsx(ListQuery.first(50), c, ZH)).isEqualTo(1_208);
+        List<Row> cr = rows(c, 0);
+        assertThat(cr).hasSize(1_210);
+        assertThat(cr.get(1_100).getCell(5).getDataFormatString()).isEqualTo("#,##0.00");
+        assertThat(cr.get(1_209).getCell(5).asNumber()).isEqualByComparingTo(new BigDecimal("410000").add(new BigDecimal(1_205 * 100 + 1_204 * 1_205 / 2)));
+    }
+
     /** Text that a spreadsheet would take for a formula stays text (a cell of type string, no formula). */
     @Test
     void textThatLooksLikeAFormulaStaysText() throws Exception {
