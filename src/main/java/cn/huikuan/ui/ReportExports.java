@@ -84,6 +84,8 @@ final class ReportExports {
         Label problem = new Label();
         problem.setId("statementProblem");
         problem.setWrapText(true);
+        problem.setMaxWidth(400);
+        problem.setMinHeight(44); // room for two lines from the start: the dialog does not grow once shown
         problem.getStyleClass().add("field-error");
         problem.setStyle("-fx-text-fill: #b00020;");
         GridPane grid = new GridPane();
@@ -92,7 +94,7 @@ final class ReportExports {
         grid.addRow(0, new Label(ctx.t("report.statement.from")), from);
         grid.addRow(1, new Label(ctx.t("report.statement.to")), to);
         VBox content = new VBox(8, grid, problem);
-        content.setPrefWidth(420);
+        content.setPrefWidth(430);
         d.getDialogPane().setContent(content);
         ButtonType ok = new ButtonType(ctx.t("report.statement.export"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(ctx.t("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

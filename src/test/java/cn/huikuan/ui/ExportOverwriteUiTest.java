@@ -53,6 +53,7 @@ class ExportOverwriteUiTest extends UiTestBase {
         Button replace = robot.lookup("#replaceYes").queryButton();
         assertThat(keep.isDefaultButton()).isTrue();
         assertThat(replace.isDefaultButton()).isFalse();
+        Screenshots.take(keep, "40-export-replace-question");
         robot.type(KeyCode.ENTER);                              // the default: keep the file
         waitUntil(() -> !exists(robot, "#replaceDialog") && dialogs.infos.stream().anyMatch(i -> i.contains("未替换")));
         assertThat(Files.readString(earlier)).isEqualTo("an earlier report of this book");

@@ -55,6 +55,7 @@ class ReportUiTest extends UiTestBase {
         waitUntil(() -> text(robot, "#statementProblem").contains("早于开始日期"));
         assertThat(text(robot, "#statementProblem")).isEqualTo("结束日期（2026-11-28）早于开始日期（2026-12-01），请重新选择。");
         assertThat(exists(robot, "#statementDialog")).isTrue();
+        Screenshots.take(robot.lookup("#statementDialog").queryAs(javafx.scene.Node.class), "41-statement-period");
         setDate(robot, "#statementFrom", "2026-13-01");       // typed, not a date
         robot.clickOn("#statementOk");
         waitUntil(() -> text(robot, "#statementProblem").contains("请选择开始日期和结束日期"));
