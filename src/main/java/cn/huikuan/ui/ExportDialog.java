@@ -76,6 +76,8 @@ public final class ExportDialog extends Dialog<Void> {
     private Path lastFolder;
     /** A preview was asked for while another task ran: render it when that one ends. */
     private boolean previewPending;
+    /** An export's case was read and its files are being named or the user asked about replacing them: still busy. */
+    private boolean planning;
 
     public ExportDialog(AppContext ctx, Window owner, long receivableId) {
         UiFont.apply(this);
@@ -382,18 +384,31 @@ public final class ExportDialog extends Dialog<Void> {
         status.setText(ctx.t("export.running", label));
         openFolder.setDisable(true);
         conduct.show(null, null);
-        start(ctx.tasks().run(label, p -> ctx.books().exports().caseFile(receivableId, o), cf -> {
+        planning = true; // until the files are named and the user has answered: no preview starts in between
+        Task<CaseFile> reading = ctx.tasks().run(label, p -> ctx.books().exports().caseFile(receivableId, o), cf -> {
             Plan plan = planned.apply(cf);
-            if (!Overwrite.allowed(ctx, getDialogPane().getScene().getWindow(), plan.files())) {
+            boolean allowed = Overwrite.allowed(ctx, getDialogPane().getScene().getWindow(), plan.files());
+            planning = false;
+            if (!allowed) {
                 status.setText(ctx.t("export.notReplaced", Overwrite.existing(plan.files()).stream().map(Path::getFileName)
                         .map(Path::toString).collect(java.util.stream.Collectors.joining("、"))));
+                previewLater();
                 return;
             }
             run(label, p -> {
                 plan.writing().write(ctx.books().exports(), p);
                 return plan.folder();
             });
-        }, this::failed));
+        }, error -> {
+            planning = false;
+            failed(error);
+            previewLater();
+        });
+        start(reading);
+        reading.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            planning = false;
+            previewLater();
+        });
     }
 
     private void run(String label, TaskRunner.Work<Path> work) {
@@ -403,6 +418,14 @@ public final class ExportDialog extends Dialog<Void> {
             openFolder.setDisable(false);
             status.setText(ctx.t("export.done", folder));
         }, this::failed));
+    }
+
+    /** A preview asked for while an export was being planned. */
+    private void previewLater() {
+        if (previewPending && !busy()) {
+            previewPending = false;
+            refreshPreview();
+        }
     }
 
     private void failed(Throwable error) {
@@ -429,7 +452,7 @@ public final class ExportDialog extends Dialog<Void> {
             cancel.setDisable(true);
             exportButtons.forEach(b -> b.setDisable(false));
             running = null;
-            if (previewPending) {
+            if (previewPending && !busy()) {
                 previewPending = false;
                 refreshPreview();
             }
@@ -443,7 +466,7 @@ public final class ExportDialog extends Dialog<Void> {
     }
 
     private boolean busy() {
-        return running != null && !running.isDone();
+        return planning || running != null && !running.isDone();
     }
 
     private static EvidenceBundle.Progress adapt(TaskRunner.Progress p) {

@@ -139,9 +139,16 @@ class ExportOverwriteUiTest extends UiTestBase {
         robot.clickOn("#exportOne");
         waitUntil(() -> exists(robot, "#replaceDialog"));
         assertThat(question(robot)).contains("催收通知书-李某-2026-11-28.pdf");
+        // another document picked while the question is open: its preview waits for the answer instead of racing the export
+        javafx.scene.control.ListView<?> list = robot.lookup("#exportList").queryListView();
+        robot.interact(() -> list.getSelectionModel().select(1));
+        assertThat(text(robot, "#exportStatus")).startsWith("正在导出");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !exists(robot, "#replaceDialog") && text(robot, "#exportStatus").startsWith("没有导出"));
+        String second = cn.huikuan.documents.DocKind.values()[1].zh();
+        waitUntil(() -> !exists(robot, "#replaceDialog") && text(robot, "#exportStatus").startsWith(second + "：共"));
         assertThat(Files.readAllBytes(notice)).isEqualTo(first);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        waitUntil(() -> text(robot, "#exportStatus").startsWith("催收通知书：共"));
 
         // a packet folder that already holds one of the packet's files: asked, and "do not replace" writes nothing
         Path folder = Files.createDirectories(out.resolve("诉讼材料-李某-2026-11-28"));
