@@ -243,85 +243,287 @@ public final class ExportService {
         }
     }
 
-    /** The journal checked against the records; the bundle checks its own files' hashes as it reads them. */
+    // ------------------------------------------------------------------ default names (issue 21)
+
+    /** Longest part of a default name taken from a customer's or a book's name. */
+    static final int NAME_PART_MAX = 60;
+
     /**
-     * The receivables list as .xlsx, with the filter and sort the user sees, every page, streamed (issue 7).
-     * Holds customer names and amounts only: no ID or phone numbers.
+     * The name a file or folder gets unless the user picks another: what it is, whose it is (the customer, or the book for a
+     * book-wide report) and the day, e.g. {@code 催收通知书-张三五金店-2026-12-07.pdf}, safe on Windows and Linux. Before
+     * issue 21 names said only what ({@code 催收通知书.pdf}), and one customer's notice silently replaced another's.
      */
-    public int receivablesXlsx(cn.huikuan.application.ListQuery query, Path target) {
+    public static String defaultName(String what, String whose, String when, String extension) {
+        String who = safeName(whose);
+        if (who.length() > NAME_PART_MAX) who = who.substring(0, NAME_PART_MAX).strip();
+        return safeName(safeName(what) + "-" + who + "-" + safeName(when) + (extension == null ? "" : extension));
+    }
+
+    /** {@code 催收通知书-李某-2026-11-28.pdf}: one document of a case, named for the debtor and the case file's day. */
+    public static String documentName(DocKind kind, CaseFile c) {
+        String stem = kind.fileName().endsWith(".pdf") ? kind.fileName().substring(0, kind.fileName().length() - 4) : kind.fileName();
+        return defaultName(stem, c.debtor().getName(), c.asOf().toString(), ".pdf");
+    }
+
+    /** {@code 证据材料汇编-李某-2026-11-28.pdf}: the bundle exported on its own (inside a packet it keeps {@link #BUNDLE_FILE}). */
+    public static String bundleName(CaseFile c) {
+        return defaultName(BUNDLE_FILE.substring(0, BUNDLE_FILE.length() - 4), c.debtor().getName(), c.asOf().toString(), ".pdf");
+    }
+
+    /** {@code 诉讼材料-李某-2026-11-28}: the folder a route's packet goes into. */
+    public static String packetFolderName(CaseFile c, DocKind.Route route) {
+        return defaultName(route.zh() + "材料", c.debtor().getName(), c.asOf().toString(), "");
+    }
+
+    /** {@code 证据-李某-2026-11-28.zip}: the originals, the bundle and the checksums. */
+    public static String zipName(CaseFile c) {
+        return defaultName("证据", c.debtor().getName(), c.asOf().toString(), ".zip");
+    }
+
+    /** {@code 对账单-李某-2026-01-01至2026-11-28.pdf}. */
+    public static String statementName(String customer, java.time.LocalDate from, java.time.LocalDate to) {
+        return defaultName("对账单", customer, from + "至" + to, ".pdf");
+    }
+
+    /** The files a route's packet writes into its folder, in filing order, the bundle last. */
+    public static List<String> packetFiles(DocKind.Route route) {
+        List<String> names = new ArrayList<>();
+        for (DocKind k : route.documents()) names.add(k.fileName());
+        names.add(BUNDLE_FILE);
+        return names;
+    }
+
+    /** The name of the book this service exports from (the creditor's name): book-wide reports and lists carry it. */
+    public String bookName() {
+        return books.creditor().getName();
+    }
+
+    // ------------------------------------------------------------------ lists and reports as Excel (issues 7 and 21)
+
+    /**
+     * How a list goes to Excel: headers and labels in the user's language (the app's current one), and ID and phone numbers
+     * in full only when the user asks for them; by default they are masked as on screen (138****5678, 110105********002X).
+     */
+    public record SheetOptions(cn.huikuan.i18n.I18n i18n, boolean fullNumbers) {
+        public SheetOptions {
+            java.util.Objects.requireNonNull(i18n, "i18n");
+        }
+
+        /** Chinese, masked: what the app does unless told otherwise. */
+        public static SheetOptions defaults() {
+            return new SheetOptions(cn.huikuan.i18n.I18n.forLanguage("zh"), false);
+        }
+    }
+
+    static final String MONEY_FORMAT = "#,##0.00";
+    static final String DATE_FORMAT = "yyyy-mm-dd";
+    static final String COUNT_FORMAT = "0";
+    private static final String HEADER_FILL = "DDEBF7";
+
+    /** An ID or credit code as written: in full when asked for, else the first six and the last four characters. */
+    static String idNumber(String raw, boolean full) {
+        if (raw == null || raw.isBlank()) return "";
+        return full ? raw.strip() : cn.huikuan.domain.IdentityNumbers.mask(raw);
+    }
+
+    /** A phone number as written: in full when asked for, else 138****5678. */
+    static String phone(String raw, boolean full) {
+        if (raw == null || raw.isBlank()) return "";
+        return full ? raw.strip() : ListQueries.maskPhone(raw);
+    }
+
+    private static void header(org.dhatim.fastexcel.Worksheet ws, int row, List<String> head) {
+        for (int i = 0; i < head.size(); i++) ws.value(row, i, head.get(i));
+        ws.range(row, 0, row, head.size() - 1).style().bold().fillColor(HEADER_FILL).wrapText(true).set();
+        ws.freezePane(0, row + 1);
+    }
+
+    /** Applies a number format to the cells of a column from {@code first} to {@code last} (nothing when the range is empty). */
+    private static void format(org.dhatim.fastexcel.Worksheet ws, int first, int last, int column, String format) {
+        if (last >= first) ws.range(first, column, last, column).style().format(format).set();
+    }
+
+    private static void date(org.dhatim.fastexcel.Worksheet ws, int r, int c, java.time.LocalDate d) {
+        if (d != null) ws.value(r, c, d);
+    }
+
+    private static void text(org.dhatim.fastexcel.Worksheet ws, int r, int c, String s) {
+        // a string cell is written as text, never as a formula: "=HYPERLINK(…)" or "+86…" typed by anyone stays text
+        if (s != null && !s.isEmpty()) ws.value(r, c, s);
+    }
+
+    /** What the receivables sheet shows beside the list's own row: the contract, the customer's numbers, the wizard's step. */
+    private record ReceivableExtra(String contractNumber, java.time.LocalDate contractDate, cn.huikuan.domain.PartyKind customerKind,
+                                   String number, String phone, cn.huikuan.domain.CollectionStep step) {
+    }
+
+    private java.util.Map<Long, ReceivableExtra> receivableExtras(List<ReceivableRow> rows) {
+        if (rows.isEmpty()) return java.util.Map.of();
+        Long[] ids = rows.stream().map(ReceivableRow::id).toArray(Long[]::new);
+        return books.db().withConnection(c -> {
+            java.util.Map<Long, ReceivableExtra> m = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT r.id, r.contract_number, r.contract_date, cu.kind, cu.registration_number,"
+                    + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone,"
+                    + " (SELECT sc.step FROM step_change sc WHERE sc.receivable_id = r.id ORDER BY sc.id DESC LIMIT 1) AS step"
+                    + " FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.id = ANY(?)")) {
+                ps.setObject(1, ids);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Date d = rs.getDate(3);
+                        String step = rs.getString(7);
+                        m.put(rs.getLong(1), new ReceivableExtra(rs.getString(2), d == null ? null : d.toLocalDate(),
+                                cn.huikuan.domain.PartyKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                                step == null ? cn.huikuan.domain.CollectionStep.FACTS : cn.huikuan.domain.CollectionStep.valueOf(step)));
+                    }
+                }
+            }
+            return m;
+        });
+    }
+
+    /** A customer's full registration number and first phone, for the rows of one page. */
+    private java.util.Map<Long, String[]> customerNumbers(List<Long> ids) {
+        if (ids.isEmpty()) return java.util.Map.of();
+        return books.db().withConnection(c -> {
+            java.util.Map<Long, String[]> m = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT cu.id, cu.registration_number,"
+                    + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE')"
+                    + " FROM customer cu WHERE cu.id = ANY(?)")) {
+                ps.setObject(1, ids.toArray(Long[]::new));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) m.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
+                }
+            }
+            return m;
+        });
+    }
+
+    /** The receivables list as .xlsx in Chinese, numbers masked. */
+    public int receivablesXlsx(ListQuery query, Path target) {
+        return receivablesXlsx(query, target, SheetOptions.defaults());
+    }
+
+    /**
+     * The receivables list as .xlsx, with the filter and sort the user sees, every page, written a page at a time (issue 7). Issue 21: headers and
+     * labels (kind, bucket, step) in the user's language, dates as Excel dates, amounts as numbers formatted
+     * {@value #MONEY_FORMAT}, and the columns a bookkeeper filters on: contract number and date, the customer's kind,
+     * ID or credit code and phone (masked unless {@link SheetOptions#fullNumbers()}). The header row has filters.
+     */
+    public int receivablesXlsx(ListQuery query, Path target, SheetOptions o) {
+        cn.huikuan.i18n.I18n t = o.i18n();
         int[] rows = {0};
         atomically(target, HEADROOM, out -> {
             try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("应收款");
-                String[] head = {"客户 Customer", "事由 Title", "类型 Kind", "本金 Principal", "已收 Paid", "未收 Outstanding", "最后到期日 Final due",
-                        "逾期起始日 Overdue since", "逾期天数 Days overdue", "账龄 Bucket"};
-                for (int i = 0; i < head.length; i++) ws.value(0, i, head[i]);
-                ws.range(0, 0, 0, head.length - 1).style().bold().fillColor("DDEBF7").set();
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.receivables")));
+                List<String> head = List.of(t.t("xlsx.col.customer"), t.t("xlsx.col.customerKind"), t.t("xlsx.col.idNumber"), t.t("xlsx.col.phone"),
+                        t.t("xlsx.col.contractNumber"), t.t("xlsx.col.contractDate"), t.t("xlsx.col.title"), t.t("xlsx.col.kind"),
+                        t.t("xlsx.col.principal"), t.t("xlsx.col.paid"), t.t("xlsx.col.outstanding"), t.t("xlsx.col.finalDue"),
+                        t.t("xlsx.col.overdueSince"), t.t("xlsx.col.daysOverdue"), t.t("xlsx.col.bucket"), t.t("xlsx.col.step"));
+                header(ws, 0, head);
+                int[] widths = {18, 10, 22, 15, 16, 12, 28, 12, 14, 14, 14, 12, 12, 10, 12, 12};
+                for (int i = 0; i < widths.length; i++) ws.width(i, widths[i]);
                 int r = 1;
                 ListQuery q = query.withPage(0);
                 for (int page = 0; ; page++) {
                     Page<ReceivableRow> p = books.receivables().page(new ListQuery(q.text(), q.bucket(), q.sortKey(), q.ascending(), page, 1000));
+                    java.util.Map<Long, ReceivableExtra> extras = receivableExtras(p.rows());
+                    int first = r;
                     for (ReceivableRow x : p.rows()) {
-                        ws.value(r, 0, x.customerName());
-                        ws.value(r, 1, x.title());
-                        ws.value(r, 2, x.kind().name());
-                        ws.value(r, 3, x.principal());
-                        ws.value(r, 4, x.paid());
-                        ws.value(r, 5, x.outstanding());
-                        if (x.finalDueDate() != null) ws.value(r, 6, x.finalDueDate().toString());
-                        if (x.overdueSince() != null) ws.value(r, 7, x.overdueSince().toString());
-                        if (x.daysOverdue() != null) ws.value(r, 8, x.daysOverdue());
-                        ws.value(r, 9, x.bucket().name());
+                        ReceivableExtra e = extras.get(x.id());
+                        text(ws, r, 0, x.customerName());
+                        if (e != null) {
+                            text(ws, r, 1, t.e(e.customerKind()));
+                            text(ws, r, 2, idNumber(e.number(), o.fullNumbers()));
+                            text(ws, r, 3, phone(e.phone(), o.fullNumbers()));
+                            text(ws, r, 4, e.contractNumber());
+                            date(ws, r, 5, e.contractDate());
+                            text(ws, r, 15, t.t("wizard.step." + e.step().name()));
+                        }
+                        text(ws, r, 6, x.title());
+                        text(ws, r, 7, t.e(x.kind()));
+                        ws.value(r, 8, x.principal());
+                        ws.value(r, 9, x.paid());
+                        ws.value(r, 10, x.outstanding());
+                        date(ws, r, 11, x.finalDueDate());
+                        date(ws, r, 12, x.overdueSince());
+                        if (x.daysOverdue() != null) ws.value(r, 13, x.daysOverdue());
+                        text(ws, r, 14, t.e(x.bucket()));
                         r++;
                     }
+                    for (int c : new int[]{8, 9, 10}) format(ws, first, r - 1, c, MONEY_FORMAT);
+                    for (int c : new int[]{5, 11, 12}) format(ws, first, r - 1, c, DATE_FORMAT);
+                    format(ws, first, r - 1, 13, COUNT_FORMAT);
+                    ws.flush(); // a page at a time: a million rows are not held in memory
                     if (p.rows().size() < 1000 || (long) (page + 1) * 1000 >= p.total()) break;
                 }
-                ws.range(1, 3, Math.max(1, r - 1), 5).style().format("#,##0.00").set();
+                ws.setAutoFilter(0, 0, Math.max(1, r - 1), head.size() - 1);
                 rows[0] = r - 1;
             }
         });
         return rows[0];
     }
 
-    /**
-     * The customer list as .xlsx, with the filter and sort the user sees, every page, streamed (issue 7: "Excel
-     * export of any list"). ID and phone numbers are masked as on screen; the totals row sums the rows.
-     */
+    /** The customer list as .xlsx in Chinese, numbers masked. */
     public int customersXlsx(ListQuery query, Path target) {
+        return customersXlsx(query, target, SheetOptions.defaults());
+    }
+
+    /**
+     * The customer list as .xlsx, with the filter and sort the user sees, every page (issue 7: "Excel export of any list").
+     * ID and phone numbers are masked as on screen unless {@link SheetOptions#fullNumbers()}; the totals row sums the rows.
+     */
+    public int customersXlsx(ListQuery query, Path target, SheetOptions o) {
+        cn.huikuan.i18n.I18n t = o.i18n();
         int[] rows = {0};
         atomically(target, HEADROOM, out -> {
             try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("客户");
-                String[] head = {"客户 Customer", "类型 Kind", "证件号 ID number", "电话 Phone", "应收款笔数 Receivables", "未收 Outstanding"};
-                for (int i = 0; i < head.length; i++) ws.value(0, i, head[i]);
-                ws.range(0, 0, 0, head.length - 1).style().bold().fillColor("DDEBF7").set();
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.customers")));
+                List<String> head = List.of(t.t("xlsx.col.customer"), t.t("xlsx.col.customerKind"), t.t("xlsx.col.idNumber"), t.t("xlsx.col.phone"),
+                        t.t("xlsx.col.receivableCount"), t.t("xlsx.col.outstanding"));
+                header(ws, 0, head);
+                int[] widths = {24, 12, 22, 15, 12, 16};
+                for (int i = 0; i < widths.length; i++) ws.width(i, widths[i]);
                 int r = 1;
                 long count = 0;
                 java.math.BigDecimal outstanding = java.math.BigDecimal.ZERO;
                 for (int page = 0; ; page++) {
                     Page<CustomerRow> p = books.customers().page(new ListQuery(query.text(), null, query.sortKey(), query.ascending(), page, 1000));
+                    java.util.Map<Long, String[]> numbers = customerNumbers(p.rows().stream().map(CustomerRow::id).toList());
+                    int first = r;
                     for (CustomerRow x : p.rows()) {
-                        ws.value(r, 0, x.name());
-                        ws.value(r, 1, x.kind().name());
-                        ws.value(r, 2, x.maskedNumber());
-                        ws.value(r, 3, x.phone());
+                        String[] n = numbers.getOrDefault(x.id(), new String[2]);
+                        text(ws, r, 0, x.name());
+                        text(ws, r, 1, t.e(x.kind()));
+                        text(ws, r, 2, idNumber(n[0], o.fullNumbers()));
+                        text(ws, r, 3, phone(n[1], o.fullNumbers()));
                         ws.value(r, 4, x.receivableCount());
                         ws.value(r, 5, x.outstanding());
                         count += x.receivableCount();
                         outstanding = outstanding.add(x.outstanding());
                         r++;
                     }
+                    format(ws, first, r - 1, 4, COUNT_FORMAT);
+                    format(ws, first, r - 1, 5, MONEY_FORMAT);
+                    ws.flush();
                     if (p.rows().size() < 1000 || (long) (page + 1) * 1000 >= p.total()) break;
                 }
                 rows[0] = r - 1;
-                ws.value(r, 0, "合计 Total");
+                if (r > 1) ws.setAutoFilter(0, 0, r - 1, head.size() - 1); // the filters cover the customers, not the totals
+                ws.value(r, 0, t.t("xlsx.total"));
                 ws.value(r, 4, count);
                 ws.value(r, 5, outstanding);
-                ws.range(r, 0, r, head.length - 1).style().bold().set();
-                ws.range(1, 5, r, 5).style().format("#,##0.00").set();
+                ws.range(r, 0, r, head.size() - 1).style().bold().set();
+                format(ws, r, r, 4, COUNT_FORMAT);
+                format(ws, r, r, 5, MONEY_FORMAT);
             }
         });
         return rows[0];
+    }
+
+    /** A sheet name Excel accepts: at most 31 characters, none of {@code : \ / ? * [ ]}. */
+    static String sheetName(String s) {
+        String n = s.replaceAll("[:\\\\/?*\\[\\]]", "_");
+        return n.length() > 31 ? n.substring(0, 31) : n;
     }
 
     private java.util.List<cn.huikuan.documents.Reports.AgingLine> agingLines() {
@@ -329,60 +531,77 @@ public final class ExportService {
                 .map(r -> new cn.huikuan.documents.Reports.AgingLine(r.customer(), r.buckets())).toList();
     }
 
-    /** 账龄分析表 by customer as PDF (issue 7). */
+    /** 账龄分析表 by customer as PDF (issue 7), headed with the book's name (issue 21). */
     public Path agingPdf(Path target) {
         byte[] pdf = DocPdf.render(cn.huikuan.documents.Reports.aging(books.creditor().getName(), books.today(), agingLines()));
         atomically(target, pdf.length, out -> out.write(pdf));
         return target;
     }
 
-    /** 账龄分析表 by customer as .xlsx, with a totals row that sums the rows. Returns the number of customers. */
+    /** 账龄分析表 as .xlsx in Chinese. */
     public int agingXlsx(Path target) {
+        return agingXlsx(target, SheetOptions.defaults());
+    }
+
+    /**
+     * 账龄分析表 by customer as .xlsx: a heading row with the book's name and the day (issue 21: one book's report replaced
+     * another's and nothing inside said whose it was), the header, one row per customer, and a totals row that sums the rows.
+     * Returns the number of customers.
+     */
+    public int agingXlsx(Path target, SheetOptions o) {
+        cn.huikuan.i18n.I18n t = o.i18n();
         java.util.List<cn.huikuan.documents.Reports.AgingLine> lines = agingLines();
+        String book = books.creditor().getName();
+        java.time.LocalDate asOf = books.today();
         atomically(target, HEADROOM, out -> {
             try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("账龄分析");
-                ws.value(0, 0, "客户 Customer");
-                for (int i = 0; i < cn.huikuan.documents.Reports.BUCKETS.size(); i++) {
-                    ws.value(0, i + 1, cn.huikuan.documents.Reports.BUCKET_TITLES.get(i));
-                }
+                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.aging")));
                 int totalCol = cn.huikuan.documents.Reports.BUCKETS.size() + 1;
-                ws.value(0, totalCol, "合计 Total");
-                ws.range(0, 0, 0, totalCol).style().bold().fillColor("DDEBF7").set();
-                int r = 1;
+                ws.value(0, 0, t.t("xlsx.aging.heading", book, asOf.toString(), lines.size()));
+                ws.range(0, 0, 0, totalCol).style().bold().fontSize(13).set();
+                List<String> head = new ArrayList<>();
+                head.add(t.t("xlsx.col.customer"));
+                for (cn.huikuan.domain.AgingBucket b : cn.huikuan.documents.Reports.BUCKETS) head.add(t.e(b));
+                head.add(t.t("xlsx.total"));
+                header(ws, 1, head);
+                ws.width(0, 24);
+                for (int i = 1; i <= totalCol; i++) ws.width(i, 15);
+                int r = 2;
                 java.math.BigDecimal[] sums = new java.math.BigDecimal[totalCol + 1];
                 java.util.Arrays.fill(sums, java.math.BigDecimal.ZERO);
                 for (var l : lines) {
-                    ws.value(r, 0, l.customer());
-                    java.math.BigDecimal t = java.math.BigDecimal.ZERO;
+                    text(ws, r, 0, l.customer());
+                    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
                     for (int i = 0; i < cn.huikuan.documents.Reports.BUCKETS.size(); i++) {
                         java.math.BigDecimal v = l.amounts().getOrDefault(cn.huikuan.documents.Reports.BUCKETS.get(i), java.math.BigDecimal.ZERO);
                         ws.value(r, i + 1, v);
                         sums[i + 1] = sums[i + 1].add(v);
-                        t = t.add(v);
+                        sum = sum.add(v);
                     }
-                    ws.value(r, totalCol, t);
-                    sums[totalCol] = sums[totalCol].add(t);
+                    ws.value(r, totalCol, sum);
+                    sums[totalCol] = sums[totalCol].add(sum);
                     r++;
                 }
-                ws.value(r, 0, "合计 Total");
+                ws.value(r, 0, t.t("xlsx.total"));
                 for (int i = 1; i <= totalCol; i++) ws.value(r, i, sums[i]);
                 ws.range(r, 0, r, totalCol).style().bold().set();
-                ws.range(1, 1, r, totalCol).style().format("#,##0.00").set();
-                // Second sheet: 回款分析, the last twelve months.
-                org.dhatim.fastexcel.Worksheet rec = wb.newWorksheet("回款分析");
-                rec.value(0, 0, "月份 Month");
-                rec.value(0, 1, "当月回款 Collected");
-                rec.value(0, 2, "月末未收 Outstanding at month end");
-                rec.range(0, 0, 0, 2).style().bold().fillColor("DDEBF7").set();
+                for (int i = 1; i <= totalCol; i++) format(ws, 2, r, i, MONEY_FORMAT);
+                // Second sheet: 回款分析, the last twelve months; the month is a date (its first day) shown as yyyy-mm.
+                org.dhatim.fastexcel.Worksheet rec = wb.newWorksheet(sheetName(t.t("xlsx.sheet.recovery")));
+                header(rec, 0, List.of(t.t("xlsx.col.month"), t.t("xlsx.col.collected"), t.t("xlsx.col.monthEndOutstanding")));
+                rec.width(0, 12);
+                rec.width(1, 16);
+                rec.width(2, 20);
                 int m = 1;
-                for (ListQueries.RecoveryMonth x : books.lists().recovery(books.creditorId(), books.today(), 12)) {
-                    rec.value(m, 0, x.month().toString());
+                for (ListQueries.RecoveryMonth x : books.lists().recovery(books.creditorId(), asOf, 12)) {
+                    rec.value(m, 0, x.month().atDay(1));
                     rec.value(m, 1, x.collected());
                     rec.value(m, 2, x.outstanding());
                     m++;
                 }
-                rec.range(1, 1, m, 2).style().format("#,##0.00").set();
+                format(rec, 1, m - 1, 0, "yyyy-mm");
+                format(rec, 1, m - 1, 1, MONEY_FORMAT);
+                format(rec, 1, m - 1, 2, MONEY_FORMAT);
             }
         });
         return lines.size();
@@ -405,6 +624,7 @@ public final class ExportService {
         return target;
     }
 
+    /** The journal checked against the records; the bundle checks its own files' hashes as it reads them. */
     private EvidenceBundle.Journal journal() {
         AuditService.Report report = books.audit().verify(false);
         if (report.intact() && report.entries() > 0) { // the bundle prints this anchor; the anchor file keeps it too (issue 24)

@@ -475,7 +475,9 @@ public final class Cli {
               export zip (--case ID | --sample) --out FILE.zip
                                      原始证据文件、汇编及 SHA-256 清单 / originals, the bundle and a SHA-256 manifest
                                      已有的文件不会被替换，除非加 --overwrite / an existing file is never replaced
-                                     without --overwrite (a packet folder: none of the packet's files)
+                                     without --overwrite (a packet folder: none of the packet's files);
+                                     --out 为已有文件夹时按默认名称写入（如 催收通知书-李某-2026-11-28.pdf）/ --out an
+                                     existing folder: the file gets its default name (document-debtor-date) there
               check message (--text T | --file F) [--debtor person|company] [--at 2026-12-07T23:30] [--tone polite|firm|final] [--json]
                                      合法催收检查：暴力威胁、牵连家人、向第三方透露、骚扰、侮辱、冒充公权力、隐私、非法债务条件；
                                      给出依据和合法的改写 / the conduct guard: each finding with its words, articles and a

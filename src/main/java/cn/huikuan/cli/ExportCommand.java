@@ -53,7 +53,8 @@ final class ExportCommand {
             throw new Cli.UsageException("unknown export / 未知的导出类型: " + what + " (bundle, packet, document, zip)");
         }
         long caseId = a.flag("sample") ? -1 : parseCase(a.required("case"));
-        if (!a.flag("overwrite")) refuseToReplace(what, route, target);
+        // an existing folder for a single file: the file gets its default name there once the case is read (see named())
+        if (!a.flag("overwrite") && !(!what.equals("packet") && Files.isDirectory(target))) refuseToReplace(what, route, target);
         java.time.LocalDate payBy = a.optional("pay-by") == null ? null : Args.date("pay-by", a.optional("pay-by"));
 
         if (a.flag("sample")) {
@@ -91,6 +92,8 @@ final class ExportCommand {
             throw new Cli.UsageException("no such case / 没有这个案件: " + caseId);
         }
         ExportService x = books.exports();
+        target = named(what, kind, c, target);
+        if (!a.flag("overwrite")) refuseToReplace(what, route, target);
         try {
             switch (what) {
                 case "bundle" -> {
@@ -125,14 +128,28 @@ final class ExportCommand {
     }
 
     /**
+     * {@code --out} naming an existing folder for a document, the bundle or the ZIP: the file is written into it under the
+     * name the app would give it, for the debtor and the day ({@code 催收通知书-李某-2026-11-28.pdf}, issue 21). A packet's
+     * {@code --out} is the packet's own folder, and a file path is used as given.
+     */
+    static Path named(String what, DocKind kind, CaseFile c, Path target) {
+        if (what.equals("packet") || !Files.isDirectory(target)) return target;
+        return target.resolve(switch (what) {
+            case "document" -> ExportService.documentName(kind, c);
+            case "bundle" -> ExportService.bundleName(c);
+            case "zip" -> ExportService.zipName(c);
+            default -> throw new IllegalStateException(what);
+        });
+    }
+
+    /**
      * An existing file is never replaced unless the user says so (issue 21: one customer's notice silently replaced
      * another's): a file target that exists, or a packet folder that already holds one of the packet's files.
      */
     private static void refuseToReplace(String what, DocKind.Route route, Path target) {
         List<Path> would = new java.util.ArrayList<>();
         if (what.equals("packet")) {
-            for (DocKind k : route.documents()) would.add(target.resolve(k.fileName()));
-            would.add(target.resolve(ExportService.BUNDLE_FILE));
+            for (String name : ExportService.packetFiles(route)) would.add(target.resolve(name));
         } else {
             would.add(target);
         }

@@ -30,9 +30,12 @@ public final class Reports {
     private Reports() {
     }
 
-    /** 账龄分析表: one row per customer, the open buckets, a total per row and a totals row that is their sum. */
+    /**
+     * 账龄分析表: one row per customer, the open buckets, a total per row and a totals row that is their sum. The heading
+     * names the book (issue 21: two books' reports looked alike), e.g. "某建材有限公司 账龄分析表".
+     */
     public static Doc aging(String book, LocalDate asOf, List<AgingLine> lines) {
-        Doc.Builder b = new Doc.Builder(null, "账 龄 分 析 表");
+        Doc.Builder b = new Doc.Builder(null, (book == null || book.isBlank() ? "" : book.strip() + " ") + "账龄分析表");
         b.para("账本：" + book + "    截至：" + date(asOf) + "    客户数：" + lines.size(), Doc.Style.BODY);
         List<String> header = new ArrayList<>(List.of("客户"));
         header.addAll(BUCKET_TITLES);

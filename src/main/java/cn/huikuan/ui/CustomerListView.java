@@ -64,7 +64,7 @@ public final class CustomerListView extends BorderPane {
         statement.setId("customerStatement");
         statement.disableProperty().bind(table.table().getSelectionModel().selectedItemProperty().isNull());
         statement.setOnAction(e -> statement(table.table().getSelectionModel().getSelectedItem()));
-        Button exportExcel = ExcelExportButton.create(ctx, "exportCustomers", "客户", (x, f) -> x.customersXlsx(table.query(), f));
+        HBox exportExcel = ExcelExportButton.create(ctx, "exportCustomers", "xlsx.file.customers", (x, f, o) -> x.customersXlsx(table.query(), f, o));
         HBox top = new HBox(8, search, edit, newReceivable, statement, privacy, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
@@ -94,8 +94,11 @@ public final class CustomerListView extends BorderPane {
         if (row == null) return;
         java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        String name = cn.huikuan.application.ExportService.safeName(row.name());
-        java.nio.file.Path zip = dir.resolve(name + "_个人信息_" + ctx.books().today() + ".zip");
+        java.nio.file.Path zip = dir.resolve(cn.huikuan.application.ExportService.defaultName("个人信息", row.name(), ctx.books().today().toString(), ".zip"));
+        if (!Overwrite.allowed(ctx, getScene().getWindow(), java.util.List.of(zip))) { // issue 21: never replaced unasked
+            ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("export.notReplaced", zip));
+            return;
+        }
         ctx.tasks().run(ctx.t("privacy.exporting"), p -> ctx.books().privacy().export(row.id(), zip),
                 z -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("privacy.exported", z)));
     }
@@ -116,28 +119,9 @@ public final class CustomerListView extends BorderPane {
         });
     }
 
-    /** 对账单 for a period the user types ("2026-01-01 2026-11-28"; default: this year to today). */
+    /** 对账单 for a period picked with two date pickers (default: this year to today); see ReportExports. */
     private void statement(cn.huikuan.application.CustomerRow row) {
         if (row == null) return;
-        java.time.LocalDate today = ctx.books().today();
-        String answer = ctx.dialogs().ask(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.statement.period",
-                today.withDayOfYear(1), today));
-        if (answer == null) return;
-        java.time.LocalDate from, to;
-        try {
-            String[] parts = answer.isBlank() ? new String[]{today.withDayOfYear(1).toString(), today.toString()} : answer.strip().split("[\\s~至到,，]+");
-            from = java.time.LocalDate.parse(parts[0].replace('/', '-'));
-            to = parts.length > 1 ? java.time.LocalDate.parse(parts[1].replace('/', '-')) : today;
-            if (to.isBefore(from)) throw new java.time.format.DateTimeParseException("order", answer, 0);
-        } catch (RuntimeException e) {
-            ctx.dialogs().showError(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.statement.bad"));
-            return;
-        }
-        java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
-        if (dir == null) return;
-        String name = cn.huikuan.application.ExportService.safeName(row.name());
-        java.nio.file.Path f = dir.resolve(name + "_对账单_" + from + "_" + to + ".pdf");
-        ctx.tasks().run(ctx.t("report.statement"), p -> ctx.books().exports().statementPdf(row.id(), from, to, f),
-                x -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("report.statement"), ctx.t("report.saved", x)));
+        ReportExports.statement(ctx, getScene().getWindow(), row.id(), row.name());
     }
 }

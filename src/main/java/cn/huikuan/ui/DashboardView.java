@@ -195,16 +195,9 @@ public final class DashboardView extends BorderPane {
         });
     }
 
-    /** 账龄分析 by customer, as Excel or PDF, into a folder the user picks. */
+    /** 账龄分析 by customer, as Excel or PDF, into a folder the user picks (named for the book and the day, see ReportExports). */
     private void agingReport(boolean excel) {
-        java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
-        if (dir == null) return;
-        java.nio.file.Path f = dir.resolve("账龄分析_" + ctx.books().today() + (excel ? ".xlsx" : ".pdf"));
-        ctx.tasks().run(ctx.t("report.aging"), p -> {
-            if (excel) ctx.books().exports().agingXlsx(f);
-            else ctx.books().exports().agingPdf(f);
-            return f;
-        }, x -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("report.aging"), ctx.t("report.saved", x)));
+        ReportExports.aging(ctx, getScene().getWindow(), excel);
     }
 
     private void showToday(cn.huikuan.application.TodayService.Today t) {

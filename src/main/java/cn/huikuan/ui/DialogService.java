@@ -103,6 +103,30 @@ public class DialogService {
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
+    /**
+     * Asks before existing files are replaced (issue 21: one customer's notice silently replaced another's). The default
+     * button is {@code keep}: Enter, Escape and closing the window all leave the files alone.
+     */
+    public boolean confirmReplace(Window owner, String title, String message, String replace, String keep) {
+        if (exiting) return false;
+        ButtonType yes = new ButtonType(replace, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(keep, javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.WARNING, message, yes, no);
+        UiFont.apply(a);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("replaceDialog");
+        javafx.scene.control.Button yesButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(yes);
+        javafx.scene.control.Button noButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(no);
+        yesButton.setId("replaceYes");
+        yesButton.setDefaultButton(false);
+        noButton.setId("replaceNo");
+        noButton.setDefaultButton(true);
+        a.setOnShown(e -> noButton.requestFocus());
+        return a.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
     /** Asks for one line of text (e.g. the customer's name, typed to confirm an erasure); null when cancelled. */
     public String ask(Window owner, String title, String message) {
         if (exiting) return null;

@@ -76,6 +76,8 @@ public final class ExportDialog extends Dialog<Void> {
     private Path lastFolder;
     /** A preview was asked for while another task ran: render it when that one ends. */
     private boolean previewPending;
+    /** An export's case was read and its files are being named or the user asked about replacing them: still busy. */
+    private boolean planning;
 
     public ExportDialog(AppContext ctx, Window owner, long receivableId) {
         UiFont.apply(this);
@@ -331,12 +333,12 @@ public final class ExportDialog extends Dialog<Void> {
         if (c == null || o == null || busy()) return;
         Path dir = ctx.dialogs().chooseDirectory(getDialogPane().getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        run(name(c), dir, p -> {
-            ExportService x = ctx.books().exports();
-            CaseFile cf = x.caseFile(receivableId, o);
-            if (c.kind() == null) x.writeBundle(cf, dir.resolve(ExportService.BUNDLE_FILE), adapt(p));
-            else x.writeDocument(c.kind(), cf, dir.resolve(c.kind().fileName()));
-            return dir;
+        export(name(c), o, cf -> {
+            Path target = dir.resolve(c.kind() == null ? ExportService.bundleName(cf) : ExportService.documentName(c.kind(), cf));
+            return new Plan(dir, List.of(target), (x, p) -> {
+                if (c.kind() == null) x.writeBundle(cf, target, adapt(p));
+                else x.writeDocument(c.kind(), cf, target);
+            });
         });
     }
 
@@ -346,12 +348,10 @@ public final class ExportDialog extends Dialog<Void> {
         if (o == null || r == null || busy()) return;
         Path dir = ctx.dialogs().chooseDirectory(getDialogPane().getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        run(ctx.t("export.route." + r.cliName()), dir, p -> {
-            ExportService x = ctx.books().exports();
-            CaseFile cf = x.caseFile(receivableId, o);
-            Path target = dir.resolve(folderName(cf, r.zh() + "材料"));
-            x.writePacket(cf, r, target, adapt(p));
-            return target;
+        export(ctx.t("export.route." + r.cliName()), o, cf -> {
+            Path folder = dir.resolve(ExportService.packetFolderName(cf, r));
+            return new Plan(folder, ExportService.packetFiles(r).stream().map(folder::resolve).toList(),
+                    (x, p) -> x.writePacket(cf, r, folder, adapt(p)));
         });
     }
 
@@ -360,40 +360,85 @@ public final class ExportDialog extends Dialog<Void> {
         if (o == null || busy()) return;
         Path dir = ctx.dialogs().chooseDirectory(getDialogPane().getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        run(ctx.t("export.zip"), dir, p -> {
-            ExportService x = ctx.books().exports();
-            CaseFile cf = x.caseFile(receivableId, o);
-            x.writeZip(cf, dir.resolve(folderName(cf, "证据") + ".zip"), adapt(p));
-            return dir;
+        export(ctx.t("export.zip"), o, cf -> {
+            Path target = dir.resolve(ExportService.zipName(cf));
+            return new Plan(dir, List.of(target), (x, p) -> x.writeZip(cf, target, adapt(p)));
         });
     }
 
-    /** "李某_诉讼材料_2026-11-28": the debtor's name made safe for every file system. */
-    static String folderName(CaseFile c, String what) {
-        String who = ExportService.safeName(c.debtor().getName());
-        return who + "_" + what + "_" + c.asOf();
+    /** Writes an export's files for a case file. */
+    @FunctionalInterface
+    private interface Writing {
+        void write(ExportService exports, TaskRunner.Progress progress) throws Exception;
     }
 
-    private void run(String label, Path dir, TaskRunner.Work<Path> work) {
+    /** Where an export goes: the folder shown afterwards, every file it would write, and the writing. */
+    private record Plan(Path folder, List<Path> files, Writing writing) {
+    }
+
+    /**
+     * Reads the case (in the background), names the files for its debtor and day, asks before any existing one is replaced
+     * (issue 21; the default answer keeps it), then writes.
+     */
+    private void export(String label, CaseFile.Options o, java.util.function.Function<CaseFile, Plan> planned) {
         status.setText(ctx.t("export.running", label));
         openFolder.setDisable(true);
         conduct.show(null, null);
+        planning = true; // until the files are named and the user has answered: no preview starts in between
+        Task<CaseFile> reading = ctx.tasks().run(label, p -> ctx.books().exports().caseFile(receivableId, o), cf -> {
+            Plan plan = planned.apply(cf);
+            boolean allowed = Overwrite.allowed(ctx, getDialogPane().getScene().getWindow(), plan.files());
+            planning = false;
+            if (!allowed) {
+                status.setText(ctx.t("export.notReplaced", Overwrite.existing(plan.files()).stream().map(Path::getFileName)
+                        .map(Path::toString).collect(java.util.stream.Collectors.joining("、"))));
+                previewLater();
+                return;
+            }
+            run(label, p -> {
+                plan.writing().write(ctx.books().exports(), p);
+                return plan.folder();
+            });
+        }, error -> {
+            planning = false;
+            failed(error);
+            previewLater();
+        });
+        start(reading);
+        reading.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            planning = false;
+            previewLater();
+        });
+    }
+
+    private void run(String label, TaskRunner.Work<Path> work) {
+        status.setText(ctx.t("export.running", label));
         start(ctx.tasks().run(label, work, folder -> {
             lastFolder = folder;
             openFolder.setDisable(false);
             status.setText(ctx.t("export.done", folder));
-        }, error -> {
-            if (error instanceof EvidenceBundle.CancelledException) {
-                status.setText(ctx.t("export.cancelled"));
-            } else if (error instanceof ExportService.ConductBlockedException blocked) {
-                // the user's words in the document: shown with the findings, the articles and a lawful rewrite (issue 20)
-                status.setText(ctx.t("export.conductBlocked"));
-                conduct.show(blocked.text(), blocked.result());
-            } else {
-                status.setText(ctx.t("export.failed"));
-                ctx.dialogs().showError(getDialogPane().getScene().getWindow(), ctx.t("export.failed"), ErrorMessages.describe(error, ctx.i18n()));
-            }
-        }));
+        }, this::failed));
+    }
+
+    /** A preview asked for while an export was being planned. */
+    private void previewLater() {
+        if (previewPending && !busy()) {
+            previewPending = false;
+            refreshPreview();
+        }
+    }
+
+    private void failed(Throwable error) {
+        if (error instanceof EvidenceBundle.CancelledException) {
+            status.setText(ctx.t("export.cancelled"));
+        } else if (error instanceof ExportService.ConductBlockedException blocked) {
+            // the user's words in the document: shown with the findings, the articles and a lawful rewrite (issue 20)
+            status.setText(ctx.t("export.conductBlocked"));
+            conduct.show(blocked.text(), blocked.result());
+        } else {
+            status.setText(ctx.t("export.failed"));
+            ctx.dialogs().showError(getDialogPane().getScene().getWindow(), ctx.t("export.failed"), ErrorMessages.describe(error, ctx.i18n()));
+        }
     }
 
     private void start(Task<?> task) {
@@ -407,7 +452,7 @@ public final class ExportDialog extends Dialog<Void> {
             cancel.setDisable(true);
             exportButtons.forEach(b -> b.setDisable(false));
             running = null;
-            if (previewPending) {
+            if (previewPending && !busy()) {
                 previewPending = false;
                 refreshPreview();
             }
@@ -421,7 +466,7 @@ public final class ExportDialog extends Dialog<Void> {
     }
 
     private boolean busy() {
-        return running != null && !running.isDone();
+        return planning || running != null && !running.isDone();
     }
 
     private static EvidenceBundle.Progress adapt(TaskRunner.Progress p) {

@@ -84,7 +84,7 @@ public final class ReceivableListView extends BorderPane {
         Button importExcel = new Button(ctx.t("import.button"));
         importExcel.setId("importReceivables");
         importExcel.setOnAction(e -> importFile());
-        Button exportExcel = ExcelExportButton.create(ctx, "exportReceivables", "应收款", (x, f) -> x.receivablesXlsx(table.query(), f));
+        HBox exportExcel = ExcelExportButton.create(ctx, "exportReceivables", "xlsx.file.receivables", (x, f, o) -> x.receivablesXlsx(table.query(), f, o));
         HBox top = new HBox(8, search, bucketFilter, open, importExcel, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);

@@ -59,6 +59,26 @@ class ExportCliTest {
         }
     }
 
+    /** Issue 21: --out naming a folder gets the app's default name there (what, whose, when), and is not replaced unasked. */
+    @Test
+    void aFolderAsOutGetsTheDefaultNameForTheDebtorAndTheDay() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("out"));
+        assertThat(run("export", "document", "--kind", "demand", "--sample", "--out", folder.toString())).as(err()).isZero();
+        Path notice = folder.resolve("催收通知书-李某-2026-11-28.pdf");
+        assertThat(notice).isRegularFile();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(notice.toAbsolutePath().toString());
+        byte[] first = Files.readAllBytes(notice);
+        err.reset();
+        assertThat(run("export", "document", "--kind", "demand", "--sample", "--out", folder.toString())).isEqualTo(2);
+        assertThat(err()).contains("--overwrite").contains("催收通知书-李某-2026-11-28.pdf");
+        assertThat(Files.readAllBytes(notice)).isEqualTo(first);
+        assertThat(run("export", "zip", "--sample", "--out", folder.toString())).isZero();
+        assertThat(folder.resolve("证据-李某-2026-11-28.zip")).isRegularFile();
+        try (var s = Files.list(folder)) {
+            assertThat(s.toList()).hasSize(2);
+        }
+    }
+
     /** Free text typed for a document passes the conduct guard before anything is written (issue 20). */
     @Test
     void aDocumentWithWordsTheGuardBlocksIsNotWritten() {

@@ -60,7 +60,7 @@ class ExportDialogTest extends UiTestBase {
         dialogs.chosenDirs.add(exportTo);
         robot.clickOn("#exportPacket");
         waitUntil(() -> text(robot, "#exportStatus").startsWith("已导出到"));
-        Path folder = exportTo.resolve("李某_诉讼材料_2026-11-28");
+        Path folder = exportTo.resolve("诉讼材料-李某-2026-11-28");
         assertThat(folder.resolve("民事起诉状.pdf")).isRegularFile();
         assertThat(folder.resolve("证据材料汇编.pdf")).isRegularFile();
         try (var pdf = cn.huikuan.pdf.PdfCheck.of(folder.resolve("民事起诉状.pdf"))) {
@@ -95,7 +95,7 @@ class ExportDialogTest extends UiTestBase {
         dialogs.chosenDirs.add(exportTo);
         robot.clickOn("#exportOne");
         waitUntil(() -> text(robot, "#exportStatus").startsWith("已导出到"));
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(exportTo.resolve("催收通知书.pdf"))) {
+        try (var pdf = cn.huikuan.pdf.PdfCheck.of(exportTo.resolve("催收通知书-李某-2026-11-28.pdf"))) {
             assertThat(pdf.allText()).contains("2026年12月20日前");
         }
     }

@@ -61,7 +61,7 @@ class ImportExportUiTest extends UiTestBase {
 
         dialogs.chosenDirs.add(tmp);
         robot.clickOn("#exportReceivables");
-        Path xlsx = tmp.resolve("应收款_2026-11-28.xlsx");
+        Path xlsx = tmp.resolve("应收款-某建材有限公司-2026-11-28.xlsx");
         waitUntil(() -> Files.exists(xlsx) && dialogs.infos.stream().anyMatch(i -> i.contains("已导出 5 行")));
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
             assertThat(rows.count()).isEqualTo(6);   // header + 5
@@ -74,12 +74,12 @@ class ImportExportUiTest extends UiTestBase {
         Screenshots.take(customers.getScene(), "30-customers");
         dialogs.chosenDirs.add(tmp);
         robot.clickOn("#exportCustomers");
-        Path cx = tmp.resolve("客户_2026-11-28.xlsx");
+        Path cx = tmp.resolve("客户-某建材有限公司-2026-11-28.xlsx");
         waitUntil(() -> Files.exists(cx) && dialogs.infos.stream().anyMatch(i -> i.contains("已导出 5 行")));
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(cx.toFile()); var rows = wb.getFirstSheet().openStream()) {
             List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
             assertThat(all).hasSize(7); // header + 5 + totals
-            assertThat(all.get(6).getCellText(0)).isEqualTo("合计 Total");
+            assertThat(all.get(6).getCellText(0)).isEqualTo("合计");
             java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
             for (int i = 1; i <= 5; i++) sum = sum.add(new java.math.BigDecimal(all.get(i).getCellRawValue(5).orElse("0")));
             assertThat(new java.math.BigDecimal(all.get(6).getCellRawValue(5).orElseThrow())).isEqualByComparingTo(sum);

@@ -43,7 +43,7 @@ class PrivacyUiTest extends UiTestBase {
 
         dialogs.chosenDirs.add(out);
         menu(robot, "privacyExport");
-        Path zip = out.resolve("李某_个人信息_2026-11-28.zip");
+        Path zip = out.resolve("个人信息-李某-2026-11-28.zip");
         waitUntil(() -> zip.toFile().isFile() && dialogs.infos.stream().anyMatch(i -> i.contains("已导出到")));
 
         dialogs.answers.add("李");

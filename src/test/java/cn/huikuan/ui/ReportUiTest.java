@@ -1,6 +1,7 @@
 package cn.huikuan.ui;
 
 import cn.huikuan.application.CustomerRow;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +32,7 @@ class ReportUiTest extends UiTestBase {
     void agingReportAndStatement(FxRobot robot) {
         dialogs.chosenDirs.add(out);
         robot.clickOn("#agingPdf");
-        Path aging = out.resolve("账龄分析_2026-11-28.pdf");
+        Path aging = out.resolve("账龄分析-某建材有限公司-2026-11-28.pdf");   // issue 21: the book's name and the day
         waitUntil(() -> Files.exists(aging) && dialogs.infos.stream().anyMatch(i -> i.contains("已保存到")));
         try (var pdf = cn.huikuan.pdf.PdfCheck.of(aging)) {
             assertThat(pdf.allText()).contains("410,000.00");
@@ -41,14 +43,27 @@ class ReportUiTest extends UiTestBase {
         waitUntil(() -> table.getItems().size() == 3);
         int li = table.getItems().stream().map(CustomerRow::name).toList().indexOf("李某");
         robot.interact(() -> table.getSelectionModel().select(li));
-        dialogs.answers.add("2026-13-01 到 2026-11-28");
+        // issue 21: the period is picked with two date pickers, this year to today unless changed
         robot.clickOn("#customerStatement");
-        waitUntil(() -> dialogs.errors.stream().anyMatch(e -> e.contains("看不懂这个期间")));
-        dialogs.answers.add("2026-01-01 2026-11-28");
+        waitUntil(() -> exists(robot, "#statementDialog"));
+        DatePicker from = robot.lookup("#statementFrom").queryAs(DatePicker.class);
+        DatePicker to = robot.lookup("#statementTo").queryAs(DatePicker.class);
+        assertThat(from.getValue()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(to.getValue()).isEqualTo(LocalDate.of(2026, 11, 28));
+        robot.interact(() -> from.setValue(LocalDate.of(2026, 12, 1)));
+        robot.clickOn("#statementOk");                        // ends before it starts: refused in a sentence, the dialog stays
+        waitUntil(() -> text(robot, "#statementProblem").contains("早于开始日期"));
+        assertThat(text(robot, "#statementProblem")).isEqualTo("结束日期（2026-11-28）早于开始日期（2026-12-01），请重新选择。");
+        assertThat(exists(robot, "#statementDialog")).isTrue();
+        Screenshots.take(robot.lookup("#statementDialog").queryAs(javafx.scene.Node.class), "41-statement-period");
+        setDate(robot, "#statementFrom", "2026-13-01");       // typed, not a date
+        robot.clickOn("#statementOk");
+        waitUntil(() -> text(robot, "#statementProblem").contains("请选择开始日期和结束日期"));
+        setDate(robot, "#statementFrom", "2026-01-01");
         dialogs.chosenDirs.add(out);
-        robot.clickOn("#customerStatement");
-        Path st = out.resolve("李某_对账单_2026-01-01_2026-11-28.pdf");
-        waitUntil(() -> Files.exists(st));
+        robot.clickOn("#statementOk");
+        Path st = out.resolve("对账单-李某-2026-01-01至2026-11-28.pdf");
+        waitUntil(() -> Files.exists(st) && !exists(robot, "#statementDialog"));
         try (var pdf = cn.huikuan.pdf.PdfCheck.of(st)) {
             assertThat(pdf.allText()).contains("期初余额", "300,000.00");
         }

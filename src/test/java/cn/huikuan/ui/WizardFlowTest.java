@@ -139,7 +139,7 @@ class WizardFlowTest extends UiTestBase {
         dialogs.chosenDirs.add(exportTo);
         robot.clickOn("#exportPacket");
         waitUntil(() -> text(robot, "#exportStatus").startsWith("已导出到"));
-        Path folder = exportTo.resolve("李某_支付令材料_2026-11-28");
+        Path folder = exportTo.resolve("支付令材料-李某-2026-11-28");
         assertThat(folder.resolve("支付令申请书.pdf")).isRegularFile();
         assertThat(folder.resolve("证据材料汇编.pdf")).isRegularFile();
         robot.lookup("#exportDialog").queryAs(javafx.scene.control.DialogPane.class);
