@@ -403,9 +403,14 @@ final class ConductRules {
     /** Not paying (or not answering, or hiding) as the condition of what follows. */
     private static final Pattern CONDITION = Pattern.compile("(?:再)?不(?:还(?![价原])|给钱|付款|付钱|把钱|转钱|打钱|交钱|回消息|回复|回我|接电话|接我|接(?![受收待手]))"
             + "|还不(?:上|起|钱)|拿不出钱?|钱不到(?:位|账)|没(?:还钱|给钱|到账)|再拖|再躲|再装|敢不还|拖下去|躲(?:着|起来|回)|拉黑|(?:天|周|月|晚|日)(?:之内|以内|内|前)?(?:不|没|还不)(?:还|给|付|转|把)");
-    /** What a creditor may lawfully say follows: the courts, a lawyer, the contract's terms, stopping supply, talking. */
+    /**
+     * What a creditor may lawfully say follows: the courts, a lawyer, the contract's terms, talking, and a supplier's own
+     * trade terms (stopping supply or credit, cash on delivery, no more discounts: 民法典 §525–§527 and the contract; issue
+     * 20's false positive 「暂停你的赊账额度」).
+     */
     private static final Pattern LAWFUL_CONSEQUENCE = Pattern.compile("起诉|诉讼|仲裁|法院|律师|支付令|保全|强制执行|申请执行|依法|法律|追究|违约|利息|罚息|滞纳金|费用|损失"
-            + "|供货|发货|合作|解除|取消|催告|函|联系|商量|协商|计入|合同|约定|信用|对账|书面|通知书|公证|调解|主张|维权|加收|计收|权利|程序|途径|手段|责任");
+            + "|供货|发货|合作|解除|取消|催告|函|联系|商量|协商|计入|合同|约定|信用|对账|书面|通知书|公证|调解|主张|维权|加收|计收|权利|程序|途径|手段|责任"
+            + "|赊账|赊销|赊欠|额度|账期|现款|现结|款到|预付|订单|折扣|优惠|返利|结算|停供|停货|断货");
     /** Who the consequence is aimed at: the debtor, or the writer's own hand. */
     private static final Pattern AIMED = Pattern.compile("你|等着|别想|小心|老子|我让|我叫|我找|让你|叫你");
 

@@ -123,11 +123,23 @@ class ConductGuardTest {
             "订单里的SKU是SB-2025-001，数量见附件。",
             "我们明天去4楼财务室对账。",
             "这通电话我们会录音，以便日后核对。",
-            "您上次说砸锅卖铁也要还，我们相信您。"})
+            "您上次说砸锅卖铁也要还，我们相信您。",
+            // a supplier's own commercial answers to not being paid (民法典 §526/§527, the contract's terms): not threats
+            "如果月底前还不付款，我们将暂停你的赊账额度",
+            "再不付款，以后你的订单一律款到发货，不再给你账期",
+            "不还清之前，你的新订单我们只能现款现结",
+            "月底前不付清，你的返利和折扣就取消了"})
     void leavesLawfulMessagesAlone(String text) {
         Result r = check(text, text.contains("财务室") ? DebtorKind.COMPANY : DebtorKind.PERSON);
         assertThat(r.verdict()).as(text + " " + r.findings()).isEqualTo(Verdict.OK);
         assertThat(r.rewrite()).isNull();
+    }
+
+    /** A lawful trade term beside a threat does not excuse the threat. */
+    @ParameterizedTest
+    @ValueSource(strings = {"再不还钱，你那批订单的货就等着被砸吧", "不付款的话，你的店明天就别想开门，折扣也没了"})
+    void aTradeTermBesideAThreatStillBlocks(String text) {
+        assertThat(check(text).verdict()).as(text).isEqualTo(Verdict.BLOCKED);
     }
 
     @Test
