@@ -104,6 +104,7 @@ final class CheckCommand {
             x.put("end", f.end());
             x.put("basis", f.basis().stream().map(Citation::zh).toList());
             x.put("reason", f.reason());
+            x.put("reason_en", f.reasonInEnglish());
             if (f.policyOnly()) x.put("policy", true);
             fs.add(x);
         }
@@ -139,7 +140,8 @@ final class CheckCommand {
         out.println("结论 verdict: " + verdictWords(r.verdict()));
         for (ConductGuard.Finding f : r.findings()) {
             out.println("  [" + f.category().id() + " " + f.category().zh() + "] 「" + f.matched() + "」" + (f.policyOnly() ? "（软件政策 app's policy）" : ""));
-            out.println("    理由 reason: " + f.reason());
+            out.println("    理由: " + f.reason());
+            out.println("    reason: " + f.reasonInEnglish());
             out.println("    依据 basis: " + String.join("、", f.basis().stream().map(c -> c.zh() + " (" + c.en() + ")").toList()));
             if (f.policyOnly()) out.println("    建议 suggestion: " + f.suggestion());
         }

@@ -80,6 +80,11 @@ public final class ConductGuard {
         public Finding {
             basis = List.copyOf(basis);
         }
+
+        /** The reason in English (the English window and {@code check message}), see {@link ConductReasons}. */
+        public String reasonInEnglish() {
+            return ConductReasons.english(reason);
+        }
     }
 
     /** The verdict, the findings in order, and the message rewritten lawfully (null when nothing was blocked). */

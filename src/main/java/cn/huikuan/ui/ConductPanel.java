@@ -59,7 +59,8 @@ final class ConductPanel extends VBox {
         for (ConductGuard.Finding f : r.findings()) {
             n++;
             Label what = wrap(n + ". " + ctx.t("conduct.category." + f.category().id()) + (f.end() > f.start() ? "「" + f.matched() + "」" : "")
-                    + (f.policyOnly() ? ctx.t("conduct.policyMark") : "") + "：" + f.reason(), null);
+                    + (f.policyOnly() ? ctx.t("conduct.policyMark") : "") + ctx.t("conduct.reasonSeparator")
+                    + ("en".equals(ctx.i18n().language()) ? f.reasonInEnglish() : f.reason()), null);
             what.getStyleClass().add("conduct-finding");
             Label basis = wrap("    " + ctx.t("conduct.basis") + String.join("、", f.basis().stream().map(Citation::zh).toList()), null);
             basis.getStyleClass().addAll("conduct-basis", "text-muted");

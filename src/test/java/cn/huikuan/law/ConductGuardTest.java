@@ -135,6 +135,28 @@ class ConductGuardTest {
         assertThat(r.rewrite()).isNull();
     }
 
+    /**
+     * Every reason the guard gives on its corpus (and for contact timing) has an English text with no Chinese left in it
+     * (issue 20: the English window showed the reasons in Chinese).
+     */
+    @Test
+    void everyReasonHasItsEnglish() throws Exception {
+        java.util.Set<String> reasons = new java.util.TreeSet<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("docs/conduct/corpus.tsv"))) {
+            String[] f = line.split("\t");
+            if (f.length < 6 || f[0].equals("label")) continue;
+            for (DebtorKind kind : DebtorKind.values()) check(f[f.length - 1], kind).findings().forEach(x -> reasons.add(x.reason()));
+        }
+        java.time.LocalDateTime night = java.time.LocalDateTime.of(2026, 12, 7, 23, 30);
+        java.util.List<java.time.LocalDateTime> earlier = java.util.stream.IntStream.range(1, 6).mapToObj(night::minusHours).toList();
+        guard.checkTiming(night, earlier).forEach(x -> reasons.add(x.reason()));
+        assertThat(reasons).hasSizeGreaterThan(15);
+        for (String zh : reasons) {
+            String en = ConductReasons.english(zh);
+            assertThat(en).as(zh).isNotEqualTo(zh).doesNotContainPattern("[\\u4e00-\\u9fff]");
+        }
+    }
+
     /** A lawful trade term beside a threat does not excuse the threat. */
     @ParameterizedTest
     @ValueSource(strings = {"再不还钱，你那批订单的货就等着被砸吧", "不付款的话，你的店明天就别想开门，折扣也没了"})
