@@ -18,7 +18,8 @@ import java.util.List;
  * the cap keeps the dashboard quick on large books and is shown to the user when reached).
  */
 public final class TodayService {
-    public enum Kind { LIMITATION, DEADLINE, PROMISE, INSTALMENT, DEMAND_UNDELIVERED, REMINDER }
+    /** {@code OVERDUE}: an overdue case for which nothing else is listed (e.g. freshly imported, no step taken yet). */
+    public enum Kind { LIMITATION, DEADLINE, PROMISE, INSTALMENT, DEMAND_UNDELIVERED, REMINDER, OVERDUE }
 
     /** One thing to do: for which case, what, by when ({@code date} may be in the past: missed). */
     public record Item(long receivableId, String customer, String title, Kind kind, LocalDate date, String text) {
@@ -58,6 +59,17 @@ public final class TodayService {
     private void collect(ReceivableRow r, LocalDate today, List<Item> out) {
         WizardService.State st = books.wizard().state(r.id());
         if (st.step() == CollectionStep.CLOSED) return;
+        int before = out.size();
+        collectDue(r, today, st, out);
+        // An overdue case always has something to do (issue 21: a freshly imported book of 41 overdue debts listed none,
+        // since none had a promise, plan, demand or reminder yet): the wizard's next step, dated when it fell overdue.
+        LocalDate overdueSince = st.balance().overdueSince();
+        if (out.size() == before && overdueSince != null && overdueSince.isBefore(today)) {
+            out.add(item(r, Kind.OVERDUE, overdueSince, "已逾期 " + ChronoUnit.DAYS.between(overdueSince, today) + " 天：" + st.advice().what()));
+        }
+    }
+
+    private void collectDue(ReceivableRow r, LocalDate today, WizardService.State st, List<Item> out) {
         var l = st.limitation();
         if (l != null && l.daysLeft() <= 90) {
             out.add(item(r, Kind.LIMITATION, l.expires(), l.daysLeft() < 0 ? "诉讼时效已于 " + l.expires() + " 届满"

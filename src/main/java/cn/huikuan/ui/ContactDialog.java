@@ -154,9 +154,14 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         if (text.isEmpty() && timing.isEmpty()) return List.of();
         if (e.getConductOverride() != null) return List.of();
         List<FieldError> errors = new ArrayList<>();
-        if (!text.isEmpty()) errors.add(FieldError.error("summary", "conduct.flagged", describe(text)));
-        if (!timing.isEmpty()) errors.add(FieldError.error("occurredAt", "conduct.flagged", describe(timing)));
-        errors.add(FieldError.error("conductOverride", "conduct.overrideNeeded"));
+        if (!text.isEmpty()) {
+            errors.add(FieldError.error("summary", "conduct.flagged", describe(text)));
+            errors.add(FieldError.error("conductOverride", "conduct.overrideNeeded"));
+        }
+        // Contact hours and frequency are the app's policy, and this is a record of what happened (issue 21: the form
+        // defaulted to "now" and then refused "now" at night): a contact outside the hours is recorded as it happened,
+        // after the guard's warning is confirmed; changing its time to fit would falsify the log.
+        if (!timing.isEmpty()) errors.add(FieldError.warning("occurredAt", "contact.timing.warning", describe(timing)));
         return errors;
     }
 

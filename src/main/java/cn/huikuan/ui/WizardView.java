@@ -301,7 +301,21 @@ public final class WizardView extends BorderPane {
         }
     }
 
+    /**
+     * On the pages that lead to court: a plan being kept comes first (issue 21), with why; a missed instalment lets the
+     * acceleration clause apply and these pages are the next step again.
+     */
+    private void planKeptNote() {
+        CaseGuide.Plan kept = CaseGuide.planBeingKept(state.facts());
+        if (kept == null) return;
+        Label l = wrap(ctx.t("wizard.planKept", kept.number(), kept.of(), Fmt.date(kept.due()), Fmt.money(kept.amount())) + "\n"
+                + CaseGuide.PLAN_KEPT_WHY, "wizardPlanKept");
+        l.getStyleClass().add("warning");
+        page.getChildren().add(l);
+    }
+
     private void lawyer() {
+        planKeptNote();
         page.getChildren().add(new HBox(8,
                 button("wizardLawyerLetter", ctx.t("wizard.lawyer.letter"), () -> export(DocKind.LAWYER_LETTER)),
                 button("wizardLawyerRecord", ctx.t("wizard.lawyer.record"), () -> contactDialog(ContactEntry.Channel.VISIT, ContactEntry.Outcome.OTHER,
@@ -310,6 +324,7 @@ public final class WizardView extends BorderPane {
     }
 
     private void route() {
+        planKeptNote();
         CheckBox otherDisputes = check("routeOtherDisputes", ctx.t("wizard.route.otherDisputes"), false);
         CheckBox owed = check("routeCounterOwed", ctx.t("wizard.route.counterOwed"), false);
         CheckBox located = check("routeLocated", ctx.t("wizard.route.located"), true);

@@ -82,6 +82,18 @@ public final class CaseGuide {
         if (f.outstanding() != null && f.outstanding().signum() <= 0) {
             return new Advice("欠款已全部收回：可以结案。", today, why(CollectionStep.CLOSED), warnings);
         }
+        Plan plan = f.plan();
+        boolean beforeCourt = f.step().ordinal() < CollectionStep.COURT.ordinal();
+        if (beforeCourt && plan != null && plan.due() != null && !plan.missed(today)) {
+            // a plan being kept is followed, whatever step the case was at when it was agreed (issue 21: the wizard
+            // still steered to a 支付令 after the plan was saved)
+            LocalDate remind = plan.due().minusDays(PLAN_REMIND_DAYS);
+            return new Advice("跟进分期协议：" + planLine(plan) + "到期；在到期前 " + PLAN_REMIND_DAYS + " 天提醒对方按期付款。",
+                    remind.isBefore(today) ? today : remind, PLAN_KEPT_WHY, warnings);
+        }
+        if (beforeCourt && f.step().ordinal() < CollectionStep.NEGOTIATE.ordinal() && plan != null && plan.missed(today)) {
+            return new Advice(planMissed(plan), today, why(CollectionStep.NEGOTIATE), warnings);
+        }
         return switch (f.step()) {
             case FACTS -> new Advice("核对证据清单，补齐缺少的证据；记录对方的还款能力和意愿。", today, why(CollectionStep.FACTS), warnings);
             case REMINDER -> {
@@ -105,13 +117,8 @@ public final class CaseGuide {
                         by, why(CollectionStep.DEMAND), warnings);
             }
             case NEGOTIATE -> {
-                Plan plan = f.plan();
-                if (plan != null && plan.due() != null) {
-                    String which = "第 " + plan.number() + "/" + plan.of() + " 期（" + plan.due() + "，" + plan.amount().toPlainString() + " 元）";
-                    yield plan.missed(today)
-                            ? new Advice("分期协议" + which + "未按时支付：依协议的加速到期条款，可要求一次性付清全部剩余欠款；建议发律师函或选择法律途径。",
-                            today, why(CollectionStep.NEGOTIATE), warnings)
-                            : new Advice("跟进分期协议：" + which + "到期。", plan.due(), why(CollectionStep.NEGOTIATE), warnings);
+                if (plan != null && plan.due() != null) {         // kept: handled above
+                    yield new Advice(planMissed(plan), today, why(CollectionStep.NEGOTIATE), warnings);
                 }
                 if (f.promisedDate() == null) {
                     yield new Advice("与对方商定还款计划（可分期），签署还款协议；记录对方的每一次承诺。", today, why(CollectionStep.NEGOTIATE), warnings);
@@ -133,6 +140,28 @@ public final class CaseGuide {
             }
             case CLOSED -> throw new IllegalStateException();
         };
+    }
+
+    /** Days before each instalment of a plan being kept that the guide suggests a reminder. */
+    public static final int PLAN_REMIND_DAYS = 3;
+
+    /** Why a plan being kept is followed rather than taken to court. */
+    public static final String PLAN_KEPT_WHY = "双方已签还款协议，对方正在按期履行：诉讼时效已因对方同意履行而中断（" + Statutes.PART_PAYMENT_IS_CONSENT.zh()
+            + "）；按期付款期间申请支付令或起诉没有必要，也有违协议。只有某一期逾期未付，才可依协议的加速到期条款主张全部剩余欠款，"
+            + "再发律师函、申请支付令或起诉。";
+
+    private static String planLine(Plan plan) {
+        return "第 " + plan.number() + "/" + plan.of() + " 期（" + plan.due() + "，" + plan.amount().toPlainString() + " 元）";
+    }
+
+    private static String planMissed(Plan plan) {
+        return "分期协议" + planLine(plan) + "未按时支付：依协议的加速到期条款，可要求一次性付清全部剩余欠款；建议发律师函或选择法律途径。";
+    }
+
+    /** The plan being kept (next instalment not yet due), or null: while it is, the wizard does not steer to court. */
+    public static Plan planBeingKept(Facts f) {
+        Plan p = f.plan();
+        return p != null && p.due() != null && !p.missed(f.today()) ? p : null;
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {
