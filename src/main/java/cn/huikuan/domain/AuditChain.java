@@ -37,7 +37,10 @@ public final class AuditChain {
                 e.getEvidence().stream().map(EvidenceItem::getId).sorted().map(String::valueOf).collect(Collectors.joining(",")));
         // added with schema V4 and V16; absent for earlier entries, so their journal text is unchanged
         if (e.getConductOverride() != null) text += "|override=" + escape(e.getConductOverride());
-        return e.getDebtorActedOn() == null ? text : text + "|debtorActed=" + e.getDebtorActedOn();
+        if (e.getDebtorActedOn() != null) text += "|debtorActed=" + e.getDebtorActedOn();
+        // added with schema V17 (EMS tracking number and delivery date), likewise only when present
+        if (e.getTrackingNumber() != null) text += "|tracking=" + escape(e.getTrackingNumber());
+        return e.getDeliveredOn() == null ? text : text + "|deliveredOn=" + e.getDeliveredOn();
     }
 
     public static String canonical(Payment p) {

@@ -216,6 +216,12 @@ public final class ReceivableDetailView extends BorderPane {
                 text.setMaxWidth(900);
                 VBox box = new VBox(2, when, text);
                 box.setPadding(new Insets(6, 4, 8, 4));
+                if (c.getTrackingNumber() != null || c.getDeliveredOn() != null) {
+                    Label post = new Label(ctx.t("contact.postalLine", c.getTrackingNumber() == null ? "—" : c.getTrackingNumber(),
+                            c.getDeliveredOn() == null ? "—" : Fmt.date(c.getDeliveredOn())));
+                    post.setId("postalLine");
+                    box.getChildren().add(post);
+                }
                 if (c.getConductOverride() != null) {
                     Label o = new Label(ctx.t("conduct.overrideLine", c.getConductOverride()));
                     o.getStyleClass().add("bucket-overdue");

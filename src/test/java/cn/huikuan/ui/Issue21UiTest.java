@@ -215,4 +215,33 @@ class Issue21UiTest extends UiTestBase {
         assertThat(entries).as("the step as recorded, then as corrected").isEqualTo(2);
         assertThat(books.audit().verify().intact()).isTrue();
     }
+
+    /** Item 7: a letter's EMS tracking number and delivery date are fields of their own: stored, shown, journalled, and the
+     * delivery date is the day the demand reached the debtor (limitation restarts from it). */
+    @Test
+    void emsDeliveryHasItsOwnTrackingNumberAndDeliveryDate(FxRobot robot) {
+        long id = openSeedCase(robot);
+        books.wizard().moveTo(id, CollectionStep.DEMAND, null);
+        robot.clickOn("#refreshDetail");
+        waitUntil(() -> text(robot, "#wizardTitle").contains("书面催收"));
+        robot.clickOn("#wizardDelivery");
+        waitUntil(() -> exists(robot, "#contactDialog"));
+        assertThat(robot.lookup("#contactTrackingNumber").queryAs(javafx.scene.control.TextField.class).isDisabled()).isFalse();
+        setDate(robot, "#contactDate", "2026-11-24");
+        set(robot, "#contactTrackingNumber", "ea 1234 5678 9cn");
+        setDate(robot, "#contactDeliveredOn", "2026-11-23");
+        robot.clickOn("#contactDialog-save");
+        waitUntil(() -> text(robot, "#error-deliveredOn").contains("不能早于"));
+        setDate(robot, "#contactDeliveredOn", "2026-11-26");
+        robot.clickOn("#contactDialog-save");
+        waitUntil(() -> !exists(robot, "#contactDialog") && text(robot, "#wizardDelivered").contains("2026-11-26"));
+        var entry = books.contacts().timeline(id).get(0);
+        assertThat(entry.getTrackingNumber()).isEqualTo("EA123456789CN");
+        assertThat(entry.getDeliveredOn()).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(books.legal().limitation(id).expires()).as("three years from the delivery, not from the day it was sent")
+                .isEqualTo(LocalDate.of(2029, 11, 26));
+        robot.clickOn("#detail-tab-timeline");
+        waitUntil(() -> text(robot, "#postalLine").contains("EA123456789CN") && text(robot, "#postalLine").contains("2026-11-26"));
+        assertThat(books.audit().verify().intact()).isTrue();
+    }
 }
