@@ -120,12 +120,15 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, backupTo, restoreButton, password, spacer,
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, spacer,
                 new Label(ctx.t("app.language")), language);
         // Second row: which book is open, and the search over it (a bookkeeper's two constant companions).
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox books = new HBox(8, new Label(ctx.t("book.label")), bookSwitcher, newBook, spacer2, globalSearch);
+        // The books' safety (backups, restore, password) sits with the books: one tool bar row held every action and
+        // overflowed at 1280 px in English (issue 21), cutting its last buttons off into the overflow menu.
+        HBox books = new HBox(8, new Label(ctx.t("book.label")), bookSwitcher, newBook, new Separator(javafx.geometry.Orientation.VERTICAL),
+                backup, backupTo, restoreButton, password, spacer2, globalSearch);
         books.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         books.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         books.getStyleClass().add("book-bar");

@@ -63,7 +63,7 @@ public final class WizardView extends BorderPane {
         setId("wizard");
         steps.setId("wizardSteps");
         steps.getItems().setAll(CollectionStep.values());
-        steps.setPrefWidth(190);
+        steps.setPrefWidth(200);
         steps.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(CollectionStep s, boolean empty) {
@@ -74,6 +74,9 @@ public final class WizardView extends BorderPane {
                 }
                 String mark = state == null ? "  " : s == state.step() ? "▶ " : s.ordinal() < state.step().ordinal() ? "✓ " : "  ";
                 setText(mark + (s.ordinal() + 1) + ". " + ctx.t("wizard.step." + s.name()));
+                // a long name wraps instead of being cut to "…" (issue 21: English names at 1280 px)
+                setWrapText(true);
+                setPrefWidth(0);
                 setStyle(state != null && s == state.step() ? "-fx-font-weight: bold;" : "");
             }
         });

@@ -244,4 +244,69 @@ class Issue21UiTest extends UiTestBase {
         waitUntil(() -> text(robot, "#postalLine").contains("EA123456789CN") && text(robot, "#postalLine").contains("2026-11-26"));
         assertThat(books.audit().verify().intact()).isTrue();
     }
+
+    /** Item 8: at 1280×720 every button of the tool bar is in view (none in the overflow menu) and no step name is cut. */
+    @Test
+    void theToolBarFitsAndStepNamesAreWholeAt1280x720(FxRobot robot) {
+        checkLayoutAt1280x720(this, robot);
+    }
+
+    static void checkLayoutAt1280x720(UiTestBase t, FxRobot robot) {
+        robot.interact(() -> {
+            t.stage.setWidth(1280);
+            t.stage.setHeight(720);
+        });
+        WaitForFx.layout(robot);
+        javafx.scene.control.ToolBar bar = robot.lookup(".tool-bar").queryAs(javafx.scene.control.ToolBar.class);
+        double width = t.stage.getScene().getWidth();
+        // at their own width, not squeezed (a squeezed button shows "…"): the items' widths fit the window with room to spare
+        double needed = bar.getItems().stream().filter(Node::isManaged).mapToDouble(x -> x.prefWidth(-1)).sum();
+        assertThat(needed).as("the tool bar's items at their preferred width").isLessThan(width - 60);
+        for (Node n : bar.getItems()) {
+            if (!n.isManaged()) continue;
+            assertThat(n.getParent()).as(n.getId() + " is in the tool bar, not its overflow menu").isNotNull();
+            assertThat(n.localToScene(n.getLayoutBounds()).getMaxX()).as(n.getId() + " within the window").isLessThanOrEqualTo(width);
+            assertClipped(n, "tool bar");
+        }
+        for (Node n : robot.lookup(".book-bar .button").queryAll()) {
+            assertThat(n.localToScene(n.getLayoutBounds()).getMaxX()).as(n.getId() + " within the window").isLessThanOrEqualTo(width);
+            assertClipped(n, "book bar");
+        }
+        assertThat(robot.lookup(".tool-bar-overflow-button").tryQuery().map(Node::isVisible).orElse(false)).as("no overflow menu").isFalse();
+        for (Node n : robot.lookup("#mainTabs .tab-label").queryAll()) {
+            assertClipped(n, "tab");
+        }
+        // the wizard's steps
+        robot.clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        t.waitUntil(() -> table.getItems().size() == 3);
+        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+        t.waitUntil(() -> exists(robot, "#wizardTitle"));
+        WaitForFx.layout(robot);
+        var cells = robot.lookup("#wizardSteps .list-cell").queryAllAs(javafx.scene.control.ListCell.class);
+        assertThat(cells.stream().filter(c -> c.getText() != null).count()).as("steps shown").isGreaterThanOrEqualTo(7);
+        for (javafx.scene.control.ListCell<?> c : cells) assertClipped(c, "step");
+        for (Node n : robot.lookup("#receivableDetail-" + table.getItems().get(0).id() + " .button").queryAll()) assertClipped(n, "button");
+    }
+
+    /** A labelled node shows its whole text (JavaFX replaces a cut tail with "…" in the text it draws). */
+    static void assertClipped(Node n, String what) {
+        if (!(n instanceof javafx.scene.control.Labeled l) || l.getText() == null || l.getText().isEmpty() || !l.isVisible()) return;
+        for (Node child : l.getChildrenUnmodifiable()) {
+            if (child instanceof javafx.scene.text.Text shown) {
+                assertThat(shown.getText()).as(what + " shown whole: " + l.getText()).isEqualTo(l.getText());
+            }
+        }
+    }
+
+    /** Waits for pending FX events and a layout pass. */
+    static final class WaitForFx {
+        static void layout(FxRobot robot) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> robot.listWindows().forEach(w -> {
+                if (w.getScene() != null) w.getScene().getRoot().layout();
+            }));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
 }
