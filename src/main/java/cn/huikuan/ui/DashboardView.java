@@ -93,7 +93,7 @@ public final class DashboardView extends BorderPane {
                     return;
                 }
                 setText(Fmt.date(i.date()) + "  ·  " + ctx.t("today.kind." + i.kind().name()) + "  ·  " + i.customer() + "（" + i.title() + "）  —  "
-                        + i.text());
+                        + i.text(ctx.i18n()));
                 if (i.date().isBefore(ctx.books().today()) || i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION) {
                     getStyleClass().add("urgent");
                 }

@@ -131,7 +131,7 @@ public final class WizardView extends BorderPane {
         page.getChildren().add(title);
         if (s == state.step()) {
             CaseGuide.Advice a = state.advice();
-            Label next = wrap(ctx.t("wizard.next") + a.what() + (a.by() == null ? "" : ctx.t("wizard.by", Fmt.date(a.by()))), "wizardNext");
+            Label next = wrap(ctx.t("wizard.next") + a.what(ctx.i18n().language()) + (a.by() == null ? "" : ctx.t("wizard.by", Fmt.date(a.by()))), "wizardNext");
             next.getStyleClass().add("text-bold");
             page.getChildren().add(next);
             for (String w : a.warnings()) {
@@ -143,7 +143,7 @@ public final class WizardView extends BorderPane {
         } else {
             page.getChildren().add(wrap(ctx.t("wizard.notCurrent", ctx.t("wizard.step." + state.step().name())), "wizardNotCurrent"));
         }
-        Label why = wrap(ctx.t("wizard.why") + CaseGuide.why(s), "wizardWhy");
+        Label why = wrap(ctx.t("wizard.why") + (english() ? CaseGuide.whyEn(s) : CaseGuide.why(s)), "wizardWhy");
         why.getStyleClass().add("text-muted");
         page.getChildren().add(why);
         page.getChildren().add(new javafx.scene.control.Separator());
@@ -312,7 +312,7 @@ public final class WizardView extends BorderPane {
         CaseGuide.Plan kept = CaseGuide.planBeingKept(state.facts());
         if (kept == null) return;
         Label l = wrap(ctx.t("wizard.planKept", kept.number(), kept.of(), Fmt.date(kept.due()), Fmt.money(kept.amount())) + "\n"
-                + CaseGuide.PLAN_KEPT_WHY, "wizardPlanKept");
+                + (english() ? CaseGuide.PLAN_KEPT_WHY_EN : CaseGuide.PLAN_KEPT_WHY), "wizardPlanKept");
         l.getStyleClass().add("warning");
         page.getChildren().add(l);
     }
@@ -409,6 +409,10 @@ public final class WizardView extends BorderPane {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private boolean english() {
+        return "en".equals(ctx.i18n().language());
+    }
 
     /** Scrolls the page so that {@code n} (the guard's findings below the message) is in view. */
     private static void scrollIntoView(Node n) {

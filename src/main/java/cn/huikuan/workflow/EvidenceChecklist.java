@@ -19,6 +19,7 @@ public final class EvidenceChecklist {
     }
 
     public static final String BASIS = "谁主张，谁举证：" + Statutes.BURDEN_OF_PROOF.zh() + "规定当事人对自己提出的主张有责任提供证据。";
+    public static final String BASIS_EN = "Who claims must prove: " + Statutes.BURDEN_OF_PROOF.en() + " requires a party to give evidence for what it claims.";
 
     private EvidenceChecklist() {
     }
