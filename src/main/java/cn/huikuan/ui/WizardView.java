@@ -134,7 +134,7 @@ public final class WizardView extends BorderPane {
             Label next = wrap(ctx.t("wizard.next") + a.what(ctx.i18n().language()) + (a.by() == null ? "" : ctx.t("wizard.by", Fmt.date(a.by()))), "wizardNext");
             next.getStyleClass().add("text-bold");
             page.getChildren().add(next);
-            for (String w : a.warnings()) {
+            for (String w : english() ? CaseGuide.warnings(state.facts(), "en") : a.warnings()) {
                 Label l = wrap("⚠ " + w, null);
                 l.getStyleClass().add("danger");
                 l.setId("wizardWarning");
@@ -207,17 +207,18 @@ public final class WizardView extends BorderPane {
         page.getChildren().add(heading(ctx.t("wizard.facts.checklist")));
         for (EvidenceChecklist.Check c : state.checklist()) {
             String mark = c.present() ? "✓ " : c.essential() ? "✗ " : "○ ";
-            Label l = wrap(mark + c.label() + (c.present() ? "" : c.essential() ? ctx.t("wizard.facts.missing") : ctx.t("wizard.facts.optional"))
-                    + "\n    " + c.why(), null);
+            String lang = ctx.i18n().language();
+            Label l = wrap(mark + c.label(lang) + (c.present() ? "" : c.essential() ? ctx.t("wizard.facts.missing") : ctx.t("wizard.facts.optional"))
+                    + "\n    " + c.why(lang), null);
             if (!c.present() && c.essential()) l.getStyleClass().add("danger");
             l.getStyleClass().add("wizard-check");
             page.getChildren().add(l);
         }
-        page.getChildren().add(wrap(EvidenceChecklist.BASIS, null));
+        page.getChildren().add(wrap(english() ? EvidenceChecklist.BASIS_EN : EvidenceChecklist.BASIS, null));
         page.getChildren().add(heading(ctx.t("wizard.facts.situation", ctx.i18n().e(receivable.getCustomer().getSituation()))));
         if (receivable.getCustomer().getSituationNotes() != null) page.getChildren().add(wrap(receivable.getCustomer().getSituationNotes(), null));
         page.getChildren().add(heading(ctx.t("wizard.facts.strategy")));
-        for (String s : state.strategy()) page.getChildren().add(wrap("· " + s, "wizardStrategy"));
+        for (String s : english() ? CaseGuide.strategy(state.facts(), "en") : state.strategy()) page.getChildren().add(wrap("· " + s, "wizardStrategy"));
     }
 
     private void reminder() {

@@ -268,6 +268,59 @@ public final class CaseGuide {
         return w;
     }
 
+    /** {@link #warnings} in the app's language ("en" or "zh"). */
+    public static List<String> warnings(Facts f, String language) {
+        if (!"en".equals(language)) return warnings(f);
+        List<String> w = new ArrayList<>();
+        Limitation.Result l = f.limitation();
+        if (l != null && f.step() != CollectionStep.CLOSED && f.step() != CollectionStep.COURT) {
+            if (l.daysLeft() < 0) {
+                w.add("The limitation period ended on " + l.expires() + ": the debtor may refuse to pay (" + Statutes.LIMITATION_THREE_YEARS.en()
+                        + "). Get the debtor's written acknowledgement of the debt or a promise to pay as soon as possible (one given after "
+                        + "the end is still valid).");
+            } else if (l.daysLeft() <= 90) {
+                w.add("The limitation period has " + l.daysLeft() + " days left (ends " + l.expires() + "): before then, get the debtor's "
+                        + "written acknowledgement, deliver a written demand or sue (" + Statutes.LIMITATION_INTERRUPTION.en() + ").");
+            }
+        }
+        if (f.situation() == PayerSituation.WILFUL_DEFAULT && (f.step() == CollectionStep.FACTS || f.step() == CollectionStep.REMINDER)
+                && f.overdueSince() != null && f.overdueSince().plusDays(30).isBefore(f.today())) {
+            w.add("The debtor can pay but will not and is more than 30 days overdue: stop at spoken reminders no longer; send a written demand.");
+        }
+        return w;
+    }
+
+    /** {@link #strategy} in the app's language ("en" or "zh"). */
+    public static List<String> strategy(Facts f, String language) {
+        if (!"en".equals(language)) return strategy(f);
+        List<String> s = new ArrayList<>();
+        switch (f.situation() == null ? PayerSituation.UNKNOWN : f.situation()) {
+            case TEMPORARY_HARDSHIP -> {
+                s.add("The debtor is in temporary difficulty and willing to pay: negotiate first, offer instalments or a delay, and sign a "
+                        + "repayment agreement (with an acceleration clause).");
+                s.add("First fix the amount with a balance confirmation, which also interrupts the limitation period.");
+            }
+            case WILFUL_DEFAULT -> {
+                s.add("The debtor can pay but will not: keep the reminders short and send a written demand with a clear deadline soon.");
+                s.add(f.amountDisputed() ? "The amount is disputed: prepare a lawsuit."
+                        : "The amount is clear and undisputed: consider a payment order, cheap and quick.");
+            }
+            case DISPUTED -> {
+                s.add("The debtor disputes the debt: strengthen the evidence first (contract, delivery notes, statements) and negotiate the "
+                        + "points in dispute.");
+                s.add("A disputed claim does not suit a payment order (an objection ends it): sue instead.");
+            }
+            case UNKNOWN -> s.add("Find out about the debtor first: temporary difficulty or wilful default? Other debts? Note it in the customer's record.");
+        }
+        if (f.assetsKnown()) {
+            s.add("The debtor's assets are known: when suing, also apply to preserve them (" + Statutes.PRESERVATION.en() + ") so they are not moved.");
+        } else {
+            s.add("The debtor's assets (bank accounts, vehicles, property, claims on others) are not known yet: collect what you learn; "
+                    + "preservation and enforcement will need it.");
+        }
+        return s;
+    }
+
     /** A strategy from the debtor's situation (the seed's 知己知彼). */
     public static List<String> strategy(Facts f) {
         List<String> s = new ArrayList<>();

@@ -43,6 +43,10 @@ class Issue21EnglishUiTest extends UiTestBase {
         waitUntil(() -> exists(robot, "#wizardNext"));
         assertThat(text(robot, "#wizardNext")).startsWith("Next: Go through the evidence checklist").doesNotContainPattern("\\p{IsHan}");
         assertThat(text(robot, "#wizardWhy")).contains("Who claims must prove", "Art. 67").doesNotContainPattern("\\p{IsHan}");
+        var checks = robot.lookup("#wizardPage .wizard-check").queryAllAs(javafx.scene.control.Label.class);
+        assertThat(checks).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).doesNotContainPattern("\\p{IsHan}"));
+        var strategy = robot.lookup("#wizardStrategy").queryAllAs(javafx.scene.control.Label.class);
+        assertThat(strategy).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).doesNotContainPattern("\\p{IsHan}"));
         javafx.scene.control.ListView<cn.huikuan.domain.CollectionStep> steps = robot.lookup("#wizardSteps").queryListView();
         for (var step : cn.huikuan.domain.CollectionStep.values()) {
             robot.interact(() -> steps.getSelectionModel().select(step));
