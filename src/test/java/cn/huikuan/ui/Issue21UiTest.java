@@ -273,6 +273,7 @@ class Issue21UiTest extends UiTestBase {
             assertClipped(n, "book bar");
         }
         assertThat(robot.lookup(".tool-bar-overflow-button").tryQuery().map(Node::isVisible).orElse(false)).as("no overflow menu").isFalse();
+        for (Node n : robot.lookup("#dashboard .button").queryAll()) assertClipped(n, "dashboard button");
         for (Node n : robot.lookup("#mainTabs .tab-label").queryAll()) {
             assertClipped(n, "tab");
         }
@@ -287,6 +288,15 @@ class Issue21UiTest extends UiTestBase {
         assertThat(cells.stream().filter(c -> c.getText() != null).count()).as("steps shown").isGreaterThanOrEqualTo(7);
         for (javafx.scene.control.ListCell<?> c : cells) assertClipped(c, "step");
         for (Node n : robot.lookup("#receivableDetail-" + table.getItems().get(0).id() + " .button").queryAll()) assertClipped(n, "button");
+        for (Node n : robot.lookup("#detailTabs .tab-label").queryAll()) assertClipped(n, "detail tab");
+        // the lists' tool rows
+        for (String tab : java.util.List.of("#tab-customers", "#tab-receivables")) {
+            robot.clickOn(tab);
+            WaitForFx.layout(robot);
+            for (Node n : robot.lookup(".button").queryAll()) {
+                if (n.isVisible() && n.getScene() == t.stage.getScene()) assertClipped(n, tab + " button");
+            }
+        }
     }
 
     /** A labelled node shows its whole text (JavaFX replaces a cut tail with "…" in the text it draws). */
