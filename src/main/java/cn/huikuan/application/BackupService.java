@@ -71,6 +71,51 @@ public final class BackupService {
     }
 
     /**
+     * A backup for a folder the user chose (a USB stick, another disk): taken as {@link #backupNow} takes one (so it is
+     * encrypted when the books have a password, and a copy stays in the data folder's backups), and where its copy goes.
+     * {@code exists}: a file of that name is already there; {@link #copyOut} replaces it only when told to.
+     */
+    public record Outside(Path backup, Path target, boolean exists) {
+    }
+
+    public Outside backupFor(Path folder) {
+        if (!Files.isDirectory(folder)) throw new UncheckedIOException(new java.nio.file.NoSuchFileException(folder.toString()));
+        Path zip = backupNow("manual");
+        Path target = folder.resolve(zip.getFileName().toString());
+        return new Outside(zip, target, Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * Copies the backup to its target (a temporary file first, moved into place when whole) and the evidence files it
+     * needs into {@code evidence/} beside it (only those not there yet; each checked against its SHA-256), where a restore
+     * from that folder finds them ({@code Restore}). An existing file of the backup's name is replaced only when
+     * {@code replace}: otherwise {@link java.nio.file.FileAlreadyExistsException} (wrapped), and nothing is written.
+     */
+    public Path copyOut(Outside o, boolean replace) {
+        Path tmp = o.target().resolveSibling(o.target().getFileName() + ".part");
+        try {
+            if (!replace && Files.exists(o.target(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new java.nio.file.FileAlreadyExistsException(o.target().toString());
+            }
+            Files.copy(o.backup(), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (replace) {
+                Files.move(tmp, o.target(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(tmp, o.target());            // refuses when a file of that name appeared meanwhile
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the partial copy is named .part: never taken for a backup
+            }
+            throw new UncheckedIOException(e);
+        }
+        copyEvidence(db.folder().evidenceDir(), o.target().resolveSibling("evidence"));
+        return o.target();
+    }
+
+    /**
      * An automatic backup if none was taken today and no backup holds exactly this data yet (the last close's, when
      * nothing changed since: a copy of the same data, ~1 minute of a core for 1,000,000 receivables, adds nothing;
      * without a new backup nothing is rotated away either), then rotation. Returns the new backup, or null.

@@ -167,6 +167,9 @@ public final class Books implements AutoCloseable {
     /** The backup taken before this opening's schema upgrade, if one ran (the window says where it is). */
     public java.util.Optional<Path> preMigrationBackup() { return db.preMigrationBackup(); }
 
+    /** A number that grows with every write while the books are open (the dashboard reloads when it moved). */
+    public long modificationLevel() { return db.modificationLevel(); }
+
     /** Starts booting the ORM in the background (the window calls it once it shows, for the editors' first use). */
     public void warmUp() { db.warmUp(); }
 

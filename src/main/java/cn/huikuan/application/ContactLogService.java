@@ -25,6 +25,8 @@ public final class ContactLogService {
             e.setPromisedAmount(draft.getPromisedAmount());
             e.setConductOverride(draft.getConductOverride());
             e.setDebtorActedOn(draft.getDebtorActedOn());
+            e.setTrackingNumber(draft.getTrackingNumber());
+            e.setDeliveredOn(draft.getDeliveredOn());
             for (Long id : evidenceIds) {
                 EvidenceItem item = s.get(EvidenceItem.class, id);
                 if (item == null || !item.getReceivable().getId().equals(receivableId)) throw new NotFoundException("evidence", id);

@@ -28,6 +28,27 @@ public final class CourtEventService {
         });
     }
 
+    /**
+     * Corrects a recorded step (a wrong date or case number, issue 21). Journalled as an edit: a new entry for the same step
+     * with its new content, after the entry of what it said before (nothing is written when nothing changed).
+     */
+    public CourtEvent edit(long eventId, CourtEvent.Kind kind, java.time.LocalDate date, String court, String caseNumber, String note) {
+        return books.db().inTransaction(s -> {
+            CourtEvent e = s.get(CourtEvent.class, eventId);
+            if (e == null) throw new NotFoundException("court", eventId);
+            books.receivables().load(s, e.getReceivable().getId());    // a step of this book's receivables only
+            String before = cn.huikuan.domain.AuditChain.canonical(e);
+            e.change(kind, date);
+            e.setCourt(court);
+            e.setCaseNumber(caseNumber);
+            e.setNote(note);
+            FieldErrors.requireValid(e.problems(books.today()), false);
+            if (cn.huikuan.domain.AuditChain.canonical(e).equals(before)) return e;
+            books.audit().append(s, e);
+            return e;
+        });
+    }
+
     /** Oldest first. */
     public List<CourtEvent> list(long receivableId) {
         return books.db().inTransaction(s -> {

@@ -87,10 +87,10 @@ final class JournalRecords {
 
     private void contacts(Sink sink) throws SQLException {
         pages("SELECT x.id, x.receivable_id, x.occurred_at, x.channel, x.direction, x.outcome, x.promised_date, x.promised_amount, x.summary,"
-                        + " x.conduct_override, x.debtor_acted_on FROM contact_entry x" + OF_BOOK,
+                        + " x.conduct_override, x.debtor_acted_on, x.tracking_number, x.delivered_on FROM contact_entry x" + OF_BOOK,
                 rs -> sink.accept(rs.getLong(1), AuditChain.canonicalContact(rs.getLong(2), localDateTime(rs, 3), rs.getString(4), rs.getString(5),
                         rs.getString(6), date(rs, 7), rs.getBigDecimal(8), rs.getString(9), evidenceOf.getOrDefault(rs.getLong(1), List.of()),
-                        rs.getString(10), date(rs, 11))),
+                        rs.getString(10), date(rs, 11), rs.getString(12), date(rs, 13))),
                 (lo, hi) -> {
                     evidenceOf = new HashMap<>();
                     children("SELECT ce.contact_id, ce.evidence_id FROM contact_evidence ce WHERE ce.contact_id BETWEEN ? AND ?", lo, hi,

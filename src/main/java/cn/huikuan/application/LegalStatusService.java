@@ -174,7 +174,8 @@ public final class LegalStatusService {
                 default -> null;
             };
             // the debtor's own act interrupts on the day it happened, which may follow the day of the entry (issue 18)
-            LocalDate on = kind == Limitation.EventKind.DEMAND_DELIVERED ? contact.getOccurredAt().toLocalDate() : contact.debtorActDate();
+            // a letter interrupts on the day it was delivered (妥投日期, V17) when that is recorded (issue 21)
+            LocalDate on = kind == Limitation.EventKind.DEMAND_DELIVERED ? contact.deliveryDate() : contact.debtorActDate();
             if (kind != null) events.add(new Limitation.Event(on, kind, contact.getSummary()));
         }
         for (cn.huikuan.domain.RepaymentPlan p : plans(r.getId())) {

@@ -18,11 +18,18 @@ import java.util.List;
  * the cap keeps the dashboard quick on large books and is shown to the user when reached).
  */
 public final class TodayService {
-    public enum Kind { LIMITATION, DEADLINE, PROMISE, INSTALMENT, DEMAND_UNDELIVERED, REMINDER }
+    /** {@code OVERDUE}: an overdue case for which nothing else is listed (e.g. freshly imported, no step taken yet). */
+    public enum Kind { LIMITATION, DEADLINE, PROMISE, INSTALMENT, DEMAND_UNDELIVERED, REMINDER, OVERDUE }
 
     /** One thing to do: for which case, what, by when ({@code date} may be in the past: missed). */
-    public record Item(long receivableId, String customer, String title, Kind kind, LocalDate date, String text) {
+    public record Item(long receivableId, String customer, String title, Kind kind, LocalDate date, String text, String key, List<Object> args) {
+        /** The text in the app's language: {@code key} of the bundle with {@code args} ({@link #text} is the Chinese). */
+        public String text(cn.huikuan.i18n.I18n i18n) {
+            return i18n.t(key, args.toArray());
+        }
     }
+
+    private static final cn.huikuan.i18n.I18n CHINESE = new cn.huikuan.i18n.I18n(cn.huikuan.i18n.I18n.CHINESE);
 
     public record Today(List<Item> items, int casesRead, boolean capped) {
     }
@@ -58,35 +65,47 @@ public final class TodayService {
     private void collect(ReceivableRow r, LocalDate today, List<Item> out) {
         WizardService.State st = books.wizard().state(r.id());
         if (st.step() == CollectionStep.CLOSED) return;
+        int before = out.size();
+        collectDue(r, today, st, out);
+        // An overdue case always has something to do (issue 21: a freshly imported book of 41 overdue debts listed none,
+        // since none had a promise, plan, demand or reminder yet): the wizard's next step, dated when it fell overdue.
+        LocalDate overdueSince = st.balance().overdueSince();
+        if (out.size() == before && overdueSince != null && overdueSince.isBefore(today)) {
+            out.add(item(r, Kind.OVERDUE, overdueSince, "today.text.overdue", ChronoUnit.DAYS.between(overdueSince, today), st.advice().what(),
+                    st.advice().whatEn()));
+        }
+    }
+
+    private void collectDue(ReceivableRow r, LocalDate today, WizardService.State st, List<Item> out) {
         var l = st.limitation();
         if (l != null && l.daysLeft() <= 90) {
-            out.add(item(r, Kind.LIMITATION, l.expires(), l.daysLeft() < 0 ? "诉讼时效已于 " + l.expires() + " 届满"
-                    : "诉讼时效还剩 " + l.daysLeft() + " 天（" + l.expires() + " 届满）"));
+            out.add(l.daysLeft() < 0 ? item(r, Kind.LIMITATION, l.expires(), "today.text.limitationExpired", l.expires().toString())
+                    : item(r, Kind.LIMITATION, l.expires(), "today.text.limitationLeft", l.daysLeft(), l.expires().toString()));
         }
         for (ProceduralDeadlines.Deadline d : st.facts().deadlines()) {
             if (d.date() != null && !d.date().isBefore(today) && ChronoUnit.DAYS.between(today, d.date()) <= 15) {
-                out.add(item(r, Kind.DEADLINE, d.date(), d.what()));
+                out.add(item(r, Kind.DEADLINE, d.date(), "today.text.deadline", d.what()));
             }
         }
         LocalDate promised = st.facts().promisedDate();
         if (promised != null && !st.facts().paidSincePromise() && !promised.isAfter(today.plusDays(3))) {
-            out.add(item(r, Kind.PROMISE, promised, promised.isBefore(today) ? "对方承诺 " + promised + " 前还款，未兑现" : "对方承诺 " + promised + " 前还款"));
+            out.add(item(r, Kind.PROMISE, promised, promised.isBefore(today) ? "today.text.promiseMissed" : "today.text.promise", promised.toString()));
         }
         cn.huikuan.workflow.CaseGuide.Plan plan = st.facts().plan();
         if (plan != null && plan.due() != null && !plan.due().isAfter(today.plusDays(7))) {
-            out.add(item(r, Kind.INSTALMENT, plan.due(), (plan.missed(today) ? "分期协议第 " + plan.number() + " 期已逾期：" : "分期协议第 " + plan.number() + " 期到期：")
-                    + plan.due() + " 应付 " + plan.amount().toPlainString() + " 元"));
+            out.add(item(r, Kind.INSTALMENT, plan.due(), plan.missed(today) ? "today.text.planMissed" : "today.text.planDue", plan.number(),
+                    plan.due().toString(), plan.amount().toPlainString()));
         }
         Instalment due = plan != null ? null : nextUnpaidInstalment(r.id(), st);
         if (due != null && !due.getDueDate().isAfter(today.plusDays(7))) {
-            out.add(item(r, Kind.INSTALMENT, due.getDueDate(), (due.getDueDate().isBefore(today) ? "分期款已逾期：" : "分期款到期：")
-                    + due.getDueDate() + " 应付 " + due.getAmount().toPlainString() + " 元"));
+            out.add(item(r, Kind.INSTALMENT, due.getDueDate(), due.getDueDate().isBefore(today) ? "today.text.instalmentMissed" : "today.text.instalmentDue",
+                    due.getDueDate().toString(), due.getAmount().toPlainString()));
         }
         if (st.step() == CollectionStep.DEMAND && st.facts().demandDelivered() == null) {
-            out.add(item(r, Kind.DEMAND_UNDELIVERED, today, "催收通知书尚无送达凭证"));
+            out.add(item(r, Kind.DEMAND_UNDELIVERED, today, "today.text.undelivered"));
         }
         if (st.step() == CollectionStep.REMINDER && st.advice().by() != null && !st.advice().by().isAfter(today)) {
-            out.add(item(r, Kind.REMINDER, st.advice().by(), st.advice().what()));
+            out.add(item(r, Kind.REMINDER, st.advice().by(), "today.text.advice", st.advice().what(), st.advice().whatEn()));
         }
     }
 
@@ -103,7 +122,8 @@ public final class TodayService {
         return null;
     }
 
-    private static Item item(ReceivableRow r, Kind k, LocalDate date, String text) {
-        return new Item(r.id(), r.customerName(), r.title(), k, date, text);
+    /** The text as a bundle key and its arguments (a pattern may use only some: the advice's Chinese and English are both passed). */
+    private static Item item(ReceivableRow r, Kind k, LocalDate date, String key, Object... args) {
+        return new Item(r.id(), r.customerName(), r.title(), k, date, CHINESE.t(key, args), key, List.of(args));
     }
 }

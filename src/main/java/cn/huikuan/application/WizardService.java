@@ -126,7 +126,7 @@ public final class WizardService {
         LocalDate lastReminder = contacts.stream().filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING)
                 .map(c -> c.getOccurredAt().toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
         LocalDate delivered = contacts.stream().filter(c -> c.getOutcome() == ContactEntry.Outcome.DELIVERED)
-                .map(c -> c.getOccurredAt().toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
+                .map(ContactEntry::deliveryDate).max(Comparator.naturalOrder()).orElse(null);
         ContactEntry promise = contacts.stream().filter(c -> c.getOutcome() == ContactEntry.Outcome.PROMISE_TO_PAY && c.getPromisedDate() != null)
                 .max(Comparator.comparing(ContactEntry::getOccurredAt)).orElse(null);
         LocalDate promised = promise == null ? null : promise.getPromisedDate();

@@ -360,8 +360,16 @@ public final class Templates {
         List<ContactEntry> out = c.contacts().stream().filter(e -> e.getDirection() == ContactEntry.Direction.OUTGOING)
                 .sorted(Comparator.comparing(ContactEntry::getOccurredAt)).toList();
         if (out.isEmpty()) return "否";
-        return "是：" + out.stream().map(e -> date(e.getOccurredAt().toLocalDate()) + channel(e.getChannel()))
+        return "是：" + out.stream().map(e -> date(e.getOccurredAt().toLocalDate()) + channel(e.getChannel()) + postal(e))
                 .collect(Collectors.joining("、"));
+    }
+
+    /** A letter's proof of delivery when it is on record: 「（EMS 运单号 EA123456789CN，2026-11-28妥投）」 (issue 21). */
+    static String postal(ContactEntry e) {
+        if (e.getTrackingNumber() == null && e.getDeliveredOn() == null) return "";
+        return "（" + (e.getTrackingNumber() == null ? "" : "EMS 运单号 " + e.getTrackingNumber())
+                + (e.getTrackingNumber() != null && e.getDeliveredOn() != null ? "，" : "")
+                + (e.getDeliveredOn() == null ? "" : date(e.getDeliveredOn()) + "妥投") + "）";
     }
 
     /**

@@ -34,18 +34,23 @@ public final class AuditChain {
     public static String canonical(ContactEntry e) {
         return canonicalContact(e.getReceivable().getId(), e.getOccurredAt(), e.getChannel(), e.getDirection(), e.getOutcome(),
                 e.getPromisedDate(), e.getPromisedAmount(), e.getSummary(),
-                e.getEvidence().stream().map(EvidenceItem::getId).toList(), e.getConductOverride(), e.getDebtorActedOn());
+                e.getEvidence().stream().map(EvidenceItem::getId).toList(), e.getConductOverride(), e.getDebtorActedOn(),
+                e.getTrackingNumber(), e.getDeliveredOn());
     }
 
     /** The same text from plain values (verify reads the records by plain JDBC); {@code evidenceIds} in any order. */
     public static String canonicalContact(long receivableId, java.time.LocalDateTime occurredAt, Object channel, Object direction, Object outcome,
                                           java.time.LocalDate promisedDate, BigDecimal promisedAmount, String summary,
-                                          List<Long> evidenceIds, String conductOverride, java.time.LocalDate debtorActedOn) {
+                                          List<Long> evidenceIds, String conductOverride, java.time.LocalDate debtorActedOn,
+                                          String trackingNumber, java.time.LocalDate deliveredOn) {
         String text = fields("contact", receivableId, occurredAt, channel, direction, outcome, promisedDate, money(promisedAmount), summary,
                 evidenceIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
         // added with schema V4 and V16; absent for earlier entries, so their journal text is unchanged
         if (conductOverride != null) text += "|override=" + escape(conductOverride);
-        return debtorActedOn == null ? text : text + "|debtorActed=" + debtorActedOn;
+        if (debtorActedOn != null) text += "|debtorActed=" + debtorActedOn;
+        // added with schema V17 (EMS tracking number and delivery date), likewise only when present
+        if (trackingNumber != null) text += "|tracking=" + escape(trackingNumber);
+        return deliveredOn == null ? text : text + "|deliveredOn=" + deliveredOn;
     }
 
     public static String canonical(Payment p) {

@@ -31,6 +31,9 @@ public class ContactEntry {
     private BigDecimal promisedAmount;
     /** The day of the debtor's own act (acknowledgement, promise), when not the day of this entry (V16); null: the same day. */
     private java.time.LocalDate debtorActedOn;
+    /** 运单号 of a letter sent by post (EMS), and the day it was delivered (妥投日期), since V17. */
+    private String trackingNumber;
+    private java.time.LocalDate deliveredOn;
     private Set<EvidenceItem> evidence = new LinkedHashSet<>();
     /** Why the user saved this outgoing contact although the lawful-conduct guard flagged it. */
     private String conductOverride;
@@ -61,6 +64,15 @@ public class ContactEntry {
         if (debtorActedOn != null && occurredAt != null) {
             if (debtorActedOn.isBefore(occurredAt.toLocalDate().minusDays(60))) errors.add(FieldError.error("debtorActedOn", "validation.actLongBeforeContact"));
             if (debtorActedOn.isAfter(now.toLocalDate())) errors.add(FieldError.error("debtorActedOn", "validation.date.future"));
+        }
+        if (trackingNumber != null && !trackingNumber.matches("[A-Za-z0-9-]{6,40}")) {
+            errors.add(FieldError.error("trackingNumber", "validation.trackingNumber"));
+        }
+        if (deliveredOn != null) {
+            if (deliveredOn.isAfter(now.toLocalDate())) errors.add(FieldError.error("deliveredOn", "validation.date.future"));
+            else if (occurredAt != null && deliveredOn.isBefore(occurredAt.toLocalDate())) {
+                errors.add(FieldError.error("deliveredOn", "validation.deliveredBeforeSent"));
+            }
         }
         if (outcome == Outcome.PROMISE_TO_PAY) {
             if (promisedDate == null) errors.add(FieldError.error("promisedDate", "validation.required"));
@@ -94,6 +106,21 @@ public class ContactEntry {
     /** The day the debtor acknowledged or promised: {@link #getDebtorActedOn()}, else the day of this entry. */
     public java.time.LocalDate debtorActDate() {
         return debtorActedOn != null ? debtorActedOn : occurredAt == null ? null : occurredAt.toLocalDate();
+    }
+
+    public String getTrackingNumber() { return trackingNumber; }
+    /** Spaces and full-width characters as typed from a receipt are normalised; blank is none. */
+    public void setTrackingNumber(String n) {
+        String t = Text.clean(n);
+        this.trackingNumber = t == null ? null : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC).replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (this.trackingNumber != null && this.trackingNumber.isEmpty()) this.trackingNumber = null;
+    }
+    public java.time.LocalDate getDeliveredOn() { return deliveredOn; }
+    public void setDeliveredOn(java.time.LocalDate d) { this.deliveredOn = d; }
+
+    /** The day a letter reached the debtor: its delivery date (妥投日期) when recorded, else the day of this entry. */
+    public java.time.LocalDate deliveryDate() {
+        return deliveredOn != null ? deliveredOn : occurredAt == null ? null : occurredAt.toLocalDate();
     }
 
     public Set<EvidenceItem> getEvidence() { return evidence; }

@@ -51,6 +51,12 @@ public class CourtEvent {
         this.createdAt = Instant.now();
     }
 
+    /** Corrects what the step was and when (an edit: the service journals the new content; issue 21). */
+    public void change(Kind kind, LocalDate eventDate) {
+        this.kind = kind;
+        this.eventDate = eventDate;
+    }
+
     public List<FieldError> problems(LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (kind == null) errors.add(FieldError.error("kind", "validation.required"));

@@ -36,6 +36,9 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     private final DatePicker promisedDate = Parse.datePicker("contactPromisedDate");
     private final TextField promisedAmount = field("contactPromisedAmount");
     private final DatePicker debtorActedOn = Parse.datePicker("contactDebtorActedOn");
+    /** A letter's 运单号 and 妥投日期 (issue 21: EMS delivery had no fields of its own); shown for letters. */
+    private final TextField trackingNumber = field("contactTrackingNumber");
+    private final DatePicker deliveredOn = Parse.datePicker("contactDeliveredOn");
     private final ListView<EvidenceItem> evidence = new ListView<>();
     private final TextField conductOverride = field("contactConductOverride");
     private final List<LocalDateTime> earlierContacts;
@@ -59,6 +62,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         EnumCombos.setUp(direction, "contactDirection", ctx.i18n(), ContactEntry.Direction.OUTGOING, ContactEntry.Direction.values());
         EnumCombos.setUp(outcome, "contactOutcome", ctx.i18n(), ContactEntry.Outcome.OTHER, ContactEntry.Outcome.values());
         outcome.valueProperty().addListener((o, a, b) -> outcomeChanged());
+        channel.valueProperty().addListener((o, a, b) -> outcomeChanged());
         evidence.setId("contactEvidence");
         evidence.getItems().setAll(available);
         evidence.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -80,6 +84,10 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         form.add("promisedAmount", ctx.t("contact.promisedAmount"), promisedAmount);
         form.add("debtorActedOn", ctx.t("contact.debtorActedOn"), debtorActedOn);
         form.addHint(ctx.t("contact.debtorActedOn.hint"));
+        form.add("trackingNumber", ctx.t("contact.trackingNumber"), trackingNumber);
+        trackingNumber.setPromptText("EA123456789CN");
+        form.add("deliveredOn", ctx.t("contact.deliveredOn"), deliveredOn);
+        form.addHint(ctx.t("contact.deliveredOn.hint"));
         form.add("evidence", ctx.t("contact.evidence"), evidence);
         form.addHint(ctx.t("contact.evidence.hint"));
         form.add("conduct", "", conduct);
@@ -109,6 +117,9 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         promisedDate.setDisable(!promise);
         promisedAmount.setDisable(!promise);
         debtorActedOn.setDisable(!promise && outcome.getValue() != ContactEntry.Outcome.ACKNOWLEDGED_DEBT);
+        boolean letter = channel.getValue() == ContactEntry.Channel.LETTER;
+        trackingNumber.setDisable(!letter);
+        deliveredOn.setDisable(!letter);
     }
 
     @Override
@@ -128,12 +139,15 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
             promised = Parse.date(promisedDate, "promisedDate", true, errors);
             amount = Parse.amount(promisedAmount, "promisedAmount", false, errors);
         }
+        LocalDate delivered = deliveredOn.isDisabled() ? null : Parse.date(deliveredOn, "deliveredOn", false, errors);
         if (!errors.isEmpty()) return errors;
         draft = new ContactEntry(null, LocalDateTime.of(d, t), channel.getValue(), direction.getValue(), summary.getText(), outcome.getValue());
         draft.setPromisedDate(promised);
         draft.setPromisedAmount(amount);
         draft.setDebtorActedOn(acted == null || acted.equals(d) ? null : acted);
         draft.setConductOverride(conductOverride.getText());
+        if (!trackingNumber.isDisabled()) draft.setTrackingNumber(trackingNumber.getText());
+        draft.setDeliveredOn(delivered);
         // The receivable is attached by the service; check everything else here.
         List<FieldError> problems = new ArrayList<>(draft.problems(ctx.books().now()).stream().filter(e -> !e.field().equals("receivable")).toList());
         if (direction.getValue() == ContactEntry.Direction.OUTGOING) problems.addAll(conductProblems(draft));
@@ -154,9 +168,14 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         if (text.isEmpty() && timing.isEmpty()) return List.of();
         if (e.getConductOverride() != null) return List.of();
         List<FieldError> errors = new ArrayList<>();
-        if (!text.isEmpty()) errors.add(FieldError.error("summary", "conduct.flagged", describe(text)));
-        if (!timing.isEmpty()) errors.add(FieldError.error("occurredAt", "conduct.flagged", describe(timing)));
-        errors.add(FieldError.error("conductOverride", "conduct.overrideNeeded"));
+        if (!text.isEmpty()) {
+            errors.add(FieldError.error("summary", "conduct.flagged", describe(text)));
+            errors.add(FieldError.error("conductOverride", "conduct.overrideNeeded"));
+        }
+        // Contact hours and frequency are the app's policy, and this is a record of what happened (issue 21: the form
+        // defaulted to "now" and then refused "now" at night): a contact outside the hours is recorded as it happened,
+        // after the guard's warning is confirmed; changing its time to fit would falsify the log.
+        if (!timing.isEmpty()) errors.add(FieldError.warning("occurredAt", "contact.timing.warning", describe(timing)));
         return errors;
     }
 

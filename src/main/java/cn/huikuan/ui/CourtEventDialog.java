@@ -22,12 +22,27 @@ public final class CourtEventDialog extends FormDialog<CourtEvent> {
     private final TextField caseNumber = field("courtEventCaseNumber");
     private final TextField note = field("courtEventNote");
     private LocalDate parsed;
+    /** The step being corrected, or null for a new one. */
+    private final CourtEvent existing;
 
     public CourtEventDialog(AppContext ctx, Window owner, long receivableId) {
-        super(ctx, owner, ctx.t("court.new"), "courtEventDialog");
+        this(ctx, owner, receivableId, null);
+    }
+
+    /** {@code existing}: a recorded step to correct (issue 21: court steps could not be edited); null records a new one. */
+    public CourtEventDialog(AppContext ctx, Window owner, long receivableId, CourtEvent existing) {
+        super(ctx, owner, ctx.t(existing == null ? "court.new" : "court.edit"), "courtEventDialog");
         this.receivableId = receivableId;
+        this.existing = existing;
         EnumCombos.setUp(kind, "courtEventKind", ctx.i18n(), CourtEvent.Kind.PAYMENT_ORDER_FILED, CourtEvent.Kind.values());
         date.setValue(ctx.books().today());
+        if (existing != null) {
+            kind.setValue(existing.getKind());
+            date.setValue(existing.getEventDate());
+            court.setText(existing.getCourt());
+            caseNumber.setText(existing.getCaseNumber());
+            note.setText(existing.getNote());
+        }
         form.add("kind", ctx.t("court.kind"), kind);
         form.add("eventDate", ctx.t("court.date"), date);
         form.addHint(ctx.t("court.date.hint"));
@@ -50,6 +65,9 @@ public final class CourtEventDialog extends FormDialog<CourtEvent> {
 
     @Override
     protected CourtEvent save(boolean acceptWarnings) {
+        if (existing != null) {
+            return ctx.books().court().edit(existing.getId(), kind.getValue(), parsed, court.getText(), caseNumber.getText(), note.getText());
+        }
         return ctx.books().court().log(receivableId, kind.getValue(), parsed, court.getText(), caseNumber.getText(), note.getText());
     }
 }

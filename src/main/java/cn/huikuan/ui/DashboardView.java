@@ -1,6 +1,7 @@
 package cn.huikuan.ui;
 
 import cn.huikuan.application.Dashboard;
+import cn.huikuan.application.TodayService;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.Money;
 import javafx.geometry.Insets;
@@ -41,6 +42,12 @@ public final class DashboardView extends BorderPane {
     private final Label asOf = new Label();
     private final javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> today = new javafx.scene.control.ListView<>();
     private final Label todayStatus = new Label();
+    /** The list's placeholder: "loading" until the list is read, then "nothing to do" (issue 21: it said the latter while loading). */
+    private final Label todayEmpty = new Label();
+    /** Counts reloads: a slower earlier reload's result never replaces a later one's (two workers run them side by side). */
+    private long generation;
+    /** The books' modification level the shown figures were read at ({@link #reloadIfChanged}); -1: not read yet. */
+    private volatile long loadedLevel = -1;
     private javafx.scene.chart.LineChart<String, Number> recovery;
     private final MainView main;
     private boolean notified;
@@ -74,7 +81,8 @@ public final class DashboardView extends BorderPane {
         buckets.getStyleClass().add("bucket-table");
         today.setId("todayList");
         today.setPrefHeight(190);
-        today.setPlaceholder(new Label(ctx.t("today.empty")));
+        todayEmpty.setId("todayPlaceholder");
+        today.setPlaceholder(todayEmpty);
         today.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(cn.huikuan.application.TodayService.Item i, boolean empty) {
@@ -85,7 +93,7 @@ public final class DashboardView extends BorderPane {
                     return;
                 }
                 setText(Fmt.date(i.date()) + "  ·  " + ctx.t("today.kind." + i.kind().name()) + "  ·  " + i.customer() + "（" + i.title() + "）  —  "
-                        + i.text());
+                        + i.text(ctx.i18n()));
                 if (i.date().isBefore(ctx.books().today()) || i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION) {
                     getStyleClass().add("urgent");
                 }
@@ -180,8 +188,20 @@ public final class DashboardView extends BorderPane {
     }
 
     public void reload() {
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().dashboard(ctx.books().creditorId(), ctx.books().today()), this::show);
-        ctx.tasks().run(ctx.t("today.loading"), p -> ctx.books().todo().items(TODAY_MAX_CASES), this::showToday);
+        long g = ++generation;
+        todayEmpty.setText(ctx.t("today.loadingList"));
+        todayStatus.setText(ctx.t("today.loadingList"));
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().dashboard(ctx.books().creditorId(), ctx.books().today()), d -> {
+            if (g == generation) show(d);
+        });
+        ctx.tasks().run(ctx.t("today.loading"), p -> {
+            long level = ctx.books().modificationLevel();      // read first: a write while the list is read shows as a change
+            TodayService.Today t = ctx.books().todo().items(TODAY_MAX_CASES);
+            loadedLevel = level;
+            return t;
+        }, t -> {
+            if (g == generation) showToday(t);
+        });
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().recovery(ctx.books().creditorId(), ctx.books().today(), 12), months -> {
             XYChart.Series<String, Number> in = new XYChart.Series<>();
             in.setName(ctx.t("report.recovery.collected"));
@@ -195,6 +215,18 @@ public final class DashboardView extends BorderPane {
         });
     }
 
+    /**
+     * Reloads when anything was written since the figures were read (any dialog, in any tab, the import included):
+     * the main window calls it when the dashboard is shown again.
+     */
+    public void reloadIfChanged() {
+        long shownAt = loadedLevel;
+        if (shownAt < 0) return;                                      // the first load is still running
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().modificationLevel(), level -> {
+            if (level != shownAt && loadedLevel == shownAt) reload();
+        });
+    }
+
     /** 账龄分析 by customer, as Excel or PDF, into a folder the user picks (named for the book and the day, see ReportExports). */
     private void agingReport(boolean excel) {
         ReportExports.aging(ctx, getScene().getWindow(), excel);
@@ -202,6 +234,7 @@ public final class DashboardView extends BorderPane {
 
     private void showToday(cn.huikuan.application.TodayService.Today t) {
         today.getItems().setAll(t.items());
+        todayEmpty.setText(ctx.t("today.empty"));
         todayStatus.setText(t.capped() ? ctx.t("today.capped", t.casesRead()) : ctx.t("today.count", t.items().size()));
         if (!notified && !t.items().isEmpty() && getScene() != null && getScene().getWindow() != null && !Boolean.getBoolean("huikuan.noNotifications")) {
             notified = true;

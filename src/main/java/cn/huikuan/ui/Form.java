@@ -152,4 +152,68 @@ public final class Form {
         Label l = errors.get(field);
         return l == null ? "" : l.getText();
     }
+
+    /**
+     * An editable whole-number spinner whose typed text counts (issue 21: typed numbers were dropped): it is committed
+     * when the focus leaves the spinner and read again by {@link #intValue} on OK. Text that is not a whole number in
+     * range is left as typed (never silently replaced) and refused on OK with a sentence saying what is allowed.
+     */
+    public static javafx.scene.control.Spinner<Integer> intSpinner(String id, int min, int max, int initial) {
+        javafx.scene.control.Spinner<Integer> s = new javafx.scene.control.Spinner<>(min, max, initial);
+        s.setId(id);
+        s.setEditable(true);
+        // the spinner's own commits (focus lost, Enter, arrows) go through the converter: text that is not a number in
+        // range keeps the current value instead of throwing, and stays in the field for intValue to refuse
+        s.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                Integer v = parse(text, min, max);
+                return v == null ? s.getValue() : v;
+            }
+        });
+        s.focusedProperty().addListener((o, was, is) -> {
+            if (!is) commit(s);
+        });
+        // Spinner's own commit on Enter throws on bad text; ours keeps the text for the form to refuse on OK
+        s.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && parse(s) == null) e.consume();
+        });
+        return s;
+    }
+
+    /** Commits the typed text when it is a whole number in range; returns whether it was. */
+    static boolean commit(javafx.scene.control.Spinner<Integer> s) {
+        Integer v = parse(s);
+        if (v == null) return false;
+        if (!v.equals(s.getValue())) s.getValueFactory().setValue(v);
+        s.getEditor().setText(String.valueOf(v));
+        return true;
+    }
+
+    /** The typed whole number if it is one in the spinner's range (full-width digits too), else null. */
+    static Integer parse(javafx.scene.control.Spinner<Integer> s) {
+        var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        return parse(s.getEditor().getText(), f.getMin(), f.getMax());
+    }
+
+    private static Integer parse(String text, int min, int max) {
+        if (text == null) return null;
+        text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
+        if (!text.matches("[0-9]{1,9}")) return null;
+        int v = Integer.parseInt(text);
+        return v < min || v > max ? null : v;
+    }
+
+    /** The spinner's value as typed, committed; or null and an error for {@code field} saying which numbers are allowed. */
+    public static Integer intValue(javafx.scene.control.Spinner<Integer> s, String field, List<FieldError> errors) {
+        if (commit(s)) return s.getValue();
+        var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        errors.add(FieldError.error(field, "validation.wholeNumber", f.getMin(), f.getMax(), s.getEditor().getText().strip()));
+        return null;
+    }
 }

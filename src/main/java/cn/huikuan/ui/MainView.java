@@ -70,6 +70,9 @@ public final class MainView extends BorderPane {
         backup.setId("backupNow");
         backup.setOnAction(e -> ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().backupNow("manual"),
                 zip -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("backup.done.title"), ctx.t("backup.done", zip))));
+        Button backupTo = new Button(ctx.t("backup.to"));
+        backupTo.setId("backupTo");
+        backupTo.setOnAction(e -> backupToFolder());
         Button restoreButton = new Button(ctx.t("action.restore"));
         restoreButton.setId("restoreBackup");
         restoreButton.setVisible(restore != null);
@@ -118,12 +121,15 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, backup, restoreButton, password, spacer,
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, spacer,
                 new Label(ctx.t("app.language")), language);
         // Second row: which book is open, and the search over it (a bookkeeper's two constant companions).
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox books = new HBox(8, new Label(ctx.t("book.label")), bookSwitcher, newBook, spacer2, globalSearch);
+        // The books' safety (backups, restore, password) sits with the books: one tool bar row held every action and
+        // overflowed at 1280 px in English (issue 21), cutting its last buttons off into the overflow menu.
+        HBox books = new HBox(8, new Label(ctx.t("book.label")), bookSwitcher, newBook, new Separator(javafx.geometry.Orientation.VERTICAL),
+                backup, backupTo, restoreButton, password, spacer2, globalSearch);
         books.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         books.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         books.getStyleClass().add("book-bar");
@@ -138,7 +144,12 @@ public final class MainView extends BorderPane {
         receivablesTab.setOnSelectionChanged(e -> {
             if (receivablesTab.isSelected()) receivables();
         });
-        tabs.getTabs().addAll(fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard), customersTab, receivablesTab);
+        Tab dashboardTab = fixedTab("tab-dashboard", ctx.t("tab.dashboard"), dashboard);
+        // back on the dashboard: whatever was written meanwhile (a contact, a plan, an import) shows in the figures and the to-do list
+        dashboardTab.setOnSelectionChanged(e -> {
+            if (dashboardTab.isSelected()) dashboard.reloadIfChanged();
+        });
+        tabs.getTabs().addAll(dashboardTab, customersTab, receivablesTab);
         setCenter(tabs);
 
         Label statusText = new Label();
@@ -308,6 +319,30 @@ public final class MainView extends BorderPane {
         for (Tab t : tabs.getTabs()) {
             if (t.getContent() instanceof ReceivableDetailView d) d.reload();
         }
+    }
+
+    /**
+     * 备份到…: a backup into a folder the user chooses (a USB stick), with the evidence files beside it, so that the
+     * books survive the computer (issue 21: the dialog sent shop owners to the command line). A file of the same name
+     * there is replaced only after asking.
+     */
+    private void backupToFolder() {
+        Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("backup.to.choose"));
+        if (dir == null) return;
+        ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().backupFor(dir), o -> {
+            boolean replace = false;
+            if (o.exists()) {
+                if (!ctx.dialogs().confirm(getScene().getWindow(), ctx.t("backup.to.exists.title"), ctx.t("backup.to.exists", o.target()))) {
+                    ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("backup.to.title"), ctx.t("backup.to.kept", o.target(), o.backup()));
+                    return;
+                }
+                replace = true;
+            }
+            boolean overwrite = replace;
+            ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().copyOut(o, overwrite), zip -> ctx.dialogs().showInfo(
+                    getScene().getWindow(), ctx.t("backup.done.title"), ctx.t("backup.to.done", zip)
+                            + (cn.huikuan.application.BackupService.isEncrypted(zip) ? "\n" + ctx.t("backup.to.encrypted") : "")));
+        });
     }
 
     private void editCreditor() {

@@ -19,9 +19,9 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
     private final long receivableId;
     private final DatePicker agreedOn = Parse.datePicker("planAgreedOn");
     private final TextField total = CustomerEditor.field("planTotal");
-    private final Spinner<Integer> count = new Spinner<>(1, 60, 3);
+    private final Spinner<Integer> count = Form.intSpinner("planCount", 1, 60, 3);
     private final DatePicker first = Parse.datePicker("planFirst");
-    private final Spinner<Integer> months = new Spinner<>(1, 12, 1);
+    private final Spinner<Integer> months = Form.intSpinner("planMonths", 1, 12, 1);
     private final Label preview = new Label();
     private List<Instalment> schedule = List.of();
     private LocalDate agreed;
@@ -33,8 +33,6 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
         agreedOn.setValue(today);
         total.setText(outstanding.toPlainString());
         first.setValue(today.plusMonths(1));
-        count.setId("planCount");
-        months.setId("planMonths");
         preview.setId("planPreview");
         preview.setWrapText(true);
         form.add("agreedOn", ctx.t("plan.agreedOn"), agreedOn);
@@ -45,7 +43,7 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
         form.add("instalments", ctx.t("plan.preview"), preview);
         form.addHint(ctx.t("plan.hint"));
         for (var p : List.of(total.textProperty(), count.valueProperty(), first.valueProperty(), months.valueProperty(),
-                first.getEditor().textProperty())) {
+                first.getEditor().textProperty(), count.getEditor().textProperty(), months.getEditor().textProperty())) {
             p.addListener((o, a, b) -> refresh());
         }
         refresh();
@@ -56,8 +54,10 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
         try {
             BigDecimal t = new BigDecimal(total.getText().strip().replace(",", ""));
             LocalDate f = Parse.date(first, "first", true, new ArrayList<>());      // what is typed counts, as in every form
-            if (t.signum() <= 0 || f == null) throw new NumberFormatException();
-            schedule = Instalment.evenSchedule(t, count.getValue(), f, months.getValue());
+            Integer number = Form.parse(count);
+            Integer every = Form.parse(months);
+            if (t.signum() <= 0 || f == null || number == null || every == null) throw new NumberFormatException();
+            schedule = Instalment.evenSchedule(t, number, f, every);
             StringBuilder sb = new StringBuilder();
             int n = 0;
             for (Instalment i : schedule) sb.append(ctx.t("plan.line", ++n, Fmt.date(i.getDueDate()), Fmt.money(i.getAmount()))).append('\n');
@@ -72,6 +72,8 @@ public final class PlanDialog extends FormDialog<RepaymentPlan> {
     protected List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
         agreed = Parse.date(agreedOn, "agreedOn", true, errors);
+        Form.intValue(count, "count", errors);
+        Form.intValue(months, "months", errors);
         refresh();
         Parse.amount(total, "total", true, errors);
         if (schedule.isEmpty() && errors.isEmpty()) errors.add(FieldError.error("instalments", "validation.required"));

@@ -92,7 +92,7 @@ public final class ReceivableDetailView extends BorderPane {
                 tab("detail-tab-claim", ctx.t("claim.tab"), claimNode()),
                 tab("detail-tab-evidence", ctx.t("detail.evidence"), evidenceNode()),
                 tab("detail-tab-payments", ctx.t("detail.payments"), paymentsNode()),
-                tab("detail-tab-court", ctx.t("court.tab"), courtList),
+                tab("detail-tab-court", ctx.t("court.tab"), courtNode()),
                 tab("detail-tab-terms", ctx.t("detail.terms"), terms));
         setCenter(tabs);
         reload();
@@ -215,6 +215,12 @@ public final class ReceivableDetailView extends BorderPane {
                 text.setMaxWidth(900);
                 VBox box = new VBox(2, when, text);
                 box.setPadding(new Insets(6, 4, 8, 4));
+                if (c.getTrackingNumber() != null || c.getDeliveredOn() != null) {
+                    Label post = new Label(ctx.t("contact.postalLine", c.getTrackingNumber() == null ? "—" : c.getTrackingNumber(),
+                            c.getDeliveredOn() == null ? "—" : Fmt.date(c.getDeliveredOn())));
+                    post.setId("postalLine");
+                    box.getChildren().add(post);
+                }
                 if (c.getConductOverride() != null) {
                     Label o = new Label(ctx.t("conduct.overrideLine", c.getConductOverride()));
                     o.getStyleClass().add("bucket-overdue");
@@ -369,7 +375,37 @@ public final class ReceivableDetailView extends BorderPane {
         claimNotes.setText(notes.toString());
     }
 
+    /** The recorded steps, in the list's order (the deadlines follow them): the one selected can be corrected. */
+    private List<cn.huikuan.domain.CourtEvent> courtEvents = List.of();
+
+    /** The court tab: the steps and their deadlines, and 修改所选步骤 (double-click or Enter on a step does the same). */
+    private javafx.scene.Node courtNode() {
+        Button editStep = new Button(ctx.t("court.editSelected"));
+        editStep.setId("editCourtEvent");
+        editStep.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> courtList.getSelectionModel().getSelectedIndex() < 0 || courtList.getSelectionModel().getSelectedIndex() >= courtEvents.size(),
+                courtList.getSelectionModel().selectedIndexProperty(), courtList.getItems()));
+        editStep.setOnAction(e -> editCourtEvent());
+        courtList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) editCourtEvent();
+        });
+        courtList.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) editCourtEvent();
+        });
+        VBox.setVgrow(courtList, Priority.ALWAYS);
+        VBox box = new VBox(8, editStep, courtList);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private void editCourtEvent() {
+        int i = courtList.getSelectionModel().getSelectedIndex();
+        if (i < 0 || i >= courtEvents.size()) return;
+        new CourtEventDialog(ctx, getScene().getWindow(), id, courtEvents.get(i)).showAndWait().ifPresent(x -> reload());
+    }
+
     private void showCourt(List<cn.huikuan.domain.CourtEvent> events, List<cn.huikuan.law.ProceduralDeadlines.Deadline> deadlines) {
+        courtEvents = List.copyOf(events);
         courtList.setId("courtList");
         courtList.setPlaceholder(new Label(ctx.t("court.none")));
         courtList.setCellFactory(l -> new ListCell<>() {

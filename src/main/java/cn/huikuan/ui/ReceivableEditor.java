@@ -143,14 +143,11 @@ public final class ReceivableEditor extends FormDialog<Receivable> {
     }
 
     private javafx.scene.layout.FlowPane scheduleGenerator() {
-        Spinner<Integer> count = new Spinner<>(2, 120, 4);
-        count.setId("scheduleCount");
-        count.setEditable(true);
+        Spinner<Integer> count = Form.intSpinner("scheduleCount", 2, 120, 4);
         count.setPrefWidth(80);
         DatePicker first = Parse.datePicker("scheduleFirst");
         first.setPrefWidth(140);
-        Spinner<Integer> every = new Spinner<>(1, 12, 1);
-        every.setId("scheduleEvery");
+        Spinner<Integer> every = Form.intSpinner("scheduleEvery", 1, 12, 1);
         every.setPrefWidth(70);
         Button generate = new Button(ctx.t("receivable.schedule.generate"));
         generate.setId("scheduleGenerate");
@@ -158,6 +155,8 @@ public final class ReceivableEditor extends FormDialog<Receivable> {
             List<FieldError> errs = new ArrayList<>();
             BigDecimal p = Parse.amount(principal, "principal", true, errs);
             LocalDate f = Parse.date(first, "schedule", true, errs);
+            Form.intValue(count, "schedule", errs);
+            Form.intValue(every, "schedule", errs);
             if (!errs.isEmpty()) {
                 form.show(errs, ctx.i18n());
                 return;

@@ -63,7 +63,7 @@ public final class WizardView extends BorderPane {
         setId("wizard");
         steps.setId("wizardSteps");
         steps.getItems().setAll(CollectionStep.values());
-        steps.setPrefWidth(190);
+        steps.setPrefWidth(200);
         steps.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(CollectionStep s, boolean empty) {
@@ -74,6 +74,9 @@ public final class WizardView extends BorderPane {
                 }
                 String mark = state == null ? "  " : s == state.step() ? "▶ " : s.ordinal() < state.step().ordinal() ? "✓ " : "  ";
                 setText(mark + (s.ordinal() + 1) + ". " + ctx.t("wizard.step." + s.name()));
+                // a long name wraps instead of being cut to "…" (issue 21: English names at 1280 px)
+                setWrapText(true);
+                setPrefWidth(0);
                 setStyle(state != null && s == state.step() ? "-fx-font-weight: bold;" : "");
             }
         });
@@ -128,10 +131,10 @@ public final class WizardView extends BorderPane {
         page.getChildren().add(title);
         if (s == state.step()) {
             CaseGuide.Advice a = state.advice();
-            Label next = wrap(ctx.t("wizard.next") + a.what() + (a.by() == null ? "" : ctx.t("wizard.by", Fmt.date(a.by()))), "wizardNext");
+            Label next = wrap(ctx.t("wizard.next") + a.what(ctx.i18n().language()) + (a.by() == null ? "" : ctx.t("wizard.by", Fmt.date(a.by()))), "wizardNext");
             next.getStyleClass().add("text-bold");
             page.getChildren().add(next);
-            for (String w : a.warnings()) {
+            for (String w : english() ? CaseGuide.warnings(state.facts(), "en") : a.warnings()) {
                 Label l = wrap("⚠ " + w, null);
                 l.getStyleClass().add("danger");
                 l.setId("wizardWarning");
@@ -140,7 +143,7 @@ public final class WizardView extends BorderPane {
         } else {
             page.getChildren().add(wrap(ctx.t("wizard.notCurrent", ctx.t("wizard.step." + state.step().name())), "wizardNotCurrent"));
         }
-        Label why = wrap(ctx.t("wizard.why") + CaseGuide.why(s), "wizardWhy");
+        Label why = wrap(ctx.t("wizard.why") + (english() ? CaseGuide.whyEn(s) : CaseGuide.why(s)), "wizardWhy");
         why.getStyleClass().add("text-muted");
         page.getChildren().add(why);
         page.getChildren().add(new javafx.scene.control.Separator());
@@ -204,17 +207,18 @@ public final class WizardView extends BorderPane {
         page.getChildren().add(heading(ctx.t("wizard.facts.checklist")));
         for (EvidenceChecklist.Check c : state.checklist()) {
             String mark = c.present() ? "✓ " : c.essential() ? "✗ " : "○ ";
-            Label l = wrap(mark + c.label() + (c.present() ? "" : c.essential() ? ctx.t("wizard.facts.missing") : ctx.t("wizard.facts.optional"))
-                    + "\n    " + c.why(), null);
+            String lang = ctx.i18n().language();
+            Label l = wrap(mark + c.label(lang) + (c.present() ? "" : c.essential() ? ctx.t("wizard.facts.missing") : ctx.t("wizard.facts.optional"))
+                    + "\n    " + c.why(lang), null);
             if (!c.present() && c.essential()) l.getStyleClass().add("danger");
             l.getStyleClass().add("wizard-check");
             page.getChildren().add(l);
         }
-        page.getChildren().add(wrap(EvidenceChecklist.BASIS, null));
+        page.getChildren().add(wrap(english() ? EvidenceChecklist.BASIS_EN : EvidenceChecklist.BASIS, null));
         page.getChildren().add(heading(ctx.t("wizard.facts.situation", ctx.i18n().e(receivable.getCustomer().getSituation()))));
         if (receivable.getCustomer().getSituationNotes() != null) page.getChildren().add(wrap(receivable.getCustomer().getSituationNotes(), null));
         page.getChildren().add(heading(ctx.t("wizard.facts.strategy")));
-        for (String s : state.strategy()) page.getChildren().add(wrap("· " + s, "wizardStrategy"));
+        for (String s : english() ? CaseGuide.strategy(state.facts(), "en") : state.strategy()) page.getChildren().add(wrap("· " + s, "wizardStrategy"));
     }
 
     private void reminder() {
@@ -301,7 +305,21 @@ public final class WizardView extends BorderPane {
         }
     }
 
+    /**
+     * On the pages that lead to court: a plan being kept comes first (issue 21), with why; a missed instalment lets the
+     * acceleration clause apply and these pages are the next step again.
+     */
+    private void planKeptNote() {
+        CaseGuide.Plan kept = CaseGuide.planBeingKept(state.facts());
+        if (kept == null) return;
+        Label l = wrap(ctx.t("wizard.planKept", kept.number(), kept.of(), Fmt.date(kept.due()), Fmt.money(kept.amount())) + "\n"
+                + (english() ? CaseGuide.PLAN_KEPT_WHY_EN : CaseGuide.PLAN_KEPT_WHY), "wizardPlanKept");
+        l.getStyleClass().add("warning");
+        page.getChildren().add(l);
+    }
+
     private void lawyer() {
+        planKeptNote();
         page.getChildren().add(new HBox(8,
                 button("wizardLawyerLetter", ctx.t("wizard.lawyer.letter"), () -> export(DocKind.LAWYER_LETTER)),
                 button("wizardLawyerRecord", ctx.t("wizard.lawyer.record"), () -> contactDialog(ContactEntry.Channel.VISIT, ContactEntry.Outcome.OTHER,
@@ -310,6 +328,7 @@ public final class WizardView extends BorderPane {
     }
 
     private void route() {
+        planKeptNote();
         CheckBox otherDisputes = check("routeOtherDisputes", ctx.t("wizard.route.otherDisputes"), false);
         CheckBox owed = check("routeCounterOwed", ctx.t("wizard.route.counterOwed"), false);
         CheckBox located = check("routeLocated", ctx.t("wizard.route.located"), true);
@@ -391,6 +410,10 @@ public final class WizardView extends BorderPane {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private boolean english() {
+        return "en".equals(ctx.i18n().language());
+    }
 
     /** Scrolls the page so that {@code n} (the guard's findings below the message) is in view. */
     private static void scrollIntoView(Node n) {

@@ -47,6 +47,12 @@ class JournalRecordsTest {
             SampleData.loadInto(books);
             long r = books.receivables().page(ListQuery.first(1)).rows().get(0).id();
             books.court().log(r, CourtEvent.Kind.values()[0], SampleData.DUE_DATE.plusDays(3), "杭州市西湖区人民法院", "（2027）浙0106民初1号", "立案|备注\n第二行");
+            // a demand by post with its EMS tracking number and delivery date (V17)
+            ContactEntry letter = new ContactEntry(null, SampleData.DUE_DATE.plusDays(5).atTime(15, 45, 12), ContactEntry.Channel.LETTER,
+                    ContactEntry.Direction.OUTGOING, "催收通知书 by EMS", ContactEntry.Outcome.OTHER);
+            letter.setTrackingNumber("EA123456789CN");
+            letter.setDeliveredOn(SampleData.DUE_DATE.plusDays(7));
+            books.contacts().log(r, letter, List.of());
 
             Map<String, Map<Long, String>> byEntity = new HashMap<>();
             books.db().inTransactionDo(s -> {
@@ -72,7 +78,8 @@ class JournalRecordsTest {
                 assertThat(read.get(entity)).as(entity + " in " + zone).isEqualTo(byEntity.get(entity));
             }
             // the sample's contacts carry times of day and evidence; its receivables schedules; its customers contact methods
-            assertThat(read.get("contact").values()).anyMatch(t -> t.matches(".*\\|\\d+(,\\d+)*(\\|.*)?$"));
+            assertThat(read.get("contact").values()).anyMatch(t -> t.matches(".*\\|\\d+(,\\d+)*(\\|.*)?$"))
+                    .anyMatch(t -> t.contains("|tracking=EA123456789CN|deliveredOn="));
             assertThat(books.audit().verify().problems()).isEmpty();
         }
     }

@@ -96,7 +96,9 @@ class WizardServiceTest {
         st = books.wizard().state(sale);
         assertThat(st.facts().plan().number()).isEqualTo(2);
         assertThat(st.advice().what()).contains("跟进分期协议", "第 2/3 期");
-        assertThat(st.advice().by()).isEqualTo(LocalDate.of(2026, 12, 15));
+        // a reminder three days before the instalment of 2026-12-15 (issue 21: the plan is followed, reminded before each instalment)
+        assertThat(st.advice().by()).isEqualTo(LocalDate.of(2026, 12, 12));
+        assertThat(st.advice().what()).contains("提醒").doesNotContain("支付令");
 
         books.wizard().moveTo(sale, CollectionStep.CLOSED, "余款和解", cn.huikuan.domain.StepChange.Outcome.SETTLED);
         assertThat(books.wizard().history(sale).get(books.wizard().history(sale).size() - 1).getOutcome())

@@ -131,4 +131,28 @@ class CaseGuideTest {
         assertThat(CaseGuide.next(new CaseGuide.Facts(CollectionStep.ROUTE, TODAY, PayerSituation.UNKNOWN, false, false, BigDecimal.ZERO,
                 null, null, null, null, null, false, List.of())).what()).contains("可以结案");
     }
+
+    static CaseGuide.Facts withPlan(CollectionStep step, CaseGuide.Plan plan) {
+        CaseGuide.Facts f = facts(step);
+        return new CaseGuide.Facts(step, f.today(), f.situation(), f.assetsKnown(), f.amountDisputed(), f.outstanding(), f.overdueSince(),
+                f.limitation(), null, null, null, false, List.of(), plan);
+    }
+
+    /** Issue 21: after a plan was saved the wizard still steered to a 支付令; while it is kept it is followed, at any step before court. */
+    @ParameterizedTest
+    @EnumSource(value = CollectionStep.class, names = {"FACTS", "REMINDER", "DEMAND", "NEGOTIATE", "LAWYER", "ROUTE"})
+    void aPlanBeingKeptIsFollowedAndOnlyAMissedInstalmentLeadsToCourt(CollectionStep step) {
+        CaseGuide.Plan kept = new CaseGuide.Plan(TODAY.minusDays(10), 2, 3, TODAY.plusDays(10), new BigDecimal("100000"));
+        CaseGuide.Advice a = CaseGuide.next(withPlan(step, kept));
+        assertThat(a.what()).contains("跟进分期协议", "第 2/3 期", TODAY.plusDays(10).toString(), "提醒").doesNotContain("支付令");
+        assertThat(a.by()).isEqualTo(TODAY.plusDays(10 - CaseGuide.PLAN_REMIND_DAYS));
+        assertThat(a.why()).contains("加速到期", "支付令", "《诉讼时效规定》第十四条");
+        assertThat(CaseGuide.planBeingKept(withPlan(step, kept))).isEqualTo(kept);
+
+        CaseGuide.Plan missed = new CaseGuide.Plan(TODAY.minusDays(40), 1, 3, TODAY.minusDays(1), new BigDecimal("100000"));
+        CaseGuide.Advice m = CaseGuide.next(withPlan(step, missed));
+        assertThat(CaseGuide.planBeingKept(withPlan(step, missed))).isNull();
+        if (step.ordinal() <= CollectionStep.NEGOTIATE.ordinal()) assertThat(m.what()).contains("未按时支付", "加速到期");
+        else assertThat(m.what()).doesNotContain("跟进分期协议");
+    }
 }
