@@ -60,7 +60,7 @@ public final class ExportDialog extends Dialog<Void> {
     private boolean courtEdited;
     private boolean settingCourt;
     private final TextField lawFirm = CustomerEditor.field("exportLawFirm");
-    private final Spinner<Integer> instalments = new Spinner<>(1, 60, 3);
+    private final Spinner<Integer> instalments = Form.intSpinner("exportInstalments", 1, 60, 3);
     private final ComboBox<DocKind.Route> route = new ComboBox<>();
     private final ImageView page = new ImageView();
     private final Label pageLabel = new Label();
@@ -105,8 +105,6 @@ public final class ExportDialog extends Dialog<Void> {
         LocalDate today = ctx.books().today();
         CaseFile.Options d = CaseFile.Options.defaults(today);
         payBy.setValue(d.payBy());
-        instalments.setId("exportInstalments");
-        instalments.setEditable(true);
         route.setId("exportRoute");
         route.getItems().setAll(DocKind.Route.values());
         route.setValue(DocKind.Route.LAWSUIT);
@@ -244,7 +242,13 @@ public final class ExportDialog extends Dialog<Void> {
             status.setText(ctx.t("export.payBy.invalid"));
             return null;
         }
-        int n = instalments.getValue() == null ? 3 : instalments.getValue();
+        // a typed number counts (issue 21: typed numbers in spinners were dropped); text that is not one is refused
+        java.util.List<cn.huikuan.domain.FieldError> errors = new java.util.ArrayList<>();
+        Integer n = Form.intValue(instalments, "instalments", errors);
+        if (n == null) {
+            status.setText(ctx.i18n().error(errors.get(0)));
+            return null;
+        }
         return new CaseFile.Options(d, courtEdited ? court.getText() : "", lawFirm.getText(), n, ctx.books().today().plusMonths(1));
     }
 

@@ -157,6 +157,17 @@ class ConductGuardTest {
         }
     }
 
+    /**
+     * The idiom 「打死我也想不到」 ("I'd never have believed it", from the blind set of 2026-12-07) is not the violence rule's
+     * 「打死」. (The statistical model still flags it: a known false positive, docs/conduct-guard.md.)
+     */
+    @Test
+    void theIdiomIsNotTheViolenceRule() {
+        assertThat(check("打死我也想不到你会这样拖着不还，咱俩认识十几年了啊。").findings()).extracting(Finding::reason)
+                .noneMatch(r -> r.startsWith("威胁对方人身安全"));
+        assertThat(check("不还钱就打死你").findings()).extracting(Finding::reason).anyMatch(r -> r.startsWith("威胁对方人身安全"));
+    }
+
     /** A lawful trade term beside a threat does not excuse the threat. */
     @ParameterizedTest
     @ValueSource(strings = {"再不还钱，你那批订单的货就等着被砸吧", "不付款的话，你的店明天就别想开门，折扣也没了"})

@@ -100,6 +100,20 @@ class ExportDialogTest extends UiTestBase {
         }
     }
 
+    /** Issue 21: a number typed into the instalments field counts without pressing Enter; text that is not one is refused. */
+    @Test
+    void aTypedNumberOfInstalmentsCountsAndBadTextIsRefused(FxRobot robot) {
+        openExport(robot);
+        javafx.scene.control.Spinner<?> n = robot.lookup("#exportInstalments").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> n.getEditor().setText("abc"));
+        robot.clickOn("#exportUpdatePreview");
+        waitUntil(() -> text(robot, "#exportStatus").contains("abc"));
+        robot.interact(() -> n.getEditor().setText("6"));
+        robot.clickOn("#exportUpdatePreview");
+        waitUntil(() -> !text(robot, "#exportStatus").contains("abc"));
+        assertThat(n.getValue()).isEqualTo(6);
+    }
+
     static final class WaitForFx {
         static void settle() {
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
