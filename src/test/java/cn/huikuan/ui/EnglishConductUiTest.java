@@ -37,11 +37,11 @@ class EnglishConductUiTest extends UiTestBase {
         waitUntil(() -> table.getItems().size() == 3);
         robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
         waitUntil(() -> exists(robot, "#wizardTitle") && exists(robot, "#wizardNextStep"));
-        robot.clickOn("#wizardNextStep");
+        scrollAndClick(robot, "#wizardNextStep");
         waitUntil(() -> exists(robot, "#reminderText") && !robot.lookup("#reminderText").queryAs(TextArea.class).getText().isBlank());
         TextArea text = robot.lookup("#reminderText").queryAs(TextArea.class);
         robot.interact(() -> text.setText("李某，30万拖了半年了。再不还钱就带人去你家砸东西，你全 家 都别想好过！"));
-        robot.clickOn("#reminderCopy");
+        scrollAndClick(robot, "#reminderCopy"); // the English page is longer: the button may be below the fold
         waitUntil(() -> robot.lookup("#reminderConductPanel").query().isVisible());
         List<String> findings = robot.lookup("#reminderConductPanel .conduct-finding").queryAllAs(Label.class).stream().map(Label::getText).toList();
         assertThat(findings).isNotEmpty()
