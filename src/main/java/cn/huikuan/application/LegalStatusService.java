@@ -55,6 +55,33 @@ public final class LegalStatusService {
     public record CaseRecords(Receivable receivable, List<Payment> payments, List<ContactEntry> contacts, List<CourtEvent> courtEvents) {
     }
 
+    /**
+     * The receivable page in one read (issue 25): the records once, the claim once. Evidence files are re-hashed unless
+     * {@code known} gives their integrity (a file is checked when it is new to the page, or when the user asks).
+     */
+    public ReceivablePage page(long receivableId, java.util.Map<Long, cn.huikuan.storage.FileIntegrity> known, ReceivablePage.Progress progress) {
+        CaseRecords c = records(receivableId);
+        List<cn.huikuan.domain.EvidenceItem> ev = books.evidence().list(receivableId);
+        java.util.Map<Long, cn.huikuan.storage.FileIntegrity> check = new java.util.HashMap<>();
+        int n = 0;
+        for (cn.huikuan.domain.EvidenceItem e : ev) {
+            if (progress.cancelled()) break;
+            cn.huikuan.storage.FileIntegrity before = known.get(e.getId());
+            check.put(e.getId(), before != null ? before : books.evidence().verify(e));
+            progress.update(++n, ev.size());
+        }
+        ClaimCalculator.Result claim = null;
+        String claimProblem = null;
+        try {
+            claim = claim(c);
+        } catch (cn.huikuan.law.LprTable.RateUnavailableException | IllegalArgumentException e) {
+            claimProblem = e.getMessage();
+        }
+        java.math.BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        return new ReceivablePage(c.receivable(), c.receivable().balance(paid, books.today()), c.payments(), ev, check, c.contacts(),
+                limitation(c), claim, claimProblem, c.courtEvents(), proceduralDeadlines(c.courtEvents()));
+    }
+
     public CaseRecords records(long receivableId) {
         return new CaseRecords(books.receivables().get(receivableId), books.receivables().payments(receivableId),
                 books.contacts().timeline(receivableId), books.court().list(receivableId));

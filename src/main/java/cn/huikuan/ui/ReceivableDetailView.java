@@ -51,11 +51,6 @@ public final class ReceivableDetailView extends BorderPane {
     private Receivable receivable;
     private boolean reportedBad;
 
-    record Detail(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
-                  Map<Long, cn.huikuan.storage.FileIntegrity> integrity, List<ContactEntry> timeline, cn.huikuan.law.Limitation.Result limitation,
-                  cn.huikuan.law.ClaimCalculator.Result claim, String claimProblem, List<cn.huikuan.domain.CourtEvent> court,
-                  List<cn.huikuan.law.ProceduralDeadlines.Deadline> deadlines) {
-    }
 
     public ReceivableDetailView(AppContext ctx, MainView main, long id) {
         this.ctx = ctx;
@@ -247,32 +242,20 @@ public final class ReceivableDetailView extends BorderPane {
     public void reload(boolean recheckFiles) {
         if (wizard != null) wizard.reload();
         Map<Long, cn.huikuan.storage.FileIntegrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
-        ctx.tasks().run(ctx.t("task.loading"), p -> {
-            cn.huikuan.application.LegalStatusService legal = ctx.books().legal();
-            cn.huikuan.application.LegalStatusService.CaseRecords c = legal.records(id);
-            List<EvidenceItem> ev = ctx.books().evidence().list(id);
-            Map<Long, cn.huikuan.storage.FileIntegrity> check = new HashMap<>();
-            int n = 0;
-            for (EvidenceItem e : ev) {
-                if (p.cancelled()) break;
-                cn.huikuan.storage.FileIntegrity before = known.get(e.getId());
-                check.put(e.getId(), before != null ? before : ctx.books().evidence().verify(e));
-                p.update(++n, ev.size());
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().page(id, known, new cn.huikuan.application.ReceivablePage.Progress() {
+            @Override
+            public void update(int done, int of) {
+                p.update(done, of);
             }
-            cn.huikuan.law.ClaimCalculator.Result claim = null;
-            String claimProblem = null;
-            try {
-                claim = legal.claim(c);
-            } catch (cn.huikuan.law.LprTable.RateUnavailableException | IllegalArgumentException e) {
-                claimProblem = e.getMessage();
+
+            @Override
+            public boolean cancelled() {
+                return p.cancelled();
             }
-            java.math.BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-            return new Detail(c.receivable(), c.receivable().balance(paid, ctx.books().today()), c.payments(), ev, check,
-                    c.contacts(), legal.limitation(c), claim, claimProblem, c.courtEvents(), legal.proceduralDeadlines(c.courtEvents()));
-        }, this::show);
+        }), this::show);
     }
 
-    private void show(Detail d) {
+    private void show(cn.huikuan.application.ReceivablePage d) {
         receivable = d.receivable();
         Balance b = d.balance();
         heading.setText(receivable.getCustomer().getName() + " — " + receivable.getTitle());
