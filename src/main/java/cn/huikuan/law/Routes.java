@@ -28,7 +28,8 @@ public final class Routes {
                         String debtorDomicile, String creditorLocation) {
     }
 
-    public record Condition(String text, boolean met, Citation basis, String whatToDo) {
+    /** One condition of a route, in Chinese and English (the English window, issue 21), with what to do when it is not met. */
+    public record Condition(String text, boolean met, Citation basis, String whatToDo, String textEn, String whatToDoEn) {
     }
 
     public record PaymentOrderCheck(boolean eligible, List<Condition> conditions, String court) {
@@ -39,26 +40,38 @@ public final class Routes {
 
     public static PaymentOrderCheck paymentOrder(Facts f) {
         List<Condition> c = new ArrayList<>();
-        c.add(new Condition("请求给付的是金钱", true, Statutes.PAYMENT_ORDER, null));
+        c.add(new Condition("请求给付的是金钱", true, Statutes.PAYMENT_ORDER, null, "The claim is for money", null));
         c.add(new Condition("合同没有仲裁条款", !f.arbitrationClause(), Statutes.PAYMENT_ORDER_CONDITIONS,
-                "合同约定了仲裁：应向约定的仲裁机构申请仲裁"));
+                "合同约定了仲裁：应向约定的仲裁机构申请仲裁", "The contract has no arbitration clause",
+                "The contract provides for arbitration: apply to the agreed arbitration commission"));
         c.add(new Condition("金额已到期", f.amountDue() != null && f.amountDue().signum() > 0, Statutes.PAYMENT_ORDER_CONDITIONS,
-                "等到期后再申请；尚未到期的部分不能申请支付令"));
+                "等到期后再申请；尚未到期的部分不能申请支付令", "The amount is due",
+                "Apply once it is due; what is not yet due cannot be claimed by a payment order"));
         c.add(new Condition("金额确定、对方没有争议", !f.amountDisputed(), Statutes.PAYMENT_ORDER_CONDITIONS,
-                "先通过对账确认函确认金额；有争议的应当起诉"));
-        c.add(new Condition("双方没有其他债务纠纷", !f.otherDisputes(), Statutes.PAYMENT_ORDER, "有其他纠纷的应当起诉"));
+                "先通过对账确认函确认金额；有争议的应当起诉", "The amount is certain and the debtor does not dispute it",
+                "First have the amount confirmed with a balance confirmation; a disputed amount calls for a lawsuit"));
+        c.add(new Condition("双方没有其他债务纠纷", !f.otherDisputes(), Statutes.PAYMENT_ORDER, "有其他纠纷的应当起诉",
+                "There is no other debt dispute between the parties", "With other disputes, sue instead"));
         c.add(new Condition("我方没有尚未履行的对待给付义务（如未交完的货）", !f.counterPerformanceOwed(), Statutes.PAYMENT_ORDER_CONDITIONS,
-                "先履行我方义务，或选择起诉"));
+                "先履行我方义务，或选择起诉", "We owe no counter-performance (such as goods not yet delivered)",
+                "Perform our side first, or sue"));
         c.add(new Condition("债务人在中国境内且下落明确", f.debtorInChinaAndLocatable(), Statutes.PAYMENT_ORDER_CONDITIONS,
-                "下落不明的不能申请支付令，可以起诉（公告送达）"));
-        c.add(new Condition("支付令能够送达债务人", f.canBeServed(), Statutes.PAYMENT_ORDER, "核实债务人的送达地址；无法送达的应当起诉"));
+                "下落不明的不能申请支付令，可以起诉（公告送达）", "The debtor is in mainland China and can be located",
+                "A debtor who cannot be located cannot be served a payment order: sue (service by public notice)"));
+        c.add(new Condition("支付令能够送达债务人", f.canBeServed(), Statutes.PAYMENT_ORDER, "核实债务人的送达地址；无法送达的应当起诉",
+                "The payment order can be served on the debtor", "Check the debtor's address for service; if it cannot be served, sue"));
         c.add(new Condition("没有向法院申请诉前保全", !f.preservationBeforeSuit(), Statutes.PAYMENT_ORDER_CONDITIONS,
-                "已申请诉前保全的，应当起诉"));
+                "已申请诉前保全的，应当起诉", "No pre-suit preservation has been applied for",
+                "After a pre-suit preservation, sue"));
         // the claim of a 支付令 leaves out what the debtor never agreed in writing (issue 18, 19): a condition met by the
         // reduced claim, which says so, rather than a reason not to apply
         c.add(new Condition(f.claimIncludesUnagreedCharges()
                 ? "只请求合同约定的利息、违约金：合同未约定的逾期利息或损失不在支付令中主张（申请费按减少后的金额计算；如需主张请起诉）"
-                : "只请求合同约定的利息、违约金", true, Statutes.PAYMENT_ORDER_REJECTION, null));
+                : "只请求合同约定的利息、违约金", true, Statutes.PAYMENT_ORDER_REJECTION, null,
+                f.claimIncludesUnagreedCharges()
+                        ? "Only the interest and penalty agreed in the contract are claimed: overdue interest or losses the contract does not"
+                        + " provide for are left out of the payment order (the fee follows the reduced amount; sue to claim them)"
+                        : "Only the interest and penalty agreed in the contract are claimed", null));
         boolean ok = c.stream().allMatch(Condition::met);
         String court = "债务人住所地（" + blank(f.debtorDomicile()) + "）的基层人民法院（" + Statutes.PAYMENT_ORDER_COURT.zh() + "）";
         return new PaymentOrderCheck(ok, List.copyOf(c), court);
@@ -72,7 +85,9 @@ public final class Routes {
         boolean ok = Courts.isBasicLevel(court);
         String shown = court == null || court.isBlank() ? "未填写" : court.strip();
         return new Condition("受理支付令的是基层人民法院（" + shown + "）", ok, Statutes.PAYMENT_ORDER,
-                "向债务人住所地的基层人民法院（区、县人民法院）申请");
+                "向债务人住所地的基层人民法院（区、县人民法院）申请",
+                "The court is a basic-level people's court (" + (court == null || court.isBlank() ? "not filled in" : court.strip()) + ")",
+                "Apply to the basic-level court (district or county court) where the debtor is domiciled");
     }
 
     /**
@@ -81,7 +96,10 @@ public final class Routes {
      */
     public static Condition arbitration(boolean arbitrationClause) {
         return new Condition("合同中有书面仲裁条款（已在应收款中记录）", arbitrationClause, Statutes.ARBITRATION_AGREEMENT_NEEDED,
-                "核对合同：有仲裁条款的在应收款中记录；没有的应当起诉（" + Statutes.ARBITRATION_CLAUSE.zh() + "：仲裁协议须为书面）");
+                "核对合同：有仲裁条款的在应收款中记录；没有的应当起诉（" + Statutes.ARBITRATION_CLAUSE.zh() + "：仲裁协议须为书面）",
+                "The contract has a written arbitration clause (recorded on the receivable)",
+                "Check the contract: record an arbitration clause on the receivable if there is one; without one, sue ("
+                        + Statutes.ARBITRATION_CLAUSE.en() + ": an arbitration agreement must be in writing)");
     }
 
     /** Courts (or the arbitration body) for a lawsuit on a money claim under a contract. */

@@ -343,8 +343,9 @@ public final class WizardView extends BorderPane {
             result.getChildren().clear();
             result.getChildren().add(heading(po.eligible() ? ctx.t("wizard.route.poYes") : ctx.t("wizard.route.poNo")));
             for (Routes.Condition c : po.conditions()) {
-                result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + c.text() + "（" + c.basis().zh() + "）"
-                        + (c.met() || c.whatToDo() == null ? "" : " → " + c.whatToDo()), null));
+                boolean en = "en".equals(ctx.i18n().language());
+                result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + (en ? c.textEn() + " (" + c.basis().en() + ")" : c.text() + "（" + c.basis().zh() + "）")
+                        + (c.met() || c.whatToDo() == null ? "" : " → " + (en ? c.whatToDoEn() : c.whatToDo())), null));
             }
             result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + po.court(), null));
             result.getChildren().add(heading(ctx.t("wizard.route.courts")));
@@ -384,7 +385,9 @@ public final class WizardView extends BorderPane {
         Runnable checkRoute = () -> {
             Routes.Condition c = route.getValue() == DocKind.Route.ARBITRATION ? Routes.arbitration(receivable.hasArbitrationClause()) : null;
             boolean blocked = c != null && !c.met();
-            routeCheck.setText(blocked ? "✗ " + c.text() + "（" + c.basis().zh() + "）→ " + c.whatToDo() : "");
+            boolean en = "en".equals(ctx.i18n().language());
+            routeCheck.setText(!blocked ? "" : en ? "✗ " + c.textEn() + " (" + c.basis().en() + ") → " + c.whatToDoEn()
+                    : "✗ " + c.text() + "（" + c.basis().zh() + "）→ " + c.whatToDo());
             routeCheck.setVisible(blocked);
             routeCheck.setManaged(blocked);
             packet.setDisable(blocked);

@@ -75,4 +75,19 @@ class RoutesTest {
         assertThat(none.basis()).isEqualTo(Statutes.ARBITRATION_AGREEMENT_NEEDED);
         assertThat(none.whatToDo()).contains("起诉").contains(Statutes.ARBITRATION_CLAUSE.zh());
     }
+
+    /** The English window shows every condition and what to do in English (issue 21); the statutes name themselves in English. */
+    @Test
+    void everyConditionHasItsEnglish() {
+        Routes.Facts allFail = new Routes.Facts(BigDecimal.ZERO, true, true, true, false, false, true, true, true, null, null, null);
+        java.util.List<Routes.Condition> all = new java.util.ArrayList<>(Routes.paymentOrder(allFail).conditions());
+        all.addAll(Routes.paymentOrder(seed()).conditions());
+        all.add(Routes.arbitration(false));
+        all.add(Routes.paymentOrderCourt(null));
+        for (Routes.Condition c : all) {
+            assertThat(c.textEn()).as(c.text()).isNotBlank().doesNotContainPattern("[\\u4e00-\\u9fff]");
+            if (c.whatToDo() != null) assertThat(c.whatToDoEn()).as(c.whatToDo()).isNotBlank().doesNotContainPattern("[\\u4e00-\\u9fff]");
+        }
+        assertThat(all).anyMatch(c -> !c.met());
+    }
 }
