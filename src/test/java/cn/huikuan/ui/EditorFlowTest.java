@@ -2,7 +2,6 @@ package cn.huikuan.ui;
 
 import cn.huikuan.application.CustomerRow;
 import cn.huikuan.application.ListQuery;
-import cn.huikuan.application.ReceivableRow;
 import cn.huikuan.domain.ContactEntry;
 import cn.huikuan.domain.Customer;
 import cn.huikuan.domain.EvidenceItem;
@@ -10,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,12 +121,11 @@ class EditorFlowTest extends UiTestBase {
         assertThat(text(robot, "#fig-overdueSince")).isEqualTo("2026-01-31");
     }
 
-    private void openSeedCase(FxRobot robot) {
-        robot.clickOn("#tab-receivables");
-        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+    @Override
+    long openSeedCase(FxRobot robot) {
+        long id = super.openSeedCase(robot);
         waitUntil(() -> exists(robot, "#fig-outstanding") && text(robot, "#fig-outstanding").equals("¥300,000.00"));
+        return id;
     }
 
     @Test

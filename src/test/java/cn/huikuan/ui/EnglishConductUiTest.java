@@ -1,11 +1,7 @@
 package cn.huikuan.ui;
 
-import cn.huikuan.application.ReceivableRow;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,11 +28,7 @@ class EnglishConductUiTest extends UiTestBase {
 
     @Test
     void theFindingsOfABlockedReminderAreExplainedInEnglish(FxRobot robot) {
-        robot.clickOn("#tab-receivables");
-        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
-        waitUntil(() -> exists(robot, "#wizardTitle") && exists(robot, "#wizardNextStep"));
+        openSeedCase(robot);
         scrollAndClick(robot, "#wizardNextStep");
         waitUntil(() -> exists(robot, "#reminderText") && !robot.lookup("#reminderText").queryAs(TextArea.class).getText().isBlank());
         TextArea text = robot.lookup("#reminderText").queryAs(TextArea.class);

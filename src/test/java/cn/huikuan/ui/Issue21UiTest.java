@@ -28,16 +28,6 @@ class Issue21UiTest extends UiTestBase {
         open(stage);
     }
 
-    private long openSeedCase(FxRobot robot) {
-        robot.clickOn("#tab-receivables");
-        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 3);
-        long id = table.getItems().get(0).id();
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
-        waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#wizardTitle").contains("知己知彼"));
-        return id;
-    }
-
     /** Item 1: the list says it is loading while it loads, lists overdue debts with nothing else to do, and follows writes. */
     @Test
     void todayListSaysLoadingListsOverdueDebtsAndRefreshesAfterAWrite(FxRobot robot) {

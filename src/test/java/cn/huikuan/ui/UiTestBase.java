@@ -100,6 +100,20 @@ abstract class UiTestBase {
     }
 
     /** Scrolls the enclosing scroll pane (as a user would) so the node is on screen, then clicks it. */
+    /**
+     * Opens the sample's first receivable (the seed case, 李某's sale) from the list by double-click and returns its id
+     * once its wizard's first step shows (in either language).
+     */
+    long openSeedCase(FxRobot robot) {
+        robot.clickOn("#tab-receivables");
+        javafx.scene.control.TableView<cn.huikuan.application.ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        long id = table.getItems().get(0).id();
+        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(() -> exists(robot, "#wizardTitle") && !text(robot, "#wizardTitle").isBlank() && exists(robot, "#wizardNextStep"));
+        return id;
+    }
+
     static void scrollAndClick(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         robot.interact(() -> {

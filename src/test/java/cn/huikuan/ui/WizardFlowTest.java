@@ -1,12 +1,10 @@
 package cn.huikuan.ui;
 
-import cn.huikuan.application.ReceivableRow;
 import cn.huikuan.documents.DocKind;
 import cn.huikuan.domain.CollectionStep;
 import cn.huikuan.domain.ContactEntry;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -35,16 +33,6 @@ class WizardFlowTest extends UiTestBase {
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private long openSeedCase(FxRobot robot) {
-        robot.clickOn("#tab-receivables");
-        TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 3);
-        long id = table.getItems().get(0).id();
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
-        waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#wizardTitle").contains("知己知彼"));
-        return id;
     }
 
     private void next(FxRobot robot, String title) {
