@@ -1,6 +1,8 @@
 package cn.huikuan;
 
 import cn.huikuan.cli.Cli;
+import cn.huikuan.tools.Tools;
+import cn.huikuan.ui.HuikuanApp;
 
 /**
  * Entry point of {@code huikuan.jar}. Without arguments it opens the window; with arguments it runs the
@@ -18,10 +20,10 @@ public final class Launcher {
             System.setProperty("huikuan.logLevel", "warn");
         }
         if (args.length == 0) {
-            cn.huikuan.ui.HuikuanApp.launchApp();
+            HuikuanApp.launchApp();
             return;
         }
-        int code = cn.huikuan.tools.Tools.cli(System.out, System.err).run(args);
+        int code = Tools.cli(System.out, System.err).run(args);
         System.exit(code);
     }
 }

@@ -1,6 +1,13 @@
 package cn.huikuan;
 
 import java.lang.management.ManagementFactory;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * {@code -Dhuikuan.startupTiming=true}: prints how long after the JVM started each step of opening the app
@@ -18,7 +25,7 @@ public final class StartupTiming {
 
     public static void mark(String step) {
         if (!ON) return;
-        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : -1;
         System.err.printf("startup: %-40s %6d ms (process CPU %d ms; %s CPU %d ms)%n", step, ManagementFactory.getRuntimeMXBean().getUptime(),
                 cpu, Thread.currentThread().getName(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
@@ -41,21 +48,21 @@ public final class StartupTiming {
     }
 
     private static void threads() {
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) return;
-        java.util.List<String> rows = new java.util.ArrayList<>();
-        try (var ds = java.nio.file.Files.newDirectoryStream(tasks)) {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return;
+        List<String> rows = new ArrayList<>();
+        try (var ds = Files.newDirectoryStream(tasks)) {
             for (var t : ds) {
-                String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                String stat = Files.readString(t.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 long ms = cpuMillisOfProcStat(stat);
                 if (ms > 0) rows.add(String.format("%6d ms  %s", ms, name));
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("startup: threads not read: " + e);
             return;
         }
-        rows.sort(java.util.Comparator.reverseOrder());
+        rows.sort(Comparator.reverseOrder());
         rows.forEach(r -> System.err.println("  thread " + r));
     }
 }

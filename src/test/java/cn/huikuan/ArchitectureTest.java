@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.assertj.core.api.Assertions;
 
 /** Keeps the layers apart: the domain is plain Java, the command line never touches JavaFX. */
 class ArchitectureTest {
@@ -37,7 +46,7 @@ class ArchitectureTest {
     /** Plain Java, and the conduct guard's Chinese text reading (cn.huikuan.law.text, issue 20). */
     @Test
     void lawRulesArePlainJava() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law")
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.law", "cn.huikuan.law.text")
                 .check(classes);
     }
@@ -48,7 +57,7 @@ class ArchitectureTest {
      */
     @Test
     void chineseTextIsTheOnlyUserOfIcu() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law.text")
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law.text")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.ibm.icu..", "cn.huikuan.law.text")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("cn.huikuan.law.text")
@@ -62,7 +71,7 @@ class ArchitectureTest {
      */
     @Test
     void lunarCalendarAdapterUsesOnlyItsLibraryAndTheLawPackage() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law.calendar")
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.law.calendar")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.nlf.calendar..", "cn.huikuan.law", "cn.huikuan.law.calendar")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("cn.huikuan.law.calendar")
@@ -73,21 +82,21 @@ class ArchitectureTest {
     /** Loaded by IsolatedStore's class loader, which sees the JDK and H2 only (issue 24). */
     @Test
     void theIsolatedStoreReaderUsesTheJdkAndH2Only() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.persistence.isolated")
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.persistence.isolated")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.h2..", "cn.huikuan.persistence.isolated")
                 .check(classes);
     }
 
     @Test
     void documentsAreContentNotLayout() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.documents")
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.documents")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.documents", "cn.huikuan.domain", "cn.huikuan.law")
                 .check(classes);
     }
 
     @Test
     void wizardRulesArePlainJava() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.workflow")
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.workflow")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.huikuan.workflow", "cn.huikuan.domain", "cn.huikuan.law")
                 .check(classes);
     }
@@ -121,52 +130,52 @@ class ArchitectureTest {
      * list is changed on purpose (docs/architecture.md draws the same layers). Third-party libraries are kept to their
      * layers by the rules above (JavaFX, iText, ICU, lunar-java, Hibernate/JPA in the domain).
      */
-    static final java.util.Map<String, java.util.List<String>> MAY_USE = java.util.Map.ofEntries(
-            java.util.Map.entry("domain", java.util.List.of()),
-            java.util.Map.entry("law", java.util.List.of("law.text")),
-            java.util.Map.entry("law.text", java.util.List.of()),
-            java.util.Map.entry("law.calendar", java.util.List.of("law")),
-            java.util.Map.entry("law.data", java.util.List.of("law", "law.calendar")),
-            java.util.Map.entry("workflow", java.util.List.of("domain", "law")),
-            java.util.Map.entry("documents", java.util.List.of("domain", "law")),
-            java.util.Map.entry("i18n", java.util.List.of("domain")),
-            java.util.Map.entry("storage", java.util.List.of()),
-            java.util.Map.entry("logging", java.util.List.of()),
-            java.util.Map.entry("persistence.isolated", java.util.List.of()),
-            java.util.Map.entry("persistence", java.util.List.of("domain", "storage", "persistence.isolated", "root")),
-            java.util.Map.entry("pdf", java.util.List.of("domain", "documents", "storage", "root")),
+    static final Map<String, List<String>> MAY_USE = Map.ofEntries(
+            Map.entry("domain", List.of()),
+            Map.entry("law", List.of("law.text")),
+            Map.entry("law.text", List.of()),
+            Map.entry("law.calendar", List.of("law")),
+            Map.entry("law.data", List.of("law", "law.calendar")),
+            Map.entry("workflow", List.of("domain", "law")),
+            Map.entry("documents", List.of("domain", "law")),
+            Map.entry("i18n", List.of("domain")),
+            Map.entry("storage", List.of()),
+            Map.entry("logging", List.of()),
+            Map.entry("persistence.isolated", List.of()),
+            Map.entry("persistence", List.of("domain", "storage", "persistence.isolated", "root")),
+            Map.entry("pdf", List.of("domain", "documents", "storage", "root")),
             // i18n: the Excel lists are written in the user's language (issue 21)
-            java.util.Map.entry("application", java.util.List.of("domain", "law", "law.data", "workflow", "documents", "pdf", "persistence",
+            Map.entry("application", List.of("domain", "law", "law.data", "workflow", "documents", "pdf", "persistence",
                     "storage", "i18n", "root")),
-            java.util.Map.entry("ui", java.util.List.of("application", "domain", "law", "law.data", "workflow", "documents", "pdf", "i18n",
+            Map.entry("ui", List.of("application", "domain", "law", "law.data", "workflow", "documents", "pdf", "i18n",
                     "logging", "storage", "root")),
-            java.util.Map.entry("cli", java.util.List.of("application", "domain", "law", "law.data", "documents", "pdf", "storage", "root")),
-            java.util.Map.entry("tools", java.util.List.of("cli", "application", "domain", "law", "law.data", "law.text", "documents", "pdf",
+            Map.entry("cli", List.of("application", "domain", "law", "law.data", "documents", "pdf", "storage", "root")),
+            Map.entry("tools", List.of("cli", "application", "domain", "law", "law.data", "law.text", "documents", "pdf",
                     "persistence", "storage", "root")));
 
     /** The root package's shared utilities (start-up timing, the version), which every layer may use; the launcher is not one. */
-    static final java.util.Set<String> ROOT_UTILITIES = java.util.Set.of("cn.huikuan.StartupTiming", "cn.huikuan.Version");
+    static final Set<String> ROOT_UTILITIES = Set.of("cn.huikuan.StartupTiming", "cn.huikuan.Version");
 
     @Test
     void everyPackageUsesOnlyWhatTheAllowListGivesIt() {
-        java.util.Set<String> packages = new java.util.TreeSet<>();
+        Set<String> packages = new TreeSet<>();
         classes.forEach(c -> packages.add(c.getPackageName()));
         for (String pkg : packages) {
             if (pkg.equals("cn.huikuan")) continue;
             String key = pkg.substring("cn.huikuan.".length());
-            org.assertj.core.api.Assertions.assertThat(MAY_USE).as("package " + pkg + " has no place in the allow-list").containsKey(key);
+            Assertions.assertThat(MAY_USE).as("package " + pkg + " has no place in the allow-list").containsKey(key);
         }
         MAY_USE.forEach((key, allowed) -> {
             String pkg = "cn.huikuan." + key;
-            java.util.Set<String> ok = new java.util.HashSet<>();
+            Set<String> ok = new HashSet<>();
             ok.add(pkg);
             for (String a : allowed) if (!a.equals("root")) ok.add("cn.huikuan." + a);
             boolean root = allowed.contains("root");
-            com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> permitted =
-                    com.tngtech.archunit.base.DescribedPredicate.describe("outside the app, or in " + ok + (root ? " or a root utility" : ""),
+            DescribedPredicate<JavaClass> permitted =
+                    DescribedPredicate.describe("outside the app, or in " + ok + (root ? " or a root utility" : ""),
                             c -> !c.getPackageName().startsWith("cn.huikuan") || ok.contains(c.getPackageName())
                                     || (root && ROOT_UTILITIES.contains(c.getName())));
-            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(pkg)
+            ArchRuleDefinition.classes().that().resideInAPackage(pkg)
                     .should().onlyDependOnClassesThat(permitted)
                     .allowEmptyShould(true)
                     .check(classes);

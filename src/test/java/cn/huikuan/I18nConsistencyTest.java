@@ -17,6 +17,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.ContactMethod;
+import cn.huikuan.domain.CourtEvent;
+import cn.huikuan.domain.EvidenceType;
+import cn.huikuan.domain.KnownAsset;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.PayerSituation;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.PenaltyKind;
+import cn.huikuan.domain.ReceivableKind;
+import java.text.MessageFormat;
+import java.util.Locale;
 
 /** Chinese and English bundles have the same keys; every key the code names exists; every enum has labels. */
 class I18nConsistencyTest {
@@ -49,7 +62,7 @@ class I18nConsistencyTest {
                     assertThat(v).as(file + " " + k).doesNotContain("''");
                     continue;
                 }
-                String out = new java.text.MessageFormat(v).format(new Object[]{1, 2, 3, 4, 5});
+                String out = new MessageFormat(v).format(new Object[]{1, 2, 3, 4, 5});
                 assertThat(out).as(file + " " + k).doesNotContain("{0}").doesNotContain("{1}");
                 if (v.contains("'")) assertThat(out).as(file + " " + k).contains("'");
             }
@@ -89,11 +102,11 @@ class I18nConsistencyTest {
 
     @Test
     void everyEnumConstantShownToUsersHasALabelInBothLanguages() {
-        List<Class<? extends Enum<?>>> shown = List.of(cn.huikuan.domain.PartyKind.class, cn.huikuan.domain.PayerSituation.class,
-                cn.huikuan.domain.ReceivableKind.class, cn.huikuan.domain.PenaltyKind.class, cn.huikuan.domain.AgingBucket.class,
-                cn.huikuan.domain.EvidenceType.class, cn.huikuan.domain.Payment.Channel.class, cn.huikuan.domain.ContactEntry.Channel.class,
-                cn.huikuan.domain.ContactEntry.Direction.class, cn.huikuan.domain.ContactEntry.Outcome.class,
-                cn.huikuan.domain.ContactMethod.Kind.class, cn.huikuan.domain.KnownAsset.Kind.class, cn.huikuan.domain.CourtEvent.Kind.class);
+        List<Class<? extends Enum<?>>> shown = List.of(PartyKind.class, PayerSituation.class,
+                ReceivableKind.class, PenaltyKind.class, AgingBucket.class,
+                EvidenceType.class, Payment.Channel.class, ContactEntry.Channel.class,
+                ContactEntry.Direction.class, ContactEntry.Outcome.class,
+                ContactMethod.Kind.class, KnownAsset.Kind.class, CourtEvent.Kind.class);
         for (I18n i18n : List.of(new I18n(I18n.CHINESE), new I18n(I18n.ENGLISH))) {
             for (Class<? extends Enum<?>> type : shown) {
                 for (Enum<?> e : type.getEnumConstants()) {
@@ -107,7 +120,7 @@ class I18nConsistencyTest {
     void chineseIsTheBaseAndEnglishIsSelectable() {
         assertThat(new I18n(I18n.CHINESE).t("tab.receivables")).isEqualTo("应收款");
         assertThat(new I18n(I18n.ENGLISH).t("tab.receivables")).isEqualTo("Receivables");
-        assertThat(new I18n(java.util.Locale.FRENCH).t("tab.receivables")).as("unknown languages fall back to Chinese").isEqualTo("应收款");
+        assertThat(new I18n(Locale.FRENCH).t("tab.receivables")).as("unknown languages fall back to Chinese").isEqualTo("应收款");
         assertThat(new I18n(I18n.CHINESE).t("list.page", 1, 2, 3)).isEqualTo("第 1/2 页 · 共 3 条");
     }
 }

@@ -3,6 +3,9 @@ package cn.huikuan;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 class StartupTimingTest {
     @Test
@@ -14,8 +17,8 @@ class StartupTimingTest {
 
     @Test
     void readsThisProcessOnLinux() throws Exception {
-        java.nio.file.Path self = java.nio.file.Path.of("/proc/self/stat");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(self));
-        assertThat(StartupTiming.cpuMillisOfProcStat(java.nio.file.Files.readString(self))).isPositive();
+        Path self = Path.of("/proc/self/stat");
+        Assumptions.assumeTrue(Files.isReadable(self));
+        assertThat(StartupTiming.cpuMillisOfProcStat(Files.readString(self))).isPositive();
     }
 }

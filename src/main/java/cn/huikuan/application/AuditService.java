@@ -20,6 +20,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import cn.huikuan.persistence.Database;
+import cn.huikuan.storage.FileIntegrity;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * The tamper-evident journal of a book's case records. Every contact, court step, payment and evidence
@@ -116,7 +133,7 @@ public final class AuditService {
         });
         if (done) return;
         books.db().inBulkConnection(c -> {
-            java.sql.Timestamp now = java.sql.Timestamp.from(books.clock().instant());
+            Timestamp now = Timestamp.from(books.clock().instant());
             boolean resuming;
             try (var ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE entity IN ('customer', 'receivable') AND creditor_id = ?)")) {
                 ps.setLong(1, book);
@@ -126,7 +143,7 @@ public final class AuditService {
                 }
             }
             try (var has = c.prepareStatement("SELECT 1 FROM audit_entry WHERE entity = ? AND entity_id = ? AND creditor_id = ? LIMIT 1")) {
-                java.util.function.BiPredicate<String, Long> journalled = (entity, id) -> {
+                BiPredicate<String, Long> journalled = (entity, id) -> {
                     if (!resuming) return false;
                     try {
                         has.setString(1, entity);
@@ -135,7 +152,7 @@ public final class AuditService {
                         try (var rs = has.executeQuery()) {
                             return rs.next();
                         }
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
                 };
@@ -146,7 +163,7 @@ public final class AuditService {
                         w[0].close();
                         c.commit();
                         w[0] = new JournalWriter(c, book, now);
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
                 };
@@ -200,7 +217,7 @@ public final class AuditService {
         });
     }
 
-    private <T> void forEachRecord(Session s, Class<T> type, String name, java.util.function.Consumer<T> action) {
+    private <T> void forEachRecord(Session s, Class<T> type, String name, Consumer<T> action) {
         String q = "select x from " + type.getSimpleName() + " x where x.receivable.customer.creditorId = :c order by x.id";
         for (int page = 0; ; page++) {
             List<T> list = s.createQuery(q, type).setParameter("c", books.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
@@ -256,7 +273,7 @@ public final class AuditService {
     private record Logged(long entryId, long h1, long h2) {
         static Logged of(long entryId, String content) {
             byte[] d = sha256(content);
-            return new Logged(entryId, java.nio.ByteBuffer.wrap(d, 0, 8).getLong(), java.nio.ByteBuffer.wrap(d, 8, 8).getLong());
+            return new Logged(entryId, ByteBuffer.wrap(d, 0, 8).getLong(), ByteBuffer.wrap(d, 8, 8).getLong());
         }
 
         boolean sameContent(String content) {
@@ -266,8 +283,8 @@ public final class AuditService {
 
         private static byte[] sha256(String text) {
             try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -292,7 +309,7 @@ public final class AuditService {
     }
 
     /** {@link #anchorsNow} of the books in {@code db}. */
-    static List<JournalAnchors.Anchor> anchorsOf(cn.huikuan.persistence.Database db, java.time.Instant now, String source) {
+    static List<JournalAnchors.Anchor> anchorsOf(Database db, Instant now, String source) {
         return db.withConnection(c -> {
             List<JournalAnchors.Anchor> out = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
@@ -324,7 +341,7 @@ public final class AuditService {
      * a close: cheap when nothing changed, one head query per book).
      */
     public void anchorIfChanged(String source) {
-        java.nio.file.Path root = books.db().folder().root();
+        Path root = books.db().folder().root();
         List<JournalAnchors.Anchor> current = JournalAnchors.current(root);
         Map<Long, String> lastHead = new HashMap<>();
         for (JournalAnchors.Anchor a : current) lastHead.put(a.book(), a.head());
@@ -354,13 +371,13 @@ public final class AuditService {
      * anchor printed in a bundle, given on the command line).
      */
     private List<JournalAnchors.Anchor> anchorsToCheck(List<JournalAnchors.Anchor> extra) {
-        java.nio.file.Path root = books.db().folder().root();
+        Path root = books.db().folder().root();
         List<JournalAnchors.Anchor> all = new ArrayList<>();
         for (JournalAnchors.Anchor a : JournalAnchors.current(root)) {
             all.add(a);
             if (a.source().startsWith("backup ")) {
-                java.nio.file.Path zip = books.db().folder().backupDir().resolve(a.source().substring("backup ".length())).normalize();
-                if (zip.getParent() != null && zip.getParent().equals(books.db().folder().backupDir().normalize()) && java.nio.file.Files.isRegularFile(zip)) {
+                Path zip = books.db().folder().backupDir().resolve(a.source().substring("backup ".length())).normalize();
+                if (zip.getParent() != null && zip.getParent().equals(books.db().folder().backupDir().normalize()) && Files.isRegularFile(zip)) {
                     all.addAll(JournalAnchors.inZip(zip));
                 }
             }
@@ -388,7 +405,7 @@ public final class AuditService {
             // one snapshot for the journal and the records: an entry appended meanwhile must not look unjournalled
             int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
-            c.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 return verify(c, checkFiles, anchors, anchoredAt);
             } finally {
@@ -404,13 +421,13 @@ public final class AuditService {
      * boot): the chain entry by entry, each record's latest entry against the record as {@link JournalRecords} reads it,
      * then each evidence file against its SHA-256.
      */
-    private Report verify(java.sql.Connection c, boolean checkFiles, List<JournalAnchors.Anchor> anchors,
-                          Map<Long, List<JournalAnchors.Anchor>> anchoredAt) throws java.sql.SQLException {
+    private Report verify(Connection c, boolean checkFiles, List<JournalAnchors.Anchor> anchors,
+                          Map<Long, List<JournalAnchors.Anchor>> anchoredAt) throws SQLException {
         List<Problem> problems = new ArrayList<>();
         // entity -> record id -> its latest journal entry
         Map<String, Map<Long, Logged>> latest = new HashMap<>();
-        java.util.Set<Long> erasedIds = new java.util.LinkedHashSet<>();
-        java.util.Set<Long> listedAsErased = new java.util.HashSet<>();
+        Set<Long> erasedIds = new LinkedHashSet<>();
+        Set<Long> listedAsErased = new HashSet<>();
         String prev = AuditChain.GENESIS;
         long count = 0;
         long after = 0;
@@ -508,9 +525,9 @@ public final class AuditService {
                         n++;
                         files++;
                         after = rs.getLong(1);
-                        cn.huikuan.storage.FileIntegrity i = books.store().verify(rs.getString(2), rs.getLong(3));
-                        if (i != cn.huikuan.storage.FileIntegrity.OK) {
-                            problems.add(new Problem(i == cn.huikuan.storage.FileIntegrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
+                        FileIntegrity i = books.store().verify(rs.getString(2), rs.getLong(3));
+                        if (i != FileIntegrity.OK) {
+                            problems.add(new Problem(i == FileIntegrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
                                     null, "evidence", after, "evidence #" + after + " \"" + rs.getString(4) + "\" (" + rs.getString(5)
                                     + ", SHA-256 " + rs.getString(2) + "): " + i));
                         }

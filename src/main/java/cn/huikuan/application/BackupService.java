@@ -17,6 +17,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import cn.huikuan.persistence.EvidenceStore;
+import cn.huikuan.persistence.JournalAnchors;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backups of one data folder. A backup is an H2 {@code BACKUP TO} zip of the database (consistent while
@@ -26,12 +40,12 @@ import java.util.stream.Stream;
  * kept. Manual, pre-migration and pre-restore backups are never deleted automatically.
  */
 public final class BackupService {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Database db;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public BackupService(Database db, java.time.Clock clock) {
+    public BackupService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
@@ -55,15 +69,15 @@ public final class BackupService {
         var anchors = AuditService.anchorsOf(db, clock.instant(), "backup");
         Path zip = db.backup(label, LocalDateTime.now(clock));
         copyEvidence(db.folder().evidenceDir(), evidencePool(db.folder()));
-        var named = anchors.stream().map(a -> new cn.huikuan.persistence.JournalAnchors.Anchor(a.at(), a.book(), a.entries(), a.head(),
+        var named = anchors.stream().map(a -> new JournalAnchors.Anchor(a.at(), a.book(), a.entries(), a.head(),
                 "backup " + zip.getFileName())).toList();
         try {
-            cn.huikuan.persistence.JournalAnchors.writeToZip(zip, named);
+            JournalAnchors.writeToZip(zip, named);
         } catch (IOException e) {
             LOG.warn("Could not write the journal's anchors into {}: {}", zip.getFileName(), e.toString());
         }
         try {
-            cn.huikuan.persistence.JournalAnchors.record(db.folder().root(), named);
+            JournalAnchors.record(db.folder().root(), named);
         } catch (RuntimeException e) {
             LOG.warn("Could not record the journal's anchors: {}", e.toString()); // the backup itself is complete
         }
@@ -79,10 +93,10 @@ public final class BackupService {
     }
 
     public Outside backupFor(Path folder) {
-        if (!Files.isDirectory(folder)) throw new UncheckedIOException(new java.nio.file.NoSuchFileException(folder.toString()));
+        if (!Files.isDirectory(folder)) throw new UncheckedIOException(new NoSuchFileException(folder.toString()));
         Path zip = backupNow("manual");
         Path target = folder.resolve(zip.getFileName().toString());
-        return new Outside(zip, target, Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        return new Outside(zip, target, Files.exists(target, LinkOption.NOFOLLOW_LINKS));
     }
 
     /**
@@ -94,12 +108,12 @@ public final class BackupService {
     public Path copyOut(Outside o, boolean replace) {
         Path tmp = o.target().resolveSibling(o.target().getFileName() + ".part");
         try {
-            if (!replace && Files.exists(o.target(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new java.nio.file.FileAlreadyExistsException(o.target().toString());
+            if (!replace && Files.exists(o.target(), LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(o.target().toString());
             }
-            Files.copy(o.backup(), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(o.backup(), tmp, StandardCopyOption.REPLACE_EXISTING);
             if (replace) {
-                Files.move(tmp, o.target(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, o.target(), StandardCopyOption.REPLACE_EXISTING);
             } else {
                 Files.move(tmp, o.target());            // refuses when a file of that name appeared meanwhile
             }
@@ -174,7 +188,7 @@ public final class BackupService {
         return list(folder.backupDir());
     }
 
-    private static final java.util.regex.Pattern AGAIN = java.util.regex.Pattern.compile("(.+)\\.(\\d{1,6})");
+    private static final Pattern AGAIN = Pattern.compile("(.+)\\.(\\d{1,6})");
 
     public static List<Backup> list(Path backupDir) {
         List<Backup> list = new ArrayList<>();
@@ -187,7 +201,7 @@ public final class BackupService {
                     LocalDateTime t = LocalDateTime.parse(n.substring(8, 23), STAMP);
                     // a second backup in the same second is "…-auto.2.zip" (Database.backup): same label, newer
                     String label = n.substring(24, n.length() - 4);
-                    java.util.regex.Matcher again = AGAIN.matcher(label);
+                    Matcher again = AGAIN.matcher(label);
                     int seq = 1;
                     if (again.matches()) {
                         label = again.group(1);
@@ -207,11 +221,11 @@ public final class BackupService {
 
     /** Whether the database inside a backup zip is encrypted; false for an unreadable zip (restoring it will say why). */
     public static boolean isEncrypted(Path zip) {
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
-            java.util.zip.ZipEntry e = z.getEntry("huikuan.mv.db");
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            ZipEntry e = z.getEntry("huikuan.mv.db");
             if (e == null) return false;
             try (var in = z.getInputStream(e)) {
-                return cn.huikuan.persistence.DataFolder.startsEncrypted(in);
+                return DataFolder.startsEncrypted(in);
             }
         } catch (IOException e) {
             return false;
@@ -248,7 +262,7 @@ public final class BackupService {
         try (Stream<Path> s = Files.list(backupDir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".mv.db")).filter(p -> {
                 try (var in = Files.newInputStream(p)) {
-                    return !cn.huikuan.persistence.DataFolder.startsEncrypted(in);
+                    return !DataFolder.startsEncrypted(in);
                 } catch (IOException e) {
                     return false;
                 }
@@ -265,7 +279,7 @@ public final class BackupService {
         Set<LocalDate> days = new HashSet<>();
         Set<String> weeks = new HashSet<>();
         // the current ISO week (from Monday) and the three before it
-        LocalDate firstWeekStart = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(3);
+        LocalDate firstWeekStart = today.with(DayOfWeek.MONDAY).minusWeeks(3);
         for (Backup b : autos) { // newest first
             LocalDate d = b.taken().toLocalDate();
             if (!d.isBefore(today.minusDays(6)) && days.add(d)) keep.add(b.zip());
@@ -288,7 +302,7 @@ public final class BackupService {
 
     static void copyEvidence(Path from, Path to) {
         try {
-            cn.huikuan.persistence.EvidenceStore.copyMissing(from, to);
+            EvidenceStore.copyMissing(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("evidence backup failed: " + e.getMessage(), e);
         }

@@ -9,6 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.FieldError;
+import cn.huikuan.domain.FieldErrors;
+import cn.huikuan.domain.Text;
+import cn.huikuan.storage.DatabaseKey;
+import cn.huikuan.storage.EvidenceImportException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open set of books: the database, the evidence store and the services over them. The UI and the
@@ -61,10 +71,10 @@ public final class Books implements AutoCloseable {
         this.courtImages = new CourtImageStore(this);
         cn.huikuan.StartupTiming.mark("books: services built");
         int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)
-        if (undone > 0) org.slf4j.LoggerFactory.getLogger(Books.class).warn("{} spreadsheet import(s) cut off before they finished were undone", undone);
+        if (undone > 0) LoggerFactory.getLogger(Books.class).warn("{} spreadsheet import(s) cut off before they finished were undone", undone);
         // an import cut off while it had the amount indexes dropped (decision 0012): built before anything reads the books
         int built = db.inJdbcTransaction(c -> db.amountIndexes().build(c));
-        if (built > 0) org.slf4j.LoggerFactory.getLogger(Books.class).warn("{} amount index(es) missing after an import was cut off: built again", built);
+        if (built > 0) LoggerFactory.getLogger(Books.class).warn("{} amount index(es) missing after an import was cut off: built again", built);
         this.creditorId = ensureCreditor();
         audit.sealIfEmpty();
         audit.sealClaimRecords();
@@ -76,12 +86,12 @@ public final class Books implements AutoCloseable {
     }
 
     /** Opens password-protected books; {@code key} is ignored for books without a password. */
-    public static Books open(Path root, Clock clock, cn.huikuan.storage.DatabaseKey key) {
+    public static Books open(Path root, Clock clock, DatabaseKey key) {
         return open(root, clock, key, null);
     }
 
     /** {@code onUpgrade}: told when the database is about to be upgraded (a backup, then the migrations: can take minutes). */
-    public static Books open(Path root, Clock clock, cn.huikuan.storage.DatabaseKey key, Runnable onUpgrade) {
+    public static Books open(Path root, Clock clock, DatabaseKey key, Runnable onUpgrade) {
         Database db = Database.open(root, key, onUpgrade);
         try {
             return new Books(db, clock);
@@ -122,16 +132,16 @@ public final class Books implements AutoCloseable {
      * Several books (issue 7): a bookkeeper keeps one book per business, each a creditor profile with its
      * own customers, receivables, evidence and journal. Every query filters by {@link #creditorId()}.
      */
-    public java.util.List<CreditorProfile> allBooks() {
+    public List<CreditorProfile> allBooks() {
         return db.inTransaction(s -> s.createQuery("select c from CreditorProfile c order by c.id", CreditorProfile.class).getResultList());
     }
 
     /** Adds a book for another business and returns its id (not switched to). */
     public long createBook(String name) {
-        java.util.List<cn.huikuan.domain.FieldError> errors = new java.util.ArrayList<>();
-        if (name == null || name.isBlank()) errors.add(cn.huikuan.domain.FieldError.error("name", "validation.required"));
-        cn.huikuan.domain.Text.checkLength(errors, "name", name, 200);
-        if (!errors.isEmpty()) throw new cn.huikuan.domain.DomainException(errors);
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) errors.add(FieldError.error("name", "validation.required"));
+        Text.checkLength(errors, "name", name, 200);
+        if (!errors.isEmpty()) throw new DomainException(errors);
         return db.inTransaction(s -> {
             CreditorProfile p = new CreditorProfile(PartyKind.ORGANISATION, name.strip());
             s.persist(p);
@@ -154,7 +164,7 @@ public final class Books implements AutoCloseable {
     }
 
     public CreditorProfile saveCreditor(CreditorProfile p) {
-        cn.huikuan.domain.FieldErrors.requireValid(p.problems(today()), false);
+        FieldErrors.requireValid(p.problems(today()), false);
         return db.inTransaction(s -> s.merge(p));
     }
 
@@ -165,7 +175,7 @@ public final class Books implements AutoCloseable {
     public Path folder() { return db.folder().root(); }
 
     /** The backup taken before this opening's schema upgrade, if one ran (the window says where it is). */
-    public java.util.Optional<Path> preMigrationBackup() { return db.preMigrationBackup(); }
+    public Optional<Path> preMigrationBackup() { return db.preMigrationBackup(); }
 
     /** A number that grows with every write while the books are open (the dashboard reloads when it moved). */
     public long modificationLevel() { return db.modificationLevel(); }
@@ -177,7 +187,7 @@ public final class Books implements AutoCloseable {
     public long maxEvidenceBytes() { return store.maxBytes(); }
 
     /** Why {@code source} would be refused as evidence before it is copied (too large, not a file, unreadable), if it would. */
-    public java.util.Optional<cn.huikuan.storage.EvidenceImportException.Reason> precheckEvidence(Path source) { return store.precheck(source); }
+    public Optional<EvidenceImportException.Reason> precheckEvidence(Path source) { return store.precheck(source); }
     public Clock clock() { return clock; }
     public LocalDate today() { return LocalDate.now(clock); }
     public LocalDateTime now() { return LocalDateTime.now(clock); }
@@ -209,7 +219,7 @@ public final class Books implements AutoCloseable {
         try {
             audit.anchorIfChanged("close");   // the journal's anchor outside the database (issue 24)
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Books.class).warn("Could not record the journal's anchor: {}", e.toString());
+            LoggerFactory.getLogger(Books.class).warn("Could not record the journal's anchor: {}", e.toString());
         }
         db.close();
     }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 
 /**
  * A book's customers and receivables read with plain JDBC, in key order, each as the canonical text the journal keeps
@@ -65,11 +66,11 @@ final class ClaimRecords {
                     long id = r.getLong(1);
                     List<AuditChain.Due> dues = new ArrayList<>();
                     while (schedule.at(id)) {
-                        dues.add(new AuditChain.Due(k.getObject(2, java.time.LocalDate.class), k.getBigDecimal(3)));
+                        dues.add(new AuditChain.Due(k.getObject(2, LocalDate.class), k.getBigDecimal(3)));
                         schedule.advance();
                     }
                     sink.accept(id, AuditChain.canonicalReceivable(r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getObject(6, java.time.LocalDate.class), r.getBigDecimal(7), r.getString(8), r.getBigDecimal(9), r.getBigDecimal(10),
+                            r.getObject(6, LocalDate.class), r.getBigDecimal(7), r.getString(8), r.getBigDecimal(9), r.getBigDecimal(10),
                             r.getString(11), r.getBigDecimal(12), r.getString(13), r.getString(14), r.getString(15), dues));
                 }
             }

@@ -16,6 +16,13 @@ import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps the court images of photos ({@link CourtImages}, issue 4) in {@code derived/} of the data folder, with
@@ -90,16 +97,16 @@ public final class CourtImageStore implements CourtImages {
      * (a restored backup does not hold them) and those the recipe changed for. Run in the background after the
      * books open, newest evidence first; stops as soon as {@code stop} says so. Returns how many photos it looked at.
      */
-    public int prepareMissing(java.util.function.BooleanSupplier stop) {
+    public int prepareMissing(BooleanSupplier stop) {
         int done = 0;
-        java.util.Set<String> seen = new java.util.HashSet<>(); // looked at in this run: not again, even if recording failed
+        Set<String> seen = new HashSet<>(); // looked at in this run: not again, even if recording failed
         while (!stop.getAsBoolean()) {
-            java.util.List<String[]> batch = books.db().withConnection(c -> {
+            List<String[]> batch = books.db().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT e.sha256, MAX(e.media_type), MAX(e.id) AS newest FROM evidence e"
                         + " WHERE e.media_type LIKE 'image/%' AND NOT EXISTS (SELECT 1 FROM court_image i WHERE i.original_sha256 = e.sha256"
                         + " AND i.recipe = ?) GROUP BY e.sha256 ORDER BY newest DESC LIMIT 50")) {
                     ps.setString(1, RECIPE);
-                    java.util.List<String[]> rows = new java.util.ArrayList<>();
+                    List<String[]> rows = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) rows.add(new String[]{rs.getString(1), rs.getString(2)});
                     }
@@ -175,10 +182,10 @@ public final class CourtImageStore implements CourtImages {
     void forget(String originalSha256) {
         try (var files = Files.list(dir().resolve(originalSha256.substring(0, 2)))) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith(originalSha256 + "-")).toList()) Files.deleteIfExists(p);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // none kept
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         books.db().inTransactionDo(s -> s.createNativeMutationQuery("DELETE FROM court_image WHERE original_sha256 = :h")
                 .setParameter("h", originalSha256).executeUpdate());

@@ -4,6 +4,8 @@ import cn.huikuan.domain.Customer;
 import cn.huikuan.domain.FieldErrors;
 
 import java.util.List;
+import cn.huikuan.domain.PartyKind;
+import org.hibernate.Session;
 
 /** Creating, changing and finding customers of the open book. */
 public final class CustomerService {
@@ -14,7 +16,7 @@ public final class CustomerService {
     }
 
     /** A new, unsaved customer of this book. */
-    public Customer newCustomer(cn.huikuan.domain.PartyKind kind, String name) {
+    public Customer newCustomer(PartyKind kind, String name) {
         return new Customer(books.creditorId(), kind, name);
     }
 
@@ -46,7 +48,7 @@ public final class CustomerService {
         return books.db().inTransaction(s -> load(s, id));
     }
 
-    Customer load(org.hibernate.Session s, long id) {
+    Customer load(Session s, long id) {
         Customer c = s.get(Customer.class, id);
         if (c == null || c.getCreditorId() != books.creditorId()) throw new NotFoundException("customer", id);
         return c;

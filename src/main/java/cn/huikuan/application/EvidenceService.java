@@ -11,6 +11,8 @@ import cn.huikuan.persistence.EvidenceStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import cn.huikuan.storage.FileIntegrity;
+import java.util.Comparator;
 
 /** Attaching evidence files to receivables and checking that the stored copies are intact. */
 public final class EvidenceService {
@@ -62,12 +64,12 @@ public final class EvidenceService {
             return s.createQuery("select e from EvidenceItem e where e.receivable.id = :r", EvidenceItem.class)
                     .setParameter("r", receivableId).getResultList();
         });
-        return items.stream().sorted(java.util.Comparator.comparing(EvidenceItem::getType)
-                .thenComparing(EvidenceItem::getEvidenceDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        return items.stream().sorted(Comparator.comparing(EvidenceItem::getType)
+                .thenComparing(EvidenceItem::getEvidenceDate, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(EvidenceItem::getId)).toList();
     }
 
-    public cn.huikuan.storage.FileIntegrity verify(EvidenceItem e) {
+    public FileIntegrity verify(EvidenceItem e) {
         return books.store().verify(e.getSha256(), e.getSizeBytes());
     }
 

@@ -22,6 +22,38 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import cn.huikuan.documents.Reports;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.CollectionStep;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.domain.IdentityNumbers;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.RepaymentPlan;
+import cn.huikuan.i18n.I18n;
+import cn.huikuan.law.ConductGuard;
+import cn.huikuan.law.Jurisdiction;
+import cn.huikuan.persistence.JournalAnchors;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.math.BigDecimal;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a case's documents, its evidence bundle, court packets and the originals ZIP. Every file is written
@@ -51,10 +83,10 @@ public final class ExportService {
      * notes, the court or the law firm typed at export. Nothing was written.
      */
     public static final class ConductBlockedException extends RuntimeException {
-        private final transient cn.huikuan.law.ConductGuard.Result result;
+        private final transient ConductGuard.Result result;
         private final String text;
 
-        ConductBlockedException(String text, cn.huikuan.law.ConductGuard.Result result) {
+        ConductBlockedException(String text, ConductGuard.Result result) {
             super("文书中您填写的文字未通过合法催收检查，未导出 / words you wrote for this document did not pass the conduct check, nothing was"
                     + " exported: " + String.join("；", result.findings().stream().filter(f -> !f.policyOnly())
                     .map(f -> f.category().id() + "「" + f.matched() + "」").toList()));
@@ -67,7 +99,7 @@ public final class ExportService {
             return text;
         }
 
-        public cn.huikuan.law.ConductGuard.Result result() {
+        public ConductGuard.Result result() {
             return result;
         }
     }
@@ -92,17 +124,17 @@ public final class ExportService {
     }
 
     /** The conduct guard on {@link #freeText}, for this debtor. */
-    public cn.huikuan.law.ConductGuard.Result checkFreeText(CaseFile c) {
-        cn.huikuan.law.ConductGuard.DebtorKind kind = c.debtor().getKind() == cn.huikuan.domain.PartyKind.ORGANISATION
-                ? cn.huikuan.law.ConductGuard.DebtorKind.COMPANY : cn.huikuan.law.ConductGuard.DebtorKind.PERSON;
-        return new cn.huikuan.law.ConductGuard(books.settings().contactPolicy(), books.legal().lpr())
-                .check(freeText(c), new cn.huikuan.law.ConductGuard.Context(kind, null, List.of(), cn.huikuan.law.ConductGuard.Tone.FIRM));
+    public ConductGuard.Result checkFreeText(CaseFile c) {
+        ConductGuard.DebtorKind kind = c.debtor().getKind() == PartyKind.ORGANISATION
+                ? ConductGuard.DebtorKind.COMPANY : ConductGuard.DebtorKind.PERSON;
+        return new ConductGuard(books.settings().contactPolicy(), books.legal().lpr())
+                .check(freeText(c), new ConductGuard.Context(kind, null, List.of(), ConductGuard.Tone.FIRM));
     }
 
     private void requireLawfulFreeText(CaseFile c) {
         String text = freeText(c);
         if (text.isEmpty()) return;
-        cn.huikuan.law.ConductGuard.Result r = checkFreeText(c);
+        ConductGuard.Result r = checkFreeText(c);
         if (r.blocked()) throw new ConductBlockedException(text, r);
     }
 
@@ -115,9 +147,9 @@ public final class ExportService {
                 r.courtEvents(), books.legal().claim(r), books.legal().limitation(r), books.today(), o, agreedPlan(receivableId));
     }
 
-    private java.util.List<cn.huikuan.domain.Instalment> agreedPlan(long receivableId) {
-        cn.huikuan.domain.RepaymentPlan p = books.wizard().plan(receivableId);
-        return p == null ? java.util.List.of() : p.getInstalments();
+    private List<Instalment> agreedPlan(long receivableId) {
+        RepaymentPlan p = books.wizard().plan(receivableId);
+        return p == null ? List.of() : p.getInstalments();
     }
 
     public byte[] documentPdf(DocKind kind, CaseFile c) {
@@ -152,7 +184,7 @@ public final class ExportService {
     }
 
     /** The court proposed for a route's filing (its first document), with the reasons. */
-    public cn.huikuan.law.Jurisdiction.Proposal proposal(DocKind.Route route, CaseFile c) {
+    public Jurisdiction.Proposal proposal(DocKind.Route route, CaseFile c) {
         return Templates.proposal(route.documents().get(0), c);
     }
 
@@ -216,12 +248,12 @@ public final class ExportService {
                     manifest.append(e.item().getSha256()).append("  ").append(name).append('\n');
                 }
                 zip.putNextEntry(new ZipEntry(BUNDLE_FILE));
-                java.security.MessageDigest sha = sha256();
-                try (var digesting = new java.security.DigestOutputStream(new NonClosing(zip), sha)) {
+                MessageDigest sha = sha256();
+                try (var digesting = new DigestOutputStream(new NonClosing(zip), sha)) {
                     EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal(), books.clock().instant(), digesting, progress);
                 }
                 zip.closeEntry();
-                manifest.append(java.util.HexFormat.of().formatHex(sha.digest())).append("  ").append(BUNDLE_FILE).append('\n');
+                manifest.append(HexFormat.of().formatHex(sha.digest())).append("  ").append(BUNDLE_FILE).append('\n');
                 zip.putNextEntry(new ZipEntry("SHA256SUMS.txt"));
                 zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
@@ -230,15 +262,15 @@ public final class ExportService {
         try {
             ZipHosts.madeOnUnix(target);
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ExportService.class).warn("Could not mark {} as made on Unix: {}", target, e.toString());
+            LoggerFactory.getLogger(ExportService.class).warn("Could not mark {} as made on Unix: {}", target, e.toString());
         }
         return target;
     }
 
-    private static java.security.MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -281,7 +313,7 @@ public final class ExportService {
     }
 
     /** {@code 对账单-李某-2026-01-01至2026-11-28.pdf}. */
-    public static String statementName(String customer, java.time.LocalDate from, java.time.LocalDate to) {
+    public static String statementName(String customer, LocalDate from, LocalDate to) {
         return defaultName("对账单", customer, from + "至" + to, ".pdf");
     }
 
@@ -304,14 +336,14 @@ public final class ExportService {
      * How a list goes to Excel: headers and labels in the user's language (the app's current one), and ID and phone numbers
      * in full only when the user asks for them; by default they are masked as on screen (138****5678, 110105********002X).
      */
-    public record SheetOptions(cn.huikuan.i18n.I18n i18n, boolean fullNumbers) {
+    public record SheetOptions(I18n i18n, boolean fullNumbers) {
         public SheetOptions {
-            java.util.Objects.requireNonNull(i18n, "i18n");
+            Objects.requireNonNull(i18n, "i18n");
         }
 
         /** Chinese, masked: what the app does unless told otherwise. */
         public static SheetOptions defaults() {
-            return new SheetOptions(cn.huikuan.i18n.I18n.forLanguage("zh"), false);
+            return new SheetOptions(I18n.forLanguage("zh"), false);
         }
     }
 
@@ -323,7 +355,7 @@ public final class ExportService {
     /** An ID or credit code as written: in full when asked for, else the first six and the last four characters. */
     static String idNumber(String raw, boolean full) {
         if (raw == null || raw.isBlank()) return "";
-        return full ? raw.strip() : cn.huikuan.domain.IdentityNumbers.mask(raw);
+        return full ? raw.strip() : IdentityNumbers.mask(raw);
     }
 
     /** A phone number as written: in full when asked for, else 138****5678. */
@@ -332,48 +364,48 @@ public final class ExportService {
         return full ? raw.strip() : ListQueries.maskPhone(raw);
     }
 
-    private static void header(org.dhatim.fastexcel.Worksheet ws, int row, List<String> head) {
+    private static void header(Worksheet ws, int row, List<String> head) {
         for (int i = 0; i < head.size(); i++) ws.value(row, i, head.get(i));
         ws.range(row, 0, row, head.size() - 1).style().bold().fillColor(HEADER_FILL).wrapText(true).set();
         ws.freezePane(0, row + 1);
     }
 
     /** Applies a number format to the cells of a column from {@code first} to {@code last} (nothing when the range is empty). */
-    private static void format(org.dhatim.fastexcel.Worksheet ws, int first, int last, int column, String format) {
+    private static void format(Worksheet ws, int first, int last, int column, String format) {
         if (last >= first) ws.range(first, column, last, column).style().format(format).set();
     }
 
-    private static void date(org.dhatim.fastexcel.Worksheet ws, int r, int c, java.time.LocalDate d) {
+    private static void date(Worksheet ws, int r, int c, LocalDate d) {
         if (d != null) ws.value(r, c, d);
     }
 
-    private static void text(org.dhatim.fastexcel.Worksheet ws, int r, int c, String s) {
+    private static void text(Worksheet ws, int r, int c, String s) {
         // a string cell is written as text, never as a formula: "=HYPERLINK(…)" or "+86…" typed by anyone stays text
         if (s != null && !s.isEmpty()) ws.value(r, c, s);
     }
 
     /** What the receivables sheet shows beside the list's own row: the contract, the customer's numbers, the wizard's step. */
-    private record ReceivableExtra(String contractNumber, java.time.LocalDate contractDate, cn.huikuan.domain.PartyKind customerKind,
-                                   String number, String phone, cn.huikuan.domain.CollectionStep step) {
+    private record ReceivableExtra(String contractNumber, LocalDate contractDate, PartyKind customerKind,
+                                   String number, String phone, CollectionStep step) {
     }
 
-    private java.util.Map<Long, ReceivableExtra> receivableExtras(List<ReceivableRow> rows) {
-        if (rows.isEmpty()) return java.util.Map.of();
+    private Map<Long, ReceivableExtra> receivableExtras(List<ReceivableRow> rows) {
+        if (rows.isEmpty()) return Map.of();
         Long[] ids = rows.stream().map(ReceivableRow::id).toArray(Long[]::new);
         return books.db().withConnection(c -> {
-            java.util.Map<Long, ReceivableExtra> m = new java.util.HashMap<>();
-            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT r.id, r.contract_number, r.contract_date, cu.kind, cu.registration_number,"
+            Map<Long, ReceivableExtra> m = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.contract_number, r.contract_date, cu.kind, cu.registration_number,"
                     + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone,"
                     + " (SELECT sc.step FROM step_change sc WHERE sc.receivable_id = r.id ORDER BY sc.id DESC LIMIT 1) AS step"
                     + " FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.id = ANY(?)")) {
                 ps.setObject(1, ids);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        java.sql.Date d = rs.getDate(3);
+                        Date d = rs.getDate(3);
                         String step = rs.getString(7);
                         m.put(rs.getLong(1), new ReceivableExtra(rs.getString(2), d == null ? null : d.toLocalDate(),
-                                cn.huikuan.domain.PartyKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                                step == null ? cn.huikuan.domain.CollectionStep.FACTS : cn.huikuan.domain.CollectionStep.valueOf(step)));
+                                PartyKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                                step == null ? CollectionStep.FACTS : CollectionStep.valueOf(step)));
                     }
                 }
             }
@@ -382,15 +414,15 @@ public final class ExportService {
     }
 
     /** A customer's full registration number and first phone, for the rows of one page. */
-    private java.util.Map<Long, String[]> customerNumbers(List<Long> ids) {
-        if (ids.isEmpty()) return java.util.Map.of();
+    private Map<Long, String[]> customerNumbers(List<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
         return books.db().withConnection(c -> {
-            java.util.Map<Long, String[]> m = new java.util.HashMap<>();
-            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT cu.id, cu.registration_number,"
+            Map<Long, String[]> m = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT cu.id, cu.registration_number,"
                     + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE')"
                     + " FROM customer cu WHERE cu.id = ANY(?)")) {
                 ps.setObject(1, ids.toArray(Long[]::new));
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) m.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
                 }
             }
@@ -410,11 +442,11 @@ public final class ExportService {
      * ID or credit code and phone (masked unless {@link SheetOptions#fullNumbers()}). The header row has filters.
      */
     public int receivablesXlsx(ListQuery query, Path target, SheetOptions o) {
-        cn.huikuan.i18n.I18n t = o.i18n();
+        I18n t = o.i18n();
         int[] rows = {0};
         atomically(target, HEADROOM, out -> {
-            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.receivables")));
+            try (Workbook wb = new Workbook(out, "Huikuan", "1.0")) {
+                Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.receivables")));
                 List<String> head = List.of(t.t("xlsx.col.customer"), t.t("xlsx.col.customerKind"), t.t("xlsx.col.idNumber"), t.t("xlsx.col.phone"),
                         t.t("xlsx.col.contractNumber"), t.t("xlsx.col.contractDate"), t.t("xlsx.col.title"), t.t("xlsx.col.kind"),
                         t.t("xlsx.col.principal"), t.t("xlsx.col.paid"), t.t("xlsx.col.outstanding"), t.t("xlsx.col.finalDue"),
@@ -426,7 +458,7 @@ public final class ExportService {
                 ListQuery q = query.withPage(0);
                 for (int page = 0; ; page++) {
                     Page<ReceivableRow> p = books.receivables().page(new ListQuery(q.text(), q.bucket(), q.sortKey(), q.ascending(), page, 1000));
-                    java.util.Map<Long, ReceivableExtra> extras = receivableExtras(p.rows());
+                    Map<Long, ReceivableExtra> extras = receivableExtras(p.rows());
                     int first = r;
                     for (ReceivableRow x : p.rows()) {
                         ReceivableExtra e = extras.get(x.id());
@@ -473,11 +505,11 @@ public final class ExportService {
      * ID and phone numbers are masked as on screen unless {@link SheetOptions#fullNumbers()}; the totals row sums the rows.
      */
     public int customersXlsx(ListQuery query, Path target, SheetOptions o) {
-        cn.huikuan.i18n.I18n t = o.i18n();
+        I18n t = o.i18n();
         int[] rows = {0};
         atomically(target, HEADROOM, out -> {
-            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.customers")));
+            try (Workbook wb = new Workbook(out, "Huikuan", "1.0")) {
+                Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.customers")));
                 List<String> head = List.of(t.t("xlsx.col.customer"), t.t("xlsx.col.customerKind"), t.t("xlsx.col.idNumber"), t.t("xlsx.col.phone"),
                         t.t("xlsx.col.receivableCount"), t.t("xlsx.col.outstanding"));
                 header(ws, 0, head);
@@ -485,10 +517,10 @@ public final class ExportService {
                 for (int i = 0; i < widths.length; i++) ws.width(i, widths[i]);
                 int r = 1;
                 long count = 0;
-                java.math.BigDecimal outstanding = java.math.BigDecimal.ZERO;
+                BigDecimal outstanding = BigDecimal.ZERO;
                 for (int page = 0; ; page++) {
                     Page<CustomerRow> p = books.customers().page(new ListQuery(query.text(), null, query.sortKey(), query.ascending(), page, 1000));
-                    java.util.Map<Long, String[]> numbers = customerNumbers(p.rows().stream().map(CustomerRow::id).toList());
+                    Map<Long, String[]> numbers = customerNumbers(p.rows().stream().map(CustomerRow::id).toList());
                     int first = r;
                     for (CustomerRow x : p.rows()) {
                         String[] n = numbers.getOrDefault(x.id(), new String[2]);
@@ -526,14 +558,14 @@ public final class ExportService {
         return n.length() > 31 ? n.substring(0, 31) : n;
     }
 
-    private java.util.List<cn.huikuan.documents.Reports.AgingLine> agingLines() {
+    private List<Reports.AgingLine> agingLines() {
         return books.lists().agingByCustomer(books.creditorId(), books.today()).stream()
-                .map(r -> new cn.huikuan.documents.Reports.AgingLine(r.customer(), r.buckets())).toList();
+                .map(r -> new Reports.AgingLine(r.customer(), r.buckets())).toList();
     }
 
     /** 账龄分析表 by customer as PDF (issue 7), headed with the book's name (issue 21). */
     public Path agingPdf(Path target) {
-        byte[] pdf = DocPdf.render(cn.huikuan.documents.Reports.aging(books.creditor().getName(), books.today(), agingLines()));
+        byte[] pdf = DocPdf.render(Reports.aging(books.creditor().getName(), books.today(), agingLines()));
         atomically(target, pdf.length, out -> out.write(pdf));
         return target;
     }
@@ -549,31 +581,31 @@ public final class ExportService {
      * Returns the number of customers.
      */
     public int agingXlsx(Path target, SheetOptions o) {
-        cn.huikuan.i18n.I18n t = o.i18n();
-        java.util.List<cn.huikuan.documents.Reports.AgingLine> lines = agingLines();
+        I18n t = o.i18n();
+        List<Reports.AgingLine> lines = agingLines();
         String book = books.creditor().getName();
-        java.time.LocalDate asOf = books.today();
+        LocalDate asOf = books.today();
         atomically(target, HEADROOM, out -> {
-            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.aging")));
-                int totalCol = cn.huikuan.documents.Reports.BUCKETS.size() + 1;
+            try (Workbook wb = new Workbook(out, "Huikuan", "1.0")) {
+                Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.aging")));
+                int totalCol = Reports.BUCKETS.size() + 1;
                 ws.value(0, 0, t.t("xlsx.aging.heading", book, asOf.toString(), lines.size()));
                 ws.range(0, 0, 0, totalCol).style().bold().fontSize(13).set();
                 List<String> head = new ArrayList<>();
                 head.add(t.t("xlsx.col.customer"));
-                for (cn.huikuan.domain.AgingBucket b : cn.huikuan.documents.Reports.BUCKETS) head.add(t.e(b));
+                for (AgingBucket b : Reports.BUCKETS) head.add(t.e(b));
                 head.add(t.t("xlsx.total"));
                 header(ws, 1, head);
                 ws.width(0, 24);
                 for (int i = 1; i <= totalCol; i++) ws.width(i, 15);
                 int r = 2;
-                java.math.BigDecimal[] sums = new java.math.BigDecimal[totalCol + 1];
-                java.util.Arrays.fill(sums, java.math.BigDecimal.ZERO);
+                BigDecimal[] sums = new BigDecimal[totalCol + 1];
+                Arrays.fill(sums, BigDecimal.ZERO);
                 for (var l : lines) {
                     text(ws, r, 0, l.customer());
-                    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-                    for (int i = 0; i < cn.huikuan.documents.Reports.BUCKETS.size(); i++) {
-                        java.math.BigDecimal v = l.amounts().getOrDefault(cn.huikuan.documents.Reports.BUCKETS.get(i), java.math.BigDecimal.ZERO);
+                    BigDecimal sum = BigDecimal.ZERO;
+                    for (int i = 0; i < Reports.BUCKETS.size(); i++) {
+                        BigDecimal v = l.amounts().getOrDefault(Reports.BUCKETS.get(i), BigDecimal.ZERO);
                         ws.value(r, i + 1, v);
                         sums[i + 1] = sums[i + 1].add(v);
                         sum = sum.add(v);
@@ -587,7 +619,7 @@ public final class ExportService {
                 ws.range(r, 0, r, totalCol).style().bold().set();
                 for (int i = 1; i <= totalCol; i++) format(ws, 2, r, i, MONEY_FORMAT);
                 // Second sheet: 回款分析, the last twelve months; the month is a date (its first day) shown as yyyy-mm.
-                org.dhatim.fastexcel.Worksheet rec = wb.newWorksheet(sheetName(t.t("xlsx.sheet.recovery")));
+                Worksheet rec = wb.newWorksheet(sheetName(t.t("xlsx.sheet.recovery")));
                 header(rec, 0, List.of(t.t("xlsx.col.month"), t.t("xlsx.col.collected"), t.t("xlsx.col.monthEndOutstanding")));
                 rec.width(0, 12);
                 rec.width(1, 16);
@@ -608,18 +640,18 @@ public final class ExportService {
     }
 
     /** 对账单 of one customer for a period, every receivable and payment of theirs in this book. */
-    public Path statementPdf(long customerId, java.time.LocalDate from, java.time.LocalDate to, Path target) {
+    public Path statementPdf(long customerId, LocalDate from, LocalDate to, Path target) {
         if (to.isBefore(from)) throw new IllegalArgumentException("the period ends before it starts / 结束日期早于开始日期");
-        cn.huikuan.domain.Customer c = books.customers().get(customerId);
-        java.util.List<Long> ids = books.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id",
+        Customer c = books.customers().get(customerId);
+        List<Long> ids = books.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id",
                 Long.class).setParameter("c", customerId).getResultList());
-        java.util.List<cn.huikuan.domain.Receivable> rs = new java.util.ArrayList<>();
-        java.util.List<cn.huikuan.domain.Payment> ps = new java.util.ArrayList<>();
+        List<Receivable> rs = new ArrayList<>();
+        List<Payment> ps = new ArrayList<>();
         for (Long id : ids) {
             rs.add(books.receivables().get(id));
             ps.addAll(books.receivables().payments(id));
         }
-        byte[] pdf = DocPdf.render(cn.huikuan.documents.Reports.statement(books.creditor().getName(), c.getName(), from, to, rs, ps));
+        byte[] pdf = DocPdf.render(Reports.statement(books.creditor().getName(), c.getName(), from, to, rs, ps));
         atomically(target, pdf.length, out -> out.write(pdf));
         return target;
     }
@@ -629,10 +661,10 @@ public final class ExportService {
         AuditService.Report report = books.audit().verify(false);
         if (report.intact() && report.entries() > 0) { // the bundle prints this anchor; the anchor file keeps it too (issue 24)
             try {
-                cn.huikuan.persistence.JournalAnchors.record(books.db().folder().root(), List.of(new cn.huikuan.persistence.JournalAnchors.Anchor(
+                JournalAnchors.record(books.db().folder().root(), List.of(new JournalAnchors.Anchor(
                         books.clock().instant(), books.creditorId(), report.entries(), report.head(), "bundle")));
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ExportService.class).warn("Could not record the journal's anchor: {}", e.toString());
+                LoggerFactory.getLogger(ExportService.class).warn("Could not record the journal's anchor: {}", e.toString());
             }
         }
         return new EvidenceBundle.Journal(report.entries(), report.head(), report.intact(), report.problems().size());
@@ -680,7 +712,7 @@ public final class ExportService {
         requireSpace(dir, expectedBytes);
         Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".part");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
             }
             try {
@@ -709,7 +741,7 @@ public final class ExportService {
     }
 
     /** Lets the bundle writer close "its" stream without closing the ZIP around it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -1,5 +1,7 @@
 package cn.huikuan.application;
 
+import java.sql.SQLException;
+
 /** What kind of failure a throwable is, wherever the driver and the ORM wrapped it; for the app's and the CLI's sentences. */
 public final class Failures {
     private Failures() {
@@ -20,7 +22,7 @@ public final class Failures {
     /** H2 closed the database after a failed write (a full disk, the file taken away): only opening the books again helps. */
     public static boolean databaseClosed(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && sql.getErrorCode() == 90098) return true; // H2 DATABASE_IS_CLOSED
+            if (c instanceof SQLException sql && sql.getErrorCode() == 90098) return true; // H2 DATABASE_IS_CLOSED
         }
         return false;
     }

@@ -24,6 +24,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import cn.huikuan.domain.AuditChain;
+import cn.huikuan.storage.Sha256;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.TreeMap;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports receivables (with their customers and an optional payment) from .xlsx or .csv: columns are
@@ -244,7 +261,7 @@ public final class ImportService {
      * 「（必填）」) and one fictional example row dated before {@code today}, which imports cleanly; sheet 说明 says what
      * each column takes. Written beside {@code target} and moved into place: the caller decides about an existing file.
      */
-    public static void writeTemplate(Path target, LocalDate today) throws java.io.IOException {
+    public static void writeTemplate(Path target, LocalDate today) throws IOException {
         Column[] cols = Column.values();
         LocalDate date = today.minusDays(60);
         String creditBase = "91110105MA0000000";   // fictional: an organisation's code whose check character is computed
@@ -263,8 +280,8 @@ public final class ImportService {
         example.put(Column.PAID, new BigDecimal("2500.00"));
         example.put(Column.PAID_ON, date.plusDays(40).toString());
         SpreadsheetRows.writeAtomically(target, out -> {
-            try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("应收款");
+            try (Workbook wb = new Workbook(out, "Huikuan", "1.0")) {
+                Worksheet ws = wb.newWorksheet("应收款");
                 for (int i = 0; i < cols.length; i++) {
                     ws.value(0, i, templateHeader(cols[i]));
                     ws.width(i, Math.max(12, templateHeader(cols[i]).length() * 2.5));
@@ -278,7 +295,7 @@ public final class ImportService {
                 }
                 ws.range(0, 0, 0, cols.length - 1).style().bold().fillColor("DDEBF7").set();
                 ws.width(0, 24);
-                org.dhatim.fastexcel.Worksheet help = wb.newWorksheet("说明");
+                Worksheet help = wb.newWorksheet("说明");
                 help.value(0, 0, "列 Column");
                 help.value(0, 1, "必填 Required");
                 help.value(0, 2, "说明 What it takes");
@@ -307,8 +324,8 @@ public final class ImportService {
      * columns missing) applies to every data row. Refuses (IllegalStateException) when the file is no longer the one the
      * report was made of. Returns how many rows were written.
      */
-    public static int writeRefused(Path source, Report report, Path target) throws java.io.IOException {
-        String hash = cn.huikuan.storage.Sha256.ofFile(source);
+    public static int writeRefused(Path source, Report report, Path target) throws IOException {
+        String hash = Sha256.ofFile(source);
         if (report.sourceHash() == null || !report.sourceHash().equals(hash)) {
             throw new IllegalStateException("文件在检查之后被改动过，请重新检查 / the file changed since it was checked: check it again");
         }
@@ -390,8 +407,8 @@ public final class ImportService {
     /** The file's SHA-256 and the mapping asked for; null if the file cannot be read (reading it then says why). */
     private static String fingerprint(Path file, Map<Column, Integer> given) {
         try {
-            return cn.huikuan.storage.Sha256.ofFile(file) + "|" + (given == null ? "guess" : new java.util.TreeMap<>(given).toString());
-        } catch (java.io.IOException | RuntimeException e) {
+            return Sha256.ofFile(file) + "|" + (given == null ? "guess" : new TreeMap<>(given).toString());
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -465,7 +482,7 @@ public final class ImportService {
         List<Parsed> already = alreadyImported(parsed, existing);
         for (Parsed p : already) rejected.add(new Rejection(p.row(), "账本中已有同一客户、日期、金额和事由的应收款 / already in the books"));
         parsed.removeAll(already);
-        rejected.sort(java.util.Comparator.comparingInt(Rejection::row));
+        rejected.sort(Comparator.comparingInt(Rejection::row));
         int defaulted = (int) parsed.stream().filter(Parsed::paidOnDefaulted).count();
         List<Notice> notices = f.notices();
         if (!already.isEmpty()) {   // only what is said of rows that go in
@@ -704,19 +721,19 @@ public final class ImportService {
      * transaction; then, in one transaction, the payments' journal entries (chained exactly as
      * {@link AuditService} does, the book's row locked first), the kept totals and the run marked finished.
      */
-    private void write(java.sql.Connection c, List<Parsed> rows, Map<String, Long> existing) throws java.sql.SQLException {
+    private void write(Connection c, List<Parsed> rows, Map<String, Long> existing) throws SQLException {
         long book = books.creditorId();
         // every row of the run carries this exact instant (microseconds, as the columns keep it): undo finds them by it
-        java.sql.Timestamp now = java.sql.Timestamp.from(books.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        Timestamp now = Timestamp.from(books.clock().instant().truncatedTo(ChronoUnit.MICROS));
         long run;
-        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (creditor_id, started_at, row_count, customer_id_above, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (creditor_id, started_at, row_count, customer_id_above, "
                 + "receivable_id_above) VALUES (?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM customer), (SELECT COALESCE(MAX(id), 0) FROM receivable))",
                 new String[]{"ID"})) {
             ps.setLong(1, book);
             ps.setTimestamp(2, now);
             ps.setInt(3, rows.size());
             ps.executeUpdate();
-            try (java.sql.ResultSet k = ps.getGeneratedKeys()) {
+            try (ResultSet k = ps.getGeneratedKeys()) {
                 k.next();
                 run = k.getLong(1);
             }
@@ -728,28 +745,28 @@ public final class ImportService {
         if (bulk) {
             try {
                 amounts.drop(c);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 // e.g. another connection's open transaction on the table outlasted H2's lock timeout: the import goes on
                 // with whatever indexes are left, and the build after it makes any dropped one again
-                org.slf4j.LoggerFactory.getLogger(ImportService.class).warn("Amount indexes not dropped before a large import", e);
+                LoggerFactory.getLogger(ImportService.class).warn("Amount indexes not dropped before a large import", e);
             }
         }
         try {
             writeRows(c, book, now, run, rows, existing);
-        } catch (java.sql.SQLException | RuntimeException | Error e) {
+        } catch (SQLException | RuntimeException | Error e) {
             try {
                 c.rollback();
                 if (undoAtOnce) {
                     undo(c, run);
                     c.commit();
                 }
-            } catch (java.sql.SQLException | RuntimeException u) {
+            } catch (SQLException | RuntimeException u) {
                 e.addSuppressed(u);   // left for the next start (undoUnfinished)
             }
             if (bulk && undoAtOnce) {
                 try {
                     amounts.build(c);
-                } catch (java.sql.SQLException | RuntimeException u) {
+                } catch (SQLException | RuntimeException u) {
                     e.addSuppressed(u);   // built when the books next open
                 }
             }
@@ -758,9 +775,9 @@ public final class ImportService {
         if (bulk) {
             try {
                 amounts.build(c);
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 // the rows are in: lists sorted by amount work without the indexes, only slower, until the next open builds them
-                org.slf4j.LoggerFactory.getLogger(ImportService.class).warn("Amount indexes not rebuilt after the import; the next open builds them", e);
+                LoggerFactory.getLogger(ImportService.class).warn("Amount indexes not rebuilt after the import; the next open builds them", e);
             }
         }
     }
@@ -772,15 +789,15 @@ public final class ImportService {
     int bulkFrom = BULK_FROM;
 
     /** All receivables in the file, of every book: the amount indexes span them all. */
-    private static long receivableRows(java.sql.Connection c) throws java.sql.SQLException {
-        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM receivable")) {
+    private static long receivableRows(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM receivable")) {
             r.next();
             return r.getLong(1);
         }
     }
 
-    private void writeRows(java.sql.Connection c, long book, java.sql.Timestamp now, long run, List<Parsed> rows, Map<String, Long> existing)
-            throws java.sql.SQLException {
+    private void writeRows(Connection c, long book, Timestamp now, long run, List<Parsed> rows, Map<String, Long> existing)
+            throws SQLException {
         Map<String, Long> ids = new HashMap<>(existing);
         // 1. new customers, in batches, keys read back in order
         List<Parsed> firsts = new ArrayList<>();
@@ -795,9 +812,9 @@ public final class ImportService {
         Map<String, Figures> figures = new HashMap<>();
         for (Parsed p : rows) figures.merge(p.customerKey(), new Figures(1, p.amount().subtract(p.paidSoFar())), Figures::plus);
         List<Long> newIds = new ArrayList<>();
-        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO customer (version, creditor_id, kind, name, registration_number, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (version, creditor_id, kind, name, registration_number, "
                 + "address, situation, created_at, receivable_count, outstanding) VALUES (0, ?, ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?)", new String[]{"ID"});
-             java.sql.PreparedStatement pc = c.prepareStatement("INSERT INTO customer_contact (customer_id, seq, kind, \"value\") VALUES (?, 0, 'PHONE', ?)")) {
+             PreparedStatement pc = c.prepareStatement("INSERT INTO customer_contact (customer_id, seq, kind, \"value\") VALUES (?, 0, 'PHONE', ?)")) {
             for (int i = 0; i < firsts.size(); i += CHUNK) {
                 List<Parsed> chunk = firsts.subList(i, Math.min(firsts.size(), i + CHUNK));
                 for (Parsed p : chunk) {
@@ -812,9 +829,9 @@ public final class ImportService {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                try (java.sql.ResultSet k = ps.getGeneratedKeys()) {
+                try (ResultSet k = ps.getGeneratedKeys()) {
                     for (Parsed p : chunk) {
-                        if (!k.next()) throw new java.sql.SQLException("missing generated key");
+                        if (!k.next()) throw new SQLException("missing generated key");
                         ids.put(p.customerKey(), k.getLong(1));
                         newIds.add(k.getLong(1));
                         if (p.phone() != null) {
@@ -833,11 +850,11 @@ public final class ImportService {
         List<long[]> payments = new ArrayList<>();   // payment id, receivable id
         List<Parsed> paid = new ArrayList<>();
         long[] receivableIds = new long[rows.size()]; // in the order of rows, for their journal entries
-        try (java.sql.PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, "
+        try (PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, "
                 + "contract_date, principal, currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due, outstanding)"
                 + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?, ?)", new String[]{"ID"});
-             java.sql.PreparedStatement pi = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)");
-             java.sql.PreparedStatement pp = c.prepareStatement("INSERT INTO payment (receivable_id, paid_on, amount, channel, note, created_at) "
+             PreparedStatement pi = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)");
+             PreparedStatement pp = c.prepareStatement("INSERT INTO payment (receivable_id, paid_on, amount, channel, note, created_at) "
                      + "VALUES (?, ?, ?, 'OTHER', ?, ?)", new String[]{"ID"})) {
             int chunks = 0;
             for (int i = 0; i < rows.size(); i += CHUNK) {
@@ -848,16 +865,16 @@ public final class ImportService {
                     pr.setString(2, p.debtKind().name());
                     pr.setString(3, p.title());
                     pr.setString(4, p.contractNumber());
-                    pr.setDate(5, java.sql.Date.valueOf(p.contractDate()));
+                    pr.setDate(5, Date.valueOf(p.contractDate()));
                     pr.setBigDecimal(6, p.amount());
                     pr.setTimestamp(7, now);
                     // the list figures (ReceivableSummary) of a receivable with one instalment and at most one payment
                     BigDecimal paidSoFar = p.paidSoFar();
                     pr.setLong(8, book);
                     pr.setBigDecimal(9, paidSoFar);
-                    pr.setDate(10, java.sql.Date.valueOf(p.due()));
+                    pr.setDate(10, Date.valueOf(p.due()));
                     LocalDate firstUnpaid = p.amount().compareTo(paidSoFar) > 0 ? p.due() : null;
-                    pr.setDate(11, firstUnpaid == null ? null : java.sql.Date.valueOf(firstUnpaid));
+                    pr.setDate(11, firstUnpaid == null ? null : Date.valueOf(firstUnpaid));
                     pr.setBigDecimal(12, p.amount().subtract(paidSoFar));
                     pr.addBatch();
                     totals.add(new ReceivableSummary.Share(book, ids.get(p.customerKey()), paidSoFar, p.amount().subtract(paidSoFar), firstUnpaid));
@@ -867,19 +884,19 @@ public final class ImportService {
                 pr.executeBatch();
                 List<long[]> chunkPayments = new ArrayList<>();
                 List<Parsed> chunkPaid = new ArrayList<>();
-                try (java.sql.ResultSet k = pr.getGeneratedKeys()) {
+                try (ResultSet k = pr.getGeneratedKeys()) {
                     int at = i;
                     for (Parsed p : chunk) {
-                        if (!k.next()) throw new java.sql.SQLException("missing generated key");
+                        if (!k.next()) throw new SQLException("missing generated key");
                         long rid = k.getLong(1);
                         receivableIds[at++] = rid;
                         pi.setLong(1, rid);
-                        pi.setDate(2, java.sql.Date.valueOf(p.due()));
+                        pi.setDate(2, Date.valueOf(p.due()));
                         pi.setBigDecimal(3, p.amount());
                         pi.addBatch();
                         if (p.paidSoFar().signum() > 0) {
                             pp.setLong(1, rid);
-                            pp.setDate(2, java.sql.Date.valueOf(p.paidOn()));
+                            pp.setDate(2, Date.valueOf(p.paidOn()));
                             pp.setBigDecimal(3, p.paid());
                             pp.setString(4, paymentNote(p));
                             pp.setTimestamp(5, now);
@@ -892,9 +909,9 @@ public final class ImportService {
                 pi.executeBatch();
                 if (!chunkPaid.isEmpty()) {
                     pp.executeBatch();
-                    try (java.sql.ResultSet k = pp.getGeneratedKeys()) {
+                    try (ResultSet k = pp.getGeneratedKeys()) {
                         for (long[] pay : chunkPayments) {
-                            if (!k.next()) throw new java.sql.SQLException("missing generated key");
+                            if (!k.next()) throw new SQLException("missing generated key");
                             pay[0] = k.getLong(1);
                         }
                     }
@@ -909,15 +926,15 @@ public final class ImportService {
             // the new customers and every receivable with its schedule (issue 24), then the payments
             for (int j = 0; j < firsts.size(); j++) {
                 Parsed p = firsts.get(j);
-                journal.add("customer", newIds.get(j), cn.huikuan.domain.AuditChain.canonicalCustomer(book, p.kind().name(), p.customer(),
+                journal.add("customer", newIds.get(j), AuditChain.canonicalCustomer(book, p.kind().name(), p.customer(),
                         p.idNumber(), null, null, p.address(), p.phone() == null ? List.of() : List.of("PHONE=" + p.phone())));
                 if (journal.pending() >= CHUNK) journal.flush();
             }
             for (int j = 0; j < rows.size(); j++) {
                 Parsed p = rows.get(j);
-                journal.add("receivable", receivableIds[j], cn.huikuan.domain.AuditChain.canonicalReceivable(ids.get(p.customerKey()),
+                journal.add("receivable", receivableIds[j], AuditChain.canonicalReceivable(ids.get(p.customerKey()),
                         p.debtKind().name(), p.title(), p.contractNumber(), p.contractDate(), p.amount(), "CNY", null, null, "NONE", null,
-                        null, null, null, List.of(new cn.huikuan.domain.AuditChain.Due(p.due(), p.amount()))));
+                        null, null, null, List.of(new AuditChain.Due(p.due(), p.amount()))));
                 if (journal.pending() >= CHUNK) journal.flush();
             }
             for (int j = 0; j < paid.size(); j++) {
@@ -929,8 +946,8 @@ public final class ImportService {
         ReceivableSummary.customersAdded(c, book, firsts.size());
         totals.writtenWith(newIds);
         totals.apply(c);
-        try (java.sql.PreparedStatement done = c.prepareStatement("UPDATE import_run SET finished_at = ? WHERE id = ?")) {
-            done.setTimestamp(1, java.sql.Timestamp.from(books.clock().instant()));
+        try (PreparedStatement done = c.prepareStatement("UPDATE import_run SET finished_at = ? WHERE id = ?")) {
+            done.setTimestamp(1, Timestamp.from(books.clock().instant()));
             done.setLong(2, run);
             done.executeUpdate();
         }
@@ -947,28 +964,28 @@ public final class ImportService {
     /** Receivables (and customers) deleted per transaction when an import is undone. */
     static final int UNDO_CHUNK = 1000;
 
-    private static void undo(java.sql.Connection c, long run) throws java.sql.SQLException {
+    private static void undo(Connection c, long run) throws SQLException {
         long book;
-        java.time.OffsetDateTime started;
+        OffsetDateTime started;
         long customersAbove;
         long receivablesAbove;
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT creditor_id, started_at, customer_id_above, receivable_id_above "
+        try (PreparedStatement ps = c.prepareStatement("SELECT creditor_id, started_at, customer_id_above, receivable_id_above "
                 + "FROM import_run WHERE id = ? AND finished_at IS NULL")) {
             ps.setLong(1, run);
-            try (java.sql.ResultSet r = ps.executeQuery()) {
+            try (ResultSet r = ps.executeQuery()) {
                 if (!r.next()) return;
                 book = r.getLong(1);
-                started = r.getObject(2, java.time.OffsetDateTime.class);
+                started = r.getObject(2, OffsetDateTime.class);
                 customersAbove = r.getLong(3);
                 receivablesAbove = r.getLong(4);
             }
         }
         List<Long> receivables = new ArrayList<>();
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM receivable WHERE id > ? AND creditor_id = ? AND created_at = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM receivable WHERE id > ? AND creditor_id = ? AND created_at = ?")) {
             ps.setLong(1, receivablesAbove);
             ps.setLong(2, book);
             ps.setObject(3, started);
-            try (java.sql.ResultSet r = ps.executeQuery()) {
+            try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) receivables.add(r.getLong(1));
             }
         }
@@ -978,21 +995,21 @@ public final class ImportService {
         for (int i = 0; i < receivables.size(); i += UNDO_CHUNK) {
             Object[] some = receivables.subList(i, Math.min(receivables.size(), i + UNDO_CHUNK)).toArray();
             for (String sql : new String[]{"DELETE FROM payment WHERE receivable_id = ANY(?)", "DELETE FROM receivable WHERE id = ANY(?)"}) {
-                try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setArray(1, c.createArrayOf("BIGINT", some));
                     ps.executeUpdate();
                 }
             }
             c.commit();
         }
-        try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM customer WHERE id > ? AND creditor_id = ? AND created_at = ?"
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM customer WHERE id > ? AND creditor_id = ? AND created_at = ?"
                 + " FETCH FIRST " + UNDO_CHUNK + " ROWS ONLY")) {
             ps.setLong(1, customersAbove);
             ps.setLong(2, book);
             ps.setObject(3, started);
             while (ps.executeUpdate() > 0) c.commit();
         }
-        try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM import_run WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM import_run WHERE id = ?")) {
             ps.setLong(1, run);
             ps.executeUpdate();
         }
@@ -1005,14 +1022,14 @@ public final class ImportService {
     int undoUnfinished() {
         // the usual answer (nothing to undo) without changing the write delay
         boolean none = books.db().withConnection(c -> {
-            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT 1 FROM import_run WHERE finished_at IS NULL LIMIT 1")) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1 FROM import_run WHERE finished_at IS NULL LIMIT 1")) {
                 return !r.next();
             }
         });
         if (none) return 0;
         return books.db().inBulkConnection(c -> {
             List<Long> runs = new ArrayList<>();
-            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT id FROM import_run WHERE finished_at IS NULL")) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM import_run WHERE finished_at IS NULL")) {
                 while (r.next()) runs.add(r.getLong(1));
             }
             for (long run : runs) {

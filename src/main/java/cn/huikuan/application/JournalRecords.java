@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.TimeZone;
 
 /**
  * A book's journalled records read by plain JDBC, each as the canonical text its journal entry holds
@@ -34,7 +37,7 @@ final class JournalRecords {
         void accept(long id, String canonical) throws SQLException;
     }
 
-    private static final java.util.Calendar UTC = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     private final Connection c;
     private final long book;
@@ -193,7 +196,7 @@ final class JournalRecords {
 
     /** A {@code TIMESTAMP} column as Hibernate binds a LocalDateTime with a JDBC time zone: through a UTC calendar. */
     private static LocalDateTime localDateTime(ResultSet rs, int column) throws SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(column, (java.util.Calendar) UTC.clone());
+        Timestamp t = rs.getTimestamp(column, (Calendar) UTC.clone());
         return t == null ? null : t.toLocalDateTime();
     }
 

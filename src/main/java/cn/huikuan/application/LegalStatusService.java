@@ -16,6 +16,16 @@ import cn.huikuan.law.data.LawData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.RepaymentPlan;
+import cn.huikuan.law.LprTable;
+import cn.huikuan.law.StatutoryHolidays;
+import cn.huikuan.storage.FileIntegrity;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Applies the law engine to a receivable's own records. The limitation period starts on the (last)
@@ -59,14 +69,14 @@ public final class LegalStatusService {
      * The receivable page in one read (issue 25): the records once, the claim once. Evidence files are re-hashed unless
      * {@code known} gives their integrity (a file is checked when it is new to the page, or when the user asks).
      */
-    public ReceivablePage page(long receivableId, java.util.Map<Long, cn.huikuan.storage.FileIntegrity> known, ReceivablePage.Progress progress) {
+    public ReceivablePage page(long receivableId, Map<Long, FileIntegrity> known, ReceivablePage.Progress progress) {
         CaseRecords c = records(receivableId);
-        List<cn.huikuan.domain.EvidenceItem> ev = books.evidence().list(receivableId);
-        java.util.Map<Long, cn.huikuan.storage.FileIntegrity> check = new java.util.HashMap<>();
+        List<EvidenceItem> ev = books.evidence().list(receivableId);
+        Map<Long, FileIntegrity> check = new HashMap<>();
         int n = 0;
-        for (cn.huikuan.domain.EvidenceItem e : ev) {
+        for (EvidenceItem e : ev) {
             if (progress.cancelled()) break;
-            cn.huikuan.storage.FileIntegrity before = known.get(e.getId());
+            FileIntegrity before = known.get(e.getId());
             check.put(e.getId(), before != null ? before : books.evidence().verify(e));
             progress.update(++n, ev.size());
         }
@@ -74,10 +84,10 @@ public final class LegalStatusService {
         String claimProblem = null;
         try {
             claim = claim(c);
-        } catch (cn.huikuan.law.LprTable.RateUnavailableException | IllegalArgumentException e) {
+        } catch (LprTable.RateUnavailableException | IllegalArgumentException e) {
             claimProblem = e.getMessage();
         }
-        java.math.BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReceivablePage(c.receivable(), c.receivable().balance(paid, books.today()), c.payments(), ev, check, c.contacts(),
                 limitation(c), claim, claimProblem, c.courtEvents(), proceduralDeadlines(c.courtEvents()));
     }
@@ -115,15 +125,15 @@ public final class LegalStatusService {
         };
         ClaimInput in = new ClaimInput(kind, r.getContractDate(), null, r.getPrincipal(), schedule, r.getInterestRatePercent(),
                 r.getOverdueRatePercent(), pk, r.getPenaltyValue(), List.of(), paid, 365, ClaimInput.Allocation.STATUTORY, null,
-                r.getCustomer().getKind() == cn.huikuan.domain.PartyKind.PERSON);
+                r.getCustomer().getKind() == PartyKind.PERSON);
         return new ClaimCalculator(lpr(), LawData.benchmark()).compute(in, books.today());
     }
 
-    private volatile cn.huikuan.law.LprTable lpr;
+    private volatile LprTable lpr;
 
     /** The shipped LPR table plus the user's months; read once, re-read after {@link #addLpr}. */
-    public cn.huikuan.law.LprTable lpr() {
-        cn.huikuan.law.LprTable t = lpr;
+    public LprTable lpr() {
+        LprTable t = lpr;
         if (t == null) {
             t = LawData.lpr(lawDataDir());
             lpr = t;
@@ -132,7 +142,7 @@ public final class LegalStatusService {
     }
 
     /** Saves a newly published month in the data folder and uses it from now on. */
-    public void addLpr(cn.huikuan.law.LprTable.Row row) {
+    public void addLpr(LprTable.Row row) {
         LawData.addLpr(lawDataDir(), row);
         lpr = null;
     }
@@ -143,7 +153,7 @@ public final class LegalStatusService {
     }
 
     /** The statutory holidays of a year from 2025 (全国年节及纪念日放假办法 §2), to start its arrangement from. */
-    public List<cn.huikuan.law.StatutoryHolidays.Holiday> statutoryHolidays(int year) {
+    public List<StatutoryHolidays.Holiday> statutoryHolidays(int year) {
         return LawData.statutoryHolidays().of(year);
     }
 
@@ -160,7 +170,7 @@ public final class LegalStatusService {
 
     public List<ProceduralDeadlines.Deadline> proceduralDeadlines(List<CourtEvent> courtEvents) {
         List<ProceduralDeadlines.Step> steps = new ArrayList<>();
-        List<java.time.LocalDate> dates = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
         for (CourtEvent e : courtEvents) {
             ProceduralDeadlines.Step step = switch (e.getKind()) {
                 case PAYMENT_ORDER_SERVED -> ProceduralDeadlines.Step.PAYMENT_ORDER_SERVED;
@@ -178,9 +188,9 @@ public final class LegalStatusService {
         return new ProceduralDeadlines(calendar()).all(steps, dates);
     }
 
-    private List<cn.huikuan.domain.RepaymentPlan> plans(long receivableId) {
+    private List<RepaymentPlan> plans(long receivableId) {
         return books.db().inTransaction(s -> s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r",
-                cn.huikuan.domain.RepaymentPlan.class).setParameter("r", receivableId).getResultList());
+                RepaymentPlan.class).setParameter("r", receivableId).getResultList());
     }
 
     public Limitation.Result limitation(long receivableId) {
@@ -205,7 +215,7 @@ public final class LegalStatusService {
             LocalDate on = kind == Limitation.EventKind.DEMAND_DELIVERED ? contact.deliveryDate() : contact.debtorActDate();
             if (kind != null) events.add(new Limitation.Event(on, kind, contact.getSummary()));
         }
-        for (cn.huikuan.domain.RepaymentPlan p : plans(r.getId())) {
+        for (RepaymentPlan p : plans(r.getId())) {
             events.add(new Limitation.Event(p.getAgreedOn(), Limitation.EventKind.INSTALMENT_AGREEMENT, "分期还款协议"));
         }
         for (CourtEvent e : c.courtEvents()) {
@@ -217,7 +227,7 @@ public final class LegalStatusService {
             };
             if (kind != null) events.add(new Limitation.Event(e.getEventDate(), kind, e.getCaseNumber()));
         }
-        LocalDate firstDue = r.getSchedule().stream().map(cn.huikuan.domain.Instalment::getDueDate).min(LocalDate::compareTo).orElse(r.finalDueDate());
+        LocalDate firstDue = r.getSchedule().stream().map(Instalment::getDueDate).min(LocalDate::compareTo).orElse(r.finalDueDate());
         return new Limitation(calendar()).compute(r.finalDueDate(), firstDue, events, books.today());
     }
 }

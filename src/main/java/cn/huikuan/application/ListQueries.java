@@ -19,6 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.sql.Connection;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.TreeMap;
 
 /**
  * The list and dashboard queries. They filter, sort, page and aggregate in SQL so that opening a list
@@ -151,7 +158,7 @@ public final class ListQueries {
     private record Part(Cond row, Cond total, long count, boolean dated) {
     }
 
-    private Page<ReceivableRow> indexed(java.sql.Connection c, long creditorId, LocalDate asOf, ListQuery query, Sort sort, boolean forward)
+    private Page<ReceivableRow> indexed(Connection c, long creditorId, LocalDate asOf, ListQuery query, Sort sort, boolean forward)
             throws SQLException {
         List<Part> parts = new ArrayList<>();
         if (sort.urgency()) {
@@ -177,7 +184,7 @@ public final class ListQueries {
         if (limit > 0 && offset > total / 2) {
             // a page in the second half is read from the other end: fewer index entries to step over
             rows = walk(c, creditorId, asOf, sort, !forward, forward ? reversed(parts) : parts, total - offset - limit, limit);
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
         } else {
             rows = walk(c, creditorId, asOf, sort, forward, forward ? parts : reversed(parts), offset, limit);
         }
@@ -186,7 +193,7 @@ public final class ListQueries {
 
     private static <T> List<T> reversed(List<T> xs) {
         List<T> r = new ArrayList<>(xs);
-        java.util.Collections.reverse(r);
+        Collections.reverse(r);
         return r;
     }
 
@@ -203,7 +210,7 @@ public final class ListQueries {
      * the 1M bench book are one such group). A deep page of a part ordered by due date starts at the date the
      * kept totals place it in, so only that date's receivables are stepped over.
      */
-    private List<ReceivableRow> walk(java.sql.Connection c, long creditorId, LocalDate asOf, Sort sort, boolean forward, List<Part> parts,
+    private List<ReceivableRow> walk(Connection c, long creditorId, LocalDate asOf, Sort sort, boolean forward, List<Part> parts,
                                      long offset, int limit) throws SQLException {
         List<ReceivableRow> rows = new ArrayList<>();
         long skip = offset;
@@ -282,7 +289,7 @@ public final class ListQueries {
     }
 
     /** The first unpaid due date the {@code skip}-th row of a dated part falls on, and how many of that date's come before it. */
-    private static Seek seek(java.sql.Connection c, long creditorId, Cond total, boolean forward, long skip) throws SQLException {
+    private static Seek seek(Connection c, long creditorId, Cond total, boolean forward, long skip) throws SQLException {
         String dir = forward ? "" : " DESC";
         try (PreparedStatement ps = c.prepareStatement("SELECT t.first_unpaid_due, SUM(t.receivables) FROM book_due_total t WHERE t.creditor_id = ? AND "
                 + total.sql() + " GROUP BY t.first_unpaid_due ORDER BY t.first_unpaid_due" + dir)) {
@@ -301,7 +308,7 @@ public final class ListQueries {
     }
 
     /** How many receivables of the book meet a condition, from the kept totals: a sum over a few thousand rows at most. */
-    private static long keptCount(java.sql.Connection c, long creditorId, Cond cond) throws SQLException {
+    private static long keptCount(Connection c, long creditorId, Cond cond) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(t.receivables), 0) FROM book_due_total t WHERE t.creditor_id = ? AND "
                 + cond.sql())) {
             ps.setLong(1, creditorId);
@@ -318,7 +325,7 @@ public final class ListQueries {
      * name, registration number or phone; contract number or title starting with the text; an amount equal to
      * it), then only those rows are read by key, filtered, sorted and counted, in one query ({@code COUNT(*) OVER ()}).
      */
-    private Page<ReceivableRow> matched(java.sql.Connection c, long creditorId, Long customerId, String text, LocalDate asOf, ListQuery query,
+    private Page<ReceivableRow> matched(Connection c, long creditorId, Long customerId, String text, LocalDate asOf, ListQuery query,
                                         Sort sort, boolean forward) throws SQLException {
         StringBuilder from = new StringBuilder(" FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.creditor_id = ?");
         List<Object> params = new ArrayList<>();
@@ -372,7 +379,7 @@ public final class ListQueries {
     }
 
     /** The ids of the book's receivables a search text finds (see {@link #textMatches}), for an {@code = ANY(?)} lookup. */
-    Long[] matchingReceivables(java.sql.Connection c, String text, long creditorId) throws SQLException {
+    Long[] matchingReceivables(Connection c, String text, long creditorId) throws SQLException {
         return db.amountIndexes().reading(amountIndexes -> {
             StringBuilder sql = new StringBuilder();
             List<Object> params = new ArrayList<>();
@@ -382,7 +389,7 @@ public final class ListQueries {
     }
 
     /** The ids of the book's customers a search text finds (see {@link #customerMatches}), for an {@code = ANY(?)} lookup. */
-    static Long[] matchingCustomers(java.sql.Connection c, String text, long creditorId) throws SQLException {
+    static Long[] matchingCustomers(Connection c, String text, long creditorId) throws SQLException {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         customerMatches(text, creditorId, sql, params);
@@ -390,7 +397,7 @@ public final class ListQueries {
     }
 
     /** Runs a query of ids (a UNION of matches) and returns them. */
-    private static Long[] ids(java.sql.Connection c, String sql, List<Object> params) throws SQLException {
+    private static Long[] ids(Connection c, String sql, List<Object> params) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, 1, params);
@@ -412,7 +419,7 @@ public final class ListQueries {
     long substringSearchUpTo = SUBSTRING_SEARCH_UP_TO;
 
     /** The ids of the book's receivables a search text finds, as a UNION of queries each served by an index. */
-    private void textMatches(java.sql.Connection c, String text, long creditorId, StringBuilder sql, List<Object> params,
+    private void textMatches(Connection c, String text, long creditorId, StringBuilder sql, List<Object> params,
                              boolean amountIndexes) throws SQLException {
         // the customers first, then their receivables by key (an IN (subquery) here was evaluated row by row: 0.6 s at 1M)
         sql.append("SELECT m.id FROM receivable m USE INDEX (receivable_customer) WHERE m.creditor_id = ? AND m.customer_id = ANY(?)");
@@ -425,7 +432,7 @@ public final class ListQueries {
             params.addAll(List.of(creditorId, like, like));
         } else {
             for (String[] column : new String[][]{{"title", "receivable_book_title"}, {"contract_number", "receivable_book_contract"}}) {
-                for (String prefix : new java.util.LinkedHashSet<>(List.of(text, text.toUpperCase(Locale.ROOT)))) {
+                for (String prefix : new LinkedHashSet<>(List.of(text, text.toUpperCase(Locale.ROOT)))) {
                     // a range H2 can seek, not LIKE ?: with a bound pattern it cannot know it is a prefix and reads the whole index
                     sql.append(" UNION SELECT m.id FROM receivable m USE INDEX (").append(column[1]).append(") WHERE m.creditor_id = ? AND m.")
                             .append(column[0]).append(" >= ? AND m.").append(column[0]).append(" < ?");
@@ -437,7 +444,7 @@ public final class ListQueries {
         }
         BigDecimal amount = SearchService.amount(text);
         // the amount keys are whole cents (V13, decision 0011); no amount is larger than Money.MAX_AMOUNT
-        if (amount != null && amount.abs().compareTo(cn.huikuan.domain.Money.MAX_AMOUNT) <= 0) {
+        if (amount != null && amount.abs().compareTo(Money.MAX_AMOUNT) <= 0) {
             long cents = amount.movePointRight(2).longValueExact();
             for (String[] column : new String[][]{{"principal_cents", "receivable_book_principal"}, {"outstanding_cents", "receivable_book_outstanding"}}) {
                 // without the index (a large import running, decision 0012) H2 reads the book's rows for it
@@ -506,14 +513,14 @@ public final class ListQueries {
                     }
                 }
             }
-            list.sort(java.util.Comparator.comparing(AgingRow::total).reversed().thenComparing(AgingRow::customer)
+            list.sort(Comparator.comparing(AgingRow::total).reversed().thenComparing(AgingRow::customer)
                     .thenComparingLong(AgingRow::customerId));
             return list;
         });
     }
 
     /** One month of the recovery report: what came in during the month and what was still owed at its end. */
-    public record RecoveryMonth(java.time.YearMonth month, BigDecimal collected, BigDecimal outstanding) {
+    public record RecoveryMonth(YearMonth month, BigDecimal collected, BigDecimal outstanding) {
     }
 
     /**
@@ -523,20 +530,20 @@ public final class ListQueries {
      * Months count whole: a contract dated later this month counts in this month.
      */
     public List<RecoveryMonth> recovery(long creditorId, LocalDate asOf, int months) {
-        java.time.YearMonth last = java.time.YearMonth.from(asOf);
-        java.time.YearMonth first = last.minusMonths(months - 1L);
+        YearMonth last = YearMonth.from(asOf);
+        YearMonth first = last.minusMonths(months - 1L);
         return db.withConnection(c -> {
-            Map<java.time.YearMonth, BigDecimal> paidIn = new java.util.TreeMap<>();
-            Map<java.time.YearMonth, BigDecimal> lent = new java.util.TreeMap<>();
+            Map<YearMonth, BigDecimal> paidIn = new TreeMap<>();
+            Map<YearMonth, BigDecimal> lent = new TreeMap<>();
             BigDecimal paidBefore = Money.ZERO, lentBefore = Money.ZERO;
             // the kept totals per book and month (V11, decision 0009): summing 2,000,000 payments joined to their
             // receivables took 17-28 s
             try (PreparedStatement ps = c.prepareStatement("SELECT first_day, collected, lent FROM book_month_total WHERE creditor_id = ? AND first_day <= ?")) {
                 ps.setLong(1, creditorId);
-                ps.setDate(2, java.sql.Date.valueOf(asOf.withDayOfMonth(1)));
+                ps.setDate(2, Date.valueOf(asOf.withDayOfMonth(1)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        java.time.YearMonth m = java.time.YearMonth.from(rs.getDate(1).toLocalDate());
+                        YearMonth m = YearMonth.from(rs.getDate(1).toLocalDate());
                         paidIn.put(m, rs.getBigDecimal(2));
                         lent.put(m, rs.getBigDecimal(3));
                     }
@@ -546,7 +553,7 @@ public final class ListQueries {
             for (var e : lent.entrySet()) if (e.getKey().isBefore(first)) lentBefore = lentBefore.add(e.getValue());
             List<RecoveryMonth> out = new ArrayList<>();
             BigDecimal paidCum = paidBefore, lentCum = lentBefore;
-            for (java.time.YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
                 BigDecimal in = paidIn.getOrDefault(m, Money.ZERO);
                 paidCum = paidCum.add(in);
                 lentCum = lentCum.add(lent.getOrDefault(m, Money.ZERO));
@@ -679,7 +686,7 @@ public final class ListQueries {
         Date firstUnpaid = rs.getDate("first_unpaid_due");
         BigDecimal outstanding = Money.round(rs.getBigDecimal("outstanding"));
         AgingBucket bucket = bucketOf(outstanding.signum() <= 0, firstUnpaid == null ? null : firstUnpaid.toLocalDate(), asOf);
-        Long daysOverdue = bucket.isOverdue() ? java.time.temporal.ChronoUnit.DAYS.between(firstUnpaid.toLocalDate(), asOf) : null;
+        Long daysOverdue = bucket.isOverdue() ? ChronoUnit.DAYS.between(firstUnpaid.toLocalDate(), asOf) : null;
         return new ReceivableRow(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("title"),
                 ReceivableKind.valueOf(rs.getString("kind")), Money.round(rs.getBigDecimal("principal")),
                 Money.round(rs.getBigDecimal("paid")), outstanding.max(Money.ZERO),
@@ -691,7 +698,7 @@ public final class ListQueries {
     static AgingBucket bucketOf(boolean settled, LocalDate firstUnpaidDue, LocalDate asOf) {
         if (settled) return AgingBucket.SETTLED;
         if (firstUnpaidDue == null || firstUnpaidDue.isAfter(asOf)) return AgingBucket.NOT_DUE;
-        return AgingBucket.ofDaysOverdue(java.time.temporal.ChronoUnit.DAYS.between(firstUnpaidDue, asOf));
+        return AgingBucket.ofDaysOverdue(ChronoUnit.DAYS.between(firstUnpaidDue, asOf));
     }
 
     private static int bindAll(PreparedStatement ps, int start, List<Object> params) throws SQLException {

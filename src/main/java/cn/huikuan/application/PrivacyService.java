@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import cn.huikuan.domain.RepaymentPlan;
 
 /**
  * A debtor's rights over their personal data (个人信息保护法 §45 access and copy, §47 deletion): export
@@ -82,8 +83,8 @@ public final class PrivacyService {
                     s.remove(e);                                   // with its links to evidence
                 }
                 s.flush();
-                for (cn.huikuan.domain.RepaymentPlan p : s.createQuery("select p from RepaymentPlan p where p.receivable.id in :r",
-                        cn.huikuan.domain.RepaymentPlan.class).setParameter("r", receivables).getResultList()) {
+                for (RepaymentPlan p : s.createQuery("select p from RepaymentPlan p where p.receivable.id in :r",
+                        RepaymentPlan.class).setParameter("r", receivables).getResultList()) {
                     s.remove(p);
                 }
                 s.flush();

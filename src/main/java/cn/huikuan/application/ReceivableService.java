@@ -9,6 +9,9 @@ import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.util.List;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.FieldError;
+import java.util.Optional;
 
 /** Receivables of the open book and the payments received against them. */
 public final class ReceivableService {
@@ -36,7 +39,7 @@ public final class ReceivableService {
             }
             BigDecimal paid = paid(s, r.getId());
             if (r.getPrincipal().compareTo(paid) < 0) {
-                throw new cn.huikuan.domain.DomainException(cn.huikuan.domain.FieldError.error("principal",
+                throw new DomainException(FieldError.error("principal",
                         "validation.principalBelowPaid", Money.format(paid)));
             }
             s.doWork(c -> ReceivableSummary.unlend(c, book, r.getId(), months)); // as stored, before the edit is flushed
@@ -60,14 +63,14 @@ public final class ReceivableService {
     }
 
     /** The book's first receivable by id (the sample's seed case is the first it loads), by plain JDBC. */
-    public java.util.Optional<Long> firstId() {
+    public Optional<Long> firstId() {
         return books.db().withConnection(c -> {
             try (var ps = c.prepareStatement("SELECT MIN(r.id) FROM receivable r JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?")) {
                 ps.setLong(1, books.creditorId());
                 try (var rs = ps.executeQuery()) {
                     rs.next();
                     long id = rs.getLong(1);
-                    return rs.wasNull() ? java.util.Optional.<Long>empty() : java.util.Optional.of(id);
+                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
                 }
             }
         });

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Objects;
 
 /**
  * The figures the lists show for a receivable, kept on its row (migration V9, issue 7): the book
@@ -102,13 +106,13 @@ final class ReceivableSummary {
      * What one receivable adds to the kept totals (decision 0009): its book, customer, paid, outstanding and first
      * unpaid due date as kept on its row. A row without a book (inserted, not yet refreshed) adds nothing.
      */
-    record Share(long creditorId, long customerId, BigDecimal paid, BigDecimal outstanding, java.time.LocalDate firstUnpaidDue) {
+    record Share(long creditorId, long customerId, BigDecimal paid, BigDecimal outstanding, LocalDate firstUnpaidDue) {
         boolean settled() {
             return outstanding.signum() <= 0;
         }
 
         /** The key of its row in {@code book_due_total}: settled receivables are counted without a date. */
-        java.time.LocalDate dueKey() {
+        LocalDate dueKey() {
             return settled() ? null : firstUnpaidDue;
         }
 
@@ -116,12 +120,12 @@ final class ReceivableSummary {
         public boolean equals(Object o) {
             return o instanceof Share s && s.creditorId == creditorId && s.customerId == customerId
                     && s.paid.compareTo(paid) == 0 && s.outstanding.compareTo(outstanding) == 0
-                    && java.util.Objects.equals(s.firstUnpaidDue, firstUnpaidDue);
+                    && Objects.equals(s.firstUnpaidDue, firstUnpaidDue);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(creditorId, customerId, firstUnpaidDue);
+            return Objects.hash(creditorId, customerId, firstUnpaidDue);
         }
     }
 
@@ -133,7 +137,7 @@ final class ReceivableSummary {
                 if (!rs.next()) return null;
                 long creditor = rs.getLong(1);
                 if (rs.wasNull()) return null;
-                java.sql.Date due = rs.getDate(5);
+                Date due = rs.getDate(5);
                 return new Share(creditor, rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), due == null ? null : due.toLocalDate());
             }
         }
@@ -145,7 +149,7 @@ final class ReceivableSummary {
      * new or edited receivables and erasures gather their months (collected, lent). Empty parts write nothing.
      */
     static final class Totals {
-        private record DueKey(long creditorId, boolean settled, java.time.LocalDate due) {
+        private record DueKey(long creditorId, boolean settled, LocalDate due) {
         }
 
         private static final class Sum {
@@ -164,7 +168,7 @@ final class ReceivableSummary {
             }
         }
 
-        private record MonthKey(long creditorId, java.time.LocalDate month) {
+        private record MonthKey(long creditorId, LocalDate month) {
         }
 
         private final Map<DueKey, Sum> dues = new HashMap<>();
@@ -173,18 +177,18 @@ final class ReceivableSummary {
         private final Map<MonthKey, BigDecimal[]> months = new HashMap<>();
 
         /** A payment received (negative: one erased) on {@code day}. */
-        void collected(long creditorId, java.time.LocalDate day, BigDecimal amount) {
+        void collected(long creditorId, LocalDate day, BigDecimal amount) {
             BigDecimal[] m = month(creditorId, day);
             m[0] = m[0].add(amount);
         }
 
         /** Principal lent or sold on credit (negative: taken back by an edit or an erasure) on the contract {@code day}. */
-        void lent(long creditorId, java.time.LocalDate day, BigDecimal principal) {
+        void lent(long creditorId, LocalDate day, BigDecimal principal) {
             BigDecimal[] m = month(creditorId, day);
             m[1] = m[1].add(principal);
         }
 
-        private BigDecimal[] month(long creditorId, java.time.LocalDate day) {
+        private BigDecimal[] month(long creditorId, LocalDate day) {
             return months.computeIfAbsent(new MonthKey(creditorId, day.withDayOfMonth(1)), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
         }
 
@@ -203,7 +207,7 @@ final class ReceivableSummary {
         }
 
         /** Customers inserted with their kept figures already counted (an import's new customers): not updated again. */
-        void writtenWith(java.util.Collection<Long> customerIds) {
+        void writtenWith(Collection<Long> customerIds) {
             customerIds.forEach(customers::remove);
         }
 
@@ -228,7 +232,7 @@ final class ReceivableSummary {
                         ps.setBigDecimal(3, v.outstanding);
                         ps.setLong(4, k.creditorId());
                         ps.setBoolean(5, k.settled());
-                        ps.setDate(6, k.due() == null ? null : java.sql.Date.valueOf(k.due()));
+                        ps.setDate(6, k.due() == null ? null : Date.valueOf(k.due()));
                         if (ps.executeUpdate() > 0) break;
                     }
                 }
@@ -249,7 +253,7 @@ final class ReceivableSummary {
                         ps.setBigDecimal(1, v[0]);
                         ps.setBigDecimal(2, v[1]);
                         ps.setLong(3, e.getKey().creditorId());
-                        ps.setDate(4, java.sql.Date.valueOf(e.getKey().month()));
+                        ps.setDate(4, Date.valueOf(e.getKey().month()));
                         if (ps.executeUpdate() > 0) break;
                     }
                 }

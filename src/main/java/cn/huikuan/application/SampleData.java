@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 
 /**
  * The sample case of the product brief, with fixed dates: 某建材有限公司 sold 李某 (个体包工头) building
@@ -201,7 +202,7 @@ public final class SampleData {
 
     private static void deleteTree(Path dir) {
         try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // temp files; the OS cleans its temp folder
         }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.math.RoundingMode;
 
 /**
  * One search box across the open book (issue 7): customers by name, ID number or phone; receivables by
@@ -96,7 +97,7 @@ public final class SearchService {
             s = s.substring(0, s.length() - 1);
         }
         try {
-            return new BigDecimal(s).multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP);
+            return new BigDecimal(s).multiply(factor).setScale(2, RoundingMode.HALF_UP);
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import cn.huikuan.law.ConductGuard;
+import java.time.LocalTime;
 
 /** User settings kept in the data folder ({@code settings.properties}), so they travel with the books. */
 public final class Settings {
@@ -65,12 +67,12 @@ public final class Settings {
     }
 
     /** The app's contact policy (not law): hours and contacts per seven days; defaults 08:00–21:00 and 3. */
-    public cn.huikuan.law.ConductGuard.Policy contactPolicy() {
-        cn.huikuan.law.ConductGuard.Policy d = cn.huikuan.law.ConductGuard.Policy.defaults();
+    public ConductGuard.Policy contactPolicy() {
+        ConductGuard.Policy d = ConductGuard.Policy.defaults();
         try {
-            return new cn.huikuan.law.ConductGuard.Policy(
-                    java.time.LocalTime.parse(props.getProperty("contactEarliest", d.earliest().toString())),
-                    java.time.LocalTime.parse(props.getProperty("contactLatest", d.latest().toString())),
+            return new ConductGuard.Policy(
+                    LocalTime.parse(props.getProperty("contactEarliest", d.earliest().toString())),
+                    LocalTime.parse(props.getProperty("contactLatest", d.latest().toString())),
                     Integer.parseInt(props.getProperty("contactMaxPerSevenDays", Integer.toString(d.maxPerSevenDays()))));
         } catch (RuntimeException e) {
             return d; // a mistyped setting falls back to the defaults

@@ -26,6 +26,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 
 /**
  * Reads the rows of an .xlsx (first sheet, streamed) or .csv file (UTF-8, or GB18030 as Excel saves CSV on
@@ -121,7 +132,7 @@ public final class SpreadsheetRows {
     private static void xlsx(Path file, Consumer<List<String>> row) {
         try {
             XlsxCheck.check(file);
-            try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+            try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
                  var rows = wb.getFirstSheet().openStream()) {
                 // an empty row is not stored in the sheet: handed on as an empty row, so that every row keeps the number
                 // Excel shows for it (the import names refused rows by it)
@@ -679,7 +690,7 @@ public final class SpreadsheetRows {
 
             /** {@code <?xml … encoding="…"?>}: UTF-8 only (Excel, WPS and LibreOffice all write it). */
             private void declaration() {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\?xml\\s.*encoding\\s*=\\s*[\"']([^\"']*)[\"']").matcher(declaration);
+                Matcher m = Pattern.compile("^\\?xml\\s.*encoding\\s*=\\s*[\"']([^\"']*)[\"']").matcher(declaration);
                 if (m.find() && !m.group(1).equalsIgnoreCase("UTF-8")) throw damaged(file, part + " is in " + m.group(1) + ", not UTF-8");
             }
         }
@@ -871,7 +882,7 @@ public final class SpreadsheetRows {
     /** Writes to an output stream; may fail with an IOException. */
     @FunctionalInterface
     public interface Writing {
-        void to(java.io.OutputStream out) throws IOException;
+        void to(OutputStream out) throws IOException;
     }
 
     /**
@@ -883,13 +894,13 @@ public final class SpreadsheetRows {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".huikuan-", ".part");
         try {
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writing.to(out);
             }
             try {
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(tmp);
@@ -900,8 +911,8 @@ public final class SpreadsheetRows {
      * Rows as CSV in UTF-8 with a byte order mark (Excel and WPS on Chinese Windows then read it as UTF-8, not GBK),
      * CRLF line ends; a cell holding a comma, quote or line break is quoted. Cells are written as they are.
      */
-    static void writeCsv(java.io.OutputStream out, List<List<String>> rows) throws IOException {
-        java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+    static void writeCsv(OutputStream out, List<List<String>> rows) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
@@ -921,9 +932,9 @@ public final class SpreadsheetRows {
     }
 
     /** Rows as one .xlsx sheet of text cells (nothing is taken for a formula), the first row bold. */
-    static void writeXlsx(java.io.OutputStream out, String sheet, List<List<String>> rows) throws IOException {
-        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Huikuan", "1.0")) {
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheet);
+    static void writeXlsx(OutputStream out, String sheet, List<List<String>> rows) throws IOException {
+        try (Workbook wb = new Workbook(out, "Huikuan", "1.0")) {
+            Worksheet ws = wb.newWorksheet(sheet);
             int width = 0;
             for (int r = 0; r < rows.size(); r++) {
                 List<String> row = rows.get(r);

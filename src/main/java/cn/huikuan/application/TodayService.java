@@ -10,6 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import cn.huikuan.i18n.I18n;
+import cn.huikuan.workflow.CaseGuide;
+import java.math.BigDecimal;
 
 /**
  * 今日待办: what needs doing across all open cases — limitation running out, promises and instalments due
@@ -24,12 +27,12 @@ public final class TodayService {
     /** One thing to do: for which case, what, by when ({@code date} may be in the past: missed). */
     public record Item(long receivableId, String customer, String title, Kind kind, LocalDate date, String text, String key, List<Object> args) {
         /** The text in the app's language: {@code key} of the bundle with {@code args} ({@link #text} is the Chinese). */
-        public String text(cn.huikuan.i18n.I18n i18n) {
+        public String text(I18n i18n) {
             return i18n.t(key, args.toArray());
         }
     }
 
-    private static final cn.huikuan.i18n.I18n CHINESE = new cn.huikuan.i18n.I18n(cn.huikuan.i18n.I18n.CHINESE);
+    private static final I18n CHINESE = new I18n(I18n.CHINESE);
 
     public record Today(List<Item> items, int casesRead, boolean capped) {
     }
@@ -91,7 +94,7 @@ public final class TodayService {
         if (promised != null && !st.facts().paidSincePromise() && !promised.isAfter(today.plusDays(3))) {
             out.add(item(r, Kind.PROMISE, promised, promised.isBefore(today) ? "today.text.promiseMissed" : "today.text.promise", promised.toString()));
         }
-        cn.huikuan.workflow.CaseGuide.Plan plan = st.facts().plan();
+        CaseGuide.Plan plan = st.facts().plan();
         if (plan != null && plan.due() != null && !plan.due().isAfter(today.plusDays(7))) {
             out.add(item(r, Kind.INSTALMENT, plan.due(), plan.missed(today) ? "today.text.planMissed" : "today.text.planDue", plan.number(),
                     plan.due().toString(), plan.amount().toPlainString()));
@@ -113,8 +116,8 @@ public final class TodayService {
     private Instalment nextUnpaidInstalment(long receivableId, WizardService.State st) {
         List<Instalment> schedule = books.receivables().get(receivableId).getSchedule();
         if (schedule.size() < 2) return null;
-        java.math.BigDecimal paid = st.balance().paid();
-        java.math.BigDecimal covered = java.math.BigDecimal.ZERO;
+        BigDecimal paid = st.balance().paid();
+        BigDecimal covered = BigDecimal.ZERO;
         for (Instalment i : schedule.stream().sorted(Comparator.comparing(Instalment::getDueDate)).toList()) {
             covered = covered.add(i.getAmount());
             if (covered.compareTo(paid) > 0) return i;

@@ -21,6 +21,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.RepaymentPlan;
 
 /**
  * The collection wizard's state: the step each case is at (remembered with its history) and the facts the
@@ -68,11 +70,11 @@ public final class WizardService {
     }
 
     /** The latest negotiated plan of the case, or null. */
-    public cn.huikuan.domain.RepaymentPlan plan(long receivableId) {
+    public RepaymentPlan plan(long receivableId) {
         return books.db().inTransaction(s -> {
             books.receivables().load(s, receivableId);
-            List<cn.huikuan.domain.RepaymentPlan> l = s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r order by p.id desc",
-                    cn.huikuan.domain.RepaymentPlan.class).setParameter("r", receivableId).setMaxResults(1).getResultList();
+            List<RepaymentPlan> l = s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r order by p.id desc",
+                    RepaymentPlan.class).setParameter("r", receivableId).setMaxResults(1).getResultList();
             return l.isEmpty() ? null : l.get(0);
         });
     }
@@ -81,12 +83,12 @@ public final class WizardService {
      * Records the plan the debtor agreed to (分期/延期): dates on or after the agreement, amounts positive,
      * agreed no later than today. Its instalments are then tracked against later payments.
      */
-    public cn.huikuan.domain.RepaymentPlan savePlan(long receivableId, LocalDate agreedOn, List<cn.huikuan.domain.Instalment> instalments, String note) {
+    public RepaymentPlan savePlan(long receivableId, LocalDate agreedOn, List<Instalment> instalments, String note) {
         List<FieldError> errors = new ArrayList<>();
         if (agreedOn == null) errors.add(FieldError.error("agreedOn", "validation.required"));
         else if (agreedOn.isAfter(books.today())) errors.add(FieldError.error("agreedOn", "validation.date.future"));
         if (instalments == null || instalments.isEmpty()) errors.add(FieldError.error("instalments", "validation.required"));
-        else for (cn.huikuan.domain.Instalment i : instalments) {
+        else for (Instalment i : instalments) {
             if (i.getAmount() == null || i.getAmount().signum() <= 0) errors.add(FieldError.error("instalments", "validation.amount.notPositive"));
             if (agreedOn != null && i.getDueDate().isBefore(agreedOn)) errors.add(FieldError.error("instalments", "plan.beforeAgreement"));
         }
@@ -94,17 +96,17 @@ public final class WizardService {
         if (!errors.isEmpty()) throw new DomainException(errors);
         return books.db().inTransaction(s -> {
             Receivable r = books.receivables().load(s, receivableId);
-            cn.huikuan.domain.RepaymentPlan p = new cn.huikuan.domain.RepaymentPlan(r, agreedOn, instalments, note);
+            RepaymentPlan p = new RepaymentPlan(r, agreedOn, instalments, note);
             s.persist(p);
             return p;
         });
     }
 
-    static CaseGuide.Plan planStatus(cn.huikuan.domain.RepaymentPlan plan, List<Payment> payments) {
+    static CaseGuide.Plan planStatus(RepaymentPlan plan, List<Payment> payments) {
         if (plan == null) return null;
         BigDecimal since = payments.stream().filter(p -> !p.getPaidOn().isBefore(plan.getAgreedOn())).map(Payment::getAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        cn.huikuan.domain.Instalment next = plan.firstUnpaid(since);
+        Instalment next = plan.firstUnpaid(since);
         return next == null ? new CaseGuide.Plan(plan.getAgreedOn(), 0, plan.getInstalments().size(), null, null)
                 : new CaseGuide.Plan(plan.getAgreedOn(), plan.numberOf(next), plan.getInstalments().size(), next.getDueDate(), next.getAmount());
     }

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.nio.file.Path;
 
 /**
  * {@code huikuan calc …}: the law engine on the command line. A human table by default, one JSON object
@@ -217,7 +218,7 @@ final class CalcCommand {
     }
 
     private Map<String, Object> claim(Args a) {
-        ClaimInput in = ClaimFile.read(java.nio.file.Path.of(a.required("file")));
+        ClaimInput in = ClaimFile.read(Path.of(a.required("file")));
         LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
         // 民间借贷规定 §31: the cap after 2020-08-20 of a loan made before then is 4 × the LPR at filing (default: the as-of date)
         LocalDate filing = a.optional("filing-date") == null ? asOf : Args.date("filing-date", a.optional("filing-date"));

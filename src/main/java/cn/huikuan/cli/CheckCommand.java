@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * {@code check message (--text T | --file F) [--debtor person|company] [--at 2026-12-07T23:30] [--tone polite|firm|final] [--json]}
@@ -39,7 +41,7 @@ final class CheckCommand {
 
     int run(String[] args) {
         if (args.length == 0 || !args[0].equals("message")) throw new Cli.UsageException("check needs message / 请指定 message");
-        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), Set.of("text", "file", "debtor", "at", "tone"), Set.of("json"));
+        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("text", "file", "debtor", "at", "tone"), Set.of("json"));
         String text = a.optional("text");
         String file = a.optional("file");
         if ((text == null) == (file == null)) throw new Cli.UsageException("give --text or --file, not both / 请给出 --text 或 --file 之一");
@@ -81,7 +83,7 @@ final class CheckCommand {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             if (s.startsWith("\uFEFF")) s = s.substring(1);
             List<String> out = new ArrayList<>(s.lines().toList());
             return out;

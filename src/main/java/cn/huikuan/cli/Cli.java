@@ -7,6 +7,29 @@ import cn.huikuan.application.BookFolders;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import cn.huikuan.application.BackupService;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ExportService;
+import cn.huikuan.application.Failures;
+import cn.huikuan.application.ImportService;
+import cn.huikuan.application.NotFoundException;
+import cn.huikuan.application.SpreadsheetRows;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.storage.BackupRefusedException;
+import cn.huikuan.storage.DataFolderException;
+import cn.huikuan.storage.DatabaseKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The headless command line: {@code huikuan --help}, {@code huikuan version}. Later issues add
@@ -20,14 +43,14 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
 
-    private final java.util.function.Supplier<java.time.LocalDate> today;
+    private final Supplier<LocalDate> today;
 
     public Cli(PrintStream out, PrintStream err) {
-        this(out, err, java.time.LocalDate::now);
+        this(out, err, LocalDate::now);
     }
 
     /** With a fixed "today", for tests. */
-    public Cli(PrintStream out, PrintStream err, java.util.function.Supplier<java.time.LocalDate> today) {
+    public Cli(PrintStream out, PrintStream err, Supplier<LocalDate> today) {
         this.out = out;
         this.err = err;
         this.today = today;
@@ -39,7 +62,7 @@ public final class Cli {
         int run(String[] args) throws Exception;
     }
 
-    private final java.util.Map<String, Command> added = new java.util.HashMap<>();
+    private final Map<String, Command> added = new HashMap<>();
 
     /**
      * Adds a command by name (issue 25: the measuring tools live in cn.huikuan.tools, which the product's code never
@@ -51,7 +74,7 @@ public final class Cli {
     }
 
     /** User updates of legal data (holidays, LPR) live in {@code <data folder>/law}; read-only here, no lock needed. */
-    private static java.nio.file.Path lawDir() {
+    private static Path lawDir() {
         return BookFolders.defaultLocation().resolve("law");
     }
 
@@ -75,9 +98,9 @@ public final class Cli {
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "privacy" -> privacy(rest);
                 case "import" -> importFile(rest);
-                case "backup" -> backup(new Args(rest, java.util.Set.of("book"), java.util.Set.of()));
+                case "backup" -> backup(new Args(rest, Set.of("book"), Set.of()));
                 case "password" -> password(rest);
-                case "restore" -> restore(new Args(rest, java.util.Set.of("book", "from"), java.util.Set.of()));
+                case "restore" -> restore(new Args(rest, Set.of("book", "from"), Set.of()));
                 case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> {
@@ -95,7 +118,7 @@ public final class Cli {
         } catch (UsageException e) {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
-        } catch (cn.huikuan.application.ExportService.ConductBlockedException e) {
+        } catch (ExportService.ConductBlockedException e) {
             // the user's own words in a document did not pass the conduct guard (issue 20): change them, nothing written
             err.println("huikuan: " + e.getMessage());
             return USAGE;
@@ -103,7 +126,7 @@ public final class Cli {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
         } catch (RuntimeException e) {
-            if (cn.huikuan.application.Failures.diskFull(e) || cn.huikuan.application.Failures.databaseClosed(e)) {
+            if (Failures.diskFull(e) || Failures.databaseClosed(e)) {
                 // H2 closes the database after a failed write; the first cause (a full disk) may be further down the chain
                 err.println("huikuan: 磁盘空间已满（或数据库文件无法写入），这次操作没有保存任何内容；请腾出空间后再试"
                         + " / the disk is full (or the database file cannot be written): nothing of this operation was kept;"
@@ -121,33 +144,33 @@ public final class Cli {
      * [--overwrite]}: the .xlsx template.
      */
     private int importFile(String[] args) {
-        if (args.length > 0 && args[0].equals("template")) return importTemplate(java.util.Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("template")) return importTemplate(Arrays.copyOfRange(args, 1, args.length));
         if (args.length == 0 || !args[0].equals("receivables")) {
             throw new UsageException("import needs receivables or template / 请指定 receivables 或 template");
         }
-        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book", "file", "paid-on", "refused-out"),
-                java.util.Set.of("dry-run", "partial", "overwrite"));
-        java.nio.file.Path file = java.nio.file.Path.of(a.required("file"));
-        if (!java.nio.file.Files.isRegularFile(file)) throw new UsageException("no such file / 找不到文件: " + file);
-        var paidOn = a.optional("paid-on") == null ? cn.huikuan.application.ImportService.PaidOnDefault.NONE : switch (a.optional("paid-on")) {
-            case "import-date" -> cn.huikuan.application.ImportService.PaidOnDefault.IMPORT_DATE;
-            case "due-date" -> cn.huikuan.application.ImportService.PaidOnDefault.DUE_DATE;
+        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book", "file", "paid-on", "refused-out"),
+                Set.of("dry-run", "partial", "overwrite"));
+        Path file = Path.of(a.required("file"));
+        if (!Files.isRegularFile(file)) throw new UsageException("no such file / 找不到文件: " + file);
+        var paidOn = a.optional("paid-on") == null ? ImportService.PaidOnDefault.NONE : switch (a.optional("paid-on")) {
+            case "import-date" -> ImportService.PaidOnDefault.IMPORT_DATE;
+            case "due-date" -> ImportService.PaidOnDefault.DUE_DATE;
             default -> throw new UsageException("--paid-on must be import-date or due-date / --paid-on 应为 import-date（导入日期）或 due-date（到期日）");
         };
-        java.nio.file.Path refusedOut = a.optional("refused-out") == null ? null : java.nio.file.Path.of(a.optional("refused-out"));
+        Path refusedOut = a.optional("refused-out") == null ? null : Path.of(a.optional("refused-out"));
         if (refusedOut != null) refuseImportOutput(refusedOut, a.flag("overwrite"), file);
-        var options = new cn.huikuan.application.ImportService.Options(paidOn, a.flag("partial"));
-        java.nio.file.Path dir = existingBooks(a);
-        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
-            cn.huikuan.application.ImportService.Report r;
+        var options = new ImportService.Options(paidOn, a.flag("partial"));
+        Path dir = existingBooks(a);
+        try (Books books = Books.open(dir, Clock.systemDefaultZone(), keyFromEnvironment())) {
+            ImportService.Report r;
             try {
                 r = a.flag("dry-run") ? books.imports().dryRun(file, null, options) : books.imports().importFile(file, null, options);
-            } catch (cn.huikuan.application.ImportService.ImportRefused e) {
+            } catch (ImportService.ImportRefused e) {
                 printImport(e.report());
                 saveRefused(file, e.report(), refusedOut);
                 err.println("huikuan: " + e.getMessage());
                 return USAGE;
-            } catch (cn.huikuan.application.SpreadsheetRows.NotASpreadsheet e) {
+            } catch (SpreadsheetRows.NotASpreadsheet e) {
                 throw new UsageException(e.getMessage());
             }
             printImport(r);
@@ -156,62 +179,62 @@ public final class Cli {
             else out.println("已导入 Imported: " + r.accepted() + " receivables" + (r.rejected().isEmpty() ? ""
                     : "；未导入 refused: " + r.rejected().size() + " rows"));
             return a.flag("dry-run") && !(options.partial() ? r.anyAccepted() : r.ok()) ? USAGE : OK;
-        } catch (cn.huikuan.storage.DataFolderException e) {
+        } catch (DataFolderException e) {
             throw inUse(e, dir);
         }
     }
 
     /** An output file of the import: never the input, never an existing file without --overwrite (as export does). */
-    private static void refuseImportOutput(java.nio.file.Path target, boolean overwrite, java.nio.file.Path input) {
+    private static void refuseImportOutput(Path target, boolean overwrite, Path input) {
         try {
-            if (input != null && java.nio.file.Files.exists(target) && java.nio.file.Files.isSameFile(target, input)) {
+            if (input != null && Files.exists(target) && Files.isSameFile(target, input)) {
                 throw new UsageException("the output would replace the file read / 输出文件不能是要导入的文件: " + target);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UsageException("cannot check / 无法检查 " + target + ": " + e.getMessage());
         }
-        if (java.nio.file.Files.isDirectory(target)) throw new UsageException("is a folder / 这是文件夹: " + target);
-        if (!overwrite && java.nio.file.Files.exists(target)) {
+        if (Files.isDirectory(target)) throw new UsageException("is a folder / 这是文件夹: " + target);
+        if (!overwrite && Files.exists(target)) {
             throw new UsageException("already exists, not replaced (add --overwrite to replace it) / 文件已存在，未替换（加 --overwrite 才会替换）: "
                     + target.toAbsolutePath());
         }
     }
 
     /** The rejected rows with their reasons, when --refused-out was given. */
-    private void saveRefused(java.nio.file.Path file, cn.huikuan.application.ImportService.Report r, java.nio.file.Path target) {
+    private void saveRefused(Path file, ImportService.Report r, Path target) {
         if (target == null) return;
         if (r.rejected().isEmpty()) {
             out.println("没有拒绝的行，未写入 No refused rows, nothing written: " + target);
             return;
         }
         try {
-            int n = cn.huikuan.application.ImportService.writeRefused(file, r, target);
+            int n = ImportService.writeRefused(file, r, target);
             out.println("拒绝的行及原因 Refused rows with their reasons (" + n + "): " + target.toAbsolutePath());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write / 无法写入 " + target + ": " + e.getMessage(), e);
         }
     }
 
     /** {@code import template --out F.xlsx [--overwrite]}: the columns import understands and an example row (issue 21). */
     private int importTemplate(String[] args) {
-        Args a = new Args(args, java.util.Set.of("out"), java.util.Set.of("overwrite"));
-        java.nio.file.Path target = java.nio.file.Path.of(a.required("out"));
-        if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        Args a = new Args(args, Set.of("out"), Set.of("overwrite"));
+        Path target = Path.of(a.required("out"));
+        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new UsageException("the template is an .xlsx file: name it F.xlsx / 模板是 .xlsx 文件，请以 .xlsx 结尾: " + target);
         }
         refuseImportOutput(target, a.flag("overwrite"), null);
         try {
-            cn.huikuan.application.ImportService.writeTemplate(target, today.get());
-        } catch (java.io.IOException e) {
+            ImportService.writeTemplate(target, today.get());
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write / 无法写入 " + target + ": " + e.getMessage(), e);
         }
         out.println("导入模板 Import template: " + target.toAbsolutePath());
         return OK;
     }
 
-    private void printImport(cn.huikuan.application.ImportService.Report r) {
-        out.println("列 Columns: " + r.mapping().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + r.header().get(e.getValue())).toList());
+    private void printImport(ImportService.Report r) {
+        out.println("列 Columns: " + r.mapping().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + r.header().get(e.getValue())).toList());
         out.println("行 Rows: " + r.rows() + "   可导入 accepted: " + r.accepted() + "   有误 rejected: " + r.rejected().size()
                 + "   新客户 new customers: " + r.newCustomers());
         switch (r.paidOnDefault()) {
@@ -233,24 +256,24 @@ public final class Cli {
         if (args.length == 0 || !(args[0].equals("export") || args[0].equals("erase"))) {
             throw new UsageException("privacy needs export or erase / 请指定 export 或 erase");
         }
-        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book", "customer", "out", "confirm", "reason"),
-                java.util.Set.of());
+        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book", "customer", "out", "confirm", "reason"),
+                Set.of());
         long id;
         try {
             id = Long.parseLong(a.required("customer").strip());
         } catch (NumberFormatException e) {
             throw new UsageException("--customer must be a customer number / --customer 应为客户编号");
         }
-        java.nio.file.Path dir = existingBooks(a);
-        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
-            cn.huikuan.domain.Customer c;
+        Path dir = existingBooks(a);
+        try (Books books = Books.open(dir, Clock.systemDefaultZone(), keyFromEnvironment())) {
+            Customer c;
             try {
                 c = books.customers().get(id);
-            } catch (cn.huikuan.application.NotFoundException e) {
+            } catch (NotFoundException e) {
                 throw new UsageException("no such customer / 没有这个客户: " + id);
             }
             if (args[0].equals("export")) {
-                java.nio.file.Path zip = books.privacy().export(id, java.nio.file.Path.of(a.required("out")));
+                Path zip = books.privacy().export(id, Path.of(a.required("out")));
                 out.println("个人信息已导出 Personal data exported: " + zip.toAbsolutePath());
             } else {
                 if (!c.getName().equals(a.required("confirm"))) {
@@ -260,16 +283,16 @@ public final class Cli {
                 out.println("已删除 Erased: " + r.receivables() + " receivables, " + r.records() + " records, " + r.journalEntries()
                         + " journal entries blanked, " + r.files() + " evidence files; the database file is compacted on close");
             }
-        } catch (cn.huikuan.storage.DataFolderException e) {
+        } catch (DataFolderException e) {
             throw inUse(e, dir);
-        } catch (cn.huikuan.application.ExportService.ExportException e) {
+        } catch (ExportService.ExportException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return OK;
     }
 
-    private static java.nio.file.Path existingBooks(Args a) {
-        java.nio.file.Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
+    private static Path existingBooks(Args a) {
+        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
         if (!BookFolders.holdsBooks(dir)) {
             throw new UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
@@ -277,10 +300,10 @@ public final class Cli {
     }
 
     private int backup(Args a) {
-        java.nio.file.Path dir = existingBooks(a);
-        try (cn.huikuan.application.Books books = cn.huikuan.application.Books.open(dir, java.time.Clock.systemDefaultZone(), keyFromEnvironment())) {
+        Path dir = existingBooks(a);
+        try (Books books = Books.open(dir, Clock.systemDefaultZone(), keyFromEnvironment())) {
             out.println("备份 Backup: " + books.backups().backupNow("manual"));
-        } catch (cn.huikuan.storage.DataFolderException e) {
+        } catch (DataFolderException e) {
             throw inUse(e, dir);
         }
         return OK;
@@ -288,21 +311,21 @@ public final class Cli {
 
     private int restore(Args a) {
         // a new machine has no books yet: a backup from the old one is restored into the folder
-        java.nio.file.Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : java.nio.file.Path.of(a.optional("book"));
-        java.nio.file.Path zip = java.nio.file.Path.of(a.required("from"));
+        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
+        Path zip = Path.of(a.required("from"));
         try {
-            java.nio.file.Path aside = BookFolders.restore(dir, zip, keyFromEnvironment(),
+            Path aside = BookFolders.restore(dir, zip, keyFromEnvironment(),
                     step -> err.println("… " + step));
             out.println("已恢复 Restored: " + zip);
             if (aside != null) out.println("恢复前的数据库 The database before the restore: " + aside);
-        } catch (cn.huikuan.storage.BackupRefusedException e) {
+        } catch (BackupRefusedException e) {
             throw new UsageException(e.getMessage());
-        } catch (cn.huikuan.storage.DataFolderException e) {
-            if (e.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD) {
+        } catch (DataFolderException e) {
+            if (e.reason() == DataFolderException.Reason.WRONG_PASSWORD) {
                 throw new UsageException("the password in " + PASSWORD_ENV + " does not open this backup (or the backup is damaged)"
                         + " / " + PASSWORD_ENV + " 中的密码打不开这个备份（或备份已损坏）: " + zip);
             }
-            if (e.reason() == cn.huikuan.storage.DataFolderException.Reason.PASSWORD_REQUIRED) {
+            if (e.reason() == DataFolderException.Reason.PASSWORD_REQUIRED) {
                 throw new UsageException("the backup is password-protected: give its password in the environment variable "
                         + PASSWORD_ENV + " / 备份有密码保护，请用环境变量 " + PASSWORD_ENV + " 提供密码: " + zip);
             }
@@ -311,7 +334,7 @@ public final class Cli {
         return OK;
     }
 
-    static RuntimeException inUse(cn.huikuan.storage.DataFolderException e, java.nio.file.Path dir) {
+    static RuntimeException inUse(DataFolderException e, Path dir) {
         return switch (e.reason()) {
             case IN_USE -> new UsageException("the books are open in Huikuan; close it first / 账本正在回款助手中打开，请先关闭: " + dir);
             case PASSWORD_REQUIRED -> new UsageException("the books are password-protected: give the password in the environment variable "
@@ -327,13 +350,13 @@ public final class Cli {
     static final String NEW_PASSWORD_ENV = "HUIKUAN_NEW_PASSWORD";
 
     /** The key from {@value #PASSWORD_ENV}, or null when it is not set. */
-    public static cn.huikuan.storage.DatabaseKey keyFromEnvironment() {
+    public static DatabaseKey keyFromEnvironment() {
         return key(System.getenv(PASSWORD_ENV));
     }
 
-    private static cn.huikuan.storage.DatabaseKey key(String password) {
+    private static DatabaseKey key(String password) {
         if (password == null || password.isEmpty()) return null;
-        return cn.huikuan.storage.DatabaseKey.fromPassword(password.toCharArray());
+        return DatabaseKey.fromPassword(password.toCharArray());
     }
 
     /**
@@ -341,27 +364,27 @@ public final class Cli {
      * from {@value #NEW_PASSWORD_ENV} (issue 6). The app does the same from 密码保护.
      */
     private int password(String[] args) {
-        if (args.length == 0 || !java.util.Set.of("set", "change", "remove").contains(args[0])) {
+        if (args.length == 0 || !Set.of("set", "change", "remove").contains(args[0])) {
             throw new UsageException("password needs set, change or remove / 请指定 set、change 或 remove");
         }
-        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length), java.util.Set.of("book"), java.util.Set.of());
-        java.nio.file.Path dir = existingBooks(a);
+        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book"), Set.of());
+        Path dir = existingBooks(a);
         boolean protectedNow = BookFolders.isEncrypted(dir);
         if (args[0].equals("set") && protectedNow) throw new UsageException("the books already have a password; use change / 账本已有密码，请用 change");
         if (!args[0].equals("set") && !protectedNow) throw new UsageException("the books have no password / 账本没有密码");
-        cn.huikuan.storage.DatabaseKey newKey = null;
+        DatabaseKey newKey = null;
         if (!args[0].equals("remove")) {
             String pw = System.getenv(NEW_PASSWORD_ENV);
             if (pw == null || pw.isEmpty()) throw new UsageException("give the new password in " + NEW_PASSWORD_ENV + " / 请用环境变量 " + NEW_PASSWORD_ENV + " 提供新密码");
-            if (cn.huikuan.storage.DatabaseKey.weakness(pw.toCharArray()) != null) {
-                throw new UsageException("the new password needs at least " + cn.huikuan.storage.DatabaseKey.MIN_LENGTH
-                        + " characters / 新密码至少 " + cn.huikuan.storage.DatabaseKey.MIN_LENGTH + " 个字符");
+            if (DatabaseKey.weakness(pw.toCharArray()) != null) {
+                throw new UsageException("the new password needs at least " + DatabaseKey.MIN_LENGTH
+                        + " characters / 新密码至少 " + DatabaseKey.MIN_LENGTH + " 个字符");
             }
             newKey = key(pw);
         }
         try {
             BookFolders.changePassword(dir, protectedNow ? keyFromEnvironment() : null, newKey);
-        } catch (cn.huikuan.storage.DataFolderException e) {
+        } catch (DataFolderException e) {
             throw inUse(e, dir);
         }
         out.println(switch (args[0]) {
@@ -369,8 +392,8 @@ public final class Cli {
             case "change" -> "已更改密码 Password changed";
             default -> "已取消密码 Password removed";
         });
-        java.nio.file.Path backups = dir.resolve("backups");
-        long plain = cn.huikuan.application.BackupService.list(backups).stream().filter(b -> !b.encrypted()).count();
+        Path backups = dir.resolve("backups");
+        long plain = BackupService.list(backups).stream().filter(b -> !b.encrypted()).count();
         if (newKey != null && plain > 0) {
             out.println("注意 Note: " + plain + " older backups in " + backups + " are not protected by the password"
                     + " / 有 " + plain + " 个较早的备份没有密码保护");
@@ -379,14 +402,14 @@ public final class Cli {
     }
 
     /** Deletes a folder and everything in it, stored evidence (read-only) included; nothing if it does not exist. */
-    public static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
-        if (!java.nio.file.Files.exists(p)) return;
-        java.util.List<java.nio.file.Path> all;
-        try (var walk = java.nio.file.Files.walk(p)) {
-            all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        List<Path> all;
+        try (var walk = Files.walk(p)) {
+            all = walk.sorted(Comparator.reverseOrder()).toList();
         }
-        for (java.nio.file.Path q : all) q.toFile().setWritable(true);
-        for (java.nio.file.Path q : all) java.nio.file.Files.delete(q);
+        for (Path q : all) q.toFile().setWritable(true);
+        for (Path q : all) Files.delete(q);
     }
 
     private int usage() {

@@ -19,6 +19,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import cn.huikuan.documents.DocumentRefused;
+import java.nio.file.LinkOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * {@code huikuan export bundle|packet|document|zip}: the court documents of one case, headless.
@@ -41,7 +46,7 @@ final class ExportCommand {
     int run(String[] args) {
         if (args.length == 0) throw new Cli.UsageException("export needs bundle, packet, document or zip / 请指定 bundle、packet、document 或 zip");
         String what = args[0];
-        Args a = new Args(java.util.Arrays.copyOfRange(args, 1, args.length),
+        Args a = new Args(Arrays.copyOfRange(args, 1, args.length),
                 Set.of("case", "out", "book", "route", "kind", "court", "pay-by", "law-firm"), Set.of("sample", "overwrite"));
         Path target = Path.of(a.required("out"));
         if (!a.flag("sample") && a.optional("case") == null) throw new Cli.UsageException("give --case ID or --sample / 请给出 --case 或 --sample");
@@ -55,7 +60,7 @@ final class ExportCommand {
         long caseId = a.flag("sample") ? -1 : parseCase(a.required("case"));
         // an existing folder for a single file: the file gets its default name there once the case is read (see named())
         if (!a.flag("overwrite") && !(!what.equals("packet") && Files.isDirectory(target))) refuseToReplace(what, route, target);
-        java.time.LocalDate payBy = a.optional("pay-by") == null ? null : Args.date("pay-by", a.optional("pay-by"));
+        LocalDate payBy = a.optional("pay-by") == null ? null : Args.date("pay-by", a.optional("pay-by"));
 
         if (a.flag("sample")) {
             Path tmp;
@@ -80,7 +85,7 @@ final class ExportCommand {
         }
     }
 
-    private int export(Books books, String what, long caseId, DocKind.Route route, DocKind kind, Path target, Args a, java.time.LocalDate payBy) {
+    private int export(Books books, String what, long caseId, DocKind.Route route, DocKind kind, Path target, Args a, LocalDate payBy) {
         CaseFile c;
         try {
             CaseFile.Options o = CaseFile.Options.defaults(books.today());
@@ -121,7 +126,7 @@ final class ExportCommand {
             }
         } catch (ExportService.ExportException e) {
             throw new ExportFailed(e.getMessage());
-        } catch (cn.huikuan.documents.DocumentRefused e) {
+        } catch (DocumentRefused e) {
             throw new Cli.UsageException(e.getMessage()); // what a court would send back: exit 2 with the sentence
         }
         return Cli.OK;
@@ -147,14 +152,14 @@ final class ExportCommand {
      * another's): a file target that exists, or a packet folder that already holds one of the packet's files.
      */
     private static void refuseToReplace(String what, DocKind.Route route, Path target) {
-        List<Path> would = new java.util.ArrayList<>();
+        List<Path> would = new ArrayList<>();
         if (what.equals("packet")) {
             for (String name : ExportService.packetFiles(route)) would.add(target.resolve(name));
         } else {
             would.add(target);
         }
         for (Path p : would) {
-            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw new Cli.UsageException("already exists, not replaced (add --overwrite to replace it) / 文件已存在，未替换（加 --overwrite 才会替换）: "
                         + p.toAbsolutePath());
             }

@@ -8,6 +8,8 @@ import cn.huikuan.storage.DataFolderException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code huikuan verify [--book DIR]}: checks every evidence file against its SHA-256 and the journal
@@ -32,15 +34,15 @@ final class VerifyCommand {
     }
 
     int run(String[] args) {
-        Args a = new Args(args, java.util.Set.of("book", "anchor"), java.util.Set.of("refresh-figures"));
+        Args a = new Args(args, Set.of("book", "anchor"), Set.of("refresh-figures"));
         Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
         if (!BookFolders.holdsBooks(dir)) {
             throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         AuditService.Report r;
-        java.util.List<Long> stale;
+        List<Long> stale;
         boolean refreshed = false;
-        java.util.List<String> totals;
+        List<String> totals;
         boolean totalsRebuilt = false;
         AuditService.GivenAnchor given = a.optional("anchor") == null ? null : anchor(a.optional("anchor"));
         boolean refuseRefresh;

@@ -12,6 +12,7 @@ import cn.huikuan.law.Limitation;
 
 import java.time.LocalDate;
 import java.util.List;
+import cn.huikuan.domain.Instalment;
 
 /**
  * Everything the documents of one case are made from, read once from the books: nothing in a document is
@@ -21,7 +22,7 @@ import java.util.List;
 public record CaseFile(CreditorProfile creditor, Customer debtor, Receivable receivable, List<Payment> payments,
                        List<EvidenceItem> evidence, List<ContactEntry> contacts, List<CourtEvent> courtEvents,
                        ClaimCalculator.Result claim, Limitation.Result limitation, LocalDate asOf, Options options,
-                       List<cn.huikuan.domain.Instalment> agreedPlan) {
+                       List<Instalment> agreedPlan) {
     public CaseFile {
         payments = List.copyOf(payments);
         evidence = List.copyOf(evidence);

@@ -1,6 +1,8 @@
 package cn.huikuan.documents;
 
 import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
 
 /** Every document Huikuan writes, with its Chinese title, English name and file name. */
 public enum DocKind {
@@ -33,7 +35,7 @@ public enum DocKind {
 
     /** The command-line name: {@code demand}, {@code balance-confirmation}, … */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static DocKind fromCli(String name) {
@@ -41,7 +43,7 @@ public enum DocKind {
             if (k.cliName().equals(name)) return k;
         }
         throw new IllegalArgumentException("unknown document / 未知文书: " + name + " (one of "
-                + String.join(", ", java.util.Arrays.stream(values()).map(DocKind::cliName).toList()) + ")");
+                + String.join(", ", Arrays.stream(values()).map(DocKind::cliName).toList()) + ")");
     }
 
     /** The court routes of the wizard's last steps and the documents each one files. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static cn.huikuan.documents.Words.date;
 import static cn.huikuan.documents.Words.figures;
+import java.util.Arrays;
 
 /** Bookkeepers' reports as documents (issue 7): the aging report by customer and a customer's statement. */
 public final class Reports {
@@ -42,7 +43,7 @@ public final class Reports {
         header.add("合计");
         List<List<String>> rows = new ArrayList<>();
         BigDecimal[] totals = new BigDecimal[BUCKETS.size() + 1];
-        java.util.Arrays.fill(totals, BigDecimal.ZERO);
+        Arrays.fill(totals, BigDecimal.ZERO);
         for (AgingLine l : lines) {
             List<String> row = new ArrayList<>(List.of(l.customer()));
             for (int i = 0; i < BUCKETS.size(); i++) {

@@ -38,6 +38,14 @@ import static cn.huikuan.documents.Words.orBlank;
 import static cn.huikuan.documents.Words.orNone;
 import static cn.huikuan.documents.Words.yuan;
 import static cn.huikuan.documents.Words.yuanShort;
+import cn.huikuan.law.Law;
+import cn.huikuan.law.Routes;
+import java.time.DateTimeException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The documents of a collection, written from the case file. Wording follows the brief's "reasonable,
@@ -64,7 +72,7 @@ public final class Templates {
             if (!p.named()) throw new DocumentRefused(DocumentRefused.Reason.NO_COURT, p.explained());
             c = c.withOptions(c.options().withCourt(p.court()));
         }
-        if (kind == DocKind.PAYMENT_ORDER && !cn.huikuan.law.Routes.paymentOrderCourt(c.options().court()).met()) {
+        if (kind == DocKind.PAYMENT_ORDER && !Routes.paymentOrderCourt(c.options().court()).met()) {
             throw new DocumentRefused(DocumentRefused.Reason.NOT_BASIC_COURT, c.options().court());
         }
         return write(kind, c);
@@ -87,12 +95,12 @@ public final class Templates {
         if (me == null || me.isBlank() || me.strip().equals(UNFILLED_CREDITOR)) {
             throw new DocumentRefused(DocumentRefused.Reason.CREDITOR_UNFILLED, "");
         }
-        if (kind == DocKind.ARBITRATION && !cn.huikuan.law.Routes.arbitration(c.receivable().hasArbitrationClause()).met()) {
+        if (kind == DocKind.ARBITRATION && !Routes.arbitration(c.receivable().hasArbitrationClause()).met()) {
             throw new DocumentRefused(DocumentRefused.Reason.NO_ARBITRATION_CLAUSE, "");
         }
     }
 
-    private static final java.util.regex.Pattern ARBITRATION_BODY = java.util.regex.Pattern.compile("([\\u4e00-\\u9fa5]{2,24}?仲裁委员会)");
+    private static final Pattern ARBITRATION_BODY = Pattern.compile("([\\u4e00-\\u9fa5]{2,24}?仲裁委员会)");
 
     /**
      * The court (or arbitration body) proposed for {@code kind}, with its reasons (law.Jurisdiction): 支付令 the debtor's
@@ -106,7 +114,7 @@ public final class Templates {
             case PAYMENT_ORDER -> j.paymentOrder(c.debtor().getAddress());
             case ENFORCEMENT -> j.enforcement(firstInstanceCourt(c), c.debtor().getAddress());
             case ARBITRATION -> {
-                java.util.regex.Matcher m = ARBITRATION_BODY.matcher(r.hasArbitrationClause() ? r.getArbitrationClause() : "");
+                Matcher m = ARBITRATION_BODY.matcher(r.hasArbitrationClause() ? r.getArbitrationClause() : "");
                 String body = m.find() ? m.group(1).replaceFirst("^[由向提交至在]+", "") : null;
                 yield new Jurisdiction.Proposal(body, body == null ? "仲裁条款没有写明仲裁委员会：请按合同填写" : "合同的仲裁条款约定由" + body + "仲裁",
                         List.of(Statutes.ARBITRATION_CLAUSE), List.of(), null);
@@ -308,7 +316,7 @@ public final class Templates {
             try {
                 LocalDate born = LocalDate.parse(s.substring(6, 10) + "-" + s.substring(10, 12) + "-" + s.substring(12, 14));
                 return new IdFacts(born, (s.charAt(16) - '0') % 2 == 1 ? "男" : "女");
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 return null;
             }
         }
@@ -316,7 +324,7 @@ public final class Templates {
 
     /** "《民法典》第五百零九条、第五百八十五条，《买卖合同解释》第十八条": grouped by law, articles in order. */
     static String basisText(Set<Citation> cites) {
-        java.util.Map<cn.huikuan.law.Law, List<Citation>> byLaw = new java.util.LinkedHashMap<>();
+        Map<Law, List<Citation>> byLaw = new LinkedHashMap<>();
         for (Citation c : cites) byLaw.computeIfAbsent(c.law(), k -> new ArrayList<>()).add(c);
         List<String> parts = new ArrayList<>();
         for (var e : byLaw.entrySet()) {
@@ -825,7 +833,7 @@ public final class Templates {
                 + deliveries.stream().map(EvidenceItem::getTitle).collect(Collectors.joining("、")) + "）")
                 + "；被告" + paymentsText(c) + "，逾期未付款金额" + yuanShort(k.principal())));
         f.add(new Field("9. 是否存在迟延履行", due != null && c.asOf().isAfter(due)
-                ? "是：付款期限" + date(due) + "届满，至" + date(c.asOf()) + "已逾期" + java.time.temporal.ChronoUnit.DAYS.between(due, c.asOf()) + "日"
+                ? "是：付款期限" + date(due) + "届满，至" + date(c.asOf()) + "已逾期" + ChronoUnit.DAYS.between(due, c.asOf()) + "日"
                 : "否"));
         f.add(new Field("10. 是否催促过履行", demandsText(c)));
         f.add(new Field("11. 买卖合同标的物有无质量争议", disputed(c) ? "被告曾提出异议（见沟通记录）" : "无：被告未提出质量异议"
@@ -863,7 +871,7 @@ public final class Templates {
         f.add(new Field("7. 还款方式", r.getSchedule().size() > 1 ? "分" + r.getSchedule().size() + "期还款" : "到期一次性还本付息"));
         f.add(new Field("8. 还款情况", paid.isEmpty() ? "未还款" : paymentsText(c)));
         f.add(new Field("9. 是否存在逾期还款", due != null && c.asOf().isAfter(due)
-                ? "是：自" + date(due.plusDays(1)) + "起逾期，至今已逾期" + java.time.temporal.ChronoUnit.DAYS.between(due, c.asOf()) + "日" : "否"));
+                ? "是：自" + date(due.plusDays(1)) + "起逾期，至今已逾期" + ChronoUnit.DAYS.between(due, c.asOf()) + "日" : "否"));
         f.add(new Field("10. 是否签订物的担保（抵押、质押）合同", g == null ? "否" : "见：" + g));
         f.add(new Field("11. 担保人、担保物", g == null ? "无" : g));
         f.add(new Field("12. 是否最高额担保", "否"));
@@ -988,7 +996,7 @@ public final class Templates {
      * The 证据目录. {@code pages} maps an evidence number ("1-1") to its page range in the bundle; without a
      * bundle (null) the column is left for the clerk.
      */
-    public static Doc evidenceList(CaseFile c, java.util.Map<String, String> pages) {
+    public static Doc evidenceList(CaseFile c, Map<String, String> pages) {
         Doc.Builder b = new Doc.Builder(DocKind.EVIDENCE_LIST, "证 据 目 录");
         b.para("案由：" + (isLoan(c) ? "民间借贷纠纷" : "买卖合同纠纷") + "    提交人：" + c.creditor().getName()
                 + "    对方当事人：" + c.debtor().getName(), Style.BODY);
@@ -999,7 +1007,7 @@ public final class Templates {
         return b.build();
     }
 
-    static Doc.Table evidenceTable(List<EvidenceIndex.Entry> entries, java.util.Map<String, String> pages) {
+    static Doc.Table evidenceTable(List<EvidenceIndex.Entry> entries, Map<String, String> pages) {
         List<List<String>> rows = new ArrayList<>();
         EvidenceIndex.Group g = null;
         for (EvidenceIndex.Entry e : entries) {

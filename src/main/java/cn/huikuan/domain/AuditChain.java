@@ -8,6 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /**
  * The canonical text of each case record and the hash chain over it. hash = SHA-256(previous hash, LF,
@@ -39,10 +45,10 @@ public final class AuditChain {
     }
 
     /** The same text from plain values (verify reads the records by plain JDBC); {@code evidenceIds} in any order. */
-    public static String canonicalContact(long receivableId, java.time.LocalDateTime occurredAt, Object channel, Object direction, Object outcome,
-                                          java.time.LocalDate promisedDate, BigDecimal promisedAmount, String summary,
-                                          List<Long> evidenceIds, String conductOverride, java.time.LocalDate debtorActedOn,
-                                          String trackingNumber, java.time.LocalDate deliveredOn) {
+    public static String canonicalContact(long receivableId, LocalDateTime occurredAt, Object channel, Object direction, Object outcome,
+                                          LocalDate promisedDate, BigDecimal promisedAmount, String summary,
+                                          List<Long> evidenceIds, String conductOverride, LocalDate debtorActedOn,
+                                          String trackingNumber, LocalDate deliveredOn) {
         String text = fields("contact", receivableId, occurredAt, channel, direction, outcome, promisedDate, money(promisedAmount), summary,
                 evidenceIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
         // added with schema V4 and V16; absent for earlier entries, so their journal text is unchanged
@@ -58,7 +64,7 @@ public final class AuditChain {
     }
 
     /** The same text from plain values, for writers that do not build a {@link Payment} (the bench data generator). */
-    public static String canonicalPayment(long receivableId, java.time.LocalDate paidOn, BigDecimal amount, Object channel,
+    public static String canonicalPayment(long receivableId, LocalDate paidOn, BigDecimal amount, Object channel,
                                           String reference, String note) {
         return fields("payment", receivableId, paidOn, money(amount), channel, reference, note);
     }
@@ -69,11 +75,11 @@ public final class AuditChain {
     }
 
     /** The same text from plain values. */
-    public static String canonicalEvidence(long receivableId, Object type, String title, java.time.LocalDate evidenceDate, String source,
+    public static String canonicalEvidence(long receivableId, Object type, String title, LocalDate evidenceDate, String source,
                                            String purpose, boolean original, String sha256, long sizeBytes, String originalFileName,
-                                           java.time.Instant importedAt) {
+                                           Instant importedAt) {
         return fields("evidence", receivableId, type, title, evidenceDate, source, purpose, original, sha256, sizeBytes, originalFileName,
-                importedAt == null ? null : importedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                importedAt == null ? null : importedAt.truncatedTo(ChronoUnit.MICROS));
     }
 
     public static String canonical(CourtEvent e) {
@@ -81,7 +87,7 @@ public final class AuditChain {
     }
 
     /** The same text from plain values. */
-    public static String canonicalCourt(long receivableId, Object kind, java.time.LocalDate eventDate, String court, String caseNumber, String note) {
+    public static String canonicalCourt(long receivableId, Object kind, LocalDate eventDate, String court, String caseNumber, String note) {
         return fields("court", receivableId, kind, eventDate, court, caseNumber, note);
     }
 
@@ -98,11 +104,11 @@ public final class AuditChain {
     }
 
     /** One instalment of a schedule, for {@link #canonicalReceivable}. */
-    public record Due(java.time.LocalDate date, BigDecimal amount) {
+    public record Due(LocalDate date, BigDecimal amount) {
     }
 
     /** The same text from plain values (bulk writers, sealing a book's existing receivables). */
-    public static String canonicalReceivable(long customerId, Object kind, String title, String contractNumber, java.time.LocalDate contractDate,
+    public static String canonicalReceivable(long customerId, Object kind, String title, String contractNumber, LocalDate contractDate,
                                              BigDecimal principal, String currency, BigDecimal interestRate, BigDecimal overdueRate,
                                              Object penaltyKind, BigDecimal penaltyValue, String jurisdiction, String arbitration,
                                              String guarantees, List<Due> schedule) {
@@ -134,16 +140,16 @@ public final class AuditChain {
 
     /** Rates and penalty values are NUMERIC(_, 4): compare what the database keeps. */
     private static String rate(BigDecimal v) {
-        return v == null ? null : v.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+        return v == null ? null : v.setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String money(BigDecimal v) {
         // the columns are NUMERIC(19,2): compare what the database keeps
-        return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return v == null ? null : v.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String fields(Object... values) {
-        return java.util.Arrays.stream(values).map(v -> v == null ? "∅" : escape(Objects.toString(v))).collect(Collectors.joining("|"));
+        return Arrays.stream(values).map(v -> v == null ? "∅" : escape(Objects.toString(v))).collect(Collectors.joining("|"));
     }
 
     private static String escape(String s) {

@@ -11,7 +11,7 @@ public class AuditEntry {
     private Long entityId;
     private String content;
     /** Set when the record was erased on the data subject's request: the text is gone, the hash stays. */
-    private java.time.Instant erasedAt;
+    private Instant erasedAt;
     private String prevHash;
     private String hash;
 
@@ -34,10 +34,10 @@ public class AuditEntry {
     public String getEntity() { return entity; }
     public Long getEntityId() { return entityId; }
     public String getContent() { return content; }
-    public java.time.Instant getErasedAt() { return erasedAt; }
+    public Instant getErasedAt() { return erasedAt; }
 
     /** Blanks the text of an erased record's entry; its hash keeps the chain linked. */
-    public void erase(java.time.Instant when) {
+    public void erase(Instant when) {
         this.content = "";
         this.erasedAt = when;
     }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
 
 /** One contact with the debtor (全程留痕): a call, a WeChat message, a letter, a visit. */
 public class ContactEntry {
@@ -27,13 +30,13 @@ public class ContactEntry {
     private Direction direction = Direction.OUTGOING;
     private String summary;
     private Outcome outcome = Outcome.OTHER;
-    private java.time.LocalDate promisedDate;
+    private LocalDate promisedDate;
     private BigDecimal promisedAmount;
     /** The day of the debtor's own act (acknowledgement, promise), when not the day of this entry (V16); null: the same day. */
-    private java.time.LocalDate debtorActedOn;
+    private LocalDate debtorActedOn;
     /** 运单号 of a letter sent by post (EMS), and the day it was delivered (妥投日期), since V17. */
     private String trackingNumber;
-    private java.time.LocalDate deliveredOn;
+    private LocalDate deliveredOn;
     private Set<EvidenceItem> evidence = new LinkedHashSet<>();
     /** Why the user saved this outgoing contact although the lawful-conduct guard flagged it. */
     private String conductOverride;
@@ -96,15 +99,15 @@ public class ContactEntry {
     public void setSummary(String s) { this.summary = Text.clean(s); }
     public Outcome getOutcome() { return outcome; }
     public void setOutcome(Outcome o) { this.outcome = o; }
-    public java.time.LocalDate getPromisedDate() { return promisedDate; }
-    public void setPromisedDate(java.time.LocalDate d) { this.promisedDate = d; }
+    public LocalDate getPromisedDate() { return promisedDate; }
+    public void setPromisedDate(LocalDate d) { this.promisedDate = d; }
     public BigDecimal getPromisedAmount() { return promisedAmount; }
     public void setPromisedAmount(BigDecimal a) { this.promisedAmount = a; }
-    public java.time.LocalDate getDebtorActedOn() { return debtorActedOn; }
-    public void setDebtorActedOn(java.time.LocalDate d) { this.debtorActedOn = d; }
+    public LocalDate getDebtorActedOn() { return debtorActedOn; }
+    public void setDebtorActedOn(LocalDate d) { this.debtorActedOn = d; }
 
     /** The day the debtor acknowledged or promised: {@link #getDebtorActedOn()}, else the day of this entry. */
-    public java.time.LocalDate debtorActDate() {
+    public LocalDate debtorActDate() {
         return debtorActedOn != null ? debtorActedOn : occurredAt == null ? null : occurredAt.toLocalDate();
     }
 
@@ -112,14 +115,14 @@ public class ContactEntry {
     /** Spaces and full-width characters as typed from a receipt are normalised; blank is none. */
     public void setTrackingNumber(String n) {
         String t = Text.clean(n);
-        this.trackingNumber = t == null ? null : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC).replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        this.trackingNumber = t == null ? null : Normalizer.normalize(t, Normalizer.Form.NFKC).replace(" ", "").toUpperCase(Locale.ROOT);
         if (this.trackingNumber != null && this.trackingNumber.isEmpty()) this.trackingNumber = null;
     }
-    public java.time.LocalDate getDeliveredOn() { return deliveredOn; }
-    public void setDeliveredOn(java.time.LocalDate d) { this.deliveredOn = d; }
+    public LocalDate getDeliveredOn() { return deliveredOn; }
+    public void setDeliveredOn(LocalDate d) { this.deliveredOn = d; }
 
     /** The day a letter reached the debtor: its delivery date (妥投日期) when recorded, else the day of this entry. */
-    public java.time.LocalDate deliveryDate() {
+    public LocalDate deliveryDate() {
         return deliveredOn != null ? deliveredOn : occurredAt == null ? null : occurredAt.toLocalDate();
     }
 

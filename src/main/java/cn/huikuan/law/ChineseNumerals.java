@@ -1,5 +1,8 @@
 package cn.huikuan.law;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * Article numbers as Chinese statutes write them (85 → 八十五, 1033 → 一千零三十三), and money in the
  * financial capitals courts and banks require next to the figures (300000.00 → 人民币叁拾万元整), written
@@ -38,12 +41,12 @@ public final class ChineseNumerals {
     private static final String[] GROUPS = {"", "万", "亿", "万亿"};
 
     /** {@code 1234567.89} → {@code 人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分}. Rounds half-up to the fen first. */
-    public static String rmb(java.math.BigDecimal amount) {
-        java.math.BigDecimal v = amount.setScale(2, java.math.RoundingMode.HALF_UP);
+    public static String rmb(BigDecimal amount) {
+        BigDecimal v = amount.setScale(2, RoundingMode.HALF_UP);
         if (v.signum() < 0) throw new IllegalArgumentException("negative amount: " + amount);
-        if (v.compareTo(new java.math.BigDecimal("9999999999999999.99")) > 0) throw new IllegalArgumentException("too large: " + amount);
+        if (v.compareTo(new BigDecimal("9999999999999999.99")) > 0) throw new IllegalArgumentException("too large: " + amount);
         long yuan = v.longValue();
-        int fen = v.remainder(java.math.BigDecimal.ONE).movePointRight(2).intValue();
+        int fen = v.remainder(BigDecimal.ONE).movePointRight(2).intValue();
         int jiao = fen / 10;
         fen %= 10;
         StringBuilder sb = new StringBuilder("人民币");

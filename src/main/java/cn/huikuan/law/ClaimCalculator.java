@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Comparator;
 
 /**
  * What the debtor owes on a date: principal, interest, penalties or late-payment losses, and costs, with a
@@ -270,7 +271,7 @@ public final class ClaimCalculator {
         if (asOf.isBefore(in.contractDate())) throw new IllegalArgumentException("the as-of date is before the contract date / 计算日早于合同日期");
         Run run = new Run(in, asOf);
         run.filing = filing == null ? asOf : filing;
-        for (ClaimInput.Due d : in.schedule().stream().sorted(java.util.Comparator.comparing(ClaimInput.Due::date)).toList()) {
+        for (ClaimInput.Due d : in.schedule().stream().sorted(Comparator.comparing(ClaimInput.Due::date)).toList()) {
             run.insts.add(new Inst(d.date(), d.amount()));
         }
         run.basis.add(Statutes.MONEY_DEBT);

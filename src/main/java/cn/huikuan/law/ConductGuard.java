@@ -16,6 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The conduct guard (issue 20): every text that leaves the app towards a debtor — reminders, the contact log's
@@ -61,7 +67,7 @@ public final class ConductGuard {
         OK, WARN, BLOCKED;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -128,7 +134,7 @@ public final class ConductGuard {
 
     private final Policy policy;
     private final LprTable lpr;
-    private final java.util.function.Supplier<ConductModel> model;
+    private final Supplier<ConductModel> model;
 
     /**
      * @param lpr the LPR table, for the private-lending cap (4 × the one-year LPR); null: 4 × 3.00% (the rate in
@@ -143,7 +149,7 @@ public final class ConductGuard {
         this(policy, lpr, () -> model);
     }
 
-    private ConductGuard(Policy policy, LprTable lpr, java.util.function.Supplier<ConductModel> model) {
+    private ConductGuard(Policy policy, LprTable lpr, Supplier<ConductModel> model) {
         this.policy = policy;
         this.lpr = lpr;
         this.model = model;
@@ -162,18 +168,18 @@ public final class ConductGuard {
     public static List<ConductModel.Sample> samples(List<String> names) {
         List<ConductModel.Sample> out = new ArrayList<>();
         for (String name : names) {
-            try (java.io.InputStream in = ConductGuard.class.getResourceAsStream("/cn/huikuan/law/conduct/" + name)) {
+            try (InputStream in = ConductGuard.class.getResourceAsStream("/cn/huikuan/law/conduct/" + name)) {
                 if (in == null) throw new IllegalStateException("missing the conduct guard's labelled messages: " + name);
                 out.addAll(samples(in));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return out;
     }
 
     /** The labelled messages of one TSV stream (docs/conduct/'s format), normalised as the guard reads them. */
-    public static List<ConductModel.Sample> samples(java.io.InputStream tsv) {
+    public static List<ConductModel.Sample> samples(InputStream tsv) {
         List<ConductModel.Sample> out = new ArrayList<>();
         for (String[] f : ConductModel.rows(tsv)) {
             boolean unlawful = f[0].equals("unlawful");
@@ -267,7 +273,7 @@ public final class ConductGuard {
         return mergeOverlapping(out);
     }
 
-    private static final Map<Category, List<Citation>> DEFAULT_BASIS = new java.util.EnumMap<>(Map.of(
+    private static final Map<Category, List<Citation>> DEFAULT_BASIS = new EnumMap<>(Map.of(
             Category.VIOLENCE, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT),
             Category.FAMILY, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE),
             Category.DISCLOSURE, List.of(Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * What the conduct guard looks for (issue 20), written from the categories of unlawful collection and the articles
@@ -32,7 +33,7 @@ final class ConductRules {
 
     static String emojiWord(String unicodeName) {
         if (unicodeName == null) return null;
-        String n = unicodeName.toUpperCase(java.util.Locale.ROOT);
+        String n = unicodeName.toUpperCase(Locale.ROOT);
         if (n.matches(".*\\b(KNIFE|HOCHO|DAGGER|PISTOL|GUN|BOMB|AXE|SWORD|SWORDS|SKULL|COFFIN|BLOOD)\\b.*")) return String.valueOf(WEAPON);
         if (n.contains("POLICE")) return String.valueOf(POLICE);
         if (n.matches(".*\\b(TELEPHONE|PHONE)\\b.*")) return String.valueOf(PHONE);

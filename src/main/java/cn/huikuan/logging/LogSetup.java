@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Logging (issue 21), configured in code rather than from an XML file (no parsing at every start): messages go to
@@ -36,7 +39,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         console.setTarget("System.err");
         console.setEncoder(encoder(context, "[%thread] %level %logger - %msg%n"));
         // the console shows what -Dhuikuan.logLevel asks (the command line: warnings); the file, once there is one, more
-        ch.qos.logback.classic.filter.ThresholdFilter threshold = new ch.qos.logback.classic.filter.ThresholdFilter();
+        ThresholdFilter threshold = new ThresholdFilter();
         threshold.setLevel(System.getProperty("huikuan.logLevel", "info"));
         threshold.start();
         console.addFilter(threshold);
@@ -52,7 +55,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         PatternLayoutEncoder e = new PatternLayoutEncoder();
         e.setContext(context);
         e.setPattern(pattern);
-        e.setCharset(java.nio.charset.StandardCharsets.UTF_8);
+        e.setCharset(StandardCharsets.UTF_8);
         e.start();
         return e;
     }
@@ -88,7 +91,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         Path dir = folder(dataFolder);
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LoggerFactory.getLogger(LogSetup.class).warn("No log file: {}", e.toString());
             return null;
         }

@@ -23,6 +23,9 @@ import com.itextpdf.layout.properties.VerticalAlignment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import cn.huikuan.domain.Text;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Lays out a {@link Doc} on A4: the title (20 pt, about 二号) and headings in the 黑体-style sans, the body in 12 pt (小四)
@@ -58,7 +61,7 @@ public final class DocPdf {
         d.setFont(font).setFontSize(BODY);
         d.setSplitCharacters(new Kinsoku());
         d.add(title(doc.title(), sans));
-        java.util.List<Integer> partStarts = new java.util.ArrayList<>(java.util.List.of(1));
+        List<Integer> partStarts = new ArrayList<>(List.of(1));
         for (Doc.Block b : doc.blocks()) {
             if (b instanceof Doc.Part part) {
                 d.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
@@ -159,7 +162,7 @@ public final class DocPdf {
 
     /** Every text printed: direction controls from file names and titles shown, not obeyed (issue 24). */
     private static String shown(String text) {
-        return cn.huikuan.domain.Text.visible(text);
+        return Text.visible(text);
     }
 
     private static Cell cell(String text, float size) {

@@ -49,6 +49,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import cn.huikuan.domain.ReceivableKind;
+import cn.huikuan.storage.Sha256;
+import com.itextpdf.kernel.exceptions.BadPasswordException;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 
 /**
  * The 证据材料汇编: cover, 证据目录 with page ranges, every item (photos upright and downsampled, PDFs merged,
@@ -249,7 +255,7 @@ public final class EvidenceBundle {
         if (file == null || !Files.isRegularFile(file)) {
             return placeholder(e, null, "原始文件缺失，无法呈现（请运行\"校验\"检查证据文件）/ the stored file is missing", false);
         }
-        if (!cn.huikuan.storage.Sha256.ofFile(file).equals(it.getSha256())) {
+        if (!Sha256.ofFile(file).equals(it.getSha256())) {
             // Never present a changed file as the evidence that was imported.
             return placeholder(e, null, "文件已被改动，与导入时的 SHA-256 不一致，未编入汇编（请运行\"校验\"）/ the stored file was altered", false);
         }
@@ -271,7 +277,7 @@ public final class EvidenceBundle {
                 int pages = in.getNumberOfPages();
                 if (pages > 0) return new Item(e, new SourcePdf(file, pages), null, true);
                 return placeholder(e, file, "PDF 文件没有页面 / the PDF has no pages");
-            } catch (com.itextpdf.kernel.exceptions.BadPasswordException bad) {
+            } catch (BadPasswordException bad) {
                 return placeholder(e, file, "PDF 文件已加密，无法合并；请提交未加密的版本 / the PDF is password-protected");
             } catch (IOException | RuntimeException bad) {
                 return placeholder(e, file, "PDF 文件已损坏，无法合并 / the PDF is damaged: " + bad.getClass().getSimpleName());
@@ -332,7 +338,7 @@ public final class EvidenceBundle {
         for (Charset cs : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
             try {
                 String s = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                        .decode(ByteBuffer.wrap(bytes)).toString();
                 return s.startsWith("\uFEFF") ? s.substring(1) : s;
             } catch (CharacterCodingException ignored) {
                 // a cut-off multi-byte sequence at the cap, or another encoding: try the next
@@ -353,7 +359,7 @@ public final class EvidenceBundle {
         Doc.Builder b = new Doc.Builder(DocKind.EVIDENCE_LIST, "证 据 材 料 汇 编");
         b.para(" ", Doc.Style.BODY);
         b.fields(List.of(
-                new Doc.Field("案由", c.receivable().getKind() == cn.huikuan.domain.ReceivableKind.PRIVATE_LOAN ? "民间借贷纠纷" : "买卖合同纠纷"),
+                new Doc.Field("案由", c.receivable().getKind() == ReceivableKind.PRIVATE_LOAN ? "民间借贷纠纷" : "买卖合同纠纷"),
                 new Doc.Field("提交人", c.creditor().getName()),
                 new Doc.Field("对方当事人", c.debtor().getName()),
                 new Doc.Field("证据", entries.size() + " 项"),
@@ -413,7 +419,7 @@ public final class EvidenceBundle {
     }
 
     private static void copyPagesOnly(byte[] src, PdfDocument pdf) throws IOException {
-        try (PdfDocument in = new PdfDocument(new PdfReader(new java.io.ByteArrayInputStream(src)))) {
+        try (PdfDocument in = new PdfDocument(new PdfReader(new ByteArrayInputStream(src)))) {
             in.copyPagesTo(1, in.getNumberOfPages(), pdf);
         }
     }
@@ -450,7 +456,7 @@ public final class EvidenceBundle {
         float w = crop.getWidth(), h = crop.getHeight();
         float vw = rot % 180 == 0 ? w : h, vh = rot % 180 == 0 ? h : w;
         PdfPage page = pdf.addNewPage(new PageSize(vw, vh));
-        com.itextpdf.kernel.pdf.xobject.PdfFormXObject form = src.copyAsFormXObject(pdf);
+        PdfFormXObject form = src.copyAsFormXObject(pdf);
         float scale = Math.min((vw - 2 * BAND_SIDE) / vw, (vh - BAND_TOP - BAND_BOTTOM) / vh);
         float ox = (vw - vw * scale) / 2, oy = BAND_BOTTOM + (vh - BAND_TOP - BAND_BOTTOM - vh * scale) / 2;
         PdfCanvas canvas = new PdfCanvas(page);

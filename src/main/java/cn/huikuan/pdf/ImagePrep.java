@@ -17,6 +17,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import javax.imageio.IIOException;
 
 /**
  * Makes a phone photo or screenshot court-friendly: turned upright by its EXIF orientation, scaled down to
@@ -76,7 +79,7 @@ final class ImagePrep {
                 BufferedImage out = orientAndScale(img, orientation);
                 int tw = out.getWidth(), th = out.getHeight();
                 return new Prepared(jpeg(out), tw, th, true);
-            } catch (javax.imageio.IIOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            } catch (IIOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw new Unreadable("图片已损坏或格式异常 / damaged image: " + e.getMessage());
             } finally {
                 reader.dispose();
@@ -101,10 +104,10 @@ final class ImagePrep {
         double s = Math.min(1.0, fitScale(ow, oh));
         int tw = Math.max(1, (int) Math.round(ow * s)), th = Math.max(1, (int) Math.round(oh * s));
         BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_3BYTE_BGR);
-        java.awt.Graphics2D g = out.createGraphics();
+        Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         if (img.getColorModel().hasAlpha()) {
-            g.setColor(java.awt.Color.WHITE);                   // transparent PNG areas print white
+            g.setColor(Color.WHITE);                   // transparent PNG areas print white
             g.fillRect(0, 0, tw, th);
         }
         AffineTransform t = new AffineTransform();
@@ -137,7 +140,7 @@ final class ImagePrep {
         int w = img.getWidth(), h = img.getHeight();
         boolean swap = o >= 5;
         BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
+        Graphics2D g = out.createGraphics();
         g.drawImage(img, orientation(o, w, h), null);
         g.dispose();
         return out;

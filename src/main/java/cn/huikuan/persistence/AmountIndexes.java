@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.api.ErrorCode;
 
 /**
  * The receivables' two amount indexes (V13, decision 0011), which a large spreadsheet import drops before its
@@ -27,7 +29,7 @@ public final class AmountIndexes {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean present = true;
-    private final java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger drops = new AtomicInteger();
 
     @FunctionalInterface
     public interface Query<T> {
@@ -98,7 +100,7 @@ public final class AmountIndexes {
                 + ") WHERE FALSE")) {
             return List.of();
         } catch (SQLException e) {
-            if (e.getErrorCode() != org.h2.api.ErrorCode.INDEX_NOT_FOUND_1) throw e;
+            if (e.getErrorCode() != ErrorCode.INDEX_NOT_FOUND_1) throw e;
         }
         List<String> missing = new ArrayList<>(DEFINITIONS.keySet());
         missing.sort(null);

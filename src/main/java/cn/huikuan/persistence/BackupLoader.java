@@ -23,6 +23,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds books from a database file that came from outside (issue 24) without ever opening that file as a
@@ -40,7 +43,7 @@ import java.util.regex.Pattern;
  * The caller swaps the new book in only when all of this succeeded.
  */
 final class BackupLoader {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupLoader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BackupLoader.class);
     static final String HISTORY = "flyway_schema_history";
     private static final Pattern TABLE_NAME = Pattern.compile("^CREATE (?:CACHED |MEMORY )?(?:GLOBAL TEMPORARY |LOCAL TEMPORARY )?TABLE \"PUBLIC\"\\.\"([^\"]+)\"");
     private static final Pattern ANY_NAME = Pattern.compile("\"([^\"]+)\"\\.\"([^\"]+)\"");
@@ -422,7 +425,7 @@ final class BackupLoader {
         for (String suffix : new String[]{".mv.db", ".trace.db", ".lock.db", ".mv.db.tempFile"}) {
             try {
                 Files.deleteIfExists(Path.of(base + suffix));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("Could not delete {}{}: {}", base, suffix, e.getMessage());
             }
         }

@@ -9,6 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * The folder that holds one user's books: the H2 database, the evidence store, backups and settings.
@@ -40,10 +50,10 @@ public final class DataFolder implements AutoCloseable {
         try {
             Path pointer = pointerFile();
             if (Files.isRegularFile(pointer)) {
-                String chosen = Files.readString(pointer, java.nio.charset.StandardCharsets.UTF_8).strip();
+                String chosen = Files.readString(pointer, StandardCharsets.UTF_8).strip();
                 if (!chosen.isEmpty()) return Path.of(chosen);
             }
-        } catch (IOException | java.nio.file.InvalidPathException ignored) {
+        } catch (IOException | InvalidPathException ignored) {
             // an unreadable pointer falls back to the default folder, which then shows the welcome again
         }
         return os;
@@ -81,7 +91,7 @@ public final class DataFolder implements AutoCloseable {
         if (abs.equals(osDefault().toAbsolutePath().normalize())) {
             Files.deleteIfExists(pointerFile());
         } else {
-            Files.writeString(pointerFile(), abs + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(pointerFile(), abs + System.lineSeparator(), StandardCharsets.UTF_8);
         }
     }
 
@@ -94,7 +104,7 @@ public final class DataFolder implements AutoCloseable {
     public static boolean isEncrypted(Path root) {
         Path file = root.resolve("db").resolve("huikuan.mv.db");
         if (!Files.isRegularFile(file)) return false;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return startsEncrypted(in);
         } catch (IOException e) {
             return false; // unreadable: opening it will say why
@@ -102,12 +112,12 @@ public final class DataFolder implements AutoCloseable {
     }
 
     /** Whether an H2 database file's bytes start with the header of an AES-encrypted file ({@code H2encrypt}). */
-    public static boolean startsEncrypted(java.io.InputStream in) throws IOException {
+    public static boolean startsEncrypted(InputStream in) throws IOException {
         byte[] head = in.readNBytes(ENCRYPTED_HEADER.length);
-        return java.util.Arrays.equals(head, ENCRYPTED_HEADER);
+        return Arrays.equals(head, ENCRYPTED_HEADER);
     }
 
-    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Creates the folder if needed and takes its lock.
@@ -143,8 +153,8 @@ public final class DataFolder implements AutoCloseable {
         return f;
     }
 
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIR =
-            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_DIR =
+            PosixFilePermissions.fromString("rwx------");
 
     /**
      * The folder holds other people's ID numbers and debts: on Linux and macOS it is for its user alone (issue 24). A
@@ -160,15 +170,15 @@ public final class DataFolder implements AutoCloseable {
             try (var all = Files.walk(root)) {
                 for (Path p : (Iterable<Path>) all::iterator) {
                     if (Files.isSymbolicLink(p)) continue;
-                    var perms = Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                    var own = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+                    var perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+                    var own = EnumSet.noneOf(PosixFilePermission.class);
                     for (var x : perms) if (x.name().startsWith("OWNER_")) own.add(x);
-                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) own.addAll(OWNER_DIR);
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) own.addAll(OWNER_DIR);
                     if (!own.equals(perms)) Files.setPosixFilePermissions(p, own);
                 }
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            org.slf4j.LoggerFactory.getLogger(DataFolder.class).warn("Could not make {} private to its user: {}", root, e.toString());
+            LoggerFactory.getLogger(DataFolder.class).warn("Could not make {} private to its user: {}", root, e.toString());
         }
     }
 

@@ -26,6 +26,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.io.IOException;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.h2.api.ErrorCode;
+import org.h2.tools.ChangeFileEncryption;
 
 /**
  * The embedded H2 database of one data folder. Opening it: takes the folder lock, backs the database up
@@ -41,7 +51,7 @@ public final class Database implements AutoCloseable {
      * Built in the background (about 2 s: Hibernate's boot and schema validation) while the window opens; the
      * lists and the dashboard use plain JDBC and do not wait for it, the editors' work does (issue 7, startup).
      */
-    private final java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory;
+    private final CompletableFuture<SessionFactory> sessionFactory;
     private final Optional<Path> preMigrationBackup;
 
     /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
@@ -60,7 +70,7 @@ public final class Database implements AutoCloseable {
     private record BackedUp(Path zip, long level) {
     }
 
-    private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, java.util.concurrent.CompletableFuture<SessionFactory> sf,
+    private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sf,
                      Optional<Path> backup) {
         this.folder = folder;
         this.direct = direct;
@@ -104,7 +114,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(DataFolder folder, DatabaseKey key, Runnable onUpgrade, String[] migrationLocations) {
-        boolean exists = java.nio.file.Files.isRegularFile(folder.databaseFile());
+        boolean exists = Files.isRegularFile(folder.databaseFile());
         boolean encrypted = exists ? DataFolder.isEncrypted(folder.root()) : key != null;
         if (encrypted && key == null) {
             throw new DataFolderException(DataFolderException.Reason.PASSWORD_REQUIRED, folder.root(), null);
@@ -146,7 +156,7 @@ public final class Database implements AutoCloseable {
                 throw rollBack(folder, direct, pool, backup, e);
             }
             cn.huikuan.StartupTiming.mark(schemaCurrent ? "database: schema current" : "database: Flyway done");
-            Database db = new Database(folder, direct, pool, new java.util.concurrent.CompletableFuture<>(), backup);
+            Database db = new Database(folder, direct, pool, new CompletableFuture<>(), backup);
             if (backedUp != null && schemaCurrent) { // migrated data is not the data in that backup
                 db.backedUp = new BackedUp(backedUp, db.modificationLevel());
             }
@@ -194,7 +204,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean booting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean booting = new AtomicBoolean();
 
     /**
      * Starts building the SessionFactory in the background if that has not begun. The app calls it once the
@@ -219,7 +229,7 @@ public final class Database implements AutoCloseable {
         warmUp();
         try {
             return sessionFactory.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error er) throw er;
             throw e;
@@ -244,7 +254,7 @@ public final class Database implements AutoCloseable {
             Path aside = Restore.putBackOwnPreMigrationBackup(folder, backup.get(), "failed-migration");
             LOG.warn("Migration failed; database put back from {} (the failed one is kept at {})", backup.get(), aside);
             return new DataFolderException(DataFolderException.Reason.MIGRATION_ROLLED_BACK, folder.root(), cause);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
             return new DataFolderException(DataFolderException.Reason.MIGRATION_FAILED, folder.root(), cause);
         }
@@ -274,7 +284,7 @@ public final class Database implements AutoCloseable {
                     }
                     throw e;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
             } finally {
                 Restore.removeLeftovers(folder);
@@ -288,7 +298,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static DataFolderException classify(DataFolder folder, SQLException e) {
-        if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+        if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
             return new DataFolderException(DataFolderException.Reason.WRONG_PASSWORD, folder.root(), e);
         }
         String msg = String.valueOf(e.getMessage());
@@ -328,16 +338,16 @@ public final class Database implements AutoCloseable {
             Path copy = work.resolve(db.getFileName());
             Files.copy(db, copy);
             try {
-                org.h2.tools.ChangeFileEncryption.execute(work.toString(), "huikuan", "AES",
+                ChangeFileEncryption.execute(work.toString(), "huikuan", "AES",
                         oldKey == null ? null : oldKey.filePassword(), newKey == null ? null : newKey.filePassword(), true);
             } catch (SQLException e) {
                 throw new IllegalStateException("re-encryption failed: " + e.getMessage(), e);
             }
             probe(folder, copy, newKey);
-            Files.move(copy, db, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(copy, db, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             removeRekeyLeftovers(folder);
             LOG.info("Database password {}", newKey == null ? "removed" : oldKey == null ? "set" : "changed");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
         }
     }
@@ -347,7 +357,7 @@ public final class Database implements AutoCloseable {
         String name = file.getFileName().toString();
         Path base = file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
         String url = url(base, key != null) + ";IFEXISTS=TRUE";
-        try (Connection c = java.sql.DriverManager.getConnection(url, "huikuan", key == null ? "" : key.h2Password());
+        try (Connection c = DriverManager.getConnection(url, "huikuan", key == null ? "" : key.h2Password());
              Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
             rs.next();
         } catch (SQLException e) {
@@ -366,7 +376,7 @@ public final class Database implements AutoCloseable {
         try (var files = Files.list(work)) {
             for (Path p : files.toList()) Files.deleteIfExists(p);
             Files.deleteIfExists(work);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", work, e.getMessage());
         }
     }
@@ -420,7 +430,7 @@ public final class Database implements AutoCloseable {
     private static Path takeBackedUpMarker(DataFolder folder) {
         Path marker = folder.backedUpMarker();
         if (!Files.exists(marker)) return null;
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         try {
             try (var in = Files.newInputStream(marker)) {
                 p.load(in);
@@ -433,7 +443,7 @@ public final class Database implements AutoCloseable {
                     && Long.toString(Files.size(file)).equals(p.getProperty("size"))
                     && Long.toString(Files.getLastModifiedTime(file).toMillis()).equals(p.getProperty("modified"));
             return same ? zip : null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring the backup marker {}: {}", marker, e.toString());
             return null;
         }
@@ -443,7 +453,7 @@ public final class Database implements AutoCloseable {
     private void writeBackedUpMarker(Path zip) {
         try {
             Path file = folder.databaseFile();
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             p.setProperty("backup", zip.getFileName().toString());
             p.setProperty("size", Long.toString(Files.size(file)));
             p.setProperty("modified", Long.toString(Files.getLastModifiedTime(file).toMillis()));
@@ -451,8 +461,8 @@ public final class Database implements AutoCloseable {
             try (var out = Files.newOutputStream(tmp)) {
                 p.store(out, "The database as closed is the one in this backup (Huikuan skips the backup on exit when nothing changed)");
             }
-            Files.move(tmp, folder.backedUpMarker(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException | RuntimeException e) {
+            Files.move(tmp, folder.backedUpMarker(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Could not record the backup marker: {}", e.toString()); // the next close backs up again
         }
     }
@@ -469,13 +479,13 @@ public final class Database implements AutoCloseable {
         // have deleted "….zip" while "….2.zip" stays, and the new one must still sort as the newer)
         int seq = 0;
         if (Files.isDirectory(folder.backupDir())) {
-            var same = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "(?:\\.(\\d{1,6}))?\\.zip");
+            var same = Pattern.compile(Pattern.quote(name) + "(?:\\.(\\d{1,6}))?\\.zip");
             try (var files = Files.list(folder.backupDir())) {
                 for (Path p : (Iterable<Path>) files::iterator) {
                     var m = same.matcher(p.getFileName().toString());
                     if (m.matches()) seq = Math.max(seq, m.group(1) == null ? 1 : Integer.parseInt(m.group(1)));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, folder.root(), e);
             }
         }
@@ -483,7 +493,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             Files.createDirectories(target.getParent());
             s.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, folder.root(), e);
         }
         LOG.info("Backup written to {}", target);
@@ -609,7 +619,7 @@ public final class Database implements AutoCloseable {
                     + " WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
                 return rs.next() && rs.getInt(1) < 50;
             }
-        } catch (java.io.IOException | SQLException | NumberFormatException e) {
+        } catch (IOException | SQLException | NumberFormatException e) {
             return false;
         }
     }

@@ -19,6 +19,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
+import cn.huikuan.storage.FileIntegrity;
+import cn.huikuan.storage.Sha256;
+import java.nio.channels.Channels;
+import java.security.DigestInputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Content-addressed store for evidence files. A file is copied in (never moved: the user's original stays
@@ -78,10 +84,10 @@ public final class EvidenceStore {
                 Path tmp = target.resolveSibling(target.getFileName() + ".part");
                 // the copy must be the file its name says: a pool file altered or damaged is left out (verify then names it missing)
                 MessageDigest sha = sha256();
-                try (var in = new java.security.DigestInputStream(Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS), sha)) {
+                try (var in = new DigestInputStream(Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS), sha)) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }
-                if (!java.util.HexFormat.of().formatHex(sha.digest()).equals(rel.getFileName().toString())) {
+                if (!HexFormat.of().formatHex(sha.digest()).equals(rel.getFileName().toString())) {
                     Files.deleteIfExists(tmp);
                     refused++;
                     continue;
@@ -101,20 +107,20 @@ public final class EvidenceStore {
      * Why {@code source} cannot be stored (missing, a link, not a regular file, unreadable, empty, too
      * large), or empty if it can. Editors call this for immediate feedback; {@link #put} enforces it.
      */
-    public java.util.Optional<EvidenceImportException.Reason> precheck(Path source) {
-        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) return java.util.Optional.of(EvidenceImportException.Reason.NOT_FOUND);
-        if (Files.isSymbolicLink(source)) return java.util.Optional.of(EvidenceImportException.Reason.LINK);
-        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) return java.util.Optional.of(EvidenceImportException.Reason.NOT_A_FILE);
-        if (!Files.isReadable(source)) return java.util.Optional.of(EvidenceImportException.Reason.UNREADABLE);
+    public Optional<EvidenceImportException.Reason> precheck(Path source) {
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) return Optional.of(EvidenceImportException.Reason.NOT_FOUND);
+        if (Files.isSymbolicLink(source)) return Optional.of(EvidenceImportException.Reason.LINK);
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) return Optional.of(EvidenceImportException.Reason.NOT_A_FILE);
+        if (!Files.isReadable(source)) return Optional.of(EvidenceImportException.Reason.UNREADABLE);
         long size;
         try {
             size = Files.size(source);
         } catch (IOException e) {
-            return java.util.Optional.of(EvidenceImportException.Reason.UNREADABLE);
+            return Optional.of(EvidenceImportException.Reason.UNREADABLE);
         }
-        if (size == 0) return java.util.Optional.of(EvidenceImportException.Reason.EMPTY);
-        if (size > maxBytes) return java.util.Optional.of(EvidenceImportException.Reason.TOO_LARGE);
-        return java.util.Optional.empty();
+        if (size == 0) return Optional.of(EvidenceImportException.Reason.EMPTY);
+        if (size > maxBytes) return Optional.of(EvidenceImportException.Reason.TOO_LARGE);
+        return Optional.empty();
     }
 
     /**
@@ -136,7 +142,7 @@ public final class EvidenceStore {
             MessageDigest digest = sha256();
             try (InputStream in = Files.newInputStream(source);
                  FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                 OutputStream out = Channels.newOutputStream(ch)) {
                 byte[] buf = new byte[1 << 16];
                 copied = 0;
                 int n;
@@ -155,7 +161,7 @@ public final class EvidenceStore {
             sha = HexFormat.of().formatHex(digest.digest());
             Path target = pathOf(sha);
             Files.createDirectories(target.getParent());
-            if (Files.exists(target) && verify(sha, copied) == cn.huikuan.storage.FileIntegrity.OK) {
+            if (Files.exists(target) && verify(sha, copied) == FileIntegrity.OK) {
                 Files.delete(tmp);
             } else {
                 if (Files.exists(target)) {
@@ -177,7 +183,7 @@ public final class EvidenceStore {
             throw new EvidenceImportException(r, source, e);
         }
         return new StoredFile(sha, copied, safeFileName(source), MediaTypes.sniff(pathOf(sha), source.getFileName().toString()),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)); // what TIMESTAMP(6) keeps
+                clock.instant().truncatedTo(ChronoUnit.MICROS)); // what TIMESTAMP(6) keeps
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
@@ -203,23 +209,23 @@ public final class EvidenceStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    public cn.huikuan.storage.FileIntegrity verify(String sha256, long expectedSize) {
+    public FileIntegrity verify(String sha256, long expectedSize) {
         Path p = pathOf(sha256);
-        if (!Files.isRegularFile(p)) return cn.huikuan.storage.FileIntegrity.MISSING;
+        if (!Files.isRegularFile(p)) return FileIntegrity.MISSING;
         try {
-            if (Files.size(p) != expectedSize) return cn.huikuan.storage.FileIntegrity.ALTERED;
-            return hash(p).equals(sha256) ? cn.huikuan.storage.FileIntegrity.OK : cn.huikuan.storage.FileIntegrity.ALTERED;
+            if (Files.size(p) != expectedSize) return FileIntegrity.ALTERED;
+            return hash(p).equals(sha256) ? FileIntegrity.OK : FileIntegrity.ALTERED;
         } catch (IOException e) {
-            return cn.huikuan.storage.FileIntegrity.MISSING;
+            return FileIntegrity.MISSING;
         }
     }
 
     public static String hash(Path file) throws IOException {
-        return cn.huikuan.storage.Sha256.ofFile(file);
+        return Sha256.ofFile(file);
     }
 
     private static MessageDigest sha256() {
-        return cn.huikuan.storage.Sha256.digest();
+        return Sha256.digest();
     }
 
     private static void deleteQuietly(Path p) {

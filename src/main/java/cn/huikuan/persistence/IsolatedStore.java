@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Collections;
 
 /**
  * Reads a database file that came from outside (a backup to restore, books in a folder the user points at) through
@@ -157,7 +158,7 @@ final class IsolatedStore {
 
         @Override
         protected Enumeration<URL> findResources(String name) throws IOException {
-            return name.startsWith("org/h2/") ? source.getResources(name) : java.util.Collections.emptyEnumeration();
+            return name.startsWith("org/h2/") ? source.getResources(name) : Collections.emptyEnumeration();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 /**
  * Anchors of the journal kept outside the database (issue 24): "book B's journal had N entries and its newest was H at
@@ -116,7 +117,7 @@ public final class JournalAnchors {
     /** The anchors a backup zip carries in its comment (none for zips of older versions or other programs). */
     public static List<Anchor> inZip(Path zip) {
         List<Anchor> out = new ArrayList<>();
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
             String comment = z.getComment();
             if (comment == null || !comment.startsWith(COMMENT_PREFIX)) return out;
             for (String line : comment.split("\n")) {

@@ -15,6 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.io.EOFException;
+import java.time.Instant;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Restores a backup zip with the books closed (the folder lock is held, so the app cannot be using them).
@@ -29,7 +34,7 @@ import java.util.zip.ZipFile;
  * another computer), each checked against its SHA-256 name.
  */
 public final class Restore {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Restore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Restore.class);
     /** The database of a zip is refused beyond this uncompressed size when the zip does not say its size. */
     static final long UNDECLARED_LIMIT = 64L << 30;
     /** Free space kept beyond what the restore needs. */
@@ -86,7 +91,7 @@ public final class Restore {
                 progress.accept("swap");
                 Path aside = swapIn(folder, Path.of(fresh + ".mv.db"), "before-restore");
                 // the journal goes back to the backup's: anchors recorded since no longer hold; the backup's own do
-                JournalAnchors.recordRestore(root, java.time.Instant.now(), zip.getFileName().toString(), JournalAnchors.inZip(zip));
+                JournalAnchors.recordRestore(root, Instant.now(), zip.getFileName().toString(), JournalAnchors.inZip(zip));
                 copyEvidenceChecked(folder.backupDir().resolve("evidence"), folder.evidenceDir());
                 // a backups folder brought from another computer has its evidence pool beside the zip
                 Path besideZip = zip.toAbsolutePath().getParent().resolve("evidence");
@@ -140,14 +145,14 @@ public final class Restore {
                     }
                     out.write(buf, 0, r);
                 }
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            } catch (ZipException | EOFException e) {
                 throw new BackupRefusedException(BackupRefusedException.Reason.UNREADABLE, zip, e.getMessage(), e);
             }
             if (n == 0) throw new BackupRefusedException(BackupRefusedException.Reason.EMPTY, zip, null);
             if (n < SMALLEST_DATABASE || (declared > 0 && n != declared)) {
                 throw new BackupRefusedException(BackupRefusedException.Reason.UNREADABLE, zip, n + " bytes");
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new BackupRefusedException(BackupRefusedException.Reason.NOT_A_ZIP, zip, e.getMessage(), e);
         }
     }

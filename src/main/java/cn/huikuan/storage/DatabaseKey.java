@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.nio.CharBuffer;
 
 /**
  * The key of a password-protected database (issue 6). H2 encrypts the file with AES ({@code CIPHER=AES});
@@ -35,7 +36,7 @@ public final class DatabaseKey {
     /** Derives the key; {@code password} is left as it was (the caller clears it). */
     public static DatabaseKey fromPassword(char[] password) {
         if (password == null || password.length == 0) throw new IllegalArgumentException("empty password");
-        char[] normal = Normalizer.normalize(java.nio.CharBuffer.wrap(password), Normalizer.Form.NFKC).toCharArray();
+        char[] normal = Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKC).toCharArray();
         try {
             PBEKeySpec spec = new PBEKeySpec(normal, SALT, ROUNDS, 256);
             byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
@@ -53,7 +54,7 @@ public final class DatabaseKey {
     /** Why a new password is refused, or null: shorter than {@link #MIN_LENGTH} after normalisation, or only blanks. */
     public static String weakness(char[] password) {
         if (password == null) return "empty";
-        String s = Normalizer.normalize(java.nio.CharBuffer.wrap(password), Normalizer.Form.NFKC);
+        String s = Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKC);
         if (s.isBlank()) return "empty";
         if (s.codePointCount(0, s.length()) < MIN_LENGTH) return "short";
         return null;

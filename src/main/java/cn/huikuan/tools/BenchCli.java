@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import cn.huikuan.persistence.DataFolder;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * {@code bench cli [--book DIR] [--runs 11] [--cds]} (issue 25): how long a command that opens existing books takes
@@ -31,20 +35,20 @@ final class BenchCli {
     record Run(double ms, double cpuMs) {
     }
 
-    int run(Args a, java.util.function.Function<String[], Integer> generate) {
+    int run(Args a, Function<String[], Integer> generate) {
         int runs = Args.integer("runs", a.optional("runs") == null ? "11" : a.optional("runs"), 1, 101);
         String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar;
         try {
             jar = Path.of(BenchCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         try {
             Path book;
             if (a.optional("book") != null) {
                 book = Path.of(a.optional("book"));
-                if (!cn.huikuan.persistence.DataFolder.holdsBooks(book)) {
+                if (!DataFolder.holdsBooks(book)) {
                     throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + book.toAbsolutePath());
                 }
             } else {
@@ -107,7 +111,7 @@ final class BenchCli {
         double ms = (System.nanoTime() - t0) / 1e6;
         long cpu1 = childrenCpuMillis();
         if (code != 0) {
-            throw new IllegalStateException("exit " + code + " from " + String.join(" ", cmd) + ":\n" + new String(output, java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalStateException("exit " + code + " from " + String.join(" ", cmd) + ":\n" + new String(output, StandardCharsets.UTF_8));
         }
         return new Run(ms, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
     }

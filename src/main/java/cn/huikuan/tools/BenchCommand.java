@@ -25,6 +25,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import cn.huikuan.application.ImportService;
+import cn.huikuan.application.ReceivableRow;
+import cn.huikuan.domain.AuditChain;
+import cn.huikuan.law.data.LawData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
  * {@code huikuan bench generate|lists|writes|import|startup|bundle|claim|guard}: a data generator for large books and a benchmark of the list,
@@ -43,26 +65,26 @@ final class BenchCommand {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
-            case "generate" -> generate(new Args(rest, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of()));
-            case "lists" -> lists(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
-            case "cli" -> new BenchCli(out).run(new Args(rest, java.util.Set.of("book", "runs"), java.util.Set.of("cds")),
-                    g -> generate(new Args(g, java.util.Set.of("data", "customers", "receivables", "payments", "seed"), java.util.Set.of())));
-            case "startup" -> startupBench(new Args(rest, java.util.Set.of("books", "runs"), java.util.Set.of("cds")));
-            case "writes" -> writes(new Args(rest, java.util.Set.of("data", "runs"), java.util.Set.of()));
-            case "import" -> importBench(new Args(rest, java.util.Set.of("data", "rows"), java.util.Set.of()));
-            case "claim" -> claimBench(new Args(rest, java.util.Set.of("data", "sizes", "runs", "seed"), java.util.Set.of()));
+            case "generate" -> generate(new Args(rest, Set.of("data", "customers", "receivables", "payments", "seed"), Set.of()));
+            case "lists" -> lists(new Args(rest, Set.of("data", "runs"), Set.of()));
+            case "cli" -> new BenchCli(out).run(new Args(rest, Set.of("book", "runs"), Set.of("cds")),
+                    g -> generate(new Args(g, Set.of("data", "customers", "receivables", "payments", "seed"), Set.of())));
+            case "startup" -> startupBench(new Args(rest, Set.of("books", "runs"), Set.of("cds")));
+            case "writes" -> writes(new Args(rest, Set.of("data", "runs"), Set.of()));
+            case "import" -> importBench(new Args(rest, Set.of("data", "rows"), Set.of()));
+            case "claim" -> claimBench(new Args(rest, Set.of("data", "sizes", "runs", "seed"), Set.of()));
             case "bundle" -> {
                 try {
-                    yield new BenchBundle(out).run(new Args(rest, java.util.Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), java.util.Set.of()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    yield new BenchBundle(out).run(new Args(rest, Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), Set.of()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            case "guard" -> new BenchGuard(out).run(new Args(rest, java.util.Set.of("corpus", "runs"), java.util.Set.of("show-misses", "compare")),
-                    cn.huikuan.law.data.LawData.lpr());
+            case "guard" -> new BenchGuard(out).run(new Args(rest, Set.of("corpus", "runs"), Set.of("show-misses", "compare")),
+                    LawData.lpr());
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
     }
@@ -79,12 +101,12 @@ final class BenchCommand {
         String jar;
         try {
             jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         List<String> books = a.optional("books") == null ? List.of() : Arrays.asList(a.optional("books").split(","));
         try {
-            Path empty = java.nio.file.Files.createTempDirectory("huikuan-startup-empty");
+            Path empty = Files.createTempDirectory("huikuan-startup-empty");
             // The first start creates the empty book; time the later ones.
             startups(List.of(javaExe, "-Dhuikuan.noWelcome=true", "-Dhuikuan.noNotifications=true", "-jar", jar), empty, "main window shown", 1);
             // --cds: both the bare window and the app start with one class-data-sharing archive of the app's classes
@@ -95,7 +117,7 @@ final class BenchCommand {
                 startups(List.of(javaExe, "-XX:ArchiveClassesAtExit=" + archive, "-Dhuikuan.noNotifications=true", "-jar", jar), empty,
                         "main window shown", 1);
                 cds = List.of("-XX:SharedArchiveFile=" + archive);
-                out.printf("class-data-sharing archive: %s (%,d bytes), used by every start below%n", archive, java.nio.file.Files.size(archive));
+                out.printf("class-data-sharing archive: %s (%,d bytes), used by every start below%n", archive, Files.size(archive));
             }
             List<String> bareCmd = new ArrayList<>(List.of(javaExe));
             bareCmd.addAll(cds);
@@ -115,7 +137,7 @@ final class BenchCommand {
                 cases.add(new Case(appCmd, Path.of(b), "main window shown", onBooks.get(onBooks.size() - 1)));
             }
             List<Case> reversed = new ArrayList<>(cases);
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             for (int r = 0; r < runs; r++) {
                 for (Case c : r % 2 == 0 ? cases : reversed) c.starts().addAll(startups(c.cmd(), c.data(), c.marker(), 1));
             }
@@ -132,7 +154,7 @@ final class BenchCommand {
                 out.printf("huikuan, %s: median %.0f ms (%.2f x empty book, median of the %d paired ratios %.2f%s, target <= 1.1; %.2f x bare%s)%n",
                         books.get(i), t, t / e, runs, median(overEmpty), interval(overEmpty), t / bare, cpu(those));
             }
-        } catch (java.io.IOException | InterruptedException ex) {
+        } catch (IOException | InterruptedException ex) {
             throw new IllegalStateException(ex.getMessage(), ex);
         }
         return Cli.OK;
@@ -156,7 +178,7 @@ final class BenchCommand {
     /** A start that shows nothing for this long has stopped on something (a dialog, a lock held by another instance). */
     static final long START_LIMIT_SECONDS = 120;
 
-    private static List<Start> startups(List<String> cmd, Path data, String marker, int runs) throws java.io.IOException, InterruptedException {
+    private static List<Start> startups(List<String> cmd, Path data, String marker, int runs) throws IOException, InterruptedException {
         List<Start> starts = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -167,19 +189,19 @@ final class BenchCommand {
             long t0 = System.nanoTime();
             Process p = pb.start();
             Start start = null;
-            var seen = new java.util.concurrent.CountDownLatch(1);
+            var seen = new CountDownLatch(1);
             // a start that never shows its window (an error dialog waits for a click) would hold the bench forever
             Thread watchdog = new Thread(() -> {
                 try {
-                    if (!seen.await(START_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+                    if (!seen.await(START_LIMIT_SECONDS, TimeUnit.SECONDS)) p.destroyForcibly();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, "bench-startup-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
-            java.util.Deque<String> last = new java.util.ArrayDeque<>();
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            Deque<String> last = new ArrayDeque<>();
+            try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     if (start == null && line.contains(marker)) {
                         start = new Start((System.nanoTime() - t0) / 1e6, cpuMillis(p.pid()));
@@ -205,8 +227,8 @@ final class BenchCommand {
     /** A process's CPU time so far (user + system) from /proc on Linux; -1 elsewhere. */
     private static double cpuMillis(long pid) {
         try {
-            return cn.huikuan.StartupTiming.cpuMillisOfProcStat(java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
-        } catch (java.io.IOException | RuntimeException e) {
+            return cn.huikuan.StartupTiming.cpuMillisOfProcStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
@@ -231,7 +253,7 @@ final class BenchCommand {
      * same starts). With ratios that sit near a target, it says whether more starts could move them across it.
      */
     static double[] medianInterval(List<Double> xs) {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         int n = xs.size(), rounds = 2000;
         double[] medians = new double[rounds];
         List<Double> sample = new ArrayList<>(n);
@@ -273,19 +295,19 @@ final class BenchCommand {
                 + "sale, agreed penalty 0.05%% a day; as of %s; seed %d; calc claim --json in this JVM, median of %d rounds after a warm-up round%n",
                 CLAIM_AS_OF, seed, runs);
         try {
-            Path dir = a.optional("data") == null ? java.nio.file.Files.createTempDirectory("huikuan-bench-claim") : Path.of(a.optional("data"));
-            java.nio.file.Files.createDirectories(dir);
+            Path dir = a.optional("data") == null ? Files.createTempDirectory("huikuan-bench-claim") : Path.of(a.optional("data"));
+            Files.createDirectories(dir);
             List<Path> files = new ArrayList<>();
             List<String> shapes = new ArrayList<>();
             for (int n : sizes) {
-                Path file = java.nio.file.Files.writeString(dir.resolve("claim-" + n + ".json"), claimFile(n, seed));
-                java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
-                if (calcClaim(file, new PrintStream(first, true, java.nio.charset.StandardCharsets.UTF_8)) != Cli.OK) {
-                    throw new IllegalStateException("calc claim failed on " + file + ": " + first.toString(java.nio.charset.StandardCharsets.UTF_8));
+                Path file = Files.writeString(dir.resolve("claim-" + n + ".json"), claimFile(n, seed));
+                ByteArrayOutputStream first = new ByteArrayOutputStream();
+                if (calcClaim(file, new PrintStream(first, true, StandardCharsets.UTF_8)) != Cli.OK) {
+                    throw new IllegalStateException("calc claim failed on " + file + ": " + first.toString(StandardCharsets.UTF_8));
                 }
-                int lines = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.toByteArray()).get("ledger").size();
+                int lines = new ObjectMapper().readTree(first.toByteArray()).get("ledger").size();
                 files.add(file);
-                shapes.add(String.format("%,d entries (%,d bytes): %,d ledger lines, %,d bytes of JSON out", entries(n), java.nio.file.Files.size(file),
+                shapes.add(String.format("%,d entries (%,d bytes): %,d ledger lines, %,d bytes of JSON out", entries(n), Files.size(file),
                         lines, first.size()));
             }
             List<List<Double>> ms = new ArrayList<>();
@@ -294,7 +316,7 @@ final class BenchCommand {
                 for (int i = 0; i < sizes.size(); i++) {
                     int k = r % 2 == 0 ? i : sizes.size() - 1 - i;
                     long t = System.nanoTime();
-                    calcClaim(files.get(k), new PrintStream(java.io.OutputStream.nullOutputStream()));
+                    calcClaim(files.get(k), new PrintStream(OutputStream.nullOutputStream()));
                     ms.get(k).add((System.nanoTime() - t) / 1e6);
                 }
             }
@@ -302,7 +324,7 @@ final class BenchCommand {
             for (int k = 0; k < sizes.size(); k++) {
                 double m = median(ms.get(k));
                 out.printf("%,7d instalments, %s; median %,.0f ms (min %,.0f, max %,.0f), %.3f ms per entry%n", sizes.get(k), shapes.get(k), m,
-                        java.util.Collections.min(ms.get(k)), java.util.Collections.max(ms.get(k)), m / entries(sizes.get(k)));
+                        Collections.min(ms.get(k)), Collections.max(ms.get(k)), m / entries(sizes.get(k)));
                 if (sizes.get(k) < sizes.get(small)) small = k;
                 if (sizes.get(k) > sizes.get(large)) large = k;
             }
@@ -311,8 +333,8 @@ final class BenchCommand {
                         median(ms.get(large)) / entries(sizes.get(large)) / (median(ms.get(small)) / entries(sizes.get(small))));
             }
             if (a.optional("data") == null) Cli.deleteTree(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Cli.OK;
     }
@@ -367,14 +389,14 @@ final class BenchCommand {
      */
     private int importBench(Args a) {
         Path dir = Path.of(a.required("data"));
-        int rows = Args.integer("rows", a.optional("rows") == null ? "100000" : a.optional("rows"), 1, cn.huikuan.application.ImportService.MAX_ROWS);
+        int rows = Args.integer("rows", a.optional("rows") == null ? "100000" : a.optional("rows"), 1, ImportService.MAX_ROWS);
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
             Path xlsx = dir.resolve("receivables-" + rows + ".xlsx");
             long t0 = System.nanoTime();
-            try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(xlsx);
-                 org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(o, "bench", "1.0")) {
-                org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("应收款");
+            try (OutputStream o = Files.newOutputStream(xlsx);
+                 Workbook wb = new Workbook(o, "bench", "1.0")) {
+                Worksheet ws = wb.newWorksheet("应收款");
                 String[] head = {"客户名称", "电话", "事由", "合同编号", "日期", "金额", "到期日", "已付金额", "付款日期"};
                 for (int i = 0; i < head.length; i++) ws.value(0, i, head[i]);
                 Random rnd = new Random(7);
@@ -394,7 +416,7 @@ final class BenchCommand {
                     if (r % 10_000 == 0) ws.flush();
                 }
             }
-            out.printf("wrote %s (%,d rows, %,d bytes) in %.1f s%n", xlsx.getFileName(), rows, java.nio.file.Files.size(xlsx), (System.nanoTime() - t0) / 1e9);
+            out.printf("wrote %s (%,d rows, %,d bytes) in %.1f s%n", xlsx.getFileName(), rows, Files.size(xlsx), (System.nanoTime() - t0) / 1e9);
             Path book = dir.resolve("import-book-" + System.nanoTime());
             try (Books books = Books.open(book, Clock.systemDefaultZone())) {
                 BenchBundle.HeapSampler heap = new BenchBundle.HeapSampler();
@@ -410,8 +432,8 @@ final class BenchCommand {
                 out.printf("dry run: %,d ms (%d rejected); import (reuses the dry run's reading, checks against the books again, writes): %,d ms for %,d receivables; heap used at most %,d MiB (max %,d MiB)%n",
                         dryMs, dry.rejected().size(), importMs, r.accepted(), heap.max >> 20, Runtime.getRuntime().maxMemory() >> 20);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -448,7 +470,7 @@ final class BenchCommand {
                         ps.setString(4, name);
                         ps.setTimestamp(5, now);
                         ps.addBatch();
-                        journal.add("customer", i, cn.huikuan.domain.AuditChain.canonicalCustomer(creditor, kind, name, null, null, null, null, List.of()));
+                        journal.add("customer", i, AuditChain.canonicalCustomer(creditor, kind, name, null, null, null, null, List.of()));
                         if (i % 5000 == 0) {
                             ps.executeBatch();
                             journal.flush();
@@ -487,9 +509,9 @@ final class BenchCommand {
                         r.setLong(1, i);
                         r.setLong(2, customer);
                         r.setString(3, "货款 " + i);
-                        journal.add("receivable", i, cn.huikuan.domain.AuditChain.canonicalReceivable(customer, "SALE_ON_CREDIT", "货款 " + i, null,
+                        journal.add("receivable", i, AuditChain.canonicalReceivable(customer, "SALE_ON_CREDIT", "货款 " + i, null,
                                 contract[i], BigDecimal.valueOf(principal[i]), "CNY", null, null, "NONE", null, null, null, null,
-                                List.of(new cn.huikuan.domain.AuditChain.Due(due, BigDecimal.valueOf(principal[i])))));
+                                List.of(new AuditChain.Due(due, BigDecimal.valueOf(principal[i])))));
                         r.setDate(4, Date.valueOf(contract[i]));
                         r.setBigDecimal(5, BigDecimal.valueOf(principal[i]));
                         r.setTimestamp(6, now);
@@ -567,16 +589,16 @@ final class BenchCommand {
         if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 没有账本: " + dir);
         int runs = a.optional("runs") == null ? 7 : Args.integer("runs", a.optional("runs"), 1, 49);
         try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
-            List<cn.huikuan.application.ReceivableRow> targets = books.receivables()
+            List<ReceivableRow> targets = books.receivables()
                     .page(ListQuery.first(runs + 1).withSort("outstanding", false)).rows();
             if (targets.size() < runs + 1) throw new Cli.UsageException("the book has fewer than " + (runs + 1) + " receivables / 应收款不足");
             List<Double> times = new ArrayList<>();
             for (int i = 0; i <= runs; i++) {
-                cn.huikuan.application.ReceivableRow r = targets.get(i);
-                if (r.outstanding().compareTo(new java.math.BigDecimal("0.01")) < 0) throw new Cli.UsageException("nothing outstanding to pay / 没有未收金额");
+                ReceivableRow r = targets.get(i);
+                if (r.outstanding().compareTo(new BigDecimal("0.01")) < 0) throw new Cli.UsageException("nothing outstanding to pay / 没有未收金额");
                 long t = System.nanoTime();
-                books.receivables().addPayment(r.id(), new cn.huikuan.domain.Payment(null, books.today(), new java.math.BigDecimal("0.01"),
-                        cn.huikuan.domain.Payment.Channel.CASH), true);
+                books.receivables().addPayment(r.id(), new Payment(null, books.today(), new BigDecimal("0.01"),
+                        Payment.Channel.CASH), true);
                 if (i > 0) times.add((System.nanoTime() - t) / 1e6);
             }
             long entries = books.db().withConnection(c -> {
@@ -586,7 +608,7 @@ final class BenchCommand {
                 }
             });
             out.printf("record a payment (journalled write), %,d journal entries: median %.0f ms (min %.0f, max %.0f), %d runs; %d payments of 0.01 added%n",
-                    entries, median(times), java.util.Collections.min(times), java.util.Collections.max(times), runs, runs + 1);
+                    entries, median(times), Collections.min(times), Collections.max(times), runs, runs + 1);
         }
         return Cli.OK;
     }

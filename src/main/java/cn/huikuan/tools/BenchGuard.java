@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import cn.huikuan.law.ConductModel;
 
 /**
  * {@code bench guard [--corpus FILE]... [--runs N] [--show-misses] [--compare]} (issue 20): runs the conduct guard over labelled
@@ -111,12 +112,12 @@ final class BenchGuard {
         out.printf("  rules alone: recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n", rules.blocked(), rules.unlawful(), 100 * rules.recall(),
                 rules.lawfulNotOk(), rules.lawful(), 100 * rules.falsePositiveRate());
         String name = file.getFileName().toString();
-        if (!cn.huikuan.law.ConductModel.TRAINING.contains(name)) {
+        if (!ConductModel.TRAINING.contains(name)) {
             out.println("  (the app's model was not trained on this file)");
             return;
         }
-        List<String> others = cn.huikuan.law.ConductModel.TRAINING.stream().filter(n -> !n.equals(name)).toList();
-        cn.huikuan.law.ConductModel model = cn.huikuan.law.ConductModel.train(ConductGuard.samples(others));
+        List<String> others = ConductModel.TRAINING.stream().filter(n -> !n.equals(name)).toList();
+        ConductModel model = ConductModel.train(ConductGuard.samples(others));
         Score loso = score(new ConductGuard(ConductGuard.Policy.defaults(), lpr, model), rows);
         out.printf("  rules + a model trained without this file: recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n", loso.blocked(),
                 loso.unlawful(), 100 * loso.recall(), loso.lawfulNotOk(), loso.lawful(), 100 * loso.falsePositiveRate());

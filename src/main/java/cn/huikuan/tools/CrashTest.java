@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.io.UncheckedIOException;
 
 /**
  * The reliability harness (issue 6): {@code crash-test --book DIR --kills N} starts a child JVM that records
@@ -66,7 +67,7 @@ final class CrashTest {
                 System.out.flush();
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

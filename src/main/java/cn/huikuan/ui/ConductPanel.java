@@ -12,6 +12,8 @@ import javafx.scene.text.TextFlow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.domain.PartyKind;
 
 /**
  * What the conduct guard found in an outgoing text (issue 20): the text with each finding's words highlighted, each
@@ -40,8 +42,8 @@ final class ConductPanel extends VBox {
     }
 
     /** The debtor's kind for the guard: a company's own staff are the debtor, a person's employer is a third party. */
-    static ConductGuard.DebtorKind debtorKind(cn.huikuan.domain.Customer c) {
-        return c != null && c.getKind() == cn.huikuan.domain.PartyKind.ORGANISATION ? ConductGuard.DebtorKind.COMPANY : ConductGuard.DebtorKind.PERSON;
+    static ConductGuard.DebtorKind debtorKind(Customer c) {
+        return c != null && c.getKind() == PartyKind.ORGANISATION ? ConductGuard.DebtorKind.COMPANY : ConductGuard.DebtorKind.PERSON;
     }
 
     /** Shows {@code r} for {@code text}; nothing when the result is null or "ok". */

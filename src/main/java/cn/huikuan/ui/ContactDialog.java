@@ -23,6 +23,10 @@ import java.util.List;
 
 import static cn.huikuan.ui.CustomerEditor.area;
 import static cn.huikuan.ui.CustomerEditor.field;
+import cn.huikuan.domain.Customer;
+import cn.huikuan.law.Citation;
+import cn.huikuan.law.ConductGuard;
+import java.util.stream.Collectors;
 
 /** Log one contact with the debtor (全程留痕), optionally linking the evidence that records it. */
 public final class ContactDialog extends FormDialog<ContactEntry> {
@@ -42,9 +46,9 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     private final ListView<EvidenceItem> evidence = new ListView<>();
     private final TextField conductOverride = field("contactConductOverride");
     private final List<LocalDateTime> earlierContacts;
-    private final cn.huikuan.law.ConductGuard guard;
+    private final ConductGuard guard;
     private final ConductPanel conduct;
-    private cn.huikuan.law.ConductGuard.DebtorKind debtor = cn.huikuan.law.ConductGuard.DebtorKind.PERSON;
+    private ConductGuard.DebtorKind debtor = ConductGuard.DebtorKind.PERSON;
     private ContactEntry draft;
 
     public ContactDialog(AppContext ctx, Window owner, long receivableId, List<EvidenceItem> available, List<LocalDateTime> earlierContacts) {
@@ -52,7 +56,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         this.receivableId = receivableId;
         this.earlierContacts = List.copyOf(earlierContacts);
         this.guard = ConductPanel.guard(ctx);
-        cn.huikuan.law.ConductGuard.warmUpInBackground();
+        ConductGuard.warmUpInBackground();
         this.conduct = new ConductPanel(ctx, "contactConduct", rewrite -> summary.setText(rewrite));
         LocalDateTime now = ctx.books().now();
         date.setValue(now.toLocalDate());
@@ -98,7 +102,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
     }
 
     /** The debtor's kind, for the guard: a company's own finance staff are the debtor, a person's employer is not. */
-    public ContactDialog debtor(cn.huikuan.domain.Customer customer) {
+    public ContactDialog debtor(Customer customer) {
         this.debtor = ConductPanel.debtorKind(customer);
         return this;
     }
@@ -160,11 +164,11 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
      * justified; the reason is stored with the contact and journalled. Contact hours and frequency are the app's policy.
      */
     private List<FieldError> conductProblems(ContactEntry e) {
-        cn.huikuan.law.ConductGuard.Result r = guard.check(e.getSummary(),
-                new cn.huikuan.law.ConductGuard.Context(debtor, e.getOccurredAt(), earlierContacts, cn.huikuan.law.ConductGuard.Tone.FIRM));
+        ConductGuard.Result r = guard.check(e.getSummary(),
+                new ConductGuard.Context(debtor, e.getOccurredAt(), earlierContacts, ConductGuard.Tone.FIRM));
         conduct.show(e.getSummary(), r);
-        List<cn.huikuan.law.ConductGuard.Finding> text = r.findings().stream().filter(f -> !f.policyOnly()).toList();
-        List<cn.huikuan.law.ConductGuard.Finding> timing = r.findings().stream().filter(cn.huikuan.law.ConductGuard.Finding::policyOnly).toList();
+        List<ConductGuard.Finding> text = r.findings().stream().filter(f -> !f.policyOnly()).toList();
+        List<ConductGuard.Finding> timing = r.findings().stream().filter(ConductGuard.Finding::policyOnly).toList();
         if (text.isEmpty() && timing.isEmpty()) return List.of();
         if (e.getConductOverride() != null) return List.of();
         List<FieldError> errors = new ArrayList<>();
@@ -179,12 +183,12 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         return errors;
     }
 
-    private String describe(List<cn.huikuan.law.ConductGuard.Finding> findings) {
+    private String describe(List<ConductGuard.Finding> findings) {
         StringBuilder sb = new StringBuilder();
-        for (cn.huikuan.law.ConductGuard.Finding f : findings) {
+        for (ConductGuard.Finding f : findings) {
             if (sb.length() > 0) sb.append('\n');
             sb.append(ctx.t("conduct.finding", f.matched(), f.reason(),
-                    f.policyOnly() ? ctx.t("conduct.policy") : f.basis().stream().map(cn.huikuan.law.Citation::zh).collect(java.util.stream.Collectors.joining("、")),
+                    f.policyOnly() ? ctx.t("conduct.policy") : f.basis().stream().map(Citation::zh).collect(Collectors.joining("、")),
                     f.suggestion()));
         }
         return sb.toString();

@@ -8,6 +8,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import cn.huikuan.application.ExportService;
+import java.nio.file.Path;
+import java.util.List;
 
 /** All customers of the book, paged and sorted in the database; ID numbers and phones masked. */
 public final class CustomerListView extends BorderPane {
@@ -90,12 +93,12 @@ public final class CustomerListView extends BorderPane {
     }
 
     /** 个人信息保护法 §45: everything about this customer, as a ZIP the user hands over. */
-    private void exportPersonalData(cn.huikuan.application.CustomerRow row) {
+    private void exportPersonalData(CustomerRow row) {
         if (row == null) return;
-        java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+        Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
         if (dir == null) return;
-        java.nio.file.Path zip = dir.resolve(cn.huikuan.application.ExportService.defaultName("个人信息", row.name(), ctx.books().today().toString(), ".zip"));
-        if (!Overwrite.allowed(ctx, getScene().getWindow(), java.util.List.of(zip))) { // issue 21: never replaced unasked
+        Path zip = dir.resolve(ExportService.defaultName("个人信息", row.name(), ctx.books().today().toString(), ".zip"));
+        if (!Overwrite.allowed(ctx, getScene().getWindow(), List.of(zip))) { // issue 21: never replaced unasked
             ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("privacy.export"), ctx.t("export.notReplaced", zip));
             return;
         }
@@ -104,7 +107,7 @@ public final class CustomerListView extends BorderPane {
     }
 
     /** 个人信息保护法 §47: erase this customer and every record of them, after the name is typed to confirm. */
-    private void erase(cn.huikuan.application.CustomerRow row) {
+    private void erase(CustomerRow row) {
         if (row == null) return;
         String typed = ctx.dialogs().ask(getScene().getWindow(), ctx.t("privacy.erase"), ctx.t("privacy.erase.confirm", row.name()));
         if (typed == null) return;
@@ -120,7 +123,7 @@ public final class CustomerListView extends BorderPane {
     }
 
     /** 对账单 for a period picked with two date pickers (default: this year to today); see ReportExports. */
-    private void statement(cn.huikuan.application.CustomerRow row) {
+    private void statement(CustomerRow row) {
         if (row == null) return;
         ReportExports.statement(ctx, getScene().getWindow(), row.id(), row.name());
     }

@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import org.controlsfx.control.Notifications;
 
 /** Totals of the book today: what is owed, what is overdue, and how old it is (aggregated in SQL). */
 public final class DashboardView extends BorderPane {
@@ -40,7 +41,7 @@ public final class DashboardView extends BorderPane {
     private final javafx.scene.layout.StackPane recoverySlot = chartSlot();
     private BarChart<String, Number> chart;
     private final Label asOf = new Label();
-    private final javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> today = new javafx.scene.control.ListView<>();
+    private final javafx.scene.control.ListView<TodayService.Item> today = new javafx.scene.control.ListView<>();
     private final Label todayStatus = new Label();
     /** The list's placeholder: "loading" until the list is read, then "nothing to do" (issue 21: it said the latter while loading). */
     private final Label todayEmpty = new Label();
@@ -85,7 +86,7 @@ public final class DashboardView extends BorderPane {
         today.setPlaceholder(todayEmpty);
         today.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(cn.huikuan.application.TodayService.Item i, boolean empty) {
+            protected void updateItem(TodayService.Item i, boolean empty) {
                 super.updateItem(i, empty);
                 getStyleClass().remove("urgent");
                 if (empty || i == null) {
@@ -94,7 +95,7 @@ public final class DashboardView extends BorderPane {
                 }
                 setText(Fmt.date(i.date()) + "  ·  " + ctx.t("today.kind." + i.kind().name()) + "  ·  " + i.customer() + "（" + i.title() + "）  —  "
                         + i.text(ctx.i18n()));
-                if (i.date().isBefore(ctx.books().today()) || i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION) {
+                if (i.date().isBefore(ctx.books().today()) || i.kind() == TodayService.Kind.LIMITATION) {
                     getStyleClass().add("urgent");
                 }
             }
@@ -232,18 +233,18 @@ public final class DashboardView extends BorderPane {
         ReportExports.aging(ctx, getScene().getWindow(), excel);
     }
 
-    private void showToday(cn.huikuan.application.TodayService.Today t) {
+    private void showToday(TodayService.Today t) {
         today.getItems().setAll(t.items());
         todayEmpty.setText(ctx.t("today.empty"));
         todayStatus.setText(t.capped() ? ctx.t("today.capped", t.casesRead()) : ctx.t("today.count", t.items().size()));
         if (!notified && !t.items().isEmpty() && getScene() != null && getScene().getWindow() != null && !Boolean.getBoolean("huikuan.noNotifications")) {
             notified = true;
-            long urgent = t.items().stream().filter(i -> i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION
+            long urgent = t.items().stream().filter(i -> i.kind() == TodayService.Kind.LIMITATION
                     || i.date().isBefore(ctx.books().today())).count();
             try {
                 String look = DashboardView.class.getResource("/cn/huikuan/ui/notifications.css").toExternalForm();
                 if (!getScene().getStylesheets().contains(look)) getScene().getStylesheets().add(look); // see the file
-                org.controlsfx.control.Notifications.create().owner(getScene().getWindow()).title(ctx.t("today.title"))
+                Notifications.create().owner(getScene().getWindow()).title(ctx.t("today.title"))
                         .text(ctx.t("today.notification", t.items().size(), urgent)).position(javafx.geometry.Pos.TOP_RIGHT).hideAfter(javafx.util.Duration.seconds(10)).showInformation();
             } catch (RuntimeException e) {
                 // a desktop without notification support: the list on the dashboard says the same

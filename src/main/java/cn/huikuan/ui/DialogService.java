@@ -9,13 +9,16 @@ import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.io.File;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the views ask of the desktop: choose files, show a message, ask for confirmation, open a file in
  * its viewer. Tests replace the parts that would open native windows.
  */
 public class DialogService {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DialogService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DialogService.class);
     private final HostServices hostServices;
 
     /**
@@ -47,15 +50,15 @@ public class DialogService {
     public List<Path> chooseFiles(Window owner, String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        List<java.io.File> files = fc.showOpenMultipleDialog(owner);
-        return files == null ? List.of() : files.stream().map(java.io.File::toPath).toList();
+        List<File> files = fc.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }
 
     /** A folder to export into, or null when the user cancels. */
     public Path chooseDirectory(Window owner, String title) {
         javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
         dc.setTitle(title);
-        java.io.File f = dc.showDialog(owner);
+        File f = dc.showDialog(owner);
         return f == null ? null : f.toPath();
     }
 

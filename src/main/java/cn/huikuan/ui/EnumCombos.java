@@ -3,6 +3,7 @@ package cn.huikuan.ui;
 import cn.huikuan.i18n.I18n;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
+import java.util.function.Function;
 
 /** Combo boxes of enum constants that show each constant's translated label. */
 final class EnumCombos {
@@ -31,7 +32,7 @@ final class EnumCombos {
     }
 
     /** A converter that only displays (the combo boxes here are not editable, so text is never parsed back). */
-    static <T> javafx.util.StringConverter<T> display(java.util.function.Function<T, String> text) {
+    static <T> javafx.util.StringConverter<T> display(Function<T, String> text) {
         return new javafx.util.StringConverter<>() {
             @Override
             public String toString(T t) {

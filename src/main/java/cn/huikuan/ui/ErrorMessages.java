@@ -9,6 +9,12 @@ import cn.huikuan.storage.DataFolderException;
 import cn.huikuan.storage.EvidenceImportException;
 
 import java.util.stream.Collectors;
+import cn.huikuan.application.ExportService;
+import cn.huikuan.application.Failures;
+import cn.huikuan.application.SpreadsheetRows;
+import cn.huikuan.documents.DocumentRefused;
+import cn.huikuan.storage.BackupRefusedException;
+import java.util.List;
 
 /** Turns a failure into a sentence the user can act on. Unknown failures show their message, not a stack trace. */
 public final class ErrorMessages {
@@ -23,10 +29,10 @@ public final class ErrorMessages {
         if (e instanceof EvidenceImportException ei) {
             return i18n.t("error.evidence." + ei.reason().name(), ei.file().getFileName());
         }
-        if (e instanceof cn.huikuan.documents.DocumentRefused d) {
+        if (e instanceof DocumentRefused d) {
             return d.getMessage();
         }
-        if (e instanceof cn.huikuan.storage.BackupRefusedException b) {
+        if (e instanceof BackupRefusedException b) {
             return i18n.t("error.backup." + b.reason().name(), b.file().getFileName(), b.detail());
         }
         if (e instanceof DataFolderException df) {
@@ -35,10 +41,10 @@ public final class ErrorMessages {
         if (e instanceof DomainException de) {
             return de.errors().stream().map(i18n::error).collect(Collectors.joining("\n"));
         }
-        if (e instanceof cn.huikuan.application.SpreadsheetRows.NotASpreadsheet x) {
+        if (e instanceof SpreadsheetRows.NotASpreadsheet x) {
             return x.getMessage();
         }
-        if (e instanceof cn.huikuan.application.ExportService.ExportException x) {
+        if (e instanceof ExportService.ExportException x) {
             return x.getMessage();
         }
         if (e instanceof NotFoundException) {
@@ -58,24 +64,24 @@ public final class ErrorMessages {
     }
 
     static boolean diskFull(Throwable t) {
-        return cn.huikuan.application.Failures.diskFull(t);
+        return Failures.diskFull(t);
     }
 
     static boolean databaseClosed(Throwable t) {
-        return cn.huikuan.application.Failures.databaseClosed(t);
+        return Failures.databaseClosed(t);
     }
 
     static Throwable unwrap(Throwable t) {
         Throwable e = t;
         while (e.getCause() != null && !(e instanceof DomainException) && !(e instanceof EvidenceImportException)
-                && !(e instanceof DataFolderException) && !(e instanceof cn.huikuan.storage.BackupRefusedException) && !(e instanceof cn.huikuan.documents.DocumentRefused) && (e.getClass() == RuntimeException.class
+                && !(e instanceof DataFolderException) && !(e instanceof BackupRefusedException) && !(e instanceof DocumentRefused) && (e.getClass() == RuntimeException.class
                 || e.getClass().getName().startsWith("java.util.concurrent") || e.getClass().getName().contains("Persistence"))) {
             e = e.getCause();
         }
         return e;
     }
 
-    public static String fieldList(java.util.List<FieldError> errors, I18n i18n) {
+    public static String fieldList(List<FieldError> errors, I18n i18n) {
         return errors.stream().map(i18n::error).collect(Collectors.joining("\n"));
     }
 }

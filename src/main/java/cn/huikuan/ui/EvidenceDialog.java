@@ -23,6 +23,8 @@ import java.util.Locale;
 
 import static cn.huikuan.ui.CustomerEditor.area;
 import static cn.huikuan.ui.CustomerEditor.field;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.Text;
 
 /** Attach one evidence file: the file is copied into the app's store and described (type, source, purpose). */
 public final class EvidenceDialog extends FormDialog<EvidenceItem> {
@@ -65,9 +67,9 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
 
     private void setFile(Path p) {
         chosen = p;
-        file.setText(cn.huikuan.domain.Text.visible(p.toString()));
+        file.setText(Text.visible(p.toString()));
         if (title.getText() == null || title.getText().isBlank()) {
-            String name = cn.huikuan.domain.Text.visible(p.getFileName().toString()); // a title never hides a direction control
+            String name = Text.visible(p.getFileName().toString()); // a title never hides a direction control
             int dot = name.lastIndexOf('.');
             title.setText(dot > 0 ? name.substring(0, dot) : name);
         }
@@ -111,7 +113,7 @@ public final class EvidenceDialog extends FormDialog<EvidenceItem> {
         try {
             return ctx.books().evidence().attach(receivableId, chosen, details);
         } catch (EvidenceImportException e) {
-            throw new cn.huikuan.domain.DomainException(FieldError.error("file", "validation.file.import", ErrorMessages.describe(e, ctx.i18n())));
+            throw new DomainException(FieldError.error("file", "validation.file.import", ErrorMessages.describe(e, ctx.i18n())));
         }
     }
 }

@@ -36,6 +36,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import cn.huikuan.documents.Templates;
+import cn.huikuan.domain.FieldError;
+import cn.huikuan.law.ConductGuard;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * 导出文书: pick a document (or the evidence bundle), review the few things only the user decides (deadline,
@@ -149,7 +154,7 @@ public final class ExportDialog extends Dialog<Void> {
         status.setId("exportStatus");
         status.setWrapText(true);
         conduct = new ConductPanel(ctx, "exportConduct", null);
-        cn.huikuan.law.ConductGuard.warmUpInBackground();
+        ConductGuard.warmUpInBackground();
 
         Label docsLabel = new Label(ctx.t("export.documents"));
         docsLabel.getStyleClass().add("title-4");
@@ -243,7 +248,7 @@ public final class ExportDialog extends Dialog<Void> {
             return null;
         }
         // a typed number counts (issue 21: typed numbers in spinners were dropped); text that is not one is refused
-        java.util.List<cn.huikuan.domain.FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Integer n = Form.intValue(instalments, "instalments", errors);
         if (n == null) {
             status.setText(ctx.i18n().error(errors.get(0)));
@@ -277,8 +282,8 @@ public final class ExportDialog extends Dialog<Void> {
                 bytes = x.documentPdf(c.kind(), cf);
             }
             List<String> told = c.kind() == null ? List.of() : x.notes(c.kind(), cf);
-            String proposed = c.kind() != null && cn.huikuan.documents.Templates.addressed(c.kind()) && o.court().isBlank()
-                    ? cn.huikuan.documents.Templates.proposal(c.kind(), cf).court() : null;
+            String proposed = c.kind() != null && Templates.addressed(c.kind()) && o.court().isBlank()
+                    ? Templates.proposal(c.kind(), cf).court() : null;
             PagePreview pv = new PagePreview(bytes);
             return new Rendered(pv, pv.render(1, PREVIEW_DPI), told, proposed);
         }, r -> {
@@ -384,7 +389,7 @@ public final class ExportDialog extends Dialog<Void> {
      * Reads the case (in the background), names the files for its debtor and day, asks before any existing one is replaced
      * (issue 21; the default answer keeps it), then writes.
      */
-    private void export(String label, CaseFile.Options o, java.util.function.Function<CaseFile, Plan> planned) {
+    private void export(String label, CaseFile.Options o, Function<CaseFile, Plan> planned) {
         status.setText(ctx.t("export.running", label));
         openFolder.setDisable(true);
         conduct.show(null, null);
@@ -395,7 +400,7 @@ public final class ExportDialog extends Dialog<Void> {
             planning = false;
             if (!allowed) {
                 status.setText(ctx.t("export.notReplaced", Overwrite.existing(plan.files()).stream().map(Path::getFileName)
-                        .map(Path::toString).collect(java.util.stream.Collectors.joining("、"))));
+                        .map(Path::toString).collect(Collectors.joining("、"))));
                 previewLater();
                 return;
             }

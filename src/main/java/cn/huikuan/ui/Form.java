@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.text.Normalizer;
 
 /**
  * A two-column form (label, control) where every field has an error line right under its control.
@@ -203,7 +204,7 @@ public final class Form {
 
     private static Integer parse(String text, int min, int max) {
         if (text == null) return null;
-        text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
+        text = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         if (!text.matches("[0-9]{1,9}")) return null;
         int v = Integer.parseInt(text);
         return v < min || v > max ? null : v;

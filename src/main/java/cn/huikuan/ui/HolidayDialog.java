@@ -24,6 +24,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A year's holiday arrangement (放假安排) as the deadlines count it, and a form to enter the one the State Council
@@ -100,7 +101,7 @@ public final class HolidayDialog extends FormDialog<Integer> {
         finishLayout();
     }
 
-    private static TableColumn<LawData.HolidayDay, String> column(String title, java.util.function.Function<LawData.HolidayDay, String> f) {
+    private static TableColumn<LawData.HolidayDay, String> column(String title, Function<LawData.HolidayDay, String> f) {
         TableColumn<LawData.HolidayDay, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
         c.setSortable(false);

@@ -20,6 +20,23 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import cn.huikuan.application.BackupService;
+import cn.huikuan.logging.LogSetup;
+import cn.huikuan.storage.DataFolderException;
+import cn.huikuan.storage.DatabaseKey;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop application. Opens the books in the background (the window shows progress meanwhile),
@@ -31,18 +48,18 @@ public final class HuikuanApp extends Application {
     private Stage stage;
     private AppContext context;
     /** The key of password-protected books, kept for this session so that a restore or a password change can reopen them. */
-    private volatile cn.huikuan.storage.DatabaseKey key;
+    private volatile DatabaseKey key;
     /** A folder the user pointed the app at that already holds books: checked before it is first opened. */
     private volatile Path broughtIn;
     /** Run once the main window shows after the next {@link #openBooks}. */
-    private java.util.function.Consumer<AppContext> afterOpen;
+    private Consumer<AppContext> afterOpen;
 
     /**
      * The books of the usual start, opened in the background while JavaFX starts (issue 7: the window should not
      * wait for the toolkit and the database one after the other). Only when nothing has to be asked first: the
      * folder holds books, they have no password, and no sample is to be loaded.
      */
-    private static volatile java.util.concurrent.CompletableFuture<Books> early;
+    private static volatile CompletableFuture<Books> early;
     private static volatile Path earlyFolder;
     /** Set when the early open found the database needs upgrading (it then takes a backup and migrates). */
     private static volatile boolean earlyUpgrading;
@@ -51,7 +68,7 @@ public final class HuikuanApp extends Application {
         Path folder = BookFolders.defaultLocation();
         openEarly(folder);
         // the rolling log file in the data folder (issue 21), set up beside the start
-        Thread logs = new Thread(() -> cn.huikuan.logging.LogSetup.toFolder(folder), "huikuan-log-setup");
+        Thread logs = new Thread(() -> LogSetup.toFolder(folder), "huikuan-log-setup");
         logs.setDaemon(true);
         logs.start();
         Application.launch(HuikuanApp.class);
@@ -60,7 +77,7 @@ public final class HuikuanApp extends Application {
     /** Starts opening the books in {@code folder} on their own thread, if nothing has to be asked first (see above). */
     static void openEarly(Path folder) {
         if (BookFolders.holdsBooks(folder) && !BookFolders.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")) {
-            java.util.concurrent.CompletableFuture<Books> f = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<Books> f = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
                     f.complete(Books.open(folder, Clock.systemDefaultZone(), null, () -> earlyUpgrading = true));
@@ -76,7 +93,7 @@ public final class HuikuanApp extends Application {
     }
 
     /** The early-opened books if they are for {@code folder} (taken once), else null. */
-    private static java.util.concurrent.CompletableFuture<Books> takeEarly(Path folder) {
+    private static CompletableFuture<Books> takeEarly(Path folder) {
         var f = early;
         early = null;
         if (f != null && !folder.equals(earlyFolder)) {
@@ -131,10 +148,10 @@ public final class HuikuanApp extends Application {
         var f = early;
         if (f == null || !folder.equals(earlyFolder)) return null;
         try {
-            Books b = f.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            Books b = f.get(1, TimeUnit.SECONDS);
             early = null;
             return b;
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,10 +167,10 @@ public final class HuikuanApp extends Application {
         WelcomeView view = new WelcomeView(i18n, folder, new DialogService(getHostServices()), l -> welcome(folder, l), choice -> {
             if (!choice.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
                 if (BookFolders.holdsBooks(choice.folder())) broughtIn = choice.folder();
-                cn.huikuan.logging.LogSetup.toFolder(choice.folder());
+                LogSetup.toFolder(choice.folder());
                 try {
                     BookFolders.remember(choice.folder());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     new DialogService(getHostServices()).showError(stage, i18n.t("welcome.folderError"), e.getMessage());
                     return;
                 }
@@ -190,12 +207,12 @@ public final class HuikuanApp extends Application {
                         while (true) {
                             if (earlyUpgrading) updateMessage(upgrading);
                             try {
-                                return opened.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                            } catch (java.util.concurrent.TimeoutException notYet) {
+                                return opened.get(200, TimeUnit.MILLISECONDS);
+                            } catch (TimeoutException notYet) {
                                 // still opening
                             }
                         }
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         if (e.getCause() instanceof RuntimeException re) throw re;
                         throw new IllegalStateException(e.getCause());
                     } catch (InterruptedException e) {
@@ -205,9 +222,9 @@ public final class HuikuanApp extends Application {
                 }
                 if (password != null) {
                     try {
-                        key = cn.huikuan.storage.DatabaseKey.fromPassword(password);
+                        key = DatabaseKey.fromPassword(password);
                     } finally {
-                        java.util.Arrays.fill(password, '\0');
+                        Arrays.fill(password, '\0');
                     }
                 }
                 if (broughtIn != null && broughtIn.equals(folder)) {
@@ -238,23 +255,23 @@ public final class HuikuanApp extends Application {
         open.setOnFailed(e -> {
             if (DialogService.exiting()) return;
             Throwable error = open.getException();
-            if (error instanceof cn.huikuan.storage.DataFolderException pf
-                    && (pf.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD
-                    || pf.reason() == cn.huikuan.storage.DataFolderException.Reason.PASSWORD_REQUIRED)) {
+            if (error instanceof DataFolderException pf
+                    && (pf.reason() == DataFolderException.Reason.WRONG_PASSWORD
+                    || pf.reason() == DataFolderException.Reason.PASSWORD_REQUIRED)) {
                 key = null;
-                askPassword(folder, pf.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD
+                askPassword(folder, pf.reason() == DataFolderException.Reason.WRONG_PASSWORD
                         ? bootI18n.t("password.prompt.wrong") : null);
                 return;
             }
             // the books did not open: the splash's spinner goes (it would spin, and cost CPU, behind the alert until clicked)
             showSplash(bootI18n.t("app.cannotOpen"), false);
-            java.util.List<cn.huikuan.application.BackupService.Backup> backups = java.util.List.of();
-            boolean damaged = error instanceof cn.huikuan.storage.DataFolderException df
-                    && (df.reason() == cn.huikuan.storage.DataFolderException.Reason.CORRUPT
-                    || df.reason() == cn.huikuan.storage.DataFolderException.Reason.MIGRATION_FAILED);
+            List<BackupService.Backup> backups = List.of();
+            boolean damaged = error instanceof DataFolderException df
+                    && (df.reason() == DataFolderException.Reason.CORRUPT
+                    || df.reason() == DataFolderException.Reason.MIGRATION_FAILED);
             if (damaged) {
                 try {
-                    backups = cn.huikuan.application.BackupService.list(folder.resolve("backups"));
+                    backups = BackupService.list(folder.resolve("backups"));
                 } catch (RuntimeException ignored) {
                     // no readable backups: the plain error below
                 }
@@ -281,8 +298,8 @@ public final class HuikuanApp extends Application {
      * The way out when the books cannot open (damaged, or the password is lost): pick a backup (newest first),
      * restore it, open again. Returns false if nothing was restored.
      */
-    private boolean restoreAtStartup(Path folder, java.util.List<cn.huikuan.application.BackupService.Backup> backups, I18n i18n) {
-        javafx.scene.control.ChoiceDialog<cn.huikuan.application.BackupService.Backup> pick =
+    private boolean restoreAtStartup(Path folder, List<BackupService.Backup> backups, I18n i18n) {
+        javafx.scene.control.ChoiceDialog<BackupService.Backup> pick =
                 new javafx.scene.control.ChoiceDialog<>(backups.get(0), backups);
         pick.setHeaderText(i18n.t("restore.header"));
         UiFont.apply(pick);
@@ -296,11 +313,11 @@ public final class HuikuanApp extends Application {
     /** Password-protected books: ask for the password ({@code error} says why again), or restore, or quit. */
     private void askPassword(Path folder, String error) {
         I18n i18n = I18n.forLanguage(System.getProperty("huikuan.lang", "zh"));
-        java.util.List<cn.huikuan.application.BackupService.Backup> backups;
+        List<BackupService.Backup> backups;
         try {
-            backups = cn.huikuan.application.BackupService.list(folder.resolve("backups"));
+            backups = BackupService.list(folder.resolve("backups"));
         } catch (RuntimeException e) {
-            backups = java.util.List.of();
+            backups = List.of();
         }
         var answer = new PasswordPrompt(i18n, stage, folder, error, !backups.isEmpty()).showAndWait();
         PasswordPrompt.Choice choice = answer.map(PasswordPrompt.Answer::choice).orElse(PasswordPrompt.Choice.QUIT);
@@ -323,17 +340,17 @@ public final class HuikuanApp extends Application {
         I18n i18n = context.i18n();
         closeBooks();
         showSplash(i18n.t("password.working"));
-        Task<java.util.Optional<cn.huikuan.storage.DatabaseKey>> work = new Task<>() {
+        Task<Optional<DatabaseKey>> work = new Task<>() {
             @Override
-            protected java.util.Optional<cn.huikuan.storage.DatabaseKey> call() {
+            protected Optional<DatabaseKey> call() {
                 try {
-                    var oldKey = request.current() == null ? null : cn.huikuan.storage.DatabaseKey.fromPassword(request.current());
-                    var newKey = request.newPassword() == null ? null : cn.huikuan.storage.DatabaseKey.fromPassword(request.newPassword());
+                    var oldKey = request.current() == null ? null : DatabaseKey.fromPassword(request.current());
+                    var newKey = request.newPassword() == null ? null : DatabaseKey.fromPassword(request.newPassword());
                     BookFolders.changePassword(root, oldKey, newKey);
-                    return java.util.Optional.ofNullable(newKey);
+                    return Optional.ofNullable(newKey);
                 } finally {
-                    if (request.current() != null) java.util.Arrays.fill(request.current(), '\0');
-                    if (request.newPassword() != null) java.util.Arrays.fill(request.newPassword(), '\0');
+                    if (request.current() != null) Arrays.fill(request.current(), '\0');
+                    if (request.newPassword() != null) Arrays.fill(request.newPassword(), '\0');
                 }
             }
         };
@@ -410,7 +427,7 @@ public final class HuikuanApp extends Application {
      * password; asks for the backup's password when that does not open it, then opens the books. A refused backup is
      * said in a sentence and the books open as they were.
      */
-    private void restoreThenOpen(Path root, Path zip, cn.huikuan.storage.DatabaseKey tryKey, boolean askedBefore, I18n i18n) {
+    private void restoreThenOpen(Path root, Path zip, DatabaseKey tryKey, boolean askedBefore, I18n i18n) {
         Label splash = showSplash(i18n.t("restore.running", zip.getFileName()));
         Task<Path> work = new Task<>() {
             @Override
@@ -431,17 +448,17 @@ public final class HuikuanApp extends Application {
         });
         work.setOnFailed(e -> {
             Throwable ex = work.getException();
-            if (ex instanceof cn.huikuan.storage.DataFolderException df
-                    && (df.reason() == cn.huikuan.storage.DataFolderException.Reason.PASSWORD_REQUIRED
-                    || df.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD)) {
-                boolean wrong = df.reason() == cn.huikuan.storage.DataFolderException.Reason.WRONG_PASSWORD && (tryKey != null);
+            if (ex instanceof DataFolderException df
+                    && (df.reason() == DataFolderException.Reason.PASSWORD_REQUIRED
+                    || df.reason() == DataFolderException.Reason.WRONG_PASSWORD)) {
+                boolean wrong = df.reason() == DataFolderException.Reason.WRONG_PASSWORD && (tryKey != null);
                 var pw = new BackupPasswordDialog(i18n, stage, zip, wrong && askedBefore).showAndWait();
                 if (pw.isPresent() && pw.get() != null) {
-                    cn.huikuan.storage.DatabaseKey backupKey;
+                    DatabaseKey backupKey;
                     try {
-                        backupKey = cn.huikuan.storage.DatabaseKey.fromPassword(pw.get());
+                        backupKey = DatabaseKey.fromPassword(pw.get());
                     } finally {
-                        java.util.Arrays.fill(pw.get(), '\0');
+                        Arrays.fill(pw.get(), '\0');
                     }
                     restoreThenOpen(root, zip, backupKey, true, i18n);
                     return;
@@ -455,7 +472,7 @@ public final class HuikuanApp extends Application {
         runInBackground(work, "huikuan-restore");
     }
 
-    private volatile java.util.concurrent.atomic.AtomicBoolean courtImagesStop = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile AtomicBoolean courtImagesStop = new AtomicBoolean();
     private volatile Thread courtImagesThread;
 
     /**
@@ -464,17 +481,17 @@ public final class HuikuanApp extends Application {
      */
     private void startCourtImages(Books b) {
         stopCourtImages();
-        var stopFlag = new java.util.concurrent.atomic.AtomicBoolean();
+        var stopFlag = new AtomicBoolean();
         courtImagesStop = stopFlag;
         Thread t = new Thread(() -> {
             try {
                 for (int i = 0; i < 30 && !stopFlag.get(); i++) Thread.sleep(100); // let the first lists load first
                 int n = b.courtImages().prepareMissing(stopFlag::get);
-                if (n > 0) org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).info("Court images made for {} photos", n);
+                if (n > 0) LoggerFactory.getLogger(HuikuanApp.class).info("Court images made for {} photos", n);
             } catch (InterruptedException e) {
                 // stopping
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Court images: {}", e.toString());
+                LoggerFactory.getLogger(HuikuanApp.class).warn("Court images: {}", e.toString());
             }
         }, "huikuan-court-images");
         t.setDaemon(true);
@@ -512,14 +529,14 @@ public final class HuikuanApp extends Application {
         return I18n.forLanguage(System.getProperty("huikuan.lang", b.settings().language()));
     }
 
-    private void showMain(Books b, java.util.concurrent.CompletableFuture<Prepared> prebuilding) {
+    private void showMain(Books b, CompletableFuture<Prepared> prebuilding) {
         this.books = b;
         Prepared made = null;
         if (prebuilding != null) {
             try {
                 made = prebuilding.get();
-            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
-                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Main window not made beside JavaFX's start; making it now", e);
+            } catch (ExecutionException | InterruptedException e) {
+                LoggerFactory.getLogger(HuikuanApp.class).warn("Main window not made beside JavaFX's start; making it now", e);
             }
         }
         if (made != null && made.context().books() == b) attach(made);
@@ -572,7 +589,7 @@ public final class HuikuanApp extends Application {
     }
 
     /** The early opening under way, if any (a test waits for it, as a user's start usually finds it done). */
-    static java.util.concurrent.Future<Books> earlyOpening() {
+    static Future<Books> earlyOpening() {
         return early;
     }
 
@@ -598,7 +615,7 @@ public final class HuikuanApp extends Application {
      * it follows the app's language, so a Chinese screen never says Cancel/OK on a machine set to English (issue 21).
      */
     static void useLocale(I18n i18n) {
-        java.util.Locale.setDefault(i18n.language().equals("en") ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE);
+        Locale.setDefault(i18n.language().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
     }
 
     private void attach(Prepared p) {
@@ -615,13 +632,13 @@ public final class HuikuanApp extends Application {
      * a spare thread as soon as they are open, while the FX thread installs the theme and shows the stage
      * (issue 7, startup). Null when there is nothing to make it for.
      */
-    private java.util.concurrent.CompletableFuture<Prepared> prebuild(Path folder) {
+    private CompletableFuture<Prepared> prebuild(Path folder) {
         var f = early;
         if (f == null || !folder.equals(earlyFolder) || Boolean.getBoolean("huikuan.noPrebuild")) return null;
-        var out = new java.util.concurrent.CompletableFuture<Prepared>();
+        var out = new CompletableFuture<Prepared>();
         Thread t = new Thread(() -> {
             try {
-                Books b = f.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                Books b = f.get(1, TimeUnit.SECONDS);
                 out.complete(prepare(b, windowLanguage(b)));
             } catch (Throwable e) {
                 out.completeExceptionally(e);
@@ -633,7 +650,7 @@ public final class HuikuanApp extends Application {
     }
 
     /** A main window made beside the start that is not used (the books were not ready in time): its tasks stop. */
-    private static void discard(java.util.concurrent.CompletableFuture<Prepared> prebuilding) {
+    private static void discard(CompletableFuture<Prepared> prebuilding) {
         if (prebuilding != null) prebuilding.thenAccept(p -> p.tasks().finishAndStop(30));
     }
 
@@ -644,7 +661,7 @@ public final class HuikuanApp extends Application {
      * swallowed: one dialog at a time, since after a full disk every task fails the same way.
      */
     private void showTaskError(Throwable error) {
-        org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Background task failed", error);
+        LoggerFactory.getLogger(HuikuanApp.class).warn("Background task failed", error);
         if (showingTaskError || context == null || DialogService.exiting()) return;
         showingTaskError = true;
         try {
@@ -707,7 +724,7 @@ public final class HuikuanApp extends Application {
                 b.backups().onExit();
             } catch (RuntimeException ex) {
                 failed = ex;
-                org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on closing failed", ex);
+                LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on closing failed", ex);
             }
             backedUpOnClose = true;
             RuntimeException error = failed;
@@ -762,7 +779,7 @@ public final class HuikuanApp extends Application {
                 try {
                     books.backups().onExit();
                 } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on exit failed: {}", e.getMessage());
+                    LoggerFactory.getLogger(HuikuanApp.class).warn("Backup on exit failed: {}", e.getMessage());
                 }
             }
             books.close();

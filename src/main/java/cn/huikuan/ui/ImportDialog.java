@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.time.LocalDate;
 
 /**
  * 导入 Excel: the columns Huikuan recognised (each can be changed), the first rows, the dry run's verdict
@@ -232,7 +234,7 @@ public final class ImportDialog extends Dialog<Integer> {
         Path folder = ctx.dialogs().chooseDirectory(getDialogPane().getScene().getWindow(), ctx.t("import.chooseFolder"));
         if (folder == null) return;
         Path target = unused(folder, ctx.t("import.templateFile"));
-        java.time.LocalDate today = ctx.books().today();
+        LocalDate today = ctx.books().today();
         ctx.tasks().run(ctx.t("import.template"), p -> {
             ImportService.writeTemplate(target, today);
             return target;
@@ -243,7 +245,7 @@ public final class ImportDialog extends Dialog<Integer> {
     /** {@code stem.xlsx} in {@code folder}, or {@code stem (2).xlsx} …: a file already there is never replaced. */
     static Path unused(Path folder, String stem) {
         Path p = folder.resolve(stem + ".xlsx");
-        for (int i = 2; java.nio.file.Files.exists(p); i++) p = folder.resolve(stem + " (" + i + ").xlsx");
+        for (int i = 2; Files.exists(p); i++) p = folder.resolve(stem + " (" + i + ").xlsx");
         return p;
     }
 }

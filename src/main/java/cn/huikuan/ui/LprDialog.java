@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.function.Function;
 
 /**
  * The LPR table the calculations use: its as-of date, its latest rows, and a form to add the month the
@@ -48,7 +50,7 @@ public final class LprDialog extends FormDialog<LprTable.Row> {
                 column(ctx.t("lpr.oneYear"), r -> r.oneYear().toPlainString() + "%"),
                 column(ctx.t("lpr.fiveYear"), r -> r.fiveYear().toPlainString() + "%")));
         List<LprTable.Row> latest = new ArrayList<>(table.rows());
-        java.util.Collections.reverse(latest);
+        Collections.reverse(latest);
         rows.getItems().setAll(latest.subList(0, Math.min(24, latest.size())));
         javafx.scene.control.Button holidays = new javafx.scene.control.Button(ctx.t("holidays.open"));
         holidays.setId("editHolidays");
@@ -65,7 +67,7 @@ public final class LprDialog extends FormDialog<LprTable.Row> {
         finishLayout();
     }
 
-    private static TableColumn<LprTable.Row, String> column(String title, java.util.function.Function<LprTable.Row, String> f) {
+    private static TableColumn<LprTable.Row, String> column(String title, Function<LprTable.Row, String> f) {
         TableColumn<LprTable.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
         return c;

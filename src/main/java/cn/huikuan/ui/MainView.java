@@ -18,6 +18,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.control.ProgressBar;
 
 import java.util.function.Consumer;
+import cn.huikuan.application.BackupService;
+import cn.huikuan.application.SearchService;
+import cn.huikuan.domain.CreditorProfile;
+import cn.huikuan.logging.LogSetup;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /**
  * The main window: a tool bar with the common actions, tabs for the dashboard, customers, receivables and
@@ -92,9 +98,9 @@ public final class MainView extends BorderPane {
             new PasswordDialog(ctx, getScene().getWindow(), protectedNow).showAndWait().ifPresent(changePassword);
         });
         bookSwitcher.setId("bookSwitcher");
-        bookSwitcher.setConverter(EnumCombos.display((cn.huikuan.domain.CreditorProfile p) -> p.getName()));
+        bookSwitcher.setConverter(EnumCombos.display((CreditorProfile p) -> p.getName()));
         bookSwitcher.setOnAction(e -> {
-            cn.huikuan.domain.CreditorProfile p = bookSwitcher.getValue();
+            CreditorProfile p = bookSwitcher.getValue();
             if (p != null && p.getId() != ctx.books().creditorId()) switchBook(p.getId());
         });
         Button newBook = new Button(ctx.t("book.new"));
@@ -176,10 +182,10 @@ public final class MainView extends BorderPane {
         javafx.scene.control.Hyperlink logs = new javafx.scene.control.Hyperlink(ctx.t("action.openLogs"));
         logs.setId("openLogs");
         logs.setOnAction(e -> {
-            Path dir = cn.huikuan.logging.LogSetup.folder(ctx.books().folder());
+            Path dir = LogSetup.folder(ctx.books().folder());
             try {
-                java.nio.file.Files.createDirectories(dir);
-            } catch (java.io.IOException ex) {
+                Files.createDirectories(dir);
+            } catch (IOException ex) {
                 // shown as it is: the folder's parent is the data folder, which exists
             }
             ctx.dialogs().open(dir);
@@ -243,31 +249,31 @@ public final class MainView extends BorderPane {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
-    private final ComboBox<cn.huikuan.domain.CreditorProfile> bookSwitcher = new ComboBox<>();
+    private final ComboBox<CreditorProfile> bookSwitcher = new ComboBox<>();
 
     /** Search across the book; the hits open their receivable (a customer without one opens the customer list). */
     private void search(String text) {
         if (text == null || text.isBlank()) return;
         ctx.tasks().run(ctx.t("search.running"), p -> ctx.books().search().search(text, 50), hits -> {
-            javafx.scene.control.Dialog<cn.huikuan.application.SearchService.Hit> d = new javafx.scene.control.Dialog<>();
+            javafx.scene.control.Dialog<SearchService.Hit> d = new javafx.scene.control.Dialog<>();
             d.initOwner(getScene().getWindow());
             d.setTitle(ctx.t("search.title"));
             d.setHeaderText(ctx.t("search.header", text.strip(), hits.size()));
             d.getDialogPane().setId("searchDialog");
-            javafx.scene.control.ListView<cn.huikuan.application.SearchService.Hit> list = new javafx.scene.control.ListView<>();
+            javafx.scene.control.ListView<SearchService.Hit> list = new javafx.scene.control.ListView<>();
             list.setId("searchResults");
             list.getItems().setAll(hits);
             list.setPlaceholder(new Label(ctx.t("search.none")));
             list.setPrefSize(640, 360);
             list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
                 @Override
-                protected void updateItem(cn.huikuan.application.SearchService.Hit h, boolean empty) {
+                protected void updateItem(SearchService.Hit h, boolean empty) {
                     super.updateItem(h, empty);
                     setText(empty || h == null ? null : ctx.t("search.kind." + h.kind().name()) + "  " + h.title() + (h.detail().isEmpty() ? "" : "   " + h.detail()));
                 }
             });
             Runnable open = () -> {
-                cn.huikuan.application.SearchService.Hit h = list.getSelectionModel().getSelectedItem();
+                SearchService.Hit h = list.getSelectionModel().getSelectedItem();
                 if (h == null) return;
                 d.close();
                 if (h.receivableId() != null) openReceivable(h.receivableId(), h.title().split(" — ")[0]);
@@ -341,7 +347,7 @@ public final class MainView extends BorderPane {
             boolean overwrite = replace;
             ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().copyOut(o, overwrite), zip -> ctx.dialogs().showInfo(
                     getScene().getWindow(), ctx.t("backup.done.title"), ctx.t("backup.to.done", zip)
-                            + (cn.huikuan.application.BackupService.isEncrypted(zip) ? "\n" + ctx.t("backup.to.encrypted") : "")));
+                            + (BackupService.isEncrypted(zip) ? "\n" + ctx.t("backup.to.encrypted") : "")));
         });
     }
 

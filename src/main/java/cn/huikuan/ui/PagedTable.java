@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.Objects;
 
 /**
  * A table whose rows come a page at a time from the database: sorting a column, filtering and paging
@@ -55,7 +56,7 @@ public final class PagedTable<T> {
                 key = sortKeys.get(c);
                 asc = c.getSortType() == TableColumn.SortType.ASCENDING;
             }
-            if (!java.util.Objects.equals(key, query.sortKey()) || (key != null && asc != query.ascending())) {
+            if (!Objects.equals(key, query.sortKey()) || (key != null && asc != query.ascending())) {
                 query = query.withSort(key, asc);
                 reload();
             }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.time.format.ResolverStyle;
 
 /** Reads typed values out of controls, adding a field error for anything that is not acceptable. */
 public final class Parse {
@@ -27,7 +28,7 @@ public final class Parse {
         String t = text.strip();
         for (DateTimeFormatter f : DATE_FORMATS) {
             try {
-                return LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                return LocalDate.parse(t, f.withResolverStyle(ResolverStyle.STRICT));
             } catch (DateTimeParseException ignored) {
                 // try the next format
             }

@@ -30,6 +30,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import cn.huikuan.application.ReceivablePage;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.CourtEvent;
+import cn.huikuan.domain.Text;
+import cn.huikuan.law.Citation;
+import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.law.Limitation;
+import cn.huikuan.law.ProceduralDeadlines;
+import cn.huikuan.storage.FileIntegrity;
+import java.io.File;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * One receivable: its balance today, the payments, the evidence (add by chooser or drag-and-drop, open,
@@ -47,7 +61,7 @@ public final class ReceivableDetailView extends BorderPane {
     private final TableView<EvidenceItem> evidence = new TableView<>();
     private final ListView<ContactEntry> timeline = new ListView<>();
     private final GridPane terms = new GridPane();
-    private final Map<Long, cn.huikuan.storage.FileIntegrity> integrity = new HashMap<>();
+    private final Map<Long, FileIntegrity> integrity = new HashMap<>();
     private Receivable receivable;
     private boolean reportedBad;
 
@@ -131,7 +145,7 @@ public final class ReceivableDetailView extends BorderPane {
         evidence.setPlaceholder(new Label(ctx.t("detail.dropHint")));
         evidence.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<EvidenceItem, String> status = col(ctx.t("evidence.status"),
-                e -> ctx.t("evidence.integrity." + integrity.getOrDefault(e.getId(), cn.huikuan.storage.FileIntegrity.OK).name()), 90);
+                e -> ctx.t("evidence.integrity." + integrity.getOrDefault(e.getId(), FileIntegrity.OK).name()), 90);
         status.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -139,17 +153,17 @@ public final class ReceivableDetailView extends BorderPane {
                 setText(empty ? null : item);
                 getStyleClass().remove("bucket-severe");
                 if (!empty && getTableRow() != null && getTableRow().getItem() != null
-                        && integrity.getOrDefault(getTableRow().getItem().getId(), cn.huikuan.storage.FileIntegrity.OK) != cn.huikuan.storage.FileIntegrity.OK) {
+                        && integrity.getOrDefault(getTableRow().getItem().getId(), FileIntegrity.OK) != FileIntegrity.OK) {
                     getStyleClass().add("bucket-severe");
                 }
             }
         });
         evidence.getColumns().addAll(List.of(
                 col(ctx.t("evidence.type"), e -> ctx.i18n().e(e.getType()), 90),
-                col(ctx.t("evidence.title"), e -> cn.huikuan.domain.Text.visible(e.getTitle()), 220),
+                col(ctx.t("evidence.title"), e -> Text.visible(e.getTitle()), 220),
                 col(ctx.t("evidence.date"), e -> Fmt.date(e.getEvidenceDate()), 95),
                 col(ctx.t("evidence.original"), e -> ctx.t(e.isOriginal() ? "evidence.original.yes" : "evidence.original.no"), 70),
-                col(ctx.t("evidence.fileName"), e -> cn.huikuan.domain.Text.visible(e.getOriginalFileName()), 150),
+                col(ctx.t("evidence.fileName"), e -> Text.visible(e.getOriginalFileName()), 150),
                 col(ctx.t("evidence.size"), e -> Fmt.size(e.getSizeBytes()), 70),
                 col("SHA-256", e -> e.getSha256().substring(0, 16) + "…", 140), status,
                 col(ctx.t("evidence.purpose"), e -> CustomerEditor.nz(e.getPurpose()), 220)));
@@ -160,7 +174,7 @@ public final class ReceivableDetailView extends BorderPane {
         evidence.setOnDragDropped(e -> {
             Dragboard db = e.getDragboard();
             boolean ok = db.hasFiles();
-            if (ok) filesDropped(db.getFiles().stream().map(java.io.File::toPath).toList());
+            if (ok) filesDropped(db.getFiles().stream().map(File::toPath).toList());
             e.setDropCompleted(ok);
             e.consume();
         });
@@ -175,7 +189,7 @@ public final class ReceivableDetailView extends BorderPane {
         open.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
         Button hash = button("showHash", "action.showHash", e -> {
             EvidenceItem item = evidence.getSelectionModel().getSelectedItem();
-            ctx.dialogs().showInfo(getScene().getWindow(), item.getTitle(), ctx.t("evidence.hashInfo", cn.huikuan.domain.Text.visible(item.getOriginalFileName()),
+            ctx.dialogs().showInfo(getScene().getWindow(), item.getTitle(), ctx.t("evidence.hashInfo", Text.visible(item.getOriginalFileName()),
                     item.getSha256(), item.getSizeBytes(), item.getImportedAt().toString(), ctx.books().evidence().file(item)));
         });
         hash.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
@@ -241,8 +255,8 @@ public final class ReceivableDetailView extends BorderPane {
 
     public void reload(boolean recheckFiles) {
         if (wizard != null) wizard.reload();
-        Map<Long, cn.huikuan.storage.FileIntegrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().page(id, known, new cn.huikuan.application.ReceivablePage.Progress() {
+        Map<Long, FileIntegrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().page(id, known, new ReceivablePage.Progress() {
             @Override
             public void update(int done, int of) {
                 p.update(done, of);
@@ -255,7 +269,7 @@ public final class ReceivableDetailView extends BorderPane {
         }), this::show);
     }
 
-    private void show(cn.huikuan.application.ReceivablePage d) {
+    private void show(ReceivablePage d) {
         receivable = d.receivable();
         Balance b = d.balance();
         heading.setText(receivable.getCustomer().getName() + " — " + receivable.getTitle());
@@ -279,7 +293,7 @@ public final class ReceivableDetailView extends BorderPane {
         evidence.refresh();
         timeline.getItems().setAll(d.timeline());
         showTerms();
-        long bad = d.integrity().values().stream().filter(i -> i != cn.huikuan.storage.FileIntegrity.OK).count();
+        long bad = d.integrity().values().stream().filter(i -> i != FileIntegrity.OK).count();
         if (bad > 0 && !reportedBad) {
             reportedBad = true;
             ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
@@ -288,16 +302,16 @@ public final class ReceivableDetailView extends BorderPane {
     }
 
     private final ListView<String> courtList = new ListView<>();
-    private final TableView<cn.huikuan.law.ClaimCalculator.Line> ledger = new TableView<>();
+    private final TableView<ClaimCalculator.Line> ledger = new TableView<>();
     private final Label claimSummary = new Label();
     private final Label claimNotes = new Label();
 
     private javafx.scene.Node claimNode() {
         ledger.setId("claimLedger");
         ledger.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<cn.huikuan.law.ClaimCalculator.Line, String> text = col(ctx.t("claim.col.text"), l -> l.text(), 420);
+        TableColumn<ClaimCalculator.Line, String> text = col(ctx.t("claim.col.text"), l -> l.text(), 420);
         text.setCellFactory(c -> {
-            javafx.scene.control.TableCell<cn.huikuan.law.ClaimCalculator.Line, String> cell = new javafx.scene.control.TableCell<>() {
+            javafx.scene.control.TableCell<ClaimCalculator.Line, String> cell = new javafx.scene.control.TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
@@ -308,11 +322,11 @@ public final class ReceivableDetailView extends BorderPane {
             return cell;
         });
         ledger.getColumns().addAll(List.of(col(ctx.t("claim.col.date"), l -> Fmt.date(l.date()), 95), text,
-                money(ctx.t("claim.col.accrued"), cn.huikuan.law.ClaimCalculator.Line::accrued),
-                money(ctx.t("claim.col.paid"), cn.huikuan.law.ClaimCalculator.Line::paid),
-                money(ctx.t("claim.col.principalLeft"), cn.huikuan.law.ClaimCalculator.Line::principalLeft),
-                money(ctx.t("claim.col.interestLeft"), cn.huikuan.law.ClaimCalculator.Line::interestLeft),
-                money(ctx.t("claim.col.chargesLeft"), cn.huikuan.law.ClaimCalculator.Line::chargesLeft)));
+                money(ctx.t("claim.col.accrued"), ClaimCalculator.Line::accrued),
+                money(ctx.t("claim.col.paid"), ClaimCalculator.Line::paid),
+                money(ctx.t("claim.col.principalLeft"), ClaimCalculator.Line::principalLeft),
+                money(ctx.t("claim.col.interestLeft"), ClaimCalculator.Line::interestLeft),
+                money(ctx.t("claim.col.chargesLeft"), ClaimCalculator.Line::chargesLeft)));
         claimSummary.setId("claimSummary");
         claimSummary.getStyleClass().add("text-bold");
         claimSummary.setWrapText(true);
@@ -327,17 +341,17 @@ public final class ReceivableDetailView extends BorderPane {
         return box;
     }
 
-    private TableColumn<cn.huikuan.law.ClaimCalculator.Line, String> money(String title,
-                                                                        Function<cn.huikuan.law.ClaimCalculator.Line, java.math.BigDecimal> f) {
-        TableColumn<cn.huikuan.law.ClaimCalculator.Line, String> c = col(title, l -> {
-            java.math.BigDecimal v = f.apply(l);
+    private TableColumn<ClaimCalculator.Line, String> money(String title,
+                                                                        Function<ClaimCalculator.Line, BigDecimal> f) {
+        TableColumn<ClaimCalculator.Line, String> c = col(title, l -> {
+            BigDecimal v = f.apply(l);
             return v == null || v.signum() == 0 ? "" : Fmt.money(v);
         }, 105);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
 
-    private void showClaim(cn.huikuan.law.ClaimCalculator.Result c, String problem) {
+    private void showClaim(ClaimCalculator.Result c, String problem) {
         if (c == null) {
             ledger.getItems().clear();
             claimSummary.setText(ctx.t("claim.unavailable", problem == null ? "" : problem));
@@ -354,12 +368,12 @@ public final class ReceivableDetailView extends BorderPane {
         if (c.comparableLoss() != null) notes.append(ctx.t("claim.comparable", Fmt.money(c.charges()), Fmt.money(c.comparableLoss()))).append('\n');
         if (c.includesUnagreedCharges()) notes.append(ctx.t("claim.unagreed")).append('\n');
         notes.append(ctx.t("claim.rounding")).append('\n');
-        notes.append(ctx.t("limitation.rules")).append(String.join("、", c.basis().stream().map(cn.huikuan.law.Citation::zh).toList()));
+        notes.append(ctx.t("limitation.rules")).append(String.join("、", c.basis().stream().map(Citation::zh).toList()));
         claimNotes.setText(notes.toString());
     }
 
     /** The recorded steps, in the list's order (the deadlines follow them): the one selected can be corrected. */
-    private List<cn.huikuan.domain.CourtEvent> courtEvents = List.of();
+    private List<CourtEvent> courtEvents = List.of();
 
     /** The court tab: the steps and their deadlines, and 修改所选步骤 (double-click or Enter on a step does the same). */
     private javafx.scene.Node courtNode() {
@@ -387,7 +401,7 @@ public final class ReceivableDetailView extends BorderPane {
         new CourtEventDialog(ctx, getScene().getWindow(), id, courtEvents.get(i)).showAndWait().ifPresent(x -> reload());
     }
 
-    private void showCourt(List<cn.huikuan.domain.CourtEvent> events, List<cn.huikuan.law.ProceduralDeadlines.Deadline> deadlines) {
+    private void showCourt(List<CourtEvent> events, List<ProceduralDeadlines.Deadline> deadlines) {
         courtEvents = List.copyOf(events);
         courtList.setId("courtList");
         courtList.setPlaceholder(new Label(ctx.t("court.none")));
@@ -400,28 +414,28 @@ public final class ReceivableDetailView extends BorderPane {
                 setPrefWidth(0);
             }
         });
-        List<String> lines = new java.util.ArrayList<>();
-        for (cn.huikuan.domain.CourtEvent e : events) {
+        List<String> lines = new ArrayList<>();
+        for (CourtEvent e : events) {
             lines.add(Fmt.date(e.getEventDate()) + "  " + ctx.i18n().e(e.getKind())
                     + (e.getCourt() != null ? "  ·  " + e.getCourt() : "") + (e.getCaseNumber() != null ? "  ·  " + e.getCaseNumber() : ""));
         }
-        for (cn.huikuan.law.ProceduralDeadlines.Deadline dl : deadlines) {
+        for (ProceduralDeadlines.Deadline dl : deadlines) {
             String line = ctx.t("court.deadlineLine", Fmt.date(dl.date()), dl.what(), dl.result().reason(),
-                    String.join("、", dl.result().basis().stream().distinct().map(cn.huikuan.law.Citation::zh).toList()));
+                    String.join("、", dl.result().basis().stream().distinct().map(Citation::zh).toList()));
             if (!dl.note().isEmpty()) line += "\n" + dl.note();
             // a year without a published arrangement: say where its arrangement is added once it is out
             if (!dl.result().uncertainYears().isEmpty()) line += "\n" + ctx.t("holidays.whereToUpdate");
             lines.add(line);
         }
         courtList.getItems().setAll(lines);
-        java.util.Optional<cn.huikuan.law.ProceduralDeadlines.Deadline> next =
-                cn.huikuan.law.ProceduralDeadlines.next(deadlines, ctx.books().today());
+        Optional<ProceduralDeadlines.Deadline> next =
+                ProceduralDeadlines.next(deadlines, ctx.books().today());
         figure(8, "court.nextDeadline", next.map(n -> Fmt.date(n.date()) + "  " + n.what().replaceAll("（.*", "")).orElse("—"),
                 "fig-nextDeadline");
     }
 
-    private void showLimitation(cn.huikuan.law.Limitation.Result lim, Balance b) {
-        if (b.bucket() == cn.huikuan.domain.AgingBucket.SETTLED) return;
+    private void showLimitation(Limitation.Result lim, Balance b) {
+        if (b.bucket() == AgingBucket.SETTLED) return;
         String value = Fmt.date(lim.expires()) + "  " + (lim.daysLeft() < 0 ? ctx.t("limitation.expired")
                 : ctx.t("limitation.daysLeft", lim.daysLeft()));
         VBox box = figure(6, "limitation.expires", value, "fig-limitation");
@@ -432,13 +446,13 @@ public final class ReceivableDetailView extends BorderPane {
         decided.setWrapText(true);
         box.getChildren().add(decided);
         javafx.scene.Node v = box.lookup("#fig-limitation");
-        if (lim.warning() != cn.huikuan.law.Limitation.Warning.NONE) v.getStyleClass().add("bucket-severe");
+        if (lim.warning() != Limitation.Warning.NONE) v.getStyleClass().add("bucket-severe");
         Button why = new Button(ctx.t("limitation.why"));
         why.setId("explainLimitation");
         why.getStyleClass().addAll("small", "flat");
         why.setOnAction(e -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("limitation.title"),
                 String.join("\n", lim.table()) + "\n\n" + ctx.t("limitation.rules") + "\n"
-                        + String.join("\n", lim.basis().stream().map(cn.huikuan.law.Citation::zh).toList())
+                        + String.join("\n", lim.basis().stream().map(Citation::zh).toList())
                         + (lim.uncertainYears().isEmpty() ? "" : "\n\n" + ctx.t("limitation.uncertain", lim.uncertainYears()))));
         box.getChildren().add(why);
     }
@@ -452,7 +466,7 @@ public final class ReceivableDetailView extends BorderPane {
         VBox box = new VBox(0, k, v);
         box.setUserData(order);
         figures.getChildren().add(box);
-        figures.getChildren().sort(java.util.Comparator.comparingInt(n -> (Integer) n.getUserData()));
+        figures.getChildren().sort(Comparator.comparingInt(n -> (Integer) n.getUserData()));
         return box;
     }
 
@@ -515,8 +529,8 @@ public final class ReceivableDetailView extends BorderPane {
 
     private void openEvidence(EvidenceItem item) {
         if (item == null) return;
-        cn.huikuan.storage.FileIntegrity state = integrity.getOrDefault(item.getId(), cn.huikuan.storage.FileIntegrity.OK);
-        if (state != cn.huikuan.storage.FileIntegrity.OK) {
+        FileIntegrity state = integrity.getOrDefault(item.getId(), FileIntegrity.OK);
+        if (state != FileIntegrity.OK) {
             ctx.dialogs().showError(getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
                     ctx.t("evidence.integrity." + state.name() + ".detail", item.getTitle()));
             return;

@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import java.nio.file.Path;
 
 /** All receivables with their derived balance, days overdue and aging bucket; paged in the database. */
 public final class ReceivableListView extends BorderPane {
@@ -104,9 +105,9 @@ public final class ReceivableListView extends BorderPane {
 
     /** Excel or CSV in: choose, dry run in the background, then the import dialog (issue 7). */
     private void importFile() {
-        List<java.nio.file.Path> chosen = ctx.dialogs().chooseFiles(getScene().getWindow(), ctx.t("import.choose"));
+        List<Path> chosen = ctx.dialogs().chooseFiles(getScene().getWindow(), ctx.t("import.choose"));
         if (chosen.isEmpty()) return;
-        java.nio.file.Path f = chosen.get(0);
+        Path f = chosen.get(0);
         ctx.tasks().run(ctx.t("import.checking"), p -> ctx.books().imports().dryRun(f, null),
                 r -> new ImportDialog(ctx, getScene().getWindow(), f, r).showAndWait().ifPresent(n -> {
                     main.refreshAll();

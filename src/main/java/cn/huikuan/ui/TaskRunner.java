@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs database, file and PDF work off the FX thread. Results and failures come back on the FX thread.
@@ -141,7 +142,7 @@ public final class TaskRunner {
     public void finishAndStop(long seconds) {
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(seconds, java.util.concurrent.TimeUnit.SECONDS)) executor.shutdownNow();
+            if (!executor.awaitTermination(seconds, TimeUnit.SECONDS)) executor.shutdownNow();
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 
 /**
  * The font of every screen (issue 21). JavaFX takes only the first family a stylesheet names and falls back from its
@@ -67,7 +68,7 @@ public final class UiFont {
             Font[] fonts = Font.loadFonts(in, 13);
             return fonts != null && fonts.length > 0;
         } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(UiFont.class).warn("Could not load the shipped Chinese font: {}", e.toString());
+            LoggerFactory.getLogger(UiFont.class).warn("Could not load the shipped Chinese font: {}", e.toString());
             return false;
         }
     }

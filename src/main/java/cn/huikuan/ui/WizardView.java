@@ -35,6 +35,15 @@ import javafx.scene.layout.VBox;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import cn.huikuan.application.ExportService;
+import cn.huikuan.domain.ContactMethod;
+import cn.huikuan.domain.StepChange;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * 催收向导: the case's steps from 知己知彼 to court, where it is now, what to do next, by when and why, and the
@@ -184,7 +193,7 @@ public final class WizardView extends BorderPane {
 
     /** 结案 asks how the case ended: paid in full or in part, settled, written off. */
     private void close(String note) {
-        List<cn.huikuan.domain.StepChange.Outcome> outcomes = List.of(cn.huikuan.domain.StepChange.Outcome.values());
+        List<StepChange.Outcome> outcomes = List.of(StepChange.Outcome.values());
         javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(ctx.t("wizard.outcome.PAID_IN_FULL"),
                 outcomes.stream().map(o -> ctx.t("wizard.outcome." + o.name())).toList());
         UiFont.apply(d);
@@ -193,8 +202,8 @@ public final class WizardView extends BorderPane {
         d.setHeaderText(ctx.t("wizard.outcome.ask"));
         d.getDialogPane().setId("outcomeDialog");
         d.showAndWait().ifPresent(label -> {
-            cn.huikuan.domain.StepChange.Outcome o = outcomes.stream().filter(x -> ctx.t("wizard.outcome." + x.name()).equals(label)).findFirst()
-                    .orElse(cn.huikuan.domain.StepChange.Outcome.PAID_IN_FULL);
+            StepChange.Outcome o = outcomes.stream().filter(x -> ctx.t("wizard.outcome." + x.name()).equals(label)).findFirst()
+                    .orElse(StepChange.Outcome.PAID_IN_FULL);
             ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, CollectionStep.CLOSED, note, o), c -> reload());
         });
     }
@@ -240,7 +249,7 @@ public final class WizardView extends BorderPane {
         });
         ConductGuard.warmUpInBackground();
         // Every outgoing text passes the guard first (issue 20): on a worker, since the first check loads ICU.
-        java.util.function.Consumer<Runnable> checked = then -> {
+        Consumer<Runnable> checked = then -> {
             String message = text.getText();
             ConductGuard.Context context = new ConductGuard.Context(ConductPanel.debtorKind(receivable.getCustomer()), null, List.of(),
                     ConductGuard.Tone.valueOf((tone.getValue() == null ? ReminderTemplates.Tone.FIRM : tone.getValue()).name()));
@@ -260,16 +269,16 @@ public final class WizardView extends BorderPane {
         Button log = button("reminderLog", ctx.t("wizard.reminder.log"), () -> contactDialog(ContactEntry.Channel.WECHAT, ContactEntry.Outcome.OTHER,
                 text.getText()));
         Button email = button("reminderEmail", ctx.t("wizard.reminder.email"), () -> checked.accept(() -> {
-            java.nio.file.Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
+            Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
             if (dir == null) return;
-            String who = cn.huikuan.application.ExportService.safeName(receivable.getCustomer().getName());
-            java.nio.file.Path eml = dir.resolve(who + "_催款提醒_" + ctx.books().today() + ".eml");
-            String to = receivable.getCustomer().getContacts().stream().filter(m -> m.getKind() == cn.huikuan.domain.ContactMethod.Kind.EMAIL)
-                    .map(cn.huikuan.domain.ContactMethod::getValue).findFirst().orElse("");
+            String who = ExportService.safeName(receivable.getCustomer().getName());
+            Path eml = dir.resolve(who + "_催款提醒_" + ctx.books().today() + ".eml");
+            String to = receivable.getCustomer().getContacts().stream().filter(m -> m.getKind() == ContactMethod.Kind.EMAIL)
+                    .map(ContactMethod::getValue).findFirst().orElse("");
             String body = text.getText();
             ctx.tasks().run(ctx.t("task.saving"), p -> {
-                java.nio.file.Files.writeString(eml, Email.draft(to, ctx.t("wizard.reminder.subject", receivable.getTitle()), body),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                Files.writeString(eml, Email.draft(to, ctx.t("wizard.reminder.subject", receivable.getTitle()), body),
+                        StandardCharsets.UTF_8);
                 return eml;
             }, x -> findings.setText(ctx.t("report.saved", x)));
         }));
@@ -290,7 +299,7 @@ public final class WizardView extends BorderPane {
     private void negotiate() {
         page.getChildren().add(button("wizardPlan", ctx.t("wizard.negotiate.plan"), () ->
                 new PlanDialog(ctx, getScene().getWindow(), id, state.balance().outstanding()).showAndWait().ifPresent(p -> changed())));
-        cn.huikuan.workflow.CaseGuide.Plan plan = state.facts().plan();
+        CaseGuide.Plan plan = state.facts().plan();
         if (plan != null) {
             page.getChildren().add(wrap(plan.due() == null ? ctx.t("wizard.negotiate.planPaid", Fmt.date(plan.agreedOn()))
                     : ctx.t("wizard.negotiate.planNext", Fmt.date(plan.agreedOn()), plan.number(), plan.of(), Fmt.date(plan.due()),
@@ -350,17 +359,17 @@ public final class WizardView extends BorderPane {
             result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + po.court(), null));
             result.getChildren().add(heading(ctx.t("wizard.route.courts")));
             for (String court : Routes.lawsuitCourts(f)) result.getChildren().add(wrap("· " + court, null));
-            java.math.BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
+            BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
             result.getChildren().add(heading(ctx.t("wizard.route.costs", Fmt.money(total))));
             // a 支付令 claims only what the debtor agreed in writing (民诉解释 §428): its fee follows the reduced claim
-            java.math.BigDecimal agreed = claim == null ? total : claim.agreedTotal();
-            java.math.BigDecimal caseFee = CourtFees.compute(CourtFees.Kind.CASE, total, false).fee();
+            BigDecimal agreed = claim == null ? total : claim.agreedTotal();
+            BigDecimal caseFee = CourtFees.compute(CourtFees.Kind.CASE, total, false).fee();
             result.getChildren().add(wrap(ctx.t("wizard.route.fees",
                     Fmt.money(CourtFees.compute(CourtFees.Kind.PAYMENT_ORDER, agreed, false).fee()),
                     Fmt.money(caseFee),
                     Fmt.money(CourtFees.compute(CourtFees.Kind.PRESERVATION, total, false).fee()),
                     Fmt.money(agreed),
-                    Fmt.money(caseFee.divide(java.math.BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP))), "routeFees"));
+                    Fmt.money(caseFee.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP))), "routeFees"));
             if (claim != null && claim.comparableLoss() != null) {
                 // 民法典 §585 ¶2, 合同编通则解释 §65 ¶2: the penalty beside the loss the law allows without it
                 boolean high = claim.penaltyMayBeReduced();

@@ -16,6 +16,16 @@ import java.nio.file.Path;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.domain.AuditChain;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.Receivable;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.flywaydb.core.Flyway;
 
 /** The journal detects what is changed around the app: in the database file or in the evidence store. */
 class AuditChainTest {
@@ -157,21 +167,21 @@ class AuditChainTest {
     @Test
     void aBookJournalledBeforeReceivablesAndCustomersWereHasThemJournalledOnceOnOpening(@TempDir Path old) throws Exception {
         // as schema V14 left a book: a payment journalled, its receivable and customer not, no journal_scope
-        java.nio.file.Files.createDirectories(old.resolve("db"));
+        Files.createDirectories(old.resolve("db"));
         String url = "jdbc:h2:file:" + old.resolve("db/huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
-        org.flywaydb.core.Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("14").load().migrate();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "huikuan", ""); Statement st = c.createStatement()) {
+        Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("14").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "huikuan", ""); Statement st = c.createStatement()) {
             st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO receivable (version, customer_id, kind, title, contract_date, principal, currency, penalty_kind, created_at) "
                     + "VALUES (0, 1, 'OTHER', '旧账', DATE '2025-01-01', 1234.56, 'CNY', 'NONE', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (1, 0, DATE '2025-02-01', 1234.56)");
             st.execute("INSERT INTO payment (receivable_id, paid_on, amount, channel, created_at) VALUES (1, DATE '2025-03-01', 100, 'CASH', CURRENT_TIMESTAMP)");
-            String content = cn.huikuan.domain.AuditChain.canonicalPayment(1, java.time.LocalDate.of(2025, 3, 1), new java.math.BigDecimal("100"),
-                    cn.huikuan.domain.Payment.Channel.CASH, null, null);
-            String hash = cn.huikuan.domain.AuditChain.hash(cn.huikuan.domain.AuditChain.GENESIS, "payment", 1, content);
+            String content = AuditChain.canonicalPayment(1, LocalDate.of(2025, 3, 1), new BigDecimal("100"),
+                    Payment.Channel.CASH, null, null);
+            String hash = AuditChain.hash(AuditChain.GENESIS, "payment", 1, content);
             st.execute("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) VALUES (1, CURRENT_TIMESTAMP, "
-                    + "'payment', 1, '" + content + "', '" + cn.huikuan.domain.AuditChain.GENESIS + "', '" + hash + "')");
+                    + "'payment', 1, '" + content + "', '" + AuditChain.GENESIS + "', '" + hash + "')");
             st.execute("SHUTDOWN");
         }
         try (Books b = Books.open(old, TestClock.fixed())) {
@@ -216,7 +226,7 @@ class AuditChainTest {
     void savingAnUnchangedReceivableAddsNoEntryAndAChangedOneOneEntry() {
         long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
         long before = books.audit().verify().entries();
-        cn.huikuan.domain.Receivable r = books.receivables().get(sale);
+        Receivable r = books.receivables().get(sale);
         books.receivables().save(r, true);
         assertThat(books.audit().verify().entries()).isEqualTo(before);
         r = books.receivables().get(sale);
@@ -229,7 +239,7 @@ class AuditChainTest {
 
     @Test
     void aClockWithNanosecondsDoesNotLookLikeTampering(@TempDir Path other) {
-        java.time.Clock nanos = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T02:00:00.123456789Z"), TestClock.CHINA);
+        Clock nanos = Clock.fixed(Instant.parse("2026-11-28T02:00:00.123456789Z"), TestClock.CHINA);
         try (Books b = Books.open(other, nanos)) {
             SampleData.loadInto(b);
             assertThat(b.audit().verify().problems()).isEmpty();

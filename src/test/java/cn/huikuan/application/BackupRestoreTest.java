@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.storage.BackupRefusedException;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Backup and restore round-trip the sample case with its evidence; rotation keeps 7 daily + 4 weekly. */
 class BackupRestoreTest {
@@ -38,8 +44,8 @@ class BackupRestoreTest {
             long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
             firstSha = books.evidence().list(sale).get(0).getSha256();
             // after the backup: a mistake, and a lost evidence file
-            books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, LocalDate.of(2026, 11, 27),
-                    cn.huikuan.domain.Money.of("300000"), cn.huikuan.domain.Payment.Channel.CASH), false);
+            books.receivables().addPayment(sale, new Payment(null, LocalDate.of(2026, 11, 27),
+                    Money.of("300000"), Payment.Channel.CASH), false);
             Path stored = books.evidence().file(books.evidence().list(sale).get(0));
             stored.toFile().setWritable(true);
             Files.delete(stored);
@@ -68,7 +74,7 @@ class BackupRestoreTest {
         }
         Path notBackup = Files.writeString(dir.resolve("photo.zip"), "not a zip");
         long before = Files.size(dir.resolve("db/huikuan.mv.db"));
-        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(cn.huikuan.storage.BackupRefusedException.class);
+        assertThatThrownBy(() -> Restore.restore(dir, notBackup)).isInstanceOf(BackupRefusedException.class);
         assertThat(Files.size(dir.resolve("db/huikuan.mv.db"))).isEqualTo(before);
     }
 
@@ -122,8 +128,8 @@ class BackupRestoreTest {
 
     private void pay(Books books) {
         long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
-        books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, LocalDate.of(2026, 11, 27),
-                cn.huikuan.domain.Money.of("1"), cn.huikuan.domain.Payment.Channel.CASH), false);
+        books.receivables().addPayment(sale, new Payment(null, LocalDate.of(2026, 11, 27),
+                Money.of("1"), Payment.Channel.CASH), false);
     }
 
     private List<Path> backupZips() {
@@ -173,7 +179,7 @@ class BackupRestoreTest {
         // the file changed since that close (copied over, opened by something else): the marker no longer matches
         Path file = dir.resolve("db/huikuan.mv.db");
         assertThat(marker).exists();
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 1000));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 1000));
         try (Books books = Books.open(dir, TestClock.fixed())) {
             assertThat(books.backups().onExit()).isNotEqualTo(third);
         }
@@ -207,8 +213,8 @@ class BackupRestoreTest {
 
     @Test
     void theNextDaysBackupIsSkippedWhileTheLastClosesBackupHoldsTheData() {
-        java.time.Clock nextDay = java.time.Clock.offset(TestClock.fixed(), java.time.Duration.ofDays(1));
-        java.time.Clock dayAfter = java.time.Clock.offset(TestClock.fixed(), java.time.Duration.ofDays(2));
+        Clock nextDay = Clock.offset(TestClock.fixed(), Duration.ofDays(1));
+        Clock dayAfter = Clock.offset(TestClock.fixed(), Duration.ofDays(2));
         Path closed;
         try (Books books = Books.open(dir, TestClock.fixed())) {
             SampleData.loadInto(books);

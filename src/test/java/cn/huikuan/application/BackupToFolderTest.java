@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Comparator;
 
 /** Issue 21: a backup to a folder the user chose (a USB stick), and the books restored from it on a computer that lost theirs. */
 class BackupToFolderTest {
@@ -39,7 +40,7 @@ class BackupToFolderTest {
         }
         // the computer's data folder is lost, backups and evidence included: only the stick is left
         try (var files = Files.walk(data)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 p.toFile().setWritable(true);
                 p.toFile().delete();
             });

@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.awt.Color;
+import java.util.Arrays;
 
 /**
  * Issue 4: a photo is made ready for the court when it is imported and the bundle embeds that kept image
@@ -72,7 +74,7 @@ class CourtImagesTest {
     static byte[] redJpeg(int w, int h) throws Exception {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         var g = img.createGraphics();
-        g.setColor(java.awt.Color.RED);
+        g.setColor(Color.RED);
         g.fillRect(0, 0, w, h);
         g.dispose();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -129,7 +131,7 @@ class CourtImagesTest {
         Files.write(small, redJpeg(800, 600));
         Path damaged = dir.resolve("damaged.jpg");
         byte[] head = Files.readAllBytes(small);
-        Files.write(damaged, java.util.Arrays.copyOf(head, head.length / 3));
+        Files.write(damaged, Arrays.copyOf(head, head.length / 3));
         try (Books b = Books.open(dir.resolve("books"), TestClock.fixed())) {
             long id = receivable(b);
             EvidenceItem s = attachPhoto(b, id, small);

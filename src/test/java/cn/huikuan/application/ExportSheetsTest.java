@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.pdf.PdfCheck;
+import java.nio.file.Files;
 
 /**
  * Issue 21, the bookkeeper's Excel files read back: headers in the user's language, labels instead of codes, real dates and
@@ -150,7 +153,7 @@ class ExportSheetsTest {
     void aListLongerThanOnePageKeepsItsFormatsOnEveryPage() throws Exception {
         StringBuilder csv = new StringBuilder("客户名称,日期,金额,到期日,合同编号\n");
         for (int i = 0; i < 1_205; i++) csv.append("客户").append(i).append(",2026-03-01,").append(100 + i).append(",2026-04-01,HT-").append(i).append('\n');
-        Path in = java.nio.file.Files.writeString(dir.resolve("many.csv"), csv);
+        Path in = Files.writeString(dir.resolve("many.csv"), csv);
         var mapping = ImportService.guessMapping(List.of("客户名称", "日期", "金额", "到期日", "合同编号"));
         assertThat(books.imports().importFile(in, mapping).accepted()).isEqualTo(1_205);
         Path f = dir.resolve("many.xlsx");
@@ -226,7 +229,7 @@ class ExportSheetsTest {
         assertThat(e.get(0).getCellText(0)).contains("某建材有限公司", "aging report", "2026-11-28");
         assertThat(texts(e.get(1))).containsExactly("Customer", "Not due", "0–30 days", "31–90 days", "91–180 days", "181–365 days", "Over 365 days",
                 "Total");
-        try (cn.huikuan.pdf.PdfCheck p = cn.huikuan.pdf.PdfCheck.of(books.exports().agingPdf(dir.resolve("a.pdf")))) {
+        try (PdfCheck p = PdfCheck.of(books.exports().agingPdf(dir.resolve("a.pdf")))) {
             assertThat(p.allText().lines().limit(3).collect(Collectors.joining(" ")).replace(" ", "")).contains("某建材有限公司账龄分析表");
         }
     }
@@ -239,8 +242,8 @@ class ExportSheetsTest {
         assertThat(longName).startsWith("对账单-很").endsWith("-2026-01-01至2026-11-28.pdf").hasSizeLessThanOrEqualTo(120);
         var c = books.exports().caseFile(books.receivables().page(ListQuery.first(10)).rows().stream()
                 .filter(r -> r.customerName().equals("李某")).findFirst().orElseThrow().id(), null);
-        assertThat(ExportService.documentName(cn.huikuan.documents.DocKind.DEMAND, c)).isEqualTo("催收通知书-李某-2026-11-28.pdf");
-        assertThat(ExportService.packetFolderName(c, cn.huikuan.documents.DocKind.Route.LAWSUIT)).isEqualTo("诉讼材料-李某-2026-11-28");
+        assertThat(ExportService.documentName(DocKind.DEMAND, c)).isEqualTo("催收通知书-李某-2026-11-28.pdf");
+        assertThat(ExportService.packetFolderName(c, DocKind.Route.LAWSUIT)).isEqualTo("诉讼材料-李某-2026-11-28");
         assertThat(ExportService.zipName(c)).isEqualTo("证据-李某-2026-11-28.zip");
         assertThat(ExportService.bundleName(c)).isEqualTo("证据材料汇编-李某-2026-11-28.pdf");
     }

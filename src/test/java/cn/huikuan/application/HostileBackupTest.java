@@ -23,6 +23,17 @@ import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import cn.huikuan.cli.Cli;
+import cn.huikuan.persistence.Database;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Issue 24: a backup is data, never code. Backups are built here with H2's own API the way an attacker would: a real
@@ -65,8 +76,8 @@ class HostileBackupTest {
     }
 
     /** Everything in the data folder, by name and size: a refused restore leaves it as it was. */
-    private java.util.Map<String, Long> folderState() throws IOException {
-        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    private Map<String, Long> folderState() throws IOException {
+        Map<String, Long> m = new TreeMap<>();
         try (var s = Files.walk(books)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = books.relativize(p).toString();
@@ -108,23 +119,23 @@ class HostileBackupTest {
             Files.copy(in, usb.resolve("db/huikuan.mv.db"));
         }
         long size = Files.size(usb.resolve("db/huikuan.mv.db"));
-        assertThatThrownBy(() -> cn.huikuan.persistence.Database.checkBroughtIn(usb, null)).isInstanceOfSatisfying(BackupRefusedException.class,
+        assertThatThrownBy(() -> Database.checkBroughtIn(usb, null)).isInstanceOfSatisfying(BackupRefusedException.class,
                 e -> assertThat(e.detail()).contains("trigger PLANTED"));
         assertThat(ran).doesNotExist();
         assertThat(Files.size(usb.resolve("db/huikuan.mv.db"))).isEqualTo(size);
         assertThat(usb.resolve("db/restoring")).doesNotExist();
-        cn.huikuan.persistence.Database.checkBroughtIn(books, null); // the app's own books pass
+        Database.checkBroughtIn(books, null); // the app's own books pass
     }
 
     @Test
     void theTriggerIsRefusedFromTheCommandLineWithExitTwoAndASentence() throws Exception {
         Path zip = tampered("trigger-cli", trigger());
-        var out = new java.io.ByteArrayOutputStream();
-        var err = new java.io.ByteArrayOutputStream();
-        var cli = new cn.huikuan.cli.Cli(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(cli.run("restore", "--book", books.toString(), "--from", zip.toString())).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("回款助手从不创建").contains("trigger PLANTED")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("回款助手从不创建").contains("trigger PLANTED")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(ran).doesNotExist();
     }
@@ -188,7 +199,7 @@ class HostileBackupTest {
         refused(empty, BackupRefusedException.Reason.EMPTY, null);
 
         byte[] noise = new byte[64 * 1024];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
         Path garbage = work.resolve("garbage.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(garbage))) {
             out.putNextEntry(new ZipEntry("huikuan.mv.db"));
@@ -204,12 +215,12 @@ class HostileBackupTest {
         }
         byte[] all = Files.readAllBytes(full);
         Path cut = work.resolve("cut.mv.db");
-        Files.write(cut, java.util.Arrays.copyOf(all, all.length * 2 / 5));
+        Files.write(cut, Arrays.copyOf(all, all.length * 2 / 5));
         refused(zip(cut, work.resolve("truncated.zip")), null, null);
 
         // the zip itself cut off
         byte[] zipBytes = Files.readAllBytes(goodZip);
-        Path cutZip = Files.write(work.resolve("cutzip.zip"), java.util.Arrays.copyOf(zipBytes, zipBytes.length / 2));
+        Path cutZip = Files.write(work.resolve("cutzip.zip"), Arrays.copyOf(zipBytes, zipBytes.length / 2));
         refused(cutZip, BackupRefusedException.Reason.NOT_A_ZIP, null);
 
         Path link = work.resolve("link.zip");
@@ -242,7 +253,7 @@ class HostileBackupTest {
     /** Rewrites the uncompressed size the zip's local and central headers give for its only entry. */
     static void lieAboutSize(Path zip, int size) throws IOException {
         byte[] b = Files.readAllBytes(zip);
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i + 4 <= b.length; i++) {
             int sig = buf.getInt(i);
             if (sig == 0x04034b50 && (buf.getShort(i + 6) & 8) == 0) buf.putInt(i + 22, size); // local header without data descriptor

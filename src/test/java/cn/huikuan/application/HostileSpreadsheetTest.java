@@ -23,6 +23,10 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import cn.huikuan.cli.Cli;
+import java.util.Arrays;
+import java.util.zip.ZipFile;
+import org.assertj.core.api.AbstractStringAssert;
 
 /**
  * Hostile and odd spreadsheets (issue 24): each file is built here byte by byte, and each is refused with one
@@ -123,12 +127,12 @@ class HostileSpreadsheetTest {
     /** {@code count} times {@code c}, written a block at a time (never the whole text in memory). */
     private static void repeat(OutputStream out, char c, long count) throws IOException {
         byte[] block = new byte[1 << 16];
-        java.util.Arrays.fill(block, (byte) c);
+        Arrays.fill(block, (byte) c);
         for (long left = count; left > 0; left -= block.length) out.write(block, 0, (int) Math.min(left, block.length));
     }
 
     /** Chinese, then "/ " and English, on one line. */
-    static org.assertj.core.api.AbstractStringAssert<?> assertBilingualSentence(String message) {
+    static AbstractStringAssert<?> assertBilingualSentence(String message) {
         int slash = message.indexOf("/ ");
         assertThat(slash).as(message).isPositive();
         assertThat(message.substring(0, slash)).as(message).containsPattern("\\p{IsHan}");
@@ -239,7 +243,7 @@ class HostileSpreadsheetTest {
         };
         Path liar = dir.resolve("liar.xlsx");
         Files.write(liar, withDeclaredSize(Files.readAllBytes(xlsx("big.xlsx", text(sheet(HEADER + ROW2)), big, null, null)), "xl/sharedStrings.xml", 1_000));
-        try (var zip = new java.util.zip.ZipFile(liar.toFile())) {
+        try (var zip = new ZipFile(liar.toFile())) {
             assertThat(zip.getEntry("xl/sharedStrings.xml").getSize()).isEqualTo(1_000);
         }
         assertRefused(liar, "xl/sharedStrings.xml", "超过 256 MB", "over 256 MiB");
@@ -251,7 +255,7 @@ class HostileSpreadsheetTest {
         byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
         for (int i = zip.length - 46; i >= 0; i--) {
             if (b.getInt(i) == 0x02014b50 && b.getShort(i + 28) == wanted.length
-                    && java.util.Arrays.equals(zip, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
+                    && Arrays.equals(zip, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
                 b.putInt(i + 24, size);
                 return zip;
             }
@@ -346,7 +350,7 @@ class HostileSpreadsheetTest {
         Books.open(book, TestClock.fixed()).close();
         Path f = xlsx("zzz.xlsx", sheet(HEADER + "<row r=\"2\"><c r=\"ZZZZZZ2\" t=\"s\"><v>3</v></c></row>"), sharedStrings(STRINGS));
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int exit = assertTimeoutPreemptively(LIMIT, () -> new cn.huikuan.cli.Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = assertTimeoutPreemptively(LIMIT, () -> new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run("import", "receivables", "--file", f.toString(), "--dry-run", "--book", book.toString()));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("huikuan: ").contains("ZZZZZZ2", "超出了 Excel 的范围", "outside Excel's grid")

@@ -19,6 +19,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.ArrayList;
 
 /** Excel and CSV in: the mapping, the dry run's per-row reasons, all or nothing, and hostile files. */
 class ImportServiceTest {
@@ -269,7 +270,7 @@ class ImportServiceTest {
     /** The amount indexes missing from the file (INFORMATION_SCHEMA, not the app's own flag). */
     private List<String> missingAmountIndexes() {
         return books.db().withConnection(c -> {
-            List<String> missing = new java.util.ArrayList<>(List.of("RECEIVABLE_BOOK_PRINCIPAL", "RECEIVABLE_BOOK_OUTSTANDING"));
+            List<String> missing = new ArrayList<>(List.of("RECEIVABLE_BOOK_PRINCIPAL", "RECEIVABLE_BOOK_OUTSTANDING"));
             try (var st = c.createStatement(); var r = st.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'RECEIVABLE'")) {
                 while (r.next()) missing.remove(r.getString(1));
             }

@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.Payment;
+import java.time.LocalDate;
+import java.util.zip.ZipFile;
 
 /**
  * Issue 24: the journal is a SHA-256 chain inside the database, so whoever can write the database can also recompute it.
@@ -110,8 +114,8 @@ class JournalAnchorsTest {
     void theLastPaymentDeletedWithItsLastJournalEntryIsFoundByTheAnchor() throws Exception {
         try (Books books = Books.open(dir, TestClock.fixed())) {
             long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
-            books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, java.time.LocalDate.of(2026, 11, 20),
-                    cn.huikuan.domain.Money.of("50000"), cn.huikuan.domain.Payment.Channel.BANK_TRANSFER), false);
+            books.receivables().addPayment(sale, new Payment(null, LocalDate.of(2026, 11, 20),
+                    Money.of("50000"), Payment.Channel.BANK_TRANSFER), false);
         }
         try (Connection c = sql(); Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM audit_entry WHERE id = (SELECT MAX(id) FROM audit_entry)");
@@ -127,14 +131,14 @@ class JournalAnchorsTest {
         try (Books books = Books.open(dir, TestClock.fixed())) {
             zip = books.backups().backupNow("manual");
             long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
-            books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, java.time.LocalDate.of(2026, 11, 20),
-                    cn.huikuan.domain.Money.of("1000"), cn.huikuan.domain.Payment.Channel.CASH), false);
+            books.receivables().addPayment(sale, new Payment(null, LocalDate.of(2026, 11, 20),
+                    Money.of("1000"), Payment.Channel.CASH), false);
         }
         assertThat(JournalAnchors.inZip(zip)).singleElement().satisfies(a -> {
             assertThat(a.entries()).isEqualTo(21);
             assertThat(a.source()).isEqualTo("backup " + zip.getFileName());
         });
-        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+        try (var z = new ZipFile(zip.toFile())) {
             assertThat(z.getEntry("huikuan.mv.db")).as("the comment leaves the zip readable").isNotNull();
         }
         assertThat(verify()).startsWith("0\n");
@@ -173,8 +177,8 @@ class JournalAnchorsTest {
             head = r.head();
             entries = r.entries();
             long sale = books.receivables().page(ListQuery.first(10).withText("建材")).rows().get(0).id();
-            books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(null, java.time.LocalDate.of(2026, 11, 20),
-                    cn.huikuan.domain.Money.of("1000"), cn.huikuan.domain.Payment.Channel.CASH), false);
+            books.receivables().addPayment(sale, new Payment(null, LocalDate.of(2026, 11, 20),
+                    Money.of("1000"), Payment.Channel.CASH), false);
         }
         assertThat(verify("--anchor", entries + ":" + head)).as("the journal grew: it still extends the anchor").startsWith("0\n");
         assertThat(verify("--anchor", entries + ":" + "a".repeat(64))).startsWith("1\n").contains("the anchor given");

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.Function;
+import org.h2.util.DateTimeUtils;
 
 /**
  * verify reads the records by plain JDBC (issue 25): every record must read back as exactly the text its entity gives
@@ -35,14 +37,14 @@ class JournalRecordsTest {
     @AfterEach
     void restoreZone() {
         TimeZone.setDefault(before);
-        org.h2.util.DateTimeUtils.resetCalendar();
+        DateTimeUtils.resetCalendar();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "Asia/Shanghai", "America/New_York", "Pacific/Kiritimati"})
     void everyRecordReadsBackAsItsEntitysJournalText(String zone) throws Exception {
         TimeZone.setDefault(TimeZone.getTimeZone(zone));
-        org.h2.util.DateTimeUtils.resetCalendar(); // H2 keeps the zone it first saw; a user's JVM has one zone from its start
+        DateTimeUtils.resetCalendar(); // H2 keeps the zone it first saw; a user's JVM has one zone from its start
         try (Books books = Books.open(dir, TestClock.fixed())) {
             SampleData.loadInto(books);
             long r = books.receivables().page(ListQuery.first(1)).rows().get(0).id();
@@ -84,8 +86,8 @@ class JournalRecordsTest {
         }
     }
 
-    private static <T> void put(Map<String, Map<Long, String>> into, String entity, List<T> records, java.util.function.Function<T, Long> id,
-                                java.util.function.Function<T, String> text) {
+    private static <T> void put(Map<String, Map<Long, String>> into, String entity, List<T> records, Function<T, Long> id,
+                                Function<T, String> text) {
         Map<Long, String> m = into.computeIfAbsent(entity, k -> new HashMap<>());
         for (T x : records) m.put(id.apply(x), text.apply(x));
     }

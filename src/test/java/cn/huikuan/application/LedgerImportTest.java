@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.dhatim.fastexcel.Workbook;
 
 /**
  * Issue 21: a real ledger goes in. Payment-date default, person or organisation from the number, 业务内容 as the title,
@@ -291,7 +292,7 @@ class LedgerImportTest {
     @Test
     void rowsOfAnXlsxKeepExcelsNumbersAcrossEmptyRows() throws Exception {
         Path f = dir.resolve("gaps.xlsx");
-        try (var out = Files.newOutputStream(f); var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+        try (var out = Files.newOutputStream(f); var wb = new Workbook(out, "test", "1.0")) {
             var ws = wb.newWorksheet("台账");
             ws.value(1, 0, "客户名称");                     // row 2 (row 1 empty)
             ws.value(1, 1, "日期");

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Instant;
 
 /** 个人信息保护法 §45 and §47 on the sample: 李某's data exported, then erased, and gone from the files. */
 class PrivacyServiceTest {
@@ -114,7 +115,7 @@ class PrivacyServiceTest {
             SampleData.loadInto(books);
             books.db().inTransactionDo(s -> s.createMutationQuery(
                     "update AuditEntry a set a.content = '', a.erasedAt = :t where a.id = (select min(b.id) from AuditEntry b)")
-                    .setParameter("t", java.time.Instant.now()).executeUpdate());
+                    .setParameter("t", Instant.now()).executeUpdate());
             assertThat(books.audit().verify().problems()).anyMatch(p -> p.detail().contains("without an erasure on record"));
         }
     }

@@ -19,6 +19,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.cli.Cli;
+import cn.huikuan.domain.AgingBucket;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 /**
  * Issue 7: the list figures kept on each receivable row (V9) agree with the domain's {@link Balance} after every
@@ -41,10 +48,10 @@ class ReceivableSummaryTest {
             assertThat(row.overdueSince()).as(row.title()).isEqualTo(b.overdueSince());
         }
         Dashboard d = books.lists().dashboard(books.creditorId(), books.today());
-        assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, java.math.BigDecimal::add));
+        assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, BigDecimal::add));
         // the kept totals (V10, decision 0009) agree with the rows: per bucket, per customer, the book's counts
         assertThat(books.receivables().keptTotalsDiffer()).isEmpty();
-        for (cn.huikuan.domain.AgingBucket b : cn.huikuan.domain.AgingBucket.values()) {
+        for (AgingBucket b : AgingBucket.values()) {
             List<ReceivableRow> in = rows.stream().filter(r -> r.bucket() == b).toList();
             Dashboard.BucketTotal t = d.buckets().get(b);
             assertThat(t == null ? 0 : t.count()).as("count of " + b).isEqualTo(in.size());
@@ -55,8 +62,8 @@ class ReceivableSummaryTest {
         assertThat(books.customers().page(ListQuery.first(1)).total()).isEqualTo(customers.size()).isEqualTo(d.customers());
         // the amount sort keys (whole cents, V13) follow the amounts through every kind of write
         long[] drifted = books.db().withConnection(c -> {
-            try (java.sql.Statement s = c.createStatement();
-                 java.sql.ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM receivable WHERE principal_cents IS DISTINCT FROM principal * 100"
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM receivable WHERE principal_cents IS DISTINCT FROM principal * 100"
                          + " OR outstanding_cents IS DISTINCT FROM outstanding * 100), (SELECT COUNT(*) FROM customer"
                          + " WHERE outstanding_cents IS DISTINCT FROM outstanding * 100)")) {
                 r.next();
@@ -69,7 +76,7 @@ class ReceivableSummaryTest {
             List<ReceivableRow> theirs = rows.stream().filter(r -> r.customerId() == c.id()).toList();
             assertThat(c.receivableCount()).as(c.name()).isEqualTo(theirs.size());
             assertThat(c.outstanding()).as(c.name()).isEqualByComparingTo(theirs.stream().map(r -> r.principal().subtract(r.paid()))
-                    .reduce(Money.ZERO, java.math.BigDecimal::add));
+                    .reduce(Money.ZERO, BigDecimal::add));
         }
     }
 
@@ -128,14 +135,14 @@ class ReceivableSummaryTest {
             });
             assertThat(books.receivables().keptTotalsDiffer()).hasSize(3);
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
-        int rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString());
-        assertThat(rc).isEqualTo(cn.huikuan.cli.Cli.FAILED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int rc = new Cli(ps, ps).run("verify", "--book", dir.toString());
+        assertThat(rc).isEqualTo(Cli.FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("合计 Kept totals: 不一致", "book_due_total", "number of customers");
         out.reset();
-        rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString(), "--refresh-figures");
-        assertThat(rc).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(cn.huikuan.cli.Cli.OK);
+        rc = new Cli(ps, ps).run("verify", "--book", dir.toString(), "--refresh-figures");
+        assertThat(rc).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(Cli.OK);
         try (Books books = Books.open(dir, TestClock.fixed())) {
             assertListsAgree(books);
         }
@@ -152,14 +159,14 @@ class ReceivableSummaryTest {
                     .setParameter("i", id).executeUpdate());
             assertThat(books.receivables().staleListFigures(10)).containsExactly(id);
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
-        int rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString());
-        assertThat(rc).isEqualTo(cn.huikuan.cli.Cli.FAILED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int rc = new Cli(ps, ps).run("verify", "--book", dir.toString());
+        assertThat(rc).isEqualTo(Cli.FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("列表数字过期", "--refresh-figures", "[" + id + "]");
         out.reset();
-        rc = new cn.huikuan.cli.Cli(ps, ps).run("verify", "--book", dir.toString(), "--refresh-figures");
-        assertThat(rc).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(cn.huikuan.cli.Cli.OK);
+        rc = new Cli(ps, ps).run("verify", "--book", dir.toString(), "--refresh-figures");
+        assertThat(rc).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(Cli.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("已重新计算 1 笔");
         try (Books books = Books.open(dir, TestClock.fixed())) {
             assertThat(books.receivables().staleListFigures(10)).isEmpty();

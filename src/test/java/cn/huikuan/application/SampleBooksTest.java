@@ -18,6 +18,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.domain.CourtEvent;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.EvidenceType;
+import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.law.Limitation;
+import cn.huikuan.law.ProceduralDeadlines;
+import cn.huikuan.storage.FileIntegrity;
+import java.math.BigDecimal;
+import org.assertj.core.api.Assertions;
 
 class SampleBooksTest {
     @TempDir
@@ -74,7 +83,7 @@ class SampleBooksTest {
         Dashboard d = books.lists().dashboard(books.creditorId(), TestClock.TODAY);
         List<ReceivableRow> rows = books.receivables().page(ListQuery.first(50)).rows();
         assertThat(d.customers()).isEqualTo(3);
-        assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, java.math.BigDecimal::add));
+        assertThat(d.outstanding()).isEqualByComparingTo(rows.stream().map(ReceivableRow::outstanding).reduce(Money.ZERO, BigDecimal::add));
         assertThat(d.outstanding()).isEqualByComparingTo("410000");
         assertThat(d.overdue()).isEqualByComparingTo("410000");
         assertThat(d.buckets().get(AgingBucket.D181_365).outstanding()).isEqualByComparingTo("300000");
@@ -86,11 +95,11 @@ class SampleBooksTest {
         long saleId = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
         List<EvidenceItem> items = books.evidence().list(saleId);
         assertThat(items).hasSize(5);
-        assertThat(items).extracting(EvidenceItem::getType).containsExactly(cn.huikuan.domain.EvidenceType.CONTRACT,
-                cn.huikuan.domain.EvidenceType.DELIVERY_NOTE, cn.huikuan.domain.EvidenceType.DELIVERY_NOTE,
-                cn.huikuan.domain.EvidenceType.TRANSFER_VOUCHER, cn.huikuan.domain.EvidenceType.CHAT_RECORD);
+        assertThat(items).extracting(EvidenceItem::getType).containsExactly(EvidenceType.CONTRACT,
+                EvidenceType.DELIVERY_NOTE, EvidenceType.DELIVERY_NOTE,
+                EvidenceType.TRANSFER_VOUCHER, EvidenceType.CHAT_RECORD);
         for (EvidenceItem e : items) {
-            assertThat(books.evidence().verify(e)).isEqualTo(cn.huikuan.storage.FileIntegrity.OK);
+            assertThat(books.evidence().verify(e)).isEqualTo(FileIntegrity.OK);
         }
         List<ContactEntry> timeline = books.contacts().timeline(saleId);
         assertThat(timeline).hasSize(5);
@@ -105,12 +114,12 @@ class SampleBooksTest {
     @Test
     void seedCaseLimitationRunsFromTheLastAcknowledgementInTheRecords() {
         long saleId = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
-        cn.huikuan.law.Limitation.Result lim = books.legal().limitation(saleId);
+        Limitation.Result lim = books.legal().limitation(saleId);
         // due 2026-05-28; payment 2026-05-26 is before the start; acknowledged 07-02 (logged 07-01 contact),
         // promise on 08-28 → three years from 2026-08-28
         assertThat(lim.start()).isEqualTo(LocalDate.of(2026, 5, 28));
         assertThat(lim.lastInterruption().date()).isEqualTo(LocalDate.of(2026, 8, 28));
-        assertThat(lim.lastInterruption().kind()).isEqualTo(cn.huikuan.law.Limitation.EventKind.INSTALMENT_AGREEMENT);
+        assertThat(lim.lastInterruption().kind()).isEqualTo(Limitation.EventKind.INSTALMENT_AGREEMENT);
         assertThat(lim.expires()).isEqualTo(LocalDate.of(2029, 8, 28));
         long instId = books.receivables().page(ListQuery.first(50).withText("瓷砖")).rows().get(0).id();
         // §189: instalments of one debt run from the last instalment's due date (2026-11-30)
@@ -122,7 +131,7 @@ class SampleBooksTest {
         long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
         assertThat(books.legal().claim(sale).total()).isEqualByComparingTo("327600.00");
         long loan = books.receivables().page(ListQuery.first(50).withText("借条")).rows().get(0).id();
-        cn.huikuan.law.ClaimCalculator.Result l = books.legal().claim(loan);
+        ClaimCalculator.Result l = books.legal().claim(loan);
         assertThat(l.interest()).isEqualByComparingTo("2465.75");
         assertThat(l.includesUnagreedCharges()).isTrue();
         long inst = books.receivables().page(ListQuery.first(50).withText("瓷砖")).rows().get(0).id();
@@ -132,10 +141,10 @@ class SampleBooksTest {
     @Test
     void eachCourtStepStartsItsOwnPeriod() {
         long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
-        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.RULING_SERVED, LocalDate.of(2026, 11, 27), null, null, null);
-        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.SERVED_WITHOUT_DOMICILE, LocalDate.of(2026, 11, 20), null, null, null);
-        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.PERFORMANCE_DUE, LocalDate.of(2026, 9, 30), null, null, null);
-        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.PAYMENT_ORDER_SERVED, LocalDate.of(2026, 9, 18), null, null, null);
+        books.court().log(sale, CourtEvent.Kind.RULING_SERVED, LocalDate.of(2026, 11, 27), null, null, null);
+        books.court().log(sale, CourtEvent.Kind.SERVED_WITHOUT_DOMICILE, LocalDate.of(2026, 11, 20), null, null, null);
+        books.court().log(sale, CourtEvent.Kind.PERFORMANCE_DUE, LocalDate.of(2026, 9, 30), null, null, null);
+        books.court().log(sale, CourtEvent.Kind.PAYMENT_ORDER_SERVED, LocalDate.of(2026, 9, 18), null, null, null);
         var deadlines = books.legal().proceduralDeadlines(sale);
         // earliest first: objection 09-18 + 15 = 10-03 (国庆) → 10-08 (§227); ruling 11-27 + 10 = 12-07 (§171 ¶2);
         // no domicile 11-20 + 30 = 12-20, a Sunday → 12-21 (§286); enforcement 2026-09-30 + 2 years = 2028-09-30, a
@@ -149,19 +158,19 @@ class SampleBooksTest {
     void courtStepsStartDeadlinesAndInterruptLimitation() {
         long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
         assertThat(books.legal().proceduralDeadlines(sale)).isEmpty();
-        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.SUIT_FILED, LocalDate.of(2026, 10, 20), "杭州市拱墅区人民法院", null, null);
-        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.JUDGMENT_SERVED, LocalDate.of(2026, 11, 20), null, "（2026）浙0105民初1号", null);
+        books.court().log(sale, CourtEvent.Kind.SUIT_FILED, LocalDate.of(2026, 10, 20), "杭州市拱墅区人民法院", null, null);
+        books.court().log(sale, CourtEvent.Kind.JUDGMENT_SERVED, LocalDate.of(2026, 11, 20), null, "（2026）浙0105民初1号", null);
         var deadlines = books.legal().proceduralDeadlines(sale);
         // served 20 Nov: day 15 is Saturday 5 Dec → Monday 7 Dec (民事诉讼法 §171, §85)
         assertThat(deadlines).singleElement().satisfies(d -> {
             assertThat(d.date()).isEqualTo(LocalDate.of(2026, 12, 7));
             assertThat(d.result().moved()).isTrue();
         });
-        assertThat(cn.huikuan.law.ProceduralDeadlines.next(deadlines, TestClock.TODAY)).isPresent();
+        assertThat(ProceduralDeadlines.next(deadlines, TestClock.TODAY)).isPresent();
         assertThat(books.legal().limitation(sale).lastInterruption().date()).isEqualTo(LocalDate.of(2026, 10, 20));
         assertThat(books.legal().limitation(sale).expires()).isEqualTo(LocalDate.of(2029, 10, 22)); // 20 Oct 2029 is a Saturday
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.SUIT_FILED,
-                LocalDate.of(2027, 1, 1), null, null, null)).isInstanceOf(cn.huikuan.domain.DomainException.class);
+        Assertions.assertThatThrownBy(() -> books.court().log(sale, CourtEvent.Kind.SUIT_FILED,
+                LocalDate.of(2027, 1, 1), null, null, null)).isInstanceOf(DomainException.class);
     }
 
     @Test

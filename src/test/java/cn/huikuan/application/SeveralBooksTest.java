@@ -10,6 +10,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import cn.huikuan.domain.AgingBucket;
+import cn.huikuan.domain.DomainException;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.ReceivableKind;
+import java.time.LocalDate;
 
 /** A bookkeeper's several businesses in one data folder: nothing from one book appears in another. */
 class SeveralBooksTest {
@@ -37,8 +43,8 @@ class SeveralBooksTest {
             for (String text : new String[]{null, "李某", "13800001234", "300000", "300,000.00", "建材", "JC-2025"}) {
                 for (String sort : new String[]{null, "customer", "title", "principal", "outstanding", "due", "daysOverdue"}) {
                     for (boolean asc : new boolean[]{true, false}) {
-                        for (cn.huikuan.domain.AgingBucket b : new cn.huikuan.domain.AgingBucket[]{null, cn.huikuan.domain.AgingBucket.OVER_365,
-                                cn.huikuan.domain.AgingBucket.D181_365, cn.huikuan.domain.AgingBucket.NOT_DUE, cn.huikuan.domain.AgingBucket.SETTLED}) {
+                        for (AgingBucket b : new AgingBucket[]{null, AgingBucket.OVER_365,
+                                AgingBucket.D181_365, AgingBucket.NOT_DUE, AgingBucket.SETTLED}) {
                             Page<ReceivableRow> p = books.receivables().page(ListQuery.first(10).withText(text).withSort(sort, asc).withBucket(b));
                             assertThat(p.total()).as(text + " " + sort + " " + b).isZero();
                             assertThat(p.rows()).isEmpty();
@@ -51,9 +57,9 @@ class SeveralBooksTest {
             assertThat(books.lists().agingByCustomer(books.creditorId(), books.today())).isEmpty();
             assertThat(books.lists().dashboard(books.creditorId(), books.today()).principal()).isZero();
             var zhao = books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "赵六"));
-            var r = new cn.huikuan.domain.Receivable(zhao, cn.huikuan.domain.ReceivableKind.SALE_ON_CREDIT, "五金货款", java.time.LocalDate.of(2025, 1, 5),
-                    cn.huikuan.domain.Money.of("300000"));
-            r.dueOn(java.time.LocalDate.of(2025, 2, 5));
+            var r = new Receivable(zhao, ReceivableKind.SALE_ON_CREDIT, "五金货款", LocalDate.of(2025, 1, 5),
+                    Money.of("300000"));
+            r.dueOn(LocalDate.of(2025, 2, 5));
             books.receivables().save(r, false);
             // with a row of its own, every read returns that row and nothing of the first book (whose pages and
             // counts would otherwise be read: a query that forgot the book fails here)
@@ -85,7 +91,7 @@ class SeveralBooksTest {
             assertThat(books.customers().page(ListQuery.first(10)).rows()).extracting(CustomerRow::name).doesNotContain("赵六").hasSize(3);
             assertThat(books.allBooks()).hasSize(2);
             assertThatThrownBy(() -> books.switchTo(999)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> books.createBook(" ")).isInstanceOf(cn.huikuan.domain.DomainException.class);
+            assertThatThrownBy(() -> books.createBook(" ")).isInstanceOf(DomainException.class);
             assertThat(books.audit().verify().problems()).isEmpty();
         }
     }

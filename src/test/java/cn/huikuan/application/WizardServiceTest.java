@@ -17,6 +17,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import cn.huikuan.documents.DocKind;
+import cn.huikuan.documents.Templates;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.domain.StepChange;
+import java.math.BigDecimal;
 
 class WizardServiceTest {
     @TempDir
@@ -74,9 +80,9 @@ class WizardServiceTest {
 
     @Test
     void aNegotiatedPlanIsTrackedAndAMissedInstalmentProposesTheNextStep() {
-        List<cn.huikuan.domain.Instalment> plan = List.of(new cn.huikuan.domain.Instalment(LocalDate.of(2026, 11, 15), new java.math.BigDecimal("100000")),
-                new cn.huikuan.domain.Instalment(LocalDate.of(2026, 12, 15), new java.math.BigDecimal("100000")),
-                new cn.huikuan.domain.Instalment(LocalDate.of(2027, 1, 15), new java.math.BigDecimal("100000")));
+        List<Instalment> plan = List.of(new Instalment(LocalDate.of(2026, 11, 15), new BigDecimal("100000")),
+                new Instalment(LocalDate.of(2026, 12, 15), new BigDecimal("100000")),
+                new Instalment(LocalDate.of(2027, 1, 15), new BigDecimal("100000")));
         assertThatThrownBy(() -> books.wizard().savePlan(sale, LocalDate.of(2026, 11, 20), plan, null)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> books.wizard().savePlan(sale, LocalDate.of(2026, 12, 1), plan, null)).isInstanceOf(DomainException.class);
         books.wizard().savePlan(sale, LocalDate.of(2026, 11, 1), plan, "电话协商");
@@ -88,11 +94,11 @@ class WizardServiceTest {
         assertThat(st.limitation().expires()).isEqualTo(LocalDate.of(2029, 11, 1));
         assertThat(books.todo().items(100).items()).anyMatch(i -> i.receivableId() == sale && i.text().contains("分期协议第 1 期已逾期"));
         // The 还款协议 prints the agreed plan, not an even split.
-        String doc = cn.huikuan.documents.Templates.build(cn.huikuan.documents.DocKind.INSTALMENT_AGREEMENT, books.exports().caseFile(sale, null)).plainText();
+        String doc = Templates.build(DocKind.INSTALMENT_AGREEMENT, books.exports().caseFile(sale, null)).plainText();
         assertThat(doc).contains("第1期 2026年11月15日 100,000.00", "第3期 2027年1月15日 100,000.00", "合计  300,000.00");
 
-        books.receivables().addPayment(sale, new cn.huikuan.domain.Payment(books.receivables().get(sale), LocalDate.of(2026, 11, 20),
-                new java.math.BigDecimal("100000"), cn.huikuan.domain.Payment.Channel.BANK_TRANSFER), false);
+        books.receivables().addPayment(sale, new Payment(books.receivables().get(sale), LocalDate.of(2026, 11, 20),
+                new BigDecimal("100000"), Payment.Channel.BANK_TRANSFER), false);
         st = books.wizard().state(sale);
         assertThat(st.facts().plan().number()).isEqualTo(2);
         assertThat(st.advice().what()).contains("跟进分期协议", "第 2/3 期");
@@ -100,8 +106,8 @@ class WizardServiceTest {
         assertThat(st.advice().by()).isEqualTo(LocalDate.of(2026, 12, 12));
         assertThat(st.advice().what()).contains("提醒").doesNotContain("支付令");
 
-        books.wizard().moveTo(sale, CollectionStep.CLOSED, "余款和解", cn.huikuan.domain.StepChange.Outcome.SETTLED);
+        books.wizard().moveTo(sale, CollectionStep.CLOSED, "余款和解", StepChange.Outcome.SETTLED);
         assertThat(books.wizard().history(sale).get(books.wizard().history(sale).size() - 1).getOutcome())
-                .isEqualTo(cn.huikuan.domain.StepChange.Outcome.SETTLED);
+                .isEqualTo(StepChange.Outcome.SETTLED);
     }
 }

@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code huikuan calc …} as users, tests and acceptance checks drive it. */
 class CalcCliTest {
@@ -126,8 +131,8 @@ class CalcCliTest {
     }
 
     @Test
-    void claimFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+    void claimFromAFile(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("claim.json"), """
                 {"kind": "sale", "contractDate": "2025-12-18", "principal": "500000", "due": "2026-05-28",
                  "penalty": {"kind": "daily-rate", "value": "0.05"},
                  "payments": [{"date": "2026-05-26", "amount": 200000}]}
@@ -143,8 +148,8 @@ class CalcCliTest {
     }
 
     @Test
-    void claimComparesThePenaltyWithTheLossAndTakesAFilingDate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+    void claimComparesThePenaltyWithTheLossAndTakesAFilingDate(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("claim.json"), """
                 {"kind": "sale", "contractDate": "2025-12-18", "principal": "500000", "due": "2026-05-28",
                  "penalty": {"kind": "daily-rate", "value": "0.05"},
                  "payments": [{"date": "2026-05-26", "amount": 200000}]}
@@ -157,13 +162,13 @@ class CalcCliTest {
         assertThat(j.get("warnings").toString()).contains("第五百八十五条第二款").contains("第六十五条第二款");
         out.reset();
         // an old loan at 24 %: filed 2023-06-20 the cap after 2020-08-20 is 4 × 3.55 % instead of 4 × 3.85 %
-        java.nio.file.Path loan = java.nio.file.Files.writeString(dir.resolve("loan.json"), """
+        Path loan = Files.writeString(dir.resolve("loan.json"), """
                 {"kind": "private-loan", "contractDate": "2019-08-20", "principal": "100000", "due": "2022-08-20", "interestRate": "24"}
                 """);
         JsonNode asOf = json("calc claim --file " + loan + " --as-of 2021-08-20 --json");
         out.reset();
         JsonNode filed = json("calc claim --file " + loan + " --as-of 2021-08-20 --filing-date 2023-06-20 --json");
-        assertThat(new java.math.BigDecimal(asOf.get("interest").asText()).subtract(new java.math.BigDecimal(filed.get("interest").asText())))
+        assertThat(new BigDecimal(asOf.get("interest").asText()).subtract(new BigDecimal(filed.get("interest").asText())))
                 .isEqualByComparingTo("1200.00");
         assertThat(filed.has("comparableLoss")).isFalse();
     }
@@ -175,8 +180,8 @@ class CalcCliTest {
             "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"100\", \"due\": \"2026-02-01\", \"interst\": 5}",
             "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"principal\": \"100\", \"schedule\": [{\"due\": \"2026-02-01\", \"amount\": 90}]}",
             "{\"kind\": \"sale\", \"contractDate\": \"2026/01/01\", \"principal\": \"100\", \"due\": \"2026-02-01\"}"})
-    void badClaimFilesAreOneLineAndExitCode2(String content, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), content);
+    void badClaimFilesAreOneLineAndExitCode2(String content, @TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("claim.json"), content);
         assertThat(run("calc claim --file " + f + " --as-of 2026-11-28")).isEqualTo(2);
         String e = err.toString(StandardCharsets.UTF_8);
         assertThat(e.lines()).hasSize(1);
@@ -185,7 +190,7 @@ class CalcCliTest {
 
     /** Issue 19: a claim file's errors name its field as written in the file, never an option, in both languages. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = {
             "\"principal\": \"-1\"|\"principal\" must be more than 0|必须大于 0",
             "\"principal\": \"100.001\"|\"principal\": at most 2 decimals|最多两位小数",
             "\"principal\": 100, \"payments\": [{\"date\": \"2026-03-01\", \"amount\": \"x\"}]|\"payments[0].amount\": not a number|不是数字",
@@ -194,9 +199,9 @@ class CalcCliTest {
             "\"principal\": 100, \"payments\": [{\"date\": \"2025-03-01\", \"amount\": 5}]|\"payments[0].date\" is before the contractDate 2026-01-01|还款日期早于合同日期",
             "\"principal\": 100, \"costs\": [{\"date\": \"2025-03-01\", \"amount\": 5}]|\"costs[0].date\" is before the contractDate|费用日期早于合同日期",
             "\"principal\": 100, \"interestRate\": \"abc\"|\"interestRate\": not a number|不是数字"})
-    void claimFileErrorsNameTheFileField(String fields, String english, String chinese, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void claimFileErrorsNameTheFileField(String fields, String english, String chinese, @TempDir Path dir)
             throws Exception {
-        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"),
+        Path f = Files.writeString(dir.resolve("claim.json"),
                 "{\"kind\": \"sale\", \"contractDate\": \"2026-01-01\", \"due\": \"2026-02-01\", " + fields + "}");
         assertThat(run("calc claim --file " + f + " --as-of 2026-11-01")).isEqualTo(2);
         String e = err.toString(StandardCharsets.UTF_8);
@@ -205,9 +210,9 @@ class CalcCliTest {
     }
 
     @Test
-    void aFixedPenaltyIsAnAmountNotARate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void aFixedPenaltyIsAnAmountNotARate(@TempDir Path dir) throws Exception {
         // a fixed penalty of 5,000 yuan was refused as "more than 1000 (% a year)"
-        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+        Path f = Files.writeString(dir.resolve("claim.json"), """
                 {"kind": "sale", "contractDate": "2026-01-01", "principal": "100000", "due": "2026-02-01",
                  "penalty": {"kind": "fixed", "value": "5000"}}
                 """);
@@ -216,8 +221,8 @@ class CalcCliTest {
     }
 
     @Test
-    void anAsOfBeforeTheContractNamesBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("claim.json"), """
+    void anAsOfBeforeTheContractNamesBoth(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("claim.json"), """
                 {"kind": "sale", "contractDate": "2026-01-01", "principal": "100000", "due": "2026-02-01"}
                 """);
         assertThat(run("calc claim --file " + f + " --as-of 2025-01-01")).isEqualTo(2);

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Comparator;
 
 /** Whatever a claim file holds, {@code calc claim} ends in a result or one clear line with exit 2. */
 class ClaimFileFuzzTest {
@@ -31,7 +32,7 @@ class ClaimFileFuzzTest {
     @AfterContainer
     static void removeDir() throws IOException {
         try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ExportService;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.pdf.PdfCheck;
 
 /** {@code huikuan export …}: what bad input gets. */
 class ExportCliTest {
@@ -31,7 +36,7 @@ class ExportCliTest {
         Path f = tmp.resolve("demand.pdf");
         assertThat(run("export", "document", "--kind", "demand", "--sample", "--pay-by", "2026-12-20", "--out", f.toString())).isZero();
         assertThat(f).isRegularFile();
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(f)) {
+        try (var pdf = PdfCheck.of(f)) {
             assertThat(pdf.allText()).contains("2026年12月20日前");
         }
     }
@@ -46,11 +51,11 @@ class ExportCliTest {
         assertThat(Files.readString(f)).isEqualTo("another customer's notice");
         err.reset();
         assertThat(run("export", "document", "--kind", "demand", "--sample", "--out", f.toString(), "--overwrite")).as(err()).isZero();
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(f)) {
+        try (var pdf = PdfCheck.of(f)) {
             assertThat(pdf.allText()).contains("催");
         }
         Path packet = Files.createDirectories(tmp.resolve("packet"));
-        Files.writeString(packet.resolve(cn.huikuan.application.ExportService.BUNDLE_FILE), "an earlier bundle");
+        Files.writeString(packet.resolve(ExportService.BUNDLE_FILE), "an earlier bundle");
         err.reset();
         assertThat(run("export", "packet", "--sample", "--route", "lawsuit", "--out", packet.toString())).isEqualTo(2);
         assertThat(err()).contains("证据材料汇编.pdf");
@@ -122,8 +127,8 @@ class ExportCliTest {
     @Test
     void unknownCaseInRealBooksIsExitCode2() {
         Path book = tmp.resolve("book");
-        try (var books = cn.huikuan.application.Books.open(book, cn.huikuan.TestClock.fixed())) {
-            cn.huikuan.application.SampleData.loadInto(books);
+        try (var books = Books.open(book, cn.huikuan.TestClock.fixed())) {
+            SampleData.loadInto(books);
         }
         assertThat(run("export", "bundle", "--case", "999", "--book", book.toString(), "--out", tmp.resolve("b.pdf").toString())).isEqualTo(2);
         assertThat(err()).contains("no such case / 没有这个案件: 999");
@@ -135,8 +140,8 @@ class ExportCliTest {
     @Test
     void privacyExportAndEraseFromTheCommandLine() {
         Path book = tmp.resolve("book");
-        try (var books = cn.huikuan.application.Books.open(book, cn.huikuan.TestClock.fixed())) {
-            cn.huikuan.application.SampleData.loadInto(books);
+        try (var books = Books.open(book, cn.huikuan.TestClock.fixed())) {
+            SampleData.loadInto(books);
         }
         assertThat(run("privacy", "export", "--customer", "1", "--book", book.toString(), "--out", tmp.resolve("p.zip").toString())).isZero();
         assertThat(tmp.resolve("p.zip")).isRegularFile();
@@ -152,8 +157,8 @@ class ExportCliTest {
     @Test
     void importDryRunThenImport() throws Exception {
         Path book = tmp.resolve("book");
-        try (var books = cn.huikuan.application.Books.open(book, cn.huikuan.TestClock.fixed())) {
-            assertThat(books.customers().page(cn.huikuan.application.ListQuery.first(1)).total()).isZero();
+        try (var books = Books.open(book, cn.huikuan.TestClock.fixed())) {
+            assertThat(books.customers().page(ListQuery.first(1)).total()).isZero();
         }
         Path csv = tmp.resolve("in.csv");
         Files.writeString(csv, "Customer,Date,Amount\n王五,2026-03-01,100\n赵六,2026-03-02,abc\n");

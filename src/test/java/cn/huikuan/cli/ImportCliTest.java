@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.application.SpreadsheetRows;
+import java.time.Clock;
 
 /** {@code huikuan import template} and {@code import receivables --paid-on --partial --refused-out} (issue 21). */
 class ImportCliTest {
@@ -37,8 +41,8 @@ class ImportCliTest {
 
     Path newBooks() {
         Path book = tmp.resolve("book");
-        try (var books = cn.huikuan.application.Books.open(book, java.time.Clock.systemDefaultZone())) {
-            assertThat(books.customers().page(cn.huikuan.application.ListQuery.first(1)).total()).isZero();
+        try (var books = Books.open(book, Clock.systemDefaultZone())) {
+            assertThat(books.customers().page(ListQuery.first(1)).total()).isZero();
         }
         return book;
     }
@@ -111,13 +115,13 @@ class ImportCliTest {
                 "--refused-out", xlsx.toString())).as(err()).isZero();
         assertThat(out()).contains("已导入 Imported: 2 receivables；未导入 refused: 1 rows", "Refused rows with their reasons (1)");
         List<List<String>> back = new ArrayList<>();
-        cn.huikuan.application.SpreadsheetRows.read(xlsx, back::add);
+        SpreadsheetRows.read(xlsx, back::add);
         assertThat(back).hasSize(2);
         assertThat(back.get(0)).endsWith("原行号", "拒绝原因");
         assertThat(back.get(1).get(1)).isEqualTo("2026-03-02");
         assertThat(run("verify", "--book", book.toString())).as(out()).isZero();
-        try (var books = cn.huikuan.application.Books.open(book, java.time.Clock.systemDefaultZone())) {
-            assertThat(books.receivables().page(cn.huikuan.application.ListQuery.first(10)).total()).isEqualTo(2);
+        try (var books = Books.open(book, Clock.systemDefaultZone())) {
+            assertThat(books.receivables().page(ListQuery.first(10)).total()).isEqualTo(2);
         }
     }
 }

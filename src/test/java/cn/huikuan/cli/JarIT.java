@@ -10,6 +10,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.pdf.PdfCheck;
+import cn.huikuan.persistence.DataFolder;
+import java.time.Clock;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged {@code target/huikuan.jar} the way users, scripts and benchmarks do. */
 class JarIT {
@@ -17,10 +25,10 @@ class JarIT {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
-        return runWith(java.util.Map.of(), args);
+        return runWith(Map.of(), args);
     }
 
-    static Result runWith(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static Result runWith(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ErrorFile=" + Path.of("target", "hs_err_pid%p.log").toAbsolutePath())); // never into the repository
         cmd.addAll(List.of(args));
@@ -52,7 +60,7 @@ class JarIT {
      */
     @Test
     void h2ReadsItsMessagesFromTheJarWithoutItsNestedZip() throws Exception {
-        try (var zip = new java.util.zip.ZipFile(jar())) {
+        try (var zip = new ZipFile(jar())) {
             assertThat(zip.getEntry("org/h2/util/data.zip")).isNull();
             assertThat(zip.getEntry("org/h2/res/_messages_en.prop")).isNotNull();
             assertThat(zip.getEntry("org/h2/res/help.csv")).isNotNull();
@@ -81,13 +89,13 @@ class JarIT {
     }
 
     @Test
-    void exportsTheSampleBundleAndLawsuitPacketFromTheJarWithItsOwnFont(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void exportsTheSampleBundleAndLawsuitPacketFromTheJarWithItsOwnFont(@TempDir Path tmp) throws Exception {
         Path bundle = tmp.resolve("bundle.pdf");
         Result r = run("-Djava.awt.headless=true", "-jar", jar(), "export", "bundle", "--sample", "--out", bundle.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("证据材料汇编", "8 页");
         assertThat(r.err()).doesNotContain("WARN", "Exception");
-        try (cn.huikuan.pdf.PdfCheck pdf = cn.huikuan.pdf.PdfCheck.of(bundle)) {
+        try (PdfCheck pdf = PdfCheck.of(bundle)) {
             assertThat(pdf.pages()).isEqualTo(8);
             assertThat(pdf.fontsNotEmbedded()).isEmpty();
             assertThat(pdf.text(2)).contains("证据目录");
@@ -95,7 +103,7 @@ class JarIT {
         Path packet = tmp.resolve("lawsuit");
         r = run("-jar", jar(), "export", "packet", "--sample", "--route", "lawsuit", "--court", "杭州市拱墅区人民法院", "--out", packet.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        try (cn.huikuan.pdf.PdfCheck pdf = cn.huikuan.pdf.PdfCheck.of(packet.resolve("民事起诉状.pdf"))) {
+        try (PdfCheck pdf = PdfCheck.of(packet.resolve("民事起诉状.pdf"))) {
             assertThat(pdf.allText()).contains("杭州市拱墅区人民法院", "李某");
         }
         // Unknown case and a folder that does not exist: one line, nothing written.
@@ -110,37 +118,37 @@ class JarIT {
 
     /** Issue 6 from the command line: the password comes from the environment, never from an argument. */
     @Test
-    void passwordSetUseChangeAndRemoveFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void passwordSetUseChangeAndRemoveFromTheCommandLine(@TempDir Path tmp) throws Exception {
         Path books = tmp.resolve("books");
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
         }
         String dir = books.toString();
-        Result r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "short"), "-jar", jar(), "password", "set", "--book", dir);
+        Result r = runWith(Map.of("HUIKUAN_NEW_PASSWORD", "short"), "-jar", jar(), "password", "set", "--book", dir);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("至少 8 个字符");
-        r = runWith(java.util.Map.of("HUIKUAN_NEW_PASSWORD", "shop password 1"), "-jar", jar(), "password", "set", "--book", dir);
+        r = runWith(Map.of("HUIKUAN_NEW_PASSWORD", "shop password 1"), "-jar", jar(), "password", "set", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("已设置密码");
-        assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isTrue();
+        assertThat(DataFolder.isEncrypted(books)).isTrue();
 
         r = run("-jar", jar(), "verify", "--book", dir);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).contains("HUIKUAN_PASSWORD");
-        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "wrong password"), "-jar", jar(), "verify", "--book", dir);
+        r = runWith(Map.of("HUIKUAN_PASSWORD", "wrong password"), "-jar", jar(), "verify", "--book", dir);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("打不开");
-        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "shop password 1"), "-jar", jar(), "verify", "--book", dir);
+        r = runWith(Map.of("HUIKUAN_PASSWORD", "shop password 1"), "-jar", jar(), "verify", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("完好");
 
-        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "shop password 1", "HUIKUAN_NEW_PASSWORD", "another password"),
+        r = runWith(Map.of("HUIKUAN_PASSWORD", "shop password 1", "HUIKUAN_NEW_PASSWORD", "another password"),
                 "-jar", jar(), "password", "change", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
-        r = runWith(java.util.Map.of("HUIKUAN_PASSWORD", "another password"), "-jar", jar(), "password", "remove", "--book", dir);
+        r = runWith(Map.of("HUIKUAN_PASSWORD", "another password"), "-jar", jar(), "password", "remove", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isFalse();
+        assertThat(DataFolder.isEncrypted(books)).isFalse();
         r = run("-jar", jar(), "verify", "--book", dir);
         assertThat(r.exit()).as(r.err()).isZero();
     }
@@ -150,7 +158,7 @@ class JarIT {
      * Hibernate to boot (it took four of verify's five seconds on a 200-receivable book).
      */
     @Test
-    void verifyNeverBootsHibernate(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void verifyNeverBootsHibernate(@TempDir Path dir) throws Exception {
         Path book = dir.resolve("books");
         Result g = run("-jar", jar(), "bench", "generate", "--data", book.toString(), "--customers", "5", "--receivables", "20", "--payments", "30");
         assertThat(g.exit()).as(g.err()).isZero();

@@ -18,6 +18,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.domain.CreditorProfile;
+import cn.huikuan.domain.Instalment;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.law.Routes;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 
 /**
  * The documents of the sample case, checked as text against figures worked by hand:
@@ -72,7 +79,7 @@ class TemplatesTest {
     void noDocumentSaysAnythingTheConductGuardFlags(DocKind kind) {
         for (CaseFile c : List.of(sale, loan, instalments)) {
             if (kind == DocKind.ARBITRATION) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(kind, c)).isInstanceOf(DocumentRefused.class);
+                Assertions.assertThatThrownBy(() -> Templates.build(kind, c)).isInstanceOf(DocumentRefused.class);
                 continue;
             }
             String t = Templates.build(kind, c).plainText();
@@ -128,7 +135,7 @@ class TemplatesTest {
         String withCourt = Templates.build(DocKind.PAYMENT_ORDER, sale.withOptions(sale.options().withCourt("杭州市拱墅区人民法院"))).plainText();
         assertThat(withCourt).contains("此致\n杭州市拱墅区人民法院");
         // what a court would send back is refused
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(DocKind.PAYMENT_ORDER,
+        Assertions.assertThatThrownBy(() -> Templates.build(DocKind.PAYMENT_ORDER,
                         sale.withOptions(sale.options().withCourt("杭州市中级人民法院"))))
                 .isInstanceOfSatisfying(DocumentRefused.class, e -> {
                     assertThat(e.reason()).isEqualTo(DocumentRefused.Reason.NOT_BASIC_COURT);
@@ -145,7 +152,7 @@ class TemplatesTest {
 
     @Test
     void evidenceListNumbersByGroupInDateOrder() {
-        Doc d = Templates.evidenceList(sale, java.util.Map.of("1-1", "3", "2-1", "4"));
+        Doc d = Templates.evidenceList(sale, Map.of("1-1", "3", "2-1", "4"));
         Doc.Table table = (Doc.Table) d.blocks().stream().filter(b -> b instanceof Doc.Table).findFirst().orElseThrow();
         assertThat(table.rows()).extracting(r -> r.get(0))
                 .containsExactly("第1组", "1-1", "第2组", "2-1", "2-2", "第3组", "3-1", "第4组", "4-1");
@@ -178,14 +185,14 @@ class TemplatesTest {
 
     @Test
     void optionsRejectNonsense() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseFile.Options(LocalDate.of(2026, 12, 1), "", "", 0, LocalDate.of(2027, 1, 1)))
+        Assertions.assertThatThrownBy(() -> new CaseFile.Options(LocalDate.of(2026, 12, 1), "", "", 0, LocalDate.of(2027, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void arbitrationApplicationQuotesTheClauseOrSaysThereIsNone() {
         // no arbitration without an arbitration agreement (仲裁法 §4, §16): refused, not written with a gap
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(DocKind.ARBITRATION, sale))
+        Assertions.assertThatThrownBy(() -> Templates.build(DocKind.ARBITRATION, sale))
                 .isInstanceOfSatisfying(DocumentRefused.class, e -> assertThat(e.reason()).isEqualTo(DocumentRefused.Reason.NO_ARBITRATION_CLAUSE));
         sale.receivable().setArbitrationClause("因本合同发生的争议，提交杭州仲裁委员会仲裁。");
         try {
@@ -199,7 +206,7 @@ class TemplatesTest {
     /** Issue 18: a plan that pays the principal only waives the penalty on condition; the table sums to what it says. */
     @Test
     void anAgreedPlanOfThePrincipalWaivesTheRestOnConditionAndSumsToItsTotal() {
-        List<cn.huikuan.domain.Instalment> plan = cn.huikuan.domain.Instalment.evenSchedule(new java.math.BigDecimal("300000"), 3,
+        List<Instalment> plan = Instalment.evenSchedule(new BigDecimal("300000"), 3,
                 LocalDate.of(2026, 12, 31), 1);
         CaseFile c = new CaseFile(sale.creditor(), sale.debtor(), sale.receivable(), sale.payments(), sale.evidence(), sale.contacts(),
                 sale.courtEvents(), sale.claim(), sale.limitation(), sale.asOf(), sale.options(), plan);
@@ -223,12 +230,12 @@ class TemplatesTest {
     /** Issue 18: a document of the unfilled default profile would name the wrong party: refused. */
     @Test
     void documentsOfTheUnfilledDefaultProfileAreRefused() {
-        cn.huikuan.domain.CreditorProfile unfilled = new cn.huikuan.domain.CreditorProfile(cn.huikuan.domain.PartyKind.ORGANISATION,
+        CreditorProfile unfilled = new CreditorProfile(PartyKind.ORGANISATION,
                 Templates.UNFILLED_CREDITOR);
         CaseFile c = new CaseFile(unfilled, sale.debtor(), sale.receivable(), sale.payments(), sale.evidence(), sale.contacts(),
                 sale.courtEvents(), sale.claim(), sale.limitation(), sale.asOf(), sale.options(), List.of());
         for (DocKind k : List.of(DocKind.DEMAND, DocKind.COMPLAINT, DocKind.PAYMENT_ORDER)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Templates.build(k, c)).isInstanceOfSatisfying(DocumentRefused.class,
+            Assertions.assertThatThrownBy(() -> Templates.build(k, c)).isInstanceOfSatisfying(DocumentRefused.class,
                     e -> assertThat(e.getMessage()).contains("我的企业信息", "business profile"));
         }
     }
@@ -264,9 +271,9 @@ class TemplatesTest {
         // the lawsuit still claims all of it
         assertThat(Templates.build(DocKind.COMPLAINT, loan).plainText()).contains("利息2,465.75元");
         // and the route check says what the 支付令 leaves out instead of failing
-        var f = new cn.huikuan.law.Routes.Facts(new java.math.BigDecimal("50000"), false, false, false, true, true, false, true, false, null,
+        var f = new Routes.Facts(new BigDecimal("50000"), false, false, false, true, true, false, true, false, null,
                 "浙江省杭州市上城区", "浙江省杭州市西湖区");
-        var check = cn.huikuan.law.Routes.paymentOrder(f);
+        var check = Routes.paymentOrder(f);
         assertThat(check.eligible()).isTrue();
         assertThat(check.conditions()).anyMatch(c -> c.text().contains("不在支付令中主张") && c.met());
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.math.BigDecimal;
 
 class MoneyTest {
     @ParameterizedTest
@@ -33,6 +34,6 @@ class MoneyTest {
     @Test
     void formatsWithThousandsSeparatorAndFen() {
         assertThat(Money.format(Money.of("300000"))).isEqualTo("¥300,000.00");
-        assertThat(Money.format(new java.math.BigDecimal("0.005"))).isEqualTo("¥0.01");
+        assertThat(Money.format(new BigDecimal("0.005"))).isEqualTo("¥0.01");
     }
 }

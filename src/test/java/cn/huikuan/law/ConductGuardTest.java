@@ -17,10 +17,16 @@ import java.time.LocalTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.law.data.LawData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /** Issue 20's conduct guard: what it blocks and why, what it leaves alone, its spans, articles and rewrites. */
 class ConductGuardTest {
-    final ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), cn.huikuan.law.data.LawData.lpr());
+    final ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr());
 
     Result check(String text) {
         return guard.check(text, Context.of(DebtorKind.PERSON));
@@ -141,14 +147,14 @@ class ConductGuardTest {
      */
     @Test
     void everyReasonHasItsEnglish() throws Exception {
-        java.util.Set<String> reasons = new java.util.TreeSet<>();
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("docs/conduct/corpus.tsv"))) {
+        Set<String> reasons = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("docs/conduct/corpus.tsv"))) {
             String[] f = line.split("\t");
             if (f.length < 6 || f[0].equals("label")) continue;
             for (DebtorKind kind : DebtorKind.values()) check(f[f.length - 1], kind).findings().forEach(x -> reasons.add(x.reason()));
         }
-        java.time.LocalDateTime night = java.time.LocalDateTime.of(2026, 12, 7, 23, 30);
-        java.util.List<java.time.LocalDateTime> earlier = java.util.stream.IntStream.range(1, 6).mapToObj(night::minusHours).toList();
+        LocalDateTime night = LocalDateTime.of(2026, 12, 7, 23, 30);
+        List<LocalDateTime> earlier = IntStream.range(1, 6).mapToObj(night::minusHours).toList();
         guard.checkTiming(night, earlier).forEach(x -> reasons.add(x.reason()));
         assertThat(reasons).hasSizeGreaterThan(15);
         for (String zh : reasons) {
@@ -234,7 +240,7 @@ class ConductGuardTest {
     @Test
     void whereNoRuleNamesTheWordsTheModelReadsTheMessageAndSaysItIsItsReading() {
         String veiled = "我的耐心是有限的，你不会想看到我发火的样子";
-        ConductGuard rulesAlone = new ConductGuard(ConductGuard.Policy.defaults(), cn.huikuan.law.data.LawData.lpr(), null);
+        ConductGuard rulesAlone = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
         assertThat(rulesAlone.check(veiled, Context.of(DebtorKind.PERSON)).verdict()).isEqualTo(Verdict.OK);
         Result r = check(veiled);
         assertThat(r.verdict()).isEqualTo(Verdict.BLOCKED);

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.data.Offset;
 
 /** 诉讼费用交纳办法 §13–§16, worked by hand at every tier boundary (FACTS.md §4). */
 class CourtFeesTest {
@@ -83,7 +84,7 @@ class CourtFeesTest {
 
     @Property(tries = 1000)
     void caseFeeEqualsTheClosedForms(@ForAll @BigRange(min = "0.01", max = "50000000") @Scale(2) BigDecimal amount) {
-        assertThat(fee(CourtFees.Kind.CASE, amount.toPlainString())).isCloseTo(closedForm(amount), org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
+        assertThat(fee(CourtFees.Kind.CASE, amount.toPlainString())).isCloseTo(closedForm(amount), Offset.offset(new BigDecimal("0.01")));
     }
 
     @Property(tries = 1000)

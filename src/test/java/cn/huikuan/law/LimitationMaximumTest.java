@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * 民法典 §188 ¶2 (issue 19): interruptions never carry a claim past twenty years from the day the right was harmed; the
@@ -67,13 +71,13 @@ class LimitationMaximumTest {
 
     @Test
     void theCommandLineSaysWhichRuleDecided() {
-        var out = new java.io.ByteArrayOutputStream();
-        var cli = new cn.huikuan.cli.Cli(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8));
+        var out = new ByteArrayOutputStream();
+        var cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(cli.run("calc", "limitation", "--start", "2004-06-01", "--interrupt", "2007-05-20", "--interrupt", "2010-05-10",
                 "--interrupt", "2013-05-01", "--interrupt", "2016-04-20", "--interrupt", "2019-04-10", "--interrupt", "2022-04-01",
                 "--interrupt", "2025-03-20", "--as-of", "2026-12-07", "--json")).isZero();
-        String json = out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s*:\\s*", ":");
+        String json = out.toString(StandardCharsets.UTF_8).replaceAll("\\s*:\\s*", ":");
         assertThat(json).contains("\"expires\":\"2024-06-03\"", "\"warning\":\"EXPIRED\"", "\"twentyYears\":\"2024-06-03\"",
                 "\"threeYears\":\"2028-03-20\"", "二十年");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.file.StandardOpenOption;
 
 /** 民间借贷规定 §25/§31 on the LPR table of FACTS.md §7, and 法释〔2014〕8号 §1. */
 class RatesAndInterestTest {
@@ -47,7 +48,7 @@ class RatesAndInterestTest {
         LprTable updated = LawData.lpr(dir);
         assertThat(updated.asOf()).isEqualTo(d("2026-09-22"));
         assertThat(updated.inForceOn(d("2026-10-01")).oneYear()).isEqualByComparingTo("2.90");
-        Files.writeString(dir.resolve("lpr.csv"), "2026-10-20,abc,3.4\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("lpr.csv"), "2026-10-20,abc,3.4\n", StandardOpenOption.APPEND);
         assertThatThrownBy(() -> LawData.lpr(dir)).isInstanceOf(LawData.LawDataException.class).hasMessageContaining("第 3 行");
         assertThatThrownBy(() -> LawData.addLpr(dir, new LprTable.Row(d("2026-11-20"), new BigDecimal("30"), new BigDecimal("3"))))
                 .isInstanceOf(LawData.LawDataException.class);

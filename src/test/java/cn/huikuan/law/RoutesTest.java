@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.ArrayList;
 
 /** 民事诉讼法 §24, §35, §225; 民诉解释 §18, §23, §427, §428. */
 class RoutesTest {
@@ -80,7 +81,7 @@ class RoutesTest {
     @Test
     void everyConditionHasItsEnglish() {
         Routes.Facts allFail = new Routes.Facts(BigDecimal.ZERO, true, true, true, false, false, true, true, true, null, null, null);
-        java.util.List<Routes.Condition> all = new java.util.ArrayList<>(Routes.paymentOrder(allFail).conditions());
+        List<Routes.Condition> all = new ArrayList<>(Routes.paymentOrder(allFail).conditions());
         all.addAll(Routes.paymentOrder(seed()).conditions());
         all.add(Routes.arbitration(false));
         all.add(Routes.paymentOrderCourt(null));

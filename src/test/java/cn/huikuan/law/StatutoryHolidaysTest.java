@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * 全国年节及纪念日放假办法 §2 (2024 revision) as a rule, on fixed lunar dates so that the law is tested apart from the
@@ -92,14 +94,14 @@ class StatutoryHolidaysTest {
     @Test
     void aCalendarCountsThemOnlyForYearsWithoutAnArrangement() {
         // 2027 listed as published with 01-04 as an extra day off; 2028 not published
-        HolidayCalendar cal = new HolidayCalendar(java.util.Map.of(d("2027-01-04"), new HolidayCalendar.Day(true, "元旦")),
-                java.util.Set.of(2027), rule);
+        HolidayCalendar cal = new HolidayCalendar(Map.of(d("2027-01-04"), new HolidayCalendar.Day(true, "元旦")),
+                Set.of(2027), rule);
         assertThat(cal.isRestDay(d("2027-01-01"))).as("a Friday, and 2027's arrangement does not list it").isFalse();
         assertThat(cal.isRestDay(d("2027-01-04"))).isTrue();
         assertThat(cal.isRestDay(d("2028-05-02"))).as("a Tuesday, 劳动节").isTrue();
         assertThat(cal.restReason(d("2028-05-02"))).isEqualTo("劳动节");
         assertThat(cal.countsStatutoryHolidays(2028)).isTrue();
         assertThat(cal.countsStatutoryHolidays(2027)).isFalse();
-        assertThat(new HolidayCalendar(java.util.Map.of(), java.util.Set.of()).isRestDay(d("2028-05-02"))).as("no rule: weekends only").isFalse();
+        assertThat(new HolidayCalendar(Map.of(), Set.of()).isRestDay(d("2028-05-02"))).as("no rule: weekends only").isFalse();
     }
 }

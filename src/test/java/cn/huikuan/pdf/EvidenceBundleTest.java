@@ -46,6 +46,25 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import cn.huikuan.documents.DocumentRefused;
+import cn.huikuan.domain.Text;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** Every generated PDF read back: text in Chinese, embedded fonts, page count, bookmarks, stamped pages = index ranges, hashes. */
 class EvidenceBundleTest {
@@ -117,7 +136,7 @@ class EvidenceBundleTest {
     void noLineBeginsWithClosingPunctuationOrEndsWithAnOpeningBracket() {
         String closing = "，。、；：？！）》」』】”’";
         String opening = "（《「『【“‘";
-        List<String> bad = new java.util.ArrayList<>();
+        List<String> bad = new ArrayList<>();
         for (CaseFile c : List.of(sale(), books.exports().caseFile(books.receivables().page(ListQuery.first(10)).rows().stream()
                 .filter(r -> r.customerName().equals("张某")).findFirst().orElseThrow().id(), null))) {
             for (DocKind k : DocKind.values()) {
@@ -146,8 +165,8 @@ class EvidenceBundleTest {
     @Test
     void directionControlsInAFileNameAreShownNotObeyed() throws Exception {
         Path odd = Files.writeString(out.resolve("合同\u202Efdp.txt"), "借条内容");
-        books.evidence().attach(saleId, odd, new cn.huikuan.application.EvidenceService.Details(cn.huikuan.domain.EvidenceType.CONTRACT,
-                "补充协议\u202E（伪装）", java.time.LocalDate.of(2026, 1, 5), null, null, true));
+        books.evidence().attach(saleId, odd, new EvidenceService.Details(EvidenceType.CONTRACT,
+                "补充协议\u202E（伪装）", LocalDate.of(2026, 1, 5), null, null, true));
         Path bundle = out.resolve("bundle.pdf");
         books.exports().writeBundle(sale(), bundle, EvidenceBundle.Progress.NONE);
         try (PdfCheck pdf = PdfCheck.of(bundle)) {
@@ -155,10 +174,10 @@ class EvidenceBundleTest {
         }
         Path zip = out.resolve("originals.zip");
         books.exports().writeZip(sale(), zip, EvidenceBundle.Progress.NONE);
-        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
-            assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).noneMatch(n -> n.contains("\u202E")).anyMatch(n -> n.contains("合同_fdp"));
+        try (var z = new ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(ZipEntry::getName)).noneMatch(n -> n.contains("\u202E")).anyMatch(n -> n.contains("合同_fdp"));
         }
-        assertThat(cn.huikuan.domain.Text.visible("a\u2066b\u200Fc")).isEqualTo("a[U+2066]b[U+200F]c");
+        assertThat(Text.visible("a\u2066b\u200Fc")).isEqualTo("a[U+2066]b[U+200F]c");
     }
 
     @Test
@@ -211,8 +230,8 @@ class EvidenceBundleTest {
             Path d = out.resolve(route.cliName());
             if (route == DocKind.Route.ARBITRATION) {
                 // no arbitration clause on record: refused before any file is written (仲裁法 §4, §16)
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> books.exports().writePacket(sale(), route, d, EvidenceBundle.Progress.NONE))
-                        .isInstanceOf(cn.huikuan.documents.DocumentRefused.class);
+                Assertions.assertThatThrownBy(() -> books.exports().writePacket(sale(), route, d, EvidenceBundle.Progress.NONE))
+                        .isInstanceOf(DocumentRefused.class);
                 assertThat(d).doesNotExist();
                 continue;
             }
@@ -248,7 +267,7 @@ class EvidenceBundleTest {
         try (PdfCheck list = PdfCheck.of(with.resolve(DocKind.EVIDENCE_LIST.fileName()))) {
             String t = list.allText();
             for (var e : r.ranges().entrySet()) {
-                assertThat(t).as("evidence " + e.getKey()).containsPattern(java.util.regex.Pattern.quote(e.getKey()) + "[^\\n]*\\s" + java.util.regex.Pattern.quote(e.getValue()) + "\\s");
+                assertThat(t).as("evidence " + e.getKey()).containsPattern(Pattern.quote(e.getKey()) + "[^\\n]*\\s" + Pattern.quote(e.getValue()) + "\\s");
             }
         }
     }
@@ -258,7 +277,7 @@ class EvidenceBundleTest {
         // A "photo" with a JPEG signature and garbage after it.
         Path broken = src.resolve("broken.jpg");
         byte[] junk = new byte[5000];
-        new java.util.Random(7).nextBytes(junk);
+        new Random(7).nextBytes(junk);
         junk[0] = (byte) 0xFF; junk[1] = (byte) 0xD8; junk[2] = (byte) 0xFF;
         Files.write(broken, junk);
         // A PDF that tries to run JavaScript on open, on a link and on page open; its page is rotated.
@@ -296,7 +315,7 @@ class EvidenceBundleTest {
         EvidenceItem changed = ev.list(saleId).stream().filter(e -> e.getTitle().startsWith("送货单 SH-2026-0413")).findFirst().orElseThrow();
         Path changedFile = books.evidence().file(changed);
         changedFile.toFile().setWritable(true);
-        Files.write(changedFile, new byte[]{1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(changedFile, new byte[]{1, 2, 3}, StandardOpenOption.APPEND);
 
         Path file = out.resolve("hostile.pdf");
         EvidenceBundle.Result r = books.exports().writeBundle(sale(), file, EvidenceBundle.Progress.NONE);
@@ -310,7 +329,7 @@ class EvidenceBundleTest {
             assertThat(pdf.squeezed(pdf.pages())).contains("发现2处问题");      // the manifest reports the missing and the changed file
             // The rotated source page (shown turned 90° clockwise) is drawn as shown, on a landscape page of its own, its
             // stamp level at the foot in the band kept free (issue 18).
-            int rotated = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.text(i).contains("SCRIPTED PAGE"))
+            int rotated = IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.text(i).contains("SCRIPTED PAGE"))
                     .findFirst().orElseThrow();
             assertThat(pdf.rotation(rotated)).isZero();
             assertThat(pdf.size(rotated).getWidth()).isGreaterThan(pdf.size(rotated).getHeight());
@@ -338,7 +357,7 @@ class EvidenceBundleTest {
         Path file = out.resolve("stamps.pdf");
         books.exports().writeBundle(sale(), file, EvidenceBundle.Progress.NONE);
         try (PdfCheck pdf = PdfCheck.of(file)) {
-            int page = java.util.stream.IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.text(i).contains("FOOTER-22PT")).findFirst().orElseThrow();
+            int page = IntStream.rangeClosed(1, pdf.pages()).filter(i -> pdf.text(i).contains("FOOTER-22PT")).findFirst().orElseThrow();
             float[] footer = pdf.baselines(page, "FOOTER").get(0);
             float[] header = pdf.baselines(page, "HEADER").get(0);
             float[] number = pdf.baselines(page, "第").get(0);
@@ -358,12 +377,12 @@ class EvidenceBundleTest {
     void theEvidenceZipUnpacksWithChineseNamesAndItsChecksumsPass(@TempDir Path unpacked) throws Exception {
         Path zip = out.resolve("证据.zip");
         books.exports().writeZip(sale(), zip, EvidenceBundle.Progress.NONE);
-        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
-            assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).contains("证据材料汇编.pdf", "SHA256SUMS.txt");
+        try (var z = new ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(ZipEntry::getName)).contains("证据材料汇编.pdf", "SHA256SUMS.txt");
         }
         // made on Unix (host 3), every entry, with permissions 0644
         byte[] bytes = Files.readAllBytes(zip);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int unix = 0, entries = 0;
         for (int i = 0; i + 46 < bytes.length; i++) {
             if (b.getInt(i) == 0x02014b50) {
@@ -372,7 +391,7 @@ class EvidenceBundleTest {
             }
         }
         assertThat(unix).isEqualTo(entries).isPositive();
-        org.junit.jupiter.api.Assumptions.assumeTrue(DiskTools.has("unzip") && DiskTools.has("sha256sum"), "needs Info-ZIP unzip and sha256sum");
+        Assumptions.assumeTrue(DiskTools.has("unzip") && DiskTools.has("sha256sum"), "needs Info-ZIP unzip and sha256sum");
         assertThat(DiskTools.run(unpacked, "unzip", "-q", zip.toString())).isZero();
         assertThat(unpacked.resolve("证据材料汇编.pdf")).exists();
         try (var files = Files.list(unpacked.resolve("originals"))) {
@@ -402,7 +421,7 @@ class EvidenceBundleTest {
     /** Keeps a copy under target/pdf-samples for looking at (scripts/render-pdfs.sh turns them into PNGs for docs/). */
     static void keep(Path pdf) throws IOException {
         Path d = Files.createDirectories(Path.of("target", "pdf-samples"));
-        Files.copy(pdf, d.resolve(pdf.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(pdf, d.resolve(pdf.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     static EvidenceService.Details details(EvidenceType t, String title) {
@@ -455,15 +474,15 @@ class EvidenceBundleTest {
     void zipHoldsTheOriginalsTheBundleAndAChecksumList() throws Exception {
         Path zip = out.resolve("case.zip");
         books.exports().writeZip(sale(), zip, EvidenceBundle.Progress.NONE);
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip), java.nio.charset.StandardCharsets.UTF_8)) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (var in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) entries.put(e.getName(), in.readAllBytes());
         }
         assertThat(entries.keySet()).contains("originals/1-1_contract.png", "originals/4-1_wechat-chat.txt", ExportService.BUNDLE_FILE, "SHA256SUMS.txt");
-        String sums = new String(entries.get("SHA256SUMS.txt"), java.nio.charset.StandardCharsets.UTF_8);
+        String sums = new String(entries.get("SHA256SUMS.txt"), StandardCharsets.UTF_8);
         for (var e : entries.entrySet()) {
             if (!e.getKey().startsWith("originals/")) continue;
-            String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(e.getValue()));
+            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
             assertThat(sums).contains(hex + "  " + e.getKey());
         }
         try (PdfCheck pdf = PdfCheck.of(entries.get(ExportService.BUNDLE_FILE))) {

@@ -16,6 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.canvas.parser.EventType;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor;
+import com.itextpdf.kernel.pdf.canvas.parser.data.IEventData;
+import com.itextpdf.kernel.pdf.canvas.parser.data.TextRenderInfo;
+import com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a generated PDF back the way a court's system would: text, fonts, pages, bookmarks. */
 public final class PdfCheck implements AutoCloseable {
@@ -92,8 +100,8 @@ public final class PdfCheck implements AutoCloseable {
     }
 
     /** Base names of the fonts used on any page (a subset's six-letter prefix removed). */
-    public java.util.Set<String> fontNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public Set<String> fontNames() {
+        Set<String> names = new TreeSet<>();
         for (int i = 1; i <= pages(); i++) {
             PdfDictionary fonts = pdf.getPage(i).getResources().getResource(PdfName.Font);
             if (fonts == null) continue;
@@ -123,11 +131,11 @@ public final class PdfCheck implements AutoCloseable {
     /** Baselines (x0, y0, x1, y1 in page space) of text chunks on a page that start with {@code prefix}. */
     public List<float[]> baselines(int page, String prefix) {
         List<float[]> out = new ArrayList<>();
-        var listener = new com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener() {
+        var listener = new IEventListener() {
             @Override
-            public void eventOccurred(com.itextpdf.kernel.pdf.canvas.parser.data.IEventData data,
-                                      com.itextpdf.kernel.pdf.canvas.parser.EventType type) {
-                if (data instanceof com.itextpdf.kernel.pdf.canvas.parser.data.TextRenderInfo t && t.getText() != null
+            public void eventOccurred(IEventData data,
+                                      EventType type) {
+                if (data instanceof TextRenderInfo t && t.getText() != null
                         && t.getText().startsWith(prefix)) {
                     var a = t.getBaseline().getStartPoint();
                     var b = t.getBaseline().getEndPoint();
@@ -136,11 +144,11 @@ public final class PdfCheck implements AutoCloseable {
             }
 
             @Override
-            public java.util.Set<com.itextpdf.kernel.pdf.canvas.parser.EventType> getSupportedEvents() {
+            public Set<EventType> getSupportedEvents() {
                 return null;
             }
         };
-        new com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor(listener).processPageContent(pdf.getPage(page));
+        new PdfCanvasProcessor(listener).processPageContent(pdf.getPage(page));
         return out;
     }
 
@@ -148,7 +156,7 @@ public final class PdfCheck implements AutoCloseable {
         return pdf.getPage(page).getRotation();
     }
 
-    public com.itextpdf.kernel.geom.Rectangle size(int page) {
+    public Rectangle size(int page) {
         return pdf.getPage(page).getPageSize();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The amount indexes a large import drops and builds again (decision 0012) are the ones the migrations made. */
 class AmountIndexesTest {
@@ -66,7 +67,7 @@ class AmountIndexesTest {
             CountDownLatch reading = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicBoolean sawThem = new AtomicBoolean();
-            java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong(-1);
+            AtomicLong counted = new AtomicLong(-1);
             Thread query = new Thread(() -> {
                 try {
                     counted.set(amounts.reading(present -> {

@@ -11,28 +11,37 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 
 class DatabaseTest {
     @TempDir
     Path dir;
 
     /** The versions of the shipped migrations, oldest first (from the files, so a new migration needs no test edit). */
-    static List<String> shippedVersions() throws java.io.IOException {
+    static List<String> shippedVersions() throws IOException {
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(Comparator.comparingInt(Integer::parseInt)).toList();
         }
     }
 
     static String latestUnchecked() {
         try {
             return latest();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static String latest() throws java.io.IOException {
+    static String latest() throws IOException {
         List<String> v = shippedVersions();
         return v.get(v.size() - 1);
     }
@@ -53,7 +62,7 @@ class DatabaseTest {
     private static String readQuietly(Path p) {
         try {
             return Files.readString(p);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }
@@ -76,7 +85,7 @@ class DatabaseTest {
     void emptyFolderIsMigratedToTheCurrentSchemaAndValidated() throws Exception {
         try (Database db = Database.open(dir)) {
             List<String> versions = db.withConnection(c -> {
-                List<String> v = new java.util.ArrayList<>();
+                List<String> v = new ArrayList<>();
                 try (ResultSet rs = c.createStatement().executeQuery(
                         "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
                     while (rs.next()) v.add(rs.getString(1));
@@ -94,11 +103,11 @@ class DatabaseTest {
     @Test
     void aVersion1BookIsUpgradedToVersion2WithItsDataAndABackup() throws Exception {
         // a book as the first release left it: schema V1 with a creditor, customer and receivable
-        java.nio.file.Files.createDirectories(dir.resolve("db"));
+        Files.createDirectories(dir.resolve("db"));
         String url = "jdbc:h2:file:" + dir.resolve("db/huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
-        org.flywaydb.core.Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("1").load().migrate();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "huikuan", "");
-             java.sql.Statement st = c.createStatement()) {
+        Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "huikuan", "");
+             Statement st = c.createStatement()) {
             st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO receivable (version, customer_id, kind, title, contract_date, principal, currency, penalty_kind, created_at) "
@@ -173,7 +182,7 @@ class DatabaseTest {
 
     @Test
     void pendingMigrationsOnExistingBooksAreBackedUpFirst() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger told = new AtomicInteger();
         Database.open(dir, null, told::incrementAndGet, "classpath:db/migration").close();
         assertThat(told.get()).as("a new database is created, not upgraded").isZero();
         Database.open(dir, null, told::incrementAndGet, "classpath:db/migration").close();
@@ -197,7 +206,7 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration", "classpath:db/test-broken"))
                 .isInstanceOfSatisfying(DataFolderException.class,
                         e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.MIGRATION_ROLLED_BACK));
-        try (var files = java.nio.file.Files.list(dir.resolve("backups"))) {
+        try (var files = Files.list(dir.resolve("backups"))) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.contains("pre-migration-v" + latestUnchecked()) && n.endsWith(".zip"))
                     .anyMatch(n -> n.endsWith("-failed-migration.mv.db"));

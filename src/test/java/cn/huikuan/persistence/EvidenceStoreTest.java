@@ -13,6 +13,8 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import cn.huikuan.storage.FileIntegrity;
+import java.nio.file.attribute.PosixFilePermission;
 
 class EvidenceStoreTest {
     @TempDir
@@ -43,10 +45,10 @@ class EvidenceStoreTest {
         assertThat(stored).hasContent("abc").startsWith(storeRoot.resolve("ba"));
         if (Files.getFileStore(stored).supportsFileAttributeView("posix")) {
             assertThat(Files.getPosixFilePermissions(stored)).as("stored copies are read-only")
-                    .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                    .doesNotContain(PosixFilePermission.OWNER_WRITE);
         }
         assertThat(f).exists();
-        assertThat(store.verify(s.sha256(), 3)).isEqualTo(cn.huikuan.storage.FileIntegrity.OK);
+        assertThat(store.verify(s.sha256(), 3)).isEqualTo(FileIntegrity.OK);
         try (var tmp = Files.list(storeRoot.resolve("tmp"))) {
             assertThat(tmp).as("no half-written files left behind").isEmpty();
         }
@@ -68,11 +70,11 @@ class EvidenceStoreTest {
         Path stored = store.pathOf(s.sha256());
         stored.toFile().setWritable(true);
         Files.writeString(stored, "originaX");
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.ALTERED);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(FileIntegrity.ALTERED);
         Files.writeString(stored, "original but longer");
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.ALTERED);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(FileIntegrity.ALTERED);
         Files.delete(stored);
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.MISSING);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(FileIntegrity.MISSING);
     }
 
     @Test
@@ -83,7 +85,7 @@ class EvidenceStoreTest {
         stored.toFile().setWritable(true);
         Files.writeString(stored, "damaged!");
         store.put(f);
-        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(cn.huikuan.storage.FileIntegrity.OK);
+        assertThat(store.verify(s.sha256(), s.sizeBytes())).isEqualTo(FileIntegrity.OK);
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.util.Comparator;
 
 /** Generated hostile files and amounts: each is stored safely or refused with a reason, never a crash. */
 class HostileInputFuzzTest {
@@ -32,7 +35,7 @@ class HostileInputFuzzTest {
     @AfterContainer
     static void tearDown() throws IOException {
         try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 p.toFile().setWritable(true);
                 p.toFile().delete();
             });
@@ -45,7 +48,7 @@ class HostileInputFuzzTest {
                 Arbitraries.of("..", "...", "..pdf", "con.pdf", ".hidden", "a\u202Egnp.exe", "借条😀.jpg", "\u0007bell.txt", "tab\tname.png",
                         "x".repeat(250) + ".pdf", "new\nline.pdf", "<script>.html", "'; DROP TABLE evidence; --.pdf", "%00.pdf"),
                 Arbitraries.strings().withCharRange('\u0001', '\uFFFD').ofMinLength(1).ofMaxLength(60)
-                        .filter(s -> !s.contains("/") && !s.equals(".") && !s.equals("..") && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 250)
+                        .filter(s -> !s.contains("/") && !s.equals(".") && !s.equals("..") && s.getBytes(StandardCharsets.UTF_8).length < 250)
                         .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))));
     }
 
@@ -60,11 +63,11 @@ class HostileInputFuzzTest {
         Path src;
         try {
             src = Files.write(dir.resolve("in").resolve(name), content);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             Files.createDirectories(dir.resolve("in"));
             try {
                 src = Files.write(dir.resolve("in").resolve(name), content);
-            } catch (IOException | java.nio.file.InvalidPathException again) {
+            } catch (IOException | InvalidPathException again) {
                 return; // a name the file system itself refuses never reaches the app
             }
         }

@@ -11,6 +11,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 
 /**
  * A backup taken by an older release (schema V1, V10) is read against books made by the migrations up to its own
@@ -26,8 +30,8 @@ class RestoreOldBackupTest {
         Path old = dir.resolve("old");
         Files.createDirectories(old);
         String url = "jdbc:h2:file:" + old.resolve("huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
-        org.flywaydb.core.Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target(version).load().migrate();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "huikuan", ""); java.sql.Statement st = c.createStatement()) {
+        Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target(version).load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "huikuan", ""); Statement st = c.createStatement()) {
             st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO receivable (version, customer_id, kind, title, contract_date, principal, currency, penalty_kind, created_at) "
@@ -60,7 +64,7 @@ class RestoreOldBackupTest {
             // the identity counter continues after the restored rows
             long next = db.inJdbcTransaction(c -> {
                 try (var st = c.createStatement()) {
-                    st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'PERSON', '新', CURRENT_TIMESTAMP)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                    st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'PERSON', '新', CURRENT_TIMESTAMP)", Statement.RETURN_GENERATED_KEYS);
                     try (ResultSet rs = st.getGeneratedKeys()) {
                         rs.next();
                         return rs.getLong(1);

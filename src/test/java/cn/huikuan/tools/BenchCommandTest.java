@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The benchmark commands stay runnable (tiny sizes here; the real runs are in docs/benchmarks.md). */
 class BenchCommandTest {
@@ -56,14 +58,14 @@ class BenchCommandTest {
 
     @Test
     void theMediansIntervalHoldsTheMedianAndNarrowsWithMoreStarts() {
-        java.util.List<Double> few = java.util.List.of(1.30, 1.52, 1.41, 1.38, 1.47);
+        List<Double> few = List.of(1.30, 1.52, 1.41, 1.38, 1.47);
         double[] wide = BenchCommand.medianInterval(few);
         assertThat(wide[0]).isLessThanOrEqualTo(1.41).isGreaterThanOrEqualTo(1.30);
         assertThat(wide[1]).isGreaterThanOrEqualTo(1.41).isLessThanOrEqualTo(1.52);
-        java.util.List<Double> many = new java.util.ArrayList<>();
+        List<Double> many = new ArrayList<>();
         for (int i = 0; i < 9; i++) many.addAll(few);
         double[] narrow = BenchCommand.medianInterval(many);
         assertThat(narrow[1] - narrow[0]).isLessThan(wide[1] - wide[0]);
-        assertThat(BenchCommand.medianInterval(java.util.List.of(1.4, 1.4, 1.4))).containsExactly(1.4, 1.4);
+        assertThat(BenchCommand.medianInterval(List.of(1.4, 1.4, 1.4))).containsExactly(1.4, 1.4);
     }
 }

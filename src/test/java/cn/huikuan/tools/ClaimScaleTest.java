@@ -16,6 +16,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.math.BigDecimal;
 
 /**
  * The largest claim a claim file may hold (10,000 instalments and as many payments, issue 24) is computed in the
@@ -46,7 +47,7 @@ class ClaimScaleTest {
             assertThat(l.get("ledger").size()).isGreaterThan(21_000);
             assertThat(l.get("warnings").toString()).contains("晚于计算日");
             // the debtor paid 95% of each instalment, and the costs and penalty came first
-            assertThat(new java.math.BigDecimal(l.get("principal").asText())).isPositive();
+            assertThat(new BigDecimal(l.get("principal").asText())).isPositive();
             assertThat(l.get("ledger").toString()).contains("期未付共");
             // ten times the instalments, about ten times the output (before: 6.2 MB for 1,000 instalments, 18.8 MB for 2,000)
             assertThat((double) large.size() / small.size()).isLessThan(11);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Arrays;
 
 /**
  * The labelled corpus of issue 20 (docs/conduct/): its shape, and the guard's targets on it — at least 95% of the
@@ -34,7 +35,7 @@ class GuardCorpusTest {
         assertThat(unlawful).isGreaterThanOrEqualTo(200);
         assertThat(lawful).isGreaterThanOrEqualTo(200);
         Set<String> categories = rows.stream().filter(r -> r.label().equals("unlawful")).map(BenchGuard.Row::category).collect(Collectors.toSet());
-        assertThat(categories).containsExactlyInAnyOrder(java.util.Arrays.stream(ConductGuard.Category.values()).map(ConductGuard.Category::id)
+        assertThat(categories).containsExactlyInAnyOrder(Arrays.stream(ConductGuard.Category.values()).map(ConductGuard.Category::id)
                 .toArray(String[]::new));
         Set<String> tricks = rows.stream().filter(r -> r.label().equals("unlawful")).map(BenchGuard.Row::trick).collect(Collectors.toSet());
         assertThat(tricks).contains("spaces", "symbols", "traditional", "homophone", "pinyin", "fullwidth", "emoji");

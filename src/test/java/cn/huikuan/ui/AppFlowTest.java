@@ -22,6 +22,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.BackupService;
+import cn.huikuan.application.Books;
+import cn.huikuan.application.SampleData;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.persistence.DataFolder;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The real application class, headless, on an empty data folder: the first-run welcome (language, sample
@@ -35,7 +46,7 @@ class AppFlowTest extends FxRobot {
     @BeforeEach
     void props() {
         DialogService.resetExiting();
-        java.util.Locale.setDefault(java.util.Locale.ENGLISH); // a machine set to English: the Chinese screens must not say OK/Cancel
+        Locale.setDefault(Locale.ENGLISH); // a machine set to English: the Chinese screens must not say OK/Cancel
         System.setProperty("huikuan.data", dir.resolve("books").toString());
         System.setProperty("huikuan.noNotifications", "true");
     }
@@ -59,7 +70,7 @@ class AppFlowTest extends FxRobot {
     void waitFor(BooleanSupplier c) {
         try {
             WaitForAsyncUtils.waitFor(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS, c::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             String shown = lookup(".dialog-pane").queryAll().stream().map(n -> n.getId() + ": "
                     + (n instanceof javafx.scene.control.DialogPane d ? d.getHeaderText() + " / " + d.getContentText() : "")).toList().toString();
             throw new AssertionError("condition not reached within " + UiTestBase.WAIT_SECONDS + " s; dialogs shown: " + shown, e);
@@ -98,7 +109,7 @@ class AppFlowTest extends FxRobot {
         waitFor(() -> text("#welcome .title-1").equals("Welcome to Huikuan"));
         clickOn("#welcomeZh");
         waitFor(() -> text("#welcome .title-1").equals("欢迎使用回款助手"));
-        cn.huikuan.ui.Screenshots.take(lookup("#welcome").queryAs(Node.class), "00-welcome");
+        Screenshots.take(lookup("#welcome").queryAs(Node.class), "00-welcome");
         clickOn("#welcomeSample");
         clickOn("#welcomeStart");
         waitFor(() -> exists("#mainView"));
@@ -165,8 +176,8 @@ class AppFlowTest extends FxRobot {
         Path books = dir.resolve("books");
         Path ran = dir.resolve("code-ran");
         Path good;
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
             good = b.backups().backupNow("manual");
         }
         Path work = Files.createDirectories(dir.resolve("work"));
@@ -192,7 +203,7 @@ class AppFlowTest extends FxRobot {
         String said = lookup("#errorDialog .text-area").tryQueryAs(TextInputControl.class).map(TextInputControl::getText)
                 .orElseGet(() -> lookup("#errorDialog .content").queryAs(javafx.scene.control.Label.class).getText());
         assertThat(said).contains("回款助手从不创建的对象").contains("trigger PLANTED").contains("没有运行其中任何内容");
-        cn.huikuan.ui.Screenshots.take(lookup("#errorDialog").queryAs(Node.class), "34-hostile-backup-refused");
+        Screenshots.take(lookup("#errorDialog").queryAs(Node.class), "34-hostile-backup-refused");
         clickOk();
         waitFor(() -> exists("#mainView"));
         clickOn("#tab-customers");
@@ -212,15 +223,15 @@ class AppFlowTest extends FxRobot {
     @Test
     void workThatFailsWhileTheAppEndsOpensNoDialog() throws Exception {
         Path books = dir.resolve("books");
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
         }
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HuikuanApp.class);
         waitFor(() -> exists("#mainView"));
         HuikuanApp h = (HuikuanApp) app;
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean failureSeen = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean failureSeen = new AtomicBoolean();
         interact(() -> h.tasks().run("late", p -> {
             started.countDown();
             Thread.sleep(120_000); // outlives the 10 s the end waits for background work: interrupted, it fails
@@ -259,13 +270,13 @@ class AppFlowTest extends FxRobot {
     @Test
     void aDamagedDatabaseOffersTheLatestBackupAndOpensAgain() throws Exception {
         Path books = dir.resolve("books");
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
             b.backups().backupNow("manual");
         }
         Path db = books.resolve("db").resolve("huikuan.mv.db");
         byte[] junk = new byte[64 * 1024];
-        new java.util.Random(3).nextBytes(junk);
+        new Random(3).nextBytes(junk);
         Files.write(db, junk);
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HuikuanApp.class);
@@ -298,8 +309,8 @@ class AppFlowTest extends FxRobot {
     @Test
     void theUsualStartMakesTheMainWindowBesideJavaFxsStart() throws Exception {
         Path books = dir.resolve("books");
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
         }
         HuikuanApp.madeOn = null;
         HuikuanApp.openEarly(books);
@@ -316,14 +327,14 @@ class AppFlowTest extends FxRobot {
     }
 
     /** How the app ends in these tests: noted in {@link #ended} instead of Platform.exit, which would end their toolkit. */
-    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
     private static final Runnable REAL_EXIT = HuikuanApp.exit;
     private javafx.stage.Stage stage;
 
     /** The app started the usual way on the sample books in {@code books}, once its start's daily backup is done. */
     private HuikuanApp startOnSampleBooks(Path books) throws Exception {
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
         }
         HuikuanApp.exit = () -> ended.set(true);
         stage = FxToolkit.registerPrimaryStage();
@@ -343,11 +354,11 @@ class AppFlowTest extends FxRobot {
         Path books = dir.resolve("books");
         HuikuanApp huikuan = startOnSampleBooks(books);
         // work under way when the window is closed (a save, an import): it finishes before the backup
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        cn.huikuan.application.Books open = huikuan.books();
+        CountDownLatch release = new CountDownLatch(1);
+        Books open = huikuan.books();
         interact(() -> huikuan.tasks().run("test: long work", p -> {
             release.await(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS);
-            return open.customers().save(open.customers().newCustomer(cn.huikuan.domain.PartyKind.ORGANISATION, "收尾建材有限公司"));
+            return open.customers().save(open.customers().newCustomer(PartyKind.ORGANISATION, "收尾建材有限公司"));
         }, x -> { }));
         clickCloseButton();
         waitFor(() -> exists("#closingNote"));
@@ -361,7 +372,7 @@ class AppFlowTest extends FxRobot {
         waitFor(ended::get);
         assertThat(exists("#closingNote")).isFalse();
         // (taken within the same second as the start's daily backup, it is "…-auto.2.zip")
-        assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).filteredOn(b -> b.label().equals("auto"))
+        assertThat(BackupService.list(books.resolve("backups"))).filteredOn(b -> b.label().equals("auto"))
                 .filteredOn(b -> b.zip().toFile().lastModified() >= released).as("backed up after the work finished").hasSize(1);
     }
 
@@ -374,23 +385,23 @@ class AppFlowTest extends FxRobot {
         TableView<CustomerRow> customers = lookup("#customerTable").queryTableView();
         waitFor(() -> customers.getItems().size() == 3);
         waitFor(huikuan::tasksIdle);
-        var daily = cn.huikuan.application.BackupService.list(books.resolve("backups"));
+        var daily = BackupService.list(books.resolve("backups"));
         clickCloseButton();
         waitFor(ended::get);
         // (rotation keeps one automatic backup a day: a new one would have replaced the daily one)
-        assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups"))).isEqualTo(daily);
+        assertThat(BackupService.list(books.resolve("backups"))).isEqualTo(daily);
     }
 
     private static long autoBackups(Path books) {
-        return cn.huikuan.application.BackupService.list(books.resolve("backups")).stream().filter(b -> b.label().equals("auto")).count();
+        return BackupService.list(books.resolve("backups")).stream().filter(b -> b.label().equals("auto")).count();
     }
 
     /** Issue 6: set a password in the app, delete the unencrypted backups, then start again: wrong, forgot, right. */
     @Test
     void aPasswordIsSetInTheAppAndAskedForAtTheNextStart() throws Exception {
         Path books = dir.resolve("books");
-        try (cn.huikuan.application.Books b = cn.huikuan.application.Books.open(books, java.time.Clock.systemDefaultZone())) {
-            cn.huikuan.application.SampleData.loadInto(b);
+        try (Books b = Books.open(books, Clock.systemDefaultZone())) {
+            SampleData.loadInto(b);
             b.backups().backupNow("manual");
         }
         FxToolkit.registerPrimaryStage();
@@ -409,7 +420,7 @@ class AppFlowTest extends FxRobot {
         retype("#passwordAgain", "门店账本 2025");
         clickOn("#passwordDialogOk");
         assertThat(text("#passwordDialogError")).isEqualTo("两次输入的新密码不一致。");
-        cn.huikuan.ui.Screenshots.take(lookup("#passwordDialog").queryAs(Node.class), "28-password-set");
+        Screenshots.take(lookup("#passwordDialog").queryAs(Node.class), "28-password-set");
         retype("#passwordAgain", "门店账本 2026");
         clickOn("#passwordDialogOk");
 
@@ -421,9 +432,9 @@ class AppFlowTest extends FxRobot {
         waitFor(() -> exists("#infoDialog"));
         assertThat(lookup("#infoDialog .text-area").queryAs(TextInputControl.class).getText()).startsWith("已删除 1 个未加密的备份");
         clickOk();
-        assertThat(cn.huikuan.persistence.DataFolder.isEncrypted(books)).isTrue();
-        assertThat(cn.huikuan.application.BackupService.list(books.resolve("backups")))
-                .allMatch(cn.huikuan.application.BackupService.Backup::encrypted);
+        assertThat(DataFolder.isEncrypted(books)).isTrue();
+        assertThat(BackupService.list(books.resolve("backups")))
+                .allMatch(BackupService.Backup::encrypted);
 
         FxToolkit.cleanupApplication(app); // closes the way a user does: backup on exit (encrypted), books closed
         app = FxToolkit.setupApplication(HuikuanApp.class);
@@ -436,7 +447,7 @@ class AppFlowTest extends FxRobot {
         clickOn("#forgotPassword");
         waitFor(() -> lookup("#forgotText").queryAs(Node.class).isVisible());
         assertThat(text("#forgotText")).contains("任何人", "从设置密码之前的备份恢复");
-        cn.huikuan.ui.Screenshots.take(lookup("#passwordPrompt").queryAs(Node.class), "29-password-prompt");
+        Screenshots.take(lookup("#passwordPrompt").queryAs(Node.class), "29-password-prompt");
         clickOn("#passwordField").write("门店账本 2026");
         clickOn("#passwordOpen");
         waitFor(() -> exists("#mainView"));

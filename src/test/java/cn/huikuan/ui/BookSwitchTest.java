@@ -11,6 +11,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.domain.CreditorProfile;
 
 /** A bookkeeper adds a second business and switches between the books from the main window. */
 @ExtendWith(ApplicationExtension.class)
@@ -25,7 +26,7 @@ class BookSwitchTest extends UiTestBase {
         robot.clickOn("#tab-customers");
         TableView<CustomerRow> table = robot.lookup("#customerTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
-        ComboBox<cn.huikuan.domain.CreditorProfile> books = robot.lookup("#bookSwitcher").queryComboBox();
+        ComboBox<CreditorProfile> books = robot.lookup("#bookSwitcher").queryComboBox();
         waitUntil(() -> books.getValue() != null && books.getValue().getName().equals("某建材有限公司"));
 
         dialogs.answers.add("杭州某某五金店");

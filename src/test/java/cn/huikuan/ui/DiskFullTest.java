@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import cn.huikuan.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Issue 6: a full disk says so and loses nothing. H2 closes the database when a write fails; what was committed
@@ -117,11 +121,11 @@ class DiskFullTest {
                 byte[] block = new byte[1 << 20];
                 for (long free = Files.getFileStore(small).getUsableSpace(); free > (6L << 20); free -= block.length) out.write(block);
             }
-            var err = new java.io.ByteArrayOutputStream();
-            var cli = new cn.huikuan.cli.Cli(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8),
-                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            var err = new ByteArrayOutputStream();
+            var cli = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(cli.run("import", "receivables", "--file", ledger.toString(), "--book", folder.toString())).isEqualTo(1);
-            assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("磁盘空间已满").contains("the disk is full")
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("磁盘空间已满").contains("the disk is full")
                     .doesNotContain("90098");
             Files.delete(filler);
             try (Books again = Books.open(folder, TestClock.fixed())) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.LocalDate;
 
 /** Clicks through the editors the way a shop owner would, including the mistakes they make. */
 @ExtendWith(ApplicationExtension.class)
@@ -242,7 +243,7 @@ class EditorFlowTest extends UiTestBase {
         robot.clickOn("#lprDialog-save");
         waitUntil(() -> !exists(robot, "#lprDialog"));
         assertThat(books.legal().lpr().asOf()).hasToString("2026-09-22");
-        assertThat(books.legal().lpr().inForceOn(java.time.LocalDate.of(2026, 10, 1)).oneYear()).isEqualByComparingTo("2.90");
+        assertThat(books.legal().lpr().inForceOn(LocalDate.of(2026, 10, 1)).oneYear()).isEqualByComparingTo("2.90");
         assertThat(dir.resolve("data/law/lpr.csv")).exists();
     }
 

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.pdf.PdfCheck;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** 导出文书: preview the pages, review the court's name, export a packet, open its folder; bad choices get clear answers. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,7 +65,7 @@ class ExportDialogTest extends UiTestBase {
         Path folder = exportTo.resolve("诉讼材料-李某-2026-11-28");
         assertThat(folder.resolve("民事起诉状.pdf")).isRegularFile();
         assertThat(folder.resolve("证据材料汇编.pdf")).isRegularFile();
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(folder.resolve("民事起诉状.pdf"))) {
+        try (var pdf = PdfCheck.of(folder.resolve("民事起诉状.pdf"))) {
             assertThat(pdf.allText()).contains("杭州市拱墅区人民法院");
         }
         robot.clickOn("#exportOpenFolder");
@@ -95,7 +97,7 @@ class ExportDialogTest extends UiTestBase {
         dialogs.chosenDirs.add(exportTo);
         robot.clickOn("#exportOne");
         waitUntil(() -> text(robot, "#exportStatus").startsWith("已导出到"));
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(exportTo.resolve("催收通知书-李某-2026-11-28.pdf"))) {
+        try (var pdf = PdfCheck.of(exportTo.resolve("催收通知书-李某-2026-11-28.pdf"))) {
             assertThat(pdf.allText()).contains("2026年12月20日前");
         }
     }
@@ -116,7 +118,7 @@ class ExportDialogTest extends UiTestBase {
 
     static final class WaitForFx {
         static void settle() {
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
         }
     }
 }

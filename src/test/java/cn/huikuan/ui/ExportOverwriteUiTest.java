@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.CustomerRow;
+import cn.huikuan.documents.DocKind;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * Issue 21 in the app: default names carry the customer or the book and the day, and an existing file is replaced only
@@ -63,7 +66,7 @@ class ExportOverwriteUiTest extends UiTestBase {
         waitUntil(() -> exists(robot, "#replaceDialog"));
         robot.clickOn("#replaceYes");
         waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.contains("已保存到")));
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(earlier.toFile()); var rows = wb.getFirstSheet().openStream()) {
+        try (var wb = new ReadableWorkbook(earlier.toFile()); var rows = wb.getFirstSheet().openStream()) {
             assertThat(rows.findFirst().orElseThrow().getCellText(0)).contains("某建材有限公司", "账龄分析表");
         }
         try (var s = Files.list(out)) {
@@ -94,9 +97,9 @@ class ExportOverwriteUiTest extends UiTestBase {
     @Test
     void aCustomersPersonalDataIsNamedForThemAndNotReplacedUnasked(FxRobot robot) throws Exception {
         robot.clickOn("#tab-customers");
-        TableView<cn.huikuan.application.CustomerRow> table = robot.lookup("#customerTable").queryTableView();
+        TableView<CustomerRow> table = robot.lookup("#customerTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
-        int li = table.getItems().stream().map(cn.huikuan.application.CustomerRow::name).toList().indexOf("李某");
+        int li = table.getItems().stream().map(CustomerRow::name).toList().indexOf("李某");
         robot.interact(() -> table.getSelectionModel().select(li));
         Path zip = Files.writeString(out.resolve("个人信息-李某-2026-11-28.zip"), "handed over last week");
         javafx.scene.control.MenuButton m = robot.lookup("#privacyMenu").queryAs(javafx.scene.control.MenuButton.class);
@@ -110,7 +113,7 @@ class ExportOverwriteUiTest extends UiTestBase {
     }
 
     private static List<String> cells(Path xlsx) throws Exception {
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
+        try (var wb = new ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
             return rows.flatMap(r -> r.stream().map(c -> c == null ? "" : c.getText())).toList();
         }
     }
@@ -144,7 +147,7 @@ class ExportOverwriteUiTest extends UiTestBase {
         robot.interact(() -> list.getSelectionModel().select(1));
         assertThat(text(robot, "#exportStatus")).startsWith("正在导出");
         robot.type(KeyCode.ESCAPE);
-        String second = cn.huikuan.documents.DocKind.values()[1].zh();
+        String second = DocKind.values()[1].zh();
         waitUntil(() -> !exists(robot, "#replaceDialog") && text(robot, "#exportStatus").startsWith(second + "：共"));
         assertThat(Files.readAllBytes(notice)).isEqualTo(first);
         robot.interact(() -> list.getSelectionModel().select(0));

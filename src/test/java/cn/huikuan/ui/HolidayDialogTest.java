@@ -15,6 +15,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.domain.CollectionStep;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Issue 19: a user adds a newly published holiday arrangement in the app and the deadlines move with it at once.
@@ -33,13 +37,13 @@ class HolidayDialogTest extends UiTestBase {
     /** Whether a line of the wizard's page says all of {@code parts}. */
     static boolean wizardSays(FxRobot robot, String... parts) {
         return robot.lookup("#wizard .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
-                .anyMatch(l -> l.getText() != null && java.util.Arrays.stream(parts).allMatch(l.getText()::contains));
+                .anyMatch(l -> l.getText() != null && Arrays.stream(parts).allMatch(l.getText()::contains));
     }
 
     @Test
     void userAddsADayOfAPublishedArrangementAndTheDeadlineMoves(FxRobot robot) {
-        long sale = books.receivables().page(cn.huikuan.application.ListQuery.first(50).withText("建材")).rows().get(0).id();
-        books.wizard().moveTo(sale, cn.huikuan.domain.CollectionStep.COURT, null);
+        long sale = books.receivables().page(ListQuery.first(50).withText("建材")).rows().get(0).id();
+        books.wizard().moveTo(sale, CollectionStep.COURT, null);
         robot.clickOn("#tab-receivables");
         TableView<?> receivables = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> receivables.getItems().size() == 3);
@@ -82,7 +86,7 @@ class HolidayDialogTest extends UiTestBase {
         robot.clickOn("#holidayWorkday");
         scrollAndClick(robot, "#addHolidayDay");
         waitUntil(() -> days.getItems().size() == 13);
-        assertThat(days.getItems().get(days.getItems().size() - 1)).isEqualTo(new LawData.HolidayDay(java.time.LocalDate.of(2028, 10, 4), "国庆节", true));
+        assertThat(days.getItems().get(days.getItems().size() - 1)).isEqualTo(new LawData.HolidayDay(LocalDate.of(2028, 10, 4), "国庆节", true));
         Screenshots.take(robot.lookup("#holidayDialog").queryAs(Node.class), "12-holiday-arrangement");
         scrollAndClick(robot, "#holidayDialog-save");
         waitUntil(() -> !exists(robot, "#holidayDialog"));

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.ListQuery;
+import cn.huikuan.domain.PartyKind;
 
 /**
  * Issue 21 in the import dialog: the payment-date default, the number deciding person or organisation, the
@@ -109,9 +111,9 @@ class ImportDialogTest extends UiTestBase {
         waitUntil(() -> !exists(robot, "#importDialog") && table.getItems().size() == 5);
         assertThat(dialogs.infos).anyMatch(i -> i.contains("已导入 2 笔应收款"));
         assertThat(books.audit().verify().problems()).isEmpty();
-        assertThat(books.customers().page(cn.huikuan.application.ListQuery.first(20)).rows())
+        assertThat(books.customers().page(ListQuery.first(20)).rows())
                 .filteredOn(c -> c.name().equals("厦门某某工程队")).singleElement()
-                .satisfies(c -> assertThat(c.kind()).isEqualTo(cn.huikuan.domain.PartyKind.ORGANISATION));
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(PartyKind.ORGANISATION));
         assertThat(ImportService.PaidOnDefault.values()).hasSize(3);
     }
 }

@@ -18,6 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.CustomerRow;
+import java.math.BigDecimal;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 
 /** A bookkeeper imports a sheet (refused while a row is wrong), then exports the list to Excel. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,28 +67,28 @@ class ImportExportUiTest extends UiTestBase {
         robot.clickOn("#exportReceivables");
         Path xlsx = tmp.resolve("应收款-某建材有限公司-2026-11-28.xlsx");
         waitUntil(() -> Files.exists(xlsx) && dialogs.infos.stream().anyMatch(i -> i.contains("已导出 5 行")));
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
+        try (var wb = new ReadableWorkbook(xlsx.toFile()); var rows = wb.getFirstSheet().openStream()) {
             assertThat(rows.count()).isEqualTo(6);   // header + 5
         }
 
         // the customer list too, filtered as on screen, with a totals row that sums the rows
         robot.clickOn("#tab-customers");
-        TableView<cn.huikuan.application.CustomerRow> customers = robot.lookup("#customerTable").queryTableView();
+        TableView<CustomerRow> customers = robot.lookup("#customerTable").queryTableView();
         waitUntil(() -> customers.getItems().size() == 5);
         Screenshots.take(customers.getScene(), "30-customers");
         dialogs.chosenDirs.add(tmp);
         robot.clickOn("#exportCustomers");
         Path cx = tmp.resolve("客户-某建材有限公司-2026-11-28.xlsx");
         waitUntil(() -> Files.exists(cx) && dialogs.infos.stream().anyMatch(i -> i.contains("已导出 5 行")));
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(cx.toFile()); var rows = wb.getFirstSheet().openStream()) {
-            List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
+        try (var wb = new ReadableWorkbook(cx.toFile()); var rows = wb.getFirstSheet().openStream()) {
+            List<Row> all = rows.toList();
             assertThat(all).hasSize(7); // header + 5 + totals
             assertThat(all.get(6).getCellText(0)).isEqualTo("合计");
-            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-            for (int i = 1; i <= 5; i++) sum = sum.add(new java.math.BigDecimal(all.get(i).getCellRawValue(5).orElse("0")));
-            assertThat(new java.math.BigDecimal(all.get(6).getCellRawValue(5).orElseThrow())).isEqualByComparingTo(sum);
-            assertThat(sum).isEqualByComparingTo(customers.getItems().stream().map(cn.huikuan.application.CustomerRow::outstanding)
-                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 1; i <= 5; i++) sum = sum.add(new BigDecimal(all.get(i).getCellRawValue(5).orElse("0")));
+            assertThat(new BigDecimal(all.get(6).getCellRawValue(5).orElseThrow())).isEqualByComparingTo(sum);
+            assertThat(sum).isEqualByComparingTo(customers.getItems().stream().map(CustomerRow::outstanding)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
             assertThat(all.stream().map(r -> r.getCellText(3))).noneMatch(p -> p.matches(".*\\d{11}.*")); // phones masked
         }
     }

@@ -8,6 +8,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.ReceivableRow;
+import cn.huikuan.application.TodayService;
+import cn.huikuan.domain.CollectionStep;
 
 /** Issue 21, item 8, in English: the tool bar fits at 1280×720 and nothing is cut. */
 @ExtendWith(ApplicationExtension.class)
@@ -30,14 +33,14 @@ class Issue21EnglishUiTest extends UiTestBase {
     /** Item 8: the to-do texts and the wizard's guidance (what next, and why) are English in English mode. */
     @Test
     void toDoTextsAndWizardGuidanceAreEnglish(FxRobot robot) {
-        javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> list = robot.lookup("#todayList").queryListView();
+        javafx.scene.control.ListView<TodayService.Item> list = robot.lookup("#todayList").queryListView();
         waitUntil(() -> list.getItems().size() == 3 && text(robot, "#todayStatus").contains("3 items"));
         for (var item : list.getItems()) {
             assertThat(item.text(ctx.i18n())).as(item.text()).doesNotContainPattern("\\p{IsHan}");
         }
         assertThat(list.getItems().get(0).text(ctx.i18n())).isEqualTo("The debtor promised to pay by 2026-08-31 and did not");
         robot.clickOn("#tab-receivables");
-        javafx.scene.control.TableView<cn.huikuan.application.ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        javafx.scene.control.TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
         robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class), javafx.scene.input.MouseButton.PRIMARY);
         waitUntil(() -> exists(robot, "#wizardNext"));
@@ -47,8 +50,8 @@ class Issue21EnglishUiTest extends UiTestBase {
         assertThat(checks).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).doesNotContainPattern("\\p{IsHan}"));
         var strategy = robot.lookup("#wizardStrategy").queryAllAs(javafx.scene.control.Label.class);
         assertThat(strategy).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).doesNotContainPattern("\\p{IsHan}"));
-        javafx.scene.control.ListView<cn.huikuan.domain.CollectionStep> steps = robot.lookup("#wizardSteps").queryListView();
-        for (var step : cn.huikuan.domain.CollectionStep.values()) {
+        javafx.scene.control.ListView<CollectionStep> steps = robot.lookup("#wizardSteps").queryListView();
+        for (var step : CollectionStep.values()) {
             robot.interact(() -> steps.getSelectionModel().select(step));
             waitUntil(() -> text(robot, "#wizardTitle").contains(ctx.t("wizard.step." + step.name())));
             assertThat(text(robot, "#wizardWhy")).as(step.name()).doesNotContainPattern("\\p{IsHan}");

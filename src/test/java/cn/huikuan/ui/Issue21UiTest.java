@@ -19,6 +19,20 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.BackupService;
+import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.CourtEvent;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.ReceivableKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 21's smaller defects, as the user met them (sample books, today 2026-11-28). */
 @ExtendWith(ApplicationExtension.class)
@@ -48,9 +62,9 @@ class Issue21UiTest extends UiTestBase {
 
         // a debt overdue since 2026-10-01, nothing done about it yet (as an import leaves it), written while another tab is shown
         robot.clickOn("#tab-receivables");
-        var c = books.customers().save(books.customers().newCustomer(cn.huikuan.domain.PartyKind.PERSON, "新导入商贸有限公司"));
-        var r = new cn.huikuan.domain.Receivable(c, cn.huikuan.domain.ReceivableKind.SALE_ON_CREDIT, "导入的货款", LocalDate.of(2026, 9, 1),
-                cn.huikuan.domain.Money.of("5000"));
+        var c = books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "新导入商贸有限公司"));
+        var r = new Receivable(c, ReceivableKind.SALE_ON_CREDIT, "导入的货款", LocalDate.of(2026, 9, 1),
+                Money.of("5000"));
         r.dueOn(LocalDate.of(2026, 10, 1));
         books.receivables().save(r, false);
         robot.clickOn("#tab-dashboard");
@@ -85,16 +99,16 @@ class Issue21UiTest extends UiTestBase {
     /** Item 3: 备份到… writes the backup and its evidence into the chosen folder and never replaces a file there without asking. */
     @Test
     void backUpToAChosenFolderAndRestoreFromIt(FxRobot robot) throws Exception {
-        java.nio.file.Path usb = java.nio.file.Files.createDirectories(dir.resolve("usb"));
-        String name = "huikuan-" + java.time.LocalDateTime.now(cn.huikuan.TestClock.fixed())
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-manual.zip";
-        java.nio.file.Files.writeString(usb.resolve(name), "an older backup of the same name");
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        String name = "huikuan-" + LocalDateTime.now(cn.huikuan.TestClock.fixed())
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-manual.zip";
+        Files.writeString(usb.resolve(name), "an older backup of the same name");
         dialogs.chosenDirs.add(usb);
         dialogs.confirmAnswer = false;
         robot.clickOn("#backupTo");
         waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.contains("没有替换")));
         assertThat(dialogs.infos).anyMatch(i -> i.startsWith("文件已存在") && i.contains(name));
-        assertThat(java.nio.file.Files.readString(usb.resolve(name))).isEqualTo("an older backup of the same name");
+        assertThat(Files.readString(usb.resolve(name))).isEqualTo("an older backup of the same name");
 
         dialogs.chosenDirs.add(usb);
         dialogs.confirmAnswer = true;
@@ -102,23 +116,23 @@ class Issue21UiTest extends UiTestBase {
         waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.startsWith("备份完成") && i.contains("备份已保存到")));
         String done = dialogs.infos.get(dialogs.infos.size() - 1);
         assertThat(done).doesNotContain("java -jar").contains("从U盘或其他文件夹选择备份文件");
-        java.nio.file.Path zip;
-        try (var files = java.nio.file.Files.list(usb)) {
+        Path zip;
+        try (var files = Files.list(usb)) {
             zip = files.filter(p -> p.getFileName().toString().endsWith(".zip") && !p.getFileName().toString().equals(name)).findFirst().orElseThrow();
         }
-        assertThat(cn.huikuan.application.BackupService.isEncrypted(zip)).isFalse();
-        try (var files = java.nio.file.Files.walk(usb.resolve("evidence"))) {
-            assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).as("the sample's evidence files beside the backup").isGreaterThanOrEqualTo(5);
+        assertThat(BackupService.isEncrypted(zip)).isFalse();
+        try (var files = Files.walk(usb.resolve("evidence"))) {
+            assertThat(files.filter(Files::isRegularFile).count()).as("the sample's evidence files beside the backup").isGreaterThanOrEqualTo(5);
         }
 
         // restore: the dialog takes a file from the stick
-        dialogs.chosen.add(java.util.List.of(zip));
-        AtomicReference<java.util.Optional<java.nio.file.Path>> result = new AtomicReference<>();
+        dialogs.chosen.add(List.of(zip));
+        AtomicReference<Optional<Path>> result = new AtomicReference<>();
         robot.interact(() -> {
-            RestoreDialog d = new RestoreDialog(ctx, stage, cn.huikuan.application.BackupService.list(books.db().folder()));
+            RestoreDialog d = new RestoreDialog(ctx, stage, BackupService.list(books.db().folder()));
             d.setOnShown(e -> { });
             d.show();
-            d.resultProperty().addListener((o, a, b) -> result.set(java.util.Optional.ofNullable(b)));
+            d.resultProperty().addListener((o, a, b) -> result.set(Optional.ofNullable(b)));
         });
         robot.clickOn("#restoreOtherFile");
         robot.clickOn("#restoreOk");
@@ -131,7 +145,7 @@ class Issue21UiTest extends UiTestBase {
     void aContactAtNightIsRecordedAfterAWarningThatExplainsTheHours(FxRobot robot) {
         openSeedCase(robot);
         robot.clickOn("#detail-tab-timeline");
-        ListView<cn.huikuan.domain.ContactEntry> timeline = robot.lookup("#timeline").queryListView();
+        ListView<ContactEntry> timeline = robot.lookup("#timeline").queryListView();
         waitUntil(() -> timeline.getItems().size() == 5);
         robot.clickOn("#logContact");
         waitUntil(() -> exists(robot, "#contactDialog"));
@@ -142,7 +156,7 @@ class Issue21UiTest extends UiTestBase {
         robot.clickOn("#contactDialog-save");
         waitUntil(() -> !exists(robot, "#contactDialog") && timeline.getItems().size() == 6);
         assertThat(dialogs.infos).anyMatch(i -> i.contains("08:00–21:00") && i.contains("照实记录"));
-        assertThat(timeline.getItems().get(0).getOccurredAt()).isEqualTo(java.time.LocalDateTime.of(2026, 11, 27, 22, 30));
+        assertThat(timeline.getItems().get(0).getOccurredAt()).isEqualTo(LocalDateTime.of(2026, 11, 27, 22, 30));
         assertThat(timeline.getItems().get(0).getConductOverride()).isNull();
     }
 
@@ -181,7 +195,7 @@ class Issue21UiTest extends UiTestBase {
     @Test
     void aCourtStepCanBeEditedAndTheEditIsJournalled(FxRobot robot) {
         long id = openSeedCase(robot);
-        var step = books.court().log(id, cn.huikuan.domain.CourtEvent.Kind.PAYMENT_ORDER_FILED, LocalDate.of(2026, 11, 20), "杭州市西湖区人民法院",
+        var step = books.court().log(id, CourtEvent.Kind.PAYMENT_ORDER_FILED, LocalDate.of(2026, 11, 20), "杭州市西湖区人民法院",
                 "（2026）浙0106民督1号", null);
         robot.clickOn("#refreshDetail");
         robot.clickOn("#detail-tab-court");
@@ -280,7 +294,7 @@ class Issue21UiTest extends UiTestBase {
         for (Node n : robot.lookup("#receivableDetail-" + table.getItems().get(0).id() + " .button").queryAll()) assertClipped(n, "button");
         for (Node n : robot.lookup("#detailTabs .tab-label").queryAll()) assertClipped(n, "detail tab");
         // the lists' tool rows
-        for (String tab : java.util.List.of("#tab-customers", "#tab-receivables")) {
+        for (String tab : List.of("#tab-customers", "#tab-receivables")) {
             robot.clickOn(tab);
             WaitForFx.layout(robot);
             for (Node n : robot.lookup(".button").queryAll()) {
@@ -302,11 +316,11 @@ class Issue21UiTest extends UiTestBase {
     /** Waits for pending FX events and a layout pass. */
     static final class WaitForFx {
         static void layout(FxRobot robot) {
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> robot.listWindows().forEach(w -> {
                 if (w.getScene() != null) w.getScene().getRoot().layout();
             }));
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
         }
     }
 }

@@ -13,6 +13,12 @@ import org.testfx.framework.junit5.Start;
 import javafx.stage.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.BackupService;
+import cn.huikuan.domain.CourtEvent;
+import cn.huikuan.domain.EvidenceItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest extends UiTestBase {
@@ -37,7 +43,7 @@ class MainWindowTest extends UiTestBase {
         assertThat(((Number) bars.get(4).getYValue()).doubleValue()).isEqualTo(300_000.0); // 181–365 days
         // every bucket's name is shown under its bar (JavaFX hid "181–365 天" at this width when the names lay level)
         waitUntil(() -> aging.getXAxis().getTickMarks().size() == 6);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(aging.getXAxis().getTickMarks()).allMatch(javafx.scene.chart.Axis.TickMark::isTextVisible);
         javafx.scene.chart.LineChart<?, ?> recovery = robot.lookup("#recoveryChart").queryAs(javafx.scene.chart.LineChart.class);
         waitUntil(() -> recovery.getData().size() == 2);
@@ -56,11 +62,11 @@ class MainWindowTest extends UiTestBase {
         robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class), MouseButton.PRIMARY);
         waitUntil(() -> text(robot, "#fig-outstanding").equals("¥300,000.00"));
         robot.clickOn("#detail-tab-evidence");
-        TableView<cn.huikuan.domain.EvidenceItem> evidence = robot.lookup("#evidenceTable").queryTableView();
+        TableView<EvidenceItem> evidence = robot.lookup("#evidenceTable").queryTableView();
         waitUntil(() -> evidence.getItems().size() == 5);
-        java.nio.file.Path stored = books.evidence().file(evidence.getItems().get(0));
+        Path stored = books.evidence().file(evidence.getItems().get(0));
         stored.toFile().setWritable(true);
-        java.nio.file.Files.write(stored, new byte[]{1, 2, 3});
+        Files.write(stored, new byte[]{1, 2, 3});
         assertThat(dialogs.errors).isEmpty();
         robot.clickOn("#refreshDetail");
         waitUntil(() -> !dialogs.errors.isEmpty());
@@ -75,7 +81,7 @@ class MainWindowTest extends UiTestBase {
     void backUpNowWritesABackupAndSaysWhere(FxRobot robot) {
         robot.clickOn("#backupNow");
         waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.startsWith("备份完成")));
-        assertThat(cn.huikuan.application.BackupService.list(dir.resolve("data").resolve("backups")))
+        assertThat(BackupService.list(dir.resolve("data").resolve("backups")))
                 .anySatisfy(b -> assertThat(b.label()).isEqualTo("manual"));
         assertThat(dir.resolve("data/backups/evidence")).isDirectory();
     }
@@ -135,8 +141,8 @@ class MainWindowTest extends UiTestBase {
         assertThat(text(robot, "#fig-nextDeadline")).isEqualTo("—");
         robot.clickOn("#logCourtEvent");
         waitUntil(() -> exists(robot, "#courtEventDialog"));
-        javafx.scene.control.ComboBox<cn.huikuan.domain.CourtEvent.Kind> kind = robot.lookup("#courtEventKind").queryComboBox();
-        robot.interact(() -> kind.setValue(cn.huikuan.domain.CourtEvent.Kind.PAYMENT_ORDER_SERVED));
+        javafx.scene.control.ComboBox<CourtEvent.Kind> kind = robot.lookup("#courtEventKind").queryComboBox();
+        robot.interact(() -> kind.setValue(CourtEvent.Kind.PAYMENT_ORDER_SERVED));
         setDate(robot, "#courtEventDate", "2026-11-20");
         set(robot, "#courtEventCaseNumber", "（2026）浙0105民督123号");
         robot.clickOn("#courtEventDialog-save");

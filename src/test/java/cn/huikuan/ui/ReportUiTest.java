@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.SearchService;
+import cn.huikuan.pdf.PdfCheck;
 
 /** The aging report from the overview, and a customer's statement for a period. */
 @ExtendWith(ApplicationExtension.class)
@@ -34,7 +36,7 @@ class ReportUiTest extends UiTestBase {
         robot.clickOn("#agingPdf");
         Path aging = out.resolve("账龄分析-某建材有限公司-2026-11-28.pdf");   // issue 21: the book's name and the day
         waitUntil(() -> Files.exists(aging) && dialogs.infos.stream().anyMatch(i -> i.contains("已保存到")));
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(aging)) {
+        try (var pdf = PdfCheck.of(aging)) {
             assertThat(pdf.allText()).contains("410,000.00");
         }
 
@@ -64,7 +66,7 @@ class ReportUiTest extends UiTestBase {
         robot.clickOn("#statementOk");
         Path st = out.resolve("对账单-李某-2026-01-01至2026-11-28.pdf");
         waitUntil(() -> Files.exists(st) && !exists(robot, "#statementDialog"));
-        try (var pdf = cn.huikuan.pdf.PdfCheck.of(st)) {
+        try (var pdf = PdfCheck.of(st)) {
             assertThat(pdf.allText()).contains("期初余额", "300,000.00");
         }
     }
@@ -73,10 +75,10 @@ class ReportUiTest extends UiTestBase {
     void searchByPhoneOpensTheCase(FxRobot robot) {
         robot.clickOn("#globalSearch").write("13800001234").type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> exists(robot, "#searchDialog"));
-        javafx.scene.control.ListView<cn.huikuan.application.SearchService.Hit> list = robot.lookup("#searchResults").queryListView();
+        javafx.scene.control.ListView<SearchService.Hit> list = robot.lookup("#searchResults").queryListView();
         // the customer, then (as in the receivables list) the customer's receivable; both open the same case
-        assertThat(list.getItems()).extracting(cn.huikuan.application.SearchService.Hit::kind).containsExactly(
-                cn.huikuan.application.SearchService.Kind.CUSTOMER, cn.huikuan.application.SearchService.Kind.RECEIVABLE);
+        assertThat(list.getItems()).extracting(SearchService.Hit::kind).containsExactly(
+                SearchService.Kind.CUSTOMER, SearchService.Kind.RECEIVABLE);
         robot.interact(() -> list.getSelectionModel().select(0));
         robot.doubleClickOn(robot.lookup("#searchResults .list-cell").nth(0).queryAs(javafx.scene.Node.class));
         waitUntil(() -> !exists(robot, "#searchDialog") && text(robot, "#detailHeading").contains("李某"));

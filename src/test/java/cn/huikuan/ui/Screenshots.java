@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes PNG snapshots of scenes to {@code target/screenshots} so that a person can look at what the
@@ -29,7 +30,7 @@ final class Screenshots {
         WaitForAsyncUtils.waitForFxEvents();
         try {
             FxToolkit.setupFixture(() -> ref.set(scene.snapshot(null)));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         }
         write(ref.get(), name);

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import cn.huikuan.application.ReceivableRow;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /** Opens the main window on a temporary book with the sample case, headless (Monocle). */
 abstract class UiTestBase {
@@ -69,7 +72,7 @@ abstract class UiTestBase {
     void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> condition.getAsBoolean() && failures.isEmpty() || !failures.isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("condition not reached within " + WAIT_SECONDS + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -78,7 +81,7 @@ abstract class UiTestBase {
 
     /** The node's text, or "" while it is not in the scene (views rebuild on reload). */
     static String text(FxRobot robot, String query) {
-        java.util.Optional<Node> found = robot.lookup(query).tryQuery();
+        Optional<Node> found = robot.lookup(query).tryQuery();
         if (found.isEmpty()) return "";
         Node n = found.get();
         if (n instanceof Labeled l) return l.getText();
@@ -106,7 +109,7 @@ abstract class UiTestBase {
      */
     long openSeedCase(FxRobot robot) {
         robot.clickOn("#tab-receivables");
-        javafx.scene.control.TableView<cn.huikuan.application.ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
+        javafx.scene.control.TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
         long id = table.getItems().get(0).id();
         robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), javafx.scene.input.MouseButton.PRIMARY);

@@ -19,6 +19,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.huikuan.application.TodayService;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.PartyKind;
+import cn.huikuan.domain.Receivable;
+import cn.huikuan.domain.ReceivableKind;
+import cn.huikuan.domain.StepChange;
 
 /**
  * The seed's case through the 先礼后兵 wizard, headless: facts → reminder (a threat refused, the template
@@ -146,18 +152,18 @@ class WizardFlowTest extends UiTestBase {
 
     @Test
     void todayListsWhatIsDueAcrossCasesAndOpensTheCase(FxRobot robot) {
-        javafx.scene.control.ListView<cn.huikuan.application.TodayService.Item> list = robot.lookup("#todayList").queryListView();
+        javafx.scene.control.ListView<TodayService.Item> list = robot.lookup("#todayList").queryListView();
         waitUntil(() -> list.getItems().size() == 3);
         assertThat(text(robot, "#todayStatus")).contains("共 3 项");
         // An old debt whose three years end on 2026-12-31 shows as a limitation warning.
-        var c = books.customers().save(books.customers().newCustomer(cn.huikuan.domain.PartyKind.PERSON, "王某"));
-        var old = new cn.huikuan.domain.Receivable(c, cn.huikuan.domain.ReceivableKind.SALE_ON_CREDIT, "旧货款", LocalDate.of(2023, 9, 1),
-                cn.huikuan.domain.Money.of("8000"));
+        var c = books.customers().save(books.customers().newCustomer(PartyKind.PERSON, "王某"));
+        var old = new Receivable(c, ReceivableKind.SALE_ON_CREDIT, "旧货款", LocalDate.of(2023, 9, 1),
+                Money.of("8000"));
         old.dueOn(LocalDate.of(2023, 12, 31));
         books.receivables().save(old, false);
         robot.clickOn("#dash-refresh");
         waitUntil(() -> list.getItems().size() == 4);
-        assertThat(list.getItems()).anyMatch(i -> i.kind() == cn.huikuan.application.TodayService.Kind.LIMITATION && i.text().contains("还剩 33 天"));
+        assertThat(list.getItems()).anyMatch(i -> i.kind() == TodayService.Kind.LIMITATION && i.text().contains("还剩 33 天"));
         assertThat(list.getItems().get(0).text()).contains("2026-08-31", "未兑现");
         System.setProperty("huikuan.noNotifications", "false");
         robot.clickOn("#dash-refresh");
@@ -195,6 +201,6 @@ class WizardFlowTest extends UiTestBase {
         waitUntil(() -> text(robot, "#wizardTitle").contains("结案"));
         var last = books.wizard().history(id).get(books.wizard().history(id).size() - 1);
         assertThat(last.getStep()).isEqualTo(CollectionStep.CLOSED);
-        assertThat(last.getOutcome()).isEqualTo(cn.huikuan.domain.StepChange.Outcome.PAID_IN_PART);
+        assertThat(last.getOutcome()).isEqualTo(StepChange.Outcome.PAID_IN_PART);
     }
 }

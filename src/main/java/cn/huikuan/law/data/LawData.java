@@ -23,6 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import cn.huikuan.law.BenchmarkTable;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.DayOfWeek;
+import java.util.Comparator;
+import java.util.TreeSet;
 
 /**
  * Loads the legal data the app ships (holiday calendars 2007–2027, the LPR table) and the user's own
@@ -50,7 +58,7 @@ public final class LawData {
     public static HolidayCalendar holidays(Path userDir) {
         Map<LocalDate, HolidayCalendar.Day> days = new HashMap<>();
         Set<Integer> covered = new HashSet<>();
-        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        TreeSet<Integer> years = new TreeSet<>();
         for (int year = FIRST_YEAR; year <= LAST_SHIPPED_YEAR; year++) years.add(year);
         years.addAll(userYears(userDir));
         for (int year : years) {
@@ -125,7 +133,7 @@ public final class LawData {
                 }
             }
         }
-        list.sort(java.util.Comparator.comparing(HolidayDay::date));
+        list.sort(Comparator.comparing(HolidayDay::date));
         return new HolidayYear(year, list.isEmpty() && source == HolidaySource.SHIPPED ? HolidaySource.NONE : source, List.copyOf(list));
     }
 
@@ -139,21 +147,21 @@ public final class LawData {
         if (days.isEmpty()) throw new LawDataException("请至少添加一天 / add at least one day", null);
         Set<LocalDate> seen = new HashSet<>();
         List<HolidayDay> sorted = new ArrayList<>(days);
-        sorted.sort(java.util.Comparator.comparing(HolidayDay::date));
-        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        sorted.sort(Comparator.comparing(HolidayDay::date));
+        ObjectNode root = JSON.createObjectNode();
         root.put("year", year);
         root.putArray("papers");
-        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("days");
+        ArrayNode list = root.putArray("days");
         for (HolidayDay d : sorted) {
             if (Math.abs(d.date().getYear() - year) > 1) throw new LawDataException("日期不属于 " + year + " 年 / not in " + year + ": " + d.date(), null);
             if (!seen.add(d.date())) throw new LawDataException("日期重复 / listed twice: " + d.date(), null);
             String name = d.name() == null ? "" : d.name().strip();
             if (name.isEmpty() || name.length() > 20) throw new LawDataException("节日名称应为 1–20 个字 / a name of 1–20 characters: " + d.date(), null);
-            java.time.DayOfWeek w = d.date().getDayOfWeek();
-            if (!d.off() && w != java.time.DayOfWeek.SATURDAY && w != java.time.DayOfWeek.SUNDAY) {
+            DayOfWeek w = d.date().getDayOfWeek();
+            if (!d.off() && w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY) {
                 throw new LawDataException("调休上班日应为周六或周日 / a make-up workday falls on a weekend: " + d.date(), null);
             }
-            com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject();
+            ObjectNode o = list.addObject();
             o.put("name", name);
             o.put("date", d.date().toString());
             o.put("isOffDay", d.off());
@@ -162,8 +170,8 @@ public final class LawData {
             Path dir = Files.createDirectories(userDir.resolve("holidays"));
             Path tmp = Files.createTempFile(dir, year + "-", ".json.tmp");
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(year + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, dir.resolve(year + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new LawDataException("无法保存节假日安排 / cannot save the holidays: " + e.getMessage(), e);
         }
@@ -197,20 +205,20 @@ public final class LawData {
         return new LprTable(new ArrayList<>(rows.values()));
     }
 
-    public static cn.huikuan.law.BenchmarkTable benchmark() {
-        java.util.List<cn.huikuan.law.BenchmarkTable.Row> rows = new ArrayList<>();
+    public static BenchmarkTable benchmark() {
+        List<BenchmarkTable.Row> rows = new ArrayList<>();
         try (InputStream in = LawData.class.getResourceAsStream("/cn/huikuan/law/pbc-benchmark.csv")) {
             if (in == null) throw new LawDataException("benchmark table missing from the application", null);
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String l = line.strip();
                 if (l.isEmpty() || l.startsWith("#") || l.startsWith("date")) continue;
                 String[] p = l.split(",");
-                rows.add(new cn.huikuan.law.BenchmarkTable.Row(LocalDate.parse(p[0]), new BigDecimal(p[1])));
+                rows.add(new BenchmarkTable.Row(LocalDate.parse(p[0]), new BigDecimal(p[1])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new cn.huikuan.law.BenchmarkTable(rows);
+        return new BenchmarkTable(rows);
     }
 
     /** Appends one month to the user's LPR file (creating it), after checking it. */
@@ -224,8 +232,8 @@ public final class LawData {
             Path file = userDir.resolve("lpr.csv");
             String line = row.published() + "," + row.oneYear().toPlainString() + "," + row.fiveYear().toPlainString() + "\n";
             if (!Files.exists(file)) line = "date,one_year,five_year_plus\n" + line;
-            Files.writeString(file, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new LawDataException("无法保存 LPR / cannot save the LPR: " + e.getMessage(), e);
         }

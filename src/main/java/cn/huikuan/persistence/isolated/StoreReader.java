@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Reads an H2 database file at the storage level (H2's MVStore and its transaction layer), never through H2's SQL
@@ -103,7 +105,7 @@ public final class StoreReader {
         byte[] key = FilePathEncrypt.getPasswordBytes(filePassword);
         char[] out = new char[key.length / 2];
         for (int i = 0; i < out.length; i++) out[i] = (char) (((key[i + i] & 255) << 16) | (key[i + i + 1] & 255));
-        java.util.Arrays.fill(key, (byte) 0);
+        Arrays.fill(key, (byte) 0);
         return out;
     }
 
@@ -141,7 +143,7 @@ public final class StoreReader {
             case Value.TIMESTAMP_TZ:
                 return JSR310Utils.valueToOffsetDateTime(v, null);
             case Value.UUID:
-                return java.util.UUID.fromString(v.getString());
+                return UUID.fromString(v.getString());
             default:
                 throw new IllegalStateException("table " + table + ", column " + (column + 1) + ": a value of type "
                         + v.getType().getTraceSQL() + " that Huikuan never stores");
