@@ -35,7 +35,20 @@ public final class Deadlines {
      * @param uncertainYears years whose calendar is not yet published, looked at while counting
      */
     public record Result(LocalDate start, LocalDate nominal, LocalDate deadline, boolean moved, String reason,
-                         List<Citation> basis, List<Integer> uncertainYears) {
+                         List<Citation> basis, List<Integer> uncertainYears, String reasonEn) {
+    }
+
+    /** The rest days' names in English (the holiday data and the statutory holidays name them in Chinese). */
+    private static final java.util.Map<String, String> REST_EN = java.util.Map.of("元旦", "New Year's Day", "春节", "Spring Festival",
+            "清明节", "Qingming Festival", "清明", "Qingming Festival", "劳动节", "Labour Day", "端午节", "Dragon Boat Festival",
+            "中秋节", "Mid-Autumn Festival", "国庆节", "National Day", "周末", "weekend");
+
+    static String restEnglish(String zh) {
+        if (zh == null) return "rest day";
+        String out = zh;
+        for (var e : REST_EN.entrySet()) out = out.replace(e.getKey(), e.getValue());
+        out = out.replace("、", ", ");
+        return out.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "public holiday" : out;
     }
 
     /** A procedural period of {@code days} days from {@code start} (the day of service, filing, …). */
@@ -67,12 +80,17 @@ public final class Deadlines {
         }
         boolean moved = !d.equals(nominal);
         String reason;
+        String reasonEn;
         if (moved) {
             reason = "期间届满日 " + nominal + " 为休息日（" + calendar.restReason(nominal) + "），顺延至休息日后的第一个工作日 " + d;
+            reasonEn = "The period's last day " + nominal + " is a rest day (" + restEnglish(calendar.restReason(nominal))
+                    + "): it moves to the first working day after it, " + d;
         } else if (calendar.isMakeUpWorkday(nominal)) {
             reason = "期间届满日 " + nominal + " 虽是周末，但为调休上班日，不顺延";
+            reasonEn = "The period's last day " + nominal + " falls on a weekend but is a make-up working day: it does not move";
         } else {
             reason = "期间届满日 " + nominal + " 为工作日，不顺延";
+            reasonEn = "The period's last day " + nominal + " is a working day: it does not move";
         }
         if (!uncertain.isEmpty()) {
             List<Integer> statutory = uncertain.stream().filter(calendar::countsStatutoryHolidays).toList();
@@ -80,9 +98,14 @@ public final class Deadlines {
             if (!statutory.isEmpty()) {
                 reason += "；注意：" + statutory + " 年的放假安排尚未公布，已按周末和" + Statutes.STATUTORY_HOLIDAYS.zh()
                         + "规定的节日计算，放假安排另定的调休、补假未计入；公布后请更新节假日数据，届满日可能随之改变";
+                reasonEn += "; note: the holiday arrangement for " + statutory + " is not published yet: weekends and the holidays of the "
+                        + Statutes.STATUTORY_HOLIDAYS.en() + " are counted, make-up days are not; update the holiday data once it is"
+                        + " published, the last day may change";
             }
             if (!weekendsOnly.isEmpty()) {
                 reason += "；注意：" + weekendsOnly + " 年的放假安排尚未公布，只按周末计算，公布后请更新节假日数据";
+                reasonEn += "; note: the holiday arrangement for " + weekendsOnly + " is not published yet: only weekends are counted;"
+                        + " update the holiday data once it is published";
             }
         }
         List<Citation> cited = basis;
@@ -90,7 +113,7 @@ public final class Deadlines {
             cited = new ArrayList<>(basis);
             cited.add(Statutes.STATUTORY_HOLIDAYS);
         }
-        return new Result(start, nominal, d, moved, reason, List.copyOf(cited), List.copyOf(uncertain));
+        return new Result(start, nominal, d, moved, reason, List.copyOf(cited), List.copyOf(uncertain), reasonEn);
     }
 
     private void note(TreeSet<Integer> uncertain, LocalDate d) {

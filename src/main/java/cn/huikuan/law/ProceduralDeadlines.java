@@ -25,13 +25,18 @@ public final class ProceduralDeadlines {
     /** A court step that starts a period, its name on the command line, the period and the article that gives it. */
     public enum Step {
         PAYMENT_ORDER_SERVED("payment-order-objection", 15, 0, Statutes.PAYMENT_ORDER_OBJECTION, 223,
-                "支付令异议期届满（债务人须在此前清偿或书面异议；期满未异议又未履行的，可申请强制执行）"),
-        JUDGMENT_SERVED("appeal-judgment", 15, 0, Statutes.APPEAL_PERIOD, 171, "上诉期届满（不服一审判决的，须在此前上诉）"),
-        RULING_SERVED("appeal-ruling", 10, 0, Statutes.APPEAL_RULING, 171, "上诉期届满（不服一审裁定的，须在此前上诉）"),
+                "支付令异议期届满（债务人须在此前清偿或书面异议；期满未异议又未履行的，可申请强制执行）",
+                "End of the period to object to the payment order (the debtor must pay or object in writing by then; if neither, enforcement can be applied for)"),
+        JUDGMENT_SERVED("appeal-judgment", 15, 0, Statutes.APPEAL_PERIOD, 171, "上诉期届满（不服一审判决的，须在此前上诉）",
+                "End of the appeal period (an appeal against the first-instance judgment must be filed by then)"),
+        RULING_SERVED("appeal-ruling", 10, 0, Statutes.APPEAL_RULING, 171, "上诉期届满（不服一审裁定的，须在此前上诉）",
+                "End of the appeal period (an appeal against the first-instance ruling must be filed by then)"),
         SERVED_WITHOUT_DOMICILE("appeal-foreign", 30, 0, Statutes.APPEAL_NO_DOMICILE, 276,
-                "上诉期届满（在中华人民共和国领域内没有住所的当事人不服一审判决、裁定的，须在此前上诉）"),
+                "上诉期届满（在中华人民共和国领域内没有住所的当事人不服一审判决、裁定的，须在此前上诉）",
+                "End of the appeal period for a party without a domicile in China (an appeal against the first-instance judgment or ruling must be filed by then)"),
         PERFORMANCE_DUE("enforcement-application", 0, 2, Statutes.ENFORCEMENT_PERIOD, 246,
-                "申请强制执行的期限届满（二年，从法律文书规定履行期间的最后一日起计算；可中止、中断）");
+                "申请强制执行的期限届满（二年，从法律文书规定履行期间的最后一日起计算；可中止、中断）",
+                "End of the period to apply for enforcement (two years from the last day set for performance; it can be suspended and interrupted)");
 
         private final String kind;
         private final int days;
@@ -39,8 +44,10 @@ public final class ProceduralDeadlines {
         private final Citation article;
         private final int article2021;
         private final String what;
+        private final String whatEn;
 
-        Step(String kind, int days, int years, Citation article, int article2021, String what) {
+        Step(String kind, int days, int years, Citation article, int article2021, String what, String whatEn) {
+            this.whatEn = whatEn;
             this.kind = kind;
             this.days = days;
             this.years = years;
@@ -60,6 +67,9 @@ public final class ProceduralDeadlines {
         public LocalDate inForceFrom() { return article.law().inForceFrom(); }
         /** What ends on the deadline, in Chinese. */
         public String what() { return what; }
+
+        /** The step's deadline in English (the English window). */
+        public String whatEn() { return whatEn; }
         /** "15 日" or "2 年". */
         public String period() { return days > 0 ? days + " 日" : years + " 年"; }
 
@@ -81,6 +91,11 @@ public final class ProceduralDeadlines {
 
         public Citation article() {
             return from.article();
+        }
+
+        /** What ends on that day, in English. */
+        public String whatEn() {
+            return from.whatEn();
         }
     }
 

@@ -413,7 +413,9 @@ public final class WizardView extends BorderPane {
                         new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> changed())),
                 button("wizardEnforcement", ctx.t("wizard.court.enforcement"), () -> export(DocKind.ENFORCEMENT))));
         for (ProceduralDeadlines.Deadline d : state.facts().deadlines()) {
-            String line = ctx.t("wizard.court.deadline", d.what(), d.date() == null ? "—" : Fmt.date(d.date()), d.article().zh());
+            boolean en = "en".equals(ctx.i18n().language());
+            String line = ctx.t("wizard.court.deadline", en ? d.whatEn() : d.what(), d.date() == null ? "—" : Fmt.date(d.date()),
+                    en ? d.article().en() : d.article().zh());
             if (!d.result().uncertainYears().isEmpty()) {
                 line += " " + ctx.t("wizard.court.unpublished", String.join("、", d.result().uncertainYears().stream().map(String::valueOf).toList()));
             }

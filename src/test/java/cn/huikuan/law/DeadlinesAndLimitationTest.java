@@ -41,6 +41,7 @@ class DeadlinesAndLimitationTest {
         assertThat(r.deadline()).isEqualTo(d("2026-10-08"));
         assertThat(r.moved()).isTrue();
         assertThat(r.reason()).contains("国庆节");
+        assertThat(r.reasonEn()).contains("National Day", "2026-10-08").doesNotContainPattern("[\\u4e00-\\u9fff]");
         assertThat(r.basis()).containsExactly(Statutes.PERIODS, Statutes.PAYMENT_ORDER_OBJECTION);
     }
 
@@ -51,6 +52,7 @@ class DeadlinesAndLimitationTest {
         assertThat(r.deadline()).isEqualTo(d("2026-10-10"));
         assertThat(r.moved()).isFalse();
         assertThat(r.reason()).contains("调休上班日");
+        assertThat(r.reasonEn()).contains("make-up working day");
         assertThat(deadlines.days(d("2026-09-05"), 15, Statutes.APPEAL_PERIOD).deadline()).isEqualTo(d("2026-09-20"));
     }
 
@@ -60,6 +62,7 @@ class DeadlinesAndLimitationTest {
         assertThat(r.nominal()).isEqualTo(d("2026-11-28"));
         assertThat(r.deadline()).isEqualTo(d("2026-11-30"));
         assertThat(r.reason()).contains("周末");
+        assertThat(r.reasonEn()).contains("weekend", "2026-11-30");
     }
 
     @Test
@@ -229,5 +232,13 @@ class DeadlinesAndLimitationTest {
         assertThat(limitation.compute(start, List.of(), d("2026-11-13")).warning()).isEqualTo(Limitation.Warning.DAYS_7);
         assertThat(limitation.compute(start, List.of(), d("2026-11-20")).daysLeft()).isZero();
         assertThat(limitation.compute(start, List.of(), d("2026-11-21")).warning()).isEqualTo(Limitation.Warning.EXPIRED);
+    }
+
+    /** Every court step names its deadline in English too (the English window, issue 21). */
+    @Test
+    void everyCourtStepHasItsEnglish() {
+        for (ProceduralDeadlines.Step step : ProceduralDeadlines.Step.values()) {
+            assertThat(step.whatEn()).as(step.name()).isNotBlank().startsWith("End of the").doesNotContainPattern("[\\u4e00-\\u9fff]");
+        }
     }
 }

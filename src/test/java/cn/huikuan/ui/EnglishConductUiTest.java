@@ -39,6 +39,7 @@ class EnglishConductUiTest extends UiTestBase {
         assertThat(findings).isNotEmpty()
                 .anyMatch(f -> f.contains("Threatening to damage the debtor's property") || f.contains("Threatening the debtor's safety"))
                 .anyMatch(f -> f.contains("Dragging in the debtor's family"));
+        Screenshots.take(robot.lookup("#reminderConductPanel").queryAs(javafx.scene.Node.class), "en-34-conduct-guard-reminder");
         // the words quoted from the message stay as written; the explanation after them is English
         for (String f : findings) assertThat(f.substring(f.lastIndexOf(": ") + 2)).as(f).doesNotContainPattern("[\\u4e00-\\u9fff]");
     }

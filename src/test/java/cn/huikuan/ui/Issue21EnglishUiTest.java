@@ -55,6 +55,9 @@ class Issue21EnglishUiTest extends UiTestBase {
             robot.interact(() -> steps.getSelectionModel().select(step));
             waitUntil(() -> text(robot, "#wizardTitle").contains(ctx.t("wizard.step." + step.name())));
             assertThat(text(robot, "#wizardWhy")).as(step.name()).doesNotContainPattern("\\p{IsHan}");
+            // the whole window, each step as an English user sees it (docs/screenshots)
+            Screenshots.take(robot.lookup("#wizardTitle").queryAs(javafx.scene.Node.class), "en-wizard-" + (step.ordinal() + 1) + "-"
+                    + step.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }
