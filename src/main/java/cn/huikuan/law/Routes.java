@@ -119,6 +119,33 @@ public final class Routes {
         return list;
     }
 
+    /** {@link #lawsuitCourts} in English (the English window, issue 21); the places stay as they were entered. */
+    public static List<String> lawsuitCourtsEn(Facts f) {
+        List<String> list = new ArrayList<>();
+        if (f.arbitrationClause()) {
+            list.add("The contract has an arbitration clause: apply to the agreed arbitration commission; courts generally do not accept the suit");
+            return list;
+        }
+        if (f.jurisdictionClause() != null && !f.jurisdictionClause().isBlank()) {
+            list.add("As the contract's jurisdiction clause says: " + f.jurisdictionClause().strip() + " (" + Statutes.AGREED_JURISDICTION.en()
+                    + ": a place actually connected with the dispute, within the rules on court levels and exclusive jurisdiction)");
+        }
+        list.add("The people's court where the defendant is domiciled (" + blankEn(f.debtorDomicile()) + ") (" + Statutes.CONTRACT_JURISDICTION.en() + ")");
+        list.add("The people's court of the place of performance: where not agreed, for a payment it is where the payee is, i.e. our place ("
+                + blankEn(f.creditorLocation()) + ") (" + Statutes.CONTRACT_JURISDICTION.en() + "; " + Statutes.PLACE_OF_PERFORMANCE.en() + ")");
+        return list;
+    }
+
+    /** Where a payment order is applied for, in English. */
+    public static String paymentOrderCourtEn(Facts f) {
+        return "The basic-level people's court where the debtor is domiciled (" + blankEn(f.debtorDomicile()) + ") ("
+                + Statutes.PAYMENT_ORDER_COURT.en() + ")";
+    }
+
+    private static String blankEn(String s) {
+        return s == null || s.isBlank() ? "not filled in" : s.strip();
+    }
+
     private static String blank(String s) {
         return s == null || s.isBlank() ? "未填写" : s.strip();
     }

@@ -356,9 +356,11 @@ public final class WizardView extends BorderPane {
                 result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + (en ? c.textEn() + " (" + c.basis().en() + ")" : c.text() + "（" + c.basis().zh() + "）")
                         + (c.met() || c.whatToDo() == null ? "" : " → " + (en ? c.whatToDoEn() : c.whatToDo())), null));
             }
-            result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + po.court(), null));
+            result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + ("en".equals(ctx.i18n().language()) ? Routes.paymentOrderCourtEn(f) : po.court()), null));
             result.getChildren().add(heading(ctx.t("wizard.route.courts")));
-            for (String court : Routes.lawsuitCourts(f)) result.getChildren().add(wrap("· " + court, null));
+            for (String court : "en".equals(ctx.i18n().language()) ? Routes.lawsuitCourtsEn(f) : Routes.lawsuitCourts(f)) {
+                result.getChildren().add(wrap("· " + court, null));
+            }
             BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
             result.getChildren().add(heading(ctx.t("wizard.route.costs", Fmt.money(total))));
             // a 支付令 claims only what the debtor agreed in writing (民诉解释 §428): its fee follows the reduced claim
