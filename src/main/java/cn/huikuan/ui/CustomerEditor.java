@@ -122,6 +122,10 @@ public final class CustomerEditor extends FormDialog<Customer> {
         remove.setId("removeAsset");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> assets.remove(list.getSelectionModel().getSelectedItem()));
+        // the buttons keep their whole label; the description field gives way (issue 21: 「添加」 was squeezed to 「…」)
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new VBox(4, list, new HBox(6, kind, desc, add, remove));
     }
 

@@ -162,14 +162,20 @@ public final class ExportDialog extends Dialog<Void> {
         reviewLabel.getStyleClass().add("title-4");
         Label notesLabel = new Label(ctx.t("export.notes"));
         notesLabel.getStyleClass().add("title-4");
+        notesLabel.setWrapText(true); // the English heading is longer than the column (issue 21: it showed "…")
+        docsLabel.setWrapText(true);
+        reviewLabel.setWrapText(true);
         VBox left = new VBox(8, docsLabel, list, reviewLabel, review, update, notesLabel, notes);
         left.setPrefWidth(340);
         left.setMinWidth(340);
-        review.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(86),
-                new javafx.scene.layout.ColumnConstraints(200, 240, Double.MAX_VALUE));
+        // the labels' column as wide as its longest label (English ones are longer than 86 px; issue 21: "Court route" showed "…")
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        review.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints(200, 240, Double.MAX_VALUE));
         update.setMaxWidth(Double.MAX_VALUE);
         progress.setPrefWidth(160);
-        HBox exportRow = new HBox(8, new Label(ctx.t("export.route")), route, packet, one, zip);
+        // wraps to a second line where the window is narrow or the words long (issue 21: "Court route" showed "…" in English)
+        javafx.scene.layout.FlowPane exportRow = new javafx.scene.layout.FlowPane(8, 6, new Label(ctx.t("export.route")), route, packet, one, zip);
         exportRow.setAlignment(Pos.CENTER_LEFT);
         HBox progressRow = new HBox(8, progress, cancel, openFolder, status);
         progressRow.setAlignment(Pos.CENTER_LEFT);
