@@ -123,4 +123,16 @@ class I18nConsistencyTest {
         assertThat(new I18n(Locale.FRENCH).t("tab.receivables")).as("unknown languages fall back to Chinese").isEqualTo("应收款");
         assertThat(new I18n(I18n.CHINESE).t("list.page", 1, 2, 3)).isEqualTo("第 1/2 页 · 共 3 条");
     }
+
+    /**
+     * A value written as {@code key= (text)} loses its leading space (java.util.Properties trims it): the English window
+     * showed "pay.(by 2026-11-28)". A value that must start with a space says so as {@code \u0020}.
+     */
+    @Test
+    void noValueReliesOnALeadingSpaceThatPropertiesDrops() throws IOException {
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            List<String> lines = Files.readAllLines(BUNDLES.resolve(name), StandardCharsets.UTF_8);
+            assertThat(lines.stream().filter(l -> l.matches("[A-Za-z0-9_.]+= +\\S.*")).toList()).as(name).isEmpty();
+        }
+    }
 }
