@@ -229,17 +229,24 @@ public final class ImportDialog extends Dialog<Integer> {
                 e -> ctx.dialogs().showError(getDialogPane().getScene().getWindow(), ctx.t("import.title"), ErrorMessages.describe(e, ctx.i18n())));
     }
 
-    /** The .xlsx template (Chinese header row, required columns marked, one example row) in a folder the user picks. */
     private void saveTemplate() {
-        Path folder = ctx.dialogs().chooseDirectory(getDialogPane().getScene().getWindow(), ctx.t("import.chooseFolder"));
+        saveTemplate(ctx, getDialogPane().getScene().getWindow());
+    }
+
+    /**
+     * The .xlsx template (Chinese header row, required columns marked, one example row) in a folder the user picks: from
+     * this dialog, and from the receivables list before any file is chosen (issue 21).
+     */
+    static void saveTemplate(AppContext ctx, javafx.stage.Window owner) {
+        Path folder = ctx.dialogs().chooseDirectory(owner, ctx.t("import.chooseFolder"));
         if (folder == null) return;
         Path target = unused(folder, ctx.t("import.templateFile"));
         LocalDate today = ctx.books().today();
         ctx.tasks().run(ctx.t("import.template"), p -> {
             ImportService.writeTemplate(target, today);
             return target;
-        }, t -> ctx.dialogs().showInfo(getDialogPane().getScene().getWindow(), ctx.t("import.title"), ctx.t("import.templateSaved", t)),
-                e -> ctx.dialogs().showError(getDialogPane().getScene().getWindow(), ctx.t("import.title"), ErrorMessages.describe(e, ctx.i18n())));
+        }, t -> ctx.dialogs().showInfo(owner, ctx.t("import.title"), ctx.t("import.templateSaved", t)),
+                e -> ctx.dialogs().showError(owner, ctx.t("import.title"), ErrorMessages.describe(e, ctx.i18n())));
     }
 
     /** {@code stem.xlsx} in {@code folder}, or {@code stem (2).xlsx} …: a file already there is never replaced. */

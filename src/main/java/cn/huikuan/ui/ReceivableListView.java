@@ -82,9 +82,15 @@ public final class ReceivableListView extends BorderPane {
             ReceivableRow r = table.table().getSelectionModel().getSelectedItem();
             main.openReceivable(r.id(), r.customerName());
         });
-        Button importExcel = new Button(ctx.t("import.button"));
+        // the template is in the import button's menu, so a new user gets it before having a file (issue 21)
+        javafx.scene.control.SplitMenuButton importExcel = new javafx.scene.control.SplitMenuButton();
+        importExcel.setText(ctx.t("import.button"));
         importExcel.setId("importReceivables");
         importExcel.setOnAction(e -> importFile());
+        javafx.scene.control.MenuItem template = new javafx.scene.control.MenuItem(ctx.t("import.template"));
+        template.setId("importTemplateFromList");
+        template.setOnAction(e -> ImportDialog.saveTemplate(ctx, getScene().getWindow()));
+        importExcel.getItems().add(template);
         HBox exportExcel = ExcelExportButton.create(ctx, "exportReceivables", "xlsx.file.receivables", (x, f, o) -> x.receivablesXlsx(table.query(), f, o));
         HBox top = new HBox(8, search, bucketFilter, open, importExcel, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));

@@ -41,6 +41,20 @@ class ImportDialogTest extends UiTestBase {
         open(stage);
     }
 
+    /** Issue 21: the template is in the import button's menu, before the user has any file to choose. */
+    @Test
+    void theTemplateComesFromTheListBeforeAnyFileIsChosen(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-receivables");
+        waitUntil(() -> exists(robot, "#importReceivables"));
+        Path out = Files.createDirectories(tmp.resolve("模板"));
+        dialogs.chosenDirs.add(out);
+        robot.clickOn("#importReceivables .arrow-button");
+        robot.clickOn(ctx.t("import.template"));
+        waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.contains("导入模板已保存")));
+        assertThat(exists(robot, "#importDialog")).as("no file was asked for").isFalse();
+        assertThat(books.imports().dryRun(out.resolve("应收款导入模板.xlsx"), null).accepted()).isEqualTo(1);
+    }
+
     @Test
     void aLedgerWithPaidRowsAndAWrongRowGoesInPartlyAndTheWrongRowIsSaved(FxRobot robot) throws Exception {
         robot.clickOn("#tab-receivables");
