@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -424,80 +425,28 @@ public final class AuditService {
     private Report verify(Connection c, boolean checkFiles, List<JournalAnchors.Anchor> anchors,
                           Map<Long, List<JournalAnchors.Anchor>> anchoredAt) throws SQLException {
         List<Problem> problems = new ArrayList<>();
-        // entity -> record id -> its latest journal entry
-        Map<String, Map<Long, Logged>> latest = new HashMap<>();
-        Set<Long> erasedIds = new LinkedHashSet<>();
-        Set<Long> listedAsErased = new HashSet<>();
-        String prev = AuditChain.GENESIS;
-        long count = 0;
-        long after = 0;
+        ChainReader chain = new ChainReader(anchoredAt, problems);
         // ordered by both columns of audit_entry_book_id (V14): H2 then reads the range from the index, in order
         try (var ps = c.prepareStatement("SELECT id, entity, entity_id, content, prev_hash, hash, erased_at FROM audit_entry"
                 + " WHERE creditor_id = ? AND id > ? ORDER BY creditor_id, id LIMIT ?")) {
-            while (true) {
-                ps.setLong(1, books.creditorId());
-                ps.setLong(2, after);
-                ps.setInt(3, page);
-                int n = 0;
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        n++;
-                        count++;
-                        long id = rs.getLong(1);
-                        String entity = rs.getString(2);
-                        long entityId = rs.getLong(3);
-                        String content = rs.getString(4);
-                        String prevHash = rs.getString(5);
-                        String hash = rs.getString(6);
-                        boolean erased = rs.getObject(7) != null;
-                        after = id;
-                        for (JournalAnchors.Anchor anchor : anchoredAt.getOrDefault(count, List.of())) {
-                            if (!anchor.head().equals(hash)) {
-                                problems.add(new Problem(ProblemKind.ANCHOR_CONTRADICTED, id, entity, entityId,
-                                        "journal entry #" + id + " (the " + count + "th) is not the one " + anchor.source() + " recorded on "
-                                                + anchor.at() + " (head " + anchor.head().substring(0, 16) + "…): the journal was rewritten up to it"));
-                            }
-                        }
-                        if (!prevHash.equals(prev)) {
-                            problems.add(new Problem(ProblemKind.CHAIN_BROKEN, id, entity, entityId,
-                                    "journal entry #" + id + " does not follow the one before it: an entry before it was removed or changed"));
-                        }
-                        prev = hash;
-                        if (erased) {
-                            // Its text is gone by design; it must be one an erasure entry (later in the chain) lists.
-                            erasedIds.add(id);
-                            continue;
-                        }
-                        if (!AuditChain.hash(prevHash, entity, entityId, content).equals(hash)) {
-                            problems.add(new Problem(ProblemKind.ENTRY_ALTERED, id, entity, entityId, "journal entry #" + id + " was edited"));
-                        }
-                        if (entity.equals(ERASURE)) {
-                            listedAsErased.addAll(PrivacyService.erasedEntryIds(content));
-                            continue;
-                        }
-                        latest.computeIfAbsent(entity, k -> new HashMap<>()).put(entityId, Logged.of(id, content));
-                    }
-                }
-                if (n < page) break;
-            }
+            JournalRecords.keyset(ps, books.creditorId(), page, null, chain);
         }
-        String head = prev;
         for (JournalAnchors.Anchor anchor : anchors) {
-            if (anchor.entries() > count) {
-                problems.add(new Problem(ProblemKind.ANCHOR_CONTRADICTED, null, null, null, "the journal has " + count + " entries, but "
+            if (anchor.entries() > chain.count) {
+                problems.add(new Problem(ProblemKind.ANCHOR_CONTRADICTED, null, null, null, "the journal has " + chain.count + " entries, but "
                         + anchor.source() + " recorded " + anchor.entries() + " on " + anchor.at() + " (head " + anchor.head().substring(0, 16)
                         + "…): entries were removed"));
             }
         }
-        for (Long id : erasedIds) {
-            if (!listedAsErased.contains(id)) {
+        for (Long id : chain.erasedIds) {
+            if (!chain.listedAsErased.contains(id)) {
                 problems.add(new Problem(ProblemKind.ENTRY_ALTERED, id, null, null,
                         "journal entry #" + id + " was blanked without an erasure on record"));
             }
         }
         JournalRecords records = new JournalRecords(c, books.creditorId(), page);
         for (String entity : JournalRecords.ENTITIES) {
-            Map<Long, Logged> logged = latest.getOrDefault(entity, new HashMap<>());
+            Map<Long, Logged> logged = chain.latest.getOrDefault(entity, new HashMap<>());
             records.forEach(entity, (id, text) -> {
                 Logged entry = logged.remove(id);
                 if (entry == null) {
@@ -508,36 +457,84 @@ public final class AuditService {
                 }
             });
         }
-        latest.forEach((entity, left) -> left.forEach((id, gone) -> problems.add(new Problem(ProblemKind.RECORD_REMOVED, gone.entryId(),
+        chain.latest.forEach((entity, left) -> left.forEach((id, gone) -> problems.add(new Problem(ProblemKind.RECORD_REMOVED, gone.entryId(),
                 entity, id, entity + " #" + id + " (journal entry #" + gone.entryId() + ") was removed"))));
-        int files = 0;
-        after = 0;
-        try (var ps = c.prepareStatement("SELECT x.id, x.sha256, x.size_bytes, x.title, x.original_file_name FROM evidence x"
-                + " JOIN receivable r ON r.id = x.receivable_id JOIN customer u ON u.id = r.customer_id"
-                + " WHERE u.creditor_id = ? AND x.id > ? ORDER BY x.id LIMIT ?")) {
-            while (checkFiles) {
-                ps.setLong(1, books.creditorId());
-                ps.setLong(2, after);
-                ps.setInt(3, page);
-                int n = 0;
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        n++;
-                        files++;
-                        after = rs.getLong(1);
-                        FileIntegrity i = books.store().verify(rs.getString(2), rs.getLong(3));
-                        if (i != FileIntegrity.OK) {
-                            problems.add(new Problem(i == FileIntegrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
-                                    null, "evidence", after, "evidence #" + after + " \"" + rs.getString(4) + "\" (" + rs.getString(5)
-                                    + ", SHA-256 " + rs.getString(2) + "): " + i));
-                        }
+        int[] files = {0};
+        if (checkFiles) {
+            try (var ps = c.prepareStatement("SELECT x.id, x.sha256, x.size_bytes, x.title, x.original_file_name FROM evidence x"
+                    + JournalRecords.OF_BOOK + " AND x.id > ? ORDER BY x.id LIMIT ?")) {
+                JournalRecords.keyset(ps, books.creditorId(), page, null, rs -> {
+                    files[0]++;
+                    long id = rs.getLong(1);
+                    FileIntegrity i = books.store().verify(rs.getString(2), rs.getLong(3));
+                    if (i != FileIntegrity.OK) {
+                        problems.add(new Problem(i == FileIntegrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
+                                null, "evidence", id, "evidence #" + id + " \"" + rs.getString(4) + "\" (" + rs.getString(5)
+                                + ", SHA-256 " + rs.getString(2) + "): " + i));
                     }
-                }
-                if (n < page) break;
+                });
             }
         }
         problems.sort(Comparator.comparing((Problem p) -> p.entryId() == null ? Long.MAX_VALUE : p.entryId()));
-        return new Report(count, head, files, List.copyOf(problems), erasedIds.size());
+        return new Report(chain.count, chain.prev, files[0], List.copyOf(problems), chain.erasedIds.size());
     }
 
+
+    /**
+     * The journal read entry by entry, in order: each entry must follow the one before it and hash to itself, the anchors
+     * found for its position must name it, a blanked entry must be listed by an erasure, and for each record its latest
+     * entry is kept ({@link Logged}) for the comparison with the records.
+     */
+    private static final class ChainReader implements JournalRecords.Row {
+        private final Map<Long, List<JournalAnchors.Anchor>> anchoredAt;
+        private final List<Problem> problems;
+        /** entity -> record id -> its latest journal entry */
+        final Map<String, Map<Long, Logged>> latest = new HashMap<>();
+        final Set<Long> erasedIds = new LinkedHashSet<>();
+        final Set<Long> listedAsErased = new HashSet<>();
+        String prev = AuditChain.GENESIS;
+        long count;
+
+        ChainReader(Map<Long, List<JournalAnchors.Anchor>> anchoredAt, List<Problem> problems) {
+            this.anchoredAt = anchoredAt;
+            this.problems = problems;
+        }
+
+        @Override
+        public void read(ResultSet rs) throws SQLException {
+            count++;
+            long id = rs.getLong(1);
+            String entity = rs.getString(2);
+            long entityId = rs.getLong(3);
+            String content = rs.getString(4);
+            String prevHash = rs.getString(5);
+            String hash = rs.getString(6);
+            boolean erased = rs.getObject(7) != null;
+            for (JournalAnchors.Anchor anchor : anchoredAt.getOrDefault(count, List.of())) {
+                if (!anchor.head().equals(hash)) {
+                    problems.add(new Problem(ProblemKind.ANCHOR_CONTRADICTED, id, entity, entityId,
+                            "journal entry #" + id + " (the " + count + "th) is not the one " + anchor.source() + " recorded on "
+                                    + anchor.at() + " (head " + anchor.head().substring(0, 16) + "…): the journal was rewritten up to it"));
+                }
+            }
+            if (!prevHash.equals(prev)) {
+                problems.add(new Problem(ProblemKind.CHAIN_BROKEN, id, entity, entityId,
+                        "journal entry #" + id + " does not follow the one before it: an entry before it was removed or changed"));
+            }
+            prev = hash;
+            if (erased) {
+                // Its text is gone by design; it must be one an erasure entry (later in the chain) lists.
+                erasedIds.add(id);
+                return;
+            }
+            if (!AuditChain.hash(prevHash, entity, entityId, content).equals(hash)) {
+                problems.add(new Problem(ProblemKind.ENTRY_ALTERED, id, entity, entityId, "journal entry #" + id + " was edited"));
+            }
+            if (entity.equals(ERASURE)) {
+                listedAsErased.addAll(PrivacyService.erasedEntryIds(content));
+                return;
+            }
+            latest.computeIfAbsent(entity, k -> new HashMap<>()).put(entityId, Logged.of(id, content));
+        }
+    }
 }

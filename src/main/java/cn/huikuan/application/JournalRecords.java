@@ -64,7 +64,8 @@ final class JournalRecords {
 
     static final List<String> ENTITIES = List.of("evidence", "payment", "contact", "court", "receivable", "customer");
 
-    private static final String OF_BOOK = " JOIN receivable r ON r.id = x.receivable_id JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?";
+    /** Joins {@code x}, a record of a receivable, to its book: {@code WHERE u.creditor_id = ?}. */
+    static final String OF_BOOK = " JOIN receivable r ON r.id = x.receivable_id JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?";
 
     private void payments(Sink sink) throws SQLException {
         pages("SELECT x.id, x.receivable_id, x.paid_on, x.amount, x.channel, x.reference, x.note FROM payment x" + OF_BOOK,
@@ -133,8 +134,9 @@ final class JournalRecords {
                 });
     }
 
+    /** One row of a result. */
     @FunctionalInterface
-    private interface Row {
+    interface Row {
         void read(ResultSet rs) throws SQLException;
     }
 
@@ -143,20 +145,49 @@ final class JournalRecords {
         void load(long lo, long hi) throws SQLException;
     }
 
+    /** Before a page is read: told the key it starts after; false when there is nothing more to read. */
+    @FunctionalInterface
+    interface PageStart {
+        boolean begin(long after) throws SQLException;
+    }
+
+    /**
+     * Reads {@code ps} from its start a page at a time, keyed (its parameters: the book, the key to start after, the
+     * page size; its first column the key, ascending), passing each row to {@code row}; {@code start}, if given, runs
+     * before each page. Pages by key rather than by offset, so each page costs the same however far in it is.
+     */
+    static void keyset(PreparedStatement ps, long book, int page, PageStart start, Row row) throws SQLException {
+        long after = 0;
+        while (start == null || start.begin(after)) {
+            ps.setLong(1, book);
+            ps.setLong(2, after);
+            ps.setInt(3, page);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                    after = rs.getLong(1);
+                    row.read(rs);
+                }
+            }
+            if (n < page) return;
+        }
+    }
+
     /**
      * The book's rows of {@code select} (which ends in its book condition, one parameter), {@link #page} at a time by id;
      * {@code range}, if given, loads the collections of each page's id range before its rows are read.
      */
     private void pages(String select, Row row, Range range) throws SQLException {
-        long after = 0;
         String tail = " AND x.id > ? ORDER BY x.id LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(select + tail);
-             PreparedStatement idsOnly = c.prepareStatement("SELECT x.id" + select.substring(select.indexOf(" FROM ")) + tail)) {
-            while (true) {
-                ps.setLong(1, book);
-                ps.setLong(2, after);
-                ps.setInt(3, page);
-                if (range != null) { // the page's last id first, so its collections load in one query
+        try (PreparedStatement ps = c.prepareStatement(select + tail)) {
+            if (range == null) {
+                keyset(ps, book, page, null, row);
+                return;
+            }
+            try (PreparedStatement idsOnly = c.prepareStatement("SELECT x.id" + select.substring(select.indexOf(" FROM ")) + tail)) {
+                // the page's last id first, so its collections load in one query
+                keyset(ps, book, page, after -> {
                     idsOnly.setLong(1, book);
                     idsOnly.setLong(2, after);
                     idsOnly.setInt(3, page);
@@ -164,18 +195,10 @@ final class JournalRecords {
                     try (ResultSet rs = idsOnly.executeQuery()) {
                         while (rs.next()) last = rs.getLong(1);
                     }
-                    if (last < 0) return;
+                    if (last < 0) return false;
                     range.load(after + 1, last);
-                }
-                int n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        n++;
-                        after = rs.getLong(1);
-                        row.read(rs);
-                    }
-                }
-                if (n < page) return;
+                    return true;
+                }, row);
             }
         }
     }
