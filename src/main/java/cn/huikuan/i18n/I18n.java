@@ -36,6 +36,11 @@ public final class I18n {
         return locale.getLanguage().equals("en") ? "en" : "zh";
     }
 
+    /** Whether texts the law and workflow code give in both languages are shown in English. */
+    public boolean english() {
+        return "en".equals(language());
+    }
+
     public String t(String key, Object... args) {
         String pattern;
         try {

@@ -30,6 +30,15 @@ public final class Routes {
 
     /** One condition of a route, in Chinese and English (the English window, issue 21), with what to do when it is not met. */
     public record Condition(String text, boolean met, Citation basis, String whatToDo, String textEn, String whatToDoEn) {
+        /** The condition in the app's language ("en" or "zh"), with its basis. */
+        public String text(String language) {
+            return "en".equals(language) ? textEn + " (" + basis.en() + ")" : text + "（" + basis.zh() + "）";
+        }
+
+        /** What to do when it is not met, in the app's language; null when there is nothing to do. */
+        public String whatToDo(String language) {
+            return "en".equals(language) ? whatToDoEn : whatToDo;
+        }
     }
 
     public record PaymentOrderCheck(boolean eligible, List<Condition> conditions, String court) {
@@ -73,8 +82,7 @@ public final class Routes {
                         + " provide for are left out of the payment order (the fee follows the reduced amount; sue to claim them)"
                         : "Only the interest and penalty agreed in the contract are claimed", null));
         boolean ok = c.stream().allMatch(Condition::met);
-        String court = "债务人住所地（" + blank(f.debtorDomicile()) + "）的基层人民法院（" + Statutes.PAYMENT_ORDER_COURT.zh() + "）";
-        return new PaymentOrderCheck(ok, List.copyOf(c), court);
+        return new PaymentOrderCheck(ok, List.copyOf(c), courtForPaymentOrder(f, "zh"));
     }
 
     /**
@@ -104,42 +112,38 @@ public final class Routes {
 
     /** Courts (or the arbitration body) for a lawsuit on a money claim under a contract. */
     public static List<String> lawsuitCourts(Facts f) {
+        return lawsuitCourts(f, "zh");
+    }
+
+    /** {@link #lawsuitCourts} in the app's language ("en" or "zh"); the places stay as they were entered. */
+    public static List<String> lawsuitCourts(Facts f, String language) {
+        boolean en = "en".equals(language);
         List<String> list = new ArrayList<>();
         if (f.arbitrationClause()) {
-            list.add("合同有仲裁条款：应向约定的仲裁机构申请仲裁，法院一般不受理起诉");
+            list.add(en ? "The contract has an arbitration clause: apply to the agreed arbitration commission; courts generally do not accept the suit"
+                    : "合同有仲裁条款：应向约定的仲裁机构申请仲裁，法院一般不受理起诉");
             return list;
         }
         if (f.jurisdictionClause() != null && !f.jurisdictionClause().isBlank()) {
-            list.add("按合同的管辖约定：" + f.jurisdictionClause().strip() + "（" + Statutes.AGREED_JURISDICTION.zh()
+            list.add(en ? "As the contract's jurisdiction clause says: " + f.jurisdictionClause().strip() + " (" + Statutes.AGREED_JURISDICTION.en()
+                    + ": a place actually connected with the dispute, within the rules on court levels and exclusive jurisdiction)"
+                    : "按合同的管辖约定：" + f.jurisdictionClause().strip() + "（" + Statutes.AGREED_JURISDICTION.zh()
                     + "：须是与争议有实际联系的地点，且不违反级别管辖和专属管辖）");
         }
-        list.add("被告住所地（" + blank(f.debtorDomicile()) + "）的人民法院（" + Statutes.CONTRACT_JURISDICTION.zh() + "）");
-        list.add("合同履行地的人民法院：约定不明时，给付货币的以接收货币一方所在地为履行地，即我方所在地（" + blank(f.creditorLocation()) + "）（"
+        list.add(en ? "The people's court where the defendant is domiciled (" + blankEn(f.debtorDomicile()) + ") (" + Statutes.CONTRACT_JURISDICTION.en() + ")"
+                : "被告住所地（" + blank(f.debtorDomicile()) + "）的人民法院（" + Statutes.CONTRACT_JURISDICTION.zh() + "）");
+        list.add(en ? "The people's court of the place of performance: where not agreed, for a payment it is where the payee is, i.e. our place ("
+                + blankEn(f.creditorLocation()) + ") (" + Statutes.CONTRACT_JURISDICTION.en() + "; " + Statutes.PLACE_OF_PERFORMANCE.en() + ")"
+                : "合同履行地的人民法院：约定不明时，给付货币的以接收货币一方所在地为履行地，即我方所在地（" + blank(f.creditorLocation()) + "）（"
                 + Statutes.CONTRACT_JURISDICTION.zh() + "，" + Statutes.PLACE_OF_PERFORMANCE.zh() + "）");
         return list;
     }
 
-    /** {@link #lawsuitCourts} in English (the English window, issue 21); the places stay as they were entered. */
-    public static List<String> lawsuitCourtsEn(Facts f) {
-        List<String> list = new ArrayList<>();
-        if (f.arbitrationClause()) {
-            list.add("The contract has an arbitration clause: apply to the agreed arbitration commission; courts generally do not accept the suit");
-            return list;
-        }
-        if (f.jurisdictionClause() != null && !f.jurisdictionClause().isBlank()) {
-            list.add("As the contract's jurisdiction clause says: " + f.jurisdictionClause().strip() + " (" + Statutes.AGREED_JURISDICTION.en()
-                    + ": a place actually connected with the dispute, within the rules on court levels and exclusive jurisdiction)");
-        }
-        list.add("The people's court where the defendant is domiciled (" + blankEn(f.debtorDomicile()) + ") (" + Statutes.CONTRACT_JURISDICTION.en() + ")");
-        list.add("The people's court of the place of performance: where not agreed, for a payment it is where the payee is, i.e. our place ("
-                + blankEn(f.creditorLocation()) + ") (" + Statutes.CONTRACT_JURISDICTION.en() + "; " + Statutes.PLACE_OF_PERFORMANCE.en() + ")");
-        return list;
-    }
-
-    /** Where a payment order is applied for, in English. */
-    public static String paymentOrderCourtEn(Facts f) {
-        return "The basic-level people's court where the debtor is domiciled (" + blankEn(f.debtorDomicile()) + ") ("
-                + Statutes.PAYMENT_ORDER_COURT.en() + ")";
+    /** Where a payment order is applied for, in the app's language ("en" or "zh"). */
+    public static String courtForPaymentOrder(Facts f, String language) {
+        return "en".equals(language)
+                ? "The basic-level people's court where the debtor is domiciled (" + blankEn(f.debtorDomicile()) + ") (" + Statutes.PAYMENT_ORDER_COURT.en() + ")"
+                : "债务人住所地（" + blank(f.debtorDomicile()) + "）的基层人民法院（" + Statutes.PAYMENT_ORDER_COURT.zh() + "）";
     }
 
     private static String blankEn(String s) {

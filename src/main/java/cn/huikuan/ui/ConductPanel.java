@@ -62,7 +62,7 @@ final class ConductPanel extends VBox {
             n++;
             Label what = wrap(n + ". " + ctx.t("conduct.category." + f.category().id()) + (f.end() > f.start() ? "「" + f.matched() + "」" : "")
                     + (f.policyOnly() ? ctx.t("conduct.policyMark") : "") + ctx.t("conduct.reasonSeparator")
-                    + ("en".equals(ctx.i18n().language()) ? f.reasonInEnglish() : f.reason()), null);
+                    + (ctx.i18n().english() ? f.reasonInEnglish() : f.reason()), null);
             what.getStyleClass().add("conduct-finding");
             Label basis = wrap("    " + ctx.t("conduct.basis") + String.join("、", f.basis().stream().map(Citation::zh).toList()), null);
             basis.getStyleClass().addAll("conduct-basis", "text-muted");

@@ -187,7 +187,7 @@ public final class ContactDialog extends FormDialog<ContactEntry> {
         StringBuilder sb = new StringBuilder();
         for (ConductGuard.Finding f : findings) {
             if (sb.length() > 0) sb.append('\n');
-            sb.append(ctx.t("conduct.finding", f.matched(), "en".equals(ctx.i18n().language()) ? f.reasonInEnglish() : f.reason(),
+            sb.append(ctx.t("conduct.finding", f.matched(), ctx.i18n().english() ? f.reasonInEnglish() : f.reason(),
                     f.policyOnly() ? ctx.t("conduct.policy") : f.basis().stream().map(Citation::zh).collect(Collectors.joining("、")),
                     f.suggestion()));
         }

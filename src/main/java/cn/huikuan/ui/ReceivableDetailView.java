@@ -420,7 +420,7 @@ public final class ReceivableDetailView extends BorderPane {
                     + (e.getCourt() != null ? "  ·  " + e.getCourt() : "") + (e.getCaseNumber() != null ? "  ·  " + e.getCaseNumber() : ""));
         }
         for (ProceduralDeadlines.Deadline dl : deadlines) {
-            boolean en = "en".equals(ctx.i18n().language());
+            boolean en = ctx.i18n().english();
             String line = ctx.t("court.deadlineLine", Fmt.date(dl.date()), en ? dl.whatEn() : dl.what(), en ? dl.result().reasonEn() : dl.result().reason(),
                     String.join(en ? "; " : "、", dl.result().basis().stream().distinct().map(c -> en ? c.en() : c.zh()).toList()));
             if (!dl.note().isEmpty()) line += "\n" + dl.note();
@@ -431,7 +431,7 @@ public final class ReceivableDetailView extends BorderPane {
         courtList.getItems().setAll(lines);
         Optional<ProceduralDeadlines.Deadline> next =
                 ProceduralDeadlines.next(deadlines, ctx.books().today());
-        figure(8, "court.nextDeadline", next.map(n -> Fmt.date(n.date()) + "  " + ("en".equals(ctx.i18n().language()) ? n.whatEn().replaceAll(" \\(.*", "") : n.what().replaceAll("（.*", ""))).orElse("—"),
+        figure(8, "court.nextDeadline", next.map(n -> Fmt.date(n.date()) + "  " + (ctx.i18n().english() ? n.whatEn().replaceAll(" \\(.*", "") : n.what().replaceAll("（.*", ""))).orElse("—"),
                 "fig-nextDeadline");
     }
 

@@ -352,13 +352,13 @@ public final class WizardView extends BorderPane {
             result.getChildren().clear();
             result.getChildren().add(heading(po.eligible() ? ctx.t("wizard.route.poYes") : ctx.t("wizard.route.poNo")));
             for (Routes.Condition c : po.conditions()) {
-                boolean en = "en".equals(ctx.i18n().language());
-                result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + (en ? c.textEn() + " (" + c.basis().en() + ")" : c.text() + "（" + c.basis().zh() + "）")
-                        + (c.met() || c.whatToDo() == null ? "" : " → " + (en ? c.whatToDoEn() : c.whatToDo())), null));
+                String language = ctx.i18n().language();
+                result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + c.text(language)
+                        + (c.met() || c.whatToDo() == null ? "" : " → " + c.whatToDo(language)), null));
             }
-            result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + ("en".equals(ctx.i18n().language()) ? Routes.paymentOrderCourtEn(f) : po.court()), null));
+            result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + Routes.courtForPaymentOrder(f, ctx.i18n().language()), null));
             result.getChildren().add(heading(ctx.t("wizard.route.courts")));
-            for (String court : "en".equals(ctx.i18n().language()) ? Routes.lawsuitCourtsEn(f) : Routes.lawsuitCourts(f)) {
+            for (String court : Routes.lawsuitCourts(f, ctx.i18n().language())) {
                 result.getChildren().add(wrap("· " + court, null));
             }
             BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
@@ -396,9 +396,7 @@ public final class WizardView extends BorderPane {
         Runnable checkRoute = () -> {
             Routes.Condition c = route.getValue() == DocKind.Route.ARBITRATION ? Routes.arbitration(receivable.hasArbitrationClause()) : null;
             boolean blocked = c != null && !c.met();
-            boolean en = "en".equals(ctx.i18n().language());
-            routeCheck.setText(!blocked ? "" : en ? "✗ " + c.textEn() + " (" + c.basis().en() + ") → " + c.whatToDoEn()
-                    : "✗ " + c.text() + "（" + c.basis().zh() + "）→ " + c.whatToDo());
+            routeCheck.setText(blocked ? "✗ " + c.text(ctx.i18n().language()) + " → " + c.whatToDo(ctx.i18n().language()) : "");
             routeCheck.setVisible(blocked);
             routeCheck.setManaged(blocked);
             packet.setDisable(blocked);
@@ -415,9 +413,8 @@ public final class WizardView extends BorderPane {
                         new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> changed())),
                 button("wizardEnforcement", ctx.t("wizard.court.enforcement"), () -> export(DocKind.ENFORCEMENT))));
         for (ProceduralDeadlines.Deadline d : state.facts().deadlines()) {
-            boolean en = "en".equals(ctx.i18n().language());
-            String line = ctx.t("wizard.court.deadline", en ? d.whatEn() : d.what(), d.date() == null ? "—" : Fmt.date(d.date()),
-                    en ? d.article().en() : d.article().zh());
+            String line = ctx.t("wizard.court.deadline", english() ? d.whatEn() : d.what(), d.date() == null ? "—" : Fmt.date(d.date()),
+                    english() ? d.article().en() : d.article().zh());
             if (!d.result().uncertainYears().isEmpty()) {
                 line += " " + ctx.t("wizard.court.unpublished", String.join("、", d.result().uncertainYears().stream().map(String::valueOf).toList()));
             }
@@ -428,7 +425,7 @@ public final class WizardView extends BorderPane {
     // ------------------------------------------------------------------ helpers
 
     private boolean english() {
-        return "en".equals(ctx.i18n().language());
+        return ctx.i18n().english();
     }
 
     /** Scrolls the page so that {@code n} (the guard's findings below the message) is in view. */

@@ -250,99 +250,74 @@ public final class CaseGuide {
 
     /** Warnings that apply at every step: limitation running out, a wilful debtor left too long at a polite step. */
     static List<String> warnings(Facts f) {
+        return warnings(f, "zh");
+    }
+
+    /** {@link #warnings} in the app's language ("en" or "zh"): one rule, both texts. */
+    public static List<String> warnings(Facts f, String language) {
+        boolean en = "en".equals(language);
         List<String> w = new ArrayList<>();
         Limitation.Result l = f.limitation();
         if (l != null && f.step() != CollectionStep.CLOSED && f.step() != CollectionStep.COURT) {
             if (l.daysLeft() < 0) {
-                w.add("诉讼时效已于 " + l.expires() + " 届满：对方可以拒绝付款（" + Statutes.LIMITATION_THREE_YEARS.zh()
+                w.add(en ? "The limitation period ended on " + l.expires() + ": the debtor may refuse to pay (" + Statutes.LIMITATION_THREE_YEARS.en()
+                        + "). Get the debtor's written acknowledgement of the debt or a promise to pay as soon as possible (one given after "
+                        + "the end is still valid)."
+                        : "诉讼时效已于 " + l.expires() + " 届满：对方可以拒绝付款（" + Statutes.LIMITATION_THREE_YEARS.zh()
                         + "）。请尽快取得对方书面认可欠款或还款承诺（届满后的认可仍然有效）。");
             } else if (l.daysLeft() <= 90) {
-                w.add("诉讼时效还剩 " + l.daysLeft() + " 天（" + l.expires() + " 届满）：请在此之前取得对方书面认可、送达催收通知书或起诉（"
+                w.add(en ? "The limitation period has " + l.daysLeft() + " days left (ends " + l.expires() + "): before then, get the debtor's "
+                        + "written acknowledgement, deliver a written demand or sue (" + Statutes.LIMITATION_INTERRUPTION.en() + ")."
+                        : "诉讼时效还剩 " + l.daysLeft() + " 天（" + l.expires() + " 届满）：请在此之前取得对方书面认可、送达催收通知书或起诉（"
                         + Statutes.LIMITATION_INTERRUPTION.zh() + "）。");
             }
         }
         if (f.situation() == PayerSituation.WILFUL_DEFAULT && (f.step() == CollectionStep.FACTS || f.step() == CollectionStep.REMINDER)
                 && f.overdueSince() != null && f.overdueSince().plusDays(30).isBefore(f.today())) {
-            w.add("对方有能力但不愿付款且已逾期30天以上：不宜再停留在口头提醒，建议发出书面催收通知书。");
+            w.add(en ? "The debtor can pay but will not and is more than 30 days overdue: stop at spoken reminders no longer; send a written demand."
+                    : "对方有能力但不愿付款且已逾期30天以上：不宜再停留在口头提醒，建议发出书面催收通知书。");
         }
         return w;
-    }
-
-    /** {@link #warnings} in the app's language ("en" or "zh"). */
-    public static List<String> warnings(Facts f, String language) {
-        if (!"en".equals(language)) return warnings(f);
-        List<String> w = new ArrayList<>();
-        Limitation.Result l = f.limitation();
-        if (l != null && f.step() != CollectionStep.CLOSED && f.step() != CollectionStep.COURT) {
-            if (l.daysLeft() < 0) {
-                w.add("The limitation period ended on " + l.expires() + ": the debtor may refuse to pay (" + Statutes.LIMITATION_THREE_YEARS.en()
-                        + "). Get the debtor's written acknowledgement of the debt or a promise to pay as soon as possible (one given after "
-                        + "the end is still valid).");
-            } else if (l.daysLeft() <= 90) {
-                w.add("The limitation period has " + l.daysLeft() + " days left (ends " + l.expires() + "): before then, get the debtor's "
-                        + "written acknowledgement, deliver a written demand or sue (" + Statutes.LIMITATION_INTERRUPTION.en() + ").");
-            }
-        }
-        if (f.situation() == PayerSituation.WILFUL_DEFAULT && (f.step() == CollectionStep.FACTS || f.step() == CollectionStep.REMINDER)
-                && f.overdueSince() != null && f.overdueSince().plusDays(30).isBefore(f.today())) {
-            w.add("The debtor can pay but will not and is more than 30 days overdue: stop at spoken reminders no longer; send a written demand.");
-        }
-        return w;
-    }
-
-    /** {@link #strategy} in the app's language ("en" or "zh"). */
-    public static List<String> strategy(Facts f, String language) {
-        if (!"en".equals(language)) return strategy(f);
-        List<String> s = new ArrayList<>();
-        switch (f.situation() == null ? PayerSituation.UNKNOWN : f.situation()) {
-            case TEMPORARY_HARDSHIP -> {
-                s.add("The debtor is in temporary difficulty and willing to pay: negotiate first, offer instalments or a delay, and sign a "
-                        + "repayment agreement (with an acceleration clause).");
-                s.add("First fix the amount with a balance confirmation, which also interrupts the limitation period.");
-            }
-            case WILFUL_DEFAULT -> {
-                s.add("The debtor can pay but will not: keep the reminders short and send a written demand with a clear deadline soon.");
-                s.add(f.amountDisputed() ? "The amount is disputed: prepare a lawsuit."
-                        : "The amount is clear and undisputed: consider a payment order, cheap and quick.");
-            }
-            case DISPUTED -> {
-                s.add("The debtor disputes the debt: strengthen the evidence first (contract, delivery notes, statements) and negotiate the "
-                        + "points in dispute.");
-                s.add("A disputed claim does not suit a payment order (an objection ends it): sue instead.");
-            }
-            case UNKNOWN -> s.add("Find out about the debtor first: temporary difficulty or wilful default? Other debts? Note it in the customer's record.");
-        }
-        if (f.assetsKnown()) {
-            s.add("The debtor's assets are known: when suing, also apply to preserve them (" + Statutes.PRESERVATION.en() + ") so they are not moved.");
-        } else {
-            s.add("The debtor's assets (bank accounts, vehicles, property, claims on others) are not known yet: collect what you learn; "
-                    + "preservation and enforcement will need it.");
-        }
-        return s;
     }
 
     /** A strategy from the debtor's situation (the seed's 知己知彼). */
     public static List<String> strategy(Facts f) {
+        return strategy(f, "zh");
+    }
+
+    /** {@link #strategy} in the app's language ("en" or "zh"): one rule, both texts. */
+    public static List<String> strategy(Facts f, String language) {
+        boolean en = "en".equals(language);
         List<String> s = new ArrayList<>();
         switch (f.situation() == null ? PayerSituation.UNKNOWN : f.situation()) {
             case TEMPORARY_HARDSHIP -> {
-                s.add("对方暂时困难、有还款意愿：以协商为主，提出分期或延期方案，签还款协议（写明加速到期）。");
-                s.add("先用对账确认函锁定欠款数额，同时中断诉讼时效。");
+                s.add(en ? "The debtor is in temporary difficulty and willing to pay: negotiate first, offer instalments or a delay, and sign a "
+                        + "repayment agreement (with an acceleration clause)."
+                        : "对方暂时困难、有还款意愿：以协商为主，提出分期或延期方案，签还款协议（写明加速到期）。");
+                s.add(en ? "First fix the amount with a balance confirmation, which also interrupts the limitation period."
+                        : "先用对账确认函锁定欠款数额，同时中断诉讼时效。");
             }
             case WILFUL_DEFAULT -> {
-                s.add("对方有能力但不愿付款：缩短提醒阶段，尽快发出书面催收通知书，给出明确期限。");
-                s.add(f.amountDisputed() ? "金额有争议：准备起诉。" : "金额明确、无争议：可以考虑申请支付令，成本低、速度快。");
+                s.add(en ? "The debtor can pay but will not: keep the reminders short and send a written demand with a clear deadline soon."
+                        : "对方有能力但不愿付款：缩短提醒阶段，尽快发出书面催收通知书，给出明确期限。");
+                if (f.amountDisputed()) s.add(en ? "The amount is disputed: prepare a lawsuit." : "金额有争议：准备起诉。");
+                else s.add(en ? "The amount is clear and undisputed: consider a payment order, cheap and quick." : "金额明确、无争议：可以考虑申请支付令，成本低、速度快。");
             }
             case DISPUTED -> {
-                s.add("对方对欠款有异议：先补强证据（合同、送货单、对账单），就争议点协商。");
-                s.add("有争议的不适合申请支付令（对方提出异议即终结督促程序），应当起诉。");
+                s.add(en ? "The debtor disputes the debt: strengthen the evidence first (contract, delivery notes, statements) and negotiate the "
+                        + "points in dispute." : "对方对欠款有异议：先补强证据（合同、送货单、对账单），就争议点协商。");
+                s.add(en ? "A disputed claim does not suit a payment order (an objection ends it): sue instead."
+                        : "有争议的不适合申请支付令（对方提出异议即终结督促程序），应当起诉。");
             }
-            case UNKNOWN -> s.add("先了解对方情况：是暂时困难还是恶意拖欠？有没有其他债务？在客户资料中记录下来。");
+            case UNKNOWN -> s.add(en ? "Find out about the debtor first: temporary difficulty or wilful default? Other debts? Note it in the customer's record."
+                    : "先了解对方情况：是暂时困难还是恶意拖欠？有没有其他债务？在客户资料中记录下来。");
         }
         if (f.assetsKnown()) {
-            s.add("已知对方有财产：起诉时可以同时申请财产保全（" + Statutes.PRESERVATION.zh() + "），防止转移。");
+            s.add(en ? "The debtor's assets are known: when suing, also apply to preserve them (" + Statutes.PRESERVATION.en() + ") so they are not moved."
+                    : "已知对方有财产：起诉时可以同时申请财产保全（" + Statutes.PRESERVATION.zh() + "），防止转移。");
         } else {
-            s.add("尚不知道对方的财产（银行账户、车辆、房产、对他人的债权）：留意收集，日后保全和执行都用得上。");
+            s.add(en ? "The debtor's assets (bank accounts, vehicles, property, claims on others) are not known yet: collect what you learn; "
+                    + "preservation and enforcement will need it." : "尚不知道对方的财产（银行账户、车辆、房产、对他人的债权）：留意收集，日后保全和执行都用得上。");
         }
         return s;
     }

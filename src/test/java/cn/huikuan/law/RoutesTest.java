@@ -92,9 +92,9 @@ class RoutesTest {
         assertThat(all).anyMatch(c -> !c.met());
         Routes.Facts noPlaces = new Routes.Facts(new BigDecimal("1"), false, false, false, true, true, false, false, false, "因本合同发生的争议由甲方所在地法院管辖",
                 null, null);
-        assertThat(Routes.lawsuitCourtsEn(noPlaces)).hasSize(3).allSatisfy(line -> assertThat(line.replace("因本合同发生的争议由甲方所在地法院管辖", ""))
+        assertThat(Routes.lawsuitCourts(noPlaces, "en")).hasSize(3).allSatisfy(line -> assertThat(line.replace("因本合同发生的争议由甲方所在地法院管辖", ""))
                 .doesNotContainPattern("[\\u4e00-\\u9fff]"));
-        assertThat(Routes.lawsuitCourtsEn(allFail)).singleElement().asString().contains("arbitration");
-        assertThat(Routes.paymentOrderCourtEn(noPlaces)).contains("basic-level", "not filled in").doesNotContainPattern("[\\u4e00-\\u9fff]");
+        assertThat(Routes.lawsuitCourts(allFail, "en")).singleElement().asString().contains("arbitration");
+        assertThat(Routes.courtForPaymentOrder(noPlaces, "en")).contains("basic-level", "not filled in").doesNotContainPattern("[\\u4e00-\\u9fff]");
     }
 }
