@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import cn.huikuan.persistence.DataFolder;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
@@ -37,13 +36,8 @@ final class BenchCli {
 
     int run(Args a, Function<String[], Integer> generate) {
         int runs = Args.integer("runs", a.optional("runs") == null ? "11" : a.optional("runs"), 1, 101);
-        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar;
-        try {
-            jar = Path.of(BenchCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        String javaExe = Tools.javaExe();
+        String jar = Tools.ownJar();
         try {
             Path book;
             if (a.optional("book") != null) {

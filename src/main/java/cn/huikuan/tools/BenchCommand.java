@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
@@ -97,13 +96,8 @@ final class BenchCommand {
      */
     private int startupBench(Args a) {
         int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 50);
-        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar;
-        try {
-            jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        String javaExe = Tools.javaExe();
+        String jar = Tools.ownJar();
         List<String> books = a.optional("books") == null ? List.of() : Arrays.asList(a.optional("books").split(","));
         try {
             Path empty = Files.createTempDirectory("huikuan-startup-empty");

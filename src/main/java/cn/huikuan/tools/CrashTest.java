@@ -95,7 +95,7 @@ final class CrashTest {
         int lost = 0, brokenJournal = 0, halfWritten = 0, openFailures = 0;
         long totalCommits = 0;
         for (int k = 1; k <= kills; k++) {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> cmd = new ArrayList<>(List.of(Tools.javaExe(),
                     "-cp", System.getProperty("java.class.path"), "cn.huikuan.Launcher", "crash-child", "--book", dir.toString()));
             Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

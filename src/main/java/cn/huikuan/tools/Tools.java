@@ -20,4 +20,18 @@ public final class Tools {
                 .with("crash-test", args -> new CrashTest(out).parent(args))
                 .with("crash-child", CrashTest::child);
     }
+
+    /** The java launcher of the running JVM: the benches start their cases with the same JDK. */
+    static String javaExe() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The jar (or classes folder) the tools run from, which the benches start again as separate JVMs. */
+    static String ownJar() {
+        try {
+            return java.nio.file.Path.of(Tools.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
