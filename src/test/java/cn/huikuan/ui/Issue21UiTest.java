@@ -78,12 +78,7 @@ class Issue21UiTest extends UiTestBase {
     /** Item 2: a saved plan being kept is followed; the wizard does not steer to a 支付令 and says why. */
     @Test
     void aSavedPlanIsFollowedInsteadOfAPaymentOrder(FxRobot robot) {
-        long id = openSeedCase(robot);
-        books.wizard().moveTo(id, CollectionStep.NEGOTIATE, null);
-        robot.clickOn("#refreshDetail");
-        waitUntil(() -> text(robot, "#wizardTitle").contains("协商还款"));
-        robot.clickOn("#wizardPlan");
-        waitUntil(() -> exists(robot, "#planDialog"));
+        long id = openPlanDialog(robot);
         robot.clickOn("#planDialog-save");                            // three instalments, the first on 2026-12-28
         waitUntil(() -> !exists(robot, "#planDialog") && text(robot, "#wizardPlanInfo").contains("第 1/3 期"));
         robot.clickOn("#wizardNextStep");
@@ -163,12 +158,7 @@ class Issue21UiTest extends UiTestBase {
     /** Item 5: what is typed in a spinner counts (on focus loss and on OK); text that is not a number is refused with a sentence. */
     @Test
     void typedNumbersInSpinnersAreKeptAndBadTextIsRefused(FxRobot robot) {
-        long id = openSeedCase(robot);
-        books.wizard().moveTo(id, CollectionStep.NEGOTIATE, null);
-        robot.clickOn("#refreshDetail");
-        waitUntil(() -> text(robot, "#wizardTitle").contains("协商还款"));
-        robot.clickOn("#wizardPlan");
-        waitUntil(() -> exists(robot, "#planDialog"));
+        long id = openPlanDialog(robot);
         javafx.scene.control.Spinner<Integer> count = robot.lookup("#planCount").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> {
             count.getEditor().requestFocus();

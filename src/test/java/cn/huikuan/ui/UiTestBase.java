@@ -117,6 +117,17 @@ abstract class UiTestBase {
         return id;
     }
 
+    /** Opens the seed case at the negotiating step (in Chinese) and its repayment plan dialog; returns the case's id. */
+    long openPlanDialog(FxRobot robot) {
+        long id = openSeedCase(robot);
+        books.wizard().moveTo(id, cn.huikuan.domain.CollectionStep.NEGOTIATE, null);
+        robot.clickOn("#refreshDetail");
+        waitUntil(() -> text(robot, "#wizardTitle").contains("协商还款"));
+        robot.clickOn("#wizardPlan");
+        waitUntil(() -> exists(robot, "#planDialog"));
+        return id;
+    }
+
     static void scrollAndClick(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         robot.interact(() -> {

@@ -181,12 +181,7 @@ class WizardFlowTest extends UiTestBase {
 
     @Test
     void aRepaymentPlanIsRecordedAndTheCaseClosesWithItsOutcome(FxRobot robot) {
-        long id = openSeedCase(robot);
-        books.wizard().moveTo(id, CollectionStep.NEGOTIATE, null);
-        robot.clickOn("#refreshDetail");
-        waitUntil(() -> text(robot, "#wizardTitle").contains("协商还款"));
-        robot.clickOn("#wizardPlan");
-        waitUntil(() -> exists(robot, "#planDialog"));
+        long id = openPlanDialog(robot);
         assertThat(text(robot, "#planPreview")).contains("第 1 期", "2026-12-28", "¥100,000.00", "第 3 期");
         Screenshots.take(robot.lookup("#planDialog").queryAs(Node.class), "27-repayment-plan");
         robot.clickOn("#planDialog-save");
