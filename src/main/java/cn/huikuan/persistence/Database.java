@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,6 +48,8 @@ public final class Database implements AutoCloseable {
 
     private final DataFolder folder;
     private final JdbcConnectionPool pool;
+    /** The pool's connections as the app gets them: given up at once when the store fails (see {@link GuardedDataSource}). */
+    private final GuardedDataSource guarded;
     /**
      * Built in the background (about 2 s: Hibernate's boot and schema validation) while the window opens; the
      * lists and the dashboard use plain JDBC and do not wait for it, the editors' work does (issue 7, startup).
@@ -75,6 +78,7 @@ public final class Database implements AutoCloseable {
         this.folder = folder;
         this.direct = direct;
         this.pool = pool;
+        this.guarded = new GuardedDataSource(pool);
         this.sessionFactory = sf;
         this.preMigrationBackup = backup;
     }
@@ -182,7 +186,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SessionFactory buildSessionFactory(JdbcConnectionPool pool) {
+    private static SessionFactory buildSessionFactory(DataSource pool) {
         {
             StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                     .applySetting("hibernate.connection.datasource", pool)
@@ -214,7 +218,7 @@ public final class Database implements AutoCloseable {
         if (!booting.compareAndSet(false, true)) return;
         Thread boot = new Thread(() -> {
             try {
-                sessionFactory.complete(buildSessionFactory(pool));
+                sessionFactory.complete(buildSessionFactory(guarded));
                 cn.huikuan.StartupTiming.mark("database: Hibernate ready");
             } catch (Throwable t) {
                 sessionFactory.completeExceptionally(t);
@@ -388,7 +392,7 @@ public final class Database implements AutoCloseable {
 
     public Path backup(String label, LocalDateTime at) {
         long level = modificationLevel();
-        Path zip = backup(pool, folder, label, at);
+        Path zip = backup(guarded, folder, label, at);
         // the zip holds the data at least as new as `level`; only when nothing changes after it is it "the" backup
         backedUp = new BackedUp(zip, level);
         return zip;
@@ -401,7 +405,7 @@ public final class Database implements AutoCloseable {
      * within one opening.
      */
     public long modificationLevel() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+        try (Connection c = guarded.getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COALESCE(MAX(LAST_MODIFICATION), 0) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             rs.next();
             return rs.getLong(1);
@@ -467,11 +471,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Path backup(JdbcConnectionPool pool, DataFolder folder, String label) {
+    private static Path backup(DataSource pool, DataFolder folder, String label) {
         return backup(pool, folder, label, LocalDateTime.now());
     }
 
-    private static Path backup(JdbcConnectionPool pool, DataFolder folder, String label, LocalDateTime at) {
+    private static Path backup(DataSource pool, DataFolder folder, String label, LocalDateTime at) {
         String stamp = at.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String safe = label.replaceAll("[^A-Za-z0-9._-]", "_");
         String name = "huikuan-" + stamp + "-" + safe;
@@ -526,34 +530,42 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inBulkConnection(SqlWork<T> work) {
         setWriteDelay(500);
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = guarded.getConnection()) {
             c.setAutoCommit(false);
             try {
                 return work.apply(c);
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                endTransaction(c, false);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
-            setWriteDelay(0);
+            if (!guarded.failed()) setWriteDelay(0); // else the failure that stopped the store is the one to report
         }
+    }
+
+    /**
+     * Rolls back what {@code c} left uncommitted (unless {@code committed}) and sets auto-commit back, unless the store
+     * failed meanwhile: then the failure that stopped it is the one the caller reports, not a "database is closed" of this.
+     */
+    private void endTransaction(Connection c, boolean committed) throws SQLException {
+        if (guarded.failed()) return;
+        if (!committed) c.rollback();
+        c.setAutoCommit(true);
     }
 
     /** One read-write transaction in plain JDBC, committed when {@code work} returns, rolled back if it throws. */
     public <T> T inJdbcTransaction(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = guarded.getConnection()) {
             c.setAutoCommit(false);
+            boolean committed = false;
             try {
                 T result = work.apply(c);
                 c.commit();
+                committed = true;
                 return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
             } finally {
-                c.setAutoCommit(true);
+                endTransaction(c, committed);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -561,7 +573,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void setWriteDelay(int ms) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = guarded.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY " + ms);
             if (ms == 0) s.execute("CHECKPOINT");
         } catch (SQLException e) {
@@ -571,7 +583,7 @@ public final class Database implements AutoCloseable {
 
     /** Plain JDBC for the paged, aggregated list queries. */
     public <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = guarded.getConnection()) {
             c.setReadOnly(true);
             return work.apply(c);
         } catch (SQLException e) {
@@ -633,26 +645,37 @@ public final class Database implements AutoCloseable {
                 LOG.warn("Closing Hibernate: {}", e.getMessage());
             }
         } finally {
-            Path unchanged = null;
-            // SHUTDOWN on an unpooled connection, after the pool's are closed: a pooled connection closed after
-            // SHUTDOWN rolls back on the closed database, which H2 wrote into db/huikuan.trace.db at every close
-            try (Connection c = direct.getConnection(); Statement s = c.createStatement()) {
-                try {
-                    unchanged = unchangedBackup().orElse(null);
-                } catch (RuntimeException e) {
-                    LOG.warn("Database shutdown: {}", e.getMessage());
-                }
+            if (guarded.failed()) {
+                // the store failed (a full disk): H2 has closed it; no statement, no SHUTDOWN, no backup marker.
+                // What was committed before the failure is in the file and the books open again once space is freed.
+                guarded.closeFailedDatabase();
                 pool.dispose();
-                shutdown = compactOnClose || mostlyFreeSpace(s) ? "SHUTDOWN COMPACT" : "SHUTDOWN";
-                s.execute(shutdown);
-            } catch (SQLException e) {
-                LOG.warn("Database shutdown: {}", e.getMessage());
-                unchanged = null;
-            } finally {
-                pool.dispose();
+            } else {
+                shutDown();
             }
-            if (unchanged != null) writeBackedUpMarker(unchanged);
             folder.close();
         }
+    }
+
+    private void shutDown() {
+        Path unchanged = null;
+        // SHUTDOWN on an unpooled connection, after the pool's are closed: a pooled connection closed after
+        // SHUTDOWN rolls back on the closed database, which H2 wrote into db/huikuan.trace.db at every close
+        try (Connection c = direct.getConnection(); Statement s = c.createStatement()) {
+            try {
+                unchanged = unchangedBackup().orElse(null);
+            } catch (RuntimeException e) {
+                LOG.warn("Database shutdown: {}", e.getMessage());
+            }
+            pool.dispose();
+            shutdown = compactOnClose || mostlyFreeSpace(s) ? "SHUTDOWN COMPACT" : "SHUTDOWN";
+            s.execute(shutdown);
+        } catch (SQLException e) {
+            LOG.warn("Database shutdown: {}", e.getMessage());
+            unchanged = null;
+        } finally {
+            pool.dispose();
+        }
+        if (unchanged != null) writeBackedUpMarker(unchanged);
     }
 }

@@ -41,6 +41,15 @@ class DiskFullTest {
         assertThat(ErrorMessages.describe(full, ZH)).isEqualTo(ZH.t("error.diskFull"));
         Throwable closed = new IllegalStateException(new SQLException("The database has been closed", "90098", 90098));
         assertThat(ErrorMessages.describe(closed, ZH)).isEqualTo(ZH.t("error.databaseClosed"));
+        // seen on CI: the disk filled during an import and H2 reported a read past the end of its own file
+        Throwable readPastEnd = new IllegalStateException(new SQLException("General error: \"org.h2.mvstore.MVStoreException: Reading from file"
+                + " sun.nio.ch.FileChannelImpl@7e28aa1 failed at 7308835 (length 6094848), read 0, remaining 768 [2.3.232/1]\" [50000-232]", "HY000", 50000));
+        assertThat(ErrorMessages.describe(readPastEnd, ZH)).isEqualTo(ZH.t("error.databaseClosed"));
+        Throwable writeFailed = new IllegalStateException(org.h2.mvstore.DataUtils.newMVStoreException(
+                org.h2.mvstore.DataUtils.ERROR_WRITING_FAILED, "Writing to {0} failed", "books.mv.db"));
+        assertThat(ErrorMessages.describe(writeFailed, ZH)).isEqualTo(ZH.t("error.databaseClosed"));
+        Throwable otherGeneral = new IllegalStateException(new SQLException("General error: \"java.lang.NullPointerException\" [50000-232]", "HY000", 50000));
+        assertThat(ErrorMessages.describe(otherGeneral, ZH)).startsWith("操作未完成");
         assertThat(ErrorMessages.describe(new IOException("Permission denied"), ZH)).startsWith("操作未完成");
     }
 
