@@ -43,6 +43,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The derived file passwords of protected books are for the storage layer only (issue 24, DatabaseKey). */
+    @Test
+    void onlyTheStorageLayerDerivesFilePasswords() {
+        noClasses().that().resideOutsideOfPackages("cn.huikuan.persistence..", "cn.huikuan.storage..")
+                .should().callMethod(cn.huikuan.storage.DatabaseKey.class, "filePassword", byte[].class)
+                .orShould().callMethod(cn.huikuan.storage.DatabaseKey.class, "h2Password", byte[].class)
+                .check(classes);
+    }
+
     /** Plain Java, and the conduct guard's Chinese text reading (cn.huikuan.law.text, issue 20). */
     @Test
     void lawRulesArePlainJava() {

@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,7 +69,7 @@ final class BackupLoader {
      * @param origin what the user chose (the backup), for messages
      */
     static Loaded load(Path source, DatabaseKey key, Path target, Path origin, Consumer<String> progress) {
-        char[] fileKey = key == null ? null : key.filePassword();
+        char[] fileKey = filePassword(source, key, origin);
         List<IsolatedStore.MetaRow> meta;
         try {
             meta = IsolatedStore.meta(source, fileKey);
@@ -116,7 +117,7 @@ final class BackupLoader {
      * {@link BackupRefusedException} naming what it found otherwise.
      */
     static void checkOnly(Path file, DatabaseKey key, Path scratch) {
-        char[] fileKey = key == null ? null : key.filePassword();
+        char[] fileKey = filePassword(file, key, file);
         List<IsolatedStore.MetaRow> meta;
         try {
             meta = IsolatedStore.meta(file, fileKey);
@@ -313,11 +314,39 @@ final class BackupLoader {
         return n[0];
     }
 
+    /**
+     * The file password that opens the encrypted database file {@code file} with {@code key} (its own salt or the
+     * legacy one, {@link BookKeys}); null for an unencrypted file (no key). A key that does not open it is refused as
+     * unreadable: a wrong password, or not an encrypted Huikuan database.
+     */
+    static char[] filePassword(Path file, DatabaseKey key, Path origin) {
+        if (key == null) return null;
+        try {
+            char[] p = BookKeys.passwordOf(file, key);
+            if (p == null) throw new BackupRefusedException(BackupRefusedException.Reason.UNREADABLE, origin, "the password does not open it");
+            return p;
+        } catch (IOException e) {
+            throw new BackupRefusedException(BackupRefusedException.Reason.UNREADABLE, origin, e.getMessage(), e);
+        }
+    }
+
+    /** The app's books at {@code base} (a new file: encrypted under its own new salt when {@code key} is given). */
     static JdbcDataSource dataSource(Path base, DatabaseKey key) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE" + (key != null ? ";CIPHER=AES" : ""));
         ds.setUser("huikuan");
-        ds.setPassword(key != null ? key.h2Password() : "");
+        if (key == null) {
+            ds.setPassword("");
+        } else {
+            Path file = Path.of(base + ".mv.db");
+            try {
+                char[] p = BookKeys.passwordFor(file, key);
+                if (p == null) throw new IllegalStateException("the key does not open " + file);
+                ds.setPassword(new String(p) + " ");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return ds;
     }
 
@@ -342,7 +371,8 @@ final class BackupLoader {
 
         private Reference(Path base, DatabaseKey key) {
             this.base = base;
-            this.metaRows = IsolatedStore.meta(Path.of(base + ".mv.db"), key == null ? null : key.filePassword());
+            Path file = Path.of(base + ".mv.db");
+            this.metaRows = IsolatedStore.meta(file, filePassword(file, key, file));
             this.meta = tables(metaRows);
         }
 

@@ -36,7 +36,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.h2.api.ErrorCode;
-import org.h2.tools.ChangeFileEncryption;
 
 /**
  * The embedded H2 database of one data folder. Opening it: takes the folder lock, backs the database up
@@ -130,7 +129,7 @@ public final class Database implements AutoCloseable {
         JdbcDataSource direct = new JdbcDataSource();
         direct.setURL(url(folder.databaseBase(), encrypted));
         direct.setUser("huikuan");
-        direct.setPassword(encrypted ? key.h2Password() : "");
+        direct.setPassword(encrypted ? filePassword(folder, folder.databaseFile(), key) + " " : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(direct);
         pool.setMaxConnections(8);
         try {
@@ -340,13 +339,8 @@ public final class Database implements AutoCloseable {
             Path work = rekeyDir(folder);
             Files.createDirectories(work);
             Path copy = work.resolve(db.getFileName());
-            Files.copy(db, copy);
-            try {
-                ChangeFileEncryption.execute(work.toString(), "huikuan", "AES",
-                        oldKey == null ? null : oldKey.filePassword(), newKey == null ? null : newKey.filePassword(), true);
-            } catch (SQLException e) {
-                throw new IllegalStateException("re-encryption failed: " + e.getMessage(), e);
-            }
+            // a new salt with every new password (BookKeys): books of the legacy salt move to their own here
+            BookKeys.reencrypt(db, oldKey == null ? null : filePassword(folder, db, oldKey).toCharArray(), copy, newKey);
             probe(folder, copy, newKey);
             Files.move(copy, db, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             removeRekeyLeftovers(folder);
@@ -356,12 +350,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The file password of the books' database file {@code file} with {@code key}: derived with the file's own salt
+     * ({@link BookKeys}), the legacy salt for books from before, or, for a file not there yet, started here with a new
+     * salt. A key that opens neither way is the wrong password.
+     */
+    private static String filePassword(DataFolder folder, Path file, DatabaseKey key) {
+        try {
+            if (!Files.exists(file)) Files.createDirectories(file.getParent());
+            char[] p = BookKeys.passwordFor(file, key);
+            if (p == null) throw new DataFolderException(DataFolderException.Reason.WRONG_PASSWORD, folder.root(), null);
+            return new String(p);
+        } catch (IOException e) {
+            throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, folder.root(), e);
+        }
+    }
+
     /** Opens the database file {@code file} (of this folder or its re-encrypted copy) with {@code key} and reads one row. */
     private static void probe(DataFolder folder, Path file, DatabaseKey key) {
         String name = file.getFileName().toString();
         Path base = file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
         String url = url(base, key != null) + ";IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "huikuan", key == null ? "" : key.h2Password());
+        try (Connection c = DriverManager.getConnection(url, "huikuan", key == null ? "" : filePassword(folder, file, key) + " ");
              Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
             rs.next();
         } catch (SQLException e) {

@@ -164,7 +164,7 @@ public final class Restore {
     /** An encrypted file the key does not open is the wrong password (or a damaged file: the message says both). */
     private static void checkKey(Path file, DatabaseKey key, Path root) {
         try {
-            IsolatedStore.meta(file, key.filePassword());
+            IsolatedStore.meta(file, BackupLoader.filePassword(file, key, file));
         } catch (RuntimeException e) {
             throw new DataFolderException(DataFolderException.Reason.WRONG_PASSWORD, root, e);
         }
