@@ -63,6 +63,10 @@ public final class ConductReasons {
         BY_HEADLINE.put("牵连对方的家人、孩子或邻居", "Dragging in the debtor's family, children or neighbours: threatening their"
                 + " safety or harassing them at home disturbs private life and can be punished under the Public Security"
                 + " Administration Punishments Law");
+        BY_HEADLINE.put("自行加收未约定的费用", "Charging fees nobody agreed: a creditor may claim only the liquidated damages and"
+                + " interest the contract set and the losses the law allows; home-visit fees, collection fees, overdue fees and the"
+                + " like of one's own invention have no legal basis, and for a loan interest, penalties and other charges together"
+                + " may not exceed the legal cap");
         BY_HEADLINE.put("自行“罚款”", "A private \"fine\": neither people nor businesses may impose fines; only the liquidated damages"
                 + " agreed in the contract may be claimed, and a court may reduce excessive ones");
         BY_HEADLINE.put("非法债务", "An illegal debt: gambling debts and usurious loans are not protected by law; collecting them in"

@@ -81,6 +81,17 @@ final class ConductRules {
     /** A judgment, award or enforcement case: the lawful ground for talk of 失信、拘留、拒不执行. */
     private static final Pattern JUDGMENT = Pattern.compile("判决|裁定|调解书|支付令|法律文书|被执行人|执行法官|拒不履行|拒不执行|仲裁裁决|申请执行|强制执行");
     private static final Pattern COURT = Pattern.compile("法院|仲裁委|仲裁机构|执行法官");
+    /** A court's papers reaching the debtor, as they do after a lawsuit is filed (a summons by post is no impersonation). */
+    private static final Pattern SERVED = Pattern.compile("传票|起诉状|应诉通知|举证通知|送达|(?:寄|邮寄|快递)(?:到|给)");
+    /** A charge the parties agreed, or one a court decided. */
+    private static final Pattern AGREED = Pattern.compile("合同|约定|协议|条款|判决|法院|调解书");
+    /** A step a creditor may lawfully announce: a lawsuit or other court procedure, a lawyer, the contract's own remedies. */
+    private static final Pattern LAWFUL_STEP = Pattern.compile("起诉|诉讼|告你|告到法院|打官司|法院|仲裁|支付令|律师|强制执行|法律程序|法律途径|法律手段|依法"
+            + "|停止供货|停止发货|停(?:止)?(?:你的)?赊账|取消(?:你的)?(?:赊账|账期|折扣|返点)|不再合作|终止合作|违约金"
+            + "|赊账|账期|供货|发货|订单|接单|现款|款到发货|先打款|合作");
+    /** Words that make pressure a threat whatever step is named beside it: harm, people sent round, exposure. */
+    private static final Pattern UNLAWFUL_STEP = Pattern.compile("打(?:断|折|残|死|伤|你|一顿)|砸|揍|砍|捅|弄死|兄弟|找人|带人|上门|堵你|家人|老婆|孩子|父母|爸妈|你单位"
+            + "|公司门口|曝光|发到|群里|网上|朋友圈|通讯录|小心|注意安全|意外|出事|医院|走夜路|不得安宁");
     private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
 
     /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
@@ -132,12 +143,18 @@ final class ConductRules {
                 + "|泼硫酸|缺胳膊少腿|横着出去|躺着(?:去|进)医院|进医院|送你(?:去|进)医院|挨揍|揍你|揍一顿|打一顿|打你一顿|见一次打一次|挨打|暴打|胖揍|教训你|教训教训"
                 + "|收拾你|怎么收拾|收拾收拾|修理你|削你|(?:弄|整|搞)你(?![的们])|动手打|对你动手|" + WEAPON, threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "你等着(?!" + CL + "{0,3}(?:收|接|法院|律师|传票|起诉|判决))|你给我等着|等着瞧|走着瞧|有你好看|让你好看|给你点颜色|没你好果子|吃不了兜着走|不会放过你"
-                + "|饶不了你|(?:不会|不)让你好过|过不了这个年|让你后悔|有你受的|不信你试试|(?:敢|不还|不给)" + CL + "{0,3}试试|(?<!法律)后果自负|后果很严重|别怪我(?:们)?不客气|不会客气|没这么客气"
-                + "|别怪我(?:们)?没提醒|(?:你|出门|走路|晚上|夜里|路上|回家)" + CL + "{0,6}(?:小心点|注意点|小心着点)|出门小心(?!路滑|地滑)|走夜路|付出(?:惨痛的?)?代价|保证你过不"
-                + "|不是谈的问题|没那么简单|就不客气了|别怪我翻脸|翻脸不认人|撕破脸|没好事|没好下场|好日子到头|有你好果子|三长两短|见面再说|当面算账|秋后算账"
-                + "|什么事都干得出|什么都干得出|惹急了|逼急了|别逼我|狗急跳墙|控制不住|不保证能控制|你给我记住|你自己掂量|自己掂量|你自己看着办|你懂的|这辈子都(?:别想|不得)"
-                + "|让你" + CL + "{0,6}?不得安宁|(?:可)?别怪我(?!们没有提前)|(?:拿刀|带刀|动刀|刀子|砍刀|铁棍|棍子|钢管|硫酸)(?!具)|(?:刚|才)(?:从里面)?放出来|刚出狱|坐过牢|道上混|混社会",
+                + "|饶不了你|(?:不会|不)让你好过|过不了这个年|让你后悔|有你受的|不信你试试|(?:敢|不还|不给)" + CL + "{0,3}试试|(?<!法律)后果自负|后果很严重"
+                + "|(?:你|出门|走路|晚上|夜里|路上|回家)" + CL + "{0,6}(?:小心点|注意点|小心着点)|出门小心(?!路滑|地滑)|走夜路|付出(?:惨痛的?)?代价|保证你过不"
+                + "|不是谈的问题|没那么简单|没好事|没好下场|好日子到头|有你好果子|三长两短|见面再说|当面算账|秋后算账"
+                + "|什么事都干得出|什么都干得出|狗急跳墙|控制不住|不保证能控制|你给我记住|你懂的|这辈子都(?:别想|不得)"
+                + "|让你" + CL + "{0,6}?不得安宁|(?:拿刀|带刀|动刀|刀子|砍刀|铁棍|棍子|钢管|硫酸)(?!具)|(?:刚|才)(?:从里面)?放出来|刚出狱|坐过牢|道上混|混社会",
                 threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
+        // Pressure that names no consequence of its own ("don't push me", "don't blame me"): a threat unless the message
+        // says the consequence is a lawful step (a lawsuit, a court's freezing order, a lawyer, stopping credit), which a
+        // creditor may announce as bluntly as they like.
+        rule(Category.VIOLENCE, "别怪我(?:们)?不客气|不会客气|没这么客气|就不客气了|别怪我(?:们)?没提醒|别怪我翻脸|翻脸不认人|撕破脸|惹急了|逼急了|别逼我"
+                + "|你自己掂量|自己掂量|你自己看着办|(?:可)?别怪我(?!们没有提前)",
+                threat, w -> LAWFUL_STEP.matcher(w.text()).find() && !UNLAWFUL_STEP.matcher(w.text()).find(), Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "(?:一刀|一棍子?|一砖头?|一拳|一巴掌|一脚|几刀|几拳)" + CL + "{0,3}?(?:捅|砍|打|扇|踹|拍|劈|下去|过去|了你)"
                 + "|(?:捅|砍|剁|踹|扇|掐|揍|劈|打瘸|打残|打伤|打趴|弄残|弄伤|打废|打爆头|打得你)(?:了|死|伤|残|瘸|趴|一顿|几下)?" + CL + "{0,2}?(?:你|他|她)(?!们公司)"
                 + "|(?:你|你的)" + CL + "{0,6}?(?:打瘸|打伤|打残|打趴|打废|砸烂|捅了|砍了|剁了)|(?:逮到|抓到|碰到|撞见|遇到|看见)你" + CL + "{0,4}?(?:就|没好|有你)"
@@ -172,7 +189,8 @@ final class ConductRules {
         rule(Category.FAMILY, "(?:去|到|找|等|堵|跟|盯|上)" + CL + "{0,3}?" + FAMILY + CL + "{0,3}?(?:家|那|学校|幼儿园|单位|医院|门口)"
                 + "|(?:学校|幼儿园)(?:门口)?" + CL + "{0,4}?(?:等|堵|接|找)" + CL + "{0,4}?" + FAMILY
                 + "|找(?:到)?(?:你的?)?" + FAMILY + "|" + FAMILY + "[\\s\\S]{0,16}?(?:去找她|去找他|找她|找他)"
-                + "|" + FAMILY + CL + "{0,6}?(?:替你还|帮你还|来还|替你)",
+                + "|" + FAMILY + CL + "{0,6}?(?:替你还|帮你还|来还|替你)"
+                + "|" + FAMILY + "[\\s\\S]{0,16}?(?:让|叫|要)(?:她|他|他们)" + CL + "{0,3}?(?:替你还|帮你还|来还|还钱|替你|出钱)",
                 family, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
 
         // ---- disclosure of the debt to third parties
@@ -229,7 +247,8 @@ final class ConductRules {
         rule(Category.HARASSMENT, "(?:一百|上百|几十|数十|几百|一千|\\d{2,})(?:个|条|次|通)(?:电话|短信|信息|消息|" + PHONE + ")"
                 + "|(?:电话|短信|" + PHONE + ")" + CL + "{0,4}?(?:一百|上百|几十|数十|\\d{2,})(?:个|条|次|通)|一天(?:一百|上百|几十|数十|几百|\\d{2,})个"
                 + "|每(?:隔)?" + CL + "{0,3}?(?:分钟|小时|钟头)" + CL + "{0,6}?(?:打|发|一次|一遍|一条|催)"
-                + "|(?:24小时|二十四小时|日夜|没日没夜|白天晚上|不停地?|轮流|一直)(?:都)?(?:打(?!不通)|去|敲|发|上门|找你|催)"
+                + "|(?:24小时|二十四小时|日夜|没日没夜|白天晚上|不停地?|轮流|一直)(?:都)?(?:打(?!不通)|呼|拨|call|去|敲|发|上门|找你|催)"
+                + "|自动(?:拨号|外呼|呼叫|重拨)|(?:电话|短信|信息)(?:机器人|群发器)|呼叫器"
                 + "|(?:天天|每天)(?:都)?(?:会)?(?:有人)?(?:去|上门|来|找你|站|坐|等|派人|打|给你打)"
                 + "|(?:每|一)(?:天|日|小时|个小时|钟头|分钟|刻钟)" + CL + "{0,6}?(?:各|都)?(?:打|发)" + CL + "{0,3}?(?:[一二两三四五六七八九十几\\d]+)?(?:次|条|遍|个|通)"
                 + "|轮着打|轮番|换着号|几个号码|十几个号|多个号码|好几个号|(?:打|发|找|等|敲|上门|跟)(?:到|到你)" + CL + "{0,6}?为止|蹲你|蹲守|守着你|在你" + CL + "{0,6}?蹲",
@@ -242,7 +261,7 @@ final class ConductRules {
 
         // ---- insults and humiliation
         String insult = "侮辱性言辞：侵害名誉权；多次发送侮辱信息可受治安管理处罚，公然侮辱情节严重的构成侮辱罪。“老赖”等称呼也不能用来称呼对方";
-        rule(Category.INSULT, "傻逼|傻b|傻x|傻叉|傻屌|二逼|你妈死|你妈的(?!病|身体|医院|电话|事|意思|情况|手术|生日|住院|家)|你妈(?=\\n|$)|他妈的|你他妈|他妈(?=\\n|$)|去你妈|操你|草你|日你|狗日|尼玛|王八蛋|王八羔子|混蛋|混账东西|畜生|畜牲"
+        rule(Category.INSULT, "傻逼|傻b|傻x|傻叉|傻屌|二逼|你妈死|你妈的(?!病|身体|医院|电话|事|意思|情况|手术|生日|住院|家)|(?<![给找问诉叫喊让知系])你妈(?=\\n|$)|他妈的|你他妈|他妈(?=\\n|$)|去你妈|操你|草你|日你|狗日|尼玛|王八蛋|王八羔子|混蛋|混账东西|畜生|畜牲"
                 + "|禽兽|人渣|败类|贱人|贱货|婊子|杂种|狗东西|狗娘|白眼狼|孬种|缩头乌龟|无赖|不要脸|死皮赖脸|没脸没皮|下三滥|穷鬼|穷逼|脑残|智障|弱智|脑子有病|有病吧|有病啊"
                 + "|神经病|猪狗不如|浪费空气|去死|不得好死|死全家|滚蛋|滚出来|给我滚|滚开|无耻|贱骨头|龟孙|瘪三|寄生虫|吸血鬼|狼心狗肺|忘恩负义|没良心|良心被狗|玩意儿|不是东西"
                 + "|什么东西|不要脸的东西|混子|混混|他娘的|你娘的|娘的|狗娘养|(?:的|你个|你这条|你这只)狗(?![屁粮])|该死的|就该(?:被|去)?(?:死|雷劈|车撞)"
@@ -268,12 +287,14 @@ final class ConductRules {
         rule(Category.FALSE_AUTHORITY, AUTH + "(?:的人)?(?:发给你|发给您|给你发|发你的|发出的|的最终通知|的最后通知)",
                 impersonate, ConductRules::judgment, Statutes.CRIME_IMPERSONATING_OFFICIALS, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.FALSE_AUTHORITY, AUTH + CL + "{0,8}?(?:\\n" + CL + "{0,8}?)?(?:马上|立刻|在路上|会去|要去|上门|来抓|抓你|去你|到你家|找你|带走|带人|铐|搬走)",
-                impersonate, w -> judgmentElsewhere(w) && !w.clause().matches(".*(?:我们|我)一起.*"), Statutes.CRIME_IMPERSONATING_OFFICIALS);
+                impersonate, w -> judgmentElsewhere(w) && !w.clause().matches(".*(?:我们|我)一起.*")
+                        || SERVED.matcher(w.clause()).find(), Statutes.CRIME_IMPERSONATING_OFFICIALS);
         String falseThreat = "以刑事追究、拘留相威胁：欠款是民事纠纷，不还钱本身不构成犯罪，也不会因此坐牢；这样说属于恐吓，也可能损害对方名誉";
         rule(Category.FALSE_AUTHORITY, "坐牢|蹲(?:监狱|大牢|号子|局子|几年)|进去蹲|吃牢饭|牢饭|判刑|判你|判(?:[一两二三四五六七八九十几]|\\d)年|够判|抓起来|抓你|被抓|来抓|抓人|铐走|被铐|铐起来"
                 + "|拘留你|直接拘留|强制拘留|逮捕|批捕|刑拘|刑事拘留|立案侦查|已经立案|刑事责任|追究刑事|移交公安|移送公安|送进监狱|进监狱|关进去|留案底"
                 + "|看守所|拘留所|进局子|蹲号子|吃官司|劳改|犯法|违法了|(?:拘留|逮捕|关押)(?:你|您)|让你进去|送你进去|把你送进|约谈|拘传"
-                + "|(?:报到|报给|交给|告到|报了|报案到)" + AUTH + "|(?:公安|经侦|派出所|警方|公安机关)" + CL + "{0,4}?(?:立案|介入|抓)",
+                + "|(?:报到|报给|交给|告到|报了|报案到)" + AUTH + "|(?:公安|经侦|派出所|警方|公安机关)" + CL + "{0,4}?(?:立案|介入|抓)"
+                + "|通缉令?|悬赏(?:通告|令|缉拿)|逮捕令|拘捕令|协查通报",
                 falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         rule(Category.FALSE_AUTHORITY, "(?:涉嫌|构成|属于|就是|这是|你这是|犯了|算是|够得上|等于)" + CL + "{0,4}?(?:诈骗|骗贷|非法占有|恶意逃债|逃债罪|犯罪|违法犯罪)"
                 + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
@@ -312,6 +333,15 @@ final class ConductRules {
         // ---- unlawful debt terms (rates are read by rateHits)
         rule(Category.UNLAWFUL_TERMS, "罚款|罚金|罚钱|罚你|罚到|罚(?:[一二两三四五六七八九十百千万]|\\d)|扣你(?!们)|(?:一天|每天|逾期)" + CL + "{0,3}?扣" + CL + "{0,2}?(?:\\d|[一二两三四五六七八九十百千])",
                 "自行“罚款”：私人和企业无权罚款，只能主张合同约定的违约金，过高的法院可以调减", w -> COURT.matcher(w.clause()).find(), Statutes.PENALTY_CLAUSE);
+        // Fees of the creditor's own invention: collection costs under any name, and per-day charges the contract never set
+        String invented = "自行加收未约定的费用：只能主张合同约定的违约金、利息和依法可得的损失；自设的上门费、催收费、逾期费等没有法律依据，借款的利息、违约金和其他费用合计也不得超过法定上限";
+        Predicate<Where> agreed = w -> AGREED.matcher(w.clause()).find();
+        rule(Category.UNLAWFUL_TERMS, "上门(?:催收)?费|催收(?:服务)?费|催款费|外访费|跑腿费|车马费|辛苦费|误工费|上门服务费|催缴费",
+                invented, agreed, Statutes.PENALTY_CLAUSE, Statutes.LOSS_DAMAGES, Statutes.LOAN_COMBINED_CAP);
+        rule(Category.UNLAWFUL_TERMS, "(?:逾期费|滞纳金|手续费|管理费|服务费|违约费|占用费|延期费|逾期管理费)" + CL + "{0,6}?(?:每天|一天|每日|按天|天天|\\d+(?:块|元)?/天)"
+                + "|(?:每天|一天|每日|按天|每拖一天)" + CL + "{0,8}?(?:逾期费|滞纳金|手续费|管理费|服务费|违约费|占用费|延期费)"
+                + "|(?:加收|另收|另外收|再收|额外收|还要收|要收你|收你|加上|再加|外加)" + CL + "{0,4}?(?:逾期费|滞纳金|手续费|管理费|服务费|违约费|占用费|延期费)",
+                invented, agreed, Statutes.PENALTY_CLAUSE, Statutes.LOSS_DAMAGES, Statutes.LOAN_COMBINED_CAP);
         rule(Category.UNLAWFUL_TERMS, "砍头息|(?:先扣|预扣|提前扣|预先扣|先行扣)|(?:利息|息)" + CL + "{0,4}?(?:先扣|提前扣|预先扣|扣除|扣掉|扣了)|到手" + CL + "{0,4}?(?:\\d|[一二两三四五六七八九十百千万])"
                 + "|(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)" + CL + "{0,12}?扣|扣" + CL + "{0,6}?(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)"
                 + "|实际(?:给你|到手|拿到|放款)",
@@ -414,6 +444,11 @@ final class ConductRules {
             + "|赊账|赊销|赊欠|额度|账期|现款|现结|款到|预付|订单|折扣|优惠|返利|结算|停供|停货|断货");
     /** Who the consequence is aimed at: the debtor, or the writer's own hand. */
     private static final Pattern AIMED = Pattern.compile("你|等着|别想|小心|老子|我让|我叫|我找|让你|叫你");
+    /**
+     * What makes the words after a condition a consequence announced rather than a complaint or a question ("电话不接，
+     * 你觉得这样合适吗" is none): something will happen, or is about to.
+     */
+    private static final Pattern ANNOUNCED = Pattern.compile("就|便|会|要|让|叫|等着|别想|小心|明天|今晚|今天|马上|立刻|到时|后果|以后|从此|下次|回头|迟早|早晚|看看|试试|走着瞧|没完");
 
     /**
      * "今晚不把钱转过来，你那个小卖部明天就开不了门": a consequence of not paying that is none of the lawful ones and is aimed
@@ -433,7 +468,11 @@ final class ConductRules {
                 }
             }
             String then = text.substring(from, end);
-            if (then.replace("\n", "").length() < 3 || LAWFUL_CONSEQUENCE.matcher(then).find() || !AIMED.matcher(then).find()) continue;
+            // the consequence may be said in the next clause ("我就当你不打算还了，后面只能按法律程序处理")
+            int next = end < text.length() ? text.indexOf('\n', end + 1) : -1;
+            String after = text.substring(end, next < 0 ? text.length() : next);
+            if (then.replace("\n", "").length() < 3 || LAWFUL_CONSEQUENCE.matcher(then + after).find() || !AIMED.matcher(then).find()
+                    || !ANNOUNCED.matcher(then).find()) continue;
             int start = from;
             while (start < end && text.charAt(start) == '\n') start++;
             int stop = end;

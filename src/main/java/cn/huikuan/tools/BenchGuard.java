@@ -131,8 +131,8 @@ final class BenchGuard {
 
     int run(Args a, LprTable lpr) {
         List<String> files = a.all("corpus").isEmpty() ? List.of("docs/conduct/corpus.tsv", "docs/conduct/heldout-1.tsv", "docs/conduct/heldout-2.tsv",
-                "docs/conduct/heldout-3.tsv", "docs/conduct/register.tsv", "docs/conduct/heldout-4.tsv", "docs/conduct/heldout-5.tsv",
-                "docs/conduct/heldout-6.tsv") : a.all("corpus");
+                "docs/conduct/heldout-3.tsv", "docs/conduct/register.tsv", "docs/conduct/firmness.tsv", "docs/conduct/heldout-4.tsv",
+                "docs/conduct/heldout-5.tsv", "docs/conduct/heldout-6.tsv", "docs/conduct/heldout-7.tsv") : a.all("corpus");
         int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 100);
         ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr);
         List<List<Row>> corpora = new ArrayList<>();

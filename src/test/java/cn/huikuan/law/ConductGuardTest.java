@@ -174,6 +174,60 @@ class ConductGuardTest {
         assertThat(check("不还钱就打死你").findings()).extracting(Finding::reason).anyMatch(r -> r.startsWith("威胁对方人身安全"));
     }
 
+    /** Pressure whose only announced consequence is a lawful step is lawful; beside harm or exposure it is a threat. */
+    @ParameterizedTest
+    @CsvSource({
+            "再拖下去别怪我不客气，下周一我就让律师立案起诉你, false",
+            "你自己看着办吧，月底前不结清，我们只能停止供货并按合同收违约金, false",
+            "逼急了我就去法院申请财产保全，到时候账户冻结了别怪我, false",
+            "别逼我，逼急了我带几个兄弟去你店里, true",
+            "再不还可别怪我，你老婆孩子的学校我都知道, true"})
+    void pressureIsAThreatOnlyWithAnUnlawfulConsequence(String text, boolean threat) {
+        assertThat(check(text).findings()).as(text).extracting(Finding::reason)
+                .matches(r -> r.stream().anyMatch(x -> x.startsWith("威胁对方人身安全") || x.startsWith("牵连对方的家人")) == threat);
+    }
+
+    /** After "you don't pay / don't answer", a complaint or a question is no threat; an announced consequence is. */
+    @ParameterizedTest
+    @CsvSource({
+            "钱拖着不还，电话也不接，你觉得这样做人对吗, false",
+            "消息不回，你心里就一点不过意不去吗, false",
+            "再不还钱，你那个档口明天就别想开张, true",
+            "今晚不转过来，你等着, true"})
+    void onlyAnAnnouncedConsequenceIsAConditionalThreat(String text, boolean threat) {
+        assertThat(check(text).findings()).as(text).extracting(Finding::reason)
+                .matches(r -> r.stream().anyMatch(x -> x.startsWith("以不付款为条件的威胁") || x.startsWith("威胁对方人身安全")) == threat);
+    }
+
+    /** Fees the creditor invents, under any name, are unlawful terms; the contract's own penalty is not. */
+    @ParameterizedTest
+    @CsvSource({
+            "明天我们派人上门，上门费800由你出, true",
+            "逾期费每天100块，拖一天算一天, true",
+            "除了货款还要加收催收服务费2000, true",
+            "下个月再不付，另收管理费500, true",
+            "按合同第七条约定，逾期每天按未付款的万分之五计违约金, false",
+            "法院判决的迟延履行金和诉讼费也由你承担, false"})
+    void inventedFeesAreUnlawfulTerms(String text, boolean invented) {
+        assertThat(check(text).findings()).as(text).extracting(Finding::reason)
+                .matches(r -> r.stream().anyMatch(x -> x.startsWith("自行加收未约定的费用")) == invented);
+    }
+
+    /** Each finding is named for what it is (the tester found right blocks with misleading reasons). */
+    @ParameterizedTest
+    @CsvSource({
+            "你不接我就一直打给你妈，让她替你还, family",
+            "我开了自动拨号，日夜不停地呼你, harassment",
+            "我们已经做好了你的通缉令，明天贴到你小区, false_authority"})
+    void findingsAreNamedForWhatTheyAre(String text, String category) {
+        var r = check(text);
+        assertThat(r.verdict()).as(text).isEqualTo(Verdict.BLOCKED);
+        assertThat(r.findings()).as(text).extracting(f -> f.category().name().toLowerCase()).contains(category);
+        if (!category.equals("insult")) {
+            assertThat(r.findings()).as(text).extracting(f -> f.category()).doesNotContain(Category.INSULT);
+        }
+    }
+
     /** A lawful trade term beside a threat does not excuse the threat. */
     @ParameterizedTest
     @ValueSource(strings = {"再不还钱，你那批订单的货就等着被砸吧", "不付款的话，你的店明天就别想开门，折扣也没了"})
@@ -255,7 +309,7 @@ class ConductGuardTest {
 
     @Test
     void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheHeldOutOnes() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-4.tsv", "heldout-5.tsv");
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-4.tsv", "heldout-5.tsv", "heldout-6.tsv", "heldout-7.tsv");
         assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-4.tsv")).isNull();
         assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-5.tsv")).isNull();
         assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(1000);
