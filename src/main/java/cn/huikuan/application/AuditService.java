@@ -59,22 +59,24 @@ public final class AuditService {
             + " ORDER BY creditor_id DESC, id DESC LIMIT 1";
     /** The journal entity of an erasure on request (content: see {@link PrivacyService}). */
     static final String ERASURE = "erasure";
-    private final Books books;
+    private final BookContext ctx;
+    private final EvidenceStore store;
 
     /** {@link #PAGE}, lowered by tests so that every verify reads several pages. */
     int page = PAGE;
 
-    AuditService(Books books) {
-        this.books = books;
+    AuditService(BookContext ctx, EvidenceStore store) {
+        this.ctx = ctx;
+        this.store = store;
     }
 
     /** Appends one record; call inside the transaction that persisted it. */
     void append(Session s, String entity, long id, String content) {
         s.flush();
-        s.find(CreditorProfile.class, books.creditorId(), LockModeType.PESSIMISTIC_WRITE); // one writer at a time
-        List<String> last = s.createNativeQuery(HEAD_SQL, String.class).setParameter(1, books.creditorId()).getResultList();
+        s.find(CreditorProfile.class, ctx.creditorId(), LockModeType.PESSIMISTIC_WRITE); // one writer at a time
+        List<String> last = s.createNativeQuery(HEAD_SQL, String.class).setParameter(1, ctx.creditorId()).getResultList();
         String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
-        s.persist(new AuditEntry(books.creditorId(), books.clock().instant(), entity, id, content, prev));
+        s.persist(new AuditEntry(ctx.creditorId(), ctx.clock().instant(), entity, id, content, prev));
     }
 
     void append(Session s, ContactEntry e) {
@@ -108,7 +110,7 @@ public final class AuditService {
         s.flush();
         List<String> last = s.createNativeQuery("SELECT content FROM audit_entry WHERE entity = ? AND entity_id = ? AND creditor_id = ?"
                         + " ORDER BY id DESC LIMIT 1", String.class)
-                .setParameter(1, entity).setParameter(2, id).setParameter(3, books.creditorId()).getResultList();
+                .setParameter(1, entity).setParameter(2, id).setParameter(3, ctx.creditorId()).getResultList();
         if (!last.isEmpty() && last.get(0).equals(content)) return;
         append(s, entity, id, content);
     }
@@ -123,8 +125,8 @@ public final class AuditService {
      * (a crash in the middle is taken up again at the next open: records that already have an entry are skipped).
      */
     void sealClaimRecords() {
-        long book = books.creditorId();
-        boolean done = books.db().withConnection(c -> {
+        long book = ctx.creditorId();
+        boolean done = ctx.db().withConnection(c -> {
             try (var ps = c.prepareStatement("SELECT level FROM journal_scope WHERE creditor_id = ?")) {
                 ps.setLong(1, book);
                 try (var rs = ps.executeQuery()) {
@@ -133,8 +135,8 @@ public final class AuditService {
             }
         });
         if (done) return;
-        books.db().inBulkConnection(c -> {
-            Timestamp now = Timestamp.from(books.clock().instant());
+        ctx.db().inBulkConnection(c -> {
+            Timestamp now = Timestamp.from(ctx.clock().instant());
             boolean resuming;
             try (var ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE entity IN ('customer', 'receivable') AND creditor_id = ?)")) {
                 ps.setLong(1, book);
@@ -196,20 +198,20 @@ public final class AuditService {
      */
     void sealIfEmpty() {
         // the usual answer ("already journalled", or "nothing to seal") by plain JDBC, without waiting for Hibernate
-        boolean nothingToDo = books.db().withConnection(c -> {
+        boolean nothingToDo = ctx.db().withConnection(c -> {
             try (var ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE creditor_id = ?)"
                     + " OR NOT EXISTS (SELECT 1 FROM receivable r JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?)")) {
-                ps.setLong(1, books.creditorId());
-                ps.setLong(2, books.creditorId());
+                ps.setLong(1, ctx.creditorId());
+                ps.setLong(2, ctx.creditorId());
                 try (var rs = ps.executeQuery()) {
                     return rs.next() && rs.getBoolean(1);
                 }
             }
         });
         if (nothingToDo) return;
-        books.db().inTransactionDo(s -> {
+        ctx.db().inTransactionDo(s -> {
             boolean journalled = !s.createQuery("select a.id from AuditEntry a where a.creditorId = :c", Long.class)
-                    .setParameter("c", books.creditorId()).setMaxResults(1).getResultList().isEmpty();
+                    .setParameter("c", ctx.creditorId()).setMaxResults(1).getResultList().isEmpty();
             if (journalled) return; // one row, not a count: opening must not grow with the books
             forEachRecord(s, EvidenceItem.class, "evidence", e -> append(s, e));
             forEachRecord(s, Payment.class, "payment", p -> append(s, p));
@@ -221,7 +223,7 @@ public final class AuditService {
     private <T> void forEachRecord(Session s, Class<T> type, String name, Consumer<T> action) {
         String q = "select x from " + type.getSimpleName() + " x where x.receivable.customer.creditorId = :c order by x.id";
         for (int page = 0; ; page++) {
-            List<T> list = s.createQuery(q, type).setParameter("c", books.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
+            List<T> list = s.createQuery(q, type).setParameter("c", ctx.creditorId()).setFirstResult(page * PAGE).setMaxResults(PAGE).getResultList();
             list.forEach(action);
             if (list.size() < PAGE) return;
         }
@@ -306,7 +308,7 @@ public final class AuditService {
      * at the books' clock's now.
      */
     public List<JournalAnchors.Anchor> anchorsNow(String source) {
-        return anchorsOf(books.db(), books.clock().instant(), source);
+        return anchorsOf(ctx.db(), ctx.clock().instant(), source);
     }
 
     /** {@link #anchorsNow} of the books in {@code db}. */
@@ -342,11 +344,11 @@ public final class AuditService {
      * a close: cheap when nothing changed, one head query per book).
      */
     public void anchorIfChanged(String source) {
-        Path root = books.db().folder().root();
+        Path root = ctx.db().folder().root();
         List<JournalAnchors.Anchor> current = JournalAnchors.current(root);
         Map<Long, String> lastHead = new HashMap<>();
         for (JournalAnchors.Anchor a : current) lastHead.put(a.book(), a.head());
-        List<Long> changed = books.db().withConnection(c -> {
+        List<Long> changed = ctx.db().withConnection(c -> {
             List<Long> out = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
             try (var rs = c.createStatement().executeQuery("SELECT id FROM creditor ORDER BY id")) {
@@ -372,19 +374,19 @@ public final class AuditService {
      * anchor printed in a bundle, given on the command line).
      */
     private List<JournalAnchors.Anchor> anchorsToCheck(List<JournalAnchors.Anchor> extra) {
-        Path root = books.db().folder().root();
+        Path root = ctx.db().folder().root();
         List<JournalAnchors.Anchor> all = new ArrayList<>();
         for (JournalAnchors.Anchor a : JournalAnchors.current(root)) {
             all.add(a);
             if (a.source().startsWith("backup ")) {
-                Path zip = books.db().folder().backupDir().resolve(a.source().substring("backup ".length())).normalize();
-                if (zip.getParent() != null && zip.getParent().equals(books.db().folder().backupDir().normalize()) && Files.isRegularFile(zip)) {
+                Path zip = ctx.db().folder().backupDir().resolve(a.source().substring("backup ".length())).normalize();
+                if (zip.getParent() != null && zip.getParent().equals(ctx.db().folder().backupDir().normalize()) && Files.isRegularFile(zip)) {
                     all.addAll(JournalAnchors.inZip(zip));
                 }
             }
         }
         all.addAll(extra);
-        return all.stream().filter(a -> a.book() == books.creditorId()).distinct().toList();
+        return all.stream().filter(a -> a.book() == ctx.creditorId()).distinct().toList();
     }
 
     /** An anchor the user gives (as a bundle prints it: {@code ENTRIES:HEAD}), to check this book's journal against. */
@@ -394,7 +396,7 @@ public final class AuditService {
     /** As {@link #verify(boolean)}, also checking the journal against {@code given} (issue 24), when not null. */
     public Report verify(boolean checkFiles, GivenAnchor given) {
         return verify(checkFiles, given == null ? List.of()
-                : List.of(new JournalAnchors.Anchor(books.clock().instant(), books.creditorId(), given.entries(), given.head(), "the anchor given (--anchor)")));
+                : List.of(new JournalAnchors.Anchor(ctx.clock().instant(), ctx.creditorId(), given.entries(), given.head(), "the anchor given (--anchor)")));
     }
 
     /** As {@link #verify(boolean)}, also checking the journal against {@code extraAnchors} (issue 24). */
@@ -402,7 +404,7 @@ public final class AuditService {
         List<JournalAnchors.Anchor> anchors = anchorsToCheck(extraAnchors);
         Map<Long, List<JournalAnchors.Anchor>> anchoredAt = new HashMap<>();
         for (JournalAnchors.Anchor a : anchors) anchoredAt.computeIfAbsent(a.entries(), k -> new ArrayList<>()).add(a);
-        return books.db().withConnection(c -> {
+        return ctx.db().withConnection(c -> {
             // one snapshot for the journal and the records: an entry appended meanwhile must not look unjournalled
             int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
@@ -429,7 +431,7 @@ public final class AuditService {
         // ordered by both columns of audit_entry_book_id (V14): H2 then reads the range from the index, in order
         try (var ps = c.prepareStatement("SELECT id, entity, entity_id, content, prev_hash, hash, erased_at FROM audit_entry"
                 + " WHERE creditor_id = ? AND id > ? ORDER BY creditor_id, id LIMIT ?")) {
-            JournalRecords.keyset(ps, books.creditorId(), page, null, chain);
+            JournalRecords.keyset(ps, ctx.creditorId(), page, null, chain);
         }
         for (JournalAnchors.Anchor anchor : anchors) {
             if (anchor.entries() > chain.count) {
@@ -444,7 +446,7 @@ public final class AuditService {
                         "journal entry #" + id + " was blanked without an erasure on record"));
             }
         }
-        JournalRecords records = new JournalRecords(c, books.creditorId(), page);
+        JournalRecords records = new JournalRecords(c, ctx.creditorId(), page);
         for (String entity : JournalRecords.ENTITIES) {
             Map<Long, Logged> logged = chain.latest.getOrDefault(entity, new HashMap<>());
             records.forEach(entity, (id, text) -> {
@@ -463,10 +465,10 @@ public final class AuditService {
         if (checkFiles) {
             try (var ps = c.prepareStatement("SELECT x.id, x.sha256, x.size_bytes, x.title, x.original_file_name FROM evidence x"
                     + JournalRecords.OF_BOOK + " AND x.id > ? ORDER BY x.id LIMIT ?")) {
-                JournalRecords.keyset(ps, books.creditorId(), page, null, rs -> {
+                JournalRecords.keyset(ps, ctx.creditorId(), page, null, rs -> {
                     files[0]++;
                     long id = rs.getLong(1);
-                    FileIntegrity i = books.store().verify(rs.getString(2), rs.getLong(3));
+                    FileIntegrity i = store.verify(rs.getString(2), rs.getLong(3));
                     if (i != FileIntegrity.OK) {
                         problems.add(new Problem(i == FileIntegrity.MISSING ? ProblemKind.FILE_MISSING : ProblemKind.FILE_ALTERED,
                                 null, "evidence", id, "evidence #" + id + " \"" + rs.getString(4) + "\" (" + rs.getString(5)

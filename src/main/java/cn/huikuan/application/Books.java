@@ -45,7 +45,7 @@ public final class Books implements AutoCloseable {
     private final ImportService imports;
     private final SearchService search;
     private final CourtImageStore courtImages;
-    private volatile long creditorId;
+    private final BookContext ctx;
 
     private Books(Database db, Clock clock) {
         this.db = db;
@@ -54,28 +54,30 @@ public final class Books implements AutoCloseable {
         this.store = new EvidenceStore(db.folder().evidenceDir(), settings.maxAttachmentMiB() * 1024 * 1024, clock);
         store.removeLeftovers(); // copies a crash cut off; the folder lock guarantees none is in progress
         this.lists = new ListQueries(db);
-        this.customers = new CustomerService(this);
-        this.receivables = new ReceivableService(this);
-        this.evidence = new EvidenceService(this);
-        this.contacts = new ContactLogService(this);
+        // every service gets what it uses in its constructor (issue 25); legal and wizard still take the books whole
+        this.ctx = new BookContext(db, clock);
+        this.audit = new AuditService(ctx, store);
+        this.courtImages = new CourtImageStore(ctx, store);
+        this.customers = new CustomerService(ctx, audit, lists);
+        this.receivables = new ReceivableService(ctx, audit, lists);
+        this.evidence = new EvidenceService(ctx, audit, store, receivables, courtImages);
+        this.contacts = new ContactLogService(ctx, audit, receivables);
+        this.court = new CourtEventService(ctx, audit, receivables);
         this.legal = new LegalStatusService(this);
-        this.court = new CourtEventService(this);
-        this.audit = new AuditService(this);
-        this.backups = new BackupService(db, clock);
-        this.exports = new ExportService(this);
         this.wizard = new WizardService(this);
-        this.todo = new TodayService(this);
-        this.privacy = new PrivacyService(this);
-        this.imports = new ImportService(this);
-        this.search = new SearchService(this);
-        this.courtImages = new CourtImageStore(this);
+        this.backups = new BackupService(db, clock);
+        this.exports = new ExportService(ctx, audit, lists, settings, customers, receivables, evidence, courtImages, legal, wizard);
+        this.todo = new TodayService(ctx, receivables, wizard);
+        this.privacy = new PrivacyService(ctx, audit, store, customers, evidence, courtImages, legal);
+        this.imports = new ImportService(ctx);
+        this.search = new SearchService(ctx, lists);
         cn.huikuan.StartupTiming.mark("books: services built");
         int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)
         if (undone > 0) LoggerFactory.getLogger(Books.class).warn("{} spreadsheet import(s) cut off before they finished were undone", undone);
         // an import cut off while it had the amount indexes dropped (decision 0012): built before anything reads the books
         int built = db.inJdbcTransaction(c -> db.amountIndexes().build(c));
         if (built > 0) LoggerFactory.getLogger(Books.class).warn("{} amount index(es) missing after an import was cut off: built again", built);
-        this.creditorId = ensureCreditor();
+        ctx.open(ensureCreditor());
         audit.sealIfEmpty();
         audit.sealClaimRecords();
         cn.huikuan.StartupTiming.mark("books: open");
@@ -153,14 +155,14 @@ public final class Books implements AutoCloseable {
     public void switchTo(long id) {
         boolean exists = db.inTransaction(s -> s.get(CreditorProfile.class, id) != null);
         if (!exists) throw new NotFoundException("book", id);
-        creditorId = id;
+        ctx.open(id);
         settings.setCurrentBook(id);
         audit.sealIfEmpty();
         audit.sealClaimRecords();
     }
 
     public CreditorProfile creditor() {
-        return db.inTransaction(s -> s.get(CreditorProfile.class, creditorId));
+        return ctx.creditor();
     }
 
     public CreditorProfile saveCreditor(CreditorProfile p) {
@@ -168,7 +170,7 @@ public final class Books implements AutoCloseable {
         return db.inTransaction(s -> s.merge(p));
     }
 
-    public long creditorId() { return creditorId; }
+    public long creditorId() { return ctx.creditorId(); }
     public Database db() { return db; }
 
     /** The data folder these books are kept in. */

@@ -1,5 +1,6 @@
 package cn.huikuan.application;
 
+import cn.huikuan.persistence.EvidenceStore;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.pdf.CourtImages;
 import org.slf4j.Logger;
@@ -33,14 +34,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class CourtImageStore implements CourtImages {
     private static final Logger LOG = LoggerFactory.getLogger(CourtImageStore.class);
-    private final Books books;
+    private final BookContext ctx;
+    private final EvidenceStore store;
 
-    CourtImageStore(Books books) {
-        this.books = books;
+    CourtImageStore(BookContext ctx, EvidenceStore store) {
+        this.ctx = ctx;
+        this.store = store;
     }
 
     private Path dir() {
-        return books.db().folder().root().resolve("derived");
+        return ctx.db().folder().root().resolve("derived");
     }
 
     Path pathOf(String originalSha256) {
@@ -62,7 +65,7 @@ public final class CourtImageStore implements CourtImages {
     public Image find(String originalSha256) {
         record Row(String sha, int w, int h) {
         }
-        Row row = books.db().withConnection(c -> {
+        Row row = ctx.db().withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT sha256, width, height FROM court_image WHERE original_sha256 = ? AND recipe = ?")) {
                 ps.setString(1, originalSha256);
                 ps.setString(2, RECIPE);
@@ -101,7 +104,7 @@ public final class CourtImageStore implements CourtImages {
         int done = 0;
         Set<String> seen = new HashSet<>(); // looked at in this run: not again, even if recording failed
         while (!stop.getAsBoolean()) {
-            List<String[]> batch = books.db().withConnection(c -> {
+            List<String[]> batch = ctx.db().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT e.sha256, MAX(e.media_type), MAX(e.id) AS newest FROM evidence e"
                         + " WHERE e.media_type LIKE 'image/%' AND NOT EXISTS (SELECT 1 FROM court_image i WHERE i.original_sha256 = e.sha256"
                         + " AND i.recipe = ?) GROUP BY e.sha256 ORDER BY newest DESC LIMIT 50")) {
@@ -118,7 +121,7 @@ public final class CourtImageStore implements CourtImages {
             for (String[] r : batch) {
                 if (stop.getAsBoolean()) return done;
                 try {
-                    make(r[0], books.store().pathOf(r[0]), r[1]);
+                    make(r[0], store.pathOf(r[0]), r[1]);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Court image of {} not prepared: {}", r[0], e.toString());
                     keepNone(r[0]); // a bundle still tries again itself
@@ -160,7 +163,7 @@ public final class CourtImageStore implements CourtImages {
 
     private void record(String originalSha256, String sha, int width, int height, long size) {
         try {
-            books.db().inTransactionDo(s -> s.doWork(c -> {
+            ctx.db().inTransactionDo(s -> s.doWork(c -> {
                 try (PreparedStatement ps = c.prepareStatement("MERGE INTO court_image (original_sha256, recipe, sha256, width, height, size_bytes, created_at)"
                         + " KEY (original_sha256, recipe) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, originalSha256);
@@ -169,7 +172,7 @@ public final class CourtImageStore implements CourtImages {
                     ps.setInt(4, width);
                     ps.setInt(5, height);
                     ps.setLong(6, size);
-                    ps.setObject(7, OffsetDateTime.ofInstant(books.clock().instant(), ZoneOffset.UTC));
+                    ps.setObject(7, OffsetDateTime.ofInstant(ctx.clock().instant(), ZoneOffset.UTC));
                     ps.executeUpdate();
                 }
             }));
@@ -187,7 +190,7 @@ public final class CourtImageStore implements CourtImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        books.db().inTransactionDo(s -> s.createNativeMutationQuery("DELETE FROM court_image WHERE original_sha256 = :h")
+        ctx.db().inTransactionDo(s -> s.createNativeMutationQuery("DELETE FROM court_image WHERE original_sha256 = :h")
                 .setParameter("h", originalSha256).executeUpdate());
     }
 

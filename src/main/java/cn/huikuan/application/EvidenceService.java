@@ -16,10 +16,18 @@ import java.util.Comparator;
 
 /** Attaching evidence files to receivables and checking that the stored copies are intact. */
 public final class EvidenceService {
-    private final Books books;
+    private final BookContext ctx;
+    private final AuditService audit;
+    private final EvidenceStore store;
+    private final ReceivableService receivables;
+    private final CourtImageStore courtImages;
 
-    EvidenceService(Books books) {
-        this.books = books;
+    EvidenceService(BookContext ctx, AuditService audit, EvidenceStore store, ReceivableService receivables, CourtImageStore courtImages) {
+        this.ctx = ctx;
+        this.audit = audit;
+        this.store = store;
+        this.receivables = receivables;
+        this.courtImages = courtImages;
     }
 
     /** What the user says about a file being attached. */
@@ -33,9 +41,9 @@ public final class EvidenceService {
      * @throws cn.huikuan.domain.DomainException if the details are invalid
      */
     public EvidenceItem attach(long receivableId, Path file, Details d) {
-        StoredFile stored = books.store().put(file);
-        EvidenceItem added = books.db().inTransaction(s -> {
-            Receivable r = books.receivables().load(s, receivableId);
+        StoredFile stored = store.put(file);
+        EvidenceItem added = ctx.db().inTransaction(s -> {
+            Receivable r = receivables.load(s, receivableId);
             List<EvidenceItem> same = s.createQuery(
                             "select e from EvidenceItem e where e.receivable.id = :r and e.sha256 = :h", EvidenceItem.class)
                     .setParameter("r", receivableId).setParameter("h", stored.sha256()).getResultList();
@@ -47,20 +55,20 @@ public final class EvidenceService {
             e.setSource(d.source());
             e.setPurpose(d.purpose());
             e.setOriginal(d.original());
-            FieldErrors.requireValid(e.problems(books.today()), false);
+            FieldErrors.requireValid(e.problems(ctx.today()), false);
             s.persist(e);
-            books.audit().append(s, e);
+            audit.append(s, e);
             return e;
         });
         // a photo is made ready for the court now, once, so that building a bundle only reads it (issue 4)
-        books.courtImages().prepare(added, books.store().pathOf(added.getSha256()));
+        courtImages.prepare(added, store.pathOf(added.getSha256()));
         return added;
     }
 
     /** In the order a court reads them: by type (contract first), then date, then import order. */
     public List<EvidenceItem> list(long receivableId) {
-        List<EvidenceItem> items = books.db().inTransaction(s -> {
-            books.receivables().load(s, receivableId);
+        List<EvidenceItem> items = ctx.db().inTransaction(s -> {
+            receivables.load(s, receivableId);
             return s.createQuery("select e from EvidenceItem e where e.receivable.id = :r", EvidenceItem.class)
                     .setParameter("r", receivableId).getResultList();
         });
@@ -70,12 +78,12 @@ public final class EvidenceService {
     }
 
     public FileIntegrity verify(EvidenceItem e) {
-        return books.store().verify(e.getSha256(), e.getSizeBytes());
+        return store.verify(e.getSha256(), e.getSizeBytes());
     }
 
     /** The stored copy, for opening in the system viewer (read-only). */
     public Path file(EvidenceItem e) {
-        return books.store().pathOf(e.getSha256());
+        return store.pathOf(e.getSha256());
     }
 
     /** The same file was already attached to this receivable. */

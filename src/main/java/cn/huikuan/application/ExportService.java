@@ -65,10 +65,28 @@ public final class ExportService {
     /** Room needed beyond the evidence itself (fonts, documents, the manifest). */
     static final long HEADROOM = 32L * 1024 * 1024;
 
-    private final Books books;
+    private final BookContext ctx;
+    private final AuditService audit;
+    private final ListQueries lists;
+    private final Settings settings;
+    private final CustomerService customers;
+    private final ReceivableService receivables;
+    private final EvidenceService evidence;
+    private final CourtImageStore courtImages;
+    private final LegalStatusService legal;
+    private final WizardService wizard;
 
-    ExportService(Books books) {
-        this.books = books;
+    ExportService(BookContext ctx, AuditService audit, ListQueries lists, Settings settings, CustomerService customers, ReceivableService receivables, EvidenceService evidence, CourtImageStore courtImages, LegalStatusService legal, WizardService wizard) {
+        this.ctx = ctx;
+        this.audit = audit;
+        this.lists = lists;
+        this.settings = settings;
+        this.customers = customers;
+        this.receivables = receivables;
+        this.evidence = evidence;
+        this.courtImages = courtImages;
+        this.legal = legal;
+        this.wizard = wizard;
     }
 
     /** Thrown for problems the user can fix (no space, a folder that cannot be written): one clear sentence. */
@@ -127,7 +145,7 @@ public final class ExportService {
     public ConductGuard.Result checkFreeText(CaseFile c) {
         ConductGuard.DebtorKind kind = c.debtor().getKind() == PartyKind.ORGANISATION
                 ? ConductGuard.DebtorKind.COMPANY : ConductGuard.DebtorKind.PERSON;
-        return new ConductGuard(books.settings().contactPolicy(), books.legal().lpr())
+        return new ConductGuard(settings.contactPolicy(), legal.lpr())
                 .check(freeText(c), new ConductGuard.Context(kind, null, List.of(), ConductGuard.Tone.FIRM));
     }
 
@@ -140,15 +158,15 @@ public final class ExportService {
 
     /** The case as the documents see it, as of today; options null means the defaults. */
     public CaseFile caseFile(long receivableId, CaseFile.Options options) {
-        LegalStatusService.CaseRecords r = books.legal().records(receivableId);
-        List<EvidenceItem> evidence = books.evidence().list(receivableId);
-        CaseFile.Options o = options == null ? CaseFile.Options.defaults(books.today()) : options;
-        return new CaseFile(books.creditor(), r.receivable().getCustomer(), r.receivable(), r.payments(), evidence, r.contacts(),
-                r.courtEvents(), books.legal().claim(r), books.legal().limitation(r), books.today(), o, agreedPlan(receivableId));
+        LegalStatusService.CaseRecords r = legal.records(receivableId);
+        List<EvidenceItem> evidence = this.evidence.list(receivableId);
+        CaseFile.Options o = options == null ? CaseFile.Options.defaults(ctx.today()) : options;
+        return new CaseFile(ctx.creditor(), r.receivable().getCustomer(), r.receivable(), r.payments(), evidence, r.contacts(),
+                r.courtEvents(), legal.claim(r), legal.limitation(r), ctx.today(), o, agreedPlan(receivableId));
     }
 
     private List<Instalment> agreedPlan(long receivableId) {
-        RepaymentPlan p = books.wizard().plan(receivableId);
+        RepaymentPlan p = wizard.plan(receivableId);
         return p == null ? List.of() : p.getInstalments();
     }
 
@@ -166,8 +184,8 @@ public final class ExportService {
     public EvidenceBundle.Result writeBundle(CaseFile c, Path target, EvidenceBundle.Progress progress) {
         EvidenceBundle.Result[] result = new EvidenceBundle.Result[1];
         EvidenceBundle.Journal journal = journal();
-        atomically(target, evidenceBytes(c) + HEADROOM, out -> result[0] = EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal,
-                books.clock().instant(), out, progress));
+        atomically(target, evidenceBytes(c) + HEADROOM, out -> result[0] = EvidenceBundle.write(c, evidence::file, courtImages, journal,
+                ctx.clock().instant(), out, progress));
         return result[0];
     }
 
@@ -243,14 +261,14 @@ public final class ExportService {
                     if (progress.cancelled()) throw new EvidenceBundle.CancelledException();
                     String name = "originals/" + e.number() + "_" + safeName(e.item().getOriginalFileName());
                     zip.putNextEntry(new ZipEntry(name));
-                    Files.copy(books.evidence().file(e.item()), zip);
+                    Files.copy(evidence.file(e.item()), zip);
                     zip.closeEntry();
                     manifest.append(e.item().getSha256()).append("  ").append(name).append('\n');
                 }
                 zip.putNextEntry(new ZipEntry(BUNDLE_FILE));
                 MessageDigest sha = sha256();
                 try (var digesting = new DigestOutputStream(new NonClosing(zip), sha)) {
-                    EvidenceBundle.write(c, books.evidence()::file, books.courtImages(), journal(), books.clock().instant(), digesting, progress);
+                    EvidenceBundle.write(c, evidence::file, courtImages, journal(), ctx.clock().instant(), digesting, progress);
                 }
                 zip.closeEntry();
                 manifest.append(HexFormat.of().formatHex(sha.digest())).append("  ").append(BUNDLE_FILE).append('\n');
@@ -327,7 +345,7 @@ public final class ExportService {
 
     /** The name of the book this service exports from (the creditor's name): book-wide reports and lists carry it. */
     public String bookName() {
-        return books.creditor().getName();
+        return ctx.creditor().getName();
     }
 
     // ------------------------------------------------------------------ lists and reports as Excel (issues 7 and 21)
@@ -392,7 +410,7 @@ public final class ExportService {
     private Map<Long, ReceivableExtra> receivableExtras(List<ReceivableRow> rows) {
         if (rows.isEmpty()) return Map.of();
         Long[] ids = rows.stream().map(ReceivableRow::id).toArray(Long[]::new);
-        return books.db().withConnection(c -> {
+        return ctx.db().withConnection(c -> {
             Map<Long, ReceivableExtra> m = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.contract_number, r.contract_date, cu.kind, cu.registration_number,"
                     + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE') AS phone,"
@@ -416,7 +434,7 @@ public final class ExportService {
     /** A customer's full registration number and first phone, for the rows of one page. */
     private Map<Long, String[]> customerNumbers(List<Long> ids) {
         if (ids.isEmpty()) return Map.of();
-        return books.db().withConnection(c -> {
+        return ctx.db().withConnection(c -> {
             Map<Long, String[]> m = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT cu.id, cu.registration_number,"
                     + " (SELECT MIN(cc.\"value\") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE')"
@@ -457,7 +475,7 @@ public final class ExportService {
                 int r = 1;
                 ListQuery q = query.withPage(0);
                 for (int page = 0; ; page++) {
-                    Page<ReceivableRow> p = books.receivables().page(new ListQuery(q.text(), q.bucket(), q.sortKey(), q.ascending(), page, 1000));
+                    Page<ReceivableRow> p = receivables.page(new ListQuery(q.text(), q.bucket(), q.sortKey(), q.ascending(), page, 1000));
                     Map<Long, ReceivableExtra> extras = receivableExtras(p.rows());
                     int first = r;
                     for (ReceivableRow x : p.rows()) {
@@ -519,7 +537,7 @@ public final class ExportService {
                 long count = 0;
                 BigDecimal outstanding = BigDecimal.ZERO;
                 for (int page = 0; ; page++) {
-                    Page<CustomerRow> p = books.customers().page(new ListQuery(query.text(), null, query.sortKey(), query.ascending(), page, 1000));
+                    Page<CustomerRow> p = customers.page(new ListQuery(query.text(), null, query.sortKey(), query.ascending(), page, 1000));
                     Map<Long, String[]> numbers = customerNumbers(p.rows().stream().map(CustomerRow::id).toList());
                     int first = r;
                     for (CustomerRow x : p.rows()) {
@@ -559,13 +577,13 @@ public final class ExportService {
     }
 
     private List<Reports.AgingLine> agingLines() {
-        return books.lists().agingByCustomer(books.creditorId(), books.today()).stream()
+        return lists.agingByCustomer(ctx.creditorId(), ctx.today()).stream()
                 .map(r -> new Reports.AgingLine(r.customer(), r.buckets())).toList();
     }
 
     /** 账龄分析表 by customer as PDF (issue 7), headed with the book's name (issue 21). */
     public Path agingPdf(Path target) {
-        byte[] pdf = DocPdf.render(Reports.aging(books.creditor().getName(), books.today(), agingLines()));
+        byte[] pdf = DocPdf.render(Reports.aging(ctx.creditor().getName(), ctx.today(), agingLines()));
         atomically(target, pdf.length, out -> out.write(pdf));
         return target;
     }
@@ -583,8 +601,8 @@ public final class ExportService {
     public int agingXlsx(Path target, SheetOptions o) {
         I18n t = o.i18n();
         List<Reports.AgingLine> lines = agingLines();
-        String book = books.creditor().getName();
-        LocalDate asOf = books.today();
+        String book = ctx.creditor().getName();
+        LocalDate asOf = ctx.today();
         atomically(target, HEADROOM, out -> {
             try (Workbook wb = new Workbook(out, "Huikuan", "1.0")) {
                 Worksheet ws = wb.newWorksheet(sheetName(t.t("xlsx.sheet.aging")));
@@ -625,7 +643,7 @@ public final class ExportService {
                 rec.width(1, 16);
                 rec.width(2, 20);
                 int m = 1;
-                for (ListQueries.RecoveryMonth x : books.lists().recovery(books.creditorId(), asOf, 12)) {
+                for (ListQueries.RecoveryMonth x : lists.recovery(ctx.creditorId(), asOf, 12)) {
                     rec.value(m, 0, x.month().atDay(1));
                     rec.value(m, 1, x.collected());
                     rec.value(m, 2, x.outstanding());
@@ -642,27 +660,27 @@ public final class ExportService {
     /** 对账单 of one customer for a period, every receivable and payment of theirs in this book. */
     public Path statementPdf(long customerId, LocalDate from, LocalDate to, Path target) {
         if (to.isBefore(from)) throw new IllegalArgumentException("the period ends before it starts / 结束日期早于开始日期");
-        Customer c = books.customers().get(customerId);
-        List<Long> ids = books.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id",
+        Customer c = customers.get(customerId);
+        List<Long> ids = ctx.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id",
                 Long.class).setParameter("c", customerId).getResultList());
         List<Receivable> rs = new ArrayList<>();
         List<Payment> ps = new ArrayList<>();
         for (Long id : ids) {
-            rs.add(books.receivables().get(id));
-            ps.addAll(books.receivables().payments(id));
+            rs.add(receivables.get(id));
+            ps.addAll(receivables.payments(id));
         }
-        byte[] pdf = DocPdf.render(Reports.statement(books.creditor().getName(), c.getName(), from, to, rs, ps));
+        byte[] pdf = DocPdf.render(Reports.statement(ctx.creditor().getName(), c.getName(), from, to, rs, ps));
         atomically(target, pdf.length, out -> out.write(pdf));
         return target;
     }
 
     /** The journal checked against the records; the bundle checks its own files' hashes as it reads them. */
     private EvidenceBundle.Journal journal() {
-        AuditService.Report report = books.audit().verify(false);
+        AuditService.Report report = audit.verify(false);
         if (report.intact() && report.entries() > 0) { // the bundle prints this anchor; the anchor file keeps it too (issue 24)
             try {
-                JournalAnchors.record(books.db().folder().root(), List.of(new JournalAnchors.Anchor(
-                        books.clock().instant(), books.creditorId(), report.entries(), report.head(), "bundle")));
+                JournalAnchors.record(ctx.db().folder().root(), List.of(new JournalAnchors.Anchor(
+                        ctx.clock().instant(), ctx.creditorId(), report.entries(), report.head(), "bundle")));
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ExportService.class).warn("Could not record the journal's anchor: {}", e.toString());
             }

@@ -172,10 +172,10 @@ public final class ImportService {
         }
     }
 
-    private final Books books;
+    private final BookContext ctx;
 
-    ImportService(Books books) {
-        this.books = books;
+    ImportService(BookContext ctx) {
+        this.ctx = ctx;
     }
 
     /** The mapping Huikuan proposes for a header row: each column it recognises, by name. */
@@ -225,7 +225,7 @@ public final class ImportService {
         lastRead = null;   // a second import of the file reads it again (and finds its rows already in the books)
         // partial (issue 21): the valid rows go in and the report lists the others; else any rejected row refuses all
         if (options.partial() ? !c.report.anyAccepted() : !c.report.ok()) throw new ImportRefused(c.report);
-        books.db().inBulkConnection(conn -> {
+        ctx.db().inBulkConnection(conn -> {
             write(conn, c.rows, c.existing);
             return null;
         });
@@ -395,7 +395,7 @@ public final class ImportService {
 
     private Checked check(Path file, Map<Column, Integer> given, Options options) {
         String fingerprint = fingerprint(file, given);
-        if (fingerprint != null) fingerprint += "|" + options.paidOn() + "|" + books.today();
+        if (fingerprint != null) fingerprint += "|" + options.paidOn() + "|" + ctx.today();
         FileCheck read = lastRead;
         if (read == null || fingerprint == null || !read.fingerprint().equals(fingerprint)) {
             read = read(file, given, fingerprint, options.paidOn());
@@ -422,7 +422,7 @@ public final class ImportService {
         Set<String> seen = new HashSet<>();
         List<Notice> notices = new ArrayList<>();
         int[] paidOnMissing = {0};
-        LocalDate importDate = books.today();
+        LocalDate importDate = ctx.today();
         int[] n = {0};
         int[] dataRows = {0};
         int[] headerRow = {0};
@@ -538,7 +538,7 @@ public final class ImportService {
         LocalDate due = date(cell(cells, m, Column.DUE_DATE), "到期日", false, problems);
         BigDecimal paid = amount(cell(cells, m, Column.PAID), "已付金额", false, problems);
         LocalDate paidOn = date(cell(cells, m, Column.PAID_ON), "付款日期", false, problems);
-        LocalDate today = books.today();
+        LocalDate today = ctx.today();
         if (contractDate != null && contractDate.isAfter(today)) problems.add("日期在今天之后 / date in the future");
         if (due != null && contractDate != null && due.isBefore(contractDate)) problems.add("到期日早于日期 / due before the date");
         boolean defaulted = false;
@@ -677,9 +677,9 @@ public final class ImportService {
         List<String> list = new ArrayList<>(names);
         for (int i = 0; i < list.size(); i += 1000) {
             List<String> chunk = list.subList(i, Math.min(list.size(), i + 1000));
-            books.db().inTransactionDo(s -> {
+            ctx.db().inTransactionDo(s -> {
                 for (Object[] r : s.createQuery("select c.id, c.name, c.registrationNumber from Customer c where c.creditorId = :b and c.name in :n",
-                        Object[].class).setParameter("b", books.creditorId()).setParameter("n", chunk).getResultList()) {
+                        Object[].class).setParameter("b", ctx.creditorId()).setParameter("n", chunk).getResultList()) {
                     out.put(r[1] + "\u0000" + (r[2] == null ? "" : r[2]), (Long) r[0]);
                     // a row without an ID number matches an existing customer of that name (the first found)
                     out.putIfAbsent(r[1] + "\u0000", (Long) r[0]);
@@ -697,7 +697,7 @@ public final class ImportService {
             if (id != null) byCustomer.computeIfAbsent(id, k -> new ArrayList<>()).add(p);
         }
         if (byCustomer.isEmpty()) return out;
-        books.db().inTransactionDo(s -> {
+        ctx.db().inTransactionDo(s -> {
             List<Long> ids = new ArrayList<>(byCustomer.keySet());
             for (int i = 0; i < ids.size(); i += 1000) {
                 Set<String> have = new HashSet<>();
@@ -722,9 +722,9 @@ public final class ImportService {
      * {@link AuditService} does, the book's row locked first), the kept totals and the run marked finished.
      */
     private void write(Connection c, List<Parsed> rows, Map<String, Long> existing) throws SQLException {
-        long book = books.creditorId();
+        long book = ctx.creditorId();
         // every row of the run carries this exact instant (microseconds, as the columns keep it): undo finds them by it
-        Timestamp now = Timestamp.from(books.clock().instant().truncatedTo(ChronoUnit.MICROS));
+        Timestamp now = Timestamp.from(ctx.clock().instant().truncatedTo(ChronoUnit.MICROS));
         long run;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (creditor_id, started_at, row_count, customer_id_above, "
                 + "receivable_id_above) VALUES (?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM customer), (SELECT COALESCE(MAX(id), 0) FROM receivable))",
@@ -740,7 +740,7 @@ public final class ImportService {
         }
         c.commit();
         // a large import into a small table: the amount indexes are built after the rows, not entry by entry (decision 0012)
-        AmountIndexes amounts = books.db().amountIndexes();
+        AmountIndexes amounts = ctx.db().amountIndexes();
         boolean bulk = rows.size() >= bulkFrom && rows.size() >= receivableRows(c);
         if (bulk) {
             try {
@@ -947,7 +947,7 @@ public final class ImportService {
         totals.writtenWith(newIds);
         totals.apply(c);
         try (PreparedStatement done = c.prepareStatement("UPDATE import_run SET finished_at = ? WHERE id = ?")) {
-            done.setTimestamp(1, Timestamp.from(books.clock().instant()));
+            done.setTimestamp(1, Timestamp.from(ctx.clock().instant()));
             done.setLong(2, run);
             done.executeUpdate();
         }
@@ -1021,13 +1021,13 @@ public final class ImportService {
      */
     int undoUnfinished() {
         // the usual answer (nothing to undo) without changing the write delay
-        boolean none = books.db().withConnection(c -> {
+        boolean none = ctx.db().withConnection(c -> {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1 FROM import_run WHERE finished_at IS NULL LIMIT 1")) {
                 return !r.next();
             }
         });
         if (none) return 0;
-        return books.db().inBulkConnection(c -> {
+        return ctx.db().inBulkConnection(c -> {
             List<Long> runs = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM import_run WHERE finished_at IS NULL")) {
                 while (r.next()) runs.add(r.getLong(1));

@@ -1,5 +1,6 @@
 package cn.huikuan.application;
 
+import cn.huikuan.persistence.EvidenceStore;
 import cn.huikuan.domain.AuditEntry;
 import cn.huikuan.domain.ContactEntry;
 import cn.huikuan.domain.ContactMethod;
@@ -39,10 +40,22 @@ import cn.huikuan.domain.RepaymentPlan;
  * do not linger in the file. Database backups taken before keep the data until they rotate out.
  */
 public final class PrivacyService {
-    private final Books books;
+    private final BookContext ctx;
+    private final AuditService audit;
+    private final EvidenceStore store;
+    private final CustomerService customers;
+    private final EvidenceService evidence;
+    private final CourtImageStore courtImages;
+    private final LegalStatusService legal;
 
-    PrivacyService(Books books) {
-        this.books = books;
+    PrivacyService(BookContext ctx, AuditService audit, EvidenceStore store, CustomerService customers, EvidenceService evidence, CourtImageStore courtImages, LegalStatusService legal) {
+        this.ctx = ctx;
+        this.audit = audit;
+        this.store = store;
+        this.customers = customers;
+        this.evidence = evidence;
+        this.courtImages = courtImages;
+        this.legal = legal;
     }
 
     /** What an erasure removed (counts only: the erasure's own journal entry holds no personal data). */
@@ -61,8 +74,8 @@ public final class PrivacyService {
 
     public Erasure erase(long customerId, String reason) {
         Set<String> shas = new LinkedHashSet<>();
-        Erasure done = books.db().inTransaction(s -> {
-            Customer c = books.customers().load(s, customerId);
+        Erasure done = ctx.db().inTransaction(s -> {
+            Customer c = customers.load(s, customerId);
             List<Long> receivables = s.createQuery("select r.id from Receivable r where r.customer.id = :c", Long.class)
                     .setParameter("c", customerId).getResultList();
             List<String> keys = new ArrayList<>();
@@ -89,7 +102,7 @@ public final class PrivacyService {
                 }
                 s.flush();
                 // their payments and principal leave the month totals first, while the rows are still there
-                s.doWork(conn -> ReceivableSummary.forgetMonths(conn, books.creditorId(), receivables));
+                s.doWork(conn -> ReceivableSummary.forgetMonths(conn, ctx.creditorId(), receivables));
                 for (String q : List.of("delete from Payment x where x.receivable.id in :r", "delete from CourtEvent x where x.receivable.id in :r",
                         "delete from StepChange x where x.receivable.id in :r", "delete from EvidenceItem x where x.receivable.id in :r")) {
                     s.createMutationQuery(q).setParameter("r", receivables).executeUpdate();
@@ -103,33 +116,33 @@ public final class PrivacyService {
             keys.add("customer:" + customerId);
             s.remove(c);
             s.flush();
-            s.doWork(conn -> ReceivableSummary.customersAdded(conn, books.creditorId(), -1));
+            s.doWork(conn -> ReceivableSummary.customersAdded(conn, ctx.creditorId(), -1));
             // Blank the journal text of every erased record; list the entries in the erasure's own entry.
             List<Long> entries = new ArrayList<>();
             for (String key : keys) {
                 String[] k = key.split(":");
                 for (AuditEntry a : s.createQuery("select a from AuditEntry a where a.entity = :e and a.entityId = :i and a.creditorId = :c",
                         AuditEntry.class).setParameter("e", k[0]).setParameter("i", Long.parseLong(k[1]))
-                        .setParameter("c", books.creditorId()).getResultList()) {
-                    a.erase(books.clock().instant());
+                        .setParameter("c", ctx.creditorId()).getResultList()) {
+                    a.erase(ctx.clock().instant());
                     entries.add(a.getId());
                 }
             }
             String why = reason == null || reason.isBlank() ? "" : "|reason=" + reason.strip().replace("|", "/").replace("\n", " ");
-            books.audit().append(s, AuditService.ERASURE, customerId, "erasure|customer=" + customerId + "|receivables=" + receivables.size()
+            audit.append(s, AuditService.ERASURE, customerId, "erasure|customer=" + customerId + "|receivables=" + receivables.size()
                     + "|records=" + records + "|entries=" + entries.stream().map(String::valueOf).collect(Collectors.joining(",")) + why);
             return new Erasure(customerId, receivables.size(), records, entries.size(), 0);
         });
         int files = 0;
         for (String sha : shas) {
-            boolean stillUsed = books.db().inTransaction(s -> !s.createQuery("select e.id from EvidenceItem e where e.sha256 = :h", Long.class)
+            boolean stillUsed = ctx.db().inTransaction(s -> !s.createQuery("select e.id from EvidenceItem e where e.sha256 = :h", Long.class)
                     .setParameter("h", sha).setMaxResults(1).getResultList().isEmpty());
             if (stillUsed) continue;
-            files += deleteIfPresent(books.store().pathOf(sha)) ? 1 : 0;
-            books.courtImages().forget(sha);
-            deleteIfPresent(BackupService.evidencePool(books.db().folder()).resolve(sha.substring(0, 2)).resolve(sha));
+            files += deleteIfPresent(store.pathOf(sha)) ? 1 : 0;
+            courtImages.forget(sha);
+            deleteIfPresent(BackupService.evidencePool(ctx.db().folder()).resolve(sha.substring(0, 2)).resolve(sha));
         }
-        books.db().compactOnClose();
+        ctx.db().compactOnClose();
         return new Erasure(done.customerId(), done.receivables(), done.records(), done.journalEntries(), files);
     }
 
@@ -153,11 +166,11 @@ public final class PrivacyService {
      * evidence files. Full values, unmasked: it is their own data.
      */
     public Path export(long customerId, Path target) {
-        Customer c = books.customers().get(customerId);
+        Customer c = customers.get(customerId);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
-        root.put("exportedAt", books.clock().instant().toString());
-        root.put("controller", books.creditor().getName());
+        root.put("exportedAt", ctx.clock().instant().toString());
+        root.put("controller", ctx.creditor().getName());
         ObjectNode cust = root.putObject("customer");
         cust.put("kind", c.getKind().name());
         cust.put("name", c.getName());
@@ -173,10 +186,10 @@ public final class PrivacyService {
         cust.put("notes", c.getNotes());
         List<EvidenceItem> allEvidence = new ArrayList<>();
         ArrayNode recs = root.putArray("receivables");
-        List<Long> ids = books.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id", Long.class)
+        List<Long> ids = ctx.db().inTransaction(s -> s.createQuery("select r.id from Receivable r where r.customer.id = :c order by r.id", Long.class)
                 .setParameter("c", customerId).getResultList());
         for (Long id : ids) {
-            LegalStatusService.CaseRecords r = books.legal().records(id);
+            LegalStatusService.CaseRecords r = legal.records(id);
             Receivable rv = r.receivable();
             ObjectNode o = recs.addObject();
             o.put("id", rv.getId());
@@ -203,7 +216,7 @@ public final class PrivacyService {
                         .put("caseNumber", e.getCaseNumber()).put("note", e.getNote());
             }
             ArrayNode ev = o.putArray("evidence");
-            for (EvidenceItem e : books.evidence().list(id)) {
+            for (EvidenceItem e : evidence.list(id)) {
                 allEvidence.add(e);
                 ev.addObject().put("title", e.getTitle()).put("type", e.getType().name()).put("file", "evidence/" + e.getSha256() + "_"
                         + ExportService.safeName(e.getOriginalFileName())).put("sha256", e.getSha256());
@@ -219,7 +232,7 @@ public final class PrivacyService {
                     String name = "evidence/" + e.getSha256() + "_" + ExportService.safeName(e.getOriginalFileName());
                     if (!written.add(name)) continue;
                     zip.putNextEntry(new ZipEntry(name));
-                    Files.copy(books.evidence().file(e), zip);
+                    Files.copy(evidence.file(e), zip);
                     zip.closeEntry();
                 }
             }

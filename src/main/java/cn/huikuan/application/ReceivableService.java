@@ -15,26 +15,30 @@ import java.util.Optional;
 
 /** Receivables of the open book and the payments received against them. */
 public final class ReceivableService {
-    private final Books books;
+    private final BookContext ctx;
+    private final AuditService audit;
+    private final ListQueries lists;
 
-    ReceivableService(Books books) {
-        this.books = books;
+    ReceivableService(BookContext ctx, AuditService audit, ListQueries lists) {
+        this.ctx = ctx;
+        this.audit = audit;
+        this.lists = lists;
     }
 
     public Receivable save(Receivable r, boolean acceptWarnings) {
         FieldErrors.requireValid(r.problems(), acceptWarnings);
-        if (r.getCustomer().getCreditorId() != books.creditorId()) {
+        if (r.getCustomer().getCreditorId() != ctx.creditorId()) {
             throw new IllegalArgumentException("customer belongs to another book");
         }
-        return books.db().inTransaction(s -> {
-            long book = books.creditorId();
+        return ctx.db().inTransaction(s -> {
+            long book = ctx.creditorId();
             ReceivableSummary.Totals months = new ReceivableSummary.Totals(); // the recovery report's month totals
             if (r.getId() == null) {
                 s.persist(r);
                 ReceivableSummary.refresh(s, r.getId());
                 months.lent(book, r.getContractDate(), r.getPrincipal());
                 s.doWork(months::apply);
-                books.audit().append(s, r);
+                audit.append(s, r);
                 return r;
             }
             BigDecimal paid = paid(s, r.getId());
@@ -47,26 +51,26 @@ public final class ReceivableService {
             ReceivableSummary.refresh(s, merged.getId());
             months.lent(book, merged.getContractDate(), merged.getPrincipal());
             s.doWork(months::apply);
-            books.audit().append(s, merged);
+            audit.append(s, merged);
             return merged;
         });
     }
 
     public Receivable get(long id) {
-        return books.db().inTransaction(s -> load(s, id));
+        return ctx.db().inTransaction(s -> load(s, id));
     }
 
     Receivable load(Session s, long id) {
         Receivable r = s.get(Receivable.class, id);
-        if (r == null || r.getCustomer().getCreditorId() != books.creditorId()) throw new NotFoundException("receivable", id);
+        if (r == null || r.getCustomer().getCreditorId() != ctx.creditorId()) throw new NotFoundException("receivable", id);
         return r;
     }
 
     /** The book's first receivable by id (the sample's seed case is the first it loads), by plain JDBC. */
     public Optional<Long> firstId() {
-        return books.db().withConnection(c -> {
+        return ctx.db().withConnection(c -> {
             try (var ps = c.prepareStatement("SELECT MIN(r.id) FROM receivable r JOIN customer u ON u.id = r.customer_id WHERE u.creditor_id = ?")) {
-                ps.setLong(1, books.creditorId());
+                ps.setLong(1, ctx.creditorId());
                 try (var rs = ps.executeQuery()) {
                     rs.next();
                     long id = rs.getLong(1);
@@ -77,15 +81,15 @@ public final class ReceivableService {
     }
 
     public Page<ReceivableRow> page(ListQuery q) {
-        return books.lists().receivables(books.creditorId(), books.today(), q);
+        return lists.receivables(ctx.creditorId(), ctx.today(), q);
     }
 
     public Page<ReceivableRow> pageOfCustomer(long customerId, ListQuery q) {
-        return books.lists().receivables(books.creditorId(), customerId, books.today(), q);
+        return lists.receivables(ctx.creditorId(), customerId, ctx.today(), q);
     }
 
     public List<Payment> payments(long receivableId) {
-        return books.db().inTransaction(s -> {
+        return ctx.db().inTransaction(s -> {
             load(s, receivableId);
             return s.createQuery("select p from Payment p where p.receivable.id = :r order by p.paidOn, p.id", Payment.class)
                     .setParameter("r", receivableId).getResultList();
@@ -93,9 +97,9 @@ public final class ReceivableService {
     }
 
     public Balance balance(long receivableId) {
-        return books.db().inTransaction(s -> {
+        return ctx.db().inTransaction(s -> {
             Receivable r = load(s, receivableId);
-            return r.balance(paid(s, receivableId), books.today());
+            return r.balance(paid(s, receivableId), ctx.today());
         });
     }
 
@@ -107,18 +111,18 @@ public final class ReceivableService {
 
     /** Records a payment; a payment larger than the outstanding principal is a warning to confirm. */
     public Payment addPayment(long receivableId, Payment draft, boolean acceptWarnings) {
-        return books.db().inTransaction(s -> {
+        return ctx.db().inTransaction(s -> {
             Receivable r = load(s, receivableId);
             Payment p = new Payment(r, draft.getPaidOn(), draft.getAmount(), draft.getChannel());
             p.setReference(draft.getReference());
             p.setNote(draft.getNote());
-            FieldErrors.requireValid(p.problems(paid(s, receivableId), books.today()), acceptWarnings);
+            FieldErrors.requireValid(p.problems(paid(s, receivableId), ctx.today()), acceptWarnings);
             s.persist(p);
-            books.audit().append(s, p);
+            audit.append(s, p);
             ReceivableSummary.refresh(s, receivableId);
             s.doWork(c -> {
                 ReceivableSummary.Totals t = new ReceivableSummary.Totals();
-                t.collected(books.creditorId(), p.getPaidOn(), p.getAmount());
+                t.collected(ctx.creditorId(), p.getPaidOn(), p.getAmount());
                 t.apply(c);
             });
             return p;
@@ -127,7 +131,7 @@ public final class ReceivableService {
 
     /** Receivables whose kept list figures are out of date (decision 0008), at most {@code limit}; for verify. */
     public List<Long> staleListFigures(int limit) {
-        return books.db().withConnection(c -> ReceivableSummary.stale(c, books.creditorId(), limit));
+        return ctx.db().withConnection(c -> ReceivableSummary.stale(c, ctx.creditorId(), limit));
     }
 
     /**
@@ -135,17 +139,17 @@ public final class ReceivableService {
      * month totals; decision 0009) and what its rows add up to; empty when they agree. A full pass, for verify.
      */
     public List<String> keptTotalsDiffer() {
-        return books.db().withConnection(c -> ReceivableSummary.totalsDiffer(c, books.creditorId()));
+        return ctx.db().withConnection(c -> ReceivableSummary.totalsDiffer(c, ctx.creditorId()));
     }
 
     /** Writes the book's kept totals again from its receivables' kept figures (derived; nothing is lost). */
     public void rebuildKeptTotals() {
-        books.db().inTransactionDo(s -> s.doWork(c -> ReceivableSummary.rebuildTotals(c, books.creditorId())));
+        ctx.db().inTransactionDo(s -> s.doWork(c -> ReceivableSummary.rebuildTotals(c, ctx.creditorId())));
     }
 
     /** Recomputes the kept list figures of the given receivables of this book (they are derived; nothing is lost). */
     public void refreshListFigures(List<Long> ids) {
-        books.db().inTransactionDo(s -> {
+        ctx.db().inTransactionDo(s -> {
             for (Long id : ids) {
                 load(s, id);
                 ReceivableSummary.refresh(s, id);

@@ -24,18 +24,20 @@ public final class SearchService {
     public record Hit(Kind kind, long id, Long receivableId, String title, String detail) {
     }
 
-    private final Books books;
+    private final BookContext ctx;
+    private final ListQueries lists;
 
-    SearchService(Books books) {
-        this.books = books;
+    SearchService(BookContext ctx, ListQueries lists) {
+        this.ctx = ctx;
+        this.lists = lists;
     }
 
     public List<Hit> search(String text, int limit) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) return List.of();
         String like = "%" + ListQueries.escapeLike(t.toLowerCase(Locale.ROOT)) + "%";
-        long book = books.creditorId();
-        return books.db().withConnection(c -> {
+        long book = ctx.creditorId();
+        return ctx.db().withConnection(c -> {
             List<Hit> hits = new ArrayList<>();
             // customers and receivables are found as the lists find them: through indexes, never a pass per row (issue 7)
             String customerSql = """
@@ -58,7 +60,7 @@ public final class SearchService {
                     SELECT r.id, cu.name, r.title, r.contract_number, r.principal, r.outstanding
                     FROM receivable r JOIN customer cu ON cu.id = r.customer_id WHERE r.creditor_id = ? AND r.id = ANY(?)
                     ORDER BY r.contract_date DESC, r.id DESC LIMIT ?""";
-            params = List.of(book, books.lists().matchingReceivables(c, t, book), limit);
+            params = List.of(book, lists.matchingReceivables(c, t, book), limit);
             try (PreparedStatement ps = c.prepareStatement(receivableSql)) {
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {

@@ -37,19 +37,23 @@ public final class TodayService {
     public record Today(List<Item> items, int casesRead, boolean capped) {
     }
 
-    private final Books books;
+    private final BookContext ctx;
+    private final ReceivableService receivables;
+    private final WizardService wizard;
 
-    TodayService(Books books) {
-        this.books = books;
+    TodayService(BookContext ctx, ReceivableService receivables, WizardService wizard) {
+        this.ctx = ctx;
+        this.receivables = receivables;
+        this.wizard = wizard;
     }
 
     public Today items(int maxCases) {
-        LocalDate today = books.today();
+        LocalDate today = ctx.today();
         List<Item> items = new ArrayList<>();
         int read = 0;
         boolean capped = false;
         for (int page = 0; ; page++) {
-            Page<ReceivableRow> p = books.receivables().page(ListQuery.first(100).withSort("daysOverdue", false).withPage(page));
+            Page<ReceivableRow> p = receivables.page(ListQuery.first(100).withSort("daysOverdue", false).withPage(page));
             for (ReceivableRow r : p.rows()) {
                 if (r.bucket() == AgingBucket.SETTLED || r.outstanding().signum() <= 0) continue;
                 if (read >= maxCases) {
@@ -66,7 +70,7 @@ public final class TodayService {
     }
 
     private void collect(ReceivableRow r, LocalDate today, List<Item> out) {
-        WizardService.State st = books.wizard().state(r.id());
+        WizardService.State st = wizard.state(r.id());
         if (st.step() == CollectionStep.CLOSED) return;
         int before = out.size();
         collectDue(r, today, st, out);
@@ -114,7 +118,7 @@ public final class TodayService {
 
     /** The first instalment not covered by payments (earliest first), for schedules of more than one instalment. */
     private Instalment nextUnpaidInstalment(long receivableId, WizardService.State st) {
-        List<Instalment> schedule = books.receivables().get(receivableId).getSchedule();
+        List<Instalment> schedule = receivables.get(receivableId).getSchedule();
         if (schedule.size() < 2) return null;
         BigDecimal paid = st.balance().paid();
         BigDecimal covered = BigDecimal.ZERO;
