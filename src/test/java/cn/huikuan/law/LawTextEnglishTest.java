@@ -184,4 +184,48 @@ class LawTextEnglishTest {
         assertThat(periods.appealAgainstJudgment(d("2021-06-01")).note("en")).contains("text then in force").doesNotContainPattern("\\p{IsHan}");
         assertThat(periods.appealAgainstJudgment(d("2026-06-01")).note("en")).isEmpty();
     }
+
+    // ------------------------------------------------------------------ fees, rate caps, late performance (the command line's English)
+
+    @Test
+    void courtFeeStepsInEnglish() {
+        // 300,000: 50 + 90,000 × 2.5 % + 100,000 × 2 % + 100,000 × 1.5 % = 5,800; halved 2,900 (CourtFeesTest)
+        CourtFees.Result halved = CourtFees.compute(CourtFees.Kind.CASE, m("300000"), true);
+        for (CourtFees.Step s : halved.steps()) sameFacts(s.text(), s.text("en"));
+        assertThat(halved.steps()).extracting(s -> s.text("en")).contains("Up to CNY 10000: CNY 50 per case",
+                "Above CNY 10000 up to CNY 100000: 90000 × 2.5%", "Above CNY 200000 up to CNY 300000: 100000 × 1.5%");
+        assertThat(halved.steps().get(halved.steps().size() - 1).text("en")).contains("Art. 16", "Art. 15");
+        CourtFees.Result order = CourtFees.compute(CourtFees.Kind.PAYMENT_ORDER, m("100000"), false);
+        for (CourtFees.Step s : order.steps()) sameFacts(s.text(), s.text("en"));
+        assertThat(order.steps().get(order.steps().size() - 1).text("en")).contains("1/3", "2300 ÷ 3");
+        CourtFees.Result preservation = CourtFees.compute(CourtFees.Kind.PRESERVATION, m("2000000"), false);
+        for (CourtFees.Step s : preservation.steps()) sameFacts(s.text(), s.text("en"));
+        assertThat(preservation.steps().get(preservation.steps().size() - 1).text("en")).contains("CNY 5,000", "Art. 14(2)");
+        assertThat(preservation.steps().get(0).text("zh")).isEqualTo(preservation.steps().get(0).text());
+    }
+
+    @Test
+    void rateCapSegmentsAndNotesInEnglish() {
+        RateCaps caps = new RateCaps(LawData.lpr());
+        // after 2020-08-20: 4 × the LPR at formation (2020-08-20: 3.85 %) = 15.40 %
+        RateCaps.Result now = caps.privateLoan(d("2020-09-01"), m("24"), d("2026-08-28"));
+        sameFacts(now.segments().get(0).text(), now.segments().get(0).text("en"));
+        assertThat(now.segments().get(0).text("en")).contains("3.85%", "15.40%", "2020-09-01");
+        // before: 24 % to 2020-08-19, then 4 × the LPR at filing (§31); above 36 % the 2015 note
+        RateCaps.Result old = caps.privateLoan(d("2019-01-01"), m("40"), d("2026-08-28"));
+        assertThat(old.segments()).hasSize(2).allSatisfy(s -> sameFacts(s.text(), s.text("en")));
+        assertThat(old.notes("en")).hasSameSizeAs(old.notes()).hasSize(2);
+        for (int i = 0; i < old.notes().size(); i++) sameFacts(old.notes().get(i), old.notes("en").get(i));
+        assertThat(old.notes("en").get(0)).contains("SPC Provisions on Private Lending, Art. 31");
+        assertThat(old.notes("zh")).isEqualTo(old.notes());
+    }
+
+    @Test
+    void latePerformanceFormulaInEnglish() {
+        // 100,000 × 0.0175 % × 30 days = 525.00
+        LatePerformance.Result r = LatePerformance.compute(m("100000"), 30);
+        assertThat(r.formula()).isEqualTo("100000 × 0.0175% × 30 天 = 525.00");
+        assertThat(r.formula("en")).isEqualTo("100000 × 0.0175% × 30 days = 525.00");
+        sameFacts(r.formula(), r.formula("en"));
+    }
 }
