@@ -82,15 +82,33 @@ public final class LegalStatusService {
         }
         ClaimCalculator.Result claim = null;
         String claimProblem = null;
+        String claimProblemEn = null;
         try {
             claim = claim(c);
-        } catch (LprTable.RateUnavailableException | IllegalArgumentException e) {
+        } catch (LprTable.RateUnavailableException e) {
             claimProblem = e.getMessage();
+            claimProblemEn = e.english();
+        } catch (IllegalArgumentException e) {
+            claimProblem = e.getMessage();
+            claimProblemEn = englishPart(e.getMessage());
         }
         BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReceivablePage(c.receivable(), c.receivable().balance(paid, books.today()), c.payments(), ev, check, c.contacts(),
-                limitation(c), claim, claimProblem, c.courtEvents(), proceduralDeadlines(c.courtEvents()));
+                limitation(c), claim, claimProblem, c.courtEvents(), proceduralDeadlines(c.courtEvents()), claimProblemEn);
     }
+
+    /**
+     * The English of the law engine's bilingual messages, "english / 中文" or "english / 中文: detail" (the detail a date or
+     * figure): the part before " / " with the detail; a message without " / " as it is.
+     */
+    static String englishPart(String message) {
+        if (message == null) return null;
+        int slash = message.indexOf(" / ");
+        if (slash < 0) return message;
+        int detail = message.indexOf(": ", slash);
+        return message.substring(0, slash) + (detail < 0 ? "" : message.substring(detail));
+    }
+
 
     public CaseRecords records(long receivableId) {
         return new CaseRecords(books.receivables().get(receivableId), books.receivables().payments(receivableId),

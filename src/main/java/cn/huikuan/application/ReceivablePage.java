@@ -22,7 +22,13 @@ import java.util.Map;
 public record ReceivablePage(Receivable receivable, Balance balance, List<Payment> payments, List<EvidenceItem> evidence,
                              Map<Long, FileIntegrity> integrity, List<ContactEntry> timeline, Limitation.Result limitation,
                              ClaimCalculator.Result claim, String claimProblem, List<CourtEvent> court,
-                             List<ProceduralDeadlines.Deadline> deadlines) {
+                             List<ProceduralDeadlines.Deadline> deadlines, String claimProblemEn) {
+    /** Why the claim cannot be computed, in the app's language ("en" or "zh"); null when it can (issue 21). */
+    public String claimProblem(String language) {
+        return "en".equals(language) ? claimProblemEn : claimProblem;
+    }
+
+
     public ReceivablePage {
         payments = List.copyOf(payments);
         evidence = List.copyOf(evidence);

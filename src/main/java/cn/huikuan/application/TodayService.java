@@ -91,7 +91,7 @@ public final class TodayService {
         }
         for (ProceduralDeadlines.Deadline d : st.facts().deadlines()) {
             if (d.date() != null && !d.date().isBefore(today) && ChronoUnit.DAYS.between(today, d.date()) <= 15) {
-                out.add(item(r, Kind.DEADLINE, d.date(), "today.text.deadline", d.what()));
+                out.add(item(r, Kind.DEADLINE, d.date(), "today.text.deadline", d.what(), d.whatEn()));
             }
         }
         LocalDate promised = st.facts().promisedDate();

@@ -92,7 +92,7 @@ final class CalcCommand {
         m.put("kind", a.required("kind"));
         m.put("amount", money(r.claim()));
         List<Map<String, String>> steps = new ArrayList<>();
-        for (CourtFees.Step s : r.steps()) steps.add(Map.of("text", s.text(), "amount", money(s.amount())));
+        for (CourtFees.Step s : r.steps()) steps.add(Map.of("text", s.text(), "amount", money(s.amount()), "text_en", s.text("en")));
         m.put("steps", steps);
         m.put("rounding", r.rounding());
         m.put("basis", cite(r.basis()));
@@ -108,6 +108,7 @@ final class CalcCommand {
         m.put("deadline", r.deadline().toString());
         m.put("moved", r.moved());
         m.put("reason", r.reason());
+        m.put("reason_en", r.reasonEn());
         m.put("from", from.toString());
         m.put("days", days);
         m.put("nominal", r.nominal().toString());
@@ -130,9 +131,11 @@ final class CalcCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", r.deadline().toString());
         m.put("what", d.what());
+        m.put("what_en", d.whatEn());
         m.put("article", d.article().zh() + " / " + d.article().en());
         m.put("moved", r.moved());
         m.put("reason", r.reason());
+        m.put("reason_en", r.reasonEn());
         m.put("kind", step.kind());
         m.put("from", from.toString());
         m.put("period", step.period());
@@ -141,7 +144,10 @@ final class CalcCommand {
         m.put("nominal", r.nominal().toString());
         m.put("uncertainYears", r.uncertainYears());
         m.put("lawInForceFrom", step.inForceFrom().toString());
-        if (!d.note().isEmpty()) m.put("note", d.note());
+        if (!d.note().isEmpty()) {
+            m.put("note", d.note());
+            m.put("note_en", d.note("en"));
+        }
         m.put("basis", cite(r.basis().stream().distinct().toList()));
         return m;
     }
@@ -160,6 +166,7 @@ final class CalcCommand {
         m.put("expires", r.expires().toString());
         // which rule ends the protection first (民法典 §188): three years with interruptions, or twenty years from the harm
         m.put("decidedBy", r.decidedBy().zh());
+        m.put("decidedBy_en", r.decidedBy().en());
         m.put("threeYears", r.threeYears().toString());
         m.put("twentyYears", r.twentyYears().toString());
         m.put("firstPartBarred", r.firstPartBarred() == null ? null : r.firstPartBarred().toString());
@@ -169,6 +176,7 @@ final class CalcCommand {
         m.put("daysLeft", r.daysLeft());
         m.put("warning", r.warning().name());
         m.put("steps", r.table());
+        m.put("steps_en", r.table("en"));
         m.put("uncertainYears", r.uncertainYears());
         m.put("basis", cite(r.basis()));
         return m;
@@ -196,11 +204,13 @@ final class CalcCommand {
             seg.put("cap", pct(s.cap()));
             seg.put("supportedRate", pct(s.supportedRate()));
             seg.put("text", s.text());
+            seg.put("text_en", s.text("en"));
             seg.put("basis", s.basis().zh());
             segs.add(seg);
         }
         m.put("segments", segs);
         m.put("notes", r.notes());
+        m.put("notes_en", r.notes("en"));
         m.put("lprAsOf", lpr.get().asOf().toString());
         return m;
     }
@@ -213,6 +223,7 @@ final class CalcCommand {
         m.put("amount", money(r.amount()));
         m.put("days", r.days());
         m.put("formula", r.formula());
+        m.put("formula_en", r.formula("en"));
         m.put("basis", cite(r.basis()));
         return m;
     }
@@ -246,12 +257,15 @@ final class CalcCommand {
         m.put("unagreedOwed", money(r.unagreedOwed()));
         m.put("paymentOrderClaim", money(r.agreedTotal()));
         m.put("method", r.method());
+        m.put("method_en", r.method("en"));
         m.put("warnings", r.warnings());
+        m.put("warnings_en", r.warnings("en"));
         List<Map<String, Object>> ledger = new ArrayList<>();
         for (ClaimCalculator.Line l : r.ledger()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("date", l.date().toString());
             row.put("text", l.text());
+            row.put("text_en", l.text("en"));
             row.put("accrued", money(l.accrued()));
             row.put("paid", money(l.paid()));
             row.put("toCosts", money(l.toCosts()));
@@ -295,6 +309,7 @@ final class CalcCommand {
                         Object amount = map.get("amount");
                         Object date = map.get("date");
                         out.println("  - " + (date != null ? date + "  " : "") + (text != null ? text : map) + (amount != null ? "  =  " + amount : ""));
+                        if (map.get("text_en") != null) out.println("    " + map.get("text_en"));
                     } else {
                         out.println("  - " + item);
                     }
@@ -306,7 +321,9 @@ final class CalcCommand {
     }
 
     private static String label(String key) {
+        if (key.endsWith("_en")) return label(key.substring(0, key.length() - 3)) + " (English)";
         return switch (key) {
+
             case "fee" -> "费用 fee";
             case "total" -> "合计应付 total";
             case "deadline" -> "期限届满 deadline";

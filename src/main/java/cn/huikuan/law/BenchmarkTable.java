@@ -29,8 +29,10 @@ public final class BenchmarkTable {
             found = r;
         }
         if (found == null) {
-            throw new LprTable.RateUnavailableException("基准利率表从 " + rows.get(0).effective() + " 开始，" + date + " 的利率未收录", date,
+            throw new LprTable.RateUnavailableException("基准利率表从 " + rows.get(0).effective() + " 开始，" + date + " 的利率未收录",
+                    "The benchmark rate table starts at " + rows.get(0).effective() + ": the rate for " + date + " is not in it", date,
                     rows.get(rows.size() - 1).effective());
+
         }
         return found;
     }

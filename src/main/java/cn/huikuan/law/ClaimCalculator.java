@@ -66,16 +66,38 @@ public final class ClaimCalculator {
         this.benchmark = benchmark;
     }
 
-    /** One line of the ledger: an accrual over a period, a cost, or a payment and where it went. */
+    /**
+     * One line of the ledger: an accrual over a period, a cost, or a payment and where it went. {@code text} is Chinese (the
+     * documents print it), {@code textEn} the same line in English for the English window (issue 21): one rule built both.
+     */
     public record Line(LocalDate date, String text, BigDecimal accrued, BigDecimal paid, BigDecimal toCosts, BigDecimal toInterest,
                        BigDecimal toPrincipal, BigDecimal toCharges, BigDecimal principalLeft, BigDecimal interestLeft,
-                       BigDecimal chargesLeft, BigDecimal costsLeft) {
+                       BigDecimal chargesLeft, BigDecimal costsLeft, String textEn) {
+        /** The line in the app's language ("en" or "zh"). */
+        public String text(String language) {
+            return "en".equals(language) ? textEn : text;
+        }
+    }
+
+    /** A text in Chinese and in English, built by one rule from the same conditions and figures (issue 21). */
+    private record Txt(String zh, String en) {
+        static final Txt EMPTY = new Txt("", "");
     }
 
     public record Result(LocalDate asOf, BigDecimal principal, BigDecimal interest, BigDecimal charges, BigDecimal costs, BigDecimal total,
                          BigDecimal overpaid, BigDecimal dailyAccrual, boolean includesUnagreedCharges, List<Line> ledger,
                          List<String> method, List<String> warnings, List<Citation> basis, BigDecimal unagreedOwed,
-                         BigDecimal comparableLoss) {
+                         BigDecimal comparableLoss, List<String> methodEn, List<String> warningsEn) {
+        /** {@link #method()} in the app's language ("en" or "zh"): the same items, in the same order. */
+        public List<String> method(String language) {
+            return "en".equals(language) ? methodEn : method;
+        }
+
+        /** {@link #warnings()} in the app's language ("en" or "zh"): the same items, in the same order. */
+        public List<String> warnings(String language) {
+            return "en".equals(language) ? warningsEn : warnings;
+        }
+
         /**
          * For an agreed penalty on anything but a loan: the loss the law would allow without it (买卖合同解释 §18: one-year LPR
          * plus 30 %), over the same amounts and days, to set beside the penalty (民法典 §585 ¶2, 合同编通则解释 §65: a penalty
@@ -120,7 +142,7 @@ public final class ClaimCalculator {
         boolean unagreed;              // the overdue rate comes from the law's default rules, not the contract
         boolean overdueIsInterest;
         BigDecimal dailyPenalty;       // percent a day, charges bucket
-        String overdueText = "";
+        Txt overdueText = Txt.EMPTY;
 
         Inst(LocalDate due, BigDecimal amount) {
             this.due = due;
@@ -136,7 +158,7 @@ public final class ClaimCalculator {
      * many stretches as LPR changes it spans, however many instalments. {@code text} is the instalments' common
      * overdue text, or null where their texts differ (each names its own breach date).
      */
-    private record Stretch(int from, int to, BigDecimal annual, boolean isInterest, BigDecimal daily, String text, boolean unagreed) {
+    private record Stretch(int from, int to, BigDecimal annual, boolean isInterest, BigDecimal daily, Txt text, boolean unagreed) {
     }
 
     /** Running sums of one stretch's per-instalment charges (full amounts) at one rate over one period's days. */
@@ -159,8 +181,8 @@ public final class ClaimCalculator {
         LocalDate filing;
         final List<Inst> insts = new ArrayList<>();
         final List<Line> ledger = new ArrayList<>();
-        final Set<String> method = new LinkedHashSet<>();
-        final List<String> warnings = new ArrayList<>();
+        final Set<Txt> method = new LinkedHashSet<>();
+        final List<Txt> warnings = new ArrayList<>();
         final Set<String> warned = new HashSet<>();
         final Set<Citation> basis = new LinkedHashSet<>();
         BigDecimal interest = BigDecimal.ZERO;
@@ -210,8 +232,8 @@ public final class ClaimCalculator {
             }
         }
 
-        void line(LocalDate date, String text, BigDecimal accrued, BigDecimal paid, BigDecimal c, BigDecimal i, BigDecimal p, BigDecimal ch) {
-            ledger.add(new Line(date, text, accrued, paid, c, i, p, ch, principalLeft(), interest, charges, costs));
+        void line(LocalDate date, Txt text, BigDecimal accrued, BigDecimal paid, BigDecimal c, BigDecimal i, BigDecimal p, BigDecimal ch) {
+            ledger.add(new Line(date, text.zh(), accrued, paid, c, i, p, ch, principalLeft(), interest, charges, costs, text.en()));
         }
     }
 
@@ -242,29 +264,41 @@ public final class ClaimCalculator {
                 in.naturalPersons());
         if (in.overdueRate() != null) return r; // an agreed overdue rate already is the agreed loss
         List<String> warnings = new ArrayList<>(r.warnings());
+        List<String> warningsEn = new ArrayList<>(r.warningsEn());
         Result loss;
         try {
             loss = computeOnce(noPenalty, asOf, filing);
         } catch (LprTable.RateUnavailableException e) {
             // the penalty needs no rate table, the loss in its place does: the claim stands, the comparison cannot be made
             warnings.add("无法计算与违约金对比的逾期损失（" + Statutes.PENALTY_REDUCTION.zh() + "）：" + e.getMessage());
+            warningsEn.add("The late-payment loss to set beside the penalty cannot be computed (" + Statutes.PENALTY_REDUCTION.en() + "): "
+                    + e.english());
             return new Result(r.asOf(), r.principal(), r.interest(), r.charges(), r.costs(), r.total(), r.overpaid(), r.dailyAccrual(),
-                    r.includesUnagreedCharges(), r.ledger(), r.method(), List.copyOf(warnings), r.basis(), r.unagreedOwed(), null);
+                    r.includesUnagreedCharges(), r.ledger(), r.method(), List.copyOf(warnings), r.basis(), r.unagreedOwed(), null,
+                    r.methodEn(), List.copyOf(warningsEn));
         }
         BigDecimal threshold = excessiveAbove(loss.charges());
         if (r.charges().compareTo(threshold) > 0) {
-            String lossText = in.kind() == ClaimInput.Kind.SALE
-                    ? "逾期付款损失 " + fen(loss.charges()) + " 元（按一年期 LPR 加计 "
-                            + in.saleMarkup().subtract(BigDecimal.ONE).multiply(HUNDRED).stripTrailingZeros().toPlainString() + "%，"
-                            + Statutes.SALE_LATE_PAYMENT_LOSS.zh() + "）"
-                    : "资金占用损失 " + fen(loss.charges()) + " 元（按一年期 LPR）";
+            String lossFen = fen(loss.charges());
+            String markup = in.saleMarkup() == null ? null : in.saleMarkup().subtract(BigDecimal.ONE).multiply(HUNDRED).stripTrailingZeros().toPlainString();
+            boolean sale = in.kind() == ClaimInput.Kind.SALE;
+            String lossText = sale
+                    ? "逾期付款损失 " + lossFen + " 元（按一年期 LPR 加计 " + markup + "%，" + Statutes.SALE_LATE_PAYMENT_LOSS.zh() + "）"
+                    : "资金占用损失 " + lossFen + " 元（按一年期 LPR）";
+            String lossEn = sale
+                    ? "the late-payment loss of CNY " + lossFen + " (one-year LPR plus " + markup + "%, " + Statutes.SALE_LATE_PAYMENT_LOSS.en() + ")"
+                    : "the loss of the use of the money of CNY " + lossFen + " (at the one-year LPR)";
             warnings.add("约定违约金 " + fen(r.charges()) + " 元超过" + lossText + "的 130%（" + fen(threshold)
                     + " 元）：对方可以请求人民法院适当减少违约金（" + Statutes.PENALTY_REDUCTION.zh() + "、"
                     + Statutes.PENALTY_EXCESSIVE.zh() + "）；起诉时宜同时准备实际损失的证据");
+            warningsEn.add("The agreed penalty of CNY " + fen(r.charges()) + " is more than 130% (CNY " + fen(threshold) + ") of " + lossEn
+                    + ": the debtor may ask the court to reduce the penalty (" + Statutes.PENALTY_REDUCTION.en() + "; "
+                    + Statutes.PENALTY_EXCESSIVE.en() + "); when filing, have evidence of the actual loss ready as well");
             // not in the basis: those are the rules the claim rests on (the complaint cites them); §585 ¶2 is the debtor's defence
         }
         return new Result(r.asOf(), r.principal(), r.interest(), r.charges(), r.costs(), r.total(), r.overpaid(), r.dailyAccrual(),
-                r.includesUnagreedCharges(), r.ledger(), r.method(), List.copyOf(warnings), r.basis(), r.unagreedOwed(), loss.charges());
+                r.includesUnagreedCharges(), r.ledger(), r.method(), List.copyOf(warnings), r.basis(), r.unagreedOwed(), loss.charges(),
+                r.methodEn(), List.copyOf(warningsEn));
     }
 
     private Result computeOnce(ClaimInput in, LocalDate asOf, LocalDate filing) {
@@ -284,8 +318,9 @@ public final class ClaimCalculator {
         }
         stretches(run);
         if (in.interestRate() != null && in.interestRate().signum() > 0) {
-            run.method.add("借期/信用期利息：约定年利率 " + plain(in.interestRate()) + "%，自 " + in.interestFrom() + " 起按未到期本金计算，实际天数/"
-                    + in.dayCount());
+            run.method.add(new Txt("借期/信用期利息：约定年利率 " + plain(in.interestRate()) + "%，自 " + in.interestFrom() + " 起按未到期本金计算，实际天数/"
+                    + in.dayCount(), "Interest for the loan or credit period: the agreed rate of " + plain(in.interestRate()) + "% a year from "
+                    + in.interestFrom() + " on the principal not yet due, actual days/" + in.dayCount()));
             if (in.kind() == ClaimInput.Kind.PRIVATE_LOAN) run.basis.add(Statutes.LOAN_RATE_CAP);
         }
 
@@ -296,7 +331,8 @@ public final class ClaimCalculator {
         for (Inst i : run.insts) if (!i.due.isAfter(asOf)) dates.add(i.due);
         for (ClaimInput.Paid p : in.payments()) {
             if (p.date().isAfter(asOf)) {
-                run.warnings.add("还款 " + p.date() + "（" + plain(p.amount()) + " 元）晚于计算日，未计入");
+                run.warnings.add(new Txt("还款 " + p.date() + "（" + plain(p.amount()) + " 元）晚于计算日，未计入",
+                        "The payment of CNY " + plain(p.amount()) + " on " + p.date() + " is after the calculation date and is not counted"));
             } else if (p.date().isBefore(in.contractDate())) {
                 throw new IllegalArgumentException("a payment is dated before the contract / 还款日期早于合同日期: " + p.date());
             } else {
@@ -323,7 +359,9 @@ public final class ClaimCalculator {
             for (ClaimInput.Cost c : costsOn.getOrDefault(d, List.of())) {
                 run.costs = run.costs.add(c.amount());
                 run.basis.add(Statutes.PAYMENT_ALLOCATION);
-                run.line(d, "实现债权的费用：" + (c.text() == null ? "" : c.text()), c.amount(), zero(), zero(), zero(), zero(), zero());
+                String costText = c.text() == null ? "" : c.text();    // as the user entered it
+                run.line(d, new Txt("实现债权的费用：" + costText, "Costs of enforcing the claim: " + costText), c.amount(), zero(), zero(), zero(),
+                        zero(), zero());
             }
             for (ClaimInput.Paid p : paidOn.getOrDefault(d, List.of())) pay(run, d, p.amount());
             if (d.isBefore(asOf)) {
@@ -337,7 +375,8 @@ public final class ClaimCalculator {
         if (in.allocation() == ClaimInput.Allocation.STATUTORY) run.basis.add(Statutes.PAYMENT_ALLOCATION);
         BigDecimal unagreedOwed = run.unagreedAccrued.min(run.interest.add(run.charges)).max(BigDecimal.ZERO);
         return new Result(asOf, run.principalLeft(), run.interest, run.charges, run.costs, total, run.overpaid, daily, run.unagreed,
-                List.copyOf(run.ledger), List.copyOf(run.method), List.copyOf(run.warnings), List.copyOf(run.basis), unagreedOwed, null);
+                List.copyOf(run.ledger), run.method.stream().map(Txt::zh).toList(), run.warnings.stream().map(Txt::zh).toList(),
+                List.copyOf(run.basis), unagreedOwed, null, run.method.stream().map(Txt::en).toList(), run.warnings.stream().map(Txt::en).toList());
     }
 
     private void decideOverdueCharge(Run run, Inst i) {
@@ -346,19 +385,26 @@ public final class ClaimCalculator {
         if (in.overdueRate() != null) {
             i.overdueAnnual = in.overdueRate();
             i.overdueIsInterest = true;
-            i.overdueText = "约定逾期利率 年 " + plain(in.overdueRate()) + "%";
-            run.method.add("逾期利息：合同约定逾期年利率 " + plain(in.overdueRate()) + "%");
+            i.overdueText = new Txt("约定逾期利率 年 " + plain(in.overdueRate()) + "%", "agreed overdue rate " + plain(in.overdueRate()) + "% a year");
+            run.method.add(new Txt("逾期利息：合同约定逾期年利率 " + plain(in.overdueRate()) + "%",
+                    "Overdue interest: the overdue rate agreed in the contract, " + plain(in.overdueRate()) + "% a year"));
             if (in.kind() == ClaimInput.Kind.PRIVATE_LOAN) run.basis.add(Statutes.LOAN_OVERDUE_RATE);
         }
         if (in.penaltyKind() == ClaimInput.PenaltyKind.DAILY_RATE) {
             i.dailyPenalty = in.penaltyValue();
-            i.overdueText += (i.overdueText.isEmpty() ? "" : "；") + "约定违约金 日 " + plain(in.penaltyValue()) + "%";
-            run.method.add("违约金：合同约定按逾期金额每日 " + plain(in.penaltyValue()) + "% 计算");
+            boolean first = i.overdueText.zh().isEmpty();
+            i.overdueText = new Txt(i.overdueText.zh() + (first ? "" : "；") + "约定违约金 日 " + plain(in.penaltyValue()) + "%",
+                    i.overdueText.en() + (first ? "" : "; ") + "agreed penalty " + plain(in.penaltyValue()) + "% a day");
+            run.method.add(new Txt("违约金：合同约定按逾期金额每日 " + plain(in.penaltyValue()) + "% 计算",
+                    "Penalty: as agreed in the contract, " + plain(in.penaltyValue()) + "% of the overdue amount a day"));
             run.basis.add(Statutes.PENALTY_CLAUSE);
         } else if (in.penaltyKind() != ClaimInput.PenaltyKind.NONE) {
             run.basis.add(Statutes.PENALTY_CLAUSE);
-            run.method.add(in.penaltyKind() == ClaimInput.PenaltyKind.FIXED ? "违约金：合同约定固定金额 " + plain(in.penaltyValue()) + " 元（计一次）"
-                    : "违约金：合同约定按逾期金额的 " + plain(in.penaltyValue()) + "% 计算（每期计一次）");
+            run.method.add(in.penaltyKind() == ClaimInput.PenaltyKind.FIXED
+                    ? new Txt("违约金：合同约定固定金额 " + plain(in.penaltyValue()) + " 元（计一次）",
+                            "Penalty: a fixed sum of CNY " + plain(in.penaltyValue()) + " agreed in the contract (charged once)")
+                    : new Txt("违约金：合同约定按逾期金额的 " + plain(in.penaltyValue()) + "% 计算（每期计一次）",
+                            "Penalty: as agreed in the contract, " + plain(in.penaltyValue()) + "% of the overdue amount (charged once per instalment)"));
         }
         if (in.overdueRate() != null || in.penaltyKind() != ClaimInput.PenaltyKind.NONE) return;
         // nothing agreed for late payment
@@ -369,40 +415,53 @@ public final class ClaimCalculator {
             case SALE -> {
                 BigDecimal base;
                 String baseText;
+                String baseEn;
                 if (breach.isBefore(LprTable.FIRST)) {
                     base = benchmark.inForceOn(breach).oneYear();
                     baseText = "违约时中国人民银行一年期贷款基准利率 " + plain(base) + "%";
+                    baseEn = "the PBOC one-year benchmark lending rate at the breach, " + plain(base) + "%";
                 } else {
                     LprTable.Row row = lpr.inForceOn(breach);
                     base = row.oneYear();
                     baseText = "违约时（" + breach + "）一年期 LPR " + plain(base) + "%（" + row.published() + " 发布）";
+                    baseEn = "the one-year LPR at the breach (" + breach + "), " + plain(base) + "% (published " + row.published() + ")";
                 }
                 i.overdueAnnual = base.multiply(in.saleMarkup()).setScale(4, RoundingMode.HALF_UP);
-                i.overdueText = "逾期付款损失 " + baseText + " × " + plain(in.saleMarkup()) + " = 年 " + plain(i.overdueAnnual) + "%";
-                run.method.add("合同未约定逾期付款违约金：按" + baseText + "加计 " + in.saleMarkup().subtract(BigDecimal.ONE).multiply(HUNDRED)
-                        .stripTrailingZeros().toPlainString() + "% 计算逾期付款损失（法院可在 30%–50% 之间确定）");
+                i.overdueText = new Txt("逾期付款损失 " + baseText + " × " + plain(in.saleMarkup()) + " = 年 " + plain(i.overdueAnnual) + "%",
+                        "late-payment loss: " + baseEn + " × " + plain(in.saleMarkup()) + " = " + plain(i.overdueAnnual) + "% a year");
+                String markup = in.saleMarkup().subtract(BigDecimal.ONE).multiply(HUNDRED).stripTrailingZeros().toPlainString();
+                run.method.add(new Txt("合同未约定逾期付款违约金：按" + baseText + "加计 " + markup + "% 计算逾期付款损失（法院可在 30%–50% 之间确定）",
+                        "No late-payment penalty agreed in the contract: the late-payment loss is computed at " + baseEn + " plus " + markup
+                                + "% (the court may set 30%–50%)"));
                 run.basis.add(Statutes.SALE_LATE_PAYMENT_LOSS);
             }
             case PRIVATE_LOAN -> {
                 if (in.interestRate() != null && in.interestRate().signum() > 0) {
                     i.overdueAnnual = in.interestRate();
                     i.overdueIsInterest = true;
-                    i.overdueText = "未约定逾期利率，按借期内利率 年 " + plain(in.interestRate()) + "%";
-                    run.method.add("未约定逾期利率：自逾期之日起按借期内利率计算资金占用期间利息");
+                    i.overdueText = new Txt("未约定逾期利率，按借期内利率 年 " + plain(in.interestRate()) + "%",
+                            "no overdue rate agreed: the loan-period rate, " + plain(in.interestRate()) + "% a year");
+                    run.method.add(new Txt("未约定逾期利率：自逾期之日起按借期内利率计算资金占用期间利息",
+                            "No overdue rate agreed: interest for the use of the money from the day repayment was overdue, at the loan-period rate"));
                 } else {
                     LprTable.Row row = lpr.inForceOn(breach);
                     i.overdueAnnual = row.oneYear();
                     i.overdueIsInterest = true;
-                    i.overdueText = "未约定利率，参照逾期时一年期 LPR 年 " + plain(row.oneYear()) + "%";
-                    run.method.add("借期内利率和逾期利率均未约定：自逾期还款之日起参照当时一年期 LPR 计算");
+                    i.overdueText = new Txt("未约定利率，参照逾期时一年期 LPR 年 " + plain(row.oneYear()) + "%",
+                            "no rate agreed: the one-year LPR when repayment fell overdue, " + plain(row.oneYear()) + "% a year");
+                    run.method.add(new Txt("借期内利率和逾期利率均未约定：自逾期还款之日起参照当时一年期 LPR 计算",
+                            "Neither a loan-period rate nor an overdue rate agreed: from the day repayment was overdue, at the one-year LPR then in force"));
                 }
                 run.basis.add(Statutes.LOAN_OVERDUE_RATE);
             }
             default -> {
                 LprTable.Row row = lpr.inForceOn(breach);
                 i.overdueAnnual = row.oneYear();
-                i.overdueText = "资金占用损失，参照违约时一年期 LPR 年 " + plain(row.oneYear()) + "%";
-                run.method.add("合同未约定违约责任：参照违约时一年期 LPR 计算资金占用损失（司法实践的常用标准）");
+                i.overdueText = new Txt("资金占用损失，参照违约时一年期 LPR 年 " + plain(row.oneYear()) + "%",
+                        "loss of the use of the money at the one-year LPR at the breach, " + plain(row.oneYear()) + "% a year");
+                run.method.add(new Txt("合同未约定违约责任：参照违约时一年期 LPR 计算资金占用损失（司法实践的常用标准）",
+                        "No liability for breach agreed in the contract: the loss of the use of the money at the one-year LPR at the breach"
+                                + " (the measure courts commonly use)"));
                 run.basis.add(Statutes.LOSS_DAMAGES);
             }
         }
@@ -425,20 +484,23 @@ public final class ClaimCalculator {
         ClaimInput in = run.in;
         BigDecimal cap = loanCap(run, from);
         BigDecimal perDay = BigDecimal.valueOf(in.dayCount());
-        List<String> parts = new ArrayList<>();
+        List<Txt> parts = new ArrayList<>();
         BigDecimal addInterest = BigDecimal.ZERO;
         BigDecimal addCharges = BigDecimal.ZERO;
         BigDecimal rate = in.interestRate();
         if (rate != null && rate.signum() > 0 && !from.isBefore(in.interestFrom())) {
             if (cap != null && rate.compareTo(cap) > 0) {
-                warnOnce(run, "约定利率 年 " + plain(rate) + "% 超过上限 年 " + plain(cap) + "%，超出部分不予支持，按上限计算");
+                warnOnce(run, new Txt("约定利率 年 " + plain(rate) + "% 超过上限 年 " + plain(cap) + "%，超出部分不予支持，按上限计算",
+                        "The agreed rate of " + plain(rate) + "% a year is above the cap of " + plain(cap)
+                                + "% a year: the excess is not supported, the cap is used"));
                 rate = cap;
             }
             BigDecimal notDue = run.principal.subtract(run.dueLeft);
             if (notDue.signum() > 0) {
                 BigDecimal a = round(notDue.multiply(rate).multiply(BigDecimal.valueOf(days)).divide(HUNDRED.multiply(perDay), 10, RoundingMode.HALF_UP));
                 addInterest = addInterest.add(a);
-                parts.add("未到期本金 " + plain(notDue) + " × 年 " + plain(rate) + "% × " + days + "/" + in.dayCount() + " = " + plain(a));
+                parts.add(new Txt("未到期本金 " + plain(notDue) + " × 年 " + plain(rate) + "% × " + days + "/" + in.dayCount() + " = " + plain(a),
+                        "principal not yet due " + plain(notDue) + " × " + plain(rate) + "% a year × " + days + "/" + in.dayCount() + " = " + plain(a)));
             }
         }
         int first = run.firstUnpaid, last = run.due;
@@ -452,13 +514,17 @@ public final class ClaimCalculator {
             BigDecimal daily = st.daily();
             if (cap != null) {
                 if (annual != null && annual.compareTo(cap) > 0) {
-                    warnOnce(run, "逾期利率 年 " + plain(annual) + "% 超过上限 年 " + plain(cap) + "%，按上限计算（民间借贷规定第二十八条）");
+                    warnOnce(run, new Txt("逾期利率 年 " + plain(annual) + "% 超过上限 年 " + plain(cap) + "%，按上限计算（民间借贷规定第二十八条）",
+                            "The overdue rate of " + plain(annual) + "% a year is above the cap of " + plain(cap) + "% a year: the cap is used ("
+                                    + Statutes.LOAN_OVERDUE_RATE.en() + ")"));
                     annual = cap;
                 }
                 if (daily != null) {
                     BigDecimal room = cap.subtract(annual == null ? BigDecimal.ZERO : annual).max(BigDecimal.ZERO).divide(perDay, 10, RoundingMode.HALF_UP);
                     if (daily.compareTo(room) > 0) {
-                        warnOnce(run, "逾期利息与违约金合计超过 年 " + plain(cap) + "% 的上限，违约金按剩余额度计算（民间借贷规定第二十九条）");
+                        warnOnce(run, new Txt("逾期利息与违约金合计超过 年 " + plain(cap) + "% 的上限，违约金按剩余额度计算（民间借贷规定第二十九条）",
+                                "Overdue interest and penalty together are above the cap of " + plain(cap)
+                                        + "% a year: the penalty is computed on the room left under it (" + Statutes.LOAN_COMBINED_CAP.en() + ")"));
                         daily = room;
                         run.basis.add(Statutes.LOAN_COMBINED_CAP);
                     }
@@ -473,37 +539,50 @@ public final class ClaimCalculator {
                         if (st.isInterest()) addInterest = addInterest.add(x);
                         else addCharges = addCharges.add(x);
                         if (st.unagreed()) run.unagreedAccrued = run.unagreedAccrued.add(x);
-                        parts.add(i.due + " 到期未付 " + plain(i.left) + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + " = " + plain(x)
-                                + "（" + i.overdueText + "）");
+                        String f = days + "/" + in.dayCount() + " = " + plain(x);
+                        parts.add(new Txt(i.due + " 到期未付 " + plain(i.left) + " × 年 " + plain(annual) + "% × " + f + "（" + i.overdueText.zh() + "）",
+                                "due " + i.due + ", unpaid " + plain(i.left) + " × " + plain(annual) + "% a year × " + f + " (" + i.overdueText.en() + ")"));
                     }
                     if (byDay) {
                         BigDecimal x = dailyCharge(i.left, daily, days);
                         addCharges = addCharges.add(x);
-                        parts.add(i.due + " 到期未付 " + plain(i.left) + " × 日 " + plain(daily) + "% × " + days + " 天 = " + plain(x) + "（违约金）");
+                        parts.add(new Txt(i.due + " 到期未付 " + plain(i.left) + " × 日 " + plain(daily) + "% × " + days + " 天 = " + plain(x) + "（违约金）",
+                                "due " + i.due + ", unpaid " + plain(i.left) + " × " + plain(daily) + "% a day × " + days + " days = " + plain(x)
+                                        + " (penalty)"));
                     }
                 }
                 continue;
             }
-            String which = run.insts.get(a).due + " 至 " + run.insts.get(b - 1).due + " 到期的 " + (b - a) + " 期未付共 " + plain(leftOf(run, a, b));
+            LocalDate firstDue = run.insts.get(a).due, lastDue = run.insts.get(b - 1).due;
+            String left = plain(leftOf(run, a, b));
+            String which = firstDue + " 至 " + lastDue + " 到期的 " + (b - a) + " 期未付共 " + left;
+            String whichEn = (b - a) + " instalments due " + firstDue + " to " + lastDue + ", unpaid " + left + " in all";
             if (byAnnual) {
                 BigDecimal x = chargeOf(run, g, a, b, false, annual, days);
                 if (st.isInterest()) addInterest = addInterest.add(x);
                 else addCharges = addCharges.add(x);
                 if (st.unagreed()) run.unagreedAccrued = run.unagreedAccrued.add(x);
-                parts.add(which + " × 年 " + plain(annual) + "% × " + days + "/" + in.dayCount() + "，逐期计算合计 " + plain(x)
-                        + "（" + (st.text() == null ? "各期依据见计算方法" : st.text()) + "）");
+                String f = days + "/" + in.dayCount();
+                parts.add(new Txt(which + " × 年 " + plain(annual) + "% × " + f + "，逐期计算合计 " + plain(x) + "（"
+                        + (st.text() == null ? "各期依据见计算方法" : st.text().zh()) + "）",
+                        whichEn + " × " + plain(annual) + "% a year × " + f + ", computed instalment by instalment, total " + plain(x) + " ("
+
+                                + (st.text() == null ? "each instalment's basis: see the method" : st.text().en()) + ")"));
             }
             if (byDay) {
                 BigDecimal x = chargeOf(run, g, a, b, true, daily, days);
                 addCharges = addCharges.add(x);
-                parts.add(which + " × 日 " + plain(daily) + "% × " + days + " 天，逐期计算合计 " + plain(x) + "（违约金）");
+                parts.add(new Txt(which + " × 日 " + plain(daily) + "% × " + days + " 天，逐期计算合计 " + plain(x) + "（违约金）",
+                        whichEn + " × " + plain(daily) + "% a day × " + days + " days, computed instalment by instalment, total " + plain(x)
+                                + " (penalty)"));
             }
         }
         if (parts.isEmpty()) return;
         run.interest = run.interest.add(addInterest);
         run.charges = run.charges.add(addCharges);
-        run.line(from, from + " 至 " + to + "（" + days + " 天）：" + String.join("；", parts), addInterest.add(addCharges),
-                zero(), zero(), zero(), zero(), zero());
+        run.line(from, new Txt(from + " 至 " + to + "（" + days + " 天）：" + String.join("；", parts.stream().map(Txt::zh).toList()),
+                        from + " to " + to + " (" + days + " days): " + String.join("; ", parts.stream().map(Txt::en).toList())),
+                addInterest.add(addCharges), zero(), zero(), zero(), zero(), zero());
     }
 
     /** An overdue instalment's charge at a yearly rate for some days, rounded to the fen. */
@@ -578,7 +657,7 @@ public final class ClaimCalculator {
         int from = 0;
         for (int k = 1; k <= insts.size(); k++) {
             if (k < insts.size() && alike(insts.get(from), insts.get(k))) continue;
-            String text = insts.get(from).overdueText;
+            Txt text = insts.get(from).overdueText;
             for (int j = from + 1; j < k && text != null; j++) if (!insts.get(j).overdueText.equals(text)) text = null;
             Inst i = insts.get(from);
             run.stretches.add(new Stretch(from, k, i.overdueAnnual, i.overdueIsInterest, i.dailyPenalty, text, i.unagreed));
@@ -598,18 +677,21 @@ public final class ClaimCalculator {
     private void oneOffCharges(Run run, Inst i, LocalDate due) {
         ClaimInput in = run.in;
         BigDecimal a = null;
-        String text = null;
+        Txt text = null;
         if (in.penaltyKind() == ClaimInput.PenaltyKind.PERCENTAGE) {
             a = round(i.left.multiply(in.penaltyValue()).divide(HUNDRED, 10, RoundingMode.HALF_UP));
-            text = due + " 到期未付 " + plain(i.left) + " × " + plain(in.penaltyValue()) + "% = " + plain(a) + "（违约金，计一次）";
+            String f = plain(i.left) + " × " + plain(in.penaltyValue()) + "% = " + plain(a);
+            text = new Txt(due + " 到期未付 " + f + "（违约金，计一次）", "due " + due + ", unpaid " + f + " (penalty, charged once)");
         } else if (in.penaltyKind() == ClaimInput.PenaltyKind.FIXED && !run.fixedCharged) {
             run.fixedCharged = true;
             a = in.penaltyValue();
-            text = due + " 起逾期：约定固定违约金 " + plain(a) + " 元";
+            text = new Txt(due + " 起逾期：约定固定违约金 " + plain(a) + " 元", "Overdue from " + due + ": the agreed fixed penalty of CNY " + plain(a));
         }
         if (a == null) return;
         if (in.kind() == ClaimInput.Kind.PRIVATE_LOAN) {
-            warnOnce(run, "民间借贷的违约金与逾期利息合计不得超过合同成立时一年期 LPR 的四倍（民间借贷规定第二十九条），请核对");
+            warnOnce(run, new Txt("民间借贷的违约金与逾期利息合计不得超过合同成立时一年期 LPR 的四倍（民间借贷规定第二十九条），请核对",
+                    "On a private loan, the penalty and overdue interest together may not exceed four times the one-year LPR when the contract"
+                            + " was formed (" + Statutes.LOAN_COMBINED_CAP.en() + "): please check"));
             run.basis.add(Statutes.LOAN_COMBINED_CAP);
         }
         run.charges = run.charges.add(a);
@@ -668,10 +750,13 @@ public final class ClaimCalculator {
         }
         if (left.signum() > 0) {
             run.overpaid = run.overpaid.add(left);
-            run.warnings.add(d + " 还款多出 " + plain(left) + " 元（已超过全部欠款）");
+            run.warnings.add(new Txt(d + " 还款多出 " + plain(left) + " 元（已超过全部欠款）",
+                    d + ": the payment is CNY " + plain(left) + " more than everything owed"));
         }
-        String how = run.in.allocation() == ClaimInput.Allocation.STATUTORY ? "按费用、利息、本金、违约金/损失的顺序抵充" : "按约定先抵本金";
-        run.line(d, "还款 " + plain(amount) + " 元，" + how, zero(), amount, toCosts, toInterest, toPrincipal, toCharges);
+        boolean statutory = run.in.allocation() == ClaimInput.Allocation.STATUTORY;
+        run.line(d, new Txt("还款 " + plain(amount) + " 元，" + (statutory ? "按费用、利息、本金、违约金/损失的顺序抵充" : "按约定先抵本金"),
+                "Payment of CNY " + plain(amount) + ", " + (statutory ? "applied to costs, interest, principal, then penalty/loss, in that order"
+                        : "applied to principal first, as agreed")), zero(), amount, toCosts, toInterest, toPrincipal, toCharges);
     }
 
     private BigDecimal dailyAccrual(Run run) {
@@ -698,9 +783,10 @@ public final class ClaimCalculator {
     }
 
     /** A warning given once however often it applies (a set beside the list: a claim can have thousands of warnings). */
-    private static void warnOnce(Run run, String w) {
-        if (run.warned.add(w)) run.warnings.add(w);
+    private static void warnOnce(Run run, Txt w) {
+        if (run.warned.add(w.zh())) run.warnings.add(w);
     }
+
 
     private static BigDecimal round(BigDecimal v) {
         return v.setScale(SCALE, RoundingMode.HALF_UP);

@@ -21,8 +21,12 @@ public final class CourtFees {
 
     public enum Kind { CASE, PAYMENT_ORDER, PRESERVATION, ENFORCEMENT }
 
-    /** One line of the calculation table. */
-    public record Step(String text, BigDecimal amount) {
+    /** One line of the calculation table, in Chinese and in English (issue 21), built by one rule from the same figures. */
+    public record Step(String text, BigDecimal amount, String textEn) {
+        /** The line in the app's language ("en" or "zh"). */
+        public String text(String language) {
+            return "en".equals(language) ? textEn : text;
+        }
     }
 
     public record Result(Kind kind, BigDecimal claim, BigDecimal fee, List<Step> steps, List<Citation> basis, String rounding) {
@@ -67,7 +71,8 @@ public final class CourtFees {
                 basis.add(Statutes.FEE_PROPERTY_CASE);
                 if (halved) {
                     fee = fee.divide(BigDecimal.valueOf(2), 10, RoundingMode.HALF_UP);
-                    steps.add(new Step("减半交纳（简易程序 §16，或调解结案、撤诉 §15）", fee));
+                    steps.add(new Step("减半交纳（简易程序 §16，或调解结案、撤诉 §15）", fee,
+                            "Halved (simple procedure, Art. 16; or a case settled by mediation or withdrawn, Art. 15)"));
                     basis.add(Statutes.FEE_HALF_SIMPLE);
                     basis.add(Statutes.FEE_HALF_MEDIATION);
                 }
@@ -75,7 +80,8 @@ public final class CourtFees {
             case PAYMENT_ORDER -> {
                 BigDecimal full = tiered(claim, TEN_K, new BigDecimal("50"), CASE_TIERS, steps);
                 fee = full.divide(BigDecimal.valueOf(3), 10, RoundingMode.HALF_UP);
-                steps.add(new Step("支付令比照财产案件受理费标准的 1/3 交纳：" + plain(full) + " ÷ 3", fee));
+                steps.add(new Step("支付令比照财产案件受理费标准的 1/3 交纳：" + plain(full) + " ÷ 3", fee,
+                        "A payment order pays 1/3 of the property-case fee: " + plain(full) + " ÷ 3"));
                 basis.add(Statutes.FEE_PROPERTY_CASE);
                 basis.add(Statutes.FEE_APPLICATIONS);
             }
@@ -86,7 +92,8 @@ public final class CourtFees {
             case PRESERVATION -> {
                 fee = tiered(claim, new BigDecimal("1000"), new BigDecimal("30"), PRESERVATION_TIERS, steps);
                 if (fee.compareTo(PRESERVATION_CAP) > 0) {
-                    steps.add(new Step("保全申请费最多不超过 5,000 元（§14(二)）", PRESERVATION_CAP));
+                    steps.add(new Step("保全申请费最多不超过 5,000 元（§14(二)）", PRESERVATION_CAP,
+                            "The preservation fee is at most CNY 5,000 (Art. 14(2))"));
                     fee = PRESERVATION_CAP;
                 }
                 basis.add(Statutes.FEE_APPLICATIONS);
@@ -99,7 +106,8 @@ public final class CourtFees {
 
     private static BigDecimal tiered(BigDecimal claim, BigDecimal flatUpTo, BigDecimal flat, List<Tier> tiers, List<Step> steps) {
         BigDecimal total = flat;
-        steps.add(new Step("不超过 " + plain(flatUpTo) + " 元的部分：每件 " + plain(flat) + " 元", flat));
+        steps.add(new Step("不超过 " + plain(flatUpTo) + " 元的部分：每件 " + plain(flat) + " 元", flat,
+                "Up to CNY " + plain(flatUpTo) + ": CNY " + plain(flat) + " per case"));
         BigDecimal lower = flatUpTo;
         for (Tier t : tiers) {
             if (claim.compareTo(lower) <= 0) break;
@@ -107,8 +115,10 @@ public final class CourtFees {
             BigDecimal part = top.subtract(lower);
             BigDecimal amount = part.multiply(t.rate());
             total = total.add(amount);
-            steps.add(new Step("超过 " + plain(lower) + " 元至 " + plain(top) + " 元的部分：" + plain(part) + " × "
-                    + plain(t.rate().movePointRight(2)) + "%", amount));
+            String f = plain(part) + " × " + plain(t.rate().movePointRight(2)) + "%";
+            steps.add(new Step("超过 " + plain(lower) + " 元至 " + plain(top) + " 元的部分：" + f, amount,
+                    "Above CNY " + plain(lower) + " up to CNY " + plain(top) + ": " + f));
+
             lower = top;
         }
         return total;

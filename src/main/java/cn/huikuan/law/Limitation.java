@@ -46,6 +46,20 @@ public final class Limitation {
             };
         }
 
+        /** The event in English (the English window, issue 21). */
+        public String en() {
+            return switch (this) {
+                case DEMAND_DELIVERED -> "Demand delivered to the debtor";
+                case ACKNOWLEDGED -> "The debtor acknowledged the debt";
+                case PART_PAYMENT -> "Part payment";
+                case INSTALMENT_AGREEMENT -> "Instalments or an extension agreed";
+                case SUIT_FILED -> "Lawsuit filed";
+                case PAYMENT_ORDER_APPLIED -> "Payment order applied for";
+                case ARBITRATION_APPLIED -> "Arbitration applied for";
+                case INTERRUPTION -> "Ground interrupting limitation";
+            };
+        }
+
         public Citation basis() {
             return switch (this) {
                 case DEMAND_DELIVERED -> Statutes.DEMAND_REACHES_DEBTOR;
@@ -72,6 +86,11 @@ public final class Limitation {
             return this == THREE_YEARS ? "三年诉讼时效" : "自权利受到损害之日起二十年（最长保护期间）";
         }
 
+        /** {@link #zh()} in English. */
+        public String en() {
+            return this == THREE_YEARS ? "the three-year limitation period" : "twenty years from the day the right was harmed (the longest protection)";
+        }
+
         public Citation basis() {
             return this == THREE_YEARS ? Statutes.LIMITATION_THREE_YEARS : Statutes.LIMITATION_TWENTY_YEARS;
         }
@@ -80,11 +99,16 @@ public final class Limitation {
     /**
      * {@code expires} is the earlier of {@code threeYears} (with its interruptions) and {@code twentyYears}; {@code decidedBy}
      * says which. {@code firstPartBarred}: with instalments, the day the earliest one passes its own twenty years, when that
-     * comes before {@code expires} (that part alone is then no longer protected); else null.
+     * comes before {@code expires} (that part alone is then no longer protected); else null. {@code table} is Chinese (the
+     * documents and the command line print it), {@code tableEn} the same lines in English for the English window (issue 21).
      */
     public record Result(LocalDate start, LocalDate expires, boolean moved, Event lastInterruption, long daysLeft, Warning warning,
                          List<String> table, List<Event> ignored, List<Citation> basis, List<Integer> uncertainYears,
-                         LocalDate threeYears, LocalDate twentyYears, DecidedBy decidedBy, LocalDate firstPartBarred) {
+                         LocalDate threeYears, LocalDate twentyYears, DecidedBy decidedBy, LocalDate firstPartBarred, List<String> tableEn) {
+        /** The table in the app's language ("en" or "zh"): the same lines, in the same order. */
+        public List<String> table(String language) {
+            return "en".equals(language) ? tableEn : table;
+        }
     }
 
     /** The protection ends at the latest twenty years after the right was harmed (民法典 §188 ¶2). */
@@ -111,25 +135,32 @@ public final class Limitation {
      */
     public Result compute(LocalDate start, LocalDate firstHarmed, List<Event> events, LocalDate asOf) {
         List<String> table = new ArrayList<>();
+        List<String> tableEn = new ArrayList<>();
         List<Event> ignored = new ArrayList<>();
         TreeSet<Integer> uncertain = new TreeSet<>();
         Deadlines.Result period = deadlines.substantiveYears(start, YEARS, Statutes.LIMITATION_THREE_YEARS);
         uncertain.addAll(period.uncertainYears());
         table.add("起算日 " + start + "，三年届满 " + period.deadline() + (period.moved() ? "（" + period.reason() + "）" : ""));
+        tableEn.add("Starts " + start + "; the three years end " + period.deadline() + (period.moved() ? " (" + period.reasonEn() + ")" : ""));
         Event last = null;
         for (Event e : events.stream().sorted(Comparator.comparing(Event::date)).toList()) {
             if (e.date().isBefore(start)) {
                 ignored.add(e);
                 table.add(e.date() + " " + e.kind().zh() + "：早于起算日，不影响时效");
+                tableEn.add(e.date() + " " + e.kind().en() + ": before the start, it does not affect limitation");
             } else if (e.date().isAfter(period.deadline())) {
                 ignored.add(e);
                 table.add(e.date() + " " + e.kind().zh() + "：发生在时效届满之后，不能使时效重新计算（对方同意履行的，可能不得再以时效抗辩，由法院认定）");
+                tableEn.add(e.date() + " " + e.kind().en() + ": after the period ended, it cannot make it run again (a debtor who agreed to"
+                        + " perform may no longer be able to plead limitation; the court decides)");
             } else {
                 period = deadlines.substantiveYears(e.date(), YEARS, e.kind().basis());
                 uncertain.addAll(period.uncertainYears());
                 last = e;
                 table.add(e.date() + " " + e.kind().zh() + "：时效中断，" + e.kind().basis().zh() + "，重新计算三年至 " + period.deadline()
                         + (period.moved() ? "（" + period.reason() + "）" : ""));
+                tableEn.add(e.date() + " " + e.kind().en() + ": limitation interrupted (" + e.kind().basis().en() + "); three years run again to "
+                        + period.deadline() + (period.moved() ? " (" + period.reasonEn() + ")" : ""));
             }
         }
         // the twenty years: from the (last) instalment's own day for the whole claim, never interrupted
@@ -139,6 +170,9 @@ public final class Limitation {
         LocalDate expires = twentyFirst ? twenty.deadline() : period.deadline();
         table.add("自权利受到损害之日 " + start + " 起二十年届满 " + twenty.deadline() + (twenty.moved() ? "（" + twenty.reason() + "）" : "")
                 + "，不因中断而延长（" + Statutes.LIMITATION_TWENTY_YEARS.zh() + "）" + (twentyFirst ? "：早于三年诉讼时效，以此为准" : ""));
+        tableEn.add("Twenty years from the day the right was harmed, " + start + ", end " + twenty.deadline()
+                + (twenty.moved() ? " (" + twenty.reasonEn() + ")" : "") + "; no interruption extends them (" + Statutes.LIMITATION_TWENTY_YEARS.en()
+                + ")" + (twentyFirst ? ": earlier than the three-year limitation, so this decides" : ""));
         LocalDate firstPart = null;
         if (firstHarmed != null && firstHarmed.isBefore(start)) {
             Deadlines.Result first = deadlines.substantiveYears(firstHarmed, MAXIMUM_YEARS, Statutes.LIMITATION_TWENTY_YEARS);
@@ -146,6 +180,8 @@ public final class Limitation {
                 uncertain.addAll(first.uncertainYears());
                 firstPart = first.deadline();
                 table.add("最早一期 " + firstHarmed + " 到期的款项自其到期之日起二十年届满 " + first.deadline() + "，此后该期不再受保护");
+                tableEn.add("The earliest instalment, due " + firstHarmed + ": twenty years from its due date end " + first.deadline()
+                        + "; after that it is no longer protected");
             }
         }
         long daysLeft = ChronoUnit.DAYS.between(asOf, expires);
@@ -154,6 +190,8 @@ public final class Limitation {
         List<Citation> basis = List.of(Statutes.LIMITATION_THREE_YEARS, Statutes.LIMITATION_TWENTY_YEARS, Statutes.LIMITATION_INSTALMENTS,
                 Statutes.LIMITATION_INTERRUPTION, Statutes.PERIOD_REST_DAY);
         return new Result(start, expires, twentyFirst ? twenty.moved() : period.moved(), last, daysLeft, w, table, ignored, basis,
-                List.copyOf(uncertain), period.deadline(), twenty.deadline(), twentyFirst ? DecidedBy.TWENTY_YEARS : DecidedBy.THREE_YEARS, firstPart);
+                List.copyOf(uncertain), period.deadline(), twenty.deadline(), twentyFirst ? DecidedBy.TWENTY_YEARS : DecidedBy.THREE_YEARS, firstPart,
+                List.copyOf(tableEn));
+
     }
 }

@@ -47,11 +47,14 @@ public final class LprTable {
     /** The publication in force on {@code date}. */
     public Row inForceOn(LocalDate date) {
         if (date.isBefore(FIRST)) {
-            throw new RateUnavailableException("LPR 自 2019-08-20 起发布；" + date + " 之前适用中国人民银行贷款基准利率", date, asOf());
+            throw new RateUnavailableException("LPR 自 2019-08-20 起发布；" + date + " 之前适用中国人民银行贷款基准利率",
+                    "The LPR is published from 2019-08-20; before that, on " + date + ", the PBOC benchmark lending rate applies", date, asOf());
         }
         if (!date.isBefore(knownUntilExclusive())) {
-            throw new RateUnavailableException("LPR 表只到 " + asOf() + "，" + date + " 适用的利率未知：请在“利率表”中补充 "
-                    + knownUntilExclusive().withDayOfMonth(1).toString().substring(0, 7) + " 起的 LPR", date, asOf());
+            String month = knownUntilExclusive().withDayOfMonth(1).toString().substring(0, 7);
+            throw new RateUnavailableException("LPR 表只到 " + asOf() + "，" + date + " 适用的利率未知：请在“利率表”中补充 " + month + " 起的 LPR",
+                    "The LPR table ends at " + asOf() + ", so the rate for " + date + " is unknown: add the LPR from " + month
+                            + " on under \"Rates & holidays\"", date, asOf());
         }
         Row found = null;
         for (Row r : rows) {
@@ -69,16 +72,26 @@ public final class LprTable {
         return new LprTable(list);
     }
 
-    /** A rate the table does not have. */
+    /** A rate the table does not have; the message is Chinese, {@link #english()} the same in English (issue 21). */
     public static final class RateUnavailableException extends RuntimeException {
         private final LocalDate date;
         private final LocalDate tableEnds;
+        private final String english;
 
-        public RateUnavailableException(String message, LocalDate date, LocalDate tableEnds) {
+        public RateUnavailableException(String message, String english, LocalDate date, LocalDate tableEnds) {
             super(message);
+            this.english = english;
             this.date = date;
             this.tableEnds = tableEnds;
         }
+
+        /** The message in the app's language ("en" or "zh"). */
+        public String message(String language) {
+            return "en".equals(language) ? english : getMessage();
+        }
+
+        public String english() { return english; }
+
 
         public LocalDate date() { return date; }
         public LocalDate tableEnds() { return tableEnds; }

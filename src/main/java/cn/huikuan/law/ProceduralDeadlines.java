@@ -97,6 +97,11 @@ public final class ProceduralDeadlines {
         public String whatEn() {
             return from.whatEn();
         }
+
+        /** {@link #note()} in the app's language ("en" or "zh"): one rule, both texts (issue 21). */
+        public String note(String language) {
+            return ProceduralDeadlines.note(from, start, language);
+        }
     }
 
     private final Deadlines deadlines;
@@ -133,16 +138,22 @@ public final class ProceduralDeadlines {
     public Deadline of(Step step, LocalDate date) {
         Deadlines.Result r = step.days() > 0 ? deadlines.days(date, step.days(), step.article())
                 : deadlines.years(date, step.years(), step.article());
-        return new Deadline(step, date, step.what(), r, note(step, date));
+        return new Deadline(step, date, step.what(), r, note(step, date, "zh"));
     }
 
-    private static String note(Step step, LocalDate date) {
+    private static String note(Step step, LocalDate date, String language) {
         if (!date.isBefore(step.inForceFrom())) return "";
-        String then = date.isBefore(LocalDate.of(2022, 1, 1)) ? "条文序号以当时施行的文本为准"
-                : step.article2021 == step.article().article() ? "当时施行的 2021 年文本条文序号相同"
-                : "当时施行的 2021 年文本为" + ChineseNumerals.article(step.article2021);
-        return "起算日早于现行《民事诉讼法》施行日 " + step.inForceFrom() + "：期间相同，" + then;
+        boolean en = "en".equals(language);
+        String then = date.isBefore(LocalDate.of(2022, 1, 1))
+                ? (en ? "article numbers as in the text then in force" : "条文序号以当时施行的文本为准")
+                : step.article2021 == step.article().article()
+                ? (en ? "the 2021 text then in force has the same article number" : "当时施行的 2021 年文本条文序号相同")
+                : (en ? "in the 2021 text then in force it was Art. " + step.article2021 : "当时施行的 2021 年文本为" + ChineseNumerals.article(step.article2021));
+        return en ? "The period started before the current Civil Procedure Law came into force on " + step.inForceFrom()
+                + ": the period is the same; " + then
+                : "起算日早于现行《民事诉讼法》施行日 " + step.inForceFrom() + "：期间相同，" + then;
     }
+
 
     /** All deadlines of the steps, earliest first. */
     public List<Deadline> all(List<Step> steps, List<LocalDate> dates) {

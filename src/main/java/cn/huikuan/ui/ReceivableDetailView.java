@@ -284,7 +284,7 @@ public final class ReceivableDetailView extends BorderPane {
         figure(4, "receivable.daysOverdue", b.overdueSince() == null ? "—" : Long.toString(b.daysOverdue()), "fig-days");
         figure(5, "receivable.bucket", ctx.i18n().e(b.bucket()), "fig-bucket");
         showLimitation(d.limitation(), b);
-        showClaim(d.claim(), d.claimProblem());
+        showClaim(d.claim(), d.claimProblem(ctx.i18n().language()));
         showCourt(d.court(), d.deadlines());
         payments.getItems().setAll(d.payments());
         integrity.clear();
@@ -309,7 +309,7 @@ public final class ReceivableDetailView extends BorderPane {
     private javafx.scene.Node claimNode() {
         ledger.setId("claimLedger");
         ledger.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ClaimCalculator.Line, String> text = col(ctx.t("claim.col.text"), l -> l.text(), 420);
+        TableColumn<ClaimCalculator.Line, String> text = col(ctx.t("claim.col.text"), l -> l.text(ctx.i18n().language()), 420);
         text.setCellFactory(c -> {
             javafx.scene.control.TableCell<ClaimCalculator.Line, String> cell = new javafx.scene.control.TableCell<>() {
                 @Override
@@ -363,12 +363,14 @@ public final class ReceivableDetailView extends BorderPane {
                 Fmt.money(c.charges()), Fmt.money(c.costs()), Fmt.money(c.dailyAccrual())));
         ledger.getItems().setAll(c.ledger());
         StringBuilder notes = new StringBuilder();
-        notes.append(ctx.t("claim.method")).append(String.join("；", c.method())).append('\n');
-        if (!c.warnings().isEmpty()) notes.append(ctx.t("claim.warnings")).append(String.join("；", c.warnings())).append('\n');
+        String language = ctx.i18n().language();
+        boolean en = ctx.i18n().english();
+        notes.append(ctx.t("claim.method")).append(String.join(en ? "; " : "；", c.method(language))).append('\n');
+        if (!c.warnings().isEmpty()) notes.append(ctx.t("claim.warnings")).append(String.join(en ? "; " : "；", c.warnings(language))).append('\n');
         if (c.comparableLoss() != null) notes.append(ctx.t("claim.comparable", Fmt.money(c.charges()), Fmt.money(c.comparableLoss()))).append('\n');
         if (c.includesUnagreedCharges()) notes.append(ctx.t("claim.unagreed")).append('\n');
         notes.append(ctx.t("claim.rounding")).append('\n');
-        notes.append(ctx.t("limitation.rules")).append(String.join("、", c.basis().stream().map(Citation::zh).toList()));
+        notes.append(ctx.t("limitation.rules")).append(String.join(en ? "; " : "、", c.basis().stream().map(x -> en ? x.en() : x.zh()).toList()));
         claimNotes.setText(notes.toString());
     }
 
@@ -423,7 +425,7 @@ public final class ReceivableDetailView extends BorderPane {
             boolean en = ctx.i18n().english();
             String line = ctx.t("court.deadlineLine", Fmt.date(dl.date()), en ? dl.whatEn() : dl.what(), en ? dl.result().reasonEn() : dl.result().reason(),
                     String.join(en ? "; " : "、", dl.result().basis().stream().distinct().map(c -> en ? c.en() : c.zh()).toList()));
-            if (!dl.note().isEmpty()) line += "\n" + dl.note();
+            if (!dl.note().isEmpty()) line += "\n" + dl.note(ctx.i18n().language());
             // a year without a published arrangement: say where its arrangement is added once it is out
             if (!dl.result().uncertainYears().isEmpty()) line += "\n" + ctx.t("holidays.whereToUpdate");
             lines.add(line);
@@ -451,9 +453,10 @@ public final class ReceivableDetailView extends BorderPane {
         Button why = new Button(ctx.t("limitation.why"));
         why.setId("explainLimitation");
         why.getStyleClass().addAll("small", "flat");
+        boolean en = ctx.i18n().english();
         why.setOnAction(e -> ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("limitation.title"),
-                String.join("\n", lim.table()) + "\n\n" + ctx.t("limitation.rules") + "\n"
-                        + String.join("\n", lim.basis().stream().map(Citation::zh).toList())
+                String.join("\n", lim.table(ctx.i18n().language())) + "\n\n" + ctx.t("limitation.rules") + "\n"
+                        + String.join("\n", lim.basis().stream().map(c -> en ? c.en() : c.zh()).toList())
                         + (lim.uncertainYears().isEmpty() ? "" : "\n\n" + ctx.t("limitation.uncertain", lim.uncertainYears()))));
         box.getChildren().add(why);
     }

@@ -65,4 +65,16 @@ class TodayServiceTest {
         assertThat(capped.capped()).isTrue();
         assertThat(capped.casesRead()).isEqualTo(2);
     }
+
+    /** Issue 21: a court deadline on the to-do list is English in the English window, Chinese in the Chinese one. */
+    @Test
+    void aCourtDeadlineIsListedInTheAppsLanguage() {
+        long sale = books.todo().items(100).items().get(1).receivableId();
+        // a ruling served 2026-11-27: ten days to appeal (民事诉讼法 §171 ¶2), to 2026-12-07
+        books.court().log(sale, cn.huikuan.domain.CourtEvent.Kind.RULING_SERVED, LocalDate.of(2026, 11, 27), null, null, null);
+        TodayService.Item deadline = books.todo().items(100).items().stream().filter(i -> i.kind() == TodayService.Kind.DEADLINE)
+                .findFirst().orElseThrow();
+        assertThat(deadline.text()).containsPattern("\\p{IsHan}");
+        assertThat(deadline.text(new cn.huikuan.i18n.I18n(cn.huikuan.i18n.I18n.ENGLISH))).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+    }
 }

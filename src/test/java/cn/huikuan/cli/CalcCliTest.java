@@ -125,6 +125,28 @@ class CalcCliTest {
         assertThat(ok.get("supportedRate").asText()).isEqualTo("6.00");
     }
 
+    /** Issue 21: beside each Chinese text of the law engine, its English in an "_en" field (as check's reason_en); the fields before are kept. */
+    @Test
+    void englishBesideTheChinese() throws Exception {
+        JsonNode fee = json("calc fee --kind case --amount 300000 --json");
+        assertThat(fee.get("steps").get(1).get("text").asText()).isEqualTo("超过 10000 元至 100000 元的部分：90000 × 2.5%");
+        assertThat(fee.get("steps").get(1).get("text_en").asText()).isEqualTo("Above CNY 10000 up to CNY 100000: 90000 × 2.5%");
+        JsonNode lim = json2("calc limitation --start 2026-05-28 --interrupt 2026-07-02 --json");
+        assertThat(lim.get("steps_en")).hasSameSizeAs(lim.get("steps"));
+        assertThat(lim.get("steps_en").get(1).asText()).contains("2026-07-02", "2029-07-02", "Civil Code, Art. 195").doesNotContainPattern("\\p{IsHan}");
+        assertThat(lim.get("decidedBy_en").asText()).isEqualTo("the three-year limitation period");
+        JsonNode cap = json2("calc rate-cap --kind private-loan --contract-date 2020-09-01 --rate 24 --json");
+        assertThat(cap.get("segments").get(0).get("text_en").asText()).contains("15.40%").doesNotContainPattern("\\p{IsHan}");
+        assertThat(json2("calc late-performance --amount 100000 --days 30 --json").get("formula_en").asText())
+                .isEqualTo("100000 × 0.0175% × 30 days = 525.00");
+        JsonNode dl = json2("calc deadline --kind enforcement-application --from 2023-06-30 --json");
+        assertThat(dl.get("note_en").asText()).contains("2024-01-01", "Art. 246");
+        assertThat(dl.get("what_en").asText()).doesNotContainPattern("\\p{IsHan}");
+        out.reset();
+        assertThat(run("calc late-performance --amount 100000 --days 30")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("formula (English): 100000 × 0.0175% × 30 days = 525.00");
+    }
+
     @Test
     void latePerformance() throws Exception {
         assertThat(json("calc late-performance --amount 100000 --days 30 --json").get("interest").asText()).isEqualTo("525.00");

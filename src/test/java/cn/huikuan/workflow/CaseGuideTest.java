@@ -23,7 +23,7 @@ class CaseGuideTest {
 
     static Limitation.Result limitation(LocalDate expires, long daysLeft) {
         return new Limitation.Result(OVERDUE, expires, false, null, daysLeft, Limitation.Warning.NONE, List.of(), List.of(), List.of(), List.of(),
-                expires, OVERDUE.plusYears(20), Limitation.DecidedBy.THREE_YEARS, null);
+                expires, OVERDUE.plusYears(20), Limitation.DecidedBy.THREE_YEARS, null, List.of());
     }
 
     static CaseGuide.Facts facts(CollectionStep step) {
