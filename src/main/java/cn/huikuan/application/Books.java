@@ -54,7 +54,7 @@ public final class Books implements AutoCloseable {
         this.store = new EvidenceStore(db.folder().evidenceDir(), settings.maxAttachmentMiB() * 1024 * 1024, clock);
         store.removeLeftovers(); // copies a crash cut off; the folder lock guarantees none is in progress
         this.lists = new ListQueries(db);
-        // every service gets what it uses in its constructor (issue 25); legal and wizard still take the books whole
+        // every service gets what it uses in its constructor (issue 25), in dependency order
         this.ctx = new BookContext(db, clock);
         this.audit = new AuditService(ctx, store);
         this.courtImages = new CourtImageStore(ctx, store);
@@ -63,8 +63,8 @@ public final class Books implements AutoCloseable {
         this.evidence = new EvidenceService(ctx, audit, store, receivables, courtImages);
         this.contacts = new ContactLogService(ctx, audit, receivables);
         this.court = new CourtEventService(ctx, audit, receivables);
-        this.legal = new LegalStatusService(this);
-        this.wizard = new WizardService(this);
+        this.legal = new LegalStatusService(ctx, receivables, evidence, contacts, court);
+        this.wizard = new WizardService(ctx, receivables, evidence, legal);
         this.backups = new BackupService(db, clock);
         this.exports = new ExportService(ctx, audit, lists, settings, customers, receivables, evidence, courtImages, legal, wizard);
         this.todo = new TodayService(ctx, receivables, wizard);

@@ -41,15 +41,23 @@ import java.util.Map;
  * what the evidence shows. (Delivered written demands with EMS proof come with the wizard, issue 5.)
  */
 public final class LegalStatusService {
-    private final Books books;
+    private final BookContext ctx;
+    private final ReceivableService receivables;
+    private final EvidenceService evidence;
+    private final ContactLogService contacts;
+    private final CourtEventService court;
     private volatile HolidayCalendar calendar;
 
-    LegalStatusService(Books books) {
-        this.books = books;
+    LegalStatusService(BookContext ctx, ReceivableService receivables, EvidenceService evidence, ContactLogService contacts, CourtEventService court) {
+        this.ctx = ctx;
+        this.receivables = receivables;
+        this.evidence = evidence;
+        this.contacts = contacts;
+        this.court = court;
     }
 
     public Path lawDataDir() {
-        return books.db().folder().root().resolve("law");
+        return ctx.db().folder().root().resolve("law");
     }
 
     public HolidayCalendar calendar() {
@@ -71,13 +79,13 @@ public final class LegalStatusService {
      */
     public ReceivablePage page(long receivableId, Map<Long, FileIntegrity> known, ReceivablePage.Progress progress) {
         CaseRecords c = records(receivableId);
-        List<EvidenceItem> ev = books.evidence().list(receivableId);
+        List<EvidenceItem> ev = evidence.list(receivableId);
         Map<Long, FileIntegrity> check = new HashMap<>();
         int n = 0;
         for (EvidenceItem e : ev) {
             if (progress.cancelled()) break;
             FileIntegrity before = known.get(e.getId());
-            check.put(e.getId(), before != null ? before : books.evidence().verify(e));
+            check.put(e.getId(), before != null ? before : evidence.verify(e));
             progress.update(++n, ev.size());
         }
         ClaimCalculator.Result claim = null;
@@ -93,7 +101,7 @@ public final class LegalStatusService {
             claimProblemEn = englishPart(e.getMessage());
         }
         BigDecimal paid = c.payments().stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new ReceivablePage(c.receivable(), c.receivable().balance(paid, books.today()), c.payments(), ev, check, c.contacts(),
+        return new ReceivablePage(c.receivable(), c.receivable().balance(paid, ctx.today()), c.payments(), ev, check, c.contacts(),
                 limitation(c), claim, claimProblem, c.courtEvents(), proceduralDeadlines(c.courtEvents()), claimProblemEn);
     }
 
@@ -111,8 +119,8 @@ public final class LegalStatusService {
 
 
     public CaseRecords records(long receivableId) {
-        return new CaseRecords(books.receivables().get(receivableId), books.receivables().payments(receivableId),
-                books.contacts().timeline(receivableId), books.court().list(receivableId));
+        return new CaseRecords(receivables.get(receivableId), receivables.payments(receivableId),
+                contacts.timeline(receivableId), court.list(receivableId));
     }
 
     /**
@@ -144,7 +152,7 @@ public final class LegalStatusService {
         ClaimInput in = new ClaimInput(kind, r.getContractDate(), null, r.getPrincipal(), schedule, r.getInterestRatePercent(),
                 r.getOverdueRatePercent(), pk, r.getPenaltyValue(), List.of(), paid, 365, ClaimInput.Allocation.STATUTORY, null,
                 r.getCustomer().getKind() == PartyKind.PERSON);
-        return new ClaimCalculator(lpr(), LawData.benchmark()).compute(in, books.today());
+        return new ClaimCalculator(lpr(), LawData.benchmark()).compute(in, ctx.today());
     }
 
     private volatile LprTable lpr;
@@ -183,7 +191,7 @@ public final class LegalStatusService {
 
     /** Deadlines the case's court steps started (民事诉讼法 §227, §171, §286, §250), earliest first. */
     public List<ProceduralDeadlines.Deadline> proceduralDeadlines(long receivableId) {
-        return proceduralDeadlines(books.court().list(receivableId));
+        return proceduralDeadlines(court.list(receivableId));
     }
 
     public List<ProceduralDeadlines.Deadline> proceduralDeadlines(List<CourtEvent> courtEvents) {
@@ -207,7 +215,7 @@ public final class LegalStatusService {
     }
 
     private List<RepaymentPlan> plans(long receivableId) {
-        return books.db().inTransaction(s -> s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r",
+        return ctx.db().inTransaction(s -> s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r",
                 RepaymentPlan.class).setParameter("r", receivableId).getResultList());
     }
 
@@ -246,6 +254,6 @@ public final class LegalStatusService {
             if (kind != null) events.add(new Limitation.Event(e.getEventDate(), kind, e.getCaseNumber()));
         }
         LocalDate firstDue = r.getSchedule().stream().map(Instalment::getDueDate).min(LocalDate::compareTo).orElse(r.finalDueDate());
-        return new Limitation(calendar()).compute(r.finalDueDate(), firstDue, events, books.today());
+        return new Limitation(calendar()).compute(r.finalDueDate(), firstDue, events, ctx.today());
     }
 }

@@ -30,16 +30,22 @@ import cn.huikuan.domain.RepaymentPlan;
  * journalled and count for limitation like every other contact.
  */
 public final class WizardService {
-    private final Books books;
+    private final BookContext ctx;
+    private final ReceivableService receivables;
+    private final EvidenceService evidence;
+    private final LegalStatusService legal;
 
-    WizardService(Books books) {
-        this.books = books;
+    WizardService(BookContext ctx, ReceivableService receivables, EvidenceService evidence, LegalStatusService legal) {
+        this.ctx = ctx;
+        this.receivables = receivables;
+        this.evidence = evidence;
+        this.legal = legal;
     }
 
     /** Oldest first. */
     public List<StepChange> history(long receivableId) {
-        return books.db().inTransaction(s -> {
-            books.receivables().load(s, receivableId);
+        return ctx.db().inTransaction(s -> {
+            receivables.load(s, receivableId);
             return s.createQuery("select c from StepChange c where c.receivable.id = :r order by c.id", StepChange.class)
                     .setParameter("r", receivableId).getResultList();
         });
@@ -60,9 +66,9 @@ public final class WizardService {
         List<FieldError> errors = new ArrayList<>();
         Text.checkLength(errors, "note", note, StepChange.NOTE_MAX);
         if (!errors.isEmpty()) throw new DomainException(errors);
-        return books.db().inTransaction(s -> {
-            Receivable r = books.receivables().load(s, receivableId);
-            StepChange c = new StepChange(r, step, books.now(), note);
+        return ctx.db().inTransaction(s -> {
+            Receivable r = receivables.load(s, receivableId);
+            StepChange c = new StepChange(r, step, ctx.now(), note);
             if (step == CollectionStep.CLOSED) c.setOutcome(outcome);
             s.persist(c);
             return c;
@@ -71,8 +77,8 @@ public final class WizardService {
 
     /** The latest negotiated plan of the case, or null. */
     public RepaymentPlan plan(long receivableId) {
-        return books.db().inTransaction(s -> {
-            books.receivables().load(s, receivableId);
+        return ctx.db().inTransaction(s -> {
+            receivables.load(s, receivableId);
             List<RepaymentPlan> l = s.createQuery("select p from RepaymentPlan p where p.receivable.id = :r order by p.id desc",
                     RepaymentPlan.class).setParameter("r", receivableId).setMaxResults(1).getResultList();
             return l.isEmpty() ? null : l.get(0);
@@ -86,7 +92,7 @@ public final class WizardService {
     public RepaymentPlan savePlan(long receivableId, LocalDate agreedOn, List<Instalment> instalments, String note) {
         List<FieldError> errors = new ArrayList<>();
         if (agreedOn == null) errors.add(FieldError.error("agreedOn", "validation.required"));
-        else if (agreedOn.isAfter(books.today())) errors.add(FieldError.error("agreedOn", "validation.date.future"));
+        else if (agreedOn.isAfter(ctx.today())) errors.add(FieldError.error("agreedOn", "validation.date.future"));
         if (instalments == null || instalments.isEmpty()) errors.add(FieldError.error("instalments", "validation.required"));
         else for (Instalment i : instalments) {
             if (i.getAmount() == null || i.getAmount().signum() <= 0) errors.add(FieldError.error("instalments", "validation.amount.notPositive"));
@@ -94,8 +100,8 @@ public final class WizardService {
         }
         Text.checkLength(errors, "note", note, 1000);
         if (!errors.isEmpty()) throw new DomainException(errors);
-        return books.db().inTransaction(s -> {
-            Receivable r = books.receivables().load(s, receivableId);
+        return ctx.db().inTransaction(s -> {
+            Receivable r = receivables.load(s, receivableId);
             RepaymentPlan p = new RepaymentPlan(r, agreedOn, instalments, note);
             s.persist(p);
             return p;
@@ -117,12 +123,12 @@ public final class WizardService {
     }
 
     public State state(long receivableId) {
-        LegalStatusService.CaseRecords rec = books.legal().records(receivableId);
+        LegalStatusService.CaseRecords rec = legal.records(receivableId);
         Receivable r = rec.receivable();
-        LocalDate today = books.today();
+        LocalDate today = ctx.today();
         BigDecimal paid = rec.payments().stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         Balance balance = Balance.of(r.getPrincipal(), r.getSchedule(), paid, today);
-        Limitation.Result limitation = books.legal().limitation(rec);
+        Limitation.Result limitation = legal.limitation(rec);
         CollectionStep step = current(receivableId);
         List<ContactEntry> contacts = rec.contacts();
         LocalDate lastReminder = contacts.stream().filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING)
@@ -137,8 +143,8 @@ public final class WizardService {
                 || r.getCustomer().getSituation() == PayerSituation.DISPUTED;
         CaseGuide.Facts facts = new CaseGuide.Facts(step, today, r.getCustomer().getSituation(), !r.getCustomer().getAssets().isEmpty(), disputed,
                 balance.outstanding(), balance.overdueSince(), limitation, lastReminder, delivered, promised, paidSince,
-                books.legal().proceduralDeadlines(rec.courtEvents()), planStatus(plan(receivableId), rec.payments()));
-        List<EvidenceItem> evidence = books.evidence().list(receivableId);
+                legal.proceduralDeadlines(rec.courtEvents()), planStatus(plan(receivableId), rec.payments()));
+        List<EvidenceItem> evidence = this.evidence.list(receivableId);
         List<EvidenceChecklist.Check> checklist = EvidenceChecklist.of(r.getKind(), evidence.stream().map(EvidenceItem::getType).toList(),
                 !rec.payments().isEmpty());
         return new State(step, facts, CaseGuide.next(facts), CaseGuide.strategy(facts), checklist, balance, limitation);
@@ -146,10 +152,10 @@ public final class WizardService {
 
     /** A reminder in the chosen tone, filled from the case (the user edits it before it is checked and logged). */
     public String reminder(long receivableId, ReminderTemplates.Tone tone) {
-        Receivable r = books.receivables().get(receivableId);
+        Receivable r = receivables.get(receivableId);
         State st = state(receivableId);
-        return ReminderTemplates.render(tone, new ReminderTemplates.Facts(books.creditor().getName(), r.getCustomer().getName(),
-                r.getTitle(), st.balance().outstanding(), st.balance().overdueSince(), books.today().plusDays(7),
-                books.creditor().getContactPhone() == null ? "" : books.creditor().getContactPhone()));
+        return ReminderTemplates.render(tone, new ReminderTemplates.Facts(ctx.creditor().getName(), r.getCustomer().getName(),
+                r.getTitle(), st.balance().outstanding(), st.balance().overdueSince(), ctx.today().plusDays(7),
+                ctx.creditor().getContactPhone() == null ? "" : ctx.creditor().getContactPhone()));
     }
 }
