@@ -370,7 +370,7 @@ public final class ReceivableDetailView extends BorderPane {
         if (c.comparableLoss() != null) notes.append(ctx.t("claim.comparable", Fmt.money(c.charges()), Fmt.money(c.comparableLoss()))).append('\n');
         if (c.includesUnagreedCharges()) notes.append(ctx.t("claim.unagreed")).append('\n');
         notes.append(ctx.t("claim.rounding")).append('\n');
-        notes.append(ctx.t("limitation.rules")).append(String.join(en ? "; " : "、", c.basis().stream().map(x -> en ? x.en() : x.zh()).toList()));
+        notes.append(ctx.t("limitation.rules")).append(en ? " " : "").append(String.join(en ? "; " : "、", c.basis().stream().map(x -> en ? x.en() : x.zh()).toList()));
         claimNotes.setText(notes.toString());
     }
 

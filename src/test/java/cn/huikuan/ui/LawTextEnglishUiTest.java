@@ -59,5 +59,7 @@ class LawTextEnglishUiTest extends UiTestBase {
         assertThat(cells).anyMatch(s -> s.contains("days)")).allSatisfy(s -> assertThat(s).doesNotContainPattern("\\p{IsHan}"));
         assertThat(text(robot, "#claimNotes")).contains("Civil Code, Art. 585", "¥5,898.08", "Civil Code Art. 585(2)")
                 .doesNotContainPattern("\\p{IsHan}");
+        assertThat(text(robot, "#claimNotes")).contains("Rules applied: Civil Code");
+        Screenshots.take(robot.lookup("#claimLedger").queryAs(javafx.scene.Node.class).getScene(), "en-08-receivable-claim");
     }
 }
