@@ -76,12 +76,12 @@ public final class CustomerListView extends BorderPane {
     }
 
     public void createCustomer() {
-        new CustomerEditor(ctx, getScene().getWindow(), null).showAndWait().ifPresent(c -> main.refreshAll());
+        new CustomerEditor(ctx, getScene().getWindow(), null).showAndWait().ifPresent(c -> ctx.changes().publish());
     }
 
     private void editCustomer(long id) {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().customers().get(id),
-                c -> new CustomerEditor(ctx, getScene().getWindow(), c).showAndWait().ifPresent(saved -> main.refreshAll()));
+                c -> new CustomerEditor(ctx, getScene().getWindow(), c).showAndWait().ifPresent(saved -> ctx.changes().publish()));
     }
 
     public void reload() {

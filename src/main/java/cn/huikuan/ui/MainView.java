@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     public MainView(AppContext ctx, Consumer<String> switchLanguage, Consumer<Path> restore,
                     Consumer<PasswordDialog.Request> changePassword) {
         this.ctx = ctx;
+        ctx.changes().subscribe(this::refreshAll); // every write a view makes reloads the lists and open views
         setId("mainView");
         dashboard = new DashboardView(ctx, this);
         cn.huikuan.StartupTiming.mark("main view: dashboard");
@@ -71,7 +72,7 @@ public final class MainView extends BorderPane {
         Button rates = new Button(ctx.t("action.lpr"));
         rates.setId("editLpr");
         rates.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().lpr(),
-                table -> new LprDialog(ctx, getScene().getWindow(), table, this::refreshAll).showAndWait().ifPresent(r -> refreshAll())));
+                table -> new LprDialog(ctx, getScene().getWindow(), table, ctx.changes()::publish).showAndWait().ifPresent(r -> ctx.changes().publish())));
         Button backup = new Button(ctx.t("action.backupNow"));
         backup.setId("backupNow");
         backup.setOnAction(e -> ctx.tasks().run(ctx.t("task.backup"), p -> ctx.books().backups().backupNow("manual"),
@@ -314,11 +315,11 @@ public final class MainView extends BorderPane {
     /** After a customer's data was erased: close every receivable tab (some belonged to them), then reload. */
     public void closeReceivableTabsAndRefresh() {
         tabs.getTabs().removeIf(t -> t.getContent() instanceof ReceivableDetailView);
-        refreshAll();
+        ctx.changes().publish();
     }
 
-    /** Something changed the books: reload every list and open view. */
-    public void refreshAll() {
+    /** Something changed the books ({@link BooksChanged}, subscribed when this view is made): reload every list and open view. */
+    private void refreshAll() {
         dashboard.reload();
         if (customers != null) customers.reload();
         if (receivables != null) receivables.reload();

@@ -82,7 +82,7 @@ public final class ReceivableDetailView extends BorderPane {
         Button attach = button("addEvidence", "action.addEvidence", e -> chooseEvidence());
         Button contact = button("logContact", "action.logContact", e -> logContact());
         Button courtStep = button("logCourtEvent", "action.logCourtEvent", e ->
-                new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> reload()));
+                new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> ctx.changes().publish()));
         Button export = button("exportDocuments", "action.exportDocuments", e -> new ExportDialog(ctx, getScene().getWindow(), id).show());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -95,7 +95,7 @@ public final class ReceivableDetailView extends BorderPane {
         TabPane tabs = new TabPane();
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        wizard = new WizardView(ctx, id, () -> reload(false));
+        wizard = new WizardView(ctx, id);
         tabs.getTabs().addAll(tab("detail-tab-wizard", ctx.t("wizard.tab"), wizard),
                 tab("detail-tab-timeline", ctx.t("detail.timeline"), timelineNode()),
                 tab("detail-tab-claim", ctx.t("claim.tab"), claimNode()),
@@ -400,7 +400,7 @@ public final class ReceivableDetailView extends BorderPane {
     private void editCourtEvent() {
         int i = courtList.getSelectionModel().getSelectedIndex();
         if (i < 0 || i >= courtEvents.size()) return;
-        new CourtEventDialog(ctx, getScene().getWindow(), id, courtEvents.get(i)).showAndWait().ifPresent(x -> reload());
+        new CourtEventDialog(ctx, getScene().getWindow(), id, courtEvents.get(i)).showAndWait().ifPresent(x -> ctx.changes().publish());
     }
 
     private void showCourt(List<CourtEvent> events, List<ProceduralDeadlines.Deadline> deadlines) {
@@ -510,11 +510,11 @@ public final class ReceivableDetailView extends BorderPane {
     private void edit() {
         if (receivable == null) return;
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().receivables().get(id), r ->
-                new ReceivableEditor(ctx, getScene().getWindow(), r, null).showAndWait().ifPresent(x -> main.refreshAll()));
+                new ReceivableEditor(ctx, getScene().getWindow(), r, null).showAndWait().ifPresent(x -> ctx.changes().publish()));
     }
 
     private void addPayment() {
-        new PaymentDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(p -> main.refreshAll());
+        new PaymentDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(p -> ctx.changes().publish());
     }
 
     private void chooseEvidence() {
@@ -528,7 +528,7 @@ public final class ReceivableDetailView extends BorderPane {
         for (Path f : files) {
             any |= new EvidenceDialog(ctx, getScene().getWindow(), id, f).showAndWait().isPresent();
         }
-        if (any) reload();
+        if (any) ctx.changes().publish();
     }
 
     private void openEvidence(EvidenceItem item) {
@@ -546,7 +546,7 @@ public final class ReceivableDetailView extends BorderPane {
         ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().evidence().list(id), list ->
                 new ContactDialog(ctx, getScene().getWindow(), id, list, timeline.getItems().stream()
                         .filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING).map(ContactEntry::getOccurredAt).toList())
-                        .debtor(receivable == null ? null : receivable.getCustomer()).showAndWait().ifPresent(c -> reload()));
+                        .debtor(receivable == null ? null : receivable.getCustomer()).showAndWait().ifPresent(c -> ctx.changes().publish()));
     }
 
     public long receivableId() {

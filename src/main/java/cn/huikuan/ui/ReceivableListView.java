@@ -116,7 +116,7 @@ public final class ReceivableListView extends BorderPane {
         Path f = chosen.get(0);
         ctx.tasks().run(ctx.t("import.checking"), p -> ctx.books().imports().dryRun(f, null),
                 r -> new ImportDialog(ctx, getScene().getWindow(), f, r).showAndWait().ifPresent(n -> {
-                    main.refreshAll();
+                    ctx.changes().publish();
                     ctx.dialogs().showInfo(getScene().getWindow(), ctx.t("import.title"), ctx.t("import.done", n));
                 }),
                 e -> ctx.dialogs().showError(getScene().getWindow(), ctx.t("import.title"), ErrorMessages.describe(e, ctx.i18n())));
@@ -125,7 +125,7 @@ public final class ReceivableListView extends BorderPane {
     /** Opens the editor for a new receivable, for {@code customer} if given. */
     public void createReceivable(Customer customer) {
         new ReceivableEditor(ctx, getScene().getWindow(), null, customer).showAndWait().ifPresent(r -> {
-            main.refreshAll();
+            ctx.changes().publish();
             main.openReceivable(r.getId(), r.getCustomer().getName());
         });
     }

@@ -53,7 +53,6 @@ import java.util.function.Consumer;
 public final class WizardView extends BorderPane {
     private final AppContext ctx;
     private final long id;
-    private final Runnable onChange;
     private final ListView<CollectionStep> steps = new ListView<>();
     private final VBox page = new VBox(10);
     /** The step buttons, outside the scrolling page so they are always in view. */
@@ -65,10 +64,9 @@ public final class WizardView extends BorderPane {
     private Receivable receivable;
 
     /** Loads nothing until {@link #reload()}: the receivable page reloads it with everything else. */
-    public WizardView(AppContext ctx, long receivableId, Runnable onChange) {
+    public WizardView(AppContext ctx, long receivableId) {
         this.ctx = ctx;
         this.id = receivableId;
-        this.onChange = onChange;
         setId("wizard");
         steps.setId("wizardSteps");
         steps.getItems().setAll(CollectionStep.values());
@@ -204,12 +202,12 @@ public final class WizardView extends BorderPane {
         d.showAndWait().ifPresent(label -> {
             StepChange.Outcome o = outcomes.stream().filter(x -> ctx.t("wizard.outcome." + x.name()).equals(label)).findFirst()
                     .orElse(StepChange.Outcome.PAID_IN_FULL);
-            ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, CollectionStep.CLOSED, note, o), c -> reload());
+            ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, CollectionStep.CLOSED, note, o), c -> changed());
         });
     }
 
     private void move(CollectionStep to, String note) {
-        ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, to, note), c -> reload());
+        ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, to, note), c -> changed());
     }
 
     private void facts() {
@@ -452,9 +450,9 @@ public final class WizardView extends BorderPane {
                 .showAndWait().ifPresent(c -> changed());
     }
 
+    /** A write from this step: the receivable page (this wizard with it), the lists and the to-do list reload. */
     private void changed() {
-        reload();
-        onChange.run();
+        ctx.changes().publish();
     }
 
     private Button button(String id, String text, Runnable r) {
