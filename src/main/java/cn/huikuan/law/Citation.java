@@ -28,7 +28,7 @@ public record Citation(Law law, int article, int paragraph, int sub) {
 
     /** Civil Procedure Law, Art. 85(2) */
     public String en() {
-        return law.english() + ", Art. " + article + (sub > 0 ? "-" + sub : "") + (paragraph > 0 ? "(" + paragraph + ")" : "");
+        return law.english() + " Art. " + article + (sub > 0 ? "-" + sub : "") + (paragraph > 0 ? "(" + paragraph + ")" : "");
     }
 
     @Override

@@ -73,7 +73,7 @@ class CalcCliTest {
         // 2027-01-22 + 15 = 02-06, 春节 (初一) to 02-08 (初三) → 02-09; 民事诉讼法 §171 ¶1
         JsonNode j = json2("calc deadline --kind appeal-judgment --from 2027-01-22 --json");
         assertThat(j.get("deadline").asText()).isEqualTo("2027-02-09");
-        assertThat(j.get("article").asText()).isEqualTo("《民事诉讼法》第一百七十一条第一款 / Civil Procedure Law, Art. 171(1)");
+        assertThat(j.get("article").asText()).isEqualTo("《民事诉讼法》第一百七十一条第一款 / Civil Procedure Law Art. 171(1)");
         assertThat(j.get("days").asInt()).isEqualTo(15);
         assertThat(j.get("uncertainYears").toString()).isEqualTo("[2027]");
         assertThat(j.get("lawInForceFrom").asText()).isEqualTo("2024-01-01");
@@ -133,7 +133,7 @@ class CalcCliTest {
         assertThat(fee.get("steps").get(1).get("text_en").asText()).isEqualTo("Above CNY 10000 up to CNY 100000: 90000 × 2.5%");
         JsonNode lim = json2("calc limitation --start 2026-05-28 --interrupt 2026-07-02 --json");
         assertThat(lim.get("steps_en")).hasSameSizeAs(lim.get("steps"));
-        assertThat(lim.get("steps_en").get(1).asText()).contains("2026-07-02", "2029-07-02", "Civil Code, Art. 195").doesNotContainPattern("\\p{IsHan}");
+        assertThat(lim.get("steps_en").get(1).asText()).contains("2026-07-02", "2029-07-02", "Civil Code Art. 195").doesNotContainPattern("\\p{IsHan}");
         assertThat(lim.get("decidedBy_en").asText()).isEqualTo("the three-year limitation period");
         JsonNode cap = json2("calc rate-cap --kind private-loan --contract-date 2020-09-01 --rate 24 --json");
         assertThat(cap.get("segments").get(0).get("text_en").asText()).contains("15.40%").doesNotContainPattern("\\p{IsHan}");

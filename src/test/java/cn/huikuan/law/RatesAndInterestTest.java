@@ -138,7 +138,7 @@ class RatesAndInterestTest {
         assertThat(Statutes.PAYMENT_ORDER.zh()).isEqualTo("《民事诉讼法》第二百二十五条");
         assertThat(Statutes.ENFORCEMENT_PERIOD.zh()).isEqualTo("《民事诉讼法》第二百五十条");
         assertThat(Statutes.PEACE_OF_PRIVATE_LIFE.zh()).isEqualTo("《民法典》第一千零三十三条");
-        assertThat(Statutes.PAYMENT_ALLOCATION.en()).isEqualTo("Civil Code, Art. 561");
+        assertThat(Statutes.PAYMENT_ALLOCATION.en()).isEqualTo("Civil Code Art. 561");
         assertThat(ChineseNumerals.of(10)).isEqualTo("十");
         assertThat(ChineseNumerals.of(15)).isEqualTo("十五");
         assertThat(ChineseNumerals.of(110)).isEqualTo("一百一十");

@@ -47,7 +47,7 @@ class LawTextEnglishUiTest extends UiTestBase {
         robot.clickOn("#explainLimitation");
         waitUntil(() -> dialogs.infos.size() > before);
         String why = dialogs.infos.get(dialogs.infos.size() - 1);
-        assertThat(why).contains("2026-08-28", "Civil Code, Art. 195", "Civil Code, Art. 188(2)", "2029-08-28")
+        assertThat(why).contains("2026-08-28", "Civil Code Art. 195", "Civil Code Art. 188(2)", "2029-08-28")
                 .doesNotContainPattern("\\p{IsHan}");
 
         // the claim card: summary, every ledger cell, and the notes (method, warnings, penalty beside loss, rules)
@@ -57,7 +57,7 @@ class LawTextEnglishUiTest extends UiTestBase {
         List<String> cells = robot.lookup("#claimLedger .table-cell").queryAllAs(TableCell.class).stream()
                 .map(c -> c.getText() == null ? "" : c.getText()).filter(s -> !s.isEmpty()).toList();
         assertThat(cells).anyMatch(s -> s.contains("days)")).allSatisfy(s -> assertThat(s).doesNotContainPattern("\\p{IsHan}"));
-        assertThat(text(robot, "#claimNotes")).contains("Civil Code, Art. 585", "¥5,898.08", "Civil Code Art. 585(2)")
+        assertThat(text(robot, "#claimNotes")).contains("Civil Code Art. 585", "¥5,898.08", "Civil Code Art. 585(2)")
                 .doesNotContainPattern("\\p{IsHan}");
         assertThat(text(robot, "#claimNotes")).contains("Rules applied: Civil Code");
         Screenshots.take(robot.lookup("#claimLedger").queryAs(javafx.scene.Node.class).getScene(), "en-08-receivable-claim");
