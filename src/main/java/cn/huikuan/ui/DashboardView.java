@@ -1,6 +1,7 @@
 package cn.huikuan.ui;
 
 import cn.huikuan.application.Dashboard;
+import cn.huikuan.application.ListQueries;
 import cn.huikuan.application.TodayService;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.Money;
@@ -45,19 +46,28 @@ public final class DashboardView extends BorderPane {
     private final Label todayStatus = new Label();
     /** The list's placeholder: "loading" until the list is read, then "nothing to do" (issue 21: it said the latter while loading). */
     private final Label todayEmpty = new Label();
-    /** Counts reloads: a slower earlier reload's result never replaces a later one's (two workers run them side by side). */
-    private long generation;
-    /** The books' modification level the shown figures were read at ({@link #reloadIfChanged}); -1: not read yet. */
-    private volatile long loadedLevel = -1;
+    /** What this view shows, read in the background (issue 25: the view only shows it). */
+    private final DashboardModel model;
     private javafx.scene.chart.LineChart<String, Number> recovery;
     private final MainView main;
     private boolean notified;
-    /** Cases the today list reads at most (each takes a few queries); more are reported, not read. */
-    static final int TODAY_MAX_CASES = 300;
 
     public DashboardView(AppContext ctx, MainView main) {
         this.ctx = ctx;
         this.main = main;
+        this.model = new DashboardModel(ctx.books(), ctx.tasks().background(), ctx.t("task.loading"), ctx.t("today.loading"));
+        model.figures().addListener((o, was, d) -> {
+            if (d != null) show(d);
+        });
+        model.today().addListener((o, was, t) -> {
+            if (t == null) {
+                todayEmpty.setText(ctx.t("today.loadingList"));
+                todayStatus.setText(ctx.t("today.loadingList"));
+            } else {
+                showToday(t);
+            }
+        });
+        model.recovery().addListener((o, was, months) -> showRecovery(months));
         setId("dashboard");
         setPadding(new Insets(16));
         HBox cards = new HBox(12, card(ctx.t("dash.outstanding"), outstanding), card(ctx.t("dash.overdue"), overdue),
@@ -95,7 +105,7 @@ public final class DashboardView extends BorderPane {
                 }
                 setText(Fmt.date(i.date()) + "  ·  " + ctx.t("today.kind." + i.kind().name()) + "  ·  " + i.customer() + "（" + i.title() + "）  —  "
                         + i.text(ctx.i18n()));
-                if (i.date().isBefore(ctx.books().today()) || i.kind() == TodayService.Kind.LIMITATION) {
+                if (i.date().isBefore(model.todayDate()) || i.kind() == TodayService.Kind.LIMITATION) {
                     getStyleClass().add("urgent");
                 }
             }
@@ -189,31 +199,19 @@ public final class DashboardView extends BorderPane {
     }
 
     public void reload() {
-        long g = ++generation;
-        todayEmpty.setText(ctx.t("today.loadingList"));
-        todayStatus.setText(ctx.t("today.loadingList"));
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().dashboard(ctx.books().creditorId(), ctx.books().today()), d -> {
-            if (g == generation) show(d);
-        });
-        ctx.tasks().run(ctx.t("today.loading"), p -> {
-            long level = ctx.books().modificationLevel();      // read first: a write while the list is read shows as a change
-            TodayService.Today t = ctx.books().todo().items(TODAY_MAX_CASES);
-            loadedLevel = level;
-            return t;
-        }, t -> {
-            if (g == generation) showToday(t);
-        });
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().lists().recovery(ctx.books().creditorId(), ctx.books().today(), 12), months -> {
-            XYChart.Series<String, Number> in = new XYChart.Series<>();
-            in.setName(ctx.t("report.recovery.collected"));
-            XYChart.Series<String, Number> owed = new XYChart.Series<>();
-            owed.setName(ctx.t("report.recovery.outstanding"));
-            for (var m : months) {
-                in.getData().add(new XYChart.Data<>(m.month().toString(), m.collected()));
-                owed.getData().add(new XYChart.Data<>(m.month().toString(), m.outstanding()));
-            }
-            recoveryChart().getData().setAll(List.of(in, owed));
-        });
+        model.reload();
+    }
+
+    private void showRecovery(List<ListQueries.RecoveryMonth> months) {
+        XYChart.Series<String, Number> in = new XYChart.Series<>();
+        in.setName(ctx.t("report.recovery.collected"));
+        XYChart.Series<String, Number> owed = new XYChart.Series<>();
+        owed.setName(ctx.t("report.recovery.outstanding"));
+        for (var m : months) {
+            in.getData().add(new XYChart.Data<>(m.month().toString(), m.collected()));
+            owed.getData().add(new XYChart.Data<>(m.month().toString(), m.outstanding()));
+        }
+        recoveryChart().getData().setAll(List.of(in, owed));
     }
 
     /**
@@ -221,11 +219,7 @@ public final class DashboardView extends BorderPane {
      * the main window calls it when the dashboard is shown again.
      */
     public void reloadIfChanged() {
-        long shownAt = loadedLevel;
-        if (shownAt < 0) return;                                      // the first load is still running
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().modificationLevel(), level -> {
-            if (level != shownAt && loadedLevel == shownAt) reload();
-        });
+        model.reloadIfChanged();
     }
 
     /** 账龄分析 by customer, as Excel or PDF, into a folder the user picks (named for the book and the day, see ReportExports). */
@@ -240,7 +234,7 @@ public final class DashboardView extends BorderPane {
         if (!notified && !t.items().isEmpty() && getScene() != null && getScene().getWindow() != null && !Boolean.getBoolean("huikuan.noNotifications")) {
             notified = true;
             long urgent = t.items().stream().filter(i -> i.kind() == TodayService.Kind.LIMITATION
-                    || i.date().isBefore(ctx.books().today())).count();
+                    || i.date().isBefore(model.todayDate())).count();
             try {
                 String look = DashboardView.class.getResource("/cn/huikuan/ui/notifications.css").toExternalForm();
                 if (!getScene().getStylesheets().contains(look)) getScene().getStylesheets().add(look); // see the file
@@ -253,7 +247,7 @@ public final class DashboardView extends BorderPane {
     }
 
     private void show(Dashboard d) {
-        asOf.setText(ctx.t("dash.asOf", Fmt.date(ctx.books().today())));
+        asOf.setText(ctx.t("dash.asOf", Fmt.date(model.asOf().get())));
         setValue(outstanding, Fmt.money(d.outstanding()));
         setValue(overdue, Fmt.money(d.overdue()));
         setValue(paid, Fmt.money(d.paid()));

@@ -59,6 +59,16 @@ public final class TaskRunner {
         return run(label, work, onSuccess, defaultFailure);
     }
 
+    /** This runner as the {@link Background} a view model takes (failures to the default handler, as {@link #run}). */
+    public Background background() {
+        return new Background() {
+            @Override
+            public <T> void run(String label, Work<T> work, Consumer<T> onSuccess) {
+                TaskRunner.this.run(label, work, onSuccess);
+            }
+        };
+    }
+
     public <T> Task<T> run(String label, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Task<T> task = new Task<>() {
             @Override
