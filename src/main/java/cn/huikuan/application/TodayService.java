@@ -1,5 +1,6 @@
 package cn.huikuan.application;
 
+import cn.huikuan.domain.Money;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.CollectionStep;
 import cn.huikuan.domain.Instalment;
@@ -101,12 +102,12 @@ public final class TodayService {
         CaseGuide.Plan plan = st.facts().plan();
         if (plan != null && plan.due() != null && !plan.due().isAfter(today.plusDays(7))) {
             out.add(item(r, Kind.INSTALMENT, plan.due(), plan.missed(today) ? "today.text.planMissed" : "today.text.planDue", plan.number(),
-                    plan.due().toString(), plan.amount().toPlainString()));
+                    plan.due().toString(), Money.format(plan.amount())));
         }
         Instalment due = plan != null ? null : nextUnpaidInstalment(r.id(), st);
         if (due != null && !due.getDueDate().isAfter(today.plusDays(7))) {
             out.add(item(r, Kind.INSTALMENT, due.getDueDate(), due.getDueDate().isBefore(today) ? "today.text.instalmentMissed" : "today.text.instalmentDue",
-                    due.getDueDate().toString(), due.getAmount().toPlainString()));
+                    due.getDueDate().toString(), Money.format(due.getAmount())));
         }
         if (st.step() == CollectionStep.DEMAND && st.facts().demandDelivered() == null) {
             out.add(item(r, Kind.DEMAND_UNDELIVERED, today, "today.text.undelivered"));

@@ -42,7 +42,7 @@ class TodayServiceTest {
                 "张某 PROMISE 2026-08-31",
                 "李某 PROMISE 2026-09-30",
                 "某装饰工程有限公司 INSTALMENT 2026-10-31");
-        assertThat(t.items().get(2).text()).contains("分期款已逾期", "30000");
+        assertThat(t.items().get(2).text()).contains("分期款已逾期", "¥30,000.00");
 
         long sale = t.items().get(1).receivableId();
         books.wizard().moveTo(sale, CollectionStep.DEMAND, null);
