@@ -71,7 +71,9 @@ abstract class UiTestBase {
 
     void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> condition.getAsBoolean() && failures.isEmpty() || !failures.isEmpty());
+            // the condition reads the scene graph: on the FX thread, never beside a reload that changes it (CI saw a lookup
+            // from the test thread fail inside Parent.lookupAll while a page was being rebuilt)
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean) && failures.isEmpty() || !failures.isEmpty());
         } catch (TimeoutException e) {
             throw new AssertionError("condition not reached within " + WAIT_SECONDS + " s", e);
         }
@@ -81,12 +83,29 @@ abstract class UiTestBase {
 
     /** The node's text, or "" while it is not in the scene (views rebuild on reload). */
     static String text(FxRobot robot, String query) {
-        Optional<Node> found = robot.lookup(query).tryQuery();
-        if (found.isEmpty()) return "";
-        Node n = found.get();
-        if (n instanceof Labeled l) return l.getText();
-        if (n instanceof TextInputControl t) return t.getText();
-        throw new IllegalArgumentException(query);
+        return onFx(() -> {
+            Optional<Node> found = robot.lookup(query).tryQuery();
+            if (found.isEmpty()) return "";
+            Node n = found.get();
+            if (n instanceof Labeled l) return l.getText();
+            if (n instanceof TextInputControl t) return t.getText();
+            throw new IllegalArgumentException(query);
+        });
+    }
+
+    /** Runs {@code read} on the FX thread (at once if already there): reading the scene graph from another thread races its changes. */
+    static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            if (javafx.application.Platform.isFxApplicationThread()) return read.call();
+            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void set(FxRobot robot, String query, String value) {
@@ -145,6 +164,6 @@ abstract class UiTestBase {
     }
 
     static boolean exists(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().isPresent();
+        return onFx(() -> robot.lookup(query).tryQuery().isPresent());
     }
 }
