@@ -69,7 +69,7 @@ class AppFlowTest extends FxRobot {
 
     void waitFor(BooleanSupplier c) {
         try {
-            WaitForAsyncUtils.waitFor(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS, c::getAsBoolean);
+            WaitForAsyncUtils.waitFor(UiTestBase.WAIT_SECONDS, TimeUnit.SECONDS, () -> UiTestBase.onFx(c::getAsBoolean)); // read on the FX thread (UiTestBase.onFx)
         } catch (TimeoutException e) {
             String shown = lookup(".dialog-pane").queryAll().stream().map(n -> n.getId() + ": "
                     + (n instanceof javafx.scene.control.DialogPane d ? d.getHeaderText() + " / " + d.getContentText() : "")).toList().toString();
