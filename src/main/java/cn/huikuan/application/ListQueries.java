@@ -485,16 +485,22 @@ public final class ListQueries {
     }
 
     /**
-     * The ids of the book's customers whose name, registration number or a contact (phone) holds the text: one pass
-     * over the customer and contact tables (about 40 ms each at 100,000), never a lookup per row through an index.
-     * Contacts are not of one book: callers keep to the book (their rows are the book's customers or receivables).
+     * The ids of the book's customers whose name, registration number or a contact (phone) holds the text: a pass
+     * over an index of each, never a lookup per row. Each condition names only its index's columns, so H2 reads a
+     * customer's (or contact's) row only when it matches: a pass over the customer table read every row whole
+     * (~36 ms warm at 100,000, the largest part of every search at 1,000,000 receivables; through the name index
+     * ~17 ms, issue 25). {@code LOCATE} is the text's containment, as {@code LIKE '%text%'} was without the pattern
+     * work per row. Registration numbers start after the index's NULLs ({@code >= ''}: {@code IS NOT NULL} is
+     * no range H2 can seek). Contacts are not of one book: callers keep to the book (their rows are the book's
+     * customers or receivables).
      */
     private static void customerMatches(String text, long creditorId, StringBuilder sql, List<Object> params) {
-        String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-        sql.append("SELECT cm.id FROM customer cm USE INDEX () WHERE cm.creditor_id = ? AND (LOWER(cm.name) LIKE ? ESCAPE '\\'"
-                + " OR LOWER(COALESCE(cm.registration_number, '')) LIKE ? ESCAPE '\\')"
-                + " UNION SELECT cc.customer_id FROM customer_contact cc USE INDEX () WHERE LOWER(cc.\"value\") LIKE ? ESCAPE '\\'");
-        params.addAll(List.of(creditorId, like, like, like));
+        String lower = text.toLowerCase(Locale.ROOT);
+        sql.append("SELECT cm.id FROM customer cm USE INDEX (customer_creditor_name) WHERE cm.creditor_id = ? AND LOCATE(?, LOWER(cm.name)) > 0"
+                + " UNION SELECT cm.id FROM customer cm USE INDEX (customer_registration) WHERE cm.registration_number >= ''"
+                + " AND LOCATE(?, LOWER(cm.registration_number)) > 0 AND cm.creditor_id = ?"
+                + " UNION SELECT cc.customer_id FROM customer_contact cc USE INDEX (customer_contact_value) WHERE LOCATE(?, LOWER(cc.\"value\")) > 0");
+        params.addAll(List.of(creditorId, lower, lower, creditorId, lower));
     }
 
     /** Outstanding per customer and aging bucket, aggregated in the database (账龄分析 by customer, issue 7). */
