@@ -10,7 +10,7 @@ import java.util.Arrays;
 import cn.huikuan.application.BackupService;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.ExportService;
-import cn.huikuan.application.Failures;
+import cn.huikuan.storage.StoreFailures;
 import cn.huikuan.application.ImportService;
 import cn.huikuan.application.NotFoundException;
 import cn.huikuan.application.SpreadsheetRows;
@@ -126,7 +126,7 @@ public final class Cli {
             err.println("huikuan: " + e.getMessage());
             return USAGE;
         } catch (RuntimeException e) {
-            if (Failures.diskFull(e) || Failures.databaseClosed(e)) {
+            if (StoreFailures.storeUnusable(e)) {
                 // H2 closes the database after a failed write; the first cause (a full disk) may be further down the chain
                 err.println("huikuan: 磁盘空间已满（或数据库文件无法写入），这次操作没有保存任何内容；请腾出空间后再试"
                         + " / the disk is full (or the database file cannot be written): nothing of this operation was kept;"

@@ -48,11 +48,6 @@ final class GuardedDataSource implements DataSource {
         this.pool = pool;
     }
 
-    /** The failure after which the store was given up, or null while it works. */
-    Throwable failure() {
-        return failure;
-    }
-
     boolean failed() {
         return failure != null;
     }

@@ -7,10 +7,10 @@ import cn.huikuan.domain.FieldError;
 import cn.huikuan.i18n.I18n;
 import cn.huikuan.storage.DataFolderException;
 import cn.huikuan.storage.EvidenceImportException;
+import cn.huikuan.storage.StoreFailures;
 
 import java.util.stream.Collectors;
 import cn.huikuan.application.ExportService;
-import cn.huikuan.application.Failures;
 import cn.huikuan.application.SpreadsheetRows;
 import cn.huikuan.documents.DocumentRefused;
 import cn.huikuan.storage.BackupRefusedException;
@@ -50,10 +50,10 @@ public final class ErrorMessages {
         if (e instanceof NotFoundException) {
             return i18n.t("error.notFound");
         }
-        if (diskFull(t)) {
+        if (StoreFailures.diskFull(t)) {
             return i18n.t("error.diskFull");
         }
-        if (databaseClosed(t)) {
+        if (StoreFailures.databaseClosed(t)) {
             return i18n.t("error.databaseClosed");
         }
         String name = e.getClass().getName();
@@ -61,14 +61,6 @@ public final class ErrorMessages {
             return i18n.t("error.changedElsewhere");
         }
         return i18n.t("error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-
-    static boolean diskFull(Throwable t) {
-        return Failures.diskFull(t);
-    }
-
-    static boolean databaseClosed(Throwable t) {
-        return Failures.databaseClosed(t);
     }
 
     static Throwable unwrap(Throwable t) {
