@@ -145,6 +145,7 @@ public final class Cli {
      */
     private int importFile(String[] args) {
         if (args.length > 0 && args[0].equals("template")) return importTemplate(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("statement")) return new StatementImportCommand(out).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length == 0 || !args[0].equals("receivables")) {
             throw new UsageException("import needs receivables or template / 请指定 receivables 或 template");
         }
@@ -443,6 +444,12 @@ public final class Cli {
                                      paid rows that have no payment date; --refused-out saves the refused rows with why
               import template --out FILE.xlsx [--overwrite]
                                      导入模板（中文列名、必填列、一行示例）/ the import template with an example row
+              import statement --file FILE.csv|FILE.xlsx [--dry-run] [--json] [--book DIR]
+              import statement --file FILE --apply [--skip ROW,…] [--match ROW=RECEIVABLE]… [--json] [--book DIR]
+                                     银行流水、微信支付账单、支付宝账单：为每笔收款建议对应的应收款（试运行，不写入）；
+                                     --apply 记录这些建议为收款（该行作为证据保存），--skip 跳过、--match 改为另一笔应收款
+                                     / bank statements, WeChat Pay and Alipay bills: the receivable proposed for each line
+                                     received (a dry run); --apply records them as payments with the line as evidence
               privacy export --customer ID --out FILE.zip [--book DIR]
               privacy erase --customer ID --confirm NAME [--reason TEXT] [--book DIR]
                                      导出或删除一位客户的全部个人信息（个人信息保护法 §45、§47）/ a debtor's data on request

@@ -273,7 +273,8 @@ public final class StatementReader {
             problem("与本文件前面的一行重复（同一交易单号）/ the same transaction as an earlier line of this file");
             return;
         }
-        lines.add(new StatementLine(row, date, payer, account, amount, direction, summary, txid, status, received, key));
+        lines.add(new StatementLine(row, date, payer, account, amount, direction, summary, txid, status, received, key,
+                cells.size() > header.size() + 5 ? cells.subList(0, header.size() + 5) : cells));
     }
 
     private static StatementLine.Direction directionOf(String text, BigDecimal signed, boolean hasColumn) {

@@ -19,7 +19,7 @@ class StatementMatcherTest {
     }
 
     static StatementLine in(int row, LocalDate date, String payer, String account, String amount) {
-        return new StatementLine(row, date, payer, account, new BigDecimal(amount), StatementLine.Direction.IN, null, null, null, true, "k" + row);
+        return new StatementLine(row, date, payer, account, new BigDecimal(amount), StatementLine.Direction.IN, null, null, null, true, "k" + row, null);
     }
 
     @Test
@@ -87,8 +87,8 @@ class StatementMatcherTest {
     @Test
     void linesNotReceivedGetNoProposal() {
         var a = open(1, 10, "李某", "1000.00", null);
-        var refunded = new StatementLine(1, D, "李某", null, new BigDecimal("1000.00"), StatementLine.Direction.IN, null, null, "已全额退款", false, "k");
-        var out = new StatementLine(2, D, "李某", null, new BigDecimal("1000.00"), StatementLine.Direction.OUT, null, null, null, false, "j");
+        var refunded = new StatementLine(1, D, "李某", null, new BigDecimal("1000.00"), StatementLine.Direction.IN, null, null, "已全额退款", false, "k", null);
+        var out = new StatementLine(2, D, "李某", null, new BigDecimal("1000.00"), StatementLine.Direction.OUT, null, null, null, false, "j", null);
         assertThat(new StatementMatcher(List.of(a), Map.of()).match(List.of(refunded, out))).allMatch(x -> !x.matched());
     }
 }
