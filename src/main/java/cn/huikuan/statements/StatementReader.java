@@ -349,8 +349,9 @@ public final class StatementReader {
     /**
      * Refuses a cell that a spreadsheet program would run as a formula when the kept line is opened in it: one that
      * starts with '=' (a row of '=' as a rule line aside), or with '@', '+' or '-' followed by a letter, a bracket,
-     * a quote, '|' or another of these (+cmd|' /C calc'!A0, -HYPERLINK(…), @SUM(…)). Signed amounts (-200.00) and
-     * rule lines of dashes pass.
+     * a quote, '|' or another of these (+cmd|' /C calc'!A0, -HYPERLINK(…), @SUM(…)), or by a number that goes on
+     * with more than a number (-2+3+cmd|…). Signed amounts (-200.00), phone numbers (+86 138…) and rule lines of
+     * dashes pass.
      */
     private void refuseFormula(String cell) {
         if (cell == null) return;
@@ -363,7 +364,9 @@ public final class StatementReader {
             case '=' -> run < t.length();
             // a rule line (「-----交易记录明细列表-----」) starts with three or more
             case '@', '+', '-' -> run < 3 && run < t.length()
-                    && (t.charAt(run) < 128 && Character.isLetter(t.charAt(run)) || "([{\"'|=@+-".indexOf(t.charAt(run)) >= 0);
+                    && (t.charAt(run) < 128 && Character.isLetter(t.charAt(run)) || "([{\"'|=@+-".indexOf(t.charAt(run)) >= 0
+                    // a number (-200.00, +86-138-0000-0000) passes; one that goes on to a name or a command (-2+3+cmd|…) does not
+                    || Character.isDigit(t.charAt(run)) && t.substring(run).matches(".*[A-Za-z|!(=@\"'].*"));
             default -> false;
         };
         if (formula) {

@@ -134,7 +134,7 @@ class StatementReaderTest {
 
     @Test
     void cellsThatStartLikeFormulasAreRefusedButSignedAmountsAndRuleLinesAreNot() {
-        for (String hostile : List.of("=HYPERLINK(\"http://x\",\"点这里\")", "+cmd|' /C calc'!A0", "-cmd|' /C calc'!A0", "@SUM(A1:A9)", "=1+1", "--cmd")) {
+        for (String hostile : List.of("=HYPERLINK(\"http://x\",\"点这里\")", "+cmd|' /C calc'!A0", "-cmd|' /C calc'!A0", "@SUM(A1:A9)", "=1+1", "--cmd", "-2+3+cmd|' /C calc'!A0")) {
             List<List<String>> rows = List.of(List.of("交易日期", "贷方金额", "对方户名"), List.of("2026-11-01", "100.00", hostile));
             assertThatThrownBy(() -> StatementReader.read(rows)).as(hostile).isInstanceOf(StatementRefused.class)
                     .hasMessageContaining("第 2 行").hasMessageContaining("formula");
