@@ -71,7 +71,7 @@ public final class Books implements AutoCloseable {
         this.todo = new TodayService(ctx, receivables, wizard);
         this.privacy = new PrivacyService(ctx, audit, store, customers, evidence, courtImages, legal);
         this.imports = new ImportService(ctx);
-        this.statements = new StatementImportService(ctx, receivables, evidence);
+        this.statements = new StatementImportService(ctx, store);
         this.search = new SearchService(ctx, lists);
         cn.huikuan.StartupTiming.mark("books: services built");
         int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import cn.huikuan.storage.FileIntegrity;
 import java.util.Comparator;
-import org.hibernate.Session;
 
 /** Attaching evidence files to receivables and checking that the stored copies are intact. */
 public final class EvidenceService {
@@ -43,37 +42,27 @@ public final class EvidenceService {
      */
     public EvidenceItem attach(long receivableId, Path file, Details d) {
         StoredFile stored = store.put(file);
-        EvidenceItem added = ctx.db().inTransaction(s -> attach(s, receivables.load(s, receivableId), file, stored, d));
+        EvidenceItem added = ctx.db().inTransaction(s -> {
+            Receivable r = receivables.load(s, receivableId);
+            List<EvidenceItem> same = s.createQuery(
+                            "select e from EvidenceItem e where e.receivable.id = :r and e.sha256 = :h", EvidenceItem.class)
+                    .setParameter("r", receivableId).setParameter("h", stored.sha256()).getResultList();
+            if (!same.isEmpty()) {
+                throw new DuplicateEvidenceException(file, same.get(0).getTitle());
+            }
+            EvidenceItem e = new EvidenceItem(r, d.type(), d.title(), stored);
+            e.setEvidenceDate(d.date());
+            e.setSource(d.source());
+            e.setPurpose(d.purpose());
+            e.setOriginal(d.original());
+            FieldErrors.requireValid(e.problems(ctx.today()), false);
+            s.persist(e);
+            audit.append(s, e);
+            return e;
+        });
         // a photo is made ready for the court now, once, so that building a bundle only reads it (issue 4)
         courtImages.prepare(added, store.pathOf(added.getSha256()));
         return added;
-    }
-
-    /**
-     * Records a file already in the store against {@code r}, in the caller's transaction (the statement import keeps a
-     * line as its payment's evidence in the payment's transaction); checked and journalled as every attachment.
-     */
-    EvidenceItem attach(Session s, Receivable r, Path file, StoredFile stored, Details d) {
-        List<EvidenceItem> same = s.createQuery(
-                        "select e from EvidenceItem e where e.receivable.id = :r and e.sha256 = :h", EvidenceItem.class)
-                .setParameter("r", r.getId()).setParameter("h", stored.sha256()).getResultList();
-        if (!same.isEmpty()) {
-            throw new DuplicateEvidenceException(file, same.get(0).getTitle());
-        }
-        EvidenceItem e = new EvidenceItem(r, d.type(), d.title(), stored);
-        e.setEvidenceDate(d.date());
-        e.setSource(d.source());
-        e.setPurpose(d.purpose());
-        e.setOriginal(d.original());
-        FieldErrors.requireValid(e.problems(ctx.today()), false);
-        s.persist(e);
-        audit.append(s, e);
-        return e;
-    }
-
-    /** The store the files are kept in (the statement import puts a line's extract there before its transaction). */
-    EvidenceStore store() {
-        return store;
     }
 
     /** In the order a court reads them: by type (contract first), then date, then import order. */

@@ -111,28 +111,22 @@ public final class ReceivableService {
 
     /** Records a payment; a payment larger than the outstanding principal is a warning to confirm. */
     public Payment addPayment(long receivableId, Payment draft, boolean acceptWarnings) {
-        return ctx.db().inTransaction(s -> addPayment(s, receivableId, draft, acceptWarnings));
-    }
-
-    /**
-     * The one way a payment is recorded, in the caller's transaction (the statement import records a line's payment,
-     * its evidence and the line together): checked, journalled, and the kept figures and month totals refreshed.
-     */
-    Payment addPayment(Session s, long receivableId, Payment draft, boolean acceptWarnings) {
-        Receivable r = load(s, receivableId);
-        Payment p = new Payment(r, draft.getPaidOn(), draft.getAmount(), draft.getChannel());
-        p.setReference(draft.getReference());
-        p.setNote(draft.getNote());
-        FieldErrors.requireValid(p.problems(paid(s, receivableId), ctx.today()), acceptWarnings);
-        s.persist(p);
-        audit.append(s, p);
-        ReceivableSummary.refresh(s, receivableId);
-        s.doWork(c -> {
-            ReceivableSummary.Totals t = new ReceivableSummary.Totals();
-            t.collected(ctx.creditorId(), p.getPaidOn(), p.getAmount());
-            t.apply(c);
+        return ctx.db().inTransaction(s -> {
+            Receivable r = load(s, receivableId);
+            Payment p = new Payment(r, draft.getPaidOn(), draft.getAmount(), draft.getChannel());
+            p.setReference(draft.getReference());
+            p.setNote(draft.getNote());
+            FieldErrors.requireValid(p.problems(paid(s, receivableId), ctx.today()), acceptWarnings);
+            s.persist(p);
+            audit.append(s, p);
+            ReceivableSummary.refresh(s, receivableId);
+            s.doWork(c -> {
+                ReceivableSummary.Totals t = new ReceivableSummary.Totals();
+                t.collected(ctx.creditorId(), p.getPaidOn(), p.getAmount());
+                t.apply(c);
+            });
+            return p;
         });
-        return p;
     }
 
     /** Receivables whose kept list figures are out of date (decision 0008), at most {@code limit}; for verify. */

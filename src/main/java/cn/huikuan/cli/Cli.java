@@ -469,6 +469,8 @@ public final class Cli {
                                      / time recording a payment (a journalled write); adds payments of 0.01: use a copy
               bench import --data DIR [--rows 100000]
                                      生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
+              bench statements --data DIR [--lines 10000] [--customers 2000]
+                                     生成银行流水并测量导入收款（试运行与记录）的用时 / generate a bank statement, time its dry run and recording
               bench cli [--book DIR] [--runs 11] [--cds]
                                      命令行打开账本（verify）的用时与 H2 自带 Shell 对比 / verify against H2's shell opening the same file
               bench startup [--books DIR,…] [--runs 5] [--cds]

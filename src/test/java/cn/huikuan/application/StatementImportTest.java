@@ -101,6 +101,8 @@ class StatementImportTest {
         assertThat(lim.lastInterruption().date()).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(lim.lastInterruption().kind()).isEqualTo(Limitation.EventKind.PART_PAYMENT);
         assertThat(books.audit().verify().problems()).as("payment and evidence journalled").isEmpty();
+        assertThat(books.receivables().staleListFigures(10)).as("the kept list figures").isEmpty();
+        assertThat(books.receivables().keptTotalsDiffer()).as("the kept totals, the month's collected included").isEmpty();
 
         // the same file again: its line is recognised and nothing is recorded twice
         var again = books.statements().preview(f);
@@ -141,6 +143,8 @@ class StatementImportTest {
         });
         assertThat(books.statements().applyProposals(xlsx).recorded()).isEqualTo(2);
         assertThat(books.statements().preview(StatementFiles.bankXlsx(dir)).duplicates()).as("both recognised").isEqualTo(2);
+        assertThat(books.audit().verify().problems()).isEmpty();
+        assertThat(books.receivables().keptTotalsDiffer()).isEmpty();
 
         // a later statement: the stranger's account is now known to be 李某's
         Path next = StatementFiles.write(dir, "next.csv", """
