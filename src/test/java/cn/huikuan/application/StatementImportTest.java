@@ -173,6 +173,30 @@ class StatementImportTest {
         assertThat(books.receivables().payments(builder)).isEmpty();
     }
 
+    /** 个人信息保护法 §47: erasing a debtor takes their line keys and the payer memory with their payments. */
+    @Test
+    void erasingADebtorTakesTheirLineKeysAndPayerMemoryWithThem() throws Exception {
+        Path bank = StatementFiles.bankCsv(dir);
+        books.statements().apply(books.statements().preview(bank), Map.of(6, builder, 8, li));
+        long liCustomer = books.receivables().get(li).getCustomer().getId();
+        assertThat(count("SELECT COUNT(*) FROM statement_payer")).isEqualTo(4);
+        books.privacy().erase(liCustomer, "test");
+        assertThat(count("SELECT COUNT(*) FROM statement_line")).as("the builder's line stays").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM statement_payer")).as("陌生人's name and account were 李某's").isEqualTo(2);
+        assertThat(books.audit().verify().problems()).isEmpty();
+        // the stranger's line is no longer known as recorded: its payment is gone with the debtor
+        assertThat(books.statements().preview(bank).row(8).duplicate()).isFalse();
+    }
+
+    long count(String sql) {
+        return books.db().withConnection(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     @Test
     void candidatesForAChangeAreFoundByCustomerName() {
         assertThat(books.statements().candidates("建筑", 10)).extracting(o -> o.id()).containsExactly(builder);
