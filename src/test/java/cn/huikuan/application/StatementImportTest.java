@@ -188,6 +188,24 @@ class StatementImportTest {
         assertThat(books.statements().preview(bank).row(8).duplicate()).isFalse();
     }
 
+    /** A backup holding statement lines and payer memory restores (issue 24's loader reads the V19 tables as data). */
+    @Test
+    void aBackupWithStatementLinesRestoresAndTheLinesAreStillKnown() throws Exception {
+        Path bank = StatementFiles.bankCsv(dir);
+        books.statements().apply(books.statements().preview(bank), Map.of(6, builder, 8, li));
+        Path zip = books.backups().backupNow("manual");
+        books.close();
+        cn.huikuan.persistence.Restore.restore(dir.resolve("books"), zip);
+        books = Books.open(dir.resolve("books"), TestClock.fixed());
+        var again = books.statements().preview(bank);
+        assertThat(again.duplicates()).isEqualTo(2);
+        assertThat(books.statements().preview(StatementFiles.write(dir, "n.csv", """
+                交易日期,贷方金额,对方账号,对方户名,流水号
+                2026-11-20,100.00,6217000000009999000,陌生人,Z1
+                """, StandardCharsets.UTF_8)).lines().get(0).proposal().byMemory()).isTrue();
+        assertThat(books.audit().verify().problems()).isEmpty();
+    }
+
     long count(String sql) {
         return books.db().withConnection(c -> {
             try (var rs = c.createStatement().executeQuery(sql)) {
