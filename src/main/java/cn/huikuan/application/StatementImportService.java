@@ -548,16 +548,36 @@ public final class StatementImportService {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO statement_payer (creditor_id, payer_key, customer_id, confirmed_at)"
-                    + " KEY (creditor_id, payer_key) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<String, Long> e : payers.entrySet()) {
-                    ps.setLong(1, book);
-                    ps.setString(2, e.getKey());
-                    ps.setLong(3, e.getValue());
-                    ps.setTimestamp(4, at);
-                    ps.addBatch();
+            // the payers remembered: new keys inserted, keys now confirmed for another customer updated (H2's MERGE … KEY
+            // took seconds per batch here)
+            Map<String, Long> known = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT payer_key, customer_id FROM statement_payer WHERE creditor_id = ? AND payer_key = ANY(?)")) {
+                ps.setLong(1, book);
+                ps.setObject(2, payers.keySet().toArray(new String[0]));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) known.put(rs.getString(1), rs.getLong(2));
                 }
-                ps.executeBatch();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO statement_payer (creditor_id, payer_key, customer_id, confirmed_at) VALUES (?, ?, ?, ?)");
+                 PreparedStatement update = c.prepareStatement("UPDATE statement_payer SET customer_id = ?, confirmed_at = ? WHERE creditor_id = ? AND payer_key = ?")) {
+                for (Map.Entry<String, Long> e : payers.entrySet()) {
+                    Long was = known.get(e.getKey());
+                    if (was == null) {
+                        insert.setLong(1, book);
+                        insert.setString(2, e.getKey());
+                        insert.setLong(3, e.getValue());
+                        insert.setTimestamp(4, at);
+                        insert.addBatch();
+                    } else if (!was.equals(e.getValue())) {
+                        update.setLong(1, e.getValue());
+                        update.setTimestamp(2, at);
+                        update.setLong(3, book);
+                        update.setString(4, e.getKey());
+                        update.addBatch();
+                    }
+                }
+                insert.executeBatch();
+                update.executeBatch();
             }
             return ids;
         }

@@ -154,6 +154,14 @@ class StatementImportTest {
         var later = books.statements().preview(next);
         assertThat(later.lines().get(0).proposal().receivable().id()).isEqualTo(li);
         assertThat(later.lines().get(0).proposal().byMemory()).isTrue();
+
+        // the user says this one was 王某明's: the memory follows the latest confirmation
+        books.statements().apply(later, Map.of(2, wang));
+        Path third = StatementFiles.write(dir, "third.csv", """
+                交易日期,贷方金额,对方账号,对方户名,摘要,流水号
+                2026-11-21,50.00,6217000000009999000,陌生人,往来款,C2
+                """, StandardCharsets.UTF_8);
+        assertThat(books.statements().preview(third).lines().get(0).proposal().receivable().id()).isEqualTo(wang);
     }
 
     @Test
