@@ -101,6 +101,7 @@ public final class Cli {
                 case "backup" -> backup(new Args(rest, Set.of("book"), Set.of()));
                 case "password" -> password(rest);
                 case "restore" -> restore(new Args(rest, Set.of("book", "from"), Set.of()));
+                case "team" -> new TeamCommand(out, System::getenv).run(rest);
                 case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> {
@@ -509,6 +510,14 @@ public final class Cli {
               bench guard [--corpus FILE]... [--runs 5] [--show-misses] [--compare]
                                      在标注语料上测量检查的召回率、误报率和用时 / recall, false positives and latency on the
                                      labelled corpora (default: every file of docs/conduct/)
+              team init|list --db jdbc:postgresql://HOST:PORT/DB [--login NAME]
+              team add-user --db URL --user NAME --role owner|bookkeeper|read-only [--login NAME]
+              team add-book --db URL --name NAME [--login NAME]
+              team grant|revoke --db URL --user NAME --book book_N [--login NAME]
+                                     办公室模式（PostgreSQL 服务器）：员工、角色和账本权限由数据库本身执行；
+                                     登录密码取自 HUIKUAN_DB_PASSWORD，新员工密码取自 HUIKUAN_NEW_PASSWORD
+                                     / team mode on the office's PostgreSQL server: staff, roles and per-book access,
+                                     enforced by the database (docs/decisions/0014); passwords from the environment
               calc 和 check 的命令加 --json 输出 JSON / add --json for JSON (check: one object per message, one per line)
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；

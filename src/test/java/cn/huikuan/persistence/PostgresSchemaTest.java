@@ -29,7 +29,7 @@ class PostgresSchemaTest {
     Path h2Dir;
 
     static Flyway flyway(String url, String schema) {
-        return Flyway.configure().dataSource(url, "postgres", "").schemas(schema).locations(Database.POSTGRESQL_MIGRATIONS)
+        return Flyway.configure().dataSource(url, "postgres", PostgresServer.SUPERUSER_PASSWORD).schemas(schema).locations(Database.POSTGRESQL_MIGRATIONS)
                 .validateMigrationNaming(true).load();
     }
 
@@ -49,7 +49,7 @@ class PostgresSchemaTest {
         String url = PostgresServer.get().createDatabase("columns");
         flyway(url, "book_1").migrate();
         Map<String, Set<String>> pg = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD);
              var rs = c.createStatement().executeQuery("SELECT table_name, column_name, is_generated FROM information_schema.columns"
                      + " WHERE table_schema = 'book_1' AND table_name <> 'flyway_schema_history'")) {
             while (rs.next()) pg.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT), k -> new TreeSet<>())
@@ -75,7 +75,7 @@ class PostgresSchemaTest {
         String url = PostgresServer.get().createDatabase("mapping");
         flyway(url, "book_1").migrate();
         long customerId;
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD)) {
             c.createStatement().execute("SET search_path TO book_1");
             var rs = c.createStatement().executeQuery("INSERT INTO creditor (version, kind, name, created_at)"
                     + " VALUES (0, 'COMPANY', '杭州某某五金有限公司', now()) RETURNING id");
@@ -91,6 +91,7 @@ class PostgresSchemaTest {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
         ds.setUser("postgres");
+        ds.setPassword(PostgresServer.SUPERUSER_PASSWORD);
         ds.setCurrentSchema("book_1");
         // hbm2ddl=validate: a mapped column missing or of the wrong type fails here
         try (SessionFactory sf = Database.buildSessionFactory(ds)) {
@@ -99,7 +100,7 @@ class PostgresSchemaTest {
             Long receivables = sf.fromTransaction(s -> s.createQuery("select count(r) from Receivable r", Long.class).getSingleResult());
             assertThat(receivables).isZero();
         }
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD);
              var rs = c.createStatement().executeQuery("SELECT outstanding_cents FROM book_1.customer WHERE id = " + customerId)) {
             rs.next();
             assertThat(rs.getLong(1)).as("the generated sort key in whole cents").isEqualTo(1234567L);

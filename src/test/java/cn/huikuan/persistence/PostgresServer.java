@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 public final class PostgresServer {
     private static PostgresServer running;
+    /** The throw-away cluster's superuser password (the server lives as long as the test JVM, on a local port). */
+    public static final String SUPERUSER_PASSWORD = "test-superuser-pw";
 
     private final Path bin;
     private final Path dir;
@@ -79,7 +81,12 @@ public final class PostgresServer {
                 port = s.getLocalPort();
             }
             PostgresServer server = new PostgresServer(bin, dir, port, root);
-            server.run("initdb", "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8");
+            Path pw = dir.resolve("pw");
+            Files.writeString(pw, SUPERUSER_PASSWORD + "\n");
+            if (root) Files.setOwner(pw, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
+            // connections over TCP (every test's) log in with a password, as at an office; the local socket is the admin's
+            server.run("initdb", "-D", dir.resolve("data").toString(), "--auth-host=scram-sha-256", "--auth-local=trust", "-U", "postgres",
+                    "--pwfile=" + pw, "-E", "UTF8", "--locale=C.UTF-8");
             server.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "120",
                     "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start");
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
@@ -121,7 +128,7 @@ public final class PostgresServer {
 
     /** A new, empty database on the server, as an office's administrator would create one. */
     public String createDatabase(String name) {
-        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", SUPERUSER_PASSWORD);
              var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
