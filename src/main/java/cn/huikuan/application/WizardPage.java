@@ -20,4 +20,8 @@ public record WizardPage(WizardService.State state, Receivable receivable, List<
         evidence = List.copyOf(evidence);
         contacts = List.copyOf(contacts);
     }
+
+    /** The receivable page and its wizard, read together: one refresh of a receivable's tab. */
+    public record Screen(ReceivablePage page, WizardPage wizard) {
+    }
 }

@@ -25,6 +25,9 @@ import java.util.List;
 import cn.huikuan.domain.Instalment;
 import cn.huikuan.domain.RepaymentPlan;
 import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.storage.FileIntegrity;
+
+import java.util.Map;
 
 /**
  * The collection wizard's state: the step each case is at (remembered with its history) and the facts the
@@ -139,6 +142,18 @@ public final class WizardService {
             claim = null;                                   // e.g. an LPR month not in the table yet: the claim tab says why
         }
         return new WizardPage(state(rec, ev), rec.receivable(), ev, rec.contacts(), claim, ctx.creditor());
+    }
+
+    /**
+     * A receivable's tab in one read (issue 25: its page and its wizard each read the records, and each computed the claim):
+     * the receivable page ({@link LegalStatusService#page}), and the wizard's state from the same records, evidence and
+     * claim; only the step history and the plan are read besides.
+     */
+    public WizardPage.Screen screen(long receivableId, Map<Long, FileIntegrity> known, ReceivablePage.Progress progress) {
+        ReceivablePage p = legal.page(receivableId, known, progress);
+        LegalStatusService.CaseRecords rec = new LegalStatusService.CaseRecords(p.receivable(), p.payments(), p.timeline(), p.court());
+        return new WizardPage.Screen(p, new WizardPage(state(rec, p.evidence()), p.receivable(), p.evidence(), p.timeline(), p.claim(),
+                ctx.creditor()));
     }
 
     private State state(LegalStatusService.CaseRecords rec, List<EvidenceItem> evidence) {

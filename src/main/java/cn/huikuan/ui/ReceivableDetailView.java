@@ -254,9 +254,9 @@ public final class ReceivableDetailView extends BorderPane {
     }
 
     public void reload(boolean recheckFiles) {
-        if (wizard != null) wizard.reload();
         Map<Long, FileIntegrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().page(id, known, new ReceivablePage.Progress() {
+        // the page and its wizard in one read (issue 25: each read the records, and each computed the claim)
+        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().wizard().screen(id, known, new ReceivablePage.Progress() {
             @Override
             public void update(int done, int of) {
                 p.update(done, of);
@@ -266,7 +266,10 @@ public final class ReceivableDetailView extends BorderPane {
             public boolean cancelled() {
                 return p.cancelled();
             }
-        }), this::show);
+        }), screen -> {
+            show(screen.page());
+            wizard.show(screen.wizard());
+        });
     }
 
     private void show(ReceivablePage d) {

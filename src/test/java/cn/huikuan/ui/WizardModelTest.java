@@ -3,6 +3,7 @@ package cn.huikuan.ui;
 import cn.huikuan.TestClock;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.ListQuery;
+import cn.huikuan.application.ReceivablePage;
 import cn.huikuan.application.SampleData;
 import cn.huikuan.application.WizardPage;
 import cn.huikuan.documents.DocKind;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 25: the collection wizard's view model without a robot or the FX toolkit ({@link Background#now()}).
+ * Issue 25: the collection wizard's view model without a robot or the FX toolkit ({@link Background#now()}), and the
+ * receivable tab's one read for its page and its wizard.
  */
 class WizardModelTest {
     @TempDir
@@ -100,6 +103,34 @@ class WizardModelTest {
             assertThat(changes).hasValue(2);
             assertThat(books.wizard().current(id)).isEqualTo(CollectionStep.CLOSED);
             assertThat(books.wizard().history(id)).last().satisfies(c -> assertThat(c.getOutcome()).isEqualTo(StepChange.Outcome.PAID_IN_FULL));
+        }
+    }
+
+    @Test
+    void theReceivableTabReadsItsPageAndItsWizardOnceAndShowsTheSameAsTheWizardsOwnRead() {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            long id = seedCase(books);
+            WizardPage.Screen screen = books.wizard().screen(id, Map.of(), ReceivablePage.Progress.NONE);
+            // the wizard's page is made of the receivable page's records and claim, not of a read of its own
+            assertThat(screen.wizard().receivable()).isSameAs(screen.page().receivable());
+            assertThat(screen.wizard().contacts()).isEqualTo(screen.page().timeline());
+            assertThat(screen.wizard().evidence()).isEqualTo(screen.page().evidence());
+            assertThat(screen.wizard().claim()).isNotNull().isSameAs(screen.page().claim());
+
+            WizardPage own = books.wizard().page(id);
+            assertThat(screen.wizard().state().step()).isEqualTo(own.state().step());
+            assertThat(screen.wizard().state().balance()).isEqualTo(own.state().balance());
+            assertThat(screen.wizard().state().checklist()).isEqualTo(own.state().checklist());
+            assertThat(screen.wizard().state().facts()).isEqualTo(own.state().facts());
+            assertThat(screen.wizard().state().advice()).isEqualTo(own.state().advice());
+            assertThat(screen.wizard().claim().total()).isEqualByComparingTo(own.claim().total());
+
+            // the view model shows a page handed to it as one it read itself
+            WizardModel model = new WizardModel(books, I18n.forLanguage("zh"), Background.now(), id, () -> { });
+            model.show(screen.wizard());
+            assertThat(model.page().get()).isSameAs(screen.wizard());
+            assertThat(model.advice().get().total()).isEqualByComparingTo(screen.page().claim().total());
         }
     }
 }
