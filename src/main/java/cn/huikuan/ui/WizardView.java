@@ -64,9 +64,14 @@ public final class WizardView extends BorderPane {
 
     /** Loads nothing until {@link #reload()} or {@link #show(WizardPage)}: the receivable page reads it with everything else. */
     public WizardView(AppContext ctx, long receivableId) {
+        this(ctx, new WizardModel(ctx.books(), ctx.i18n(), ctx.tasks().background(), receivableId, ctx.changes()::publish));
+    }
+
+    /** The wizard of a model fed from elsewhere (the receivable tab's {@link ReceivableDetailModel}). */
+    public WizardView(AppContext ctx, WizardModel model) {
         this.ctx = ctx;
-        this.id = receivableId;
-        this.model = new WizardModel(ctx.books(), ctx.i18n(), ctx.tasks().background(), receivableId, ctx.changes()::publish);
+        this.id = model.receivableId();
+        this.model = model;
         setId("wizard");
         steps.setId("wizardSteps");
         steps.getItems().setAll(CollectionStep.values());
