@@ -59,6 +59,7 @@ public final class ImportModel {
     private int checks;
     /** The check whose report is shown (0: the one the screen opened with). */
     private int shown;
+    /** An import runs, or was stopped while it ran: no other is offered. */
     private boolean importing;
 
     /** {@code first}: the check made of {@code file} before the screen opened (the columns recognised, the first rows). */
@@ -169,8 +170,10 @@ public final class ImportModel {
             if (e instanceof ImportService.ImportRefused refused) show(refused.report());
             else report.set(ErrorMessages.describe(e, i18n));
         }, () -> {
-            importing = false;
-            show(last);
+            // stopped from the status bar: the import may still finish on its worker, so it is not offered again (the
+            // books' next opening undoes a run that did not finish); closing the screen reloads the lists
+            importing = true;
+            importable.set(false);
         });
     }
 

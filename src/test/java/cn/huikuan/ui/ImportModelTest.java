@@ -124,4 +124,25 @@ class ImportModelTest {
             assertThat(later.importable().get()).isFalse();
         }
     }
+
+    @Test
+    void anImportStoppedFromTheStatusBarIsNotOfferedAgain() throws Exception {
+        try (Books books = Books.open(dir, TestClock.fixed())) {
+            SampleData.loadInto(books);
+            Path file = ledger();
+            QueuedBackground work = new QueuedBackground();
+            ImportModel model = new ImportModel(books, I18n.forLanguage("zh"), work, file, books.imports().dryRun(file, null));
+            model.partial().set(true);
+            assertThat(model.importable().get()).isTrue();
+            model.runImport();
+            work.cancelAll();
+            assertThat(model.running().get()).isZero();
+            assertThat(model.importable().get()).isFalse();
+            model.partial().set(false);
+            model.partial().set(true);
+            assertThat(model.importable().get()).as("the stopped import may still finish on its worker").isFalse();
+            model.runImport();
+            assertThat(work.pending()).isEqualTo(1);
+        }
+    }
 }

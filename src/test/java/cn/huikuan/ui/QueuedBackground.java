@@ -92,6 +92,11 @@ final class QueuedBackground implements Background {
         return p;
     }
 
+    /** Cancels every piece of work waiting, as the status bar's cancel button does. */
+    void cancelAll() {
+        for (Pending<?> p : queue) p.cancel();
+    }
+
     /** How many pieces of work wait. */
     int pending() {
         return queue.size();
