@@ -467,6 +467,8 @@ public final class Cli {
                                      / time recording a payment (a journalled write); adds payments of 0.01: use a copy
               bench import --data DIR [--rows 100000]
                                      生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
+              bench invoices --data DIR [--count 10000]
+                                     生成数电票 XML 压缩包并测量试运行和导入的用时 / time checking and importing a zip of invoices
               bench cli [--book DIR] [--runs 11] [--cds]
                                      命令行打开账本（verify）的用时与 H2 自带 Shell 对比 / verify against H2's shell opening the same file
               bench startup [--books DIR,…] [--runs 5] [--cds]
