@@ -111,6 +111,28 @@ class InvoiceReaderTest {
     }
 
     @Test
+    void aDamagedOrEncryptedPdfIsUnreadableWithASentence() throws Exception {
+        assertThatThrownBy(() -> read("d.pdf", "%PDF-1.7\n garbage".getBytes(StandardCharsets.ISO_8859_1)))
+                .isInstanceOf(PdfText.Unreadable.class).hasMessageContaining("the PDF is damaged");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {   // a user password, as a protected invoice would have
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "secret",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(out);
+        }
+        assertThatThrownBy(() -> read("e.pdf", out.toByteArray())).isInstanceOf(PdfText.Unreadable.class).hasMessageContaining("encrypted");
+        // a PDF without text (a scan) names that
+        java.io.ByteArrayOutputStream blank = new java.io.ByteArrayOutputStream();
+        try (var pdf = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfWriter(blank))) {
+            pdf.addNewPage();
+        }
+        assertThatThrownBy(() -> read("s.pdf", blank.toByteArray())).isInstanceOf(InvoiceUnreadable.class).hasMessageContaining("a scan?");
+    }
+
+    @Test
     void notAnInvoiceIsSaidSo() {
         assertThatThrownBy(() -> read("n.xml", "<Other/>".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("is not a 数电票 XML");
         assertThatThrownBy(() -> read("n.txt", "hello".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not a 数电票 XML, OFD or PDF");
