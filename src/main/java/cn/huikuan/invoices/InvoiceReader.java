@@ -40,13 +40,25 @@ public final class InvoiceReader {
         if (content.length > MAX_FILE_BYTES) {
             throw new InvoiceUnreadable("文件超过 " + (MAX_FILE_BYTES >> 20) + " MB，不像发票 / larger than " + (MAX_FILE_BYTES >> 20) + " MB: not an invoice");
         }
-        return switch (kind(name, content)) {
+        Invoice i = switch (kind(name, content)) {
             case XML -> EInvoiceXml.parse(content, name, Invoice.Format.XML, "XML 结构 / XML structure");
             case PDF -> InvoiceText.parse(pdfText.apply(content), Invoice.Format.PDF, "PDF 文字 / PDF text");
             case OFD -> ofd(name, content);
             case ZIP -> throw new InvoiceUnreadable("压缩包中不能再套压缩包 / a ZIP inside the ZIP is not read");
             case OTHER -> throw new InvoiceUnreadable("不是数电票 XML、OFD 或 PDF / not a 数电票 XML, OFD or PDF");
         };
+        check(i.seller(), "销售方", "seller");
+        check(i.buyer(), "购买方", "buyer");
+        if (!i.number().matches("\\d{8,20}")) throw new InvoiceUnreadable("发票号码不对：" + i.number() + " / invalid invoice number");
+        return i;
+    }
+
+    /** The limits of the books' columns (a name of 200 characters, a number of 32): longer is no invoice, not truncated. */
+    private static void check(Invoice.Party p, String zh, String en) {
+        if (p.name().length() > 200) throw new InvoiceUnreadable(zh + "名称超过 200 字 / the " + en + "'s name is longer than 200 characters");
+        if (p.id() != null && !p.id().matches("[0-9A-Z]{1,32}")) {
+            throw new InvoiceUnreadable(zh + "纳税人识别号不对：" + p.id() + " / the " + en + "'s number is invalid");
+        }
     }
 
     private static Invoice ofd(String name, byte[] content) {

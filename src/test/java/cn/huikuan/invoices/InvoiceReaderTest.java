@@ -138,6 +138,10 @@ class InvoiceReaderTest {
         assertThatThrownBy(() -> read("n.txt", "hello".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not a 数电票 XML, OFD or PDF");
         String noTotal = InvoiceSamples.xml(SALE).replaceAll("<TotalTax-includedAmount>[^<]*</TotalTax-includedAmount>", "");
         assertThatThrownBy(() -> read("t.xml", noTotal.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("tax-included total");
+        String longName = InvoiceSamples.xml(SALE).replace("<BuyerName>厦门某某工程有限公司", "<BuyerName>" + "某".repeat(201));
+        assertThatThrownBy(() -> read("l.xml", longName.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("longer than 200");
+        String badId = InvoiceSamples.xml(SALE).replace("<BuyerIdNum>91350200776049653A", "<BuyerIdNum>9135'; DROP TABLE x;--");
+        assertThatThrownBy(() -> read("i.xml", badId.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("number is invalid");
         String badSum = InvoiceSamples.xml(SALE).replace("<TotalTaxAm>13000.00", "<TotalTaxAm>13000.01");
         assertThatThrownBy(() -> read("s.xml", badSum.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("does not equal");
     }
