@@ -146,8 +146,9 @@ public final class Cli {
      */
     private int importFile(String[] args) {
         if (args.length > 0 && args[0].equals("template")) return importTemplate(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("invoices")) return new InvoiceImportCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length == 0 || !args[0].equals("receivables")) {
-            throw new UsageException("import needs receivables or template / 请指定 receivables 或 template");
+            throw new UsageException("import needs receivables, invoices or template / 请指定 receivables、invoices 或 template");
         }
         Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book", "file", "paid-on", "refused-out"),
                 Set.of("dry-run", "partial", "overwrite"));
@@ -442,6 +443,10 @@ public final class Cli {
                                      --paid-on 给有已收金额而无付款日期的行定付款日期；--refused-out 保存有误的行及原因
                                      / Excel or CSV in, all or nothing (--partial: the valid rows only); --paid-on dates
                                      paid rows that have no payment date; --refused-out saves the refused rows with why
+              import invoices --file FILE.xml|.ofd|.pdf|.zip|DIR [--file …] [--dry-run] [--json] [--book DIR]
+                                     导入本企业开具的数电票（XML、OFD、PDF 或其压缩包）为应收款，发票文件存为证据；
+                                     每个文件一行说明将做什么及原因；红字发票冲减原应收款 / invoices our business issued
+                                     become receivables with the file as evidence; one line per file says what and why
               import template --out FILE.xlsx [--overwrite]
                                      导入模板（中文列名、必填列、一行示例）/ the import template with an example row
               privacy export --customer ID --out FILE.zip [--book DIR]
@@ -463,6 +468,8 @@ public final class Cli {
                                      / time recording a payment (a journalled write); adds payments of 0.01: use a copy
               bench import --data DIR [--rows 100000]
                                      生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
+              bench invoices --data DIR [--count 10000]
+                                     生成数电票 XML 压缩包并测量试运行和导入的用时 / time checking and importing a zip of invoices
               bench cli [--book DIR] [--runs 11] [--cds]
                                      命令行打开账本（verify）的用时与 H2 自带 Shell 对比 / verify against H2's shell opening the same file
               bench startup [--books DIR,…] [--runs 5] [--cds]
