@@ -23,10 +23,9 @@ import javax.imageio.IIOException;
 
 /**
  * Makes a phone photo or screenshot court-friendly: turned upright by its EXIF orientation, scaled down to
- * fit an A4 page at {@link #DPI} dpi and stored as a JPEG. A large baseline JPEG (a phone photo) is decoded at
- * 1/2, 1/4 or 1/8 of its size in the DCT domain ({@link ScaledJpeg}, issue 25: about a third of ImageIO's time);
- * anything else is decoded by ImageIO with subsampling in the reader. Either way a 12 MP photo never sits in memory
- * at full size. An image already small enough, upright and in a format PDF takes directly is kept byte for byte.
+ * fit an A4 page at {@link #DPI} dpi and stored as a JPEG. Decoding subsamples in the reader, so a 12 MP
+ * photo never sits in memory at full size. An image already small enough, upright and in a format PDF takes
+ * directly is kept byte for byte.
  */
 final class ImagePrep {
     static final int DPI = 150;
@@ -35,8 +34,6 @@ final class ImagePrep {
     static final int BOX_LONG = 1540;
     static final long MAX_PIXELS = 150_000_000L;
     static final float QUALITY = 0.78f;
-    /** JPEGs larger than this are decoded by ImageIO from the file rather than read into memory whole. */
-    static final long MAX_REDUCED_BYTES = 64L << 20;
 
     /** A prepared image: encoded bytes and pixel size after orientation. */
     record Prepared(byte[] bytes, int width, int height, boolean reencoded) {
@@ -56,10 +53,6 @@ final class ImagePrep {
     }
 
     static Prepared prepare(Path file, String mediaType) throws IOException, Unreadable {
-        if ("image/jpeg".equals(mediaType)) {
-            Prepared p = reducedJpeg(file);
-            if (p != null) return p;
-        }
         int orientation = "image/jpeg".equals(mediaType) ? Exif.orientation(file) : 1;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) throw new Unreadable("无法读取图片 / cannot read the image");
@@ -92,32 +85,6 @@ final class ImagePrep {
                 reader.dispose();
             }
         }
-    }
-
-    /**
-     * A large JPEG decoded straight at 1/2, 1/4 or 1/8 of its size ({@link ScaledJpeg}), never below what the page
-     * box needs, then turned upright and scaled into the box like any other picture. Null when the file is not
-     * one that decoder handles or needs at least half its pixels: {@link #prepare} then decodes it with ImageIO.
-     */
-    private static Prepared reducedJpeg(Path file) throws IOException {
-        if (Files.size(file) > MAX_REDUCED_BYTES) return null;
-        byte[] bytes = Files.readAllBytes(file);
-        int[] size = ScaledJpeg.size(bytes);
-        if (size == null || (long) size[0] * size[1] > MAX_PIXELS) return null;
-        int orientation = Exif.orientation(bytes);
-        boolean turned = orientation >= 5;
-        double scale = fitScale(turned ? size[1] : size[0], turned ? size[0] : size[1]);
-        int n = ScaledJpeg.scaleFor(scale);
-        if (n == 8) return null;
-        BufferedImage img;
-        try {
-            img = ScaledJpeg.decode(bytes, n);
-        } catch (ScaledJpeg.Unsupported e) {
-            return null;
-        }
-        bytes = null; // the compressed file is no longer needed while the picture is scaled and encoded
-        BufferedImage out = orientAndScale(img, orientation);
-        return new Prepared(jpeg(out), out.getWidth(), out.getHeight(), true);
     }
 
     /** Scale that fits (w, h) into the page box in its own orientation; ≥ 1 means it already fits. */
