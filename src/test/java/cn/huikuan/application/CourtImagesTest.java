@@ -11,6 +11,7 @@ import cn.huikuan.domain.ReceivableKind;
 import cn.huikuan.tools.BenchFixtures;
 import cn.huikuan.pdf.CourtImages;
 import cn.huikuan.pdf.EvidenceBundle;
+import cn.huikuan.persistence.Restore;
 import cn.huikuan.storage.Sha256;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -267,6 +268,35 @@ class CourtImagesTest {
             Path stored = b.evidence().file(s);
             assertThat(Sha256.ofFile(stored)).isEqualTo(s.getSha256());
             assertThat(Files.readAllBytes(stored)).isEqualTo(Files.readAllBytes(sideways));
+        }
+    }
+
+    /**
+     * Issue 25: a backup holds the court_image rows but not the derived files, so books restored into another folder
+     * had rows for images that were not there. The background preparation looked only for missing rows and so made
+     * none of them: the first bundle decoded every photo.
+     */
+    @Test
+    void booksRestoredIntoAnotherFolderGetTheirCourtImagesBackInTheBackground() throws Exception {
+        Path photo = dir.resolve("photo.jpg");
+        Files.write(photo, markedPhoto(6));
+        Path zip;
+        String sha;
+        try (Books b = Books.open(dir.resolve("old-pc"), TestClock.fixed())) {
+            EvidenceItem item = attachPhoto(b, receivable(b), photo);
+            sha = item.getSha256();
+            assertThat(b.courtImages().find(sha)).isNotNull();
+            zip = b.backups().backupNow("manual");
+        }
+        Path fresh = dir.resolve("new-pc");   // the evidence comes from the pool beside the zip (backups/evidence)
+        Restore.restore(fresh, zip);
+        try (Books b = Books.open(fresh, TestClock.fixed())) {
+            assertThat(b.courtImages().find(sha)).as("the file did not come back").isNull();
+            assertThat(b.courtImages().prepareMissing(() -> false)).isEqualTo(1);
+            CourtImages.Image made = b.courtImages().find(sha);
+            assertThat(made).isNotNull();
+            assertThat(made.height()).isGreaterThan(made.width());
+            assertThat(b.courtImages().prepareMissing(() -> false)).as("and only once").isZero();
         }
     }
 }
