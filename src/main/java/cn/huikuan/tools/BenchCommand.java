@@ -75,7 +75,7 @@ final class BenchCommand {
             case "claim" -> claimBench(new Args(rest, Set.of("data", "sizes", "runs", "seed"), Set.of()));
             case "bundle" -> {
                 try {
-                    yield new BenchBundle(out).run(new Args(rest, Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), Set.of()));
+                    yield new BenchBundle(out).run(new Args(rest, Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), Set.of("unprepared")));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
