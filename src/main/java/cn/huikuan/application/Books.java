@@ -44,6 +44,7 @@ public final class Books implements AutoCloseable {
     private final PrivacyService privacy;
     private final ImportService imports;
     private final StatementImportService statements;
+    private final InvoiceImportService invoices;
     private final SearchService search;
     private final CourtImageStore courtImages;
     private final BookContext ctx;
@@ -72,6 +73,7 @@ public final class Books implements AutoCloseable {
         this.privacy = new PrivacyService(ctx, audit, store, customers, evidence, courtImages, legal);
         this.imports = new ImportService(ctx);
         this.statements = new StatementImportService(ctx, store);
+        this.invoices = new InvoiceImportService(ctx, store);
         this.search = new SearchService(ctx, lists);
         cn.huikuan.StartupTiming.mark("books: services built");
         int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)
@@ -212,6 +214,8 @@ public final class Books implements AutoCloseable {
     public PrivacyService privacy() { return privacy; }
     public ImportService imports() { return imports; }
     public StatementImportService statements() { return statements; }
+    /** Invoices in (issue 23). */
+    public InvoiceImportService invoices() { return invoices; }
     public SearchService search() { return search; }
 
     /** Photos made ready for the court bundle (issue 4). */

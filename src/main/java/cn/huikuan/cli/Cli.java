@@ -101,6 +101,7 @@ public final class Cli {
                 case "backup" -> backup(new Args(rest, Set.of("book"), Set.of()));
                 case "password" -> password(rest);
                 case "restore" -> restore(new Args(rest, Set.of("book", "from"), Set.of()));
+                case "team" -> new TeamCommand(out, System::getenv).run(rest);
                 case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(rest);
                 case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
                 default -> {
@@ -146,8 +147,9 @@ public final class Cli {
     private int importFile(String[] args) {
         if (args.length > 0 && args[0].equals("template")) return importTemplate(Arrays.copyOfRange(args, 1, args.length));
         if (args.length > 0 && args[0].equals("statement")) return new StatementImportCommand(out).run(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("invoices")) return new InvoiceImportCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
         if (args.length == 0 || !args[0].equals("receivables")) {
-            throw new UsageException("import needs receivables or template / 请指定 receivables 或 template");
+            throw new UsageException("import needs receivables, invoices or template / 请指定 receivables、invoices 或 template");
         }
         Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book", "file", "paid-on", "refused-out"),
                 Set.of("dry-run", "partial", "overwrite"));
@@ -442,6 +444,10 @@ public final class Cli {
                                      --paid-on 给有已收金额而无付款日期的行定付款日期；--refused-out 保存有误的行及原因
                                      / Excel or CSV in, all or nothing (--partial: the valid rows only); --paid-on dates
                                      paid rows that have no payment date; --refused-out saves the refused rows with why
+              import invoices --file FILE.xml|.ofd|.pdf|.zip|DIR [--file …] [--dry-run] [--json] [--book DIR]
+                                     导入本企业开具的数电票（XML、OFD、PDF 或其压缩包）为应收款，发票文件存为证据；
+                                     每个文件一行说明将做什么及原因；红字发票冲减原应收款 / invoices our business issued
+                                     become receivables with the file as evidence; one line per file says what and why
               import template --out FILE.xlsx [--overwrite]
                                      导入模板（中文列名、必填列、一行示例）/ the import template with an example row
               import statement --file FILE.csv|FILE.xlsx [--dry-run] [--json] [--book DIR]
@@ -471,6 +477,8 @@ public final class Cli {
                                      生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
               bench statements --data DIR [--lines 10000] [--customers 2000]
                                      生成银行流水并测量导入收款（试运行与记录）的用时 / generate a bank statement, time its dry run and recording
+              bench invoices --data DIR [--count 10000]
+                                     生成数电票 XML 压缩包并测量试运行和导入的用时 / time checking and importing a zip of invoices
               bench cli [--book DIR] [--runs 11] [--cds]
                                      命令行打开账本（verify）的用时与 H2 自带 Shell 对比 / verify against H2's shell opening the same file
               bench startup [--books DIR,…] [--runs 5] [--cds]
@@ -518,6 +526,14 @@ public final class Cli {
               bench guard [--corpus FILE]... [--runs 5] [--show-misses] [--compare]
                                      在标注语料上测量检查的召回率、误报率和用时 / recall, false positives and latency on the
                                      labelled corpora (default: every file of docs/conduct/)
+              team init|list --db jdbc:postgresql://HOST:PORT/DB [--login NAME]
+              team add-user --db URL --user NAME --role owner|bookkeeper|read-only [--login NAME]
+              team add-book --db URL --name NAME [--login NAME]
+              team grant|revoke --db URL --user NAME --book book_N [--login NAME]
+                                     办公室模式（PostgreSQL 服务器）：员工、角色和账本权限由数据库本身执行；
+                                     登录密码取自 HUIKUAN_DB_PASSWORD，新员工密码取自 HUIKUAN_NEW_PASSWORD
+                                     / team mode on the office's PostgreSQL server: staff, roles and per-book access,
+                                     enforced by the database (docs/decisions/0014); passwords from the environment
               calc 和 check 的命令加 --json 输出 JSON / add --json for JSON (check: one object per message, one per line)
 
             数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；

@@ -79,19 +79,22 @@ final class ConductRules {
     private static final Pattern DEBTOR_SIDE = Pattern.compile("公司|单位|领导|老板|上司|下属|经理|主管|主任|人事|前台");
     private static final String AUTH = "(?:人民法院|法院|执行局|执行庭|公安局|公安机关|公安|派出所|警察|民警|刑警|警方|经侦|网警|检察院|检察官|法官|司法局|纪委|特警|" + POLICE + ")";
     /** A judgment, award or enforcement case: the lawful ground for talk of 失信、拘留、拒不执行. */
-    private static final Pattern JUDGMENT = Pattern.compile("判决|裁定|调解书|支付令|法律文书|被执行人|执行法官|拒不履行|拒不执行|仲裁裁决|申请执行|强制执行");
+    private static final Pattern JUDGMENT = Pattern.compile("判决|裁定|调解书|支付令|法律文书|被执行人|执行法官|拒不履行|拒不执行|仲裁裁决|申请执行|强制执行"
+            + "|执行案|执行(?:已经|已)?立案|法院判|判了");
     private static final Pattern COURT = Pattern.compile("法院|仲裁委|仲裁机构|执行法官");
     /** A court's papers reaching the debtor, as they do after a lawsuit is filed (a summons by post is no impersonation). */
     private static final Pattern SERVED = Pattern.compile("传票|起诉状|应诉通知|举证通知|送达|(?:寄|邮寄|快递)(?:到|给)");
     /** A charge the parties agreed, or one a court decided. */
     private static final Pattern AGREED = Pattern.compile("合同|约定|协议|条款|判决|法院|调解书");
     /** A step a creditor may lawfully announce: a lawsuit or other court procedure, a lawyer, the contract's own remedies. */
-    private static final Pattern LAWFUL_STEP = Pattern.compile("起诉|诉讼|告你|告到法院|打官司|法院|仲裁|支付令|律师|强制执行|法律程序|法律途径|法律手段|依法"
+    private static final Pattern LAWFUL_STEP = Pattern.compile("起诉|诉讼|告你|告到法院|打官司|法院|仲裁|支付令|律师|强制执行|法律程序|法律途径|法律手段|依法|按法律|走法律"
             + "|停止供货|停止发货|停(?:止)?(?:你的)?赊账|取消(?:你的)?(?:赊账|账期|折扣|返点)|不再合作|终止合作|违约金"
             + "|赊账|账期|供货|发货|订单|接单|现款|款到发货|先打款|合作");
     /** Words that make pressure a threat whatever step is named beside it: harm, people sent round, exposure. */
     private static final Pattern UNLAWFUL_STEP = Pattern.compile("打(?:断|折|残|死|伤|你|一顿)|砸|揍|砍|捅|弄死|兄弟|找人|带人|上门|堵你|家人|老婆|孩子|父母|爸妈|你单位"
             + "|公司门口|曝光|发到|群里|网上|朋友圈|通讯录|小心|注意安全|意外|出事|医院|走夜路|不得安宁");
+    /** The police and criminal procedure: a case they file is no civil step. */
+    private static final Pattern CRIMINAL = Pattern.compile("公安|警察|民警|刑警|警方|经侦|派出所|检察|侦查|刑事|" + POLICE);
     private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
 
     /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
@@ -133,6 +136,28 @@ final class ConductRules {
     private static boolean judgment(Where w) {
         return JUDGMENT.matcher(w.text()).find();
     }
+
+    /**
+     * The debtor posting, not the writer ("你天天发朋友圈去旅游", "您还在朋友圈晒新车"): the debtor is the subject of the
+     * clause and nobody else acts before the words.
+     */
+    private static boolean debtorPosts(Where w) {
+        return DEBTOR_SUBJECT.matcher(w.clausePrefix()).find();
+    }
+
+    private static final Pattern DEBTOR_SUBJECT = Pattern.compile("(?<![把给让将对拿跟和替帮叫])(?:你|您)(?:们)?(?!的)[^\\n我把给让替帮被叫的]{0,8}$");
+
+    /**
+     * A shop's own list of customers it no longer gives credit to ("我们店的黑名单就是不再赊账的客户"): a trade term the
+     * shop may set (民法典 §525–§527), as long as nothing is published or sent to anyone.
+     */
+    private static boolean ownCreditList(Where w) {
+        return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !PUBLISHED.matcher(w.text()).find();
+    }
+
+    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:店|公司|厂|这边|家)?(?:的|内部的?|自己的)?$");
+    private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
+    private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
 
     static {
         // ---- violence and threats to the person or property
@@ -228,7 +253,7 @@ final class ConductRules {
                 + "|(?<![您你])(?:在|到|进)" + CL + "{0,4}?" + place + CL + "{0,8}?(?:发|挂|贴|曝光|公示|公开|公布|晒|转发|说)"
                 + "|" + place + CL + "{0,8}?(?:我|我们)" + CL + "{0,4}?(?:发|挂|贴|曝光|公布|晒|转发)"
                 + "|(?:在|到)(?:里面|群里|上面)(?:说|讲|发|聊|曝光|公布)",
-                pub, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
+                pub, ConductRules::debtorPosts, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
         rule(Category.DISCLOSURE, "曝光|人肉|公之于众|大字报|(?:做|印|发|贴)" + CL + "{0,3}传单|拉横幅|登报|全网|挂你|挂到网上|挂网上|晒出来|晒你|公示你|公开你|公布你"
                 + "|让大家都(?:知道|看看|来看)|让所有人(?:都)?知道|让全(?:公司|单位|村|小区|网|世界)(?:的人)?都知道|人人都知道|尽人皆知|身败名裂|社死|社会性死亡"
                 + "|让" + CL + "{0,6}?(?:他们|她们|大家|所有人|老师|同学|同事|邻居|亲戚|朋友|员工|顾客|客户|供应商|全村|全网|街坊)" + CL + "{0,4}?知道",
@@ -238,7 +263,7 @@ final class ConductRules {
                 Statutes.PIPL_LAWFUL_BASES, Statutes.PEACE_OF_PRIVATE_LIFE);
         rule(Category.DISCLOSURE, "黑名单|老赖名单|(?:不良|失信)(?:客户|企业|商家|用户)名单|通报给",
                 "把对方列入“黑名单”：只有法院能依法将拒不履行生效判决的被执行人纳入失信被执行人名单；债权人自行挂黑名单属于公开欠款、损害名誉",
-                w -> COURT.matcher(w.clause()).find() && judgment(w), Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
+                w -> COURT.matcher(w.clause()).find() && judgment(w) || ownCreditList(w), Statutes.PIPL_NO_PUBLICATION, Statutes.REPUTATION);
         rule(Category.DISCLOSURE, "(?:邻居|左邻右舍|隔壁)" + CL + "{0,10}?(?:聊聊|说说|谈谈|打听|讲讲)",
                 tell, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PEACE_OF_PRIVATE_LIFE);
 
@@ -247,7 +272,7 @@ final class ConductRules {
         rule(Category.HARASSMENT, "(?:一百|上百|几十|数十|几百|一千|\\d{2,})(?:个|条|次|通)(?:电话|短信|信息|消息|" + PHONE + ")"
                 + "|(?:电话|短信|" + PHONE + ")" + CL + "{0,4}?(?:一百|上百|几十|数十|\\d{2,})(?:个|条|次|通)|一天(?:一百|上百|几十|数十|几百|\\d{2,})个"
                 + "|每(?:隔)?" + CL + "{0,3}?(?:分钟|小时|钟头)" + CL + "{0,6}?(?:打|发|一次|一遍|一条|催)"
-                + "|(?:24小时|二十四小时|日夜|没日没夜|白天晚上|不停地?|轮流|一直)(?:都)?(?:打(?!不通)|呼|拨|call|去|敲|发|上门|找你|催)"
+                + "|(?:24小时|二十四小时|日夜|没日没夜|白天晚上|不停地?|轮流|一直)(?:都)?(?:打(?!不通)|呼|拨|call|去|敲|发|上门|找你|催(?!我))"
                 + "|自动(?:拨号|外呼|呼叫|重拨)|(?:电话|短信|信息)(?:机器人|群发器)|呼叫器"
                 + "|(?:天天|每天)(?:都)?(?:会)?(?:有人)?(?:去|上门|来|找你|站|坐|等|派人|打|给你打)"
                 + "|(?:每|一)(?:天|日|小时|个小时|钟头|分钟|刻钟)" + CL + "{0,6}?(?:各|都)?(?:打|发)" + CL + "{0,3}?(?:[一二两三四五六七八九十几\\d]+)?(?:次|条|遍|个|通)"
@@ -286,16 +311,20 @@ final class ConductRules {
                 impersonate, Statutes.CRIME_IMPERSONATING_OFFICIALS);
         rule(Category.FALSE_AUTHORITY, AUTH + "(?:的人)?(?:发给你|发给您|给你发|发你的|发出的|的最终通知|的最后通知)",
                 impersonate, ConductRules::judgment, Statutes.CRIME_IMPERSONATING_OFFICIALS, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
-        rule(Category.FALSE_AUTHORITY, AUTH + CL + "{0,8}?(?:\\n" + CL + "{0,8}?)?(?:马上|立刻|在路上|会去|要去|上门|来抓|抓你|去你|到你家|找你|带走|带人|铐|搬走)",
+        rule(Category.FALSE_AUTHORITY, AUTH + CL + "{0,8}?(?:\\n" + CL + "{0,8}?)?(?:马上|立刻|在路上|会去|要去|上门|来抓|抓你|去你|到你家|(?<!查)找你|带走|带人|铐|搬走)",
                 impersonate, w -> judgmentElsewhere(w) && !w.clause().matches(".*(?:我们|我)一起.*")
                         || SERVED.matcher(w.clause()).find(), Statutes.CRIME_IMPERSONATING_OFFICIALS);
         String falseThreat = "以刑事追究、拘留相威胁：欠款是民事纠纷，不还钱本身不构成犯罪，也不会因此坐牢；这样说属于恐吓，也可能损害对方名誉";
         rule(Category.FALSE_AUTHORITY, "坐牢|蹲(?:监狱|大牢|号子|局子|几年)|进去蹲|吃牢饭|牢饭|判刑|判你|判(?:[一两二三四五六七八九十几]|\\d)年|够判|抓起来|抓你|被抓|来抓|抓人|铐走|被铐|铐起来"
-                + "|拘留你|直接拘留|强制拘留|逮捕|批捕|刑拘|刑事拘留|立案侦查|已经立案|刑事责任|追究刑事|移交公安|移送公安|送进监狱|进监狱|关进去|留案底"
+                + "|拘留你|直接拘留|强制拘留|逮捕|批捕|刑拘|刑事拘留|立案侦查|刑事责任|追究刑事|移交公安|移送公安|送进监狱|进监狱|关进去|留案底"
                 + "|看守所|拘留所|进局子|蹲号子|吃官司|劳改|犯法|违法了|(?:拘留|逮捕|关押)(?:你|您)|让你进去|送你进去|把你送进|约谈|拘传"
-                + "|(?:报到|报给|交给|告到|报了|报案到)" + AUTH + "|(?:公安|经侦|派出所|警方|公安机关)" + CL + "{0,4}?(?:立案|介入|抓)"
+                + "|(?:报到|报给|报了|报案到)" + AUTH + "|(?:交给|告到)(?!人民法院|法院|法官)" + AUTH + "|(?:公安|经侦|派出所|警方|公安机关)" + CL + "{0,4}?(?:立案|介入|抓)"
                 + "|通缉令?|悬赏(?:通告|令|缉拿)|逮捕令|拘捕令|协查通报",
                 falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
+        // a case filed: a court's civil case ("法院已经立案了，传票会送达") is a lawful step; the police's is a false threat
+        rule(Category.FALSE_AUTHORITY, "已经立案|已立案", falseThreat,
+                w -> judgment(w) || COURT.matcher(w.clause()).find() && !CRIMINAL.matcher(w.clause()).find(),
+                Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         rule(Category.FALSE_AUTHORITY, "(?:涉嫌|构成|属于|就是|这是|你这是|犯了|算是|够得上|等于)" + CL + "{0,4}?(?:诈骗|骗贷|非法占有|恶意逃债|逃债罪|犯罪|违法犯罪)"
                 + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
                 falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
@@ -388,6 +417,8 @@ final class ConductRules {
     private static final Pattern ERRAND = Pattern.compile("对账|回执|送达|发票|签字|合同|对账单|拜访|结算|凭证|函|律师|法院|起诉|协商|商量|还款计划|付款计划|样品|送货|收款|结账"
             + "|取回|拿回|提货|验收|安装|维修|盖章");
     private static final Pattern NEGATION_IN_GAP = Pattern.compile("不|没|别|绝|勿");
+    /** "你别担心我会去你单位闹，那是违法的": what the writer says the debtor need not fear. */
+    private static final Pattern REASSURED = Pattern.compile("(?:别|不用|不必|无需|用不着)(?:担心|害怕|怕)$");
 
     /**
      * "我就坐你家楼下等", "你老婆的店我去过了", "你孩子上学那条路，我天天走": the writer (or people of the writer's) going to, waiting
@@ -400,6 +431,7 @@ final class ConductRules {
         while (a.find()) {
             if (NEGATION_IN_GAP.matcher(a.group("gap")).find()) continue;
             int cs = text.lastIndexOf('\n', a.start() - 1) + 1;
+            if (REASSURED.matcher(text.substring(cs, a.start())).find()) continue;
             int ce = text.indexOf('\n', a.end());
             if (ce < 0) ce = text.length();
             int ps = cs >= 1 ? text.lastIndexOf('\n', cs - 2) + 1 : cs;      // the clause before: the topic ("你老婆的店，我去过了")
@@ -439,7 +471,7 @@ final class ConductRules {
      * trade terms (stopping supply or credit, cash on delivery, no more discounts: 民法典 §525–§527 and the contract; issue
      * 20's false positive 「暂停你的赊账额度」).
      */
-    private static final Pattern LAWFUL_CONSEQUENCE = Pattern.compile("起诉|诉讼|仲裁|法院|律师|支付令|保全|强制执行|申请执行|依法|法律|追究|违约|利息|罚息|滞纳金|费用|损失"
+    private static final Pattern LAWFUL_CONSEQUENCE = Pattern.compile("起诉|诉讼|仲裁|法院|律师|支付令|保全|强制执行|申请执行|申请|失信被执行人|限制高消费|依法|法律|追究|违约|利息|罚息|滞纳金|费用|损失"
             + "|供货|发货|合作|解除|取消|催告|函|联系|商量|协商|计入|合同|约定|信用|对账|书面|通知书|公证|调解|主张|维权|加收|计收|权利|程序|途径|手段|责任"
             + "|赊账|赊销|赊欠|额度|账期|现款|现结|款到|预付|订单|折扣|优惠|返利|结算|停供|停货|断货");
     /** Who the consequence is aimed at: the debtor, or the writer's own hand. */

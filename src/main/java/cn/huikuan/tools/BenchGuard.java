@@ -24,7 +24,7 @@ import cn.huikuan.law.ConductModel;
  * rate on the lawful ones (share not "ok") by what makes them hard, the policy rows (lawful words at night:
  * expected "warn"), and the latency: the first check in this JVM (which loads ICU) and the median per message over
  * {@code runs} passes. {@code --compare} adds each file with the rules alone and, for the files the app's model is
- * trained on, with a model trained on the other files only. Default corpora: every file of docs/conduct/ (corpus, heldout-1 … -6, register).
+ * trained on, with a model trained on the other files only. Default corpora: every file of docs/conduct/ (corpus, heldout-1 … -9, register, firmness).
  */
 final class BenchGuard {
     /** One labelled message: label unlawful | lawful | policy. */
@@ -107,20 +107,21 @@ final class BenchGuard {
      * The same file with the rules alone, and (when the app's model was trained on it) with a model trained on the
      * other labelled files only: what the guard does on messages its model has not seen.
      */
-    private void compare(Path file, List<Row> rows, LprTable lpr) {
+    private Score compare(Path file, List<Row> rows, LprTable lpr, Score app) {
         Score rules = score(new ConductGuard(ConductGuard.Policy.defaults(), lpr, null), rows);
         out.printf("  rules alone: recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n", rules.blocked(), rules.unlawful(), 100 * rules.recall(),
                 rules.lawfulNotOk(), rules.lawful(), 100 * rules.falsePositiveRate());
         String name = file.getFileName().toString();
         if (!ConductModel.TRAINING.contains(name)) {
             out.println("  (the app's model was not trained on this file)");
-            return;
+            return app;
         }
         List<String> others = ConductModel.TRAINING.stream().filter(n -> !n.equals(name)).toList();
         ConductModel model = ConductModel.train(ConductGuard.samples(others));
         Score loso = score(new ConductGuard(ConductGuard.Policy.defaults(), lpr, model), rows);
         out.printf("  rules + a model trained without this file: recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n", loso.blocked(),
                 loso.unlawful(), 100 * loso.recall(), loso.lawfulNotOk(), loso.lawful(), 100 * loso.falsePositiveRate());
+        return loso;
     }
 
     private static void count(Map<String, int[]> m, String key, boolean hit) {
@@ -132,7 +133,8 @@ final class BenchGuard {
     int run(Args a, LprTable lpr) {
         List<String> files = a.all("corpus").isEmpty() ? List.of("docs/conduct/corpus.tsv", "docs/conduct/heldout-1.tsv", "docs/conduct/heldout-2.tsv",
                 "docs/conduct/heldout-3.tsv", "docs/conduct/register.tsv", "docs/conduct/firmness.tsv", "docs/conduct/heldout-4.tsv",
-                "docs/conduct/heldout-5.tsv", "docs/conduct/heldout-6.tsv", "docs/conduct/heldout-7.tsv") : a.all("corpus");
+                "docs/conduct/heldout-5.tsv", "docs/conduct/heldout-6.tsv", "docs/conduct/heldout-7.tsv", "docs/conduct/heldout-8.tsv",
+                "docs/conduct/heldout-9.tsv") : a.all("corpus");
         int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 100);
         ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr);
         List<List<Row>> corpora = new ArrayList<>();
@@ -145,6 +147,7 @@ final class BenchGuard {
         long t0 = System.nanoTime();
         guard.check("你好", ConductGuard.Context.of(ConductGuard.DebtorKind.PERSON));
         double first = (System.nanoTime() - t0) / 1e6;
+        int[] unseen = new int[4];   // unlawful, blocked, lawful, lawful not ok: each file with a model that never saw it
         for (int i = 0; i < files.size(); i++) {
             Score s = score(guard, corpora.get(i));
             out.printf("== %s: %d unlawful, %d lawful, %d policy%n", files.get(i), s.unlawful(), s.lawful(), s.policy());
@@ -158,7 +161,17 @@ final class BenchGuard {
                     100.0 * e.getValue()[1] / e.getValue()[0]);
             if (s.policy() > 0) out.printf("policy rows warned (lawful words outside contact hours): %d/%d%n", s.policyWarned(), s.policy());
             if (a.flag("show-misses")) s.misses().forEach(m -> out.println("  " + m));
-            if (a.flag("compare")) compare(Path.of(files.get(i)), corpora.get(i), lpr);
+            if (a.flag("compare")) {
+                Score u = compare(Path.of(files.get(i)), corpora.get(i), lpr, s);
+                unseen[0] += u.unlawful();
+                unseen[1] += u.blocked();
+                unseen[2] += u.lawful();
+                unseen[3] += u.lawfulNotOk();
+            }
+        }
+        if (a.flag("compare")) {
+            out.printf("every file with a model that never saw it (leave one set out): recall %d/%d = %.1f%%, false positives %d/%d = %.1f%%%n",
+                    unseen[1], unseen[0], 100.0 * unseen[1] / Math.max(1, unseen[0]), unseen[3], unseen[2], 100.0 * unseen[3] / Math.max(1, unseen[2]));
         }
         List<Double> ms = new ArrayList<>();
         for (int r = 0; r < runs; r++) {

@@ -308,11 +308,40 @@ class ConductGuardTest {
     }
 
     @Test
-    void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheHeldOutOnes() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-4.tsv", "heldout-5.tsv", "heldout-6.tsv", "heldout-7.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-4.tsv")).isNull();
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-5.tsv")).isNull();
-        assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(1000);
+    void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-9.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-9.tsv")).isNull();
+        for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
+        assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(1600);
+    }
+
+    /**
+     * Round 8 (docs/conduct-guard.md): who acts and which authority decides. The rules alone, so that the model's
+     * reading of the same words does not hide what the rules do; each lawful sentence beside its unlawful twin.
+     */
+    @Test
+    void theDebtorsOwnPostingACourtCaseAndAShopsOwnCreditListAreNoFindings() {
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // the debtor posting (subject 你) and the writer posting about the debtor
+        assertThat(v.apply("你倒是有空天天在朋友圈晒旅游照片，答应我的钱什么时候还？")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我把你的借条晒到朋友圈，让大家评评理。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("再不还，我们就把你拉进一个群，发到群里给大家看。")).isEqualTo(Verdict.BLOCKED);
+        // a case filed with a court, and a court's judge looking for property after a judgment
+        assertThat(v.apply("法院已经立案了，开庭时间等通知。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("经侦已经立案了，你等着吧。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("判决生效了，执行法官会依法查找你名下的财产。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我交给法院处理，下周递交起诉状。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("这事我交给公安处理，你等着被抓吧。")).isEqualTo(Verdict.BLOCKED);
+        // applying to the court for 失信 after a judgment is a lawful consequence of not paying
+        assertThat(v.apply("法院判了你还不还，我就申请把你列入失信被执行人名单、限制高消费。")).isEqualTo(Verdict.OK);
+        // a shop's own list of customers who now pay cash; a blacklist published is disclosure
+        assertThat(v.apply("你已经在我们店的黑名单上了，以后拿货只能现结。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你已经在我们店的黑名单上了，名单我会贴在店门口。")).isEqualTo(Verdict.BLOCKED);
+        // someone urging the writer; a reassurance
+        assertThat(v.apply("老板天天催我，我也只能再问问你。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你别担心我会去你单位闹，我只走法院。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我会去你单位闹，让你领导评评理。")).isEqualTo(Verdict.BLOCKED);
     }
 
     @Test

@@ -45,6 +45,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void bundleBenchTimesTheUnpreparedCaseTheBundleAfterItAndTheBackgroundCatchUp() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(cli.run("bench", "bundle", "--data", dir.resolve("u").toString(), "--photos", "2", "--pdf-pages", "0", "--runs", "1",
+                "--unprepared")).isZero();
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertThat(o).contains("court images lost, every photo decoded again: runs (ms) [", "the bundle after it", "load average at the first bundle: ");
+        // both photos' rows are there and their files are not: both are made again
+        assertThat(o).contains("background preparation after a restore into another folder: 2 photos in ");
+    }
+
+    @Test
     void claimBenchTimesEachSizeAndComparesTimePerEntry() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
