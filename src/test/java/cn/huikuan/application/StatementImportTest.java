@@ -196,7 +196,7 @@ class StatementImportTest {
         assertThat(books.statements().preview(bank).row(8).duplicate()).isFalse();
     }
 
-    /** A backup holding statement lines and payer memory restores (issue 24's loader reads the V19 tables as data). */
+    /** A backup holding statement lines and payer memory restores (issue 24's loader reads the V18 tables as data). */
     @Test
     void aBackupWithStatementLinesRestoresAndTheLinesAreStillKnown() throws Exception {
         Path bank = StatementFiles.bankCsv(dir);
