@@ -124,9 +124,9 @@ public final class Cli {
         m.put("backup", () -> books.new Backup());
         m.put("restore", () -> books.new Restore());
         m.put("password", () -> books.new Password().commandLine());
-        m.put("export", () -> passThrough(args -> new ExportCommand(out, err).run(args)));
-        m.put("calc", () -> passThrough(args -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(args)));
-        m.put("check", () -> passThrough(args -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(args)));
+        m.put("export", () -> new ExportCommand(out, err).commandLine());
+        m.put("calc", () -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).commandLine());
+        m.put("check", () -> new CheckCommand(out, () -> LawData.lpr(lawDir())).commandLine());
         m.put("help", HelpCommand::new);
         added.forEach((name, a) -> m.put(name, () -> {
             CommandLine c = passThrough(a.command(), a.helpBundle(), a.subcommands());
