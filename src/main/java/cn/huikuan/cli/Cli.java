@@ -110,30 +110,35 @@ public final class Cli {
         return BookFolders.defaultLocation().resolve("law");
     }
 
+    /** The product's top-level commands in the order the help lists them; the added tools follow. */
+    private static final List<String> BUILT_IN = List.of("version", "verify", "import", "privacy", "backup", "restore", "password",
+            "export", "calc", "check", "help");
+
     /**
-     * The top-level commands in the order the help lists them, each made only when it is used: a command line that runs
-     * one command builds only that one's picocli model (start-up of {@code verify}, issue 25).
+     * One top-level command's picocli object, made only when it is used: a command line that runs one command builds only
+     * that one's model (start-up of {@code verify}, issue 25; a switch rather than a map of lambdas, each of which would
+     * cost the JVM a class at every start).
      */
-    private Map<String, Supplier<Object>> commands() {
-        BookCommands books = new BookCommands(out, err);
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("version", VersionCommand::new);
-        m.put("verify", () -> new VerifyCommand(out));
-        m.put("import", () -> new ImportCommand(out, err, today).commandLine());
-        m.put("privacy", () -> books.new Privacy().commandLine());
-        m.put("backup", () -> books.new Backup());
-        m.put("restore", () -> books.new Restore());
-        m.put("password", () -> books.new Password().commandLine());
-        m.put("export", () -> new ExportCommand(out, err).commandLine());
-        m.put("calc", () -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).commandLine());
-        m.put("check", () -> new CheckCommand(out, () -> LawData.lpr(lawDir())).commandLine());
-        m.put("help", HelpCommand::new);
-        added.forEach((name, a) -> m.put(name, () -> {
-            CommandLine c = passThrough(a.command(), a.helpBundle(), a.subcommands());
-            c.getCommandSpec().usageMessage().hidden(a.helpBundle() == null);
-            return c;
-        }));
-        return m;
+    private Object command(String name) {
+        return switch (name) {
+            case "version" -> new VersionCommand();
+            case "verify" -> new VerifyCommand(out);
+            case "import" -> new ImportCommand(out, err, today).commandLine();
+            case "privacy" -> new BookCommands(out, err).new Privacy().commandLine();
+            case "backup" -> new BookCommands(out, err).new Backup();
+            case "restore" -> new BookCommands(out, err).new Restore();
+            case "password" -> new BookCommands(out, err).new Password().commandLine();
+            case "export" -> new ExportCommand(out, err).commandLine();
+            case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).commandLine();
+            case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).commandLine();
+            case "help" -> new HelpCommand();
+            default -> {
+                Added a = added.get(name);
+                CommandLine c = passThrough(a.command(), a.helpBundle(), a.subcommands());
+                c.getCommandSpec().usageMessage().hidden(a.helpBundle() == null);
+                yield c;
+            }
+        };
     }
 
     public int run(String... args) {
@@ -145,25 +150,43 @@ public final class Cli {
 
     /**
      * The picocli model: the root with every command when {@code first} is not one of them (help, an unknown command),
-     * else with that one only.
+     * else with that one only. The help texts are read only when a help is shown ({@link #withHelpTexts}).
      */
     CommandLine commandLine(String first) {
-        Map<String, Supplier<Object>> all = commands();
-        boolean one = all.containsKey(first) && !first.equals("help");
+        List<String> names = new ArrayList<>(BUILT_IN);
+        names.addAll(added.keySet());
+        boolean one = names.contains(first) && !first.equals("help");
         CommandLine root = new CommandLine(new Root());
-        for (var e : all.entrySet()) {
-            if (!one || e.getKey().equals(first)) root.addSubcommand(e.getKey(), e.getValue().get());
+        for (String name : names) {
+            if (!one || name.equals(first)) root.addSubcommand(name, command(name));
         }
         addHelpOption(root);
         root.setExpandAtFiles(false);          // "@…" is a value (a WeChat name), never a file of arguments
         root.setUsageHelpWidth(HELP_WIDTH);
-        root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Cli::commandTree);
-        root.setParameterExceptionHandler((e, args) -> {
+        root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandTree());
+        Outcomes outcomes = new Outcomes();
+        root.setParameterExceptionHandler(outcomes);
+        root.setExecutionExceptionHandler(outcomes);
+        root.setExecutionStrategy(outcomes);
+        return root;
+    }
+
+    /** What picocli hands back: bad input, an exception from a command, and the run itself (help and version first). */
+    private final class Outcomes implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExecutionStrategy {
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
             err.println("huikuan: " + message(e));
             return USAGE;
-        });
-        root.setExecutionExceptionHandler((e, cl, parsed) -> failure(e));
-        root.setExecutionStrategy(parsed -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+            return failure(e);
+        }
+
+        @Override
+        public int execute(ParseResult parsed) {
             for (ParseResult p = parsed; p != null; p = p.subcommand()) {
                 if (p.isUsageHelpRequested()) {
                     out.print(usage(p.commandSpec().commandLine()));
@@ -175,12 +198,33 @@ public final class Cli {
                 }
             }
             return new CommandLine.RunLast().execute(parsed);
-        });
+        }
+    }
+
+    /**
+     * Gives every command of the tree its help texts: help.properties, or the bundle a tool was added with (and its
+     * subcommands). Done only for a help, not at every start: reading the bundle is work a command's run never needs.
+     */
+    static CommandLine withHelpTexts(CommandLine root) {
+        CommandSpec top = root.getCommandSpec();
+        while (top.parent() != null) top = top.parent();
+        giveHelpTexts(top, ResourceBundle.getBundle(HELP_BUNDLE));
         return root;
+    }
+
+    private static void giveHelpTexts(CommandSpec spec, ResourceBundle inherited) {
+        ResourceBundle bundle = spec.userObject() instanceof PassThrough p && p.helpBundle != null
+                ? ResourceBundle.getBundle(p.helpBundle) : inherited;
+        if (spec.resourceBundle() != bundle) spec.resourceBundle(bundle);
+        Set<CommandSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CommandLine sub : spec.subcommands().values()) {
+            if (seen.add(sub.getCommandSpec())) giveHelpTexts(sub.getCommandSpec(), bundle);
+        }
     }
 
     /** The help of one command, as {@code huikuan … --help} prints it (no colours; the caller's stream's encoding). */
     static String usage(CommandLine c) {
+        withHelpTexts(c);
         return c.getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
@@ -194,9 +238,7 @@ public final class Cli {
      */
     private static void addHelpOption(CommandLine c) {
         CommandSpec spec = c.getCommandSpec();
-        // the blank line before a command's description only when it has one
-        c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION_HEADING,
-                help -> help.commandSpec().usageMessage().description().length == 0 ? "" : System.lineSeparator());
+        c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION_HEADING, DESCRIPTION_HEADING);
         if (spec.findOption("--help") == null) {
             spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey("help").build());
         }
@@ -206,7 +248,15 @@ public final class Cli {
         }
     }
 
-    @CommandLine.Command(name = "huikuan", resourceBundle = HELP_BUNDLE)
+    /** The blank line before a command's description only when it has one. */
+    private static final CommandLine.IHelpSectionRenderer DESCRIPTION_HEADING = new CommandLine.IHelpSectionRenderer() {
+        @Override
+        public String render(CommandLine.Help help) {
+            return help.commandSpec().usageMessage().description().length == 0 ? "" : System.lineSeparator();
+        }
+    };
+
+    @CommandLine.Command(name = "huikuan")
     static final class Root implements Callable<Integer> {
         @CommandLine.Option(names = "--version", versionHelp = true, descriptionKey = "version") boolean version;
 
@@ -257,10 +307,9 @@ public final class Cli {
     }
 
     private static CommandLine passThrough(Command command, String helpBundle, List<String> subcommands) {
-        CommandLine c = new CommandLine(new PassThrough(command, List.of()));
-        if (helpBundle != null) c.setResourceBundle(ResourceBundle.getBundle(helpBundle));
+        CommandLine c = new CommandLine(new PassThrough(command, List.of(), helpBundle));
         for (String sub : subcommands) {
-            CommandLine s = new CommandLine(new PassThrough(command, List.of(sub)));
+            CommandLine s = new CommandLine(new PassThrough(command, List.of(sub), helpBundle));
             s.setStopAtUnmatched(true);
             c.addSubcommand(sub, s);
         }
@@ -272,11 +321,14 @@ public final class Cli {
     static final class PassThrough implements Callable<Integer> {
         private final Command command;
         private final List<String> before;
+        /** The resource bundle of its help texts, or null for the bundle of the command it is added to. */
+        private final String helpBundle;
         @Unmatched List<String> args = new ArrayList<>();
 
-        PassThrough(Command command, List<String> before) {
+        PassThrough(Command command, List<String> before, String helpBundle) {
             this.command = command;
             this.before = before;
+            this.helpBundle = helpBundle;
         }
 
         @Override
@@ -288,6 +340,13 @@ public final class Cli {
     }
 
     /** The root's list of commands: every command and subcommand with its one-line summary (what the hand-kept help listed). */
+    private static final class CommandTree implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return commandTree(help);
+        }
+    }
+
     private static String commandTree(CommandLine.Help help) {
         int nameWidth = 30;
         int width = help.commandSpec().usageMessage().width();
