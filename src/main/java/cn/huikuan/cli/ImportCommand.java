@@ -37,8 +37,10 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code import} and its subcommands. A subcommand that parses its own arguments is added with
-     * {@link Cli#passThrough(String, Cli.Command)} (its help lines under {@code huikuan.import.NAME.usage.*} in help.properties).
+     * {@code import} and its subcommands. A subcommand that parses its own arguments ({@code int run(String[] args)}) is
+     * added with {@link Cli#passThrough(Cli.Command)}, e.g.
+     * {@code .addSubcommand("invoices", Cli.passThrough(args -> new InvoiceImportCommand(out, err).run(args)))}, with its
+     * help lines under {@code huikuan.import.invoices.usage.*} in help.properties (header, customSynopsis.0, description.N).
      */
     CommandLine commandLine() {
         return new CommandLine(this)
