@@ -141,10 +141,14 @@ public final class Cli {
         };
     }
 
+    /** The commands that open books: their set-up common to every folder starts beside picocli's (BookFolders.warmUpInBackground). */
+    private static final Set<String> OPEN_BOOKS = Set.of("verify", "import", "privacy", "backup", "restore", "password", "export");
+
     public int run(String... args) {
         if (args.length == 0) {
             return usage();
         }
+        if (OPEN_BOOKS.contains(args[0])) BookFolders.warmUpInBackground();
         return commandLine(args[0]).execute(args);
     }
 
