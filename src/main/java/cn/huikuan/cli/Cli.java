@@ -9,7 +9,6 @@ import cn.huikuan.storage.DataFolderException;
 import cn.huikuan.storage.DatabaseKey;
 import cn.huikuan.storage.StoreFailures;
 import picocli.CommandLine;
-
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
