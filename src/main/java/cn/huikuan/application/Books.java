@@ -43,6 +43,7 @@ public final class Books implements AutoCloseable {
     private final TodayService todo;
     private final PrivacyService privacy;
     private final ImportService imports;
+    private final InvoiceImportService invoices;
     private final SearchService search;
     private final CourtImageStore courtImages;
     private final BookContext ctx;
@@ -70,6 +71,7 @@ public final class Books implements AutoCloseable {
         this.todo = new TodayService(ctx, receivables, wizard);
         this.privacy = new PrivacyService(ctx, audit, store, customers, evidence, courtImages, legal);
         this.imports = new ImportService(ctx);
+        this.invoices = new InvoiceImportService(ctx, store);
         this.search = new SearchService(ctx, lists);
         cn.huikuan.StartupTiming.mark("books: services built");
         int undone = imports.undoUnfinished();   // before anything reads the books (decision 0010)
@@ -209,6 +211,8 @@ public final class Books implements AutoCloseable {
     public TodayService todo() { return todo; }
     public PrivacyService privacy() { return privacy; }
     public ImportService imports() { return imports; }
+    /** Invoices in (issue 23). */
+    public InvoiceImportService invoices() { return invoices; }
     public SearchService search() { return search; }
 
     /** Photos made ready for the court bundle (issue 4). */

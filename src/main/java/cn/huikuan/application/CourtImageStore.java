@@ -99,10 +99,60 @@ public final class CourtImageStore implements CourtImages {
      * Makes the court images that are missing: photos of books from before V8, photos whose kept image was lost
      * (a restored backup does not hold them) and those the recipe changed for. Run in the background after the
      * books open, newest evidence first; stops as soon as {@code stop} says so. Returns how many photos it looked at.
+     * Two kinds: photos without a {@code court_image} row, then rows whose file is not in {@code derived/} (or has
+     * another size): a backup holds the rows but not the derived files, so books restored into another data folder
+     * have rows for images that are not there (issue 25; before, those were left to the first bundle to make).
      */
     public int prepareMissing(BooleanSupplier stop) {
-        int done = 0;
         Set<String> seen = new HashSet<>(); // looked at in this run: not again, even if recording failed
+        int done = withoutRow(stop, seen);
+        return stop.getAsBoolean() ? done : done + withoutFile(stop, seen);
+    }
+
+    private int withoutFile(BooleanSupplier stop, Set<String> seen) {
+        int done = 0;
+        for (int offset = 0; !stop.getAsBoolean(); offset += 200) {
+            int from = offset;
+            List<String[]> page = ctx.db().withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT i.original_sha256, MAX(e.media_type), MAX(e.id) AS newest, MAX(i.size_bytes)"
+                        + " FROM court_image i JOIN evidence e ON e.sha256 = i.original_sha256 WHERE i.recipe = ? AND i.sha256 <> ?"
+                        + " GROUP BY i.original_sha256 ORDER BY newest DESC, i.original_sha256 LIMIT 200 OFFSET ?")) {
+                    ps.setString(1, RECIPE);
+                    ps.setString(2, NONE);
+                    ps.setInt(3, from);
+                    List<String[]> rows = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) rows.add(new String[]{rs.getString(1), rs.getString(2), String.valueOf(rs.getLong(4))});
+                    }
+                    return rows;
+                }
+            });
+            if (page.isEmpty()) return done;
+            for (String[] r : page) {
+                if (stop.getAsBoolean()) return done;
+                if (!seen.add(r[0]) || present(pathOf(r[0]), Long.parseLong(r[2]))) continue;
+                try {
+                    make(r[0], store.pathOf(r[0]), r[1]);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Court image of {} not prepared: {}", r[0], e.toString());
+                    keepNone(r[0]); // a bundle still tries again itself
+                }
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private static boolean present(Path file, long size) {
+        try {
+            return Files.size(file) == size;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int withoutRow(BooleanSupplier stop, Set<String> seen) {
+        int done = 0;
         while (!stop.getAsBoolean()) {
             List<String[]> batch = ctx.db().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT e.sha256, MAX(e.media_type), MAX(e.id) AS newest FROM evidence e"

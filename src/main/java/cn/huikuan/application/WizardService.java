@@ -3,6 +3,7 @@ package cn.huikuan.application;
 import cn.huikuan.domain.Balance;
 import cn.huikuan.domain.CollectionStep;
 import cn.huikuan.domain.ContactEntry;
+import cn.huikuan.domain.CreditorProfile;
 import cn.huikuan.domain.DomainException;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.FieldError;
@@ -23,6 +24,10 @@ import java.util.Comparator;
 import java.util.List;
 import cn.huikuan.domain.Instalment;
 import cn.huikuan.domain.RepaymentPlan;
+import cn.huikuan.law.ClaimCalculator;
+import cn.huikuan.storage.FileIntegrity;
+
+import java.util.Map;
 
 /**
  * The collection wizard's state: the step each case is at (remembered with its history) and the facts the
@@ -123,7 +128,36 @@ public final class WizardService {
     }
 
     public State state(long receivableId) {
+        return state(legal.records(receivableId), evidence.list(receivableId));
+    }
+
+    /** The wizard's page of a case in one read (issue 25): its records once, its claim once. */
+    public WizardPage page(long receivableId) {
         LegalStatusService.CaseRecords rec = legal.records(receivableId);
+        List<EvidenceItem> ev = evidence.list(receivableId);
+        ClaimCalculator.Result claim;
+        try {
+            claim = legal.claim(rec);
+        } catch (RuntimeException e) {
+            claim = null;                                   // e.g. an LPR month not in the table yet: the claim tab says why
+        }
+        return new WizardPage(state(rec, ev), rec.receivable(), ev, rec.contacts(), claim, ctx.creditor());
+    }
+
+    /**
+     * A receivable's tab in one read (issue 25: its page and its wizard each read the records, and each computed the claim):
+     * the receivable page ({@link LegalStatusService#page}), and the wizard's state from the same records, evidence and
+     * claim; only the step history and the plan are read besides.
+     */
+    public WizardPage.Screen screen(long receivableId, Map<Long, FileIntegrity> known, ReceivablePage.Progress progress) {
+        ReceivablePage p = legal.page(receivableId, known, progress);
+        LegalStatusService.CaseRecords rec = new LegalStatusService.CaseRecords(p.receivable(), p.payments(), p.timeline(), p.court());
+        return new WizardPage.Screen(p, new WizardPage(state(rec, p.evidence()), p.receivable(), p.evidence(), p.timeline(), p.claim(),
+                ctx.creditor()));
+    }
+
+    private State state(LegalStatusService.CaseRecords rec, List<EvidenceItem> evidence) {
+        long receivableId = rec.receivable().getId();
         Receivable r = rec.receivable();
         LocalDate today = ctx.today();
         BigDecimal paid = rec.payments().stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -144,7 +178,6 @@ public final class WizardService {
         CaseGuide.Facts facts = new CaseGuide.Facts(step, today, r.getCustomer().getSituation(), !r.getCustomer().getAssets().isEmpty(), disputed,
                 balance.outstanding(), balance.overdueSince(), limitation, lastReminder, delivered, promised, paidSince,
                 legal.proceduralDeadlines(rec.courtEvents()), planStatus(plan(receivableId), rec.payments()));
-        List<EvidenceItem> evidence = this.evidence.list(receivableId);
         List<EvidenceChecklist.Check> checklist = EvidenceChecklist.of(r.getKind(), evidence.stream().map(EvidenceItem::getType).toList(),
                 !rec.payments().isEmpty());
         return new State(step, facts, CaseGuide.next(facts), CaseGuide.strategy(facts), checklist, balance, limitation);
@@ -152,10 +185,17 @@ public final class WizardService {
 
     /** A reminder in the chosen tone, filled from the case (the user edits it before it is checked and logged). */
     public String reminder(long receivableId, ReminderTemplates.Tone tone) {
-        Receivable r = receivables.get(receivableId);
-        State st = state(receivableId);
-        return ReminderTemplates.render(tone, new ReminderTemplates.Facts(ctx.creditor().getName(), r.getCustomer().getName(),
+        return reminder(receivables.get(receivableId), state(receivableId), ctx.creditor(), tone);
+    }
+
+    /** The reminder from a page already read: no read of the books. */
+    public String reminder(WizardPage page, ReminderTemplates.Tone tone) {
+        return reminder(page.receivable(), page.state(), page.creditor(), tone);
+    }
+
+    private String reminder(Receivable r, State st, CreditorProfile creditor, ReminderTemplates.Tone tone) {
+        return ReminderTemplates.render(tone, new ReminderTemplates.Facts(creditor.getName(), r.getCustomer().getName(),
                 r.getTitle(), st.balance().outstanding(), st.balance().overdueSince(), ctx.today().plusDays(7),
-                ctx.creditor().getContactPhone() == null ? "" : ctx.creditor().getContactPhone()));
+                creditor.getContactPhone() == null ? "" : creditor.getContactPhone()));
     }
 }

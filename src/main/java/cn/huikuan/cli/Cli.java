@@ -111,7 +111,7 @@ public final class Cli {
 
     /** The product's top-level commands in the order the help lists them; the added tools follow. */
     private static final List<String> BUILT_IN = List.of("version", "verify", "import", "privacy", "backup", "restore", "password",
-            "export", "calc", "check", "help");
+            "team", "export", "calc", "check", "help");
 
     /**
      * One top-level command's picocli object, made only when it is used: a command line that runs one command builds only
@@ -127,6 +127,9 @@ public final class Cli {
             case "backup" -> new BookCommands(out, err).new Backup();
             case "restore" -> new BookCommands(out, err).new Restore();
             case "password" -> new BookCommands(out, err).new Password().commandLine();
+            // team parses its own arguments (TeamCommand): its subcommands are listed, their help lines in help.properties
+            case "team" -> passThrough(args -> new TeamCommand(out, System::getenv).run(args), null,
+                    List.of("init", "list", "add-user", "add-book", "grant", "revoke"));
             case "export" -> new ExportCommand(out, err).commandLine();
             case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).commandLine();
             case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).commandLine();

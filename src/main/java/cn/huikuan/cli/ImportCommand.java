@@ -45,12 +45,13 @@ final class ImportCommand implements Callable<Integer> {
     CommandLine commandLine() {
         return new CommandLine(this)
                 .addSubcommand(new Receivables())
+                .addSubcommand("invoices", Cli.passThrough(args -> new InvoiceImportCommand(out, err).run(args)))
                 .addSubcommand(new Template());
     }
 
     @Override
     public Integer call() {
-        throw new Cli.UsageException("import needs receivables or template / 请指定 receivables 或 template");
+        throw new Cli.UsageException("import needs receivables, invoices or template / 请指定 receivables、invoices 或 template");
     }
 
     @Command(name = "receivables")

@@ -28,7 +28,7 @@ public final class EvidenceIndex {
     static int groupOf(EvidenceType t) {
         return switch (t) {
             case CONTRACT, IOU -> 1;
-            case DELIVERY_NOTE, RECEIPT_SIGNED, STATEMENT -> 2;
+            case DELIVERY_NOTE, RECEIPT_SIGNED, STATEMENT, INVOICE -> 2;
             case TRANSFER_VOUCHER, REPAYMENT_RECORD -> 3;
             case CHAT_RECORD, CALL_RECORDING, DEMAND_NOTICE, POSTAL_RECEIPT, LAWYER_LETTER -> 4;
             case OTHER -> 5;

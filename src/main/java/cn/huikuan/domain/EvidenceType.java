@@ -7,6 +7,7 @@ public enum EvidenceType {
     DELIVERY_NOTE,       // 送货单
     RECEIPT_SIGNED,      // 签收单
     STATEMENT,           // 对账单
+    INVOICE,             // 发票 (issue 23: an imported invoice file)
     TRANSFER_VOUCHER,    // 转账凭证
     REPAYMENT_RECORD,    // 还款记录
     CHAT_RECORD,         // 聊天记录

@@ -283,7 +283,17 @@ public final class EvidenceBundle {
                 return placeholder(e, file, "PDF 文件已损坏，无法合并 / the PDF is damaged: " + bad.getClass().getSimpleName());
             }
         }
-        if (type.startsWith("text/")) {
+        if (type.equals("application/ofd")) {
+            // issue 23: an OFD invoice's pages, its text objects drawn at their positions (OfdPages), not a placeholder
+            try {
+                cn.huikuan.invoices.Ofd.Package ofd = cn.huikuan.invoices.Ofd.read(Files.readAllBytes(file), it.getOriginalFileName());
+                OfdPages.Rendered r = OfdPages.render(ofd);
+                return new Item(e, new Rendered(r.pdf(), r.pages()), null, true);
+            } catch (cn.huikuan.invoices.InvoiceUnreadable bad) {
+                return placeholder(e, file, "OFD 文件无法呈现 / the OFD cannot be drawn: " + bad.getMessage());
+            }
+        }
+        if (type.startsWith("text/") || type.equals("application/xml")) {
             return new Item(e, rendered(textDoc(e, file)), null, true);
         }
         return placeholder(e, file, type.startsWith("audio/") || type.startsWith("video/")

@@ -384,7 +384,7 @@ final class BackupLoader {
             Map<String, String> identities = new LinkedHashMap<>();
             Map<String, Set<String>> parents = new LinkedHashMap<>();
             try {
-                var config = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+                var config = Flyway.configure().dataSource(ds).locations(Database.H2_MIGRATIONS);
                 if (version != null) config = config.target(version);
                 config.load().migrate();
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

@@ -56,8 +56,17 @@ public final class Database implements AutoCloseable {
     private final CompletableFuture<SessionFactory> sessionFactory;
     private final Optional<Path> preMigrationBackup;
 
-    /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
+    /** The schema version of the newest migration; {@code DatabaseTest} keeps it true. */
     static final String SCHEMA_VERSION = "17";
+
+    /**
+     * One schema history for both databases (issue 22, decision 0014): the scripts in {@code db/migration} run on both;
+     * a version whose SQL differs between them has one script per database, under the same name, in {@code db/h2} and
+     * {@code db/postgresql} (V13: H2's multi-column ADD COLUMN and generated columns; PostgreSQL's STORED ones).
+     * Moving a script between folders keeps its name and checksum, so books migrated before the split validate as before.
+     */
+    public static final String[] H2_MIGRATIONS = {"classpath:db/migration", "classpath:db/h2"};
+    public static final String[] POSTGRESQL_MIGRATIONS = {"classpath:db/migration", "classpath:db/postgresql"};
 
     /** Unpooled connections to the same database: the one that shuts it down (see {@link #close()}). */
     private final JdbcDataSource direct;
@@ -93,12 +102,12 @@ public final class Database implements AutoCloseable {
      * @throws DataFolderException {@code PASSWORD_REQUIRED} or {@code WRONG_PASSWORD} for protected books
      */
     public static Database open(Path root, DatabaseKey key) {
-        return open(root, key, null, "classpath:db/migration");
+        return open(root, key, null, H2_MIGRATIONS);
     }
 
     /** As {@link #open(Path, DatabaseKey)}; {@code onUpgrade} runs when migrations are about to run on existing books. */
     public static Database open(Path root, DatabaseKey key, Runnable onUpgrade) {
-        return open(root, key, onUpgrade, "classpath:db/migration");
+        return open(root, key, onUpgrade, H2_MIGRATIONS);
     }
 
     /** Opens with the given Flyway locations; tests add locations with further migrations. */
@@ -140,7 +149,7 @@ public final class Database implements AutoCloseable {
             }
             cn.huikuan.StartupTiming.mark("database: H2 open");
             Optional<Path> backup = Optional.empty();
-            boolean schemaCurrent = exists && migrationLocations.length == 1 && "classpath:db/migration".equals(migrationLocations[0]) && upToDate(pool);
+            boolean schemaCurrent = exists && java.util.Arrays.equals(migrationLocations, H2_MIGRATIONS) && upToDate(pool);
             if (!schemaCurrent) try {
                 Flyway flyway = Flyway.configure().dataSource(pool).locations(migrationLocations)
                         .validateMigrationNaming(true).load();
@@ -185,7 +194,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SessionFactory buildSessionFactory(DataSource pool) {
+    /**
+     * Creates or migrates one office book on a PostgreSQL server (team mode, decision 0014): the book's schema, made
+     * and kept current by the same migrations as an H2 book. Runs as the connection's current role; returns the
+     * schema version reached.
+     */
+    public static String migratePostgresqlBook(DataSource server, String schema) {
+        MigrateResult r = Flyway.configure().dataSource(server).schemas(schema).locations(POSTGRESQL_MIGRATIONS)
+                .validateMigrationNaming(true).load().migrate();
+        return r.targetSchemaVersion != null ? r.targetSchemaVersion : SCHEMA_VERSION;
+    }
+
+    /** The ORM over {@code pool}, checked against its schema ({@code validate}, never DDL): H2's or a PostgreSQL book's. */
+    static SessionFactory buildSessionFactory(DataSource pool) {
         {
             StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                     .applySetting("hibernate.connection.datasource", pool)

@@ -186,6 +186,42 @@ public final class EvidenceStore {
                 clock.instant().truncatedTo(ChronoUnit.MICROS)); // what TIMESTAMP(6) keeps
     }
 
+    /**
+     * Stores {@code content} (a file read from inside an archive: an invoice from a .zip, issue 23) as {@link #put} stores a
+     * file: refused when empty or over the limit, written to {@code tmp/} and forced to disk, then renamed to its SHA-256.
+     * {@code fileName} is kept as the original's name (its last path element, control characters replaced).
+     */
+    public StoredFile put(byte[] content, String fileName) {
+        String last = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}:*?\"<>|]", "_");
+        Path named = Path.of(last.isBlank() ? "file" : last);
+        if (content.length == 0) throw new EvidenceImportException(EvidenceImportException.Reason.EMPTY, named, null);
+        if (content.length > maxBytes) throw new EvidenceImportException(EvidenceImportException.Reason.TOO_LARGE, named, null);
+        String sha = HexFormat.of().formatHex(sha256().digest(content));
+        Path target = pathOf(sha);
+        Path tmp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+        try {
+            if (!(Files.exists(target) && verify(sha, content.length) == FileIntegrity.OK)) {
+                Files.createDirectories(tmp.getParent());
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
+                    while (b.hasRemaining()) ch.write(b);
+                    ch.force(true);
+                }
+                Files.createDirectories(target.getParent());
+                if (Files.exists(target)) target.toFile().setWritable(true);
+                moveIntoPlace(tmp, target);
+                target.toFile().setReadOnly();
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new EvidenceImportException(String.valueOf(e.getMessage()).contains("No space") ? EvidenceImportException.Reason.DISK_FULL
+                    : EvidenceImportException.Reason.UNREADABLE, named, e);
+        }
+        return new StoredFile(sha, content.length, safeFileName(named), MediaTypes.sniff(target, named.getFileName().toString()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

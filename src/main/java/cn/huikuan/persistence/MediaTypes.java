@@ -34,10 +34,12 @@ final class MediaTypes {
             String f = lower(fileName);
             if (f.endsWith(".docx")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
             if (f.endsWith(".xlsx")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            if (f.endsWith(".ofd")) return "application/ofd";   // GB/T 33190, an electronic invoice's format (issue 23)
             return "application/zip";
         }
         if (starts(head, n, 0xD0, 0xCF, 0x11, 0xE0)) return "application/msword";
         String f = lower(fileName);
+        if (f.endsWith(".xml") && n > 0 && (head[0] == '<' || (head[0] & 0xFF) == 0xEF)) return "application/xml";
         if (f.endsWith(".txt") || f.endsWith(".csv") || f.endsWith(".html") || f.endsWith(".htm") || f.endsWith(".json")) {
             return "text/plain";
         }

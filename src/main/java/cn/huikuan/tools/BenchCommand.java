@@ -60,7 +60,7 @@ final class BenchCommand {
 
     int run(String[] args) {
         if (args.length == 0) {
-            throw new Cli.UsageException("bench needs generate, lists, writes, import, startup, bundle, claim or guard / 请指定 generate、lists、writes、import、startup、bundle、claim 或 guard");
+            throw new Cli.UsageException("bench needs generate, lists, writes, import, invoices, startup, bundle, claim or guard / 请指定 generate、lists、writes、import、invoices、startup、bundle、claim 或 guard");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -71,10 +71,11 @@ final class BenchCommand {
             case "startup" -> startupBench(new Args(rest, Set.of("books", "runs"), Set.of("cds")));
             case "writes" -> writes(new Args(rest, Set.of("data", "runs"), Set.of()));
             case "import" -> importBench(new Args(rest, Set.of("data", "rows"), Set.of()));
+            case "invoices" -> new BenchInvoices(out).run(new Args(rest, Set.of("data", "count"), Set.of()));
             case "claim" -> claimBench(new Args(rest, Set.of("data", "sizes", "runs", "seed"), Set.of()));
             case "bundle" -> {
                 try {
-                    yield new BenchBundle(out).run(new Args(rest, Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), Set.of()));
+                    yield new BenchBundle(out).run(new Args(rest, Set.of("data", "photos", "pdf-pages", "runs", "qpdf"), Set.of("unprepared")));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {

@@ -202,7 +202,7 @@ public final class Form {
         return parse(s.getEditor().getText(), f.getMin(), f.getMax());
     }
 
-    private static Integer parse(String text, int min, int max) {
+    static Integer parse(String text, int min, int max) {
         if (text == null) return null;
         text = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         if (!text.matches("[0-9]{1,9}")) return null;

@@ -16,47 +16,29 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.nio.file.Files;
 import java.time.LocalDate;
 
 /**
  * 导入 Excel: the columns Huikuan recognised (each can be changed), the first rows, the dry run's verdict
  * with every rejected row and its reason, then the import, which writes all rows or none; or, when the user
  * ticks 只导入正确的行, the valid rows only, the others being saved with their reasons (issue 21). The payment
- * date of paid rows without one is the user's choice, stated in the report; the template is a button away.
+ * date of paid rows without one is the user's choice, stated in the report; the template is a button away. The state
+ * and the work are {@link ImportModel}'s (issue 25); this dialog builds the controls and binds them.
  */
 public final class ImportDialog extends Dialog<Integer> {
     private final AppContext ctx;
-    private final Path file;
-    private final Map<ImportService.Column, ComboBox<String>> columns = new EnumMap<>(ImportService.Column.class);
-    private final TextArea report = new TextArea();
-    private final Button importButton;
-    private final Button cancelButton;
-    private final ComboBox<String> paidOn = new ComboBox<>();
-    private final CheckBox partial = new CheckBox();
-    private final Button saveRefused = new Button();
-    private List<String> header = List.of();
-    private ImportService.Report last;
-    /** Rows imported by this dialog, once it has imported (it then stays open to show what was refused). */
-    private Integer imported;
-    /** Checks asked for so far: only the latest one's report is shown. */
-    private int checks;
-    /** The check whose report is shown (0: the one the dialog opened with). */
-    private int shown;
+    private final ImportModel model;
 
     public ImportDialog(AppContext ctx, Window owner, Path file, ImportService.Report first) {
         UiFont.apply(this);
         this.ctx = ctx;
-        this.file = file;
+        this.model = new ImportModel(ctx.books(), ctx.i18n(), ctx.tasks().background(), file, first);
         initOwner(owner);
         setTitle(ctx.t("import.title"));
         setHeaderText(ctx.t("import.header", file.getFileName()));
         setResizable(true);
         getDialogPane().setId("importDialog");
-        header = first.header();
+        var fixed = model.imported().isNotNull();              // once imported, the choices stay as they were
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
@@ -65,12 +47,12 @@ public final class ImportDialog extends Dialog<Integer> {
             ComboBox<String> box = new ComboBox<>();
             box.setId("importColumn-" + c.name());
             box.getItems().add(ctx.t("import.none"));
-            box.getItems().addAll(header);
-            Integer i = first.mapping().get(c);
-            box.getSelectionModel().select(i == null ? 0 : i + 1);
+            box.getItems().addAll(model.header());
+            box.getSelectionModel().select(model.column(c).get() + 1);
+            box.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.column(c).set(b.intValue() - 1));
             box.setPrefWidth(140);
             box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            columns.put(c, box);
+            box.disableProperty().bind(fixed);
             Label label = new Label(ctx.t("import.col." + c.name()) + (c.required() ? " *" : ""));
             label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the dialog widens rather than cut a column's name
             grid.add(label, col, row);
@@ -80,26 +62,38 @@ public final class ImportDialog extends Dialog<Integer> {
                 col += 2;
             }
         }
+        TextArea report = new TextArea();
         report.setId("importReport");
         report.setEditable(false);
         report.setWrapText(true);
         report.setPrefRowCount(12);
+        report.textProperty().bind(model.report());
         Button recheck = new Button(ctx.t("import.recheck"));
         recheck.setId("importRecheck");
-        recheck.setOnAction(e -> check());
+        recheck.setOnAction(e -> model.check());
         // issue 21: the payment date of a paid row the file gives none for: the user's choice, never an invented one
+        ComboBox<String> paidOn = new ComboBox<>();
         paidOn.setId("importPaidOn");
         for (ImportService.PaidOnDefault d : ImportService.PaidOnDefault.values()) paidOn.getItems().add(ctx.t("import.paidOn." + d.name()));
-        paidOn.getSelectionModel().select(first.paidOnDefault().ordinal());
-        paidOn.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> check());
+        paidOn.getSelectionModel().select(model.paidOn().get().ordinal());
+        paidOn.getSelectionModel().selectedIndexProperty().addListener((o, a, b) ->
+                model.paidOn().set(ImportService.PaidOnDefault.values()[Math.max(0, b.intValue())]));
+        paidOn.disableProperty().bind(fixed);
+        CheckBox partial = new CheckBox();
         partial.setId("importPartial");
         partial.setText(ctx.t("import.partial"));
-        partial.selectedProperty().addListener((o, a, b) -> {
-            if (last != null && shown == checks) show(last);   // while a check runs, its report will say it
-        });
+        partial.selectedProperty().bindBidirectional(model.partial());
+        partial.disableProperty().bind(fixed);
+        Button saveRefused = new Button();
         saveRefused.setId("importSaveRefused");
         saveRefused.setText(ctx.t("import.saveRefused"));
         saveRefused.setOnAction(e -> saveRefused());
+        saveRefused.disableProperty().bind(model.refusedSavable().not());
+        model.message().addListener((o, was, m) -> {
+            if (m == null) return;
+            if (m.error()) ctx.dialogs().showError(window(), ctx.t("import.title"), m.text());
+            else ctx.dialogs().showInfo(window(), ctx.t("import.title"), m.text());
+        });
         Button template = new Button(ctx.t("import.template"));
         template.setId("importTemplate");
         template.setOnAction(e -> saveTemplate());
@@ -112,125 +106,38 @@ public final class ImportDialog extends Dialog<Integer> {
         getDialogPane().getButtonTypes().addAll(doImport, new ButtonType(ctx.t("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         // without a converter a cancelled dialog's result is the Cancel ButtonType, cast to Integer by the caller (issue 21);
         // closed after a partial import, the result is what was imported
-        setResultConverter(button -> imported);
-        importButton = (Button) getDialogPane().lookupButton(doImport);
+        setResultConverter(button -> model.imported().get());
+        Button importButton = (Button) getDialogPane().lookupButton(doImport);
         importButton.setId("importRun");
-        cancelButton = (Button) getDialogPane().lookupButton(getDialogPane().getButtonTypes().get(1));
+        importButton.disableProperty().bind(model.importable().not());
+        Button cancelButton = (Button) getDialogPane().lookupButton(getDialogPane().getButtonTypes().get(1));
         cancelButton.setId("importClose");
         importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();                                      // stay open while it runs; close when done
-            runImport();
+            model.runImport();
         });
-        show(first);
-    }
-
-    private Map<ImportService.Column, Integer> mapping() {
-        Map<ImportService.Column, Integer> m = new EnumMap<>(ImportService.Column.class);
-        columns.forEach((c, box) -> {
-            int i = box.getSelectionModel().getSelectedIndex();
-            if (i > 0) m.put(c, i - 1);
-        });
-        return m;
-    }
-
-    private ImportService.Options options() {
-        int i = paidOn.getSelectionModel().getSelectedIndex();
-        return new ImportService.Options(ImportService.PaidOnDefault.values()[Math.max(0, i)], partial.isSelected());
-    }
-
-    private void check() {
-        if (imported != null) return;                          // the rows are in: a new check would find them there
-        Map<ImportService.Column, Integer> m = mapping();
-        ImportService.Options o = options();
-        int asked = ++checks;
-        importButton.setDisable(true);                         // until this check's report is shown
-        ctx.tasks().run(ctx.t("import.checking"), p -> ctx.books().imports().dryRun(file, m, o), r -> {
-            if (asked != checks) return;                       // an earlier check finishing late is not shown over a later one
-            shown = asked;
-            show(r);
-        }, e -> {
-            if (asked == checks) report.setText(ErrorMessages.describe(e, ctx.i18n()));
-        });
-    }
-
-    private boolean importable(ImportService.Report r) {
-        return partial.isSelected() ? r.anyAccepted() : r.ok();
-    }
-
-    private void show(ImportService.Report r) {
-        last = r;
-        StringBuilder sb = new StringBuilder();
-        if (imported != null) sb.append(ctx.t("import.result", imported, r.rejected().size())).append("\n\n");
-        sb.append(ctx.t("import.summary", r.rows(), r.accepted(), r.rejected().size(), r.newCustomers(), r.existingCustomers()));
-        sb.append('\n');
-        switch (r.paidOnDefault()) {
-            case IMPORT_DATE -> sb.append(ctx.t("import.paidOn.importDate", r.paidOnDefaulted(), r.importDate().toString())).append('\n');
-            case DUE_DATE -> sb.append(ctx.t("import.paidOn.dueDate", r.paidOnDefaulted())).append('\n');
-            case NONE -> {
-                if (r.paidOnMissing() > 0) sb.append(ctx.t("import.paidOn.missing", r.paidOnMissing())).append('\n');
-            }
-        }
-        if (imported == null) {
-            if (r.ok()) sb.append(ctx.t("import.ready")).append('\n');
-            else if (partial.isSelected() && r.anyAccepted()) sb.append(ctx.t("import.partialReady", r.accepted(), r.rejected().size())).append('\n');
-        }
-        for (ImportService.Rejection x : r.rejected().subList(0, Math.min(500, r.rejected().size()))) {
-            sb.append(ctx.t("import.row", x.row(), x.reason())).append('\n');
-        }
-        if (r.rejected().size() > 500) sb.append(ctx.t("import.more", r.rejected().size() - 500)).append('\n');
-        if (!r.notices().isEmpty()) {
-            sb.append('\n').append(ctx.t("import.notices")).append('\n');
-            for (ImportService.Notice x : r.notices().subList(0, Math.min(500, r.notices().size()))) {
-                sb.append(ctx.t("import.row", x.row(), x.text())).append('\n');
-            }
-        }
-        sb.append('\n').append(ctx.t("import.preview")).append('\n').append(String.join(" | ", r.header())).append('\n');
-        for (List<String> row : r.preview()) sb.append(String.join(" | ", row)).append('\n');
-        report.setText(sb.toString());
-        importButton.setDisable(imported != null || !importable(r));
-        saveRefused.setDisable(r.rejected().isEmpty() || r.sourceHash() == null);
-    }
-
-    private void runImport() {
-        if (imported != null || last == null || !importable(last)) return;
-        Map<ImportService.Column, Integer> m = mapping();
-        ImportService.Options o = options();
-        importButton.setDisable(true);
-        ctx.tasks().run(ctx.t("import.running"), p -> ctx.books().imports().importFile(file, m, o), r -> {
-            imported = r.accepted();
-            if (r.rejected().isEmpty()) {
-                setResult(imported);
+        // partial: the dialog stays open with what was refused, to be saved; closing returns what was imported
+        model.imported().addListener((o, was, n) -> cancelButton.setText(ctx.t("import.close")));
+        model.done().addListener((o, was, all) -> {
+            if (all) {
+                setResult(model.imported().get());
                 close();
-                return;
             }
-            // partial: stay open with what was refused, to be saved; closing returns what was imported
-            paidOn.setDisable(true);
-            partial.setDisable(true);
-            columns.values().forEach(b -> b.setDisable(true));
-            cancelButton.setText(ctx.t("import.close"));
-            show(r);
-        }, e -> {
-            if (e instanceof ImportService.ImportRefused refused) show(refused.report());
-            else report.setText(ErrorMessages.describe(e, ctx.i18n()));
         });
+    }
+
+    private Window window() {
+        return getDialogPane().getScene().getWindow();
     }
 
     /** The rows the last check (or import) refused, with their reasons, as .xlsx in a folder the user picks. */
     private void saveRefused() {
-        ImportService.Report r = last;
-        if (r == null || r.rejected().isEmpty()) return;
-        Path folder = ctx.dialogs().chooseDirectory(getDialogPane().getScene().getWindow(), ctx.t("import.chooseFolder"));
-        if (folder == null) return;
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path target = unused(folder, ctx.t("import.refusedFile", dot > 0 ? name.substring(0, dot) : name));
-        ctx.tasks().run(ctx.t("import.saveRefused"), p -> ImportService.writeRefused(file, r, target),
-                n -> ctx.dialogs().showInfo(getDialogPane().getScene().getWindow(), ctx.t("import.title"), ctx.t("import.refusedSaved", n, target)),
-                e -> ctx.dialogs().showError(getDialogPane().getScene().getWindow(), ctx.t("import.title"), ErrorMessages.describe(e, ctx.i18n())));
+        Path folder = ctx.dialogs().chooseDirectory(window(), ctx.t("import.chooseFolder"));
+        if (folder != null) model.saveRefused(folder);
     }
 
     private void saveTemplate() {
-        saveTemplate(ctx, getDialogPane().getScene().getWindow());
+        saveTemplate(ctx, window());
     }
 
     /**
@@ -251,8 +158,6 @@ public final class ImportDialog extends Dialog<Integer> {
 
     /** {@code stem.xlsx} in {@code folder}, or {@code stem (2).xlsx} …: a file already there is never replaced. */
     static Path unused(Path folder, String stem) {
-        Path p = folder.resolve(stem + ".xlsx");
-        for (int i = 2; Files.exists(p); i++) p = folder.resolve(stem + " (" + i + ").xlsx");
-        return p;
+        return ImportModel.unused(folder, stem);
     }
 }

@@ -26,9 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import cn.huikuan.application.ReceivablePage;
 import cn.huikuan.domain.AgingBucket;
@@ -47,7 +45,8 @@ import java.util.Optional;
 
 /**
  * One receivable: its balance today, the payments, the evidence (add by chooser or drag-and-drop, open,
- * check the stored copy's hash) and the communication timeline.
+ * check the stored copy's hash) and the communication timeline. The state is {@link ReceivableDetailModel}'s (issue 25:
+ * one read per refresh for the page and its wizard); this view builds the tabs and shows what the model holds.
  */
 public final class ReceivableDetailView extends BorderPane {
     private final AppContext ctx;
@@ -61,15 +60,14 @@ public final class ReceivableDetailView extends BorderPane {
     private final TableView<EvidenceItem> evidence = new TableView<>();
     private final ListView<ContactEntry> timeline = new ListView<>();
     private final GridPane terms = new GridPane();
-    private final Map<Long, FileIntegrity> integrity = new HashMap<>();
-    private Receivable receivable;
-    private boolean reportedBad;
+    private final ReceivableDetailModel model;
 
 
     public ReceivableDetailView(AppContext ctx, MainView main, long id) {
         this.ctx = ctx;
         this.main = main;
         this.id = id;
+        this.model = new ReceivableDetailModel(ctx.books(), ctx.i18n(), ctx.tasks().background(), id, ctx.changes()::publish);
         setId("receivableDetail-" + id);
         setPadding(new Insets(12));
         heading.getStyleClass().add("title-3");
@@ -95,7 +93,7 @@ public final class ReceivableDetailView extends BorderPane {
         TabPane tabs = new TabPane();
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        wizard = new WizardView(ctx, id);
+        wizard = new WizardView(ctx, model.wizard());
         tabs.getTabs().addAll(tab("detail-tab-wizard", ctx.t("wizard.tab"), wizard),
                 tab("detail-tab-timeline", ctx.t("detail.timeline"), timelineNode()),
                 tab("detail-tab-claim", ctx.t("claim.tab"), claimNode()),
@@ -104,6 +102,9 @@ public final class ReceivableDetailView extends BorderPane {
                 tab("detail-tab-court", ctx.t("court.tab"), courtNode()),
                 tab("detail-tab-terms", ctx.t("detail.terms"), terms));
         setCenter(tabs);
+        model.page().addListener((o, was, d) -> show(d));
+        model.damagedFiles().addListener((o, was, bad) -> ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(),
+                ctx.t("evidence.integrityProblem.title"), ctx.t("evidence.integrityProblem", bad)));
         reload();
     }
 
@@ -145,7 +146,7 @@ public final class ReceivableDetailView extends BorderPane {
         evidence.setPlaceholder(new Label(ctx.t("detail.dropHint")));
         evidence.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<EvidenceItem, String> status = col(ctx.t("evidence.status"),
-                e -> ctx.t("evidence.integrity." + integrity.getOrDefault(e.getId(), FileIntegrity.OK).name()), 90);
+                e -> ctx.t("evidence.integrity." + model.integrity(e).name()), 90);
         status.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -153,7 +154,7 @@ public final class ReceivableDetailView extends BorderPane {
                 setText(empty ? null : item);
                 getStyleClass().remove("bucket-severe");
                 if (!empty && getTableRow() != null && getTableRow().getItem() != null
-                        && integrity.getOrDefault(getTableRow().getItem().getId(), FileIntegrity.OK) != FileIntegrity.OK) {
+                        && model.integrity(getTableRow().getItem()) != FileIntegrity.OK) {
                     getStyleClass().add("bucket-severe");
                 }
             }
@@ -254,23 +255,11 @@ public final class ReceivableDetailView extends BorderPane {
     }
 
     public void reload(boolean recheckFiles) {
-        if (wizard != null) wizard.reload();
-        Map<Long, FileIntegrity> known = recheckFiles ? Map.of() : Map.copyOf(integrity);
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().legal().page(id, known, new ReceivablePage.Progress() {
-            @Override
-            public void update(int done, int of) {
-                p.update(done, of);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return p.cancelled();
-            }
-        }), this::show);
+        model.reload(recheckFiles);
     }
 
     private void show(ReceivablePage d) {
-        receivable = d.receivable();
+        Receivable receivable = d.receivable();
         Balance b = d.balance();
         heading.setText(receivable.getCustomer().getName() + " — " + receivable.getTitle());
         sub.setText(ctx.i18n().e(receivable.getKind())
@@ -287,18 +276,10 @@ public final class ReceivableDetailView extends BorderPane {
         showClaim(d.claim(), d.claimProblem(ctx.i18n().language()));
         showCourt(d.court(), d.deadlines());
         payments.getItems().setAll(d.payments());
-        integrity.clear();
-        integrity.putAll(d.integrity());
         evidence.getItems().setAll(d.evidence());
         evidence.refresh();
         timeline.getItems().setAll(d.timeline());
-        showTerms();
-        long bad = d.integrity().values().stream().filter(i -> i != FileIntegrity.OK).count();
-        if (bad > 0 && !reportedBad) {
-            reportedBad = true;
-            ctx.dialogs().showError(getScene() == null ? null : getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
-                    ctx.t("evidence.integrityProblem", bad));
-        }
+        showTerms(receivable);
     }
 
     private final ListView<String> courtList = new ListView<>();
@@ -431,8 +412,7 @@ public final class ReceivableDetailView extends BorderPane {
             lines.add(line);
         }
         courtList.getItems().setAll(lines);
-        Optional<ProceduralDeadlines.Deadline> next =
-                ProceduralDeadlines.next(deadlines, ctx.books().today());
+        Optional<ProceduralDeadlines.Deadline> next = model.nextDeadline().get();
         figure(8, "court.nextDeadline", next.map(n -> Fmt.date(n.date()) + "  " + (ctx.i18n().english() ? n.whatEn().replaceAll(" \\(.*", "") : n.what().replaceAll("（.*", ""))).orElse("—"),
                 "fig-nextDeadline");
     }
@@ -474,7 +454,7 @@ public final class ReceivableDetailView extends BorderPane {
         return box;
     }
 
-    private void showTerms() {
+    private void showTerms(Receivable receivable) {
         terms.getChildren().clear();
         terms.setHgap(16);
         terms.setVgap(6);
@@ -508,9 +488,7 @@ public final class ReceivableDetailView extends BorderPane {
     }
 
     private void edit() {
-        if (receivable == null) return;
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().receivables().get(id), r ->
-                new ReceivableEditor(ctx, getScene().getWindow(), r, null).showAndWait().ifPresent(x -> ctx.changes().publish()));
+        model.editing(r -> new ReceivableEditor(ctx, getScene().getWindow(), r, null).showAndWait().ifPresent(x -> ctx.changes().publish()));
     }
 
     private void addPayment() {
@@ -533,7 +511,7 @@ public final class ReceivableDetailView extends BorderPane {
 
     private void openEvidence(EvidenceItem item) {
         if (item == null) return;
-        FileIntegrity state = integrity.getOrDefault(item.getId(), FileIntegrity.OK);
+        FileIntegrity state = model.integrity(item);
         if (state != FileIntegrity.OK) {
             ctx.dialogs().showError(getScene().getWindow(), ctx.t("evidence.integrityProblem.title"),
                     ctx.t("evidence.integrity." + state.name() + ".detail", item.getTitle()));
@@ -543,10 +521,9 @@ public final class ReceivableDetailView extends BorderPane {
     }
 
     private void logContact() {
-        ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().evidence().list(id), list ->
-                new ContactDialog(ctx, getScene().getWindow(), id, list, timeline.getItems().stream()
-                        .filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING).map(ContactEntry::getOccurredAt).toList())
-                        .debtor(receivable == null ? null : receivable.getCustomer()).showAndWait().ifPresent(c -> ctx.changes().publish()));
+        Receivable receivable = model.receivable();
+        new ContactDialog(ctx, getScene().getWindow(), id, model.evidence(), model.earlierOutgoing())
+                .debtor(receivable == null ? null : receivable.getCustomer()).showAndWait().ifPresent(c -> ctx.changes().publish());
     }
 
     public long receivableId() {

@@ -91,6 +91,10 @@ public final class ReceivableListView extends BorderPane {
         template.setId("importTemplateFromList");
         template.setOnAction(e -> ImportDialog.saveTemplate(ctx, getScene().getWindow()));
         importExcel.getItems().add(template);
+        javafx.scene.control.MenuItem invoices = new javafx.scene.control.MenuItem(ctx.t("invoices.menu"));   // issue 23
+        invoices.setId("importInvoicesFromList");
+        invoices.setOnAction(e -> new InvoiceImportDialog(ctx, getScene().getWindow()).showAndWait().ifPresent(n -> ctx.changes().publish()));
+        importExcel.getItems().add(invoices);
         HBox exportExcel = ExcelExportButton.create(ctx, "exportReceivables", "xlsx.file.receivables", (x, f, o) -> x.receivablesXlsx(table.query(), f, o));
         HBox top = new HBox(8, search, bucketFilter, open, importExcel, exportExcel);
         top.setPadding(new Insets(0, 0, 8, 0));

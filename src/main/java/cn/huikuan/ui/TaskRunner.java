@@ -66,7 +66,31 @@ public final class TaskRunner {
             public <T> void run(String label, Work<T> work, Consumer<T> onSuccess) {
                 TaskRunner.this.run(label, work, onSuccess);
             }
+
+            @Override
+            public <T> Job start(String label, Work<T> work, Outcome<T> outcome) {
+                return TaskRunner.this.start(label, work, outcome);
+            }
         };
+    }
+
+    /**
+     * Runs work a screen follows itself ({@link Background#start}): the task's progress, failure and cancellation go to
+     * {@code outcome} on the FX thread; the status bar shows it as any other task.
+     */
+    public <T> Background.Job start(String label, Work<T> work, Background.Outcome<T> outcome) {
+        Task<T> task = run(label, work, outcome::succeeded, outcome::failed);
+        // a started task is used on the FX thread only (run starts it there, in this order)
+        onFx(() -> {
+            task.progressProperty().addListener((o, was, now) -> outcome.progress(now.doubleValue()));
+            task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> outcome.cancelled());
+        });
+        return () -> onFx(task::cancel);
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
     }
 
     public <T> Task<T> run(String label, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {

@@ -1,14 +1,12 @@
 package cn.huikuan.ui;
 
+import cn.huikuan.application.WizardPage;
 import cn.huikuan.application.WizardService;
 import cn.huikuan.documents.DocKind;
 import cn.huikuan.domain.CollectionStep;
 import cn.huikuan.domain.ContactEntry;
-import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.law.ClaimCalculator;
-import cn.huikuan.law.ConductGuard;
-import cn.huikuan.law.CourtFees;
 import cn.huikuan.law.ProceduralDeadlines;
 import cn.huikuan.law.Routes;
 import cn.huikuan.workflow.CaseGuide;
@@ -33,17 +31,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.LocalDateTime;
 import java.util.List;
-import cn.huikuan.application.ExportService;
-import cn.huikuan.domain.ContactMethod;
 import cn.huikuan.domain.StepChange;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * 催收向导: the case's steps from 知己知彼 to court, where it is now, what to do next, by when and why, and the
@@ -53,20 +43,35 @@ import java.util.function.Consumer;
 public final class WizardView extends BorderPane {
     private final AppContext ctx;
     private final long id;
+    private final WizardModel model;
     private final ListView<CollectionStep> steps = new ListView<>();
     private final VBox page = new VBox(10);
     /** The step buttons, outside the scrolling page so they are always in view. */
     private final HBox nav = new HBox(8);
-    private WizardService.State state;
-    private List<EvidenceItem> evidence = List.of();
-    private List<ContactEntry> contacts = List.of();
-    private ClaimCalculator.Result claim;
-    private Receivable receivable;
+    // the reminder and route pages' controls: made and bound to the model once, placed on their page whenever it shows
+    private final ComboBox<ReminderTemplates.Tone> tone = new ComboBox<>();
+    private final TextArea reminderText = new TextArea();
+    private final Label findings = wrap("", "reminderFindings");
+    private final ConductPanel reminderConduct;
+    private final CheckBox otherDisputes = check("routeOtherDisputes", null);
+    private final CheckBox owed = check("routeCounterOwed", null);
+    private final CheckBox located = check("routeLocated", null);
+    private final CheckBox served = check("routeServed", null);
+    private final VBox routeResult = new VBox(6);
+    private final ComboBox<DocKind.Route> route = new ComboBox<>();
+    private final Label routeCheck = wrap("", "routeCheck");
+    private final Button packet;
 
-    /** Loads nothing until {@link #reload()}: the receivable page reloads it with everything else. */
+    /** Loads nothing until {@link #reload()} or {@link #show(WizardPage)}: the receivable page reads it with everything else. */
     public WizardView(AppContext ctx, long receivableId) {
+        this(ctx, new WizardModel(ctx.books(), ctx.i18n(), ctx.tasks().background(), receivableId, ctx.changes()::publish));
+    }
+
+    /** The wizard of a model fed from elsewhere (the receivable tab's {@link ReceivableDetailModel}). */
+    public WizardView(AppContext ctx, WizardModel model) {
         this.ctx = ctx;
-        this.id = receivableId;
+        this.id = model.receivableId();
+        this.model = model;
         setId("wizard");
         steps.setId("wizardSteps");
         steps.getItems().setAll(CollectionStep.values());
@@ -79,6 +84,7 @@ public final class WizardView extends BorderPane {
                     setText(null);
                     return;
                 }
+                WizardService.State state = state();
                 String mark = state == null ? "  " : s == state.step() ? "▶ " : s.ordinal() < state.step().ordinal() ? "✓ " : "  ";
                 setText(mark + (s.ordinal() + 1) + ". " + ctx.t("wizard.step." + s.name()));
                 // a long name wraps instead of being cut to "…" (issue 21: English names at 1280 px)
@@ -88,7 +94,7 @@ public final class WizardView extends BorderPane {
             }
         });
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && state != null) showPage(b);
+            if (b != null && state() != null) showPage(b);
         });
         page.setId("wizardPage");
         page.setPadding(new Insets(4, 8, 8, 12));
@@ -99,38 +105,73 @@ public final class WizardView extends BorderPane {
         nav.setPadding(new Insets(8, 8, 0, 12));
         right.setBottom(nav);
         setCenter(right);
-    }
 
-    public void reload() {
-        ctx.tasks().run(ctx.t("task.loading"), p -> {
-            WizardService.State st = ctx.books().wizard().state(id);
-            var rec = ctx.books().legal().records(id);
-            ClaimCalculator.Result c;
-            try {
-                c = ctx.books().legal().claim(rec);
-            } catch (RuntimeException e) {
-                c = null;                                   // e.g. an LPR month not in the table yet: the claim tab says why
-            }
-            return new Loaded(st, ctx.books().evidence().list(id), rec.contacts(), c, rec.receivable());
-        }, l -> {
-            state = l.state();
-            evidence = l.evidence();
-            contacts = l.contacts();
-            claim = l.claim();
-            receivable = l.receivable();
+        tone.setId("reminderTone");
+        tone.getItems().setAll(ReminderTemplates.Tone.values());
+        tone.setConverter(EnumCombos.display((ReminderTemplates.Tone t) -> ctx.t("wizard.tone." + t.name())));
+        tone.valueProperty().bindBidirectional(model.tone());
+        reminderText.setId("reminderText");
+        reminderText.setWrapText(true);
+        reminderText.setPrefRowCount(5);
+        reminderText.textProperty().bindBidirectional(model.reminder());
+        findings.getStyleClass().add("danger");
+        findings.textProperty().bind(model.findings());
+        reminderConduct = new ConductPanel(ctx, "reminderConduct", model::useRewrite);
+        model.checked().addListener((o, was, c) -> {
+            reminderConduct.show(c.text(), c.result());
+            if (c.result().blocked()) javafx.application.Platform.runLater(() -> scrollIntoView(reminderConduct));
+        });
+
+        otherDisputes.setText(ctx.t("wizard.route.otherDisputes"));
+        owed.setText(ctx.t("wizard.route.counterOwed"));
+        located.setText(ctx.t("wizard.route.located"));
+        served.setText(ctx.t("wizard.route.served"));
+        otherDisputes.selectedProperty().bindBidirectional(model.otherDisputes());
+        owed.selectedProperty().bindBidirectional(model.counterOwed());
+        located.selectedProperty().bindBidirectional(model.located());
+        served.selectedProperty().bindBidirectional(model.served());
+        routeResult.setId("routeResult");
+        model.advice().addListener((o, was, a) -> showAdvice(a));
+        route.setId("wizardRoute");
+        route.getItems().setAll(DocKind.Route.PAYMENT_ORDER, DocKind.Route.LAWSUIT, DocKind.Route.LAWSUIT_NO_PRESERVATION, DocKind.Route.ARBITRATION);
+        route.setConverter(EnumCombos.display((DocKind.Route r) -> ctx.t("export.route." + r.cliName())));
+        route.valueProperty().bindBidirectional(model.route());
+        packet = button("wizardPacket", ctx.t("wizard.route.packet"), () ->
+                new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue().documents().get(0)).route(route.getValue()).show());
+        // the route engine's own check of the chosen route (仲裁法 §4, §16): arbitration without a clause on record
+        model.routeProblem().addListener((o, was, c) -> showRouteProblem(c));
+        showRouteProblem(null);
+
+        model.page().addListener((o, was, p) -> {
             steps.refresh();
-            steps.getSelectionModel().select(state.step());
-            showPage(state.step());
+            steps.getSelectionModel().select(p.state().step());
+            showPage(p.state().step());
         });
     }
 
-    private record Loaded(WizardService.State state, List<EvidenceItem> evidence, List<ContactEntry> contacts, ClaimCalculator.Result claim,
-                          Receivable receivable) {
+    /** Reads the case's page on its own. */
+    public void reload() {
+        model.reload();
+    }
+
+    /** Shows the page the receivable page read with its own (one read for both, issue 25). */
+    public void show(WizardPage p) {
+        model.show(p);
+    }
+
+    private WizardService.State state() {
+        WizardPage p = model.page().get();
+        return p == null ? null : p.state();
+    }
+
+    private Receivable receivable() {
+        return model.page().get().receivable();
     }
 
     // ------------------------------------------------------------------ pages
 
     private void showPage(CollectionStep s) {
+        WizardService.State state = state();
         page.getChildren().clear();
         Label title = new Label((s.ordinal() + 1) + ". " + ctx.t("wizard.step." + s.name()));
         title.getStyleClass().add("title-3");
@@ -168,6 +209,7 @@ public final class WizardView extends BorderPane {
     }
 
     private void navigation(CollectionStep shown) {
+        WizardService.State state = state();
         TextField note = new TextField();
         note.setId("wizardNote");
         note.setPromptText(ctx.t("wizard.note.prompt"));
@@ -202,15 +244,17 @@ public final class WizardView extends BorderPane {
         d.showAndWait().ifPresent(label -> {
             StepChange.Outcome o = outcomes.stream().filter(x -> ctx.t("wizard.outcome." + x.name()).equals(label)).findFirst()
                     .orElse(StepChange.Outcome.PAID_IN_FULL);
-            ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, CollectionStep.CLOSED, note, o), c -> changed());
+            model.close(note, o);
         });
     }
 
     private void move(CollectionStep to, String note) {
-        ctx.tasks().run(ctx.t("task.saving"), p -> ctx.books().wizard().moveTo(id, to, note), c -> changed());
+        model.moveTo(to, note);
     }
 
     private void facts() {
+        WizardService.State state = state();
+        Receivable receivable = receivable();
         page.getChildren().add(heading(ctx.t("wizard.facts.checklist")));
         for (EvidenceChecklist.Check c : state.checklist()) {
             String mark = c.present() ? "✓ " : c.essential() ? "✗ " : "○ ";
@@ -229,62 +273,27 @@ public final class WizardView extends BorderPane {
     }
 
     private void reminder() {
-        ComboBox<ReminderTemplates.Tone> tone = new ComboBox<>();
-        tone.setId("reminderTone");
-        tone.getItems().setAll(ReminderTemplates.Tone.values());
-        tone.setConverter(EnumCombos.display((ReminderTemplates.Tone t) -> ctx.t("wizard.tone." + t.name())));
-        TextArea text = new TextArea();
-        text.setId("reminderText");
-        text.setWrapText(true);
-        text.setPrefRowCount(5);
-        tone.valueProperty().addListener((o, a, b) -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().wizard().reminder(id, b), text::setText));
-        tone.setValue(state.facts().lastReminder() == null ? ReminderTemplates.Tone.POLITE : ReminderTemplates.Tone.FIRM);
-        Label findings = wrap("", "reminderFindings");
-        findings.getStyleClass().add("danger");
-        ConductPanel conduct = new ConductPanel(ctx, "reminderConduct", rewrite -> {
-            text.setText(rewrite);
-            findings.setText("");
-        });
-        ConductGuard.warmUpInBackground();
-        // Every outgoing text passes the guard first (issue 20): on a worker, since the first check loads ICU.
-        Consumer<Runnable> checked = then -> {
-            String message = text.getText();
-            ConductGuard.Context context = new ConductGuard.Context(ConductPanel.debtorKind(receivable.getCustomer()), null, List.of(),
-                    ConductGuard.Tone.valueOf((tone.getValue() == null ? ReminderTemplates.Tone.FIRM : tone.getValue()).name()));
-            ctx.tasks().run(ctx.t("conduct.checking"), p -> ConductPanel.guard(ctx).check(message, context), r -> {
-                conduct.show(message, r);
-                findings.setText(r.blocked() ? ctx.t("wizard.reminder.flagged") + ctx.t("conduct.seeBelow") : "");
-                if (r.blocked()) javafx.application.Platform.runLater(() -> scrollIntoView(conduct));
-                if (!r.blocked()) then.run();
-            });
-        };
-        Button copy = button("reminderCopy", ctx.t("wizard.reminder.copy"), () -> checked.accept(() -> {
+        reminderConduct.show(null, null);
+        model.openReminder();
+        cn.huikuan.law.ConductGuard.warmUpInBackground();   // the first check loads ICU
+        Button copy = button("reminderCopy", ctx.t("wizard.reminder.copy"), () -> model.checkReminder(() -> {
             ClipboardContent c = new ClipboardContent();
-            c.putString(text.getText());
+            c.putString(reminderText.getText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            findings.setText("");
+            model.copied();
         }));
         Button log = button("reminderLog", ctx.t("wizard.reminder.log"), () -> contactDialog(ContactEntry.Channel.WECHAT, ContactEntry.Outcome.OTHER,
-                text.getText()));
-        Button email = button("reminderEmail", ctx.t("wizard.reminder.email"), () -> checked.accept(() -> {
+                reminderText.getText()));
+        Button email = button("reminderEmail", ctx.t("wizard.reminder.email"), () -> model.checkReminder(() -> {
             Path dir = ctx.dialogs().chooseDirectory(getScene().getWindow(), ctx.t("export.chooseFolder"));
-            if (dir == null) return;
-            String who = ExportService.safeName(receivable.getCustomer().getName());
-            Path eml = dir.resolve(who + "_催款提醒_" + ctx.books().today() + ".eml");
-            String to = receivable.getCustomer().getContacts().stream().filter(m -> m.getKind() == ContactMethod.Kind.EMAIL)
-                    .map(ContactMethod::getValue).findFirst().orElse("");
-            String body = text.getText();
-            ctx.tasks().run(ctx.t("task.saving"), p -> {
-                Files.writeString(eml, Email.draft(to, ctx.t("wizard.reminder.subject", receivable.getTitle()), body),
-                        StandardCharsets.UTF_8);
-                return eml;
-            }, x -> findings.setText(ctx.t("report.saved", x)));
+            if (dir != null) model.saveEmail(dir);
         }));
-        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), text, new HBox(8, copy, log, email), findings, conduct,
-                wrap(ctx.t("wizard.reminder.hint"), null));
+        page.getChildren().addAll(new HBox(8, new Label(ctx.t("wizard.reminder.tone")), tone), reminderText, new HBox(8, copy, log, email), findings,
+                reminderConduct, wrap(ctx.t("wizard.reminder.hint"), null));
     }
 
     private void demand() {
+        WizardService.State state = state();
         page.getChildren().add(new HBox(8,
                 button("wizardDemandDoc", ctx.t("wizard.demand.doc"), () -> export(DocKind.DEMAND)),
                 button("wizardBalanceDoc", ctx.t("wizard.demand.balance"), () -> export(DocKind.BALANCE_CONFIRMATION))));
@@ -295,6 +304,7 @@ public final class WizardView extends BorderPane {
     }
 
     private void negotiate() {
+        WizardService.State state = state();
         page.getChildren().add(button("wizardPlan", ctx.t("wizard.negotiate.plan"), () ->
                 new PlanDialog(ctx, getScene().getWindow(), id, state.balance().outstanding()).showAndWait().ifPresent(p -> changed())));
         CaseGuide.Plan plan = state.facts().plan();
@@ -317,7 +327,7 @@ public final class WizardView extends BorderPane {
      * acceleration clause apply and these pages are the next step again.
      */
     private void planKeptNote() {
-        CaseGuide.Plan kept = CaseGuide.planBeingKept(state.facts());
+        CaseGuide.Plan kept = CaseGuide.planBeingKept(state().facts());
         if (kept == null) return;
         Label l = wrap(ctx.t("wizard.planKept", kept.number(), kept.of(), Fmt.date(kept.due()), Fmt.money(kept.amount())) + "\n"
                 + (english() ? CaseGuide.PLAN_KEPT_WHY_EN : CaseGuide.PLAN_KEPT_WHY), "wizardPlanKept");
@@ -336,73 +346,44 @@ public final class WizardView extends BorderPane {
 
     private void route() {
         planKeptNote();
-        CheckBox otherDisputes = check("routeOtherDisputes", ctx.t("wizard.route.otherDisputes"), false);
-        CheckBox owed = check("routeCounterOwed", ctx.t("wizard.route.counterOwed"), false);
-        CheckBox located = check("routeLocated", ctx.t("wizard.route.located"), true);
-        CheckBox served = check("routeServed", ctx.t("wizard.route.served"), true);
-        VBox result = new VBox(6);
-        result.setId("routeResult");
-        Runnable recompute = () -> {
-            Routes.Facts f = new Routes.Facts(state.balance().outstanding(), state.facts().amountDisputed(), otherDisputes.isSelected(), owed.isSelected(),
-                    located.isSelected(), served.isSelected(), false, claim != null && claim.includesUnagreedCharges(), receivable.hasArbitrationClause(),
-                    receivable.getJurisdictionClause(), receivable.getCustomer().getAddress(), ctx.books().creditor().getAddress());
-            Routes.PaymentOrderCheck po = Routes.paymentOrder(f);
-            result.getChildren().clear();
-            result.getChildren().add(heading(po.eligible() ? ctx.t("wizard.route.poYes") : ctx.t("wizard.route.poNo")));
-            for (Routes.Condition c : po.conditions()) {
-                String language = ctx.i18n().language();
-                result.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + c.text(language)
-                        + (c.met() || c.whatToDo() == null ? "" : " → " + c.whatToDo(language)), null));
-            }
-            result.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + Routes.courtForPaymentOrder(f, ctx.i18n().language()), null));
-            result.getChildren().add(heading(ctx.t("wizard.route.courts")));
-            for (String court : Routes.lawsuitCourts(f, ctx.i18n().language())) {
-                result.getChildren().add(wrap("· " + court, null));
-            }
-            BigDecimal total = claim == null ? state.balance().outstanding() : claim.total();
-            result.getChildren().add(heading(ctx.t("wizard.route.costs", Fmt.money(total))));
-            // a 支付令 claims only what the debtor agreed in writing (民诉解释 §428): its fee follows the reduced claim
-            BigDecimal agreed = claim == null ? total : claim.agreedTotal();
-            BigDecimal caseFee = CourtFees.compute(CourtFees.Kind.CASE, total, false).fee();
-            result.getChildren().add(wrap(ctx.t("wizard.route.fees",
-                    Fmt.money(CourtFees.compute(CourtFees.Kind.PAYMENT_ORDER, agreed, false).fee()),
-                    Fmt.money(caseFee),
-                    Fmt.money(CourtFees.compute(CourtFees.Kind.PRESERVATION, total, false).fee()),
-                    Fmt.money(agreed),
-                    Fmt.money(caseFee.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP))), "routeFees"));
-            if (claim != null && claim.comparableLoss() != null) {
-                // 民法典 §585 ¶2, 合同编通则解释 §65 ¶2: the penalty beside the loss the law allows without it
-                boolean high = claim.penaltyMayBeReduced();
-                result.getChildren().add(wrap(ctx.t("wizard.route.penalty", Fmt.money(claim.charges()), Fmt.money(claim.comparableLoss()),
-                        ctx.t(high ? "wizard.route.penaltyHigh" : "wizard.route.penaltyOk")), "routePenalty"));
-            }
-            if (state.limitation() != null) {
-                result.getChildren().add(wrap(ctx.t("wizard.route.limitation", Fmt.date(state.limitation().expires()), state.limitation().daysLeft()), null));
-            }
-        };
-        for (CheckBox c : List.of(otherDisputes, owed, located, served)) c.selectedProperty().addListener((o, a, b) -> recompute.run());
-        recompute.run();
-        ComboBox<DocKind.Route> route = new ComboBox<>();
-        route.setId("wizardRoute");
-        route.getItems().setAll(DocKind.Route.PAYMENT_ORDER, DocKind.Route.LAWSUIT, DocKind.Route.LAWSUIT_NO_PRESERVATION, DocKind.Route.ARBITRATION);
-        route.setConverter(EnumCombos.display((DocKind.Route r) -> ctx.t("export.route." + r.cliName())));
-        route.setValue(receivable.hasArbitrationClause() ? DocKind.Route.ARBITRATION : DocKind.Route.LAWSUIT);
-        Button packet = button("wizardPacket", ctx.t("wizard.route.packet"), () ->
-                new ExportDialog(ctx, getScene().getWindow(), id).select(route.getValue().documents().get(0)).route(route.getValue()).show());
-        // the route engine's own check of the chosen route (仲裁法 §4, §16): arbitration without a clause on record
-        Label routeCheck = wrap("", "routeCheck");
-        Runnable checkRoute = () -> {
-            Routes.Condition c = route.getValue() == DocKind.Route.ARBITRATION ? Routes.arbitration(receivable.hasArbitrationClause()) : null;
-            boolean blocked = c != null && !c.met();
-            routeCheck.setText(blocked ? "✗ " + c.text(ctx.i18n().language()) + " → " + c.whatToDo(ctx.i18n().language()) : "");
-            routeCheck.setVisible(blocked);
-            routeCheck.setManaged(blocked);
-            packet.setDisable(blocked);
-        };
-        route.valueProperty().addListener((o, a, b) -> checkRoute.run());
-        checkRoute.run();
-        page.getChildren().addAll(heading(ctx.t("wizard.route.questions")), otherDisputes, owed, located, served, result,
+        page.getChildren().addAll(heading(ctx.t("wizard.route.questions")), otherDisputes, owed, located, served, routeResult,
                 new HBox(8, new Label(ctx.t("wizard.route.choose")), route, packet), routeCheck);
+    }
+
+    /** The route page's figures for the answers given. */
+    private void showAdvice(WizardModel.RouteAdvice a) {
+        routeResult.getChildren().clear();
+        if (a == null) return;
+        String language = ctx.i18n().language();
+        Routes.PaymentOrderCheck po = a.paymentOrder();
+        routeResult.getChildren().add(heading(po.eligible() ? ctx.t("wizard.route.poYes") : ctx.t("wizard.route.poNo")));
+        for (Routes.Condition c : po.conditions()) {
+            routeResult.getChildren().add(wrap((c.met() ? "✓ " : "✗ ") + c.text(language)
+                    + (c.met() || c.whatToDo() == null ? "" : " → " + c.whatToDo(language)), null));
+        }
+        routeResult.getChildren().add(wrap(ctx.t("wizard.route.poCourt") + a.paymentOrderCourt(), null));
+        routeResult.getChildren().add(heading(ctx.t("wizard.route.courts")));
+        for (String court : a.lawsuitCourts()) routeResult.getChildren().add(wrap("· " + court, null));
+        routeResult.getChildren().add(heading(ctx.t("wizard.route.costs", Fmt.money(a.total()))));
+        routeResult.getChildren().add(wrap(ctx.t("wizard.route.fees", Fmt.money(a.paymentOrderFee()), Fmt.money(a.caseFee()),
+                Fmt.money(a.preservationFee()), Fmt.money(a.agreed()), Fmt.money(a.halfCaseFee())), "routeFees"));
+        if (a.penaltyCompared()) {
+            // 民法典 §585 ¶2, 合同编通则解释 §65 ¶2: the penalty beside the loss the law allows without it
+            ClaimCalculator.Result claim = a.claim();
+            routeResult.getChildren().add(wrap(ctx.t("wizard.route.penalty", Fmt.money(claim.charges()), Fmt.money(claim.comparableLoss()),
+                    ctx.t(claim.penaltyMayBeReduced() ? "wizard.route.penaltyHigh" : "wizard.route.penaltyOk")), "routePenalty"));
+        }
+        if (a.limitation() != null) {
+            routeResult.getChildren().add(wrap(ctx.t("wizard.route.limitation", Fmt.date(a.limitation().expires()), a.limitation().daysLeft()), null));
+        }
+    }
+
+    private void showRouteProblem(Routes.Condition c) {
+        boolean blocked = c != null;
+        routeCheck.setText(blocked ? "✗ " + c.text(ctx.i18n().language()) + " → " + c.whatToDo(ctx.i18n().language()) : "");
+        routeCheck.setVisible(blocked);
+        routeCheck.setManaged(blocked);
+        packet.setDisable(blocked);
     }
 
     private void court() {
@@ -410,7 +391,7 @@ public final class WizardView extends BorderPane {
                 button("wizardCourtEvent", ctx.t("action.logCourtEvent"), () ->
                         new CourtEventDialog(ctx, getScene().getWindow(), id).showAndWait().ifPresent(x -> changed())),
                 button("wizardEnforcement", ctx.t("wizard.court.enforcement"), () -> export(DocKind.ENFORCEMENT))));
-        for (ProceduralDeadlines.Deadline d : state.facts().deadlines()) {
+        for (ProceduralDeadlines.Deadline d : state().facts().deadlines()) {
             String line = ctx.t("wizard.court.deadline", english() ? d.whatEn() : d.what(), d.date() == null ? "—" : Fmt.date(d.date()),
                     english() ? d.article().en() : d.article().zh());
             if (!d.result().uncertainYears().isEmpty()) {
@@ -444,15 +425,13 @@ public final class WizardView extends BorderPane {
     }
 
     private void contactDialog(ContactEntry.Channel channel, ContactEntry.Outcome outcome, String text) {
-        List<LocalDateTime> earlier = contacts.stream().filter(c -> c.getDirection() == ContactEntry.Direction.OUTGOING)
-                .map(ContactEntry::getOccurredAt).toList();
-        new ContactDialog(ctx, getScene().getWindow(), id, evidence, earlier).debtor(receivable.getCustomer()).prefill(channel, outcome, text)
-                .showAndWait().ifPresent(c -> changed());
+        new ContactDialog(ctx, getScene().getWindow(), id, model.page().get().evidence(), model.earlierOutgoing()).debtor(receivable().getCustomer())
+                .prefill(channel, outcome, text).showAndWait().ifPresent(c -> changed());
     }
 
-    /** A write from this step: the receivable page (this wizard with it), the lists and the to-do list reload. */
+    /** A write from this step's dialogs: the receivable page (this wizard with it), the lists and the to-do list reload. */
     private void changed() {
-        ctx.changes().publish();
+        model.written();
     }
 
     private Button button(String id, String text, Runnable r) {
@@ -462,10 +441,9 @@ public final class WizardView extends BorderPane {
         return b;
     }
 
-    private static CheckBox check(String id, String text, boolean value) {
+    private static CheckBox check(String id, String text) {
         CheckBox c = new CheckBox(text);
         c.setId(id);
-        c.setSelected(value);
         c.setWrapText(true);
         return c;
     }

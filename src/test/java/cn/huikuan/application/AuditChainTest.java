@@ -169,7 +169,7 @@ class AuditChainTest {
         // as schema V14 left a book: a payment journalled, its receivable and customer not, no journal_scope
         Files.createDirectories(old.resolve("db"));
         String url = "jdbc:h2:file:" + old.resolve("db/huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("14").load().migrate();
+        Flyway.configure().dataSource(url, "huikuan", "").locations(cn.huikuan.persistence.Database.H2_MIGRATIONS).target("14").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "huikuan", ""); Statement st = c.createStatement()) {
             st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");

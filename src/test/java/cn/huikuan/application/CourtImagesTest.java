@@ -11,6 +11,8 @@ import cn.huikuan.domain.ReceivableKind;
 import cn.huikuan.tools.BenchFixtures;
 import cn.huikuan.pdf.CourtImages;
 import cn.huikuan.pdf.EvidenceBundle;
+import cn.huikuan.persistence.Restore;
+import cn.huikuan.storage.Sha256;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,7 +33,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Issue 4: a photo is made ready for the court when it is imported and the bundle embeds that kept image
@@ -160,6 +165,138 @@ class CourtImagesTest {
             assertThat(b.courtImages().prepareMissing(() -> false)).isEqualTo(2);
             assertThat(b.courtImages().find(big.getSha256())).isNotNull();
             assertThat(b.courtImages().prepareMissing(() -> false)).as("the small one is remembered as needing none").isZero();
+        }
+    }
+
+    /**
+     * A phone-sized photo (4000 × 3000) whose parts show which way it came out: left half red, right half blue, a
+     * green square in the top-left corner. Stored as phones store a photo taken sideways when {@code orientation} is 6.
+     */
+    static byte[] markedPhoto(int orientation) throws Exception {
+        BufferedImage img = new BufferedImage(4000, 3000, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 2000, 3000);
+        g.setColor(Color.BLUE);
+        g.fillRect(2000, 0, 2000, 3000);
+        g.setColor(Color.GREEN);
+        g.fillRect(0, 0, 600, 600);
+        g.dispose();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpeg", b);
+        return orientation == 1 ? b.toByteArray() : BenchFixtures.withOrientation(b.toByteArray(), orientation);
+    }
+
+    /** The pictures on the bundle's pages, decoded, in page order. */
+    static List<BufferedImage> pagePictures(Path pdf) throws Exception {
+        List<BufferedImage> out = new ArrayList<>();
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            for (PDPage page : d.getPages()) {
+                for (COSName n : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) out.add(img.getImage());
+                }
+            }
+        }
+        return out;
+    }
+
+    static void deleteTree(Path root) throws Exception {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.delete(p);
+            }
+        }
+    }
+
+    static String colour(BufferedImage img, int x, int y) {
+        Color c = new Color(img.getRGB(x, y));
+        if (c.getRed() > 180 && c.getGreen() < 90 && c.getBlue() < 90) return "red";
+        if (c.getBlue() > 180 && c.getRed() < 90 && c.getGreen() < 90) return "blue";
+        if (c.getGreen() > 180 && c.getRed() < 90 && c.getBlue() < 90) return "green";
+        return c.toString();
+    }
+
+    /**
+     * Issue 25: a bundle made while the court images are missing (books restored on another computer: the rows came
+     * back, the derived files did not) decodes the photos itself. Its pages hold pictures of the same pixel size as a
+     * bundle of prepared photos, turned upright by EXIF, and what it prepared is kept for the next bundle; the stored
+     * original is not touched.
+     */
+    @Test
+    void aBundleWithoutCourtImagesHasTheSamePicturesUprightAndKeepsThemForTheNextOne() throws Exception {
+        Path upright = dir.resolve("upright.jpg"), sideways = dir.resolve("sideways.jpg");
+        Files.write(upright, markedPhoto(1));
+        Files.write(sideways, markedPhoto(6));
+        Path books = dir.resolve("books");
+        try (Books b = Books.open(books, TestClock.fixed())) {
+            long id = receivable(b);
+            EvidenceItem u = attachPhoto(b, id, upright);
+            EvidenceItem s = attachPhoto(b, id, sideways);
+            Path prepared = dir.resolve("prepared.pdf");
+            b.exports().writeBundle(b.exports().caseFile(id, null), prepared, EvidenceBundle.Progress.NONE);
+
+            deleteTree(books.resolve("derived"));
+            assertThat(b.courtImages().find(u.getSha256())).isNull();
+            assertThat(b.courtImages().find(s.getSha256())).isNull();
+            Path unprepared = dir.resolve("unprepared.pdf");
+            b.exports().writeBundle(b.exports().caseFile(id, null), unprepared, EvidenceBundle.Progress.NONE);
+
+            List<BufferedImage> before = pagePictures(prepared), after = pagePictures(unprepared);
+            assertThat(after).hasSameSizeAs(before).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                BufferedImage p = before.get(i), q = after.get(i);
+                assertThat(new int[]{q.getWidth(), q.getHeight()}).as("picture %d", i).containsExactly(p.getWidth(), p.getHeight());
+                // the A4 box at 150 dpi: 1540 × 1060 at most, and not a thumbnail
+                assertThat(Math.max(q.getWidth(), q.getHeight())).isBetween(1300, 1540);
+            }
+            BufferedImage landscape = after.stream().filter(i -> i.getWidth() > i.getHeight()).findFirst().orElseThrow();
+            assertThat(colour(landscape, 40, 40)).isEqualTo("green");
+            assertThat(colour(landscape, landscape.getWidth() / 4, landscape.getHeight() - 40)).isEqualTo("red");
+            assertThat(colour(landscape, 3 * landscape.getWidth() / 4, landscape.getHeight() - 40)).isEqualTo("blue");
+            // EXIF 6: turned 90° clockwise, so the stored left edge is on top and the green corner top right
+            BufferedImage portrait = after.stream().filter(i -> i.getHeight() > i.getWidth()).findFirst().orElseThrow();
+            int w = portrait.getWidth(), h = portrait.getHeight();
+            assertThat(colour(portrait, w - 40, 40)).isEqualTo("green");
+            assertThat(colour(portrait, 40, 40)).isEqualTo("red");
+            assertThat(colour(portrait, 40, h / 4 + 200)).isEqualTo("red");
+            assertThat(colour(portrait, w / 2, 3 * h / 4)).isEqualTo("blue");
+
+            assertThat(b.courtImages().find(s.getSha256())).as("kept by that bundle: the next one is fast").isNotNull();
+            assertThat(b.courtImages().find(u.getSha256())).isNotNull();
+            Path stored = b.evidence().file(s);
+            assertThat(Sha256.ofFile(stored)).isEqualTo(s.getSha256());
+            assertThat(Files.readAllBytes(stored)).isEqualTo(Files.readAllBytes(sideways));
+        }
+    }
+
+    /**
+     * Issue 25: a backup holds the court_image rows but not the derived files, so books restored into another folder
+     * had rows for images that were not there. The background preparation looked only for missing rows and so made
+     * none of them: the first bundle decoded every photo.
+     */
+    @Test
+    void booksRestoredIntoAnotherFolderGetTheirCourtImagesBackInTheBackground() throws Exception {
+        Path photo = dir.resolve("photo.jpg");
+        Files.write(photo, markedPhoto(6));
+        Path zip;
+        String sha;
+        try (Books b = Books.open(dir.resolve("old-pc"), TestClock.fixed())) {
+            EvidenceItem item = attachPhoto(b, receivable(b), photo);
+            sha = item.getSha256();
+            assertThat(b.courtImages().find(sha)).isNotNull();
+            zip = b.backups().backupNow("manual");
+        }
+        Path fresh = dir.resolve("new-pc");   // the evidence comes from the pool beside the zip (backups/evidence)
+        Restore.restore(fresh, zip);
+        try (Books b = Books.open(fresh, TestClock.fixed())) {
+            assertThat(b.courtImages().find(sha)).as("the file did not come back").isNull();
+            assertThat(b.courtImages().prepareMissing(() -> false)).isEqualTo(1);
+            CourtImages.Image made = b.courtImages().find(sha);
+            assertThat(made).isNotNull();
+            assertThat(made.height()).isGreaterThan(made.width());
+            assertThat(b.courtImages().prepareMissing(() -> false)).as("and only once").isZero();
         }
     }
 }

@@ -27,7 +27,7 @@ class DatabaseTest {
 
     /** The versions of the shipped migrations, oldest first (from the files, so a new migration needs no test edit). */
     static List<String> shippedVersions() throws IOException {
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+        try (var files = java.util.stream.Stream.concat(Files.list(Path.of("src/main/resources/db/migration")), Files.list(Path.of("src/main/resources/db/h2")))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .map(n -> n.substring(1, n.indexOf("__"))).sorted(Comparator.comparingInt(Integer::parseInt)).toList();
         }
@@ -105,7 +105,7 @@ class DatabaseTest {
         // a book as the first release left it: schema V1 with a creditor, customer and receivable
         Files.createDirectories(dir.resolve("db"));
         String url = "jdbc:h2:file:" + dir.resolve("db/huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target("1").load().migrate();
+        Flyway.configure().dataSource(url, "huikuan", "").locations(Database.H2_MIGRATIONS).target("1").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "huikuan", "");
              Statement st = c.createStatement()) {
             st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
@@ -183,11 +183,11 @@ class DatabaseTest {
     @Test
     void pendingMigrationsOnExistingBooksAreBackedUpFirst() throws Exception {
         AtomicInteger told = new AtomicInteger();
-        Database.open(dir, null, told::incrementAndGet, "classpath:db/migration").close();
+        Database.open(dir, null, told::incrementAndGet, Database.H2_MIGRATIONS).close();
         assertThat(told.get()).as("a new database is created, not upgraded").isZero();
-        Database.open(dir, null, told::incrementAndGet, "classpath:db/migration").close();
+        Database.open(dir, null, told::incrementAndGet, Database.H2_MIGRATIONS).close();
         assertThat(told.get()).as("nothing pending").isZero();
-        try (Database db = Database.open(dir, null, told::incrementAndGet, "classpath:db/migration", "classpath:db/test-v2")) {
+        try (Database db = Database.open(dir, null, told::incrementAndGet, "classpath:db/migration", "classpath:db/h2", "classpath:db/test-v2")) {
             assertThat(told.get()).as("the app is told before the backup and the upgrade").isEqualTo(1);
             assertThat(db.preMigrationBackup()).isPresent();
             Path backup = db.preMigrationBackup().get();
@@ -203,7 +203,7 @@ class DatabaseTest {
             db.inTransactionDo(s -> s.createNativeMutationQuery(
                     "INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '升级前的账本', CURRENT_TIMESTAMP)").executeUpdate());
         }
-        assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration", "classpath:db/test-broken"))
+        assertThatThrownBy(() -> Database.open(dir, "classpath:db/migration", "classpath:db/h2", "classpath:db/test-broken"))
                 .isInstanceOfSatisfying(DataFolderException.class,
                         e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.MIGRATION_ROLLED_BACK));
         try (var files = Files.list(dir.resolve("backups"))) {
@@ -235,7 +235,7 @@ class DatabaseTest {
     @Test
     void theSchemaVersionTheStartTrustsIsTheNewestMigration() throws Exception {
         int newest;
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+        try (var files = java.util.stream.Stream.concat(Files.list(Path.of("src/main/resources/db/migration")), Files.list(Path.of("src/main/resources/db/h2")))) {
             newest = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
         }

@@ -30,7 +30,7 @@ class RestoreOldBackupTest {
         Path old = dir.resolve("old");
         Files.createDirectories(old);
         String url = "jdbc:h2:file:" + old.resolve("huikuan") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "huikuan", "").locations("classpath:db/migration").target(version).load().migrate();
+        Flyway.configure().dataSource(url, "huikuan", "").locations(Database.H2_MIGRATIONS).target(version).load().migrate();
         try (Connection c = DriverManager.getConnection(url, "huikuan", ""); Statement st = c.createStatement()) {
             st.execute("INSERT INTO creditor (version, kind, name, created_at) VALUES (0, 'ORGANISATION', '老账本', CURRENT_TIMESTAMP)");
             st.execute("INSERT INTO customer (version, creditor_id, kind, name, situation, created_at) VALUES (0, 1, 'PERSON', '老客户', 'UNKNOWN', CURRENT_TIMESTAMP)");

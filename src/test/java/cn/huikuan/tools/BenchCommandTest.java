@@ -24,7 +24,7 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(cli.run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bench generate", "bench lists", "bench writes", "bench import", "bench cli",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bench generate", "bench lists", "bench writes", "bench import", "bench invoices", "bench cli",
                 "bench startup", "bench bundle", "bench claim", "bench guard", "crash-test").doesNotContain("crash-child");
         out.reset();
         assertThat(cli.run("bench", "--help")).isZero();
@@ -63,6 +63,18 @@ class BenchCommandTest {
         // Two photos + 3 PDF pages + cover, index and manifest.
         assertThat(o).contains("inputs: 2 photos", "huikuan bundle: 8 pages", "median");
         assertThat(o).containsAnyOf("ratio huikuan/qpdf", "qpdf: not found");
+    }
+
+    @Test
+    void bundleBenchTimesTheUnpreparedCaseTheBundleAfterItAndTheBackgroundCatchUp() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(cli.run("bench", "bundle", "--data", dir.resolve("u").toString(), "--photos", "2", "--pdf-pages", "0", "--runs", "1",
+                "--unprepared")).isZero();
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertThat(o).contains("court images lost, every photo decoded again: runs (ms) [", "the bundle after it", "load average at the first bundle: ");
+        // both photos' rows are there and their files are not: both are made again
+        assertThat(o).contains("background preparation after a restore into another folder: 2 photos in ");
     }
 
     @Test

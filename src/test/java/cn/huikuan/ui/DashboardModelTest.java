@@ -36,6 +36,12 @@ class DashboardModelTest {
                     labels.add(label);
                     Background.now().run(label, work, onSuccess);
                 }
+
+                @Override
+                public <T> Job start(String label, TaskRunner.Work<T> work, Outcome<T> outcome) {
+                    labels.add(label);
+                    return Background.now().start(label, work, outcome);
+                }
             };
             DashboardModel model = new DashboardModel(books, counting, "loading", "loading today");
             assertThat(model.figures().get()).isNull();
