@@ -60,6 +60,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Issue 23: statements are read and matched in plain Java (no file, database or screen), testable on rows and values. */
+    @Test
+    void statementsArePlainJava() {
+        ArchRuleDefinition.classes().that().resideInAPackage("cn.huikuan.statements")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.util..", "java.math..", "java.time..",
+                        "java.security..", "java.nio.charset..", "cn.huikuan.statements")
+                .check(classes);
+    }
+
     /**
      * The only place ICU4J is used (issue 20): 繁简, pinyin, full-width folding, word segmentation for the conduct
      * guard. Kept to one small package so the law rules stay plain Java and ICU loads only when a message is checked.
@@ -149,6 +158,8 @@ class ArchitectureTest {
             Map.entry("documents", List.of("domain", "law")),
             Map.entry("i18n", List.of("domain")),
             Map.entry("storage", List.of()),
+            // issue 23: reading statements and proposing matches, plain Java over rows and values
+            Map.entry("statements", List.of()),
             Map.entry("logging", List.of()),
             Map.entry("persistence.isolated", List.of()),
             Map.entry("persistence", List.of("domain", "storage", "persistence.isolated", "root")),
@@ -157,12 +168,12 @@ class ArchitectureTest {
             Map.entry("pdf", List.of("domain", "documents", "storage", "invoices", "root")),
             // i18n: the Excel lists are written in the user's language (issue 21)
             Map.entry("application", List.of("domain", "law", "law.data", "workflow", "documents", "pdf", "persistence",
-                    "storage", "i18n", "invoices", "root")),
+                    "storage", "i18n", "invoices", "statements", "root")),
             Map.entry("ui", List.of("application", "domain", "law", "law.data", "workflow", "documents", "pdf", "i18n",
-                    "logging", "storage", "invoices", "root")),
-            Map.entry("cli", List.of("application", "domain", "law", "law.data", "documents", "pdf", "storage", "invoices", "root")),
+                    "logging", "storage", "invoices", "statements", "root")),
+            Map.entry("cli", List.of("application", "domain", "law", "law.data", "documents", "pdf", "storage", "invoices", "statements", "root")),
             Map.entry("tools", List.of("cli", "application", "domain", "law", "law.data", "law.text", "documents", "pdf",
-                    "persistence", "storage", "invoices", "root")));
+                    "persistence", "storage", "invoices", "statements", "root")));
 
     /** The root package's shared utilities (start-up timing, the version), which every layer may use; the launcher is not one. */
     static final Set<String> ROOT_UTILITIES = Set.of("cn.huikuan.StartupTiming", "cn.huikuan.Version");

@@ -80,7 +80,7 @@ class I18nConsistencyTest {
     @Test
     void everyLiteralKeyInTheCodeExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error|limitation|claim|lpr|court|conduct|backup|export|wizard|today|welcome|restore|privacy|book|import|report|search|plan|password)\\.[A-Za-z0-9_.]+)\"");
+        Pattern literal = Pattern.compile("\"((?:app|action|tab|status|task|list|dash|customer|receivable|payment|evidence|contact|creditor|detail|terms|dialog|validation|error|limitation|claim|lpr|court|conduct|backup|export|wizard|today|welcome|restore|privacy|book|import|report|search|plan|password|statement)\\.[A-Za-z0-9_.]+)\"");
         Set<String> missing = new HashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -43,6 +43,7 @@ public final class Books implements AutoCloseable {
     private final TodayService todo;
     private final PrivacyService privacy;
     private final ImportService imports;
+    private final StatementImportService statements;
     private final InvoiceImportService invoices;
     private final SearchService search;
     private final CourtImageStore courtImages;
@@ -71,6 +72,7 @@ public final class Books implements AutoCloseable {
         this.todo = new TodayService(ctx, receivables, wizard);
         this.privacy = new PrivacyService(ctx, audit, store, customers, evidence, courtImages, legal);
         this.imports = new ImportService(ctx);
+        this.statements = new StatementImportService(ctx, store);
         this.invoices = new InvoiceImportService(ctx, store);
         this.search = new SearchService(ctx, lists);
         cn.huikuan.StartupTiming.mark("books: services built");
@@ -211,6 +213,7 @@ public final class Books implements AutoCloseable {
     public TodayService todo() { return todo; }
     public PrivacyService privacy() { return privacy; }
     public ImportService imports() { return imports; }
+    public StatementImportService statements() { return statements; }
     /** Invoices in (issue 23). */
     public InvoiceImportService invoices() { return invoices; }
     public SearchService search() { return search; }

@@ -46,12 +46,13 @@ final class ImportCommand implements Callable<Integer> {
         return new CommandLine(this)
                 .addSubcommand(new Receivables())
                 .addSubcommand("invoices", Cli.passThrough(args -> new InvoiceImportCommand(out, err).run(args)))
+                .addSubcommand("statement", Cli.passThrough(args -> new StatementImportCommand(out).run(args)))
                 .addSubcommand(new Template());
     }
 
     @Override
     public Integer call() {
-        throw new Cli.UsageException("import needs receivables, invoices or template / 请指定 receivables、invoices 或 template");
+        throw new Cli.UsageException("import needs receivables, invoices, statement or template / 请指定 receivables、invoices、statement 或 template");
     }
 
     @Command(name = "receivables")

@@ -71,6 +71,7 @@ final class BenchCommand {
             case "startup" -> startupBench(new Args(rest, Set.of("books", "runs"), Set.of("cds")));
             case "writes" -> writes(new Args(rest, Set.of("data", "runs"), Set.of()));
             case "import" -> importBench(new Args(rest, Set.of("data", "rows"), Set.of()));
+            case "statements" -> new BenchStatements(out).run(new Args(rest, Set.of("data", "lines", "customers"), Set.of()));
             case "invoices" -> new BenchInvoices(out).run(new Args(rest, Set.of("data", "count"), Set.of()));
             case "claim" -> claimBench(new Args(rest, Set.of("data", "sizes", "runs", "seed"), Set.of()));
             case "bundle" -> {

@@ -66,6 +66,9 @@ public final class MainView extends BorderPane {
         Button newReceivable = new Button(ctx.t("action.newReceivable"));
         newReceivable.setId("newReceivable");
         newReceivable.setOnAction(e -> receivables().createReceivable(null));
+        Button statement = new Button(ctx.t("statement.button"));   // issue 23: payments from a bank, WeChat or Alipay statement
+        statement.setId("importStatement");
+        statement.setOnAction(e -> StatementImportDialog.chooseAndOpen(ctx, getScene().getWindow()));
         Button creditor = new Button(ctx.t("action.creditorProfile"));
         creditor.setId("editCreditor");
         creditor.setOnAction(e -> editCreditor());
@@ -128,7 +131,7 @@ public final class MainView extends BorderPane {
             if (!lang.equals(ctx.i18n().language())) switchLanguage.accept(lang);
         });
         language.setAccessibleText("Language / 语言");
-        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, creditor, rates, spacer,
+        ToolBar bar = new ToolBar(title, new Separator(), newCustomer, newReceivable, statement, creditor, rates, spacer,
                 new Label(ctx.t("app.language")), language);
         // Second row: which book is open, and the search over it (a bookkeeper's two constant companions).
         Region spacer2 = new Region();

@@ -40,7 +40,7 @@ class CliTest {
         assertThat(run("--help")).isEqualTo(0);
         assertThat(out()).contains("用法 Usage", "version", "退出码 Exit codes", "Data folder", "HUIKUAN_DATA")
                 // every command and subcommand with its summary, as the hand-kept help listed them
-                .contains("verify ", "import receivables", "import invoices", "import template", "team add-user", "team grant", "privacy export", "privacy erase", "backup", "restore",
+                .contains("verify ", "import receivables", "import invoices", "import statement", "import template", "team add-user", "team grant", "privacy export", "privacy erase", "backup", "restore",
                         "password set", "password change", "password remove", "export bundle", "export packet", "export document",
                         "export zip", "calc fee", "calc deadline", "calc limitation", "calc rate-cap", "calc late-performance",
                         "calc claim", "check message")

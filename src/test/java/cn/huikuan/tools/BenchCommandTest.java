@@ -24,7 +24,7 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertThat(cli.run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bench generate", "bench lists", "bench writes", "bench import", "bench invoices", "bench cli",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bench generate", "bench lists", "bench writes", "bench import", "bench statements", "bench invoices", "bench cli",
                 "bench startup", "bench bundle", "bench claim", "bench guard", "crash-test").doesNotContain("crash-child");
         out.reset();
         assertThat(cli.run("bench", "--help")).isZero();

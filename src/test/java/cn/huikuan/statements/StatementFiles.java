@@ -1,0 +1,136 @@
+package cn.huikuan.statements;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Statement files as the exports look (issue 23), written by the tests: a WeChat Pay bill (UTF-8 CSV, its preamble,
+ * ¥ amounts, transaction numbers followed by a tab), an Alipay bill (GBK CSV, preamble between rule lines), a bank's
+ * CSV (title rows, 借方/贷方 columns, a 合计 footer) and a bank's .xlsx (date cells, 收入金额/支出金额, no transaction
+ * numbers, two equal lines). The payers are the customers {@link #LI}, {@link #WANG} and {@link #BUILDER}.
+ */
+public final class StatementFiles {
+    public static final String LI = "李某";
+    public static final String WANG = "王某明";
+    public static final String BUILDER = "某某建筑工程有限公司";
+    public static final String BUILDER_ACCOUNT = "6222 0202 0000 1234 567";
+
+    private StatementFiles() {
+    }
+
+    public static final String WECHAT = """
+            微信支付账单明细,,,,,,,,,,
+            微信昵称：[小店老板],,,,,,,,,,
+            起始时间：[2026-11-01 00:00:00] 终止时间：[2026-11-27 23:59:59],,,,,,,,,,
+            导出类型：[全部],,,,,,,,,,
+            导出时间：[2026-11-28 09:12:45],,,,,,,,,,
+            ,,,,,,,,,,
+            共4笔记录,,,,,,,,,,
+            收入：2笔 6000.00元,,,,,,,,,,
+            支出：1笔 35.50元,,,,,,,,,,
+            中性交易：1笔 200.00元,,,,,,,,,,
+            注：,,,,,,,,,,
+            1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易,,,,,,,,,,
+            2. 本明细仅展示当前账单中的交易，不包括已删除的记录,,,,,,,,,,
+            3. 本明细仅供个人对账使用,,,,,,,,,,
+            ,,,,,,,,,,
+            ----------------------微信支付账单明细列表--------------------,,,,,,,,,,
+            交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注
+            2026-11-02 10:23:11,转账,李某,/,收入,¥5000.00,/,已存入零钱,1000050001202611020123456789012\t,/,还10月货款
+            2026-11-03 18:01:40,商户消费,某某超市,日用品,支出,¥35.50,零钱,支付成功,4200001234202611031234567890\t,10023311\t,/
+            2026-11-04 08:15:00,转账,李某,/,收入,"¥1,000.00",/,已全额退款,1000050001202611040123456789013\t,/,/
+            2026-11-05 12:00:00,零钱提现,招商银行(1234),/,/,¥200.00,零钱,提现已到账,1330000001202611050000000001\t,/,/
+            """;
+
+    public static final String ALIPAY = """
+            ------------------------------------------------------------------------------------
+            导出信息：
+            姓名：某某商贸
+            支付宝账户：shop***@163.com
+            起始时间：[2026-11-01 00:00:00]    终止时间：[2026-11-27 23:59:59]
+            导出交易类型：[全部]
+            导出时间：[2026-11-28 09:20:11]
+            共3笔记录
+            收入：2笔 2300.00元
+            支出：1笔 88.00元
+            不计收支：0笔 0.00元
+            特别提示：
+            1.本回单内容可表明支付宝受理了相关交易，但不能作为交易最终完成的凭证。
+            ------------------------支付宝（中国）网络技术有限公司  电子客户回单------------------------
+            交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,
+            2026-11-06 09:00:00,转账红包,王*明,wang***@163.com,转账,收入,2000.00,,交易成功,20261106200040011100000000000001\t,\t,11月分期,
+            2026-11-07 14:30:00,日用百货,某某网店,shop***@qq.com,打印纸,支出,88.00,余额宝,交易成功,20261107200040011100000000000002\t,T200P123\t,,
+            2026-11-08 16:45:00,转账红包,王*明,wang***@163.com,转账,收入,300.00,,交易关闭,20261108200040011100000000000003\t,\t,,
+            """;
+
+    public static final String BANK = """
+            中国工商银行 账户明细,,,,,,,
+            账号：1202 0000 0000 0000 888,,,,,,,
+            户名：某某商贸有限公司,,,,,,,
+            起止日期：2026-11-01 至 2026-11-27,,,,,,,
+            交易日期,摘要,借方金额,贷方金额,余额,对方账号,对方户名,流水号
+            2026-11-09,货款,,"12,500.00","112,500.00",6222 0202 0000 1234 567,某某建筑工程有限公司,B20261109001
+            2026-11-10,手续费,5.00,,"112,495.00",,,B20261110001
+            2026-11-11,往来款,,800.00,"113,295.00",6217 0000 0000 9999 000,陌生人,B20261111001
+            合计,,5.00,"13,300.00",,,,
+            """;
+
+    public static Path write(Path dir, String name, String text, Charset cs) throws Exception {
+        Path f = dir.resolve(name);
+        Files.write(f, text.replace("\n", "\r\n").getBytes(cs));
+        return f;
+    }
+
+    public static Path wechatCsv(Path dir) throws Exception {
+        return write(dir, "微信支付账单(20261101-20261127).csv", WECHAT, StandardCharsets.UTF_8);
+    }
+
+    public static Path alipayGbkCsv(Path dir) throws Exception {
+        return write(dir, "alipay_record_20261128.csv", ALIPAY, Charset.forName("GBK"));
+    }
+
+    public static Path bankCsv(Path dir) throws Exception {
+        return write(dir, "工行明细.csv", BANK, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A bank's .xlsx: title rows, 记账日期 as date cells, 对方账户名称, 收入金额/支出金额 as numbers, 用途, no transaction
+     * number; two equal incoming lines (two payments of 1,000.00 by 李某 on one day) and an outgoing one.
+     */
+    public static Path bankXlsx(Path dir) throws Exception {
+        Path f = dir.resolve("建行流水.xlsx");
+        try (OutputStream out = Files.newOutputStream(f); Workbook wb = new Workbook(out, "Bank", "1.0")) {
+            Worksheet ws = wb.newWorksheet("明细");
+            ws.value(0, 0, "中国建设银行 活期账户交易明细");
+            ws.value(1, 0, "账号：6217 0000 1111 2222 333");
+            String[] head = {"记账日期", "交易时间", "收入金额", "支出金额", "账户余额", "对方账户名称", "对方账号", "用途"};
+            for (int c = 0; c < head.length; c++) ws.value(3, c, head[c]);
+            Object[][] rows = {
+                    {LocalDate.of(2026, 11, 12), "10:01:02", 1000.0, null, 51000.0, LI, "6222 1111 2222 3333", "还款"},
+                    {LocalDate.of(2026, 11, 12), "10:01:02", 1000.0, null, 52000.0, LI, "6222 1111 2222 3333", "还款"},
+                    {LocalDate.of(2026, 11, 13), "09:00:00", null, 300.0, 51700.0, "某某物流", "6222 9999 8888 7777", "运费"},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof LocalDate d) {
+                        ws.value(4 + r, c, d);
+                        ws.style(4 + r, c).format("yyyy-mm-dd").set();
+                    } else if (v instanceof Double n) {
+                        ws.value(4 + r, c, n);
+                    } else if (v != null) {
+                        ws.value(4 + r, c, (String) v);
+                    }
+                }
+            }
+        }
+        return f;
+    }
+}
