@@ -19,6 +19,26 @@ public final class BookFolders {
     private BookFolders() {
     }
 
+    /**
+     * Starts, on a daemon thread, the part of opening books that is the same for every folder: the logging set-up and
+     * H2's driver (issue 25: the command line runs it while picocli reads the arguments, on the machine's other core).
+     * Nothing waits for it: opening books does the same work itself when it comes first.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(BookFolders::warmUp, "books-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void warmUp() {
+        try {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            Class.forName("org.h2.Driver", true, BookFolders.class.getClassLoader());
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            // only a head start: the books open the same without it
+        }
+    }
+
     /** The data folder used when none is given: the last one chosen, else the platform's default. */
     public static Path defaultLocation() {
         return DataFolder.defaultLocation();

@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options and {@code --flag}s of one command, checked against what it accepts. */
+/**
+ * {@code --name value} options and {@code --flag}s of one command, checked against what it accepts: the parser of the
+ * commands that parse their own arguments (the tools in cn.huikuan.tools; the product's commands are picocli commands
+ * since issue 25, see Cli). Its value checks ({@link #date}, {@link #amount}, {@link #rate}, {@link #integer}) are shared
+ * by the picocli commands and the claim file, so a bad value reads the same everywhere.
+ */
 public final class Args {
     private final Map<String, List<String>> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();

@@ -27,15 +27,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /**
  * {@code huikuan calc …}: the law engine on the command line. A human table by default, one JSON object
  * with {@code --json} (amounts as strings with two decimals, dates ISO).
  */
-final class CalcCommand {
+@Command(name = "calc")
+final class CalcCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final PrintStream out;
     private final Supplier<HolidayCalendar> calendar;
@@ -49,47 +54,136 @@ final class CalcCommand {
         this.today = today;
     }
 
-    int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("calc needs a rule: fee, deadline, limitation, rate-cap, late-performance / 请指定计算项目");
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        Map<String, Object> result = switch (args[0]) {
-            case "fee" -> fee(new Args(rest, Set.of("kind", "amount"), Set.of("simple", "json")), rest);
-            case "deadline" -> deadline(new Args(rest, Set.of("from", "days", "kind"), Set.of("json")));
-            case "limitation" -> limitation(new Args(rest, Set.of("start", "first-due", "interrupt", "as-of"), Set.of("json")));
-            case "rate-cap" -> rateCap(new Args(rest, Set.of("kind", "contract-date", "rate", "filing-date"), Set.of("json")));
-            case "late-performance" -> latePerformance(new Args(rest, Set.of("amount", "days"), Set.of("json")));
-            case "claim" -> claim(new Args(rest, Set.of("file", "as-of", "filing-date"), Set.of("json")));
-            default -> throw new Cli.UsageException("unknown calc rule / 未知计算项目: " + args[0]
-                    + " (fee, deadline, limitation, rate-cap, late-performance, claim)");
-        };
-        boolean json = Arrays.asList(rest).contains("--json");
-        if (json) {
-            try {
-                out.println(JSON.writeValueAsString(result));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        } else {
-            printTable(result);
-        }
-        return Cli.OK;
+    /** {@code calc} and its rules; help texts under {@code huikuan.calc.*} in help.properties. */
+    CommandLine commandLine() {
+        return new CommandLine(this)
+                .addSubcommand(new Fee())
+                .addSubcommand(new Deadline())
+                .addSubcommand(new LimitationRule())
+                .addSubcommand(new RateCap())
+                .addSubcommand(new LatePerformanceRule())
+                .addSubcommand(new Claim());
     }
 
-    private Map<String, Object> fee(Args a, String[] raw) {
-        CourtFees.Kind kind = switch (a.required("kind")) {
+    @Override
+    public Integer call() {
+        throw new Cli.UsageException("calc needs a rule: fee, deadline, limitation, rate-cap, late-performance, claim / 请指定计算项目");
+    }
+
+    /** What every rule shares: {@code --json}, and printing its result as a table or as JSON. */
+    abstract class Rule implements Callable<Integer> {
+        @Option(names = "--json") boolean json;
+
+        abstract Map<String, Object> compute();
+
+        @Override
+        public Integer call() {
+            Map<String, Object> result = compute();
+            if (json) {
+                try {
+                    out.println(JSON.writeValueAsString(result));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                printTable(result);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "fee")
+    final class Fee extends Rule {
+        @Option(names = "--kind", required = true, paramLabel = "case|payment-order|preservation|enforcement") String kind;
+        @Option(names = "--amount", required = true, paramLabel = "N") String amount;
+        @Option(names = "--simple") boolean simple;
+
+        @Override
+        Map<String, Object> compute() {
+            return fee(kind, amount, simple);
+        }
+    }
+
+    @Command(name = "deadline")
+    final class Deadline extends Rule {
+        @Option(names = "--from", required = true, paramLabel = "DATE") String from;
+        @ArgGroup(exclusive = true, multiplicity = "1") Period period;
+
+        @Override
+        Map<String, Object> compute() {
+            return deadline(from, period.days, period.kind);
+        }
+    }
+
+    /** {@code --days N} or {@code --kind KIND}: a period in days or one the law names. */
+    static final class Period {
+        @Option(names = "--days", required = true, paramLabel = "N") String days;
+        @Option(names = "--kind", required = true, paramLabel = "KIND") String kind;
+    }
+
+    @Command(name = "limitation")
+    final class LimitationRule extends Rule {
+        @Option(names = "--start", required = true, paramLabel = "DATE") String start;
+        @Option(names = "--first-due", paramLabel = "DATE") String firstDue;
+        @Option(names = "--interrupt", paramLabel = "DATE") List<String> interrupt = new ArrayList<>();
+        @Option(names = "--as-of", paramLabel = "DATE") String asOf;
+
+        @Override
+        Map<String, Object> compute() {
+            return limitation(start, firstDue, interrupt, asOf);
+        }
+    }
+
+    @Command(name = "rate-cap")
+    final class RateCap extends Rule {
+        @Option(names = "--kind", required = true, paramLabel = "private-loan") String kind;
+        @Option(names = "--contract-date", required = true, paramLabel = "DATE") String contractDate;
+        @Option(names = "--rate", required = true, paramLabel = "PERCENT") String rate;
+        @Option(names = "--filing-date", paramLabel = "DATE") String filingDate;
+
+        @Override
+        Map<String, Object> compute() {
+            return rateCap(kind, contractDate, rate, filingDate);
+        }
+    }
+
+    @Command(name = "late-performance")
+    final class LatePerformanceRule extends Rule {
+        @Option(names = "--amount", required = true, paramLabel = "N") String amount;
+        @Option(names = "--days", required = true, paramLabel = "N") String days;
+
+        @Override
+        Map<String, Object> compute() {
+            return latePerformance(amount, days);
+        }
+    }
+
+    @Command(name = "claim")
+    final class Claim extends Rule {
+        @Option(names = "--file", required = true, paramLabel = "CLAIM.json") String file;
+        @Option(names = "--as-of", paramLabel = "DATE") String asOf;
+        @Option(names = "--filing-date", paramLabel = "DATE") String filingDate;
+
+        @Override
+        Map<String, Object> compute() {
+            return claim(file, asOf, filingDate);
+        }
+    }
+
+    private Map<String, Object> fee(String kindName, String amount, boolean simple) {
+        CourtFees.Kind kind = switch (kindName) {
             case "case" -> CourtFees.Kind.CASE;
             case "payment-order" -> CourtFees.Kind.PAYMENT_ORDER;
             case "preservation" -> CourtFees.Kind.PRESERVATION;
             case "enforcement" -> CourtFees.Kind.ENFORCEMENT;
             default -> throw new Cli.UsageException("--kind must be case, payment-order, preservation or enforcement / 未知费用种类: "
-                    + a.required("kind"));
+                    + kindName);
         };
-        boolean simple = a.flag("simple");
         if (simple && kind != CourtFees.Kind.CASE) throw new Cli.UsageException("--simple only applies to --kind case / 仅案件受理费可减半");
-        CourtFees.Result r = CourtFees.compute(kind, Args.amount("amount", a.required("amount")), simple);
+        CourtFees.Result r = CourtFees.compute(kind, Args.amount("amount", amount), simple);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fee", money(r.fee()));
-        m.put("kind", a.required("kind"));
+        m.put("kind", kindName);
         m.put("amount", money(r.claim()));
         List<Map<String, String>> steps = new ArrayList<>();
         for (CourtFees.Step s : r.steps()) steps.add(Map.of("text", s.text(), "amount", money(s.amount()), "text_en", s.text("en")));
@@ -99,10 +193,10 @@ final class CalcCommand {
         return m;
     }
 
-    private Map<String, Object> deadline(Args a) {
-        LocalDate from = Args.date("from", a.required("from"));
-        if (!a.all("kind").isEmpty()) return namedDeadline(a, from);
-        int days = Args.integer("days", a.required("days"), 1, 3660);
+    private Map<String, Object> deadline(String fromText, String daysText, String kind) {
+        LocalDate from = Args.date("from", fromText);
+        if (kind != null) return namedDeadline(kind, from);
+        int days = Args.integer("days", daysText, 1, 3660);
         Deadlines.Result r = new Deadlines(calendar.get()).days(from, days, Statutes.PERIODS);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deadline", r.deadline().toString());
@@ -118,9 +212,7 @@ final class CalcCommand {
     }
 
     /** {@code --kind appeal-judgment|…}: a period the law names, with its article (law.ProceduralDeadlines). */
-    private Map<String, Object> namedDeadline(Args a, LocalDate from) {
-        if (!a.all("days").isEmpty()) throw new Cli.UsageException("--kind and --days exclude each other / --kind 与 --days 只能选一个");
-        String kind = a.required("kind");
+    private Map<String, Object> namedDeadline(String kind, LocalDate from) {
         ProceduralDeadlines.Step step = ProceduralDeadlines.Step.byKind(kind);
         if (step == null) {
             throw new Cli.UsageException("--kind must be one of / 未知期间种类 " + kind + ": " + String.join(", ",
@@ -152,14 +244,14 @@ final class CalcCommand {
         return m;
     }
 
-    private Map<String, Object> limitation(Args a) {
-        LocalDate start = Args.date("start", a.required("start"));
+    private Map<String, Object> limitation(String startText, String firstDueText, List<String> interrupts, String asOfText) {
+        LocalDate start = Args.date("start", startText);
         List<Limitation.Event> events = new ArrayList<>();
-        for (String s : a.all("interrupt")) {
+        for (String s : interrupts) {
             events.add(new Limitation.Event(Args.date("interrupt", s), Limitation.EventKind.INTERRUPTION, null));
         }
-        LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
-        LocalDate firstDue = a.optional("first-due") == null ? start : Args.date("first-due", a.optional("first-due"));
+        LocalDate asOf = asOfText == null ? today : Args.date("as-of", asOfText);
+        LocalDate firstDue = firstDueText == null ? start : Args.date("first-due", firstDueText);
         if (firstDue.isAfter(start)) throw new Cli.UsageException("--first-due is after --start / 第一期到期日晚于起算日: " + firstDue);
         Limitation.Result r = new Limitation(calendar.get()).compute(start, firstDue, events, asOf);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -182,13 +274,13 @@ final class CalcCommand {
         return m;
     }
 
-    private Map<String, Object> rateCap(Args a) {
-        if (!"private-loan".equals(a.required("kind"))) {
-            throw new Cli.UsageException("--kind must be private-loan / 目前只支持 private-loan: " + a.required("kind"));
+    private Map<String, Object> rateCap(String kind, String contractText, String rateText, String filingText) {
+        if (!"private-loan".equals(kind)) {
+            throw new Cli.UsageException("--kind must be private-loan / 目前只支持 private-loan: " + kind);
         }
-        LocalDate contract = Args.date("contract-date", a.required("contract-date"));
-        BigDecimal rate = Args.rate("rate", a.required("rate"));
-        LocalDate filing = a.optional("filing-date") == null ? today : Args.date("filing-date", a.optional("filing-date"));
+        LocalDate contract = Args.date("contract-date", contractText);
+        BigDecimal rate = Args.rate("rate", rateText);
+        LocalDate filing = filingText == null ? today : Args.date("filing-date", filingText);
         RateCaps.Result r = new RateCaps(lpr.get()).privateLoan(contract, rate, filing);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cap", pct(r.cap()));
@@ -215,9 +307,8 @@ final class CalcCommand {
         return m;
     }
 
-    private Map<String, Object> latePerformance(Args a) {
-        LatePerformance.Result r = LatePerformance.compute(Args.amount("amount", a.required("amount")),
-                Args.integer("days", a.required("days"), 0, 36600));
+    private Map<String, Object> latePerformance(String amount, String days) {
+        LatePerformance.Result r = LatePerformance.compute(Args.amount("amount", amount), Args.integer("days", days, 0, 36600));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("interest", money(r.interest()));
         m.put("amount", money(r.amount()));
@@ -228,11 +319,11 @@ final class CalcCommand {
         return m;
     }
 
-    private Map<String, Object> claim(Args a) {
-        ClaimInput in = ClaimFile.read(Path.of(a.required("file")));
-        LocalDate asOf = a.optional("as-of") == null ? today : Args.date("as-of", a.optional("as-of"));
+    private Map<String, Object> claim(String file, String asOfText, String filingText) {
+        ClaimInput in = ClaimFile.read(Path.of(file));
+        LocalDate asOf = asOfText == null ? today : Args.date("as-of", asOfText);
         // 民间借贷规定 §31: the cap after 2020-08-20 of a loan made before then is 4 × the LPR at filing (default: the as-of date)
-        LocalDate filing = a.optional("filing-date") == null ? asOf : Args.date("filing-date", a.optional("filing-date"));
+        LocalDate filing = filingText == null ? asOf : Args.date("filing-date", filingText);
         if (asOf.isBefore(in.contractDate())) {
             throw new Cli.UsageException("--as-of " + asOf + " is before the file's contractDate " + in.contractDate() + " / 计算日早于合同日期");
         }

@@ -19,17 +19,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code check message (--text T | --file F) [--debtor person|company] [--at 2026-12-07T23:30] [--tone polite|firm|final] [--json]}
  * (issue 20): the app's conduct guard on the command line. With {@code --file}, one message per line in and one
  * result per line out, in order. Exit 0 whatever the verdict; 2 on bad input.
  */
-final class CheckCommand {
+@Command(name = "check")
+final class CheckCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
     private final Supplier<LprTable> lpr;
@@ -39,36 +43,60 @@ final class CheckCommand {
         this.lpr = lpr;
     }
 
-    int run(String[] args) {
-        if (args.length == 0 || !args[0].equals("message")) throw new Cli.UsageException("check needs message / 请指定 message");
-        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("text", "file", "debtor", "at", "tone"), Set.of("json"));
-        String text = a.optional("text");
-        String file = a.optional("file");
-        if ((text == null) == (file == null)) throw new Cli.UsageException("give --text or --file, not both / 请给出 --text 或 --file 之一");
+    /** {@code check} and {@code check message}; help texts under {@code huikuan.check.*} in help.properties. */
+    CommandLine commandLine() {
+        return new CommandLine(this).addSubcommand(new Message());
+    }
+
+    @Override
+    public Integer call() {
+        throw new Cli.UsageException("check needs message / 请指定 message");
+    }
+
+    @Command(name = "message")
+    final class Message implements Callable<Integer> {
+        @ArgGroup(exclusive = true, multiplicity = "1") Input input;
+        @Option(names = "--debtor", paramLabel = "person|company") String debtor;
+        @Option(names = "--at", paramLabel = "DATE-TIME") String at;
+        @Option(names = "--tone", paramLabel = "polite|firm|final") String tone;
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            return check(input.text, input.file, debtor, at, tone, json);
+        }
+    }
+
+    /** {@code --text T} or {@code --file F}. */
+    static final class Input {
+        @Option(names = "--text", required = true, paramLabel = "T") String text;
+        @Option(names = "--file", required = true, paramLabel = "F") String file;
+    }
+
+    private int check(String text, String file, String debtorKind, String atText, String toneName, boolean json) {
         if (text != null && text.isBlank()) throw new Cli.UsageException("--text is empty / --text 为空");
-        ConductGuard.DebtorKind debtor = switch (a.optional("debtor") == null ? "person" : a.optional("debtor")) {
+        ConductGuard.DebtorKind debtor = switch (debtorKind == null ? "person" : debtorKind) {
             case "person" -> ConductGuard.DebtorKind.PERSON;
             case "company" -> ConductGuard.DebtorKind.COMPANY;
-            default -> throw new Cli.UsageException("--debtor must be person or company / --debtor 应为 person 或 company: " + a.optional("debtor"));
+            default -> throw new Cli.UsageException("--debtor must be person or company / --debtor 应为 person 或 company: " + debtorKind);
         };
-        ConductGuard.Tone tone = switch (a.optional("tone") == null ? "firm" : a.optional("tone")) {
+        ConductGuard.Tone tone = switch (toneName == null ? "firm" : toneName) {
             case "polite" -> ConductGuard.Tone.POLITE;
             case "firm" -> ConductGuard.Tone.FIRM;
             case "final" -> ConductGuard.Tone.FINAL;
-            default -> throw new Cli.UsageException("--tone must be polite, firm or final / --tone 应为 polite、firm 或 final: " + a.optional("tone"));
+            default -> throw new Cli.UsageException("--tone must be polite, firm or final / --tone 应为 polite、firm 或 final: " + toneName);
         };
         LocalDateTime at = null;
-        if (a.optional("at") != null) {
+        if (atText != null) {
             try {
-                at = LocalDateTime.parse(a.optional("at"));
+                at = LocalDateTime.parse(atText);
             } catch (DateTimeParseException e) {
-                throw new Cli.UsageException("--at: not a date and time (use 2026-12-07T23:30) / 时间格式应为 2026-12-07T23:30: " + a.optional("at"));
+                throw new Cli.UsageException("--at: not a date and time (use 2026-12-07T23:30) / 时间格式应为 2026-12-07T23:30: " + atText);
             }
         }
         List<String> messages = text != null ? List.of(text) : lines(Path.of(file));
         ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr.get());
         ConductGuard.Context context = new ConductGuard.Context(debtor, at, List.of(), tone);
-        boolean json = a.flag("json");
         for (String m : messages) {
             ConductGuard.Result r = guard.check(m, context);
             if (json) out.println(json(r));

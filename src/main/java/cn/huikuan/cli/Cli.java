@@ -1,44 +1,60 @@
 package cn.huikuan.cli;
 
 import cn.huikuan.Version;
+import cn.huikuan.application.BookFolders;
+import cn.huikuan.application.ExportService;
 import cn.huikuan.law.LprTable;
 import cn.huikuan.law.data.LawData;
-import cn.huikuan.application.BookFolders;
-
-import java.io.PrintStream;
-import java.util.Arrays;
-import cn.huikuan.application.BackupService;
-import cn.huikuan.application.Books;
-import cn.huikuan.application.ExportService;
-import cn.huikuan.storage.StoreFailures;
-import cn.huikuan.application.ImportService;
-import cn.huikuan.application.NotFoundException;
-import cn.huikuan.application.SpreadsheetRows;
-import cn.huikuan.domain.Customer;
-import cn.huikuan.storage.BackupRefusedException;
 import cn.huikuan.storage.DataFolderException;
 import cn.huikuan.storage.DatabaseKey;
+import cn.huikuan.storage.StoreFailures;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Unmatched;
+
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The headless command line: {@code huikuan --help}, {@code huikuan version}. Later issues add
- * {@code calc} and {@code export}. Bad input gives one line on stderr and exit code 2, never a stack trace.
+ * The headless command line on picocli (issue 25): {@code huikuan <command> [<subcommand>] [options]}. Each command is a
+ * picocli command object (annotated fields, {@code call()} returns the exit code); the help is generated from the
+ * annotations and the bilingual texts in {@code cn/huikuan/cli/help.properties}. Exit codes: 0 ok, 1 failed, 2 bad input;
+ * bad input is one line {@code huikuan: English / 中文} on stderr, never a stack trace.
+ *
+ * <p>Commands that parse their own arguments (the tools added with {@link #with}, or a command not yet moved to picocli)
+ * are registered with {@link #passThrough}: picocli hands them every argument after their name unparsed, except a first
+ * {@code --help}/{@code -h}, which shows the help lines given for them in a resource bundle.
  */
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+
+    /** The help texts of the product's commands, zh-CN and English on each line (see help.properties for why). */
+    static final String HELP_BUNDLE = "cn.huikuan.cli.help";
+    /** Columns of the help: the bilingual lines need more than picocli's 80. */
+    static final int HELP_WIDTH = 100;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,14 +78,29 @@ public final class Cli {
         int run(String[] args) throws Exception;
     }
 
-    private final Map<String, Command> added = new HashMap<>();
+    private record Added(Command command, String helpBundle, List<String> subcommands) {
+    }
+
+    private final Map<String, Added> added = new LinkedHashMap<>();
 
     /**
      * Adds a command by name (issue 25: the measuring tools live in cn.huikuan.tools, which the product's code never
-     * imports; the launcher adds them). Its usage errors and exit codes are handled as every other command's.
+     * imports; the launcher adds them). Its usage errors and exit codes are handled as every other command's. Added
+     * without help it is hidden from {@code huikuan --help}.
      */
     public Cli with(String name, Command command) {
-        added.put(name, command);
+        return with(name, command, null);
+    }
+
+    /**
+     * Adds a command that parses its own arguments, with its help: {@code helpBundle} is the base name of a resource
+     * bundle holding the keys {@code huikuan.NAME.usage.header}, {@code huikuan.NAME.usage.customSynopsis.0…},
+     * {@code huikuan.NAME.usage.description.0…} (and the same under {@code huikuan.NAME.SUB.} for each of
+     * {@code subcommands}). {@code huikuan NAME SUB …} runs {@code command} with {@code SUB …}; the subcommands are
+     * listed in the help and each has its own {@code --help}.
+     */
+    public Cli with(String name, Command command, String helpBundle, String... subcommands) {
+        added.put(name, new Added(command, helpBundle, List.of(subcommands)));
         return this;
     }
 
@@ -78,263 +109,356 @@ public final class Cli {
         return BookFolders.defaultLocation().resolve("law");
     }
 
+    /** The product's top-level commands in the order the help lists them; the added tools follow. */
+    private static final List<String> BUILT_IN = List.of("version", "verify", "import", "privacy", "backup", "restore", "password",
+            "team", "export", "calc", "check", "help");
+
+    /**
+     * One top-level command's picocli object, made only when it is used: a command line that runs one command builds only
+     * that one's model (start-up of {@code verify}, issue 25; a switch rather than a map of lambdas, each of which would
+     * cost the JVM a class at every start).
+     */
+    private Object command(String name) {
+        return switch (name) {
+            case "version" -> new VersionCommand();
+            case "verify" -> new VerifyCommand(out);
+            case "import" -> new ImportCommand(out, err, today).commandLine();
+            case "privacy" -> new BookCommands(out, err).new Privacy().commandLine();
+            case "backup" -> new BookCommands(out, err).new Backup();
+            case "restore" -> new BookCommands(out, err).new Restore();
+            case "password" -> new BookCommands(out, err).new Password().commandLine();
+            // team parses its own arguments (TeamCommand): its subcommands are listed, their help lines in help.properties
+            case "team" -> passThrough(args -> new TeamCommand(out, System::getenv).run(args), null,
+                    List.of("init", "list", "add-user", "add-book", "grant", "revoke"));
+            case "export" -> new ExportCommand(out, err).commandLine();
+            case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).commandLine();
+            case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).commandLine();
+            case "help" -> new HelpCommand();
+            default -> {
+                Added a = added.get(name);
+                CommandLine c = passThrough(a.command(), a.helpBundle(), a.subcommands());
+                c.getCommandSpec().usageMessage().hidden(a.helpBundle() == null);
+                yield c;
+            }
+        };
+    }
+
+    /** The commands that open books: their set-up common to every folder starts beside picocli's (BookFolders.warmUpInBackground). */
+    private static final Set<String> OPEN_BOOKS = Set.of("verify", "import", "privacy", "backup", "restore", "password", "export");
+
     public int run(String... args) {
         if (args.length == 0) {
             return usage();
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "--help", "-h", "help" -> {
-                    out.print(HELP);
-                    yield OK;
-                }
-                case "version", "--version" -> {
-                    if (rest.length > 0) throw new UsageException("version takes no arguments / version 不接受参数");
-                    out.println("Huikuan 回款助手 " + Version.current());
-                    yield OK;
-                }
-                case "verify" -> new VerifyCommand(out).run(rest);
-                case "export" -> new ExportCommand(out, err).run(rest);
-                case "privacy" -> privacy(rest);
-                case "import" -> importFile(rest);
-                case "backup" -> backup(new Args(rest, Set.of("book"), Set.of()));
-                case "password" -> password(rest);
-                case "restore" -> restore(new Args(rest, Set.of("book", "from"), Set.of()));
-                case "team" -> new TeamCommand(out, System::getenv).run(rest);
-                case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).run(rest);
-                case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).run(rest);
-                default -> {
-                    Command c = added.get(args[0]);
-                    if (c == null) throw new UsageException("unknown command / 未知命令: " + args[0] + " (see huikuan --help)");
-                    try {
-                        yield c.run(rest);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                }
-            };
-        } catch (UsageException e) {
-            err.println("huikuan: " + e.getMessage());
+        if (OPEN_BOOKS.contains(args[0])) BookFolders.warmUpInBackground();
+        return commandLine(args[0]).execute(args);
+    }
+
+    /**
+     * The picocli model: the root with every command when {@code first} is not one of them (help, an unknown command),
+     * else with that one only. The help texts are read only when a help is shown ({@link #withHelpTexts}).
+     */
+    CommandLine commandLine(String first) {
+        List<String> names = new ArrayList<>(BUILT_IN);
+        names.addAll(added.keySet());
+        boolean one = names.contains(first) && !first.equals("help");
+        CommandLine root = new CommandLine(new Root());
+        for (String name : names) {
+            if (!one || name.equals(first)) root.addSubcommand(name, command(name));
+        }
+        addHelpOption(root);
+        root.setExpandAtFiles(false);          // "@…" is a value (a WeChat name), never a file of arguments
+        root.setUsageHelpWidth(HELP_WIDTH);
+        root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandTree());
+        Outcomes outcomes = new Outcomes();
+        root.setParameterExceptionHandler(outcomes);
+        root.setExecutionExceptionHandler(outcomes);
+        root.setExecutionStrategy(outcomes);
+        return root;
+    }
+
+    /** What picocli hands back: bad input, an exception from a command, and the run itself (help and version first). */
+    private final class Outcomes implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExecutionStrategy {
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            err.println("huikuan: " + message(e));
             return USAGE;
-        } catch (ExportService.ConductBlockedException e) {
-            // the user's own words in a document did not pass the conduct guard (issue 20): change them, nothing written
-            err.println("huikuan: " + e.getMessage());
-            return USAGE;
-        } catch (LprTable.RateUnavailableException | LawData.LawDataException | IllegalArgumentException e) {
-            err.println("huikuan: " + e.getMessage());
-            return USAGE;
-        } catch (RuntimeException e) {
-            if (StoreFailures.storeUnusable(e)) {
-                // H2 closes the database after a failed write; the first cause (a full disk) may be further down the chain
-                err.println("huikuan: 磁盘空间已满（或数据库文件无法写入），这次操作没有保存任何内容；请腾出空间后再试"
-                        + " / the disk is full (or the database file cannot be written): nothing of this operation was kept;"
-                        + " free some space and try again");
-                return FAILED;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+            return failure(e);
+        }
+
+        @Override
+        public int execute(ParseResult parsed) {
+            for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.isUsageHelpRequested()) {
+                    out.print(usage(p.commandSpec().commandLine()));
+                    return OK;
+                }
+                if (p.isVersionHelpRequested()) {
+                    out.println(versionLine());
+                    return OK;
+                }
             }
-            err.println("huikuan: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return FAILED;
+            return new CommandLine.RunLast().execute(parsed);
         }
     }
 
     /**
-     * {@code import receivables --file F [--dry-run] [--paid-on import-date|due-date] [--partial] [--refused-out F] [--overwrite]
-     * [--book DIR]}: Excel or CSV in (issue 7), all or nothing unless {@code --partial} (issue 21); {@code import template --out F
-     * [--overwrite]}: the .xlsx template.
+     * Gives every command of the tree its help texts: help.properties, or the bundle a tool was added with (and its
+     * subcommands). Done only for a help, not at every start: reading the bundle is work a command's run never needs.
      */
-    private int importFile(String[] args) {
-        if (args.length > 0 && args[0].equals("template")) return importTemplate(Arrays.copyOfRange(args, 1, args.length));
-        if (args.length > 0 && args[0].equals("statement")) return new StatementImportCommand(out).run(Arrays.copyOfRange(args, 1, args.length));
-        if (args.length > 0 && args[0].equals("invoices")) return new InvoiceImportCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
-        if (args.length == 0 || !args[0].equals("receivables")) {
-            throw new UsageException("import needs receivables, invoices or template / 请指定 receivables、invoices 或 template");
-        }
-        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book", "file", "paid-on", "refused-out"),
-                Set.of("dry-run", "partial", "overwrite"));
-        Path file = Path.of(a.required("file"));
-        if (!Files.isRegularFile(file)) throw new UsageException("no such file / 找不到文件: " + file);
-        var paidOn = a.optional("paid-on") == null ? ImportService.PaidOnDefault.NONE : switch (a.optional("paid-on")) {
-            case "import-date" -> ImportService.PaidOnDefault.IMPORT_DATE;
-            case "due-date" -> ImportService.PaidOnDefault.DUE_DATE;
-            default -> throw new UsageException("--paid-on must be import-date or due-date / --paid-on 应为 import-date（导入日期）或 due-date（到期日）");
-        };
-        Path refusedOut = a.optional("refused-out") == null ? null : Path.of(a.optional("refused-out"));
-        if (refusedOut != null) refuseImportOutput(refusedOut, a.flag("overwrite"), file);
-        var options = new ImportService.Options(paidOn, a.flag("partial"));
-        Path dir = existingBooks(a);
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), keyFromEnvironment())) {
-            ImportService.Report r;
-            try {
-                r = a.flag("dry-run") ? books.imports().dryRun(file, null, options) : books.imports().importFile(file, null, options);
-            } catch (ImportService.ImportRefused e) {
-                printImport(e.report());
-                saveRefused(file, e.report(), refusedOut);
-                err.println("huikuan: " + e.getMessage());
-                return USAGE;
-            } catch (SpreadsheetRows.NotASpreadsheet e) {
-                throw new UsageException(e.getMessage());
-            }
-            printImport(r);
-            saveRefused(file, r, refusedOut);
-            if (a.flag("dry-run")) out.println("试运行，未写入 Dry run, nothing written");
-            else out.println("已导入 Imported: " + r.accepted() + " receivables" + (r.rejected().isEmpty() ? ""
-                    : "；未导入 refused: " + r.rejected().size() + " rows"));
-            return a.flag("dry-run") && !(options.partial() ? r.anyAccepted() : r.ok()) ? USAGE : OK;
-        } catch (DataFolderException e) {
-            throw inUse(e, dir);
+    static CommandLine withHelpTexts(CommandLine root) {
+        CommandSpec top = root.getCommandSpec();
+        while (top.parent() != null) top = top.parent();
+        giveHelpTexts(top, ResourceBundle.getBundle(HELP_BUNDLE));
+        return root;
+    }
+
+    private static void giveHelpTexts(CommandSpec spec, ResourceBundle inherited) {
+        ResourceBundle bundle = spec.userObject() instanceof PassThrough p && p.helpBundle != null
+                ? ResourceBundle.getBundle(p.helpBundle) : inherited;
+        if (spec.resourceBundle() != bundle) spec.resourceBundle(bundle);
+        Set<CommandSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CommandLine sub : spec.subcommands().values()) {
+            if (seen.add(sub.getCommandSpec())) giveHelpTexts(sub.getCommandSpec(), bundle);
         }
     }
 
-    /** An output file of the import: never the input, never an existing file without --overwrite (as export does). */
-    private static void refuseImportOutput(Path target, boolean overwrite, Path input) {
-        try {
-            if (input != null && Files.exists(target) && Files.isSameFile(target, input)) {
-                throw new UsageException("the output would replace the file read / 输出文件不能是要导入的文件: " + target);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot check / 无法检查 " + target + ": " + e.getMessage());
+    /** The help of one command, as {@code huikuan … --help} prints it (no colours; the caller's stream's encoding). */
+    static String usage(CommandLine c) {
+        withHelpTexts(c);
+        return c.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    private static String versionLine() {
+        return "Huikuan 回款助手 " + Version.current();
+    }
+
+    /**
+     * {@code -h, --help} on every command that has no option of that name (a pass-through command: as its first argument),
+     * and the blank line before a description only where there is one.
+     */
+    private static void addHelpOption(CommandLine c) {
+        CommandSpec spec = c.getCommandSpec();
+        c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION_HEADING, DESCRIPTION_HEADING);
+        if (spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey("help").build());
         }
-        if (Files.isDirectory(target)) throw new UsageException("is a folder / 这是文件夹: " + target);
-        if (!overwrite && Files.exists(target)) {
-            throw new UsageException("already exists, not replaced (add --overwrite to replace it) / 文件已存在，未替换（加 --overwrite 才会替换）: "
-                    + target.toAbsolutePath());
+        Set<CommandLine> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CommandLine sub : c.getSubcommands().values()) {
+            if (seen.add(sub)) addHelpOption(sub);
         }
     }
 
-    /** The rejected rows with their reasons, when --refused-out was given. */
-    private void saveRefused(Path file, ImportService.Report r, Path target) {
-        if (target == null) return;
-        if (r.rejected().isEmpty()) {
-            out.println("没有拒绝的行，未写入 No refused rows, nothing written: " + target);
-            return;
+    /** The blank line before a command's description only when it has one. */
+    private static final CommandLine.IHelpSectionRenderer DESCRIPTION_HEADING = new CommandLine.IHelpSectionRenderer() {
+        @Override
+        public String render(CommandLine.Help help) {
+            return help.commandSpec().usageMessage().description().length == 0 ? "" : System.lineSeparator();
         }
-        try {
-            int n = ImportService.writeRefused(file, r, target);
-            out.println("拒绝的行及原因 Refused rows with their reasons (" + n + "): " + target.toAbsolutePath());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write / 无法写入 " + target + ": " + e.getMessage(), e);
+    };
+
+    @CommandLine.Command(name = "huikuan")
+    static final class Root implements Callable<Integer> {
+        @CommandLine.Option(names = "--version", versionHelp = true, descriptionKey = "version") boolean version;
+
+        @Override
+        public Integer call() {
+            throw new UsageException("no command given / 未给出命令 (see huikuan --help)");
         }
     }
 
-    /** {@code import template --out F.xlsx [--overwrite]}: the columns import understands and an example row (issue 21). */
-    private int importTemplate(String[] args) {
-        Args a = new Args(args, Set.of("out"), Set.of("overwrite"));
-        Path target = Path.of(a.required("out"));
-        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            throw new UsageException("the template is an .xlsx file: name it F.xlsx / 模板是 .xlsx 文件，请以 .xlsx 结尾: " + target);
+    @CommandLine.Command(name = "version")
+    final class VersionCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            out.println(versionLine());
+            return OK;
         }
-        refuseImportOutput(target, a.flag("overwrite"), null);
-        try {
-            ImportService.writeTemplate(target, today.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write / 无法写入 " + target + ": " + e.getMessage(), e);
-        }
-        out.println("导入模板 Import template: " + target.toAbsolutePath());
-        return OK;
     }
 
-    private void printImport(ImportService.Report r) {
-        out.println("列 Columns: " + r.mapping().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + r.header().get(e.getValue())).toList());
-        out.println("行 Rows: " + r.rows() + "   可导入 accepted: " + r.accepted() + "   有误 rejected: " + r.rejected().size()
-                + "   新客户 new customers: " + r.newCustomers());
-        switch (r.paidOnDefault()) {
-            case IMPORT_DATE -> out.println("付款日期 Payment date: " + r.paidOnDefaulted() + " 行没有付款日期，按导入日期 " + r.importDate()
-                    + " 记录 / rows without a payment date are dated the import date");
-            case DUE_DATE -> out.println("付款日期 Payment date: " + r.paidOnDefaulted() + " 行没有付款日期，按各行的到期日记录"
-                    + " / rows without a payment date are dated their due date");
-            case NONE -> {
-                if (r.paidOnMissing() > 0) out.println("付款日期 Payment date: " + r.paidOnMissing() + " 行有已收金额但没有付款日期，可加 --paid-on"
-                        + " import-date（导入日期）或 --paid-on due-date（到期日）/ rows have a paid amount without a payment date");
-            }
-        }
-        for (var x : r.rejected()) out.println("  第 " + x.row() + " 行 row: " + x.reason());
-        for (var x : r.notices()) out.println("  第 " + x.row() + " 行 row（提示 note）: " + x.text());
-    }
+    /** {@code help [COMMAND [SUBCOMMAND]]}: the same as {@code huikuan [COMMAND [SUBCOMMAND]] --help}. */
+    @CommandLine.Command(name = "help")
+    final class HelpCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "COMMAND", arity = "0..2", descriptionKey = "help.command") List<String> names = new ArrayList<>();
+        @CommandLine.Spec CommandSpec spec;
 
-    /** {@code privacy export|erase --customer ID …}: a debtor's data on request (个人信息保护法 §45, §47). */
-    private int privacy(String[] args) {
-        if (args.length == 0 || !(args[0].equals("export") || args[0].equals("erase"))) {
-            throw new UsageException("privacy needs export or erase / 请指定 export 或 erase");
-        }
-        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book", "customer", "out", "confirm", "reason"),
-                Set.of());
-        long id;
-        try {
-            id = Long.parseLong(a.required("customer").strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--customer must be a customer number / --customer 应为客户编号");
-        }
-        Path dir = existingBooks(a);
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), keyFromEnvironment())) {
-            Customer c;
-            try {
-                c = books.customers().get(id);
-            } catch (NotFoundException e) {
-                throw new UsageException("no such customer / 没有这个客户: " + id);
-            }
-            if (args[0].equals("export")) {
-                Path zip = books.privacy().export(id, Path.of(a.required("out")));
-                out.println("个人信息已导出 Personal data exported: " + zip.toAbsolutePath());
-            } else {
-                if (!c.getName().equals(a.required("confirm"))) {
-                    throw new UsageException("--confirm must repeat the customer's name exactly / --confirm 须与客户名称完全一致");
+        @Override
+        public Integer call() {
+            CommandLine c = spec.parent().commandLine();
+            for (String name : names) {
+                CommandLine sub = c.getSubcommands().get(name);
+                if (sub == null) {
+                    throw new UsageException("unknown command / 未知命令: " + name + " (see " + c.getCommandSpec().qualifiedName() + " --help)");
                 }
-                var r = books.privacy().erase(id, a.optional("reason"));
-                out.println("已删除 Erased: " + r.receivables() + " receivables, " + r.records() + " records, " + r.journalEntries()
-                        + " journal entries blanked, " + r.files() + " evidence files; the database file is compacted on close");
+                c = sub;
             }
-        } catch (DataFolderException e) {
-            throw inUse(e, dir);
-        } catch (ExportService.ExportException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            out.print(usage(c));
+            return OK;
         }
-        return OK;
     }
 
-    private static Path existingBooks(Args a) {
-        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
+    /**
+     * A command that parses its own arguments: picocli passes it everything after its name unparsed ({@code stopAtUnmatched}),
+     * except a first {@code --help}. Its help lines come from the resource bundle of the command it is added to (for the
+     * product's commands help.properties: {@code huikuan.import.invoices.usage.header}, {@code ….usage.customSynopsis.0}, …).
+     * To add one under a command: {@code parent.addSubcommand("invoices", Cli.passThrough(args -> new X(out, err).run(args)))}.
+     */
+    public static CommandLine passThrough(Command command) {
+        return passThrough(command, null, List.of());
+    }
+
+    private static CommandLine passThrough(Command command, String helpBundle, List<String> subcommands) {
+        CommandLine c = new CommandLine(new PassThrough(command, List.of(), helpBundle));
+        for (String sub : subcommands) {
+            CommandLine s = new CommandLine(new PassThrough(command, List.of(sub), helpBundle));
+            s.setStopAtUnmatched(true);
+            c.addSubcommand(sub, s);
+        }
+        c.setStopAtUnmatched(true);
+        return c;
+    }
+
+    @CommandLine.Command
+    static final class PassThrough implements Callable<Integer> {
+        private final Command command;
+        private final List<String> before;
+        /** The resource bundle of its help texts, or null for the bundle of the command it is added to. */
+        private final String helpBundle;
+        @Unmatched List<String> args = new ArrayList<>();
+
+        PassThrough(Command command, List<String> before, String helpBundle) {
+            this.command = command;
+            this.before = before;
+            this.helpBundle = helpBundle;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> all = new ArrayList<>(before);
+            all.addAll(args);
+            return command.run(all.toArray(String[]::new));
+        }
+    }
+
+    /** The root's list of commands: every command and subcommand with its one-line summary (what the hand-kept help listed). */
+    private static final class CommandTree implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return commandTree(help);
+        }
+    }
+
+    private static String commandTree(CommandLine.Help help) {
+        int nameWidth = 30;
+        int width = help.commandSpec().usageMessage().width();
+        var table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - nameWidth, 1, CommandLine.Help.Column.Overflow.WRAP));
+        addTree(table, help.commandSpec(), "");
+        return table.toString();
+    }
+
+    private static void addTree(CommandLine.Help.TextTable table, CommandSpec spec, String prefix) {
+        Set<CommandSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CommandLine c : spec.subcommands().values()) {
+            CommandSpec sub = c.getCommandSpec();
+            if (!seen.add(sub) || sub.usageMessage().hidden()) continue;
+            String[] summary = sub.usageMessage().header();
+            if (summary.length == 0) summary = sub.usageMessage().description();
+            table.addRowValues(prefix + sub.name(), summary.length == 0 ? "" : String.format(summary[0]));
+            addTree(table, sub, prefix + sub.name() + " ");
+        }
+    }
+
+    /** Bad input found by picocli, as one line in both languages (as the hand-written parser said it). */
+    static String message(ParameterException e) {
+        CommandSpec spec = e.getCommandLine().getCommandSpec();
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            String arg = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
+            if (u.isUnknownOption()) return "unknown option / 未知选项: " + arg + " (see " + spec.qualifiedName() + " --help)";
+            if (!spec.subcommands().isEmpty()) {
+                String where = spec.parent() == null ? "" : spec.qualifiedName().substring(spec.root().name().length() + 1) + " ";
+                return "unknown command / 未知命令: " + where + arg + " (see " + spec.qualifiedName() + " --help)";
+            }
+            return "unexpected argument / 多余的参数: " + arg;
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException o) {
+            String name = shown(o.getOverwritten(), false);
+            return name + " given twice / 重复给出 " + name;
+        }
+        if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+            for (ArgGroupSpec g : spec.argGroups()) {
+                if (g.exclusive()) {
+                    String names = g.args().stream().map(a -> shown(a, true)).collect(Collectors.joining(" | "));
+                    return "give only one of " + names + " / 只能给出其中之一: " + names;
+                }
+            }
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            List<ArgSpec> missing = m.getMissing();
+            String text = String.valueOf(e.getMessage());
+            if (missing.size() == 1 && (text.startsWith("Missing required parameter for option") || text.startsWith("Expected parameter for option"))) {
+                String name = shown(missing.get(0), false);
+                return name + " needs a value / 缺少取值";
+            }
+            if (missing.size() == 1) {
+                String name = shown(missing.get(0), false);
+                return name + " is required / 必须提供 " + name;
+            }
+            if (missing.get(0).group() != null && missing.get(0).group().exclusive()) {
+                String en = missing.stream().map(a -> shown(a, true)).collect(Collectors.joining(" or "));
+                String zh = missing.stream().map(a -> shown(a, true)).collect(Collectors.joining(" 或 "));
+                return "give " + en + " / 请给出 " + zh;
+            }
+            String names = missing.stream().map(a -> shown(a, false)).collect(Collectors.joining(", "));
+            return names + " are required / 必须提供 " + names;
+        }
+        if (e.getCause() instanceof UsageException u) return u.getMessage();
+        return String.valueOf(e.getMessage());
+    }
+
+    /** {@code --file}, or with its value's label {@code --case ID}; a positional parameter by its label. */
+    private static String shown(ArgSpec a, boolean withLabel) {
+        if (a instanceof OptionSpec o) {
+            String name = o.longestName();
+            return withLabel && o.arity().max() > 0 ? name + " " + o.paramLabel() : name;
+        }
+        return a.paramLabel();
+    }
+
+    /** An exception from a command: bad input (exit 2) or a failure (exit 1), in one line. */
+    private int failure(Exception e) {
+        if (e instanceof UsageException
+                // the user's own words in a document did not pass the conduct guard (issue 20): change them, nothing written
+                || e instanceof ExportService.ConductBlockedException
+                || e instanceof LprTable.RateUnavailableException || e instanceof LawData.LawDataException
+                || e instanceof IllegalArgumentException) {
+            err.println("huikuan: " + e.getMessage());
+            return USAGE;
+        }
+        if (StoreFailures.storeUnusable(e)) {
+            // H2 closes the database after a failed write; the first cause (a full disk) may be further down the chain
+            err.println("huikuan: 磁盘空间已满（或数据库文件无法写入），这次操作没有保存任何内容；请腾出空间后再试"
+                    + " / the disk is full (or the database file cannot be written): nothing of this operation was kept;"
+                    + " free some space and try again");
+            return FAILED;
+        }
+        err.println("huikuan: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        return FAILED;
+    }
+
+    /** The folder of existing books: {@code --book DIR} or the data folder; bad input when it holds none. */
+    static Path existingBooks(String book) {
+        Path dir = book == null ? BookFolders.defaultLocation() : Path.of(book);
         if (!BookFolders.holdsBooks(dir)) {
             throw new UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         }
         return dir;
-    }
-
-    private int backup(Args a) {
-        Path dir = existingBooks(a);
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), keyFromEnvironment())) {
-            out.println("备份 Backup: " + books.backups().backupNow("manual"));
-        } catch (DataFolderException e) {
-            throw inUse(e, dir);
-        }
-        return OK;
-    }
-
-    private int restore(Args a) {
-        // a new machine has no books yet: a backup from the old one is restored into the folder
-        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
-        Path zip = Path.of(a.required("from"));
-        try {
-            Path aside = BookFolders.restore(dir, zip, keyFromEnvironment(),
-                    step -> err.println("… " + step));
-            out.println("已恢复 Restored: " + zip);
-            if (aside != null) out.println("恢复前的数据库 The database before the restore: " + aside);
-        } catch (BackupRefusedException e) {
-            throw new UsageException(e.getMessage());
-        } catch (DataFolderException e) {
-            if (e.reason() == DataFolderException.Reason.WRONG_PASSWORD) {
-                throw new UsageException("the password in " + PASSWORD_ENV + " does not open this backup (or the backup is damaged)"
-                        + " / " + PASSWORD_ENV + " 中的密码打不开这个备份（或备份已损坏）: " + zip);
-            }
-            if (e.reason() == DataFolderException.Reason.PASSWORD_REQUIRED) {
-                throw new UsageException("the backup is password-protected: give its password in the environment variable "
-                        + PASSWORD_ENV + " / 备份有密码保护，请用环境变量 " + PASSWORD_ENV + " 提供密码: " + zip);
-            }
-            throw inUse(e, dir);
-        }
-        return OK;
     }
 
     static RuntimeException inUse(DataFolderException e, Path dir) {
@@ -357,51 +481,9 @@ public final class Cli {
         return key(System.getenv(PASSWORD_ENV));
     }
 
-    private static DatabaseKey key(String password) {
+    static DatabaseKey key(String password) {
         if (password == null || password.isEmpty()) return null;
         return DatabaseKey.fromPassword(password.toCharArray());
-    }
-
-    /**
-     * {@code password set|change|remove [--book DIR]}: the current password from {@value #PASSWORD_ENV}, the new one
-     * from {@value #NEW_PASSWORD_ENV} (issue 6). The app does the same from 密码保护.
-     */
-    private int password(String[] args) {
-        if (args.length == 0 || !Set.of("set", "change", "remove").contains(args[0])) {
-            throw new UsageException("password needs set, change or remove / 请指定 set、change 或 remove");
-        }
-        Args a = new Args(Arrays.copyOfRange(args, 1, args.length), Set.of("book"), Set.of());
-        Path dir = existingBooks(a);
-        boolean protectedNow = BookFolders.isEncrypted(dir);
-        if (args[0].equals("set") && protectedNow) throw new UsageException("the books already have a password; use change / 账本已有密码，请用 change");
-        if (!args[0].equals("set") && !protectedNow) throw new UsageException("the books have no password / 账本没有密码");
-        DatabaseKey newKey = null;
-        if (!args[0].equals("remove")) {
-            String pw = System.getenv(NEW_PASSWORD_ENV);
-            if (pw == null || pw.isEmpty()) throw new UsageException("give the new password in " + NEW_PASSWORD_ENV + " / 请用环境变量 " + NEW_PASSWORD_ENV + " 提供新密码");
-            if (DatabaseKey.weakness(pw.toCharArray()) != null) {
-                throw new UsageException("the new password needs at least " + DatabaseKey.MIN_LENGTH
-                        + " characters / 新密码至少 " + DatabaseKey.MIN_LENGTH + " 个字符");
-            }
-            newKey = key(pw);
-        }
-        try {
-            BookFolders.changePassword(dir, protectedNow ? keyFromEnvironment() : null, newKey);
-        } catch (DataFolderException e) {
-            throw inUse(e, dir);
-        }
-        out.println(switch (args[0]) {
-            case "set" -> "已设置密码 Password set";
-            case "change" -> "已更改密码 Password changed";
-            default -> "已取消密码 Password removed";
-        });
-        Path backups = dir.resolve("backups");
-        long plain = BackupService.list(backups).stream().filter(b -> !b.encrypted()).count();
-        if (newKey != null && plain > 0) {
-            out.println("注意 Note: " + plain + " older backups in " + backups + " are not protected by the password"
-                    + " / 有 " + plain + " 个较早的备份没有密码保护");
-        }
-        return OK;
     }
 
     /** Deletes a folder and everything in it, stored evidence (read-only) included; nothing if it does not exist. */
@@ -419,127 +501,6 @@ public final class Cli {
         err.println("huikuan: no command given / 未给出命令 (see huikuan --help)");
         return USAGE;
     }
-
-    static final String HELP = """
-            回款助手 Huikuan — 命令行 / command line
-
-            用法 Usage:
-              java -jar huikuan.jar                 打开窗口 / open the window
-              java -jar huikuan.jar <命令> [参数]    无窗口运行 / run headless
-
-            命令 Commands:
-              --help                 显示本帮助 / show this help
-              version                显示版本 / print the version
-              verify [--book DIR] [--refresh-figures] [--anchor ENTRIES:HEAD]
-                                     校验证据文件、记录链和列表数字，完好时退出码为 0 / check evidence files, the
-                                     tamper-evident journal and the kept list figures; exit code 0 only when intact
-                                     (--refresh-figures recomputes out-of-date list figures, which are derived, and
-                                     only when the records match the journal; --anchor checks that the journal still
-                                     extends the 记录条数:链头 an evidence bundle printed)
-              crash-test --book DIR --kills N
-                                     可靠性测试：反复强行终止写入中的子进程并检查数据 / kill -9 a writing child N times, check the books
-              import receivables --file FILE.xlsx|FILE.csv [--dry-run] [--paid-on import-date|due-date]
-                                 [--partial] [--refused-out FILE.xlsx|FILE.csv] [--overwrite] [--book DIR]
-                                     从 Excel 或 CSV 导入应收款；有任何一行有误则不导入，--partial 只导入正确的行；
-                                     --paid-on 给有已收金额而无付款日期的行定付款日期；--refused-out 保存有误的行及原因
-                                     / Excel or CSV in, all or nothing (--partial: the valid rows only); --paid-on dates
-                                     paid rows that have no payment date; --refused-out saves the refused rows with why
-              import invoices --file FILE.xml|.ofd|.pdf|.zip|DIR [--file …] [--dry-run] [--json] [--book DIR]
-                                     导入本企业开具的数电票（XML、OFD、PDF 或其压缩包）为应收款，发票文件存为证据；
-                                     每个文件一行说明将做什么及原因；红字发票冲减原应收款 / invoices our business issued
-                                     become receivables with the file as evidence; one line per file says what and why
-              import template --out FILE.xlsx [--overwrite]
-                                     导入模板（中文列名、必填列、一行示例）/ the import template with an example row
-              import statement --file FILE.csv|FILE.xlsx [--dry-run] [--json] [--book DIR]
-              import statement --file FILE --apply [--skip ROW,…] [--match ROW=RECEIVABLE]… [--json] [--book DIR]
-                                     银行流水、微信支付账单、支付宝账单：为每笔收款建议对应的应收款（试运行，不写入）；
-                                     --apply 记录这些建议为收款（该行作为证据保存），--skip 跳过、--match 改为另一笔应收款
-                                     / bank statements, WeChat Pay and Alipay bills: the receivable proposed for each line
-                                     received (a dry run); --apply records them as payments with the line as evidence
-              privacy export --customer ID --out FILE.zip [--book DIR]
-              privacy erase --customer ID --confirm NAME [--reason TEXT] [--book DIR]
-                                     导出或删除一位客户的全部个人信息（个人信息保护法 §45、§47）/ a debtor's data on request
-              backup [--book DIR]    立即备份数据库和证据文件 / back up the database and evidence now
-              restore --from ZIP [--book DIR]
-                                     从备份恢复（先保存当前数据库）/ restore a backup (the current database is kept aside)
-              password set|change|remove [--book DIR]
-                                     密码保护：当前密码取自 HUIKUAN_PASSWORD，新密码取自 HUIKUAN_NEW_PASSWORD
-                                     / password-protect the books (AES): current password from HUIKUAN_PASSWORD,
-                                     the new one from HUIKUAN_NEW_PASSWORD. Commands that open protected books
-                                     read HUIKUAN_PASSWORD too.
-              bench generate --data DIR --customers N --receivables N --payments N [--seed S]
-              bench lists --data DIR [--runs N]
-                                     生成大账本并测量列表、搜索和汇总查询 / generate large books, time the list queries
-              bench writes --data DIR [--runs 7]
-                                     记录收款（写入记录链）的用时；会加入几笔 0.01 元的收款，请用账本副本
-                                     / time recording a payment (a journalled write); adds payments of 0.01: use a copy
-              bench import --data DIR [--rows 100000]
-                                     生成 .xlsx 并测量导入用时 / write an .xlsx and time its import into a new book
-              bench statements --data DIR [--lines 10000] [--customers 2000]
-                                     生成银行流水并测量导入收款（试运行与记录）的用时 / generate a bank statement, time its dry run and recording
-              bench invoices --data DIR [--count 10000]
-                                     生成数电票 XML 压缩包并测量试运行和导入的用时 / time checking and importing a zip of invoices
-              bench cli [--book DIR] [--runs 11] [--cds]
-                                     命令行打开账本（verify）的用时与 H2 自带 Shell 对比 / verify against H2's shell opening the same file
-              bench startup [--books DIR,…] [--runs 5] [--cds]
-                                     启动用时与空白 JavaFX 窗口对比（需要显示器）/ startup against a bare window (needs a display)
-              bench bundle --data DIR [--photos 200] [--pdf-pages 100] [--runs 3] [--qpdf PATH]
-                                     证据材料汇编与 qpdf 合并的用时对比 / time the evidence bundle against qpdf
-              bench claim [--sizes 1000,2000,5000,10000] [--runs 5] [--seed 42] [--data DIR]
-                                     生成不同规模的欠款计算文件并测量 calc claim 的用时 / time calc claim on generated claim files
-              calc fee --kind case|payment-order|preservation|enforcement --amount N [--simple]
-                                     诉讼费用 / court fees (诉讼费用交纳办法 §13–§16)
-              calc deadline --from DATE --days N
-                                     诉讼期间 / procedural period (民事诉讼法 §85)
-              calc deadline --from DATE --kind appeal-judgment|appeal-ruling|appeal-foreign|enforcement-application|payment-order-objection
-                                     法定期间：上诉 15 日 / 10 日 / 30 日（§171、§286），申请执行 2 年（§250），支付令异议 15 日（§227）
-                                     / a period the law names, from service or the last day of performance, with its article
-              calc limitation --start DATE [--first-due DATE] [--interrupt DATE]... [--as-of DATE]
-                                     诉讼时效 / limitation (民法典 §188, §195, §203): three years with
-                                     interruptions, never more than twenty years from the harm (§188 ¶2)
-              calc rate-cap --kind private-loan --contract-date DATE --rate PERCENT [--filing-date DATE]
-                                     民间借贷利率上限 / private-loan rate cap (民间借贷规定 §25, §31)
-              calc late-performance --amount N --days N
-                                     迟延履行加倍部分利息 / double interest (民事诉讼法 §264)
-              calc claim --file CLAIM.json [--as-of DATE] [--filing-date DATE]
-                                     欠款本息及违约金、还款抵充明细 / amount owed with the ledger (docs/claim-file.md);
-                                     --filing-date: 起诉日，决定 2020-08-20 前借款此后的利率上限 (民间借贷规定 §31)
-              export bundle (--case ID | --sample) --out FILE.pdf [--book DIR]
-                                     证据材料汇编（封面、证据目录、证据、校验清单）/ the evidence bundle
-              export packet (--case ID | --sample) --route payment-order|lawsuit|lawsuit-no-preservation|arbitration|enforcement --out DIR [--court NAME]
-                                     该程序的全部文书及证据材料汇编 / every document of the route plus the bundle
-              export document --kind KIND (--case ID | --sample) --out FILE.pdf [--court NAME] [--pay-by DATE] [--law-firm NAME]
-                                     单份文书 / one document; KIND: demand, balance-confirmation, instalment-agreement,
-                                     lawyer-letter, payment-order, complaint, preservation, enforcement, service-address,
-                                     evidence-list, calculation
-              export zip (--case ID | --sample) --out FILE.zip
-                                     原始证据文件、汇编及 SHA-256 清单 / originals, the bundle and a SHA-256 manifest
-                                     已有的文件不会被替换，除非加 --overwrite / an existing file is never replaced
-                                     without --overwrite (a packet folder: none of the packet's files);
-                                     --out 为已有文件夹时按默认名称写入（如 催收通知书-李某-2026-11-28.pdf）/ --out an
-                                     existing folder: the file gets its default name (document-debtor-date) there
-              check message (--text T | --file F) [--debtor person|company] [--at 2026-12-07T23:30] [--tone polite|firm|final] [--json]
-                                     合法催收检查：暴力威胁、牵连家人、向第三方透露、骚扰、侮辱、冒充公权力、隐私、非法债务条件；
-                                     给出依据和合法的改写 / the conduct guard: each finding with its words, articles and a
-                                     lawful rewrite (docs/conduct-guard.md). --file: one message per line in, one result per
-                                     line out; --at checks the app's contact hours. Exit 0 whatever the verdict
-              bench guard [--corpus FILE]... [--runs 5] [--show-misses] [--compare]
-                                     在标注语料上测量检查的召回率、误报率和用时 / recall, false positives and latency on the
-                                     labelled corpora (default: every file of docs/conduct/)
-              team init|list --db jdbc:postgresql://HOST:PORT/DB [--login NAME]
-              team add-user --db URL --user NAME --role owner|bookkeeper|read-only [--login NAME]
-              team add-book --db URL --name NAME [--login NAME]
-              team grant|revoke --db URL --user NAME --book book_N [--login NAME]
-                                     办公室模式（PostgreSQL 服务器）：员工、角色和账本权限由数据库本身执行；
-                                     登录密码取自 HUIKUAN_DB_PASSWORD，新员工密码取自 HUIKUAN_NEW_PASSWORD
-                                     / team mode on the office's PostgreSQL server: staff, roles and per-book access,
-                                     enforced by the database (docs/decisions/0014); passwords from the environment
-              calc 和 check 的命令加 --json 输出 JSON / add --json for JSON (check: one object per message, one per line)
-
-            数据文件夹 Data folder: -Dhuikuan.data=DIR 或环境变量 HUIKUAN_DATA；
-            默认为系统的用户应用数据文件夹 / defaults to the OS's per-user app-data folder.
-            退出码 Exit codes: 0 成功 ok, 1 失败 failed, 2 输入有误 bad input.
-            """;
 
     /** Bad command-line input: reported in one line, exit code 2. */
     public static final class UsageException extends RuntimeException {

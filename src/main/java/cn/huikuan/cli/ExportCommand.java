@@ -18,12 +18,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import cn.huikuan.documents.DocumentRefused;
 import java.nio.file.LinkOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 
 /**
  * {@code huikuan export bundle|packet|document|zip}: the court documents of one case, headless.
@@ -31,7 +34,8 @@ import java.util.Arrays;
  * temporary book that is deleted afterwards; {@code --case ID} reads the books in {@code --book DIR}
  * (default: the data folder).
  */
-final class ExportCommand {
+@Command(name = "export")
+final class ExportCommand implements Callable<Integer> {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final LocalDateTime SAMPLE_NOW = LocalDateTime.of(2026, 11, 28, 10, 0);
 
@@ -43,26 +47,96 @@ final class ExportCommand {
         this.err = err;
     }
 
-    int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("export needs bundle, packet, document or zip / 请指定 bundle、packet、document 或 zip");
-        String what = args[0];
-        Args a = new Args(Arrays.copyOfRange(args, 1, args.length),
-                Set.of("case", "out", "book", "route", "kind", "court", "pay-by", "law-firm"), Set.of("sample", "overwrite"));
-        Path target = Path.of(a.required("out"));
-        if (!a.flag("sample") && a.optional("case") == null) throw new Cli.UsageException("give --case ID or --sample / 请给出 --case 或 --sample");
-        if (a.flag("sample") && a.optional("case") != null) throw new Cli.UsageException("--case and --sample exclude each other / 二者只能选一");
-        // Validate everything the user typed before any work starts.
-        DocKind.Route route = what.equals("packet") ? DocKind.Route.fromCli(a.required("route")) : null;
-        DocKind kind = what.equals("document") ? DocKind.fromCli(a.required("kind")) : null;
-        if (!Set.of("bundle", "packet", "document", "zip").contains(what)) {
-            throw new Cli.UsageException("unknown export / 未知的导出类型: " + what + " (bundle, packet, document, zip)");
-        }
-        long caseId = a.flag("sample") ? -1 : parseCase(a.required("case"));
-        // an existing folder for a single file: the file gets its default name there once the case is read (see named())
-        if (!a.flag("overwrite") && !(!what.equals("packet") && Files.isDirectory(target))) refuseToReplace(what, route, target);
-        LocalDate payBy = a.optional("pay-by") == null ? null : Args.date("pay-by", a.optional("pay-by"));
+    /** {@code export} and its four kinds; help texts under {@code huikuan.export.*} in help.properties. */
+    CommandLine commandLine() {
+        return new CommandLine(this)
+                .addSubcommand("bundle", new Export("bundle"))
+                .addSubcommand("packet", new Packet())
+                .addSubcommand("document", new Document())
+                .addSubcommand("zip", new Export("zip"));
+    }
 
-        if (a.flag("sample")) {
+    @Override
+    public Integer call() {
+        throw new Cli.UsageException("export needs bundle, packet, document or zip / 请指定 bundle、packet、document 或 zip");
+    }
+
+    /** The options every export takes: which case, where to, and the case file's own options. */
+    @Command
+    class Export implements Callable<Integer> {
+        private final String what;
+        @ArgGroup(exclusive = true, multiplicity = "1") Source source;
+        @Option(names = "--out", required = true, paramLabel = "FILE|DIR") String out;
+        @Option(names = "--book", paramLabel = "DIR") String book;
+        @Option(names = "--overwrite") boolean overwrite;
+        @Option(names = "--court", paramLabel = "NAME") String court;
+        @Option(names = "--pay-by", paramLabel = "DATE") String payBy;
+        @Option(names = "--law-firm", paramLabel = "NAME") String lawFirm;
+
+        Export(String what) {
+            this.what = what;
+        }
+
+        String route() {
+            return null;
+        }
+
+        String kind() {
+            return null;
+        }
+
+        @Override
+        public Integer call() {
+            return run(what, this);
+        }
+    }
+
+    @Command(name = "packet")
+    final class Packet extends Export {
+        @Option(names = "--route", required = true, paramLabel = "ROUTE") String route;
+
+        Packet() {
+            super("packet");
+        }
+
+        @Override
+        String route() {
+            return route;
+        }
+    }
+
+    @Command(name = "document")
+    final class Document extends Export {
+        @Option(names = "--kind", required = true, paramLabel = "KIND") String kind;
+
+        Document() {
+            super("document");
+        }
+
+        @Override
+        String kind() {
+            return kind;
+        }
+    }
+
+    /** {@code --case ID} or {@code --sample}. */
+    static final class Source {
+        @Option(names = "--case", required = true, paramLabel = "ID") String caseId;
+        @Option(names = "--sample", required = true) boolean sample;
+    }
+
+    private int run(String what, Export a) {
+        Path target = Path.of(a.out);
+        boolean sample = a.source.sample;
+        // Validate everything the user typed before any work starts.
+        DocKind.Route route = what.equals("packet") ? DocKind.Route.fromCli(a.route()) : null;
+        DocKind kind = what.equals("document") ? DocKind.fromCli(a.kind()) : null;
+        long caseId = sample ? -1 : parseCase(a.source.caseId);
+        // an existing folder for a single file: the file gets its default name there once the case is read (see named())
+        if (!a.overwrite && !(!what.equals("packet") && Files.isDirectory(target))) refuseToReplace(what, route, target);
+        LocalDate payBy = a.payBy == null ? null : Args.date("pay-by", a.payBy);
+
+        if (sample) {
             Path tmp;
             try {
                 tmp = Files.createTempDirectory("huikuan-export-sample");
@@ -76,7 +150,7 @@ final class ExportCommand {
                 deleteTree(tmp);
             }
         }
-        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
+        Path dir = a.book == null ? BookFolders.defaultLocation() : Path.of(a.book);
         if (!BookFolders.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             return export(books, what, caseId, route, kind, target, a, payBy);
@@ -85,12 +159,12 @@ final class ExportCommand {
         }
     }
 
-    private int export(Books books, String what, long caseId, DocKind.Route route, DocKind kind, Path target, Args a, LocalDate payBy) {
+    private int export(Books books, String what, long caseId, DocKind.Route route, DocKind kind, Path target, Export a, LocalDate payBy) {
         CaseFile c;
         try {
             CaseFile.Options o = CaseFile.Options.defaults(books.today());
-            if (a.optional("court") != null) o = o.withCourt(a.optional("court"));
-            if (a.optional("law-firm") != null) o = o.withLawFirm(a.optional("law-firm"));
+            if (a.court != null) o = o.withCourt(a.court);
+            if (a.lawFirm != null) o = o.withLawFirm(a.lawFirm);
             if (payBy != null) o = o.withPayBy(payBy);
             c = books.exports().caseFile(caseId, o);
         } catch (NotFoundException e) {
@@ -98,7 +172,7 @@ final class ExportCommand {
         }
         ExportService x = books.exports();
         target = named(what, kind, c, target);
-        if (!a.flag("overwrite")) refuseToReplace(what, route, target);
+        if (!a.overwrite) refuseToReplace(what, route, target);
         try {
             switch (what) {
                 case "bundle" -> {

@@ -2,22 +2,27 @@ package cn.huikuan.cli;
 
 import cn.huikuan.application.AuditService;
 import cn.huikuan.application.Books;
-import cn.huikuan.application.BookFolders;
 import cn.huikuan.storage.DataFolderException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code huikuan verify [--book DIR]}: checks every evidence file against its SHA-256 and the journal
  * chain of the case records; prints a report; exit code 0 only when everything is intact, 1 when something
  * is not, 2 when the folder holds no books.
  */
-final class VerifyCommand {
+@Command(name = "verify")
+final class VerifyCommand implements Callable<Integer> {
     private final PrintStream out;
+    @Option(names = "--book", paramLabel = "DIR") String book;
+    @Option(names = "--anchor", paramLabel = "ENTRIES:HEAD") String anchor;
+    @Option(names = "--refresh-figures") boolean refreshFigures;
 
     VerifyCommand(PrintStream out) {
         this.out = out;
@@ -33,33 +38,30 @@ final class VerifyCommand {
         return new AuditService.GivenAnchor(Long.parseLong(p[0]), p[1]);
     }
 
-    int run(String[] args) {
-        Args a = new Args(args, Set.of("book", "anchor"), Set.of("refresh-figures"));
-        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
-        if (!BookFolders.holdsBooks(dir)) {
-            throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
-        }
+    @Override
+    public Integer call() {
+        Path dir = Cli.existingBooks(book);
         AuditService.Report r;
         List<Long> stale;
         boolean refreshed = false;
         List<String> totals;
         boolean totalsRebuilt = false;
-        AuditService.GivenAnchor given = a.optional("anchor") == null ? null : anchor(a.optional("anchor"));
+        AuditService.GivenAnchor given = anchor == null ? null : anchor(anchor);
         boolean refuseRefresh;
         try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
             r = books.audit().verify(true, given);
             cn.huikuan.StartupTiming.mark("verify: journal and files checked");
             // derived figures are recomputed from the records only when the records have passed their checks: a record
             // changed behind the app's back must not become "intact" by recomputing what is derived from it (issue 24)
-            refuseRefresh = a.flag("refresh-figures") && !r.intact();
+            refuseRefresh = refreshFigures && !r.intact();
             stale = books.receivables().staleListFigures(1000);
-            if (!stale.isEmpty() && a.flag("refresh-figures") && !refuseRefresh) {
+            if (!stale.isEmpty() && refreshFigures && !refuseRefresh) {
                 books.receivables().refreshListFigures(stale);
                 refreshed = books.receivables().staleListFigures(1).isEmpty();
             }
             totals = books.receivables().keptTotalsDiffer();
             cn.huikuan.StartupTiming.mark("verify: list figures checked");
-            if (!totals.isEmpty() && a.flag("refresh-figures") && !refuseRefresh) {
+            if (!totals.isEmpty() && refreshFigures && !refuseRefresh) {
                 books.receivables().rebuildKeptTotals();
                 totalsRebuilt = books.receivables().keptTotalsDiffer().isEmpty();
             }

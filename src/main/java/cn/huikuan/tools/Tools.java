@@ -13,11 +13,15 @@ public final class Tools {
     private Tools() {
     }
 
-    /** The command line with the tools added. */
+    /** The tools' help lines (cn/huikuan/tools/help.properties): the tools parse their own arguments. */
+    static final String HELP = "cn.huikuan.tools.help";
+
+    /** The command line with the tools added; crash-child (the crash test's own child process) has no help and is not listed. */
     public static Cli cli(PrintStream out, PrintStream err) {
         return new Cli(out, err)
-                .with("bench", args -> new BenchCommand(out).run(args))
-                .with("crash-test", args -> new CrashTest(out).parent(args))
+                .with("bench", args -> new BenchCommand(out).run(args), HELP,
+                        "generate", "lists", "writes", "import", "statements", "invoices", "cli", "startup", "bundle", "claim", "guard")
+                .with("crash-test", args -> new CrashTest(out).parent(args), HELP)
                 .with("crash-child", CrashTest::child);
     }
 

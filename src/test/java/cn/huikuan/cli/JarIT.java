@@ -80,6 +80,23 @@ class JarIT {
         assertThat(r.err()).isEmpty();
     }
 
+    /** The help is read from help.properties inside the shaded jar (UTF-8), for the whole list and for one command (issue 25). */
+    @Test
+    void helpFromTheJarInBothLanguages() throws Exception {
+        Result r = run("-jar", jar(), "--help");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("回款助手 Huikuan", "用法 Usage", "calc fee", "export packet", "bench generate", "crash-test",
+                "退出码 Exit codes").doesNotContain("crash-child");
+        assertThat(r.err()).isEmpty();
+        r = run("-jar", jar(), "calc", "fee", "--help");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("用法 Usage: huikuan calc fee", "--amount=N", "请求金额（元）/ the amount claimed (yuan)");
+        r = run("-jar", jar(), "verify", "--bogus");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("huikuan: unknown option / 未知选项: --bogus (see huikuan verify --help)" + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
+
     @Test
     void badCommandExitsWithTwoAndOneLine() throws Exception {
         Result r = run("-jar", jar(), "no-such-command");

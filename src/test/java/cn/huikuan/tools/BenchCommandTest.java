@@ -18,6 +18,27 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
+    /** The tools parse their own arguments but show in the help: bench with its nine benches, each with its synopsis. */
+    @Test
+    void theBenchesShowInTheHelp() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = Tools.cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(cli.run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bench generate", "bench lists", "bench writes", "bench import", "bench statements", "bench invoices", "bench cli",
+                "bench startup", "bench bundle", "bench claim", "bench guard", "crash-test").doesNotContain("crash-child");
+        out.reset();
+        assertThat(cli.run("bench", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("用法 Usage: huikuan bench", "generate", "guard", "recall, false positives");
+        out.reset();
+        assertThat(cli.run("bench", "generate", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("huikuan bench generate --data DIR --customers N --receivables N --payments N [--seed S]", "generate large books");
+        out.reset();
+        assertThat(cli.run("crash-test", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("huikuan crash-test --book DIR --kills N");
+        assertThat(cli.run("bench", "frobnicate")).as("the bench's own parsing still answers").isEqualTo(2);
+    }
+
     @Test
     void generatesBooksThatVerifyAndTimesTheLists() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
