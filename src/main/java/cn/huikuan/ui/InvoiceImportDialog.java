@@ -50,6 +50,26 @@ public final class InvoiceImportDialog extends Dialog<Integer> {
         ListView<String> lines = new ListView<>();
         lines.setId("invoiceLines");
         lines.setPrefSize(860, 360);
+        lines.setFixedCellSize(86);   // four lines of text: the invoice, and why, each wrapped once at most
+        // one invoice a cell, its reason wrapped under it: no line runs out of the window
+        lines.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(v.widthProperty().subtract(32));
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                text.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                text.setText(item);
+                setGraphic(empty ? null : text);
+            }
+        });
         model.lines().addListener((o, a, b) -> lines.getItems().setAll(b));
         Label summary = new Label();
         summary.setId("invoiceSummary");
@@ -60,12 +80,15 @@ public final class InvoiceImportDialog extends Dialog<Integer> {
         run.setDefaultButton(true);
         run.disableProperty().bind(model.canImport().not());
         run.setOnAction(e -> model.importNow());
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bottom = new HBox(8, summary, run);
         HBox.setHgrow(summary, Priority.ALWAYS);
         VBox content = new VBox(8, top, lines, bottom);
         VBox.setVgrow(lines, Priority.ALWAYS);
         content.setPadding(new Insets(8));
         getDialogPane().setContent(content);
+        getDialogPane().setPrefSize(920, 560);   // an invoice's line and its reason within a 1280 × 720 screen
+        getDialogPane().setMinWidth(760);
         getDialogPane().getButtonTypes().add(new ButtonType(ctx.t("action.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         setResultConverter(b -> model.imported().get());
 

@@ -109,7 +109,7 @@ public final class InvoiceImportModel {
     private String line(InvoiceImportService.Line l) {
         Invoice i = l.invoice();
         return "【" + i18n.t("invoices.action." + l.action().name()) + "】 " + l.file()
-                + (i == null ? "" : "  " + i.number() + "  " + i.issued() + "  " + i.buyer().name() + "  ¥" + i.gross().toPlainString())
+                + (i == null ? "" : "  " + i.number() + "  " + i.issued() + "  " + i.buyer().name() + "  " + Fmt.money(i.gross()))
                 + "\n    " + l.reason();
     }
 

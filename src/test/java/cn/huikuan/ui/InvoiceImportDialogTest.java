@@ -56,6 +56,7 @@ class InvoiceImportDialogTest extends UiTestBase {
         waitUntil(() -> lines.getItems().size() == 1 && !run.isDisabled());
         assertThat(onFx(() -> lines.getItems().get(0))).startsWith("【新建应收款（新客户）】 发票.zip!a.ofd  24112000000000000051");
         assertThat(text(robot, "#invoiceSummary")).contains("新建应收款 1 笔");
+        Screenshots.take(robot.lookup("#invoiceImportDialog").queryAs(javafx.scene.Node.class), "42-invoice-import");
 
         robot.clickOn("#invoiceImportRun");
         Label summary = robot.lookup("#invoiceSummary").queryAs(Label.class);

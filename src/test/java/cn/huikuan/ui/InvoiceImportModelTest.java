@@ -49,7 +49,7 @@ class InvoiceImportModelTest {
         assertThat(model.canImport().get()).isFalse();
         model.add(List.of(folder));
         assertThat(model.lines().get()).hasSize(2);
-        assertThat(model.lines().get().get(0)).startsWith("【新建应收款（新客户）】 a.xml  24112000000000000041").contains("113000.00");
+        assertThat(model.lines().get().get(0)).startsWith("【新建应收款（新客户）】 a.xml  24112000000000000041").contains("¥113,000.00");
         assertThat(model.lines().get().get(1)).startsWith("【非本企业开具】 b.pdf");
         assertThat(model.summary().get()).contains("共 2 个文件：新建应收款 1 笔", "可以导入");
         assertThat(model.canImport().get()).isTrue();
