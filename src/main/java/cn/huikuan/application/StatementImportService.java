@@ -19,10 +19,7 @@ import cn.huikuan.storage.Sha256;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -666,8 +663,6 @@ public final class StatementImportService {
      * file was read.
      */
     static void writeExtract(OutputStream out, Preview p, List<StatementLine> lines) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("对账单行 Statement lines", ""));
         rows.add(List.of("来源文件 Source file", fileName(p)));
@@ -683,21 +678,7 @@ public final class StatementImportService {
         rows.add(List.of("原始行 As in the file"));
         rows.add(p.header());
         for (StatementLine l : lines) rows.add(l.cells());
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) w.write(',');
-                String c = row.get(i) == null ? "" : row.get(i);
-                if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                    w.write('"');
-                    w.write(c.replace("\"", "\"\""));
-                    w.write('"');
-                } else {
-                    w.write(c);
-                }
-            }
-            w.write("\r\n");
-        }
-        w.flush();
+        SpreadsheetRows.writeCsv(out, rows);
     }
 
     private static String nz(String s) {
