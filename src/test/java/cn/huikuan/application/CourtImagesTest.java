@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import cn.huikuan.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,12 +32,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.huikuan.pdf.ImagePrepTest.colour;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Issue 4: a photo is made ready for the court when it is imported and the bundle embeds that kept image
@@ -200,24 +200,6 @@ class CourtImagesTest {
         return out;
     }
 
-    static void deleteTree(Path root) throws Exception {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                p.toFile().setWritable(true);
-                Files.delete(p);
-            }
-        }
-    }
-
-    static String colour(BufferedImage img, int x, int y) {
-        Color c = new Color(img.getRGB(x, y));
-        if (c.getRed() > 180 && c.getGreen() < 90 && c.getBlue() < 90) return "red";
-        if (c.getBlue() > 180 && c.getRed() < 90 && c.getGreen() < 90) return "blue";
-        if (c.getGreen() > 180 && c.getRed() < 90 && c.getBlue() < 90) return "green";
-        return c.toString();
-    }
-
     /**
      * Issue 25: a bundle made while the court images are missing (books restored on another computer: the rows came
      * back, the derived files did not) decodes the photos itself. Its pages hold pictures of the same pixel size as a
@@ -237,7 +219,7 @@ class CourtImagesTest {
             Path prepared = dir.resolve("prepared.pdf");
             b.exports().writeBundle(b.exports().caseFile(id, null), prepared, EvidenceBundle.Progress.NONE);
 
-            deleteTree(books.resolve("derived"));
+            Cli.deleteTree(books.resolve("derived"));
             assertThat(b.courtImages().find(u.getSha256())).isNull();
             assertThat(b.courtImages().find(s.getSha256())).isNull();
             Path unprepared = dir.resolve("unprepared.pdf");

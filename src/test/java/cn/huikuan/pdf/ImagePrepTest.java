@@ -19,7 +19,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Phone photos come out upright and court-sized; the EXIF reader survives any bytes. */
-class ImagePrepTest {
+public class ImagePrepTest {
     @TempDir
     Path dir;
 
@@ -39,7 +39,8 @@ class ImagePrepTest {
         return out.toByteArray();
     }
 
-    static String colour(BufferedImage img, int x, int y) {
+    /** The named colour at (x, y) of a marked picture (also read by CourtImagesTest), or the colour itself. */
+    public static String colour(BufferedImage img, int x, int y) {
         Color c = new Color(img.getRGB(x, y));
         if (c.getRed() > 180 && c.getGreen() < 90 && c.getBlue() < 90) return "red";
         if (c.getBlue() > 180 && c.getRed() < 90 && c.getGreen() < 90) return "blue";
