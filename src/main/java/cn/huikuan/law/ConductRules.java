@@ -471,7 +471,7 @@ final class ConductRules {
      * trade terms (stopping supply or credit, cash on delivery, no more discounts: 民法典 §525–§527 and the contract; issue
      * 20's false positive 「暂停你的赊账额度」).
      */
-    private static final Pattern LAWFUL_CONSEQUENCE = Pattern.compile("起诉|诉讼|仲裁|法院|律师|支付令|保全|强制执行|申请执行|申请|失信被执行人|限制高消费|依法|法律|追究|违约|利息|罚息|滞纳金|费用|损失"
+    private static final Pattern LAWFUL_CONSEQUENCE = Pattern.compile("起诉|诉讼|仲裁|法院|律师|支付令|保全|强制执行|申请|失信被执行人|限制高消费|依法|法律|追究|违约|利息|罚息|滞纳金|费用|损失"
             + "|供货|发货|合作|解除|取消|催告|函|联系|商量|协商|计入|合同|约定|信用|对账|书面|通知书|公证|调解|主张|维权|加收|计收|权利|程序|途径|手段|责任"
             + "|赊账|赊销|赊欠|额度|账期|现款|现结|款到|预付|订单|折扣|优惠|返利|结算|停供|停货|断货");
     /** Who the consequence is aimed at: the debtor, or the writer's own hand. */
