@@ -253,9 +253,7 @@ public final class TeamAdmin {
     public List<StaffMember> staff() {
         return sql(asOwnerGroup, c -> {
             Map<String, StaffMember> out = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT u.rolname, g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member"
-                            + " WHERE u.rolcanlogin AND g.rolname IN ('huikuan_owner', 'huikuan_bookkeeper', 'huikuan_readonly') ORDER BY u.rolname")) {
+            try (PreparedStatement p = c.prepareStatement(MEMBERSHIPS + " ORDER BY u.rolname"); ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     Role r = groupRole(rs.getString(2));
                     StaffMember old = out.get(rs.getString(1));
@@ -289,10 +287,30 @@ public final class TeamAdmin {
         }
     }
 
+    /**
+     * Each login's group roles. An owner is also a member of the other two groups (with the right to grant them), so a
+     * staff member's role is the first of {@link Role} among their groups.
+     */
+    private static final String MEMBERSHIPS = "SELECT u.rolname, g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+            + " JOIN pg_roles u ON u.oid = m.member WHERE u.rolcanlogin AND g.rolname IN ('huikuan_owner', 'huikuan_bookkeeper', 'huikuan_readonly')";
+
+    /** {@code login}'s role, read for that login alone. */
     private Role roleOf(String login) {
-        StaffMember m = staff().stream().filter(s -> s.login().equals(login)).findFirst().orElse(null);
-        if (m == null) throw new IllegalArgumentException("no such staff member / 没有这位员工: " + login);
-        return m.role();
+        Role role = sql(asSelf, c -> {
+            Role best = null;
+            try (PreparedStatement p = c.prepareStatement(MEMBERSHIPS + " AND u.rolname = ?")) {
+                p.setString(1, login);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        Role r = groupRole(rs.getString(2));
+                        if (best == null || r.ordinal() < best.ordinal()) best = r;
+                    }
+                }
+            }
+            return best;
+        });
+        if (role == null) throw new IllegalArgumentException("no such staff member / 没有这位员工: " + login);
+        return role;
     }
 
     private static Role groupRole(String group) {

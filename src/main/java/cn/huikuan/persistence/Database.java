@@ -196,13 +196,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Creates or migrates one office book on a PostgreSQL server (team mode, decision 0014): the book's schema, made
-     * and kept current by the same migrations as an H2 book. Runs as the connection's current role; returns the
-     * schema version reached.
+     * and kept current by the same migrations as an H2 book. Runs as the connection's current role.
      */
-    public static String migratePostgresqlBook(DataSource server, String schema) {
-        MigrateResult r = Flyway.configure().dataSource(server).schemas(schema).locations(POSTGRESQL_MIGRATIONS)
-                .validateMigrationNaming(true).load().migrate();
-        return r.targetSchemaVersion != null ? r.targetSchemaVersion : SCHEMA_VERSION;
+    public static void migratePostgresqlBook(DataSource server, String schema) {
+        Flyway.configure().dataSource(server).schemas(schema).locations(POSTGRESQL_MIGRATIONS).validateMigrationNaming(true).load().migrate();
     }
 
     /** The ORM over {@code pool}, checked against its schema ({@code validate}, never DDL): H2's or a PostgreSQL book's. */
