@@ -9,6 +9,7 @@ import cn.huikuan.domain.Customer;
 import cn.huikuan.domain.Receivable;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.Payment;
+import cn.huikuan.persistence.Dialect;
 import cn.huikuan.persistence.EvidenceStore;
 import cn.huikuan.persistence.JournalAnchors;
 import jakarta.persistence.LockModeType;
@@ -55,8 +56,10 @@ public final class AuditService {
      * by an ascending index: H2 reads one entry from its end. Ordered by id alone it read and sorted the whole
      * book's journal at every journalled write (0.5 s at 200,000 entries).
      */
-    static final String HEAD_SQL = "SELECT hash FROM audit_entry USE INDEX (audit_entry_book_id) WHERE creditor_id = ?"
-            + " ORDER BY creditor_id DESC, id DESC LIMIT 1";
+    static String headSql(Dialect dialect) {
+        return "SELECT hash FROM audit_entry" + dialect.useIndex("audit_entry_book_id") + " WHERE creditor_id = ?"
+                + " ORDER BY creditor_id DESC, id DESC LIMIT 1";
+    }
     /** The journal entity of an erasure on request (content: see {@link PrivacyService}). */
     static final String ERASURE = "erasure";
     private final BookContext ctx;
@@ -74,7 +77,7 @@ public final class AuditService {
     void append(Session s, String entity, long id, String content) {
         s.flush();
         s.find(CreditorProfile.class, ctx.creditorId(), LockModeType.PESSIMISTIC_WRITE); // one writer at a time
-        List<String> last = s.createNativeQuery(HEAD_SQL, String.class).setParameter(1, ctx.creditorId()).getResultList();
+        List<String> last = s.createNativeQuery(headSql(ctx.db().dialect()), String.class).setParameter(1, ctx.creditorId()).getResultList();
         String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
         s.persist(new AuditEntry(ctx.creditorId(), ctx.clock().instant(), entity, id, content, prev));
     }
@@ -182,7 +185,7 @@ public final class AuditService {
                 });
                 w[0].close();
             }
-            try (var ps = c.prepareStatement("MERGE INTO journal_scope (creditor_id, level) KEY (creditor_id) VALUES (?, ?)")) {
+            try (var ps = c.prepareStatement(ctx.db().dialect().upsert("journal_scope", List.of("creditor_id"), List.of("creditor_id", "level")))) {
                 ps.setLong(1, book);
                 ps.setInt(2, CLAIM_RECORDS);
                 ps.executeUpdate();
@@ -319,7 +322,7 @@ public final class AuditService {
             try (var rs = c.createStatement().executeQuery("SELECT id FROM creditor ORDER BY id")) {
                 while (rs.next()) ids.add(rs.getLong(1));
             }
-            try (var head = c.prepareStatement(HEAD_SQL);
+            try (var head = c.prepareStatement(headSql(db.dialect()));
                  var count = c.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE creditor_id = ?")) {
                 for (long id : ids) {
                     head.setLong(1, id);
@@ -354,7 +357,7 @@ public final class AuditService {
             try (var rs = c.createStatement().executeQuery("SELECT id FROM creditor ORDER BY id")) {
                 while (rs.next()) ids.add(rs.getLong(1));
             }
-            try (var head = c.prepareStatement(HEAD_SQL)) {
+            try (var head = c.prepareStatement(headSql(ctx.db().dialect()))) {
                 for (long id : ids) {
                     head.setLong(1, id);
                     try (var rs = head.executeQuery()) {

@@ -135,6 +135,7 @@ public final class BackupService {
      * without a new backup nothing is rotated away either), then rotation. Returns the new backup, or null.
      */
     public Path dailyIfDue() {
+        if (db.onServer()) return null;   // an office book is backed up with its server (docs/team.md), not by each PC
         LocalDate today = LocalDate.now(clock);
         boolean done = list(db.folder()).stream().anyMatch(b -> b.label().equals("auto") && b.taken().toLocalDate().equals(today));
         if (done) return null;
@@ -154,6 +155,7 @@ public final class BackupService {
      * a backup taken while they were open). Returns the backup that holds the data.
      */
     public Path onExit() {
+        if (db.onServer()) return null;   // as dailyIfDue
         var same = db.unchangedBackup();
         if (same.isPresent()) {
             LOG.info("No backup on exit: nothing changed since {}", same.get().getFileName());

@@ -53,7 +53,8 @@ public final class Books implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.settings = new Settings(db.folder().settingsFile());
-        this.store = new EvidenceStore(db.folder().evidenceDir(), settings.maxAttachmentMiB() * 1024 * 1024, clock);
+        this.store = new EvidenceStore(db.folder().evidenceDir(), settings.maxAttachmentMiB() * 1024 * 1024, clock,
+                db.evidenceServer().orElse(null));
         store.removeLeftovers(); // copies a crash cut off; the folder lock guarantees none is in progress
         this.lists = new ListQueries(db);
         // every service gets what it uses in its constructor (issue 25), in dependency order
@@ -99,6 +100,21 @@ public final class Books implements AutoCloseable {
     /** {@code onUpgrade}: told when the database is about to be upgraded (a backup, then the migrations: can take minutes). */
     public static Books open(Path root, Clock clock, DatabaseKey key, Runnable onUpgrade) {
         Database db = Database.open(root, key, onUpgrade);
+        try {
+            return new Books(db, clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a book on an office's PostgreSQL server (team mode, issue 22) as the staff member {@code user}: the same
+     * services over the book's schema; {@code local} is this computer's folder for the book (settings, anchors, copies
+     * of evidence files; never its records).
+     */
+    public static Books openOffice(Path local, String url, String user, char[] password, String schema, Clock clock) {
+        Database db = Database.openOffice(local, url, user, password, schema);
         try {
             return new Books(db, clock);
         } catch (RuntimeException e) {
@@ -177,7 +193,10 @@ public final class Books implements AutoCloseable {
     public long creditorId() { return ctx.creditorId(); }
     public Database db() { return db; }
 
-    /** The data folder these books are kept in. */
+    /** Whether these books are on an office server (team mode) rather than in a folder of this computer. */
+    public boolean onServer() { return db.onServer(); }
+
+    /** The data folder these books are kept in (for an office book: this computer's folder for it). */
     public Path folder() { return db.folder().root(); }
 
     /** The backup taken before this opening's schema upgrade, if one ran (the window says where it is). */

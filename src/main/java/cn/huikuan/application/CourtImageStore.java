@@ -214,8 +214,8 @@ public final class CourtImageStore implements CourtImages {
     private void record(String originalSha256, String sha, int width, int height, long size) {
         try {
             ctx.db().inTransactionDo(s -> s.doWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement("MERGE INTO court_image (original_sha256, recipe, sha256, width, height, size_bytes, created_at)"
-                        + " KEY (original_sha256, recipe) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(ctx.db().dialect().upsert("court_image", List.of("original_sha256", "recipe"),
+                        List.of("original_sha256", "recipe", "sha256", "width", "height", "size_bytes", "created_at")))) {
                     ps.setString(1, originalSha256);
                     ps.setString(2, RECIPE);
                     ps.setString(3, sha);

@@ -4,6 +4,7 @@ import cn.huikuan.domain.AuditChain;
 import cn.huikuan.domain.Payment;
 
 import java.math.BigDecimal;
+import cn.huikuan.persistence.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ public final class JournalWriter implements AutoCloseable {
             lock.executeQuery().close();
         }
         String last = AuditChain.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement(AuditService.HEAD_SQL)) {
+        try (PreparedStatement ps = c.prepareStatement(AuditService.headSql(Dialect.of(c)))) {
             ps.setLong(1, creditorId);
             try (ResultSet r = ps.executeQuery()) {
                 if (r.next()) last = r.getString(1);

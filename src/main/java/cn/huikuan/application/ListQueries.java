@@ -235,8 +235,8 @@ public final class ListQueries {
             }
             String dir = forward ? "" : " DESC";
             if (sort == BY_CUSTOMER) {
-                String sql = "SELECT " + RECEIVABLE_COLUMNS + " FROM customer cu USE INDEX (customer_creditor_name) JOIN receivable r USE INDEX"
-                        + " (receivable_customer) ON r.customer_id = cu.id WHERE cu.creditor_id = ? AND r.creditor_id = cu.creditor_id AND " + cond.sql()
+                String sql = "SELECT " + RECEIVABLE_COLUMNS + " FROM customer cu" + db.dialect().useIndex("customer_creditor_name") + " JOIN receivable r" + db.dialect().useIndex("receivable_customer")
+                        + " ON r.customer_id = cu.id WHERE cu.creditor_id = ? AND r.creditor_id = cu.creditor_id AND " + cond.sql()
                         + " ORDER BY cu.creditor_id" + dir + ", cu.name" + dir + ", cu.id" + dir + ", r.id" + dir + " LIMIT ? OFFSET ?";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, creditorId);
@@ -258,7 +258,7 @@ public final class ListQueries {
                 db.amountIndexes().reading(present -> {
                     boolean indexed = present || !sort.amount();
                     // without the index, equal amounts need the id to keep the index's order
-                    try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM receivable r" + (indexed ? " USE INDEX (" + sort.index() + ")" : "")
+                    try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM receivable r" + (indexed ? db.dialect().useIndex(sort.index()) : "")
                             + " WHERE r.creditor_id = ? AND " + where.sql() + " ORDER BY r.creditor_id" + dir + ", " + sort.column() + dir
                             + (indexed ? "" : ", r.id" + dir) + " LIMIT ? OFFSET ?")) {
                         ps.setLong(1, creditorId);
@@ -417,7 +417,7 @@ public final class ListQueries {
     }
 
     /** The ids of the book's customers a search text finds (see {@link #customerMatches}), for an {@code = ANY(?)} lookup. */
-    static Long[] matchingCustomers(Connection c, String text, long creditorId) throws SQLException {
+    Long[] matchingCustomers(Connection c, String text, long creditorId) throws SQLException {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         customerMatches(text, creditorId, sql, params);
@@ -450,19 +450,19 @@ public final class ListQueries {
     private void textMatches(Connection c, String text, long creditorId, StringBuilder sql, List<Object> params,
                              boolean amountIndexes) throws SQLException {
         // the customers first, then their receivables by key (an IN (subquery) here was evaluated row by row: 0.6 s at 1M)
-        sql.append("SELECT m.id FROM receivable m USE INDEX (receivable_customer) WHERE m.creditor_id = ? AND m.customer_id = ANY(?)");
+        sql.append("SELECT m.id FROM receivable m" + db.dialect().useIndex("receivable_customer") + " WHERE m.creditor_id = ? AND m.customer_id = ANY(?)");
         params.add(creditorId);
         params.add(matchingCustomers(c, text, creditorId));
         if (keptCount(c, creditorId, Cond.ALL) <= substringSearchUpTo) {
             String like = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-            sql.append(" UNION SELECT m.id FROM receivable m USE INDEX () WHERE m.creditor_id = ? AND (LOWER(m.title) LIKE ? ESCAPE '\\'"
+            sql.append(" UNION SELECT m.id FROM receivable m" + db.dialect().useIndex() + " WHERE m.creditor_id = ? AND (LOWER(m.title) LIKE ? ESCAPE '\\'"
                     + " OR LOWER(COALESCE(m.contract_number, '')) LIKE ? ESCAPE '\\')");
             params.addAll(List.of(creditorId, like, like));
         } else {
             for (String[] column : new String[][]{{"title", "receivable_book_title"}, {"contract_number", "receivable_book_contract"}}) {
                 for (String prefix : new LinkedHashSet<>(List.of(text, text.toUpperCase(Locale.ROOT)))) {
                     // a range H2 can seek, not LIKE ?: with a bound pattern it cannot know it is a prefix and reads the whole index
-                    sql.append(" UNION SELECT m.id FROM receivable m USE INDEX (").append(column[1]).append(") WHERE m.creditor_id = ? AND m.")
+                    sql.append(" UNION SELECT m.id FROM receivable m").append(db.dialect().useIndex(column[1])).append(" WHERE m.creditor_id = ? AND m.")
                             .append(column[0]).append(" >= ? AND m.").append(column[0]).append(" < ?");
                     params.add(creditorId);
                     params.add(prefix);
@@ -476,7 +476,7 @@ public final class ListQueries {
             long cents = amount.movePointRight(2).longValueExact();
             for (String[] column : new String[][]{{"principal_cents", "receivable_book_principal"}, {"outstanding_cents", "receivable_book_outstanding"}}) {
                 // without the index (a large import running, decision 0012) H2 reads the book's rows for it
-                sql.append(" UNION SELECT m.id FROM receivable m").append(amountIndexes ? " USE INDEX (" + column[1] + ")" : "")
+                sql.append(" UNION SELECT m.id FROM receivable m").append(amountIndexes ? db.dialect().useIndex(column[1]) : "")
                         .append(" WHERE m.creditor_id = ? AND m.").append(column[0]).append(" = ?");
                 params.add(creditorId);
                 params.add(cents);
@@ -489,17 +489,17 @@ public final class ListQueries {
      * over an index of each, never a lookup per row. Each condition names only its index's columns, so H2 reads a
      * customer's (or contact's) row only when it matches: a pass over the customer table read every row whole
      * (~36 ms warm at 100,000, the largest part of every search at 1,000,000 receivables; through the name index
-     * ~17 ms, issue 25). {@code LOCATE} is the text's containment, as {@code LIKE '%text%'} was without the pattern
+     * ~17 ms, issue 25). {@code POSITION} is the text's containment, as {@code LIKE '%text%'} was without the pattern
      * work per row. Registration numbers start after the index's NULLs ({@code >= ''}: {@code IS NOT NULL} is
      * no range H2 can seek). Contacts are not of one book: callers keep to the book (their rows are the book's
      * customers or receivables).
      */
-    private static void customerMatches(String text, long creditorId, StringBuilder sql, List<Object> params) {
+    private void customerMatches(String text, long creditorId, StringBuilder sql, List<Object> params) {
         String lower = text.toLowerCase(Locale.ROOT);
-        sql.append("SELECT cm.id FROM customer cm USE INDEX (customer_creditor_name) WHERE cm.creditor_id = ? AND LOCATE(?, LOWER(cm.name)) > 0"
-                + " UNION SELECT cm.id FROM customer cm USE INDEX (customer_registration) WHERE cm.registration_number >= ''"
-                + " AND LOCATE(?, LOWER(cm.registration_number)) > 0 AND cm.creditor_id = ?"
-                + " UNION SELECT cc.customer_id FROM customer_contact cc USE INDEX (customer_contact_value) WHERE LOCATE(?, LOWER(cc.\"value\")) > 0");
+        sql.append("SELECT cm.id FROM customer cm" + db.dialect().useIndex("customer_creditor_name") + " WHERE cm.creditor_id = ? AND POSITION(? IN LOWER(cm.name)) > 0"
+                + " UNION SELECT cm.id FROM customer cm" + db.dialect().useIndex("customer_registration") + " WHERE cm.registration_number >= ''"
+                + " AND POSITION(? IN LOWER(cm.registration_number)) > 0 AND cm.creditor_id = ?"
+                + " UNION SELECT cc.customer_id FROM customer_contact cc" + db.dialect().useIndex("customer_contact_value") + " WHERE POSITION(? IN LOWER(cc.\"value\")) > 0");
         params.addAll(List.of(creditorId, lower, lower, creditorId, lower));
     }
 
@@ -519,7 +519,7 @@ public final class ListQueries {
                 + " WHEN r.first_unpaid_due >= ? THEN 'D0_30' WHEN r.first_unpaid_due >= ? THEN 'D31_90'"
                 + " WHEN r.first_unpaid_due >= ? THEN 'D91_180' WHEN r.first_unpaid_due >= ? THEN 'D181_365' ELSE 'OVER_365' END";
         // one pass over the table (a pass through the book's index looks up every row: ~4x slower), no join per row
-        String sql = "SELECT r.customer_id, " + bucketSql + " AS bucket, SUM(r.outstanding) FROM receivable r USE INDEX ()"
+        String sql = "SELECT r.customer_id, " + bucketSql + " AS bucket, SUM(r.outstanding) FROM receivable r" + db.dialect().useIndex()
                 + " WHERE r.creditor_id = ? AND r.outstanding > 0 GROUP BY r.customer_id, bucket";
         return db.withConnection(c -> {
             Map<Long, Map<AgingBucket, BigDecimal>> byCustomer = new HashMap<>();
@@ -538,7 +538,7 @@ public final class ListQueries {
                 }
             }
             List<AgingRow> list = new ArrayList<>(byCustomer.size());
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM customer USE INDEX () WHERE creditor_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM customer" + db.dialect().useIndex() + " WHERE creditor_id = ?")) {
                 ps.setLong(1, creditorId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -660,7 +660,7 @@ public final class ListQueries {
         boolean hasText = query.text() != null && !query.text().isBlank();
         // with a text: the matches first, then their rows by key (see matched()), counted in the same query;
         // without: the page read in the index's order, and the kept count
-        String from = " FROM " + (hasText ? "customer cu" : "customer cu USE INDEX (" + sort[0] + ")")
+        String from = " FROM " + (hasText ? "customer cu" : "customer cu" + db.dialect().useIndex(sort[0]))
                 + " WHERE cu.creditor_id = ?" + (hasText ? " AND cu.id = ANY(?)" : "");
         String dir = query.ascending() ? "" : " DESC";
         String sql = "SELECT cu.id, cu.kind, cu.name, cu.registration_number, cu.receivable_count, cu.outstanding,"

@@ -45,7 +45,7 @@ public final class SearchService {
                            (SELECT MIN(cc."value") FROM customer_contact cc WHERE cc.customer_id = cu.id AND cc.kind = 'PHONE'),
                            (SELECT MIN(r.id) FROM receivable r WHERE r.customer_id = cu.id)
                     FROM customer cu WHERE cu.creditor_id = ? AND cu.id = ANY(?) ORDER BY cu.name, cu.id LIMIT ?""";
-            List<Object> params = List.of(book, ListQueries.matchingCustomers(c, t, book), limit);
+            List<Object> params = List.of(book, lists.matchingCustomers(c, t, book), limit);
             try (PreparedStatement ps = c.prepareStatement(customerSql)) {
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {

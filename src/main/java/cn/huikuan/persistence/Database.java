@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> preMigrationBackup;
 
     /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
-    static final String SCHEMA_VERSION = "18";
+    static final String SCHEMA_VERSION = "19";
 
     /**
      * One schema history for both databases (issue 22, decision 0014): the scripts in {@code db/migration} run on both;
@@ -81,14 +81,87 @@ public final class Database implements AutoCloseable {
     private record BackedUp(Path zip, long level) {
     }
 
+    /** Which database the book is in: H2 in {@link #folder}, or a schema on the office's server. */
+    private final Dialect dialect;
+    /** The office book's server and schema ("jdbc:postgresql://… · book_1"), or null for H2. */
+    private final String office;
+
     private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sf,
                      Optional<Path> backup) {
+        this(folder, direct, pool, sf, backup, Dialect.H2, null);
+    }
+
+    private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sf,
+                     Optional<Path> backup, Dialect dialect, String office) {
         this.folder = folder;
         this.direct = direct;
         this.pool = pool;
         this.guarded = new GuardedDataSource(pool);
         this.sessionFactory = sf;
         this.preMigrationBackup = backup;
+        this.dialect = dialect;
+        this.office = office;
+        this.amountIndexes = new AmountIndexes(dialect);
+    }
+
+    /**
+     * Opens one book of an office's PostgreSQL server (team mode, issue 22, decision 0014) as the staff member
+     * {@code user}: its records are in {@code schema} (made by {@code team add-book}), read and written through the
+     * same repository code as an H2 book, with what the server's grants allow that member. {@code local} is a folder on
+     * this computer for what belongs to the computer, never to the book: settings, the journal's anchors, copies of
+     * evidence files fetched from the server, derived images. The schema must be current: staff cannot migrate it (the
+     * office's owner does, with {@code team add-book}); a book at another version is refused saying so.
+     *
+     * @throws DataFolderException {@code SERVER_UNREACHABLE}, {@code SERVER_LOGIN} or {@code SERVER_BOOK} saying why
+     */
+    public static Database openOffice(Path local, String url, String user, char[] password, String schema) {
+        DataFolder folder = DataFolder.open(local);
+        JdbcConnectionPool pool = null;
+        try {
+            pool = JdbcConnectionPool.create(OfficeServer.pooledSource(url, user, password, schema));
+            pool.setMaxConnections(8);
+            String where = url + " · " + schema;
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT current_schema()")) {
+                if (!rs.next() || !schema.equals(rs.getString(1))) {
+                    // PostgreSQL skips a search_path entry the user may not use: current_schema() is then another one
+                    throw new DataFolderException(DataFolderException.Reason.SERVER_BOOK, local, new SQLException(
+                            "账本 " + schema + " 不存在或未授权给 " + user + " / book " + schema + " does not exist or is not granted to " + user));
+                }
+            } catch (SQLException e) {
+                throw OfficeServer.classify(local, e);
+            }
+            if (!upToDate(pool)) {
+                throw new DataFolderException(DataFolderException.Reason.SERVER_BOOK, local, new SQLException(
+                        "账本 " + schema + " 的结构不是本程序的版本 " + SCHEMA_VERSION + "，请负责人用 team add-book 升级"
+                                + " / book " + schema + " is not at schema version " + SCHEMA_VERSION + ": the office's owner upgrades it (team add-book)"));
+            }
+            return new Database(folder, null, pool, new CompletableFuture<>(), Optional.empty(), Dialect.POSTGRESQL, where);
+        } catch (RuntimeException e) {
+            if (pool != null) pool.dispose();
+            folder.close();
+            throw e;
+        }
+    }
+
+    /** The SQL that differs between H2 and PostgreSQL (see {@link Dialect}). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where an office book's evidence files are kept (its schema on the server); empty for an H2 book. */
+    public Optional<EvidenceStore.Remote> evidenceServer() {
+        return office == null ? Optional.empty() : Optional.of(new ServerEvidence(guarded));
+    }
+
+    /** Whether this book is on an office server (then its backups are the server's, not the app's). */
+    public boolean onServer() {
+        return office != null;
+    }
+
+    /** The office server and schema of a server book ("jdbc:postgresql://… · book_1"); empty for an H2 book. */
+    public Optional<String> office() {
+        return Optional.ofNullable(office);
     }
 
     public static Database open(Path root) {
@@ -184,7 +257,7 @@ public final class Database implements AutoCloseable {
      * class loading and scanning at every start) is not needed. Anything else (a new file, an older schema, a
      * failed row, a missing history) goes through Flyway as before.
      */
-    private static boolean upToDate(JdbcConnectionPool pool) {
+    private static boolean upToDate(DataSource pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT (SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
                      + " ORDER BY \"installed_rank\" DESC LIMIT 1), (SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\")")) {
@@ -419,6 +492,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Path backup(String label, LocalDateTime at) {
+        if (office != null) throw new IllegalStateException("an office book is backed up by its server, not by the app / 服务器上的账本由服务器备份");
         long level = modificationLevel();
         Path zip = backup(guarded, folder, label, at);
         // the zip holds the data at least as new as `level`; only when nothing changes after it is it "the" backup
@@ -433,6 +507,7 @@ public final class Database implements AutoCloseable {
      * within one opening.
      */
     public long modificationLevel() {
+        if (office != null) return serverLevel();
         try (Connection c = guarded.getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COALESCE(MAX(LAST_MODIFICATION), 0) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             rs.next();
@@ -443,12 +518,28 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * An office book's level: the server's write-ahead log position, which moves with every write committed on the
+     * server (any book's, and the server's own housekeeping: at worst a screen reloads once more than needed, never
+     * once less).
+     */
+    private long serverLevel() {
+        try (Connection c = guarded.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw OfficeServer.classify(folder.root(), e);
+        }
+    }
+
+    /**
      * The backup that holds exactly the data the books hold now, if one is known: a backup taken since they
      * opened, or the one the last close recorded (its marker matched the database file as that close left it),
      * with no row changed since. The backup on exit is skipped then: before, a book of 100,000 receivables took
      * ~3 s to close (1,000,000: 50-57 s) every time, even when it was only looked at.
      */
     public Optional<Path> unchangedBackup() {
+        if (office != null) return Optional.empty();
         BackedUp b = backedUp;
         if (b == null || !Files.isRegularFile(b.zip())) return Optional.empty();
         return modificationLevel() == b.level() ? Optional.of(b.zip()) : Optional.empty();
@@ -534,7 +625,7 @@ public final class Database implements AutoCloseable {
 
     public DataFolder folder() { return folder; }
 
-    private final AmountIndexes amountIndexes = new AmountIndexes();
+    private final AmountIndexes amountIndexes;
 
     /** The receivables' amount indexes, which a large import drops and builds again (decision 0012). */
     public AmountIndexes amountIndexes() { return amountIndexes; }
@@ -601,6 +692,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void setWriteDelay(int ms) {
+        if (dialect != Dialect.H2) return;   // H2's own: PostgreSQL writes its log at every commit
         try (Connection c = guarded.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY " + ms);
             if (ms == 0) s.execute("CHECKPOINT");
@@ -613,7 +705,12 @@ public final class Database implements AutoCloseable {
     public <T> T withConnection(SqlWork<T> work) {
         try (Connection c = guarded.getConnection()) {
             c.setReadOnly(true);
-            return work.apply(c);
+            try {
+                return work.apply(c);
+            } finally {
+                // the pool hands this connection on as it is: PostgreSQL would refuse the next user's writes
+                if (!guarded.failed()) c.setReadOnly(false);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -673,7 +770,9 @@ public final class Database implements AutoCloseable {
                 LOG.warn("Closing Hibernate: {}", e.getMessage());
             }
         } finally {
-            if (guarded.failed()) {
+            if (office != null) {
+                pool.dispose();   // the server stays up: nothing to shut down, no file to compact or mark as backed up
+            } else if (guarded.failed()) {
                 // the store failed (a full disk): H2 has closed it; no statement, no SHUTDOWN, no backup marker.
                 // What was committed before the failure is in the file and the books open again once space is freed.
                 guarded.closeFailedDatabase();

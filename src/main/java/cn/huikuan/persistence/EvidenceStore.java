@@ -28,6 +28,7 @@ import java.nio.channels.Channels;
 import java.security.DigestInputStream;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Content-addressed store for evidence files. A file is copied in (never moved: the user's original stays
@@ -41,11 +42,35 @@ public final class EvidenceStore {
     private final Path root;
     private final long maxBytes;
     private final Clock clock;
+    /** Where an office book's files live (its server: issue 22, decision 0014); null for a book on this computer. */
+    private final Remote remote;
 
     public EvidenceStore(Path root, long maxBytes, Clock clock) {
+        this(root, maxBytes, clock, null);
+    }
+
+    /**
+     * A store whose files are kept by {@code remote} (an office book's server), {@code root} holding this computer's
+     * copies of them: every file stored is sent to the server before it is reported stored; a file read is fetched
+     * from the server when this computer has no good copy; {@link #verify} asks the server.
+     */
+    public EvidenceStore(Path root, long maxBytes, Clock clock, Remote remote) {
         this.root = root;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.remote = remote;
+    }
+
+    /** The files of a book kept elsewhere than on this computer (an office book's server). */
+    public interface Remote {
+        /** Stores {@code file} (whose SHA-256 is {@code sha256}) unless it is there already. */
+        void upload(String sha256, long size, Path file) throws IOException;
+
+        /** Writes the stored file to {@code target}; false if it is not there. */
+        boolean download(String sha256, Path target) throws IOException;
+
+        /** Whether the stored file is there and unaltered (checked where it is kept). */
+        FileIntegrity verify(String sha256, long expectedSize);
     }
 
     /**
@@ -182,9 +207,9 @@ public final class EvidenceStore {
             if (failed != null) throw failed;
             for (Copy c : copies) {
                 current = c.source();
-                Path target = pathOf(c.sha());
+                Path target = cached(c.sha());
                 Files.createDirectories(target.getParent());
-                if (Files.exists(target) && verify(c.sha(), c.size()) == FileIntegrity.OK) {
+                if (Files.exists(target) && verifyLocal(c.sha(), c.size()) == FileIntegrity.OK) {
                     Files.delete(c.tmp());
                 } else {
                     if (Files.exists(target)) {
@@ -194,6 +219,7 @@ public final class EvidenceStore {
                     moveIntoPlace(c.tmp(), target);
                     target.toFile().setReadOnly();
                 }
+                if (remote != null) remote.upload(c.sha(), c.size(), target);
             }
         } catch (EvidenceImportException e) {
             copies.forEach(c -> deleteQuietly(c.tmp()));
@@ -209,7 +235,7 @@ public final class EvidenceStore {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS); // what TIMESTAMP(6) keeps
         List<StoredFile> stored = new ArrayList<>(copies.size());
         for (Copy c : copies) {
-            stored.add(new StoredFile(c.sha(), c.size(), safeFileName(c.source()), MediaTypes.sniff(pathOf(c.sha()), c.source().getFileName().toString()), at));
+            stored.add(new StoredFile(c.sha(), c.size(), safeFileName(c.source()), MediaTypes.sniff(cached(c.sha()), c.source().getFileName().toString()), at));
         }
         return stored;
     }
@@ -272,10 +298,10 @@ public final class EvidenceStore {
         if (content.length == 0) throw new EvidenceImportException(EvidenceImportException.Reason.EMPTY, named, null);
         if (content.length > maxBytes) throw new EvidenceImportException(EvidenceImportException.Reason.TOO_LARGE, named, null);
         String sha = HexFormat.of().formatHex(sha256().digest(content));
-        Path target = pathOf(sha);
+        Path target = cached(sha);
         Path tmp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
         try {
-            if (!(Files.exists(target) && verify(sha, content.length) == FileIntegrity.OK)) {
+            if (!(Files.exists(target) && verifyLocal(sha, content.length) == FileIntegrity.OK)) {
                 Files.createDirectories(tmp.getParent());
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
@@ -287,6 +313,7 @@ public final class EvidenceStore {
                 moveIntoPlace(tmp, target);
                 target.toFile().setReadOnly();
             }
+            if (remote != null) remote.upload(sha, content.length, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new EvidenceImportException(String.valueOf(e.getMessage()).contains("No space") ? EvidenceImportException.Reason.DISK_FULL
@@ -314,13 +341,45 @@ public final class EvidenceStore {
         return name.isBlank() ? "file" : name;
     }
 
+    /**
+     * The stored file, to read. For an office book, this computer's copy, fetched from the server first when there is
+     * none (a copy whose content is not its SHA-256 is never kept: see {@link #fetch}).
+     */
     public Path pathOf(String sha256) {
+        Path p = cached(sha256);
+        if (remote != null && !Files.isRegularFile(p)) fetch(sha256, p);
+        return p;
+    }
+
+    /** Where this computer keeps the file named by {@code sha256} (for an office book, its copy of the server's). */
+    private Path cached(String sha256) {
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: " + sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
+    /** Copies the server's file to {@code target}, if the server has it and its content is its name; else leaves none. */
+    private void fetch(String sha256, Path target) {
+        Path tmp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(tmp.getParent());
+            if (!remote.download(sha256, tmp) || !hash(tmp).equals(sha256)) return;
+            Files.createDirectories(target.getParent());
+            moveIntoPlace(tmp, target);
+            target.toFile().setReadOnly();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(EvidenceStore.class).warn("Could not fetch evidence {} from the server: {}", sha256, e.toString());
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Whether the stored file is present and unaltered: for an office book, the server's copy, checked by the server. */
     public FileIntegrity verify(String sha256, long expectedSize) {
-        Path p = pathOf(sha256);
+        return remote != null ? remote.verify(sha256, expectedSize) : verifyLocal(sha256, expectedSize);
+    }
+
+    private FileIntegrity verifyLocal(String sha256, long expectedSize) {
+        Path p = cached(sha256);
         if (!Files.isRegularFile(p)) return FileIntegrity.MISSING;
         try {
             if (Files.size(p) != expectedSize) return FileIntegrity.ALTERED;

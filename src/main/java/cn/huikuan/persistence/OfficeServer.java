@@ -1,9 +1,14 @@
 package cn.huikuan.persistence;
 
+import cn.huikuan.storage.DataFolderException;
 import org.postgresql.PGConnection;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PSQLState;
 
+import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -20,9 +25,7 @@ public final class OfficeServer {
      * (so that what it creates is owned by the group, not by one staff member).
      */
     public static DataSource dataSource(String url, String user, char[] password, String role) {
-        if (!url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("not a PostgreSQL address (jdbc:postgresql://HOST:PORT/DB) / 不是 PostgreSQL 地址: " + url);
-        }
+        requireAddress(url);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
         ds.setUser(user);
@@ -30,6 +33,42 @@ public final class OfficeServer {
         if (role != null) ds.setOptions("-c role=" + role);
         ds.setApplicationName("Huikuan");
         return ds;
+    }
+
+    /**
+     * Connections for a pool, as {@code user}, each with {@code schema} (one office book) first on its search path, so
+     * the repositories' unqualified table names are that book's.
+     */
+    static ConnectionPoolDataSource pooledSource(String url, String user, char[] password, String schema) {
+        requireAddress(url);
+        PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+        ds.setUrl(url);
+        ds.setUser(user);
+        ds.setPassword(password == null ? null : new String(password));
+        ds.setCurrentSchema(schema);
+        ds.setApplicationName("Huikuan");
+        ds.setConnectTimeout(10);
+        return ds;
+    }
+
+    private static void requireAddress(String url) {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("not a PostgreSQL address (jdbc:postgresql://HOST:PORT/DB) / 不是 PostgreSQL 地址: " + url);
+        }
+    }
+
+    /** What a failed connection to the server means for the user: unreachable, refused login, or the book. */
+    static DataFolderException classify(Path local, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        DataFolderException.Reason reason;
+        if (state.startsWith("08") || PSQLState.CONNECTION_UNABLE_TO_CONNECT.getState().equals(state)) {
+            reason = DataFolderException.Reason.SERVER_UNREACHABLE;
+        } else if (state.startsWith("28")) {   // invalid_authorization_specification, invalid_password
+            reason = DataFolderException.Reason.SERVER_LOGIN;
+        } else {
+            reason = DataFolderException.Reason.SERVER_BOOK;
+        }
+        return new DataFolderException(reason, local, e);
     }
 
     /**

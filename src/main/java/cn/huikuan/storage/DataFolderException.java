@@ -18,7 +18,13 @@ public class DataFolderException extends RuntimeException {
         /** The books are password-protected and no password was given. */
         PASSWORD_REQUIRED,
         /** The password does not open the books (or this backup, which may have been taken under an older password). */
-        WRONG_PASSWORD
+        WRONG_PASSWORD,
+        /** Team mode: the office's server cannot be reached (address, network, server stopped). */
+        SERVER_UNREACHABLE,
+        /** Team mode: the server refused the user name or password. */
+        SERVER_LOGIN,
+        /** Team mode: the book does not exist on the server, is not granted to this user, or is at another schema version. */
+        SERVER_BOOK
     }
 
     private final Reason reason;
@@ -32,4 +38,7 @@ public class DataFolderException extends RuntimeException {
 
     public Reason reason() { return reason; }
     public Path folder() { return folder; }
+
+    /** What the server or the database said, for the message (empty when there is no cause). */
+    public String detail() { return getCause() == null || getCause().getMessage() == null ? "" : getCause().getMessage(); }
 }

@@ -36,7 +36,7 @@ public final class ErrorMessages {
             return i18n.t("error.backup." + b.reason().name(), b.file().getFileName(), b.detail());
         }
         if (e instanceof DataFolderException df) {
-            return i18n.t("error.data." + df.reason().name(), df.folder());
+            return i18n.t("error.data." + df.reason().name(), df.folder(), df.detail());
         }
         if (e instanceof DomainException de) {
             return de.errors().stream().map(i18n::error).collect(Collectors.joining("\n"));

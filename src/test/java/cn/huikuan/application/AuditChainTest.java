@@ -68,7 +68,7 @@ class AuditChainTest {
     void theJournalsHeadIsReadFromTheEndOfItsIndexNotFromEveryEntry() {
         // V14: at every journalled write; before it H2 read the book's whole journal (scanCount = entries + 1)
         String plan = books.db().withConnection(c -> {
-            try (var ps = c.prepareStatement("EXPLAIN ANALYZE " + AuditService.HEAD_SQL)) {
+            try (var ps = c.prepareStatement("EXPLAIN ANALYZE " + AuditService.headSql(cn.huikuan.persistence.Dialect.H2))) {
                 ps.setLong(1, books.creditorId());
                 try (var rs = ps.executeQuery()) {
                     rs.next();
@@ -78,7 +78,7 @@ class AuditChainTest {
         });
         assertThat(plan).contains("AUDIT_ENTRY_BOOK_ID").contains("scanCount: 1 */").contains("index sorted");
         String head = books.db().withConnection(c -> {
-            try (var ps = c.prepareStatement(AuditService.HEAD_SQL)) {
+            try (var ps = c.prepareStatement(AuditService.headSql(cn.huikuan.persistence.Dialect.H2))) {
                 ps.setLong(1, books.creditorId());
                 try (var rs = ps.executeQuery()) {
                     rs.next();

@@ -1,0 +1,184 @@
+package cn.huikuan.application;
+
+import cn.huikuan.TestClock;
+import cn.huikuan.application.TeamAdmin.Role;
+import cn.huikuan.domain.EvidenceItem;
+import cn.huikuan.domain.Money;
+import cn.huikuan.domain.Payment;
+import cn.huikuan.persistence.Dialect;
+import cn.huikuan.persistence.PostgresServer;
+import cn.huikuan.storage.DataFolderException;
+import cn.huikuan.storage.FileIntegrity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An office book opened on a real PostgreSQL server (team mode, issue 22): the same services and repository code as
+ * on H2, each staff member with their own login and their own folder on their own PC; what the server's grants refuse
+ * stays refused; evidence files are the server's, fetched and checked by SHA-256.
+ */
+class OfficeBooksTest {
+    static String url;
+    static TeamAdmin.Book shop;
+    static TeamAdmin.Book other;
+    /** A book of its own for the test that adds payments (the others count the sample's journal entries). */
+    static TeamAdmin.Book busy;
+
+    @TempDir
+    Path pcA;
+    @TempDir
+    Path pcB;
+
+    @BeforeAll
+    static void anOfficeWithTwoBookkeepersAndAReaderOnOneBook() {
+        url = PostgresServer.get().createDatabase("office_books");
+        TeamAdmin admin = TeamAdmin.connect(url, "postgres", PostgresServer.SUPERUSER_PASSWORD.toCharArray());
+        admin.init();
+        admin.addUser("owen", Role.OWNER, "owen-pw-123".toCharArray());
+        TeamAdmin owner = TeamAdmin.connect(url, "owen", "owen-pw-123".toCharArray());
+        owner.addUser("amy", Role.BOOKKEEPER, "amy-pw-1234".toCharArray());
+        owner.addUser("ben", Role.BOOKKEEPER, "ben-pw-1234".toCharArray());
+        owner.addUser("rita", Role.READ_ONLY, "rita-pw-123".toCharArray());
+        shop = owner.addBook("王氏建材");
+        other = owner.addBook("李记餐饮");
+        busy = owner.addBook("赵氏五金");
+        for (String login : List.of("amy", "ben", "rita")) owner.grant(login, shop.schema());
+        for (String login : List.of("amy", "ben")) owner.grant(login, busy.schema());
+        // the sample case, written once by a bookkeeper through the app's own services
+        for (TeamAdmin.Book book : List.of(shop, busy)) {
+            try (Books amy = open(Files.createTempDirectory("huikuan-pc"), "amy", "amy-pw-1234", book.schema())) {
+                assertThat(amy.onServer()).isTrue();
+                assertThat(amy.db().dialect()).isEqualTo(Dialect.POSTGRESQL);
+                assertThat(SampleData.loadInto(amy)).isTrue();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static Books open(Path pc, String login, String password, String schema) {
+        return Books.openOffice(pc, url, login, password.toCharArray(), schema, TestClock.fixed());
+    }
+
+    @Test
+    void anotherBookkeeperOnAnotherPcSeesTheSameBookAndItsJournalIsIntact() {
+        try (Books ben = open(pcB, "ben", "ben-pw-1234", shop.schema())) {
+            AuditService.Report r = ben.audit().verify();
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.entries()).isEqualTo(21);          // as the same sample on H2 (AuditChainTest)
+            assertThat(r.evidenceFiles()).isEqualTo(6);
+            var page = ben.lists().receivables(ben.creditorId(), ben.today(), ListQuery.first(50));
+            assertThat(page.total()).isEqualTo(3);
+            assertThat(ben.search().search("装饰", 10)).isNotEmpty();   // through the search's index-served queries
+        }
+    }
+
+    @Test
+    void evidenceFilesComeFromTheServerCheckedByTheirHash() throws Exception {
+        try (Books ben = open(pcB, "ben", "ben-pw-1234", shop.schema())) {
+            long first = ben.lists().receivables(ben.creditorId(), ben.today(), ListQuery.first(50)).rows().get(0).id();
+            EvidenceItem item = ben.evidence().list(first).get(0);
+            Path file = ben.evidence().file(item);
+            // fetched into ben's own folder: nothing of amy's PC is involved
+            assertThat(file).startsWith(pcB);
+            assertThat(cn.huikuan.persistence.EvidenceStore.hash(file)).isEqualTo(item.getSha256());
+        }
+        // a file changed on the server behind the app's back: verify says so, on any PC
+        String sha;
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD);
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT sha256 FROM " + shop.schema() + ".evidence_content ORDER BY sha256 LIMIT 1");
+            rs.next();
+            sha = rs.getString(1);
+            s.executeUpdate("UPDATE " + shop.schema() + ".evidence_content SET content = content || '\\x00'::bytea WHERE sha256 = '" + sha + "'");
+        }
+        try (Books ben = open(pcA, "ben", "ben-pw-1234", shop.schema())) {
+            assertThat(ben.store().verify(sha, 1)).isEqualTo(FileIntegrity.ALTERED);
+            assertThat(ben.audit().verify().problems()).extracting(AuditService.Problem::kind)
+                    .contains(AuditService.ProblemKind.FILE_ALTERED);
+        } finally {
+            try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD);
+                 Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE " + shop.schema() + ".evidence_content SET content = substring(content from 1 for octet_length(content) - 1)"
+                        + " WHERE sha256 = '" + sha + "'");
+            }
+        }
+    }
+
+    @Test
+    void aReaderReadsTheBookAndTheServerRefusesTheirWrites() {
+        try (Books rita = open(pcA, "rita", "rita-pw-123", shop.schema())) {
+            assertThat(rita.lists().receivables(rita.creditorId(), rita.today(), ListQuery.first(50)).total()).isEqualTo(3);
+            assertThatThrownBy(() -> rita.createBook("另一家"))
+                    .hasStackTraceContaining("permission denied");
+            assertThat(rita.allBooks()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBookNotGrantedOrAWrongPasswordIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> open(pcA, "amy", "amy-pw-1234", other.schema()))
+                .isInstanceOfSatisfying(DataFolderException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DataFolderException.Reason.SERVER_BOOK);
+                    assertThat(e.detail()).contains(other.schema()).contains("未授权");
+                });
+        assertThatThrownBy(() -> open(pcA, "amy", "wrong-password", shop.schema()))
+                .isInstanceOfSatisfying(DataFolderException.class, e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.SERVER_LOGIN));
+        String nowhere = url.replaceFirst(":\\d+/", ":1/");
+        assertThatThrownBy(() -> Books.openOffice(pcA, nowhere, "amy", "amy-pw-1234".toCharArray(), shop.schema(), TestClock.fixed()))
+                .isInstanceOfSatisfying(DataFolderException.class, e -> assertThat(e.reason()).isEqualTo(DataFolderException.Reason.SERVER_UNREACHABLE));
+        // the PC's folder is free again after each refusal
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", shop.schema())) {
+            assertThat(amy.backups().dailyIfDue()).isNull();   // the server's backup covers an office book
+        }
+    }
+
+    @Test
+    void paymentsTwoStaffRecordAtOnceBothLand() throws Exception {
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", busy.schema());
+             Books ben = open(pcB, "ben", "ben-pw-1234", busy.schema())) {
+            long id = amy.lists().receivables(amy.creditorId(), amy.today(), ListQuery.first(50)).rows().get(0).id();
+            int before = amy.receivables().payments(id).size();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> {
+                    start.await();
+                    amy.receivables().addPayment(id, new Payment(null, amy.today(), Money.of("10.00"), Payment.Channel.CASH), true);
+                    return null;
+                });
+                var b = pool.submit(() -> {
+                    start.await();
+                    ben.receivables().addPayment(id, new Payment(null, ben.today(), Money.of("20.00"), Payment.Channel.BANK_TRANSFER), true);
+                    return null;
+                });
+                start.countDown();
+                a.get();
+                b.get();
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(ben.receivables().payments(id)).hasSize(before + 2);
+            assertThat(amy.audit().verify().problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void theServersDialectIsReadFromTheConnection() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "amy", "amy-pw-1234")) {
+            assertThat(Dialect.of(c)).isEqualTo(Dialect.POSTGRESQL);
+        }
+    }
+}
