@@ -155,9 +155,30 @@ final class ConductRules {
         return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !PUBLISHED.matcher(w.text()).find();
     }
 
-    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:店|公司|厂|这边|家)?(?:的|内部的?|自己的)?$");
+    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的)?$");
     private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
     private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
+
+    /**
+     * Words of trade before or after a thing that could be a weapon: the goods a shop sells or buys (供应钢管, 一批刀具,
+     * 硫酸的货款), not a threat.
+     */
+    private static final String TRADE_VERB = "供应|供货|批发|采购|销售|卖|进货|订购|订|送|发|一批|几吨|几根|规格";
+    private static final String TRADE_NOUN = "的货|货|款|的账|账|规格|型号|厂|店|批发|生意|材料|\\d";
+
+    /**
+     * The debtor's accusation, answered (你说我要“搞死你”，我从来没说过; 你要去告我放高利贷，借条上写的年息5%): words the writer
+     * reports the debtor saying about the writer, and rejects in the same message. Only right after the attribution:
+     * the same words said again elsewhere in the message are the writer's own and found there.
+     */
+    private static boolean accusationAnswered(Where w) {
+        return ACCUSED.matcher(w.clausePrefix()).find() && REBUTTAL.matcher(w.text()).find();
+    }
+
+    private static final Pattern ACCUSED = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣|污蔑)"
+            + "(?:说)?(?:我|我们)(?:要|在|是|想|会|放|搞|的|了)?$");
+    private static final Pattern REBUTTAL = Pattern.compile("没说过|从来没|从没|不是事实|胡说|造谣|诬陷|冤枉|问心无愧|聊天记录|证据|随便告|尽管告|去哪告|哪告都|不怕你告"
+            + "|欢迎你告|清清白白|没有的事|不存在");
 
     static {
         // ---- violence and threats to the person or property
@@ -172,7 +193,7 @@ final class ConductRules {
                 + "|(?:你|出门|走路|晚上|夜里|路上|回家)" + CL + "{0,6}(?:小心点|注意点|小心着点)|出门小心(?!路滑|地滑)|走夜路|付出(?:惨痛的?)?代价|保证你过不"
                 + "|不是谈的问题|没那么简单|没好事|没好下场|好日子到头|有你好果子|三长两短|见面再说|当面算账|秋后算账"
                 + "|什么事都干得出|什么都干得出|狗急跳墙|控制不住|不保证能控制|你给我记住|你懂的|这辈子都(?:别想|不得)"
-                + "|让你" + CL + "{0,6}?不得安宁|(?:拿刀|带刀|动刀|刀子|砍刀|铁棍|棍子|钢管|硫酸)(?!具)|(?:刚|才)(?:从里面)?放出来|刚出狱|坐过牢|道上混|混社会",
+                + "|让你" + CL + "{0,6}?不得安宁|(?<!" + TRADE_VERB + ")(?:拿刀|带刀|动刀|刀子|砍刀|铁棍|棍子|钢管|硫酸)(?!具|" + TRADE_NOUN + ")|(?:刚|才)(?:从里面)?放出来|刚出狱|坐过牢|道上混|混社会",
                 threat, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         // Pressure that names no consequence of its own ("don't push me", "don't blame me"): a threat unless the message
         // says the consequence is a lawful step (a lawsuit, a court's freezing order, a lawyer, stopping credit), which a
@@ -394,6 +415,7 @@ final class ConductRules {
                 int nl = text.lastIndexOf('\n', m.end() - 1);
                 if (r.negatable() && nl >= m.start() && NEGATION.matcher(text.substring(nl + 1, m.end())).find()) continue;
                 if (r.unless().test(w)) continue;
+                if (accusationAnswered(w)) continue;
                 boolean illegal = r.category() == Category.UNLAWFUL_TERMS && r.basis().contains(Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS)
                         || r.basis().contains(Statutes.LOAN_PREDEDUCTED_INTEREST) || r.basis().contains(Statutes.LOAN_COMPOUNDING);
                 out.add(new Hit(r.category(), m.start(), m.end(), r.basis(), r.reason(), illegal));
@@ -524,14 +546,14 @@ final class ConductRules {
     private static final Pattern RATE = Pattern.compile(
             "(?:年息|年利)(?:按|为|是)?(?<yearFen>" + NUM + ")分|(?:月息|月利息|月利率|月利)(?:按|为|是)?(?<fenA>" + NUM + ")分(?:利|息|利息)?|(?<fenB>" + NUM + ")分(?:利|息|利息)"
                     + "|(?<mao>[一两二三四五])毛(?:钱)?(?:的)?(?:利|利息|息)"
-                    + "|(?<unit>年化利率|年化|年利率|年息|年利|月利率|月息|月利|每月利息|每月|日利率|日息|日利|每日|每天|按日|逾期利率|利率|利息)(?:按|为|是|约定为?)?"
+                    + "|(?<unit>年化利率|年化|年利率|年息|年利|月利率|月息|月利|每月利息|每月|周利率|周息|周利|每周|日利率|日息|日利|每日|每天|按日|逾期利率|利率|利息)(?:按|为|是|约定为?)?"
                     + "(?:(?<pct>" + NUM + ")%|百分之(?<pctZh>" + NUM + ")|(?<per>千分之|万分之)(?<perN>" + NUM + "))");
 
     private static final String AMT = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:万|千|百)?[零〇一二两三四五六七八九\\d]?(?:块钱|元|块)?";
     /** "借五万，每个月利息五千": a principal and the interest it bears in money per month or per day. */
     private static final Pattern AMOUNTS = Pattern.compile("借(?:了|你|给你|款)?(?<principal>" + AMT + ")" + "[^\\n]{0,4}?(?:\\n[^\\n]{0,6}?)?"
-            + "(?:(?<per>每个?月|一个月|月|每天|一天|每日|日)(?:的)?(?:利息|息|利)(?:是|为|要|给|就是|就)?(?<interest>" + AMT + ")"
-            + "|(?<per2>每个?月|一个月|每天|一天|每日)(?:给|要|付)?(?<interest2>" + AMT + ")(?:的)?(?:利息|息))");
+            + "(?:(?<per>每个?月|一个月|月|每天|一天|每日|日|每周|一周|周)(?:的)?(?:利息|息|利)(?:是|为|要|给|就是|就)?(?<interest>" + AMT + ")"
+            + "|(?<per2>每个?月|一个月|每天|一天|每日|每周|一周)(?:给|要|付)?(?<interest2>" + AMT + ")(?:的)?(?:利息|息))");
 
     private static List<Hit> rateHits(String text, BigDecimal capPercent, String capNote) {
         List<Hit> out = new ArrayList<>();
@@ -542,8 +564,8 @@ final class ConductRules {
             BigDecimal interest = amount(a.group("interest") != null ? a.group("interest") : a.group("interest2"));
             if (principal == null || interest == null || principal.signum() <= 0) continue;
             String per = a.group("per") != null ? a.group("per") : a.group("per2");
-            boolean daily = per.contains("天") || per.contains("日");
-            BigDecimal annual = interest.multiply(BigDecimal.valueOf(daily ? 36500 : 1200)).divide(principal, 4, RoundingMode.HALF_UP);
+            int periods = per.contains("天") || per.contains("日") ? 365 : per.contains("周") ? 52 : 12;
+            BigDecimal annual = interest.multiply(BigDecimal.valueOf(periods * 100L)).divide(principal, 4, RoundingMode.HALF_UP);
             if (annual.compareTo(capPercent) <= 0) continue;
             out.add(new Hit(Category.UNLAWFUL_TERMS, a.start(), a.end(), List.of(Statutes.LOAN_RATE_CAP),
                     "利率超过法律保护的上限：折合年利率约 " + annual.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%，超过一年期LPR的四倍（" + capNote
@@ -588,6 +610,7 @@ final class ConductRules {
         if (m.group("per") != null) n = n.divide(BigDecimal.valueOf(m.group("per").equals("千分之") ? 10 : 100), 8, RoundingMode.HALF_UP);
         if (unit.startsWith("月") || unit.startsWith("每月")) return n.multiply(BigDecimal.valueOf(12));
         if (unit.startsWith("日") || unit.equals("每日") || unit.equals("每天") || unit.equals("按日")) return n.multiply(BigDecimal.valueOf(365));
+        if (unit.startsWith("周") || unit.equals("每周")) return n.multiply(BigDecimal.valueOf(52));   // 周息 N% = N% a week
         return n;
     }
 

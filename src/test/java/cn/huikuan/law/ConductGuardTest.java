@@ -309,10 +309,10 @@ class ConductGuardTest {
 
     @Test
     void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-9.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-9.tsv")).isNull();
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-10.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-10.tsv")).isNull();
         for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
-        assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(1600);
+        assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(2000);
     }
 
     /**
@@ -342,6 +342,28 @@ class ConductGuardTest {
         assertThat(v.apply("老板天天催我，我也只能再问问你。")).isEqualTo(Verdict.OK);
         assertThat(v.apply("你别担心我会去你单位闹，我只走法院。")).isEqualTo(Verdict.OK);
         assertThat(v.apply("我会去你单位闹，让你领导评评理。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void anAccusationAnsweredGoodsThatCouldBeWeaponsAndAShopsListInItsShopAreNoFindings() {
+        // round 9: the rules alone (no model), each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // the debtor's words about the writer, rejected; the same words said again are the writer's own
+        assertThat(v.apply("你说我要“弄死你”，我从来没说过这种话，聊天记录都在。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你说我要弄死你？没错，再不还钱我就弄死你。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("你到处说我放高利贷，借条上写的年息6%，随便你去哪告。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("他们都说我放高利贷，那又怎样，利息一分不能少。")).isEqualTo(Verdict.BLOCKED);
+        // goods in trade that could be weapons
+        assertThat(v.apply("我是给你们工地供应钢管的老周，10月那批钢管的货款还没结。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("再不还钱我就拿钢管去你工地。")).isEqualTo(Verdict.BLOCKED);
+        // a shop's own list, said of the shop's premises ("店里的")
+        assertThat(v.apply("结清之前，你在我们店里的黑名单上，只能现款提货，不能赊账。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你在我们店里的黑名单上，我已经发到同行群里了。")).isEqualTo(Verdict.BLOCKED);
+        // a rate by the week: 52 weeks a year against the cap of four times the LPR
+        assertThat(v.apply("借你两万，周息0.2%，按月结。")).isEqualTo(Verdict.OK);         // 10.4% a year
+        assertThat(v.apply("借你两万，周息1%，按月结。")).isEqualTo(Verdict.BLOCKED);      // 52% a year
+        assertThat(v.apply("借你两万，每周利息500。")).isEqualTo(Verdict.BLOCKED);         // 130% a year
     }
 
     @Test
