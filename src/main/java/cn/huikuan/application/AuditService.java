@@ -79,7 +79,8 @@ public final class AuditService {
         s.find(CreditorProfile.class, ctx.creditorId(), LockModeType.PESSIMISTIC_WRITE); // one writer at a time
         List<String> last = s.createNativeQuery(headSql(ctx.db().dialect()), String.class).setParameter(1, ctx.creditorId()).getResultList();
         String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
-        s.persist(new AuditEntry(ctx.creditorId(), ctx.clock().instant(), entity, id, content, prev));
+        String staff = s.doReturningWork(JournalWriter::staff);
+        s.persist(new AuditEntry(ctx.creditorId(), ctx.clock().instant(), entity, id, content, prev, staff));
     }
 
     void append(Session s, ContactEntry e) {
@@ -432,7 +433,7 @@ public final class AuditService {
         List<Problem> problems = new ArrayList<>();
         ChainReader chain = new ChainReader(anchoredAt, problems);
         // ordered by both columns of audit_entry_book_id (V14): H2 then reads the range from the index, in order
-        try (var ps = c.prepareStatement("SELECT id, entity, entity_id, content, prev_hash, hash, erased_at FROM audit_entry"
+        try (var ps = c.prepareStatement("SELECT id, entity, entity_id, content, prev_hash, hash, erased_at, staff FROM audit_entry"
                 + " WHERE creditor_id = ? AND id > ? ORDER BY creditor_id, id LIMIT ?")) {
             JournalRecords.keyset(ps, ctx.creditorId(), page, null, chain);
         }
@@ -532,7 +533,7 @@ public final class AuditService {
                 erasedIds.add(id);
                 return;
             }
-            if (!AuditChain.hash(prevHash, entity, entityId, content).equals(hash)) {
+            if (!AuditChain.hash(prevHash, entity, entityId, content, rs.getString(8)).equals(hash)) {
                 problems.add(new Problem(ProblemKind.ENTRY_ALTERED, id, entity, entityId, "journal entry #" + id + " was edited"));
             }
             if (entity.equals(ERASURE)) {

@@ -24,6 +24,7 @@ public final class JournalWriter implements AutoCloseable {
     private final long creditorId;
     private final Timestamp recordedAt;
     private String prev;
+    private final String staff;
 
     public JournalWriter(Connection c, long creditorId, Timestamp recordedAt) throws SQLException {
         this.creditorId = creditorId;
@@ -40,8 +41,9 @@ public final class JournalWriter implements AutoCloseable {
             }
         }
         this.prev = last;
-        this.insert = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        this.staff = staff(c);
+        this.insert = c.prepareStatement("INSERT INTO audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash, staff) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     /** Adds the entry of payment {@code paymentId} (already inserted) to the batch. */
@@ -51,7 +53,7 @@ public final class JournalWriter implements AutoCloseable {
 
     /** Adds the entry of record {@code id} of {@code entity} (already inserted) with its canonical text to the batch. */
     public void add(String entity, long id, String content) throws SQLException {
-        String hash = AuditChain.hash(prev, entity, id, content);
+        String hash = AuditChain.hash(prev, entity, id, content, staff);
         insert.setLong(1, creditorId);
         insert.setTimestamp(2, recordedAt);
         insert.setString(3, entity);
@@ -59,12 +61,21 @@ public final class JournalWriter implements AutoCloseable {
         insert.setString(5, content);
         insert.setString(6, prev);
         insert.setString(7, hash);
+        insert.setString(8, staff);
         insert.addBatch();
         prev = hash;
         pending++;
     }
 
     private int pending;
+
+    /**
+     * Who writes the journal on {@code c}: on an office server the staff member's login (the server checks it, V20);
+     * on a PC nobody (one user, and the entries' hashes stay as they were before team mode).
+     */
+    static String staff(Connection c) throws SQLException {
+        return Dialect.of(c) == Dialect.POSTGRESQL ? c.getMetaData().getUserName() : null;
+    }
 
     /** Entries added and not yet sent. */
     public int pending() {

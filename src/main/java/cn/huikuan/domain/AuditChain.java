@@ -28,9 +28,19 @@ public final class AuditChain {
     }
 
     public static String hash(String previous, String entity, long id, String content) {
+        return hash(previous, entity, id, content, null);
+    }
+
+    /**
+     * The hash of an entry written by {@code staff} (an office book's staff member, issue 22; null on a PC: then the
+     * hash is the one above, so entries written before V20 and on a PC keep theirs): the name is hashed with the entry,
+     * so changing who wrote it breaks the chain as changing what was written does.
+     */
+    public static String hash(String previous, String entity, long id, String content, String staff) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((previous + "\n" + entity + "\n" + id + "\n" + content).getBytes(StandardCharsets.UTF_8));
+            String text = previous + "\n" + entity + "\n" + id + "\n" + content + (staff == null ? "" : "\nby=" + staff);
+            d.update(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -14,18 +14,25 @@ public class AuditEntry {
     private Instant erasedAt;
     private String prevHash;
     private String hash;
+    /** The office staff member who wrote it (team mode); null on a PC. */
+    private String staff;
 
     protected AuditEntry() {
     }
 
     public AuditEntry(Long creditorId, Instant recordedAt, String entity, long entityId, String content, String prevHash) {
+        this(creditorId, recordedAt, entity, entityId, content, prevHash, null);
+    }
+
+    public AuditEntry(Long creditorId, Instant recordedAt, String entity, long entityId, String content, String prevHash, String staff) {
+        this.staff = staff;
         this.creditorId = creditorId;
         this.recordedAt = recordedAt;
         this.entity = entity;
         this.entityId = entityId;
         this.content = content;
         this.prevHash = prevHash;
-        this.hash = AuditChain.hash(prevHash, entity, entityId, content);
+        this.hash = AuditChain.hash(prevHash, entity, entityId, content, staff);
     }
 
     public Long getId() { return id; }
@@ -43,4 +50,5 @@ public class AuditEntry {
     }
     public String getPrevHash() { return prevHash; }
     public String getHash() { return hash; }
+    public String getStaff() { return staff; }
 }

@@ -173,6 +173,38 @@ class OfficeBooksTest {
             assertThat(ben.receivables().payments(id)).hasSize(before + 2);
             assertThat(amy.audit().verify().problems()).isEmpty();
         }
+        // each journalled write names who made it
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD);
+             Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT staff, COUNT(*) FROM " + busy.schema() + ".audit_entry WHERE entity = 'payment'"
+                     + " AND (content LIKE '%|10.00|%' OR content LIKE '%|20.00|%') GROUP BY staff ORDER BY staff")) {
+            List<String> who = new java.util.ArrayList<>();
+            while (rs.next()) who.add(rs.getString(1) + "=" + rs.getLong(2));
+            assertThat(who).containsExactly("amy=1", "ben=1");
+        }
+    }
+
+    @Test
+    void theServerRefusesAJournalEntryNamingSomeoneElseAndVerifySeesANameChanged() throws SQLException {
+        try (Connection ben = DriverManager.getConnection(url, "ben", "ben-pw-1234"); Statement s = ben.createStatement()) {
+            String insert = "INSERT INTO " + shop.schema() + ".audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash, staff)"
+                    + " SELECT MIN(id), now(), 'note', 1, 'x', 'p', 'h', %s FROM " + shop.schema() + ".creditor";
+            assertThatThrownBy(() -> s.execute(String.format(insert, "'amy'")))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            assertThatThrownBy(() -> s.execute(String.format(insert, "NULL")))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD);
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + busy.schema() + ".audit_entry SET staff = 'ben' WHERE id = (SELECT MIN(id) FROM "
+                    + busy.schema() + ".audit_entry WHERE staff = 'amy')");
+            try (Books ben = open(pcB, "ben", "ben-pw-1234", busy.schema())) {
+                assertThat(ben.audit().verify().problems()).extracting(AuditService.Problem::kind).contains(AuditService.ProblemKind.ENTRY_ALTERED);
+            } finally {
+                s.executeUpdate("UPDATE " + busy.schema() + ".audit_entry SET staff = 'amy' WHERE id = (SELECT MIN(id) FROM "
+                        + busy.schema() + ".audit_entry WHERE staff = 'ben')");
+            }
+        }
     }
 
     @Test
