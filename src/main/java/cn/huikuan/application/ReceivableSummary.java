@@ -279,7 +279,7 @@ final class ReceivableSummary {
     // The kept totals as the receivable rows give them, for verify and for rebuilding a book's totals.
     private static final String DUE_KEY = "CASE WHEN r.outstanding <= 0 THEN NULL ELSE r.first_unpaid_due END";
     private static final String DUE_TOTALS_FROM_ROWS = "SELECT r.creditor_id, r.outstanding <= 0, " + DUE_KEY
-            + ", COUNT(*), SUM(r.paid), SUM(r.outstanding) FROM receivable r WHERE r.creditor_id = ? GROUP BY r.outstanding <= 0, " + DUE_KEY;
+            + ", COUNT(*), SUM(r.paid), SUM(r.outstanding) FROM receivable r WHERE r.creditor_id = ? GROUP BY r.creditor_id, r.outstanding <= 0, " + DUE_KEY;
     private static final String CUSTOMER_COUNT = "(SELECT COUNT(*) FROM receivable r WHERE r.customer_id = cu.id AND r.creditor_id IS NOT NULL)";
     private static final String CUSTOMER_OUTSTANDING = "COALESCE((SELECT SUM(r.outstanding) FROM receivable r "
             + "WHERE r.customer_id = cu.id AND r.creditor_id IS NOT NULL), 0)";

@@ -7,8 +7,6 @@ import cn.huikuan.application.SampleData;
 import cn.huikuan.documents.CaseFile;
 import cn.huikuan.documents.DocKind;
 import cn.huikuan.pdf.EvidenceBundle;
-import cn.huikuan.application.BookFolders;
-import cn.huikuan.storage.DataFolderException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import cn.huikuan.documents.DocumentRefused;
 import java.nio.file.LinkOption;
@@ -67,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
         private final String what;
         @ArgGroup(exclusive = true, multiplicity = "1") Source source;
         @Option(names = "--out", required = true, paramLabel = "FILE|DIR") String out;
-        @Option(names = "--book", paramLabel = "DIR") String book;
+        @Mixin BookPlace place;
         @Option(names = "--overwrite") boolean overwrite;
         @Option(names = "--court", paramLabel = "NAME") String court;
         @Option(names = "--pay-by", paramLabel = "DATE") String payBy;
@@ -150,12 +149,8 @@ final class ExportCommand implements Callable<Integer> {
                 deleteTree(tmp);
             }
         }
-        Path dir = a.book == null ? BookFolders.defaultLocation() : Path.of(a.book);
-        if (!BookFolders.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
+        try (Books books = a.place.open(Clock.systemDefaultZone())) {
             return export(books, what, caseId, route, kind, target, a, payBy);
-        } catch (DataFolderException e) {
-            throw Cli.inUse(e, dir);
         }
     }
 

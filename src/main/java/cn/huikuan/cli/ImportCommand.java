@@ -3,9 +3,9 @@ package cn.huikuan.cli;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.ImportService;
 import cn.huikuan.application.SpreadsheetRows;
-import cn.huikuan.storage.DataFolderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -58,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
     @Command(name = "receivables")
     final class Receivables implements Callable<Integer> {
         @Option(names = "--file", required = true, paramLabel = "FILE") String file;
-        @Option(names = "--book", paramLabel = "DIR") String book;
+        @Mixin BookPlace place;
         @Option(names = "--paid-on", paramLabel = "import-date|due-date") String paidOn;
         @Option(names = "--refused-out", paramLabel = "FILE") String refusedOut;
         @Option(names = "--dry-run") boolean dryRun;
@@ -77,8 +77,7 @@ final class ImportCommand implements Callable<Integer> {
             Path refusedOut = this.refusedOut == null ? null : Path.of(this.refusedOut);
             if (refusedOut != null) refuseImportOutput(refusedOut, overwrite, file);
             var options = new ImportService.Options(paidOn, partial);
-            Path dir = Cli.existingBooks(book);
-            try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
+            try (Books books = place.open(Clock.systemDefaultZone())) {
                 ImportService.Report r;
                 try {
                     r = dryRun ? books.imports().dryRun(file, null, options) : books.imports().importFile(file, null, options);
@@ -96,8 +95,6 @@ final class ImportCommand implements Callable<Integer> {
                 else out.println("已导入 Imported: " + r.accepted() + " receivables" + (r.rejected().isEmpty() ? ""
                         : "；未导入 refused: " + r.rejected().size() + " rows"));
                 return dryRun && !(options.partial() ? r.anyAccepted() : r.ok()) ? Cli.USAGE : Cli.OK;
-            } catch (DataFolderException e) {
-                throw Cli.inUse(e, dir);
             }
         }
     }

@@ -1,10 +1,8 @@
 package cn.huikuan.cli;
 
-import cn.huikuan.application.BookFolders;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.InvoiceImportService;
 import cn.huikuan.invoices.Invoice;
-import cn.huikuan.storage.DataFolderException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,13 +31,11 @@ final class InvoiceImportCommand {
     }
 
     int run(String[] args) {
-        Args a = new Args(args, Set.of("book", "file"), Set.of("dry-run", "json"));
+        Args a = new Args(args, Set.of("book", "db", "login", "file"), Set.of("dry-run", "json"));
         List<Path> files = a.all("file").stream().map(Path::of).toList();
         if (files.isEmpty()) throw new Cli.UsageException("--file is required / 请用 --file 指定发票文件、文件夹或 .zip");
-        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
-        if (!BookFolders.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
         boolean dry = a.flag("dry-run");
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
+        try (Books books = BookPlace.of(a.optional("book"), a.optional("db"), a.optional("login")).open(Clock.systemDefaultZone())) {
             InvoiceImportService.Plan plan;
             boolean written = false;
             try {
@@ -64,8 +60,6 @@ final class InvoiceImportCommand {
                         + " 张红字发票冲减 credit notes applied");
             }
             return dry && plan.count(InvoiceImportService.Action.UNREADABLE) > 0 ? Cli.USAGE : Cli.OK;
-        } catch (DataFolderException e) {
-            throw Cli.inUse(e, dir);
         }
     }
 

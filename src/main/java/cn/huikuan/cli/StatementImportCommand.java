@@ -1,6 +1,5 @@
 package cn.huikuan.cli;
 
-import cn.huikuan.application.BookFolders;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.StatementImportService;
 import cn.huikuan.statements.Proposal;
@@ -8,7 +7,6 @@ import cn.huikuan.statements.Statement;
 import cn.huikuan.statements.StatementFormat;
 import cn.huikuan.statements.StatementLine;
 import cn.huikuan.statements.StatementRefused;
-import cn.huikuan.storage.DataFolderException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +35,7 @@ final class StatementImportCommand {
     }
 
     int run(String[] args) {
-        Args a = new Args(args, Set.of("book", "file", "skip", "match"), Set.of("dry-run", "apply", "json"));
+        Args a = new Args(args, Set.of("book", "db", "login", "file", "skip", "match"), Set.of("dry-run", "apply", "json"));
         Path file = Path.of(a.required("file"));
         if (!Files.isRegularFile(file)) throw new Cli.UsageException("no such file / 找不到文件: " + file);
         boolean apply = a.flag("apply");
@@ -45,9 +43,7 @@ final class StatementImportCommand {
         if (!apply && (a.optional("skip") != null || !a.all("match").isEmpty())) {
             throw new Cli.UsageException("--skip and --match go with --apply / --skip 和 --match 需与 --apply 一起使用");
         }
-        Path dir = a.optional("book") == null ? BookFolders.defaultLocation() : Path.of(a.optional("book"));
-        if (!BookFolders.holdsBooks(dir)) throw new Cli.UsageException("no books in / 此文件夹中没有账本: " + dir.toAbsolutePath());
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
+        try (Books books = BookPlace.of(a.optional("book"), a.optional("db"), a.optional("login")).open(Clock.systemDefaultZone())) {
             StatementImportService.Preview p;
             StatementImportService.Result r = null;
             try {
@@ -59,8 +55,6 @@ final class StatementImportCommand {
             if (a.flag("json")) out.println(json(p, r));
             else print(p, r);
             return Cli.OK;
-        } catch (DataFolderException e) {
-            throw Cli.inUse(e, dir);
         }
     }
 

@@ -2,27 +2,29 @@ package cn.huikuan.cli;
 
 import cn.huikuan.application.AuditService;
 import cn.huikuan.application.Books;
-import cn.huikuan.storage.DataFolderException;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code huikuan verify [--book DIR]}: checks every evidence file against its SHA-256 and the journal
+ * {@code huikuan verify [--book DIR | --db URL --book NAME [--login NAME]]}: checks every evidence file against its SHA-256 and the journal
  * chain of the case records; prints a report; exit code 0 only when everything is intact, 1 when something
  * is not, 2 when the folder holds no books.
  */
 @Command(name = "verify")
 final class VerifyCommand implements Callable<Integer> {
     private final PrintStream out;
-    @Option(names = "--book", paramLabel = "DIR") String book;
+    @Mixin BookPlace place;
     @Option(names = "--anchor", paramLabel = "ENTRIES:HEAD") String anchor;
     @Option(names = "--refresh-figures") boolean refreshFigures;
+
+    /** Where the office login's password is read from (the process's environment; tests give their own). */
+    java.util.function.Function<String, String> env = System::getenv;
 
     VerifyCommand(PrintStream out) {
         this.out = out;
@@ -40,7 +42,6 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = Cli.existingBooks(book);
         AuditService.Report r;
         List<Long> stale;
         boolean refreshed = false;
@@ -48,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
         boolean totalsRebuilt = false;
         AuditService.GivenAnchor given = anchor == null ? null : anchor(anchor);
         boolean refuseRefresh;
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
+        try (Books books = place.environment(env).open(Clock.systemDefaultZone())) {
             r = books.audit().verify(true, given);
             cn.huikuan.StartupTiming.mark("verify: journal and files checked");
             // derived figures are recomputed from the records only when the records have passed their checks: a record
@@ -65,11 +66,9 @@ final class VerifyCommand implements Callable<Integer> {
                 books.receivables().rebuildKeptTotals();
                 totalsRebuilt = books.receivables().keptTotalsDiffer().isEmpty();
             }
-        } catch (DataFolderException e) {
-            throw Cli.inUse(e, dir);
         }
         cn.huikuan.StartupTiming.mark("verify: books closed");
-        out.println("账本 Books: " + dir.toAbsolutePath());
+        out.println("账本 Books: " + place.shown());
         out.println("证据文件 Evidence files checked: " + r.evidenceFiles());
         out.println("记录链 Journal entries: " + r.entries() + "   链头 head: " + r.head());
         if (refuseRefresh) {

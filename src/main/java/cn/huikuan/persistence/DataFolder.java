@@ -79,6 +79,18 @@ public final class DataFolder implements AutoCloseable {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("Huikuan");
     }
 
+    /**
+     * This computer's folder for one office book (team mode, issue 22) as one staff member: settings, the journal's
+     * anchors and copies of the server's evidence files, never the book's records. Beside the OS's default data folder
+     * ({@code Huikuan-office/HOST_PORT_DB/SCHEMA/LOGIN}), not inside any books' folder, whose backups and restores it is
+     * no part of.
+     */
+    public static Path officeLocation(String url, String schema, String login) {
+        String server = url.replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return osDefault().resolveSibling(osDefault().getFileName() + "-office").resolve(server)
+                .resolve(schema.replaceAll("[^A-Za-z0-9_]", "_")).resolve(login.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
     /** Where the user's choice of another data folder is remembered: a one-line file in the OS default folder. */
     public static Path pointerFile() {
         return osDefault().resolve("data-folder.txt");

@@ -207,6 +207,45 @@ class OfficeBooksTest {
         }
     }
 
+    /**
+     * The app's reads and exports on an office book, each through the same code as on a PC: every list sort both ways
+     * and every filter, the searches, the dashboard and aging, today's tasks, the wizard's page, the Excel and PDF
+     * exports and a case's court bundle, a customer's data export. What works on H2 only fails here.
+     */
+    @Test
+    void everyListReportAndExportRunsOnTheServer(@TempDir Path out) {
+        try (Books ben = open(pcB, "ben", "ben-pw-1234", shop.schema())) {
+            long book = ben.creditorId();
+            for (String sort : List.of("customer", "title", "principal", "outstanding", "due", "daysOverdue")) {
+                for (boolean asc : List.of(true, false)) {
+                    assertThat(ben.lists().receivables(book, ben.today(), ListQuery.first(2).withSort(sort, asc)).total()).as(sort).isEqualTo(3);
+                    assertThat(ben.lists().receivables(book, ben.today(), ListQuery.first(2).withSort(sort, asc).withPage(1)).rows()).as(sort).hasSize(1);
+                }
+            }
+            for (cn.huikuan.domain.AgingBucket bucket : cn.huikuan.domain.AgingBucket.values()) {
+                ben.lists().receivables(book, ben.today(), ListQuery.first(10).withBucket(bucket));
+            }
+            assertThat(ben.lists().receivables(book, ben.today(), ListQuery.first(10).withText("张某")).total()).isEqualTo(1);
+            for (String sort : List.of("name", "receivables", "outstanding", "created")) {
+                assertThat(ben.customers().page(ListQuery.first(10).withSort(sort, false)).total()).as(sort).isEqualTo(3);
+            }
+            assertThat(ben.customers().page(ListQuery.first(10).withText("装饰")).total()).isEqualTo(1);
+            assertThat(ben.lists().dashboard(book, ben.today())).isNotNull();
+            assertThat(ben.lists().agingByCustomer(book, ben.today())).isNotEmpty();
+            assertThat(ben.todo().items(10)).isNotNull();
+            long id = ben.lists().receivables(book, ben.today(), ListQuery.first(10)).rows().get(0).id();
+            assertThat(ben.wizard().page(id)).isNotNull();
+            assertThat(ben.legal().limitation(id)).isNotNull();
+            assertThat(ben.exports().agingXlsx(out.resolve("aging.xlsx"))).isGreaterThan(0);
+            assertThat(ben.exports().agingPdf(out.resolve("aging.pdf"))).exists();
+            Path bundle = out.resolve("bundle.pdf");
+            ben.exports().writeBundle(ben.exports().caseFile(id, null), bundle, cn.huikuan.pdf.EvidenceBundle.Progress.NONE);
+            assertThat(bundle).exists();
+            long customer = ben.customers().page(ListQuery.first(10)).rows().get(0).id();
+            assertThat(ben.privacy().export(customer, out.resolve("personal.zip"))).exists();
+        }
+    }
+
     @Test
     void theServersDialectIsReadFromTheConnection() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "amy", "amy-pw-1234")) {
