@@ -83,6 +83,23 @@ public final class AuditService {
         s.persist(new AuditEntry(ctx.creditorId(), ctx.clock().instant(), entity, id, content, prev, staff));
     }
 
+    /** Who wrote the newest journal entry of a record and when: {staff or null, recorded_at or null}. */
+    Object[] lastWriter(Session s, String entity, long id) {
+        return s.doReturningWork(c -> {
+            try (var ps = c.prepareStatement("SELECT staff, recorded_at FROM audit_entry WHERE entity = ? AND entity_id = ? AND creditor_id = ?"
+                    + " ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, entity);
+                ps.setLong(2, id);
+                ps.setLong(3, ctx.creditorId());
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) return new Object[2];
+                    java.sql.Timestamp t = rs.getTimestamp(2);
+                    return new Object[]{rs.getString(1), t == null ? null : t.toInstant()};
+                }
+            }
+        });
+    }
+
     void append(Session s, ContactEntry e) {
         append(s, "contact", e.getId(), AuditChain.canonical(e));
     }

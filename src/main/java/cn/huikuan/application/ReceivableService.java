@@ -30,6 +30,33 @@ public final class ReceivableService {
         if (r.getCustomer().getCreditorId() != ctx.creditorId()) {
             throw new IllegalArgumentException("customer belongs to another book");
         }
+        try {
+            return saveChecked(r);
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            throw changedElsewhere(r.getId(), e);
+        }
+    }
+
+    /**
+     * Someone saved receivable {@code id} since it was read: what it holds now and who saved it (the last journal entry
+     * of it), for the message; the edit is not written.
+     */
+    private ChangedElsewhereException changedElsewhere(long id, RuntimeException cause) {
+        return ctx.db().inTransaction(s -> {
+            Receivable now = load(s, id);
+            java.util.Map<String, String> current = new java.util.LinkedHashMap<>();
+            current.put("客户", now.getCustomer().getName());
+            current.put("标题", now.getTitle());
+            current.put("合同编号", now.getContractNumber() == null ? "—" : now.getContractNumber());
+            current.put("本金", Money.format(now.getPrincipal()));
+            current.put("签订日期", String.valueOf(now.getContractDate()));
+            current.put("备注", now.getNotes() == null ? "—" : now.getNotes());
+            Object[] last = audit.lastWriter(s, "receivable", id);
+            return new ChangedElsewhereException("应收款 #" + id + " " + now.getTitle(), (String) last[0], (java.time.Instant) last[1], current, cause);
+        });
+    }
+
+    private Receivable saveChecked(Receivable r) {
         return ctx.db().inTransaction(s -> {
             long book = ctx.creditorId();
             ReceivableSummary.Totals months = new ReceivableSummary.Totals(); // the recovery report's month totals

@@ -47,6 +47,11 @@ public final class ErrorMessages {
         if (e instanceof ExportService.ExportException x) {
             return x.getMessage();
         }
+        if (e instanceof cn.huikuan.application.ChangedElsewhereException ce) {
+            StringBuilder now = new StringBuilder();
+            ce.current().forEach((k, v) -> now.append("\n").append(k).append("：").append(v));
+            return i18n.t("error.changedBy", ce.record(), ce.by() == null ? i18n.t("error.someoneElse") : ce.by(), now.toString());
+        }
         if (e instanceof NotFoundException) {
             return i18n.t("error.notFound");
         }

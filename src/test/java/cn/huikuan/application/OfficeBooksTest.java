@@ -185,6 +185,32 @@ class OfficeBooksTest {
     }
 
     @Test
+    void theSecondOfTwoEditsOfOneReceivableIsRefusedWithTheCurrentValuesAndWhoMadeThem() {
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", busy.schema());
+             Books ben = open(pcB, "ben", "ben-pw-1234", busy.schema())) {
+            long id = amy.lists().receivables(amy.creditorId(), amy.today(), ListQuery.first(50)).rows().get(1).id();
+            cn.huikuan.domain.Receivable mine = amy.receivables().get(id);
+            cn.huikuan.domain.Receivable his = ben.receivables().get(id);
+            mine.setNotes("客户同意月底前付清");
+            amy.receivables().save(mine, true);
+            his.setNotes("已寄催款函");
+            assertThatThrownBy(() -> ben.receivables().save(his, true))
+                    .isInstanceOfSatisfying(ChangedElsewhereException.class, e -> {
+                        assertThat(e.by()).isEqualTo("amy");
+                        assertThat(e.current()).containsEntry("备注", "客户同意月底前付清");
+                        assertThat(e.getMessage()).contains("amy", "客户同意月底前付清", "没有保存");
+                    });
+            assertThat(ben.receivables().get(id).getNotes()).isEqualTo("客户同意月底前付清");   // nothing of ben's edit written
+            // read again, ben's edit goes through
+            cn.huikuan.domain.Receivable fresh = ben.receivables().get(id);
+            fresh.setNotes("客户同意月底前付清；已寄催款函");
+            ben.receivables().save(fresh, true);
+            assertThat(amy.receivables().get(id).getNotes()).isEqualTo("客户同意月底前付清；已寄催款函");
+            assertThat(amy.audit().verify().problems()).isEmpty();
+        }
+    }
+
+    @Test
     void theServerRefusesAJournalEntryNamingSomeoneElseAndVerifySeesANameChanged() throws SQLException {
         try (Connection ben = DriverManager.getConnection(url, "ben", "ben-pw-1234"); Statement s = ben.createStatement()) {
             String insert = "INSERT INTO " + shop.schema() + ".audit_entry (creditor_id, recorded_at, entity, entity_id, content, prev_hash, hash, staff)"

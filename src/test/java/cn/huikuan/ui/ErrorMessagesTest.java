@@ -1,0 +1,29 @@
+package cn.huikuan.ui;
+
+import cn.huikuan.application.ChangedElsewhereException;
+import cn.huikuan.i18n.I18n;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the window says about a save refused because someone else saved the record first (issue 22). */
+class ErrorMessagesTest {
+    @Test
+    void aSaveRefusedBecauseSomeoneElseSavedFirstShowsWhoAndTheCurrentValues() {
+        Map<String, String> now = new LinkedHashMap<>();
+        now.put("标题", "五金货款");
+        now.put("备注", "客户同意月底前付清");
+        var e = new CompletionException(new ChangedElsewhereException("应收款 #7 五金货款", "amy", Instant.parse("2026-12-07T08:00:00Z"), now, null));
+        String zh = ErrorMessages.describe(e, I18n.forLanguage("zh"));
+        assertThat(zh).contains("应收款 #7 五金货款", "amy", "没有保存", "备注：客户同意月底前付清");
+        String en = ErrorMessages.describe(e, I18n.forLanguage("en"));
+        assertThat(en).contains("changed by amy", "not saved", "客户同意月底前付清");
+        assertThat(ErrorMessages.describe(new ChangedElsewhereException("客户 #3", null, null, Map.of(), null), I18n.forLanguage("zh")))
+                .contains("别人");
+    }
+}
