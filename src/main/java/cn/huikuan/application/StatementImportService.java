@@ -109,7 +109,7 @@ public final class StatementImportService {
         String sha = checkedHash(file);
         StatementReader reader = new StatementReader();
         try {
-            SpreadsheetRows.read(file, reader::accept);
+            SpreadsheetRows.read(file, reader::accept, true);
         } catch (SpreadsheetRows.NotASpreadsheet e) {
             throw new StatementRefused(e.getMessage());
         }

@@ -1,5 +1,9 @@
 package cn.huikuan.statements;
 
+import org.apache.poi.hssf.usermodel.HSSFCellStyle;
+import org.apache.poi.hssf.usermodel.HSSFRow;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -9,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Statement files as the exports look (issue 23), written by the tests: a WeChat Pay bill (UTF-8 CSV, its preamble,
@@ -132,5 +138,81 @@ public final class StatementFiles {
             }
         }
         return f;
+    }
+    /**
+     * A bank's old Excel .xls (BIFF8, written with POI's HSSF): title and account rows, a blank row, then 交易日期 as date
+     * cells, 摘要, 借方金额/贷方金额 as numbers, 余额, 对方账号 and 对方户名 as text, 流水号; a 合计 footer. The same lines as
+     * {@link #BANK}: 12,500.00 in from {@link #BUILDER}, a 5.00 fee out, 800.00 in from a stranger.
+     */
+    public static Path bankXls(Path dir) throws Exception {
+        Path f = dir.resolve("农行明细.xls");
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
+            HSSFSheet ws = wb.createSheet("交易明细");
+            HSSFCellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            ws.createRow(0).createCell(0).setCellValue("中国农业银行 账户交易明细");
+            ws.createRow(1).createCell(0).setCellValue("账号：6228 4800 0000 0000 777");
+            ws.createRow(2).createCell(0).setCellValue("户名：某某商贸有限公司");
+            String[] head = {"交易日期", "摘要", "借方金额", "贷方金额", "余额", "对方账号", "对方户名", "流水号"};
+            HSSFRow h = ws.createRow(4);
+            for (int c = 0; c < head.length; c++) h.createCell(c).setCellValue(head[c]);
+            Object[][] rows = {
+                    {LocalDate.of(2026, 11, 9), "货款", null, 12500.0, 112500.0, BUILDER_ACCOUNT, BUILDER, "B20261109001"},
+                    {LocalDate.of(2026, 11, 10), "手续费", 5.0, null, 112495.0, null, null, "B20261110001"},
+                    {LocalDate.of(2026, 11, 11), "往来款", null, 800.0, 113295.0, "6217 0000 0000 9999 000", "陌生人", "B20261111001"},
+                    {"合计", null, 5.0, 13300.0, null, null, null, null},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                HSSFRow row = ws.createRow(5 + r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof LocalDate d) {
+                        var cell = row.createCell(c);
+                        cell.setCellValue(d);
+                        cell.setCellStyle(date);
+                    } else if (v instanceof Double n) {
+                        row.createCell(c).setCellValue(n);
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue((String) v);
+                    }
+                }
+            }
+            wb.write(out);
+        }
+        return f;
+    }
+
+    /** {@link #WECHAT}'s bill as an .xls: its 16 preamble rows, then every cell as text (¥ amounts, tabs after numbers) as WeChat writes them. */
+    public static Path wechatXls(Path dir) throws Exception {
+        Path f = dir.resolve("微信支付账单(20261101-20261127).xls");
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
+            HSSFSheet ws = wb.createSheet("Sheet1");
+            String[] lines = WECHAT.split("\n");
+            for (int r = 0; r < lines.length; r++) {
+                List<String> cells = parseCsvLine(lines[r]);
+                HSSFRow row = ws.createRow(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (!cells.get(c).isEmpty()) row.createCell(c).setCellValue(cells.get(c));
+                }
+            }
+            wb.write(out);
+        }
+        return f;
+    }
+
+    /** One line of the CSVs above: commas, and double quotes around a cell holding one. */
+    static List<String> parseCsvLine(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        boolean quoted = false;
+        for (char ch : line.toCharArray()) {
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) {
+                out.add(b.toString());
+                b.setLength(0);
+            } else b.append(ch);
+        }
+        out.add(b.toString());
+        return out;
     }
 }
