@@ -10,6 +10,7 @@ import cn.huikuan.invoices.Invoice;
 import cn.huikuan.invoices.InvoiceReader;
 import cn.huikuan.invoices.InvoiceUnreadable;
 import cn.huikuan.invoices.SafeZip;
+import cn.huikuan.pdf.PdfAttachments;
 import cn.huikuan.pdf.PdfText;
 import cn.huikuan.persistence.EvidenceStore;
 import cn.huikuan.storage.EvidenceImportException;
@@ -191,7 +192,7 @@ public final class InvoiceImportService {
         }
         String sha = sha256(content);
         try {
-            return new Read(file, sha, InvoiceReader.read(file, content, PdfText::of), null);
+            return new Read(file, sha, InvoiceReader.read(file, content, PdfAttachments.FOR_INVOICES), null);
         } catch (InvoiceUnreadable | PdfText.Unreadable e) {
             return new Read(file, sha, null, e.getMessage());
         }

@@ -99,6 +99,14 @@ public final class SpreadsheetRows {
      * the file does not hold, comes as an empty list); readers stream.
      */
     public static void read(Path file, Consumer<List<String>> row) {
+        read(file, row, false);
+    }
+
+    /**
+     * As {@link #read(Path, Consumer)}; with {@code xls} an old Excel .xls (an OLE2 file) is read too ({@link XlsRows}: the
+     * statement import, issue 23), else it is refused with the advice to save it as .xlsx or .csv.
+     */
+    static void read(Path file, Consumer<List<String>> row, boolean xls) {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
@@ -108,6 +116,8 @@ public final class SpreadsheetRows {
         }
         if (ReadableWorkbook.isOOXMLZipHeader(head)) {
             xlsx(file, row);
+        } else if (ReadableWorkbook.isOLE2Header(head) && xls) {
+            XlsRows.read(file, row);
         } else if (ReadableWorkbook.isOLE2Header(head)) {
             throw new NotASpreadsheet("这是旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入 / an old .xls file: save it as .xlsx or .csv first");
         } else if (looksLikeText(file)) {

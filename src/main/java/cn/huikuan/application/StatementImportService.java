@@ -14,10 +14,16 @@ import cn.huikuan.statements.StatementLine;
 import cn.huikuan.statements.StatementMatcher;
 import cn.huikuan.statements.StatementReader;
 import cn.huikuan.statements.StatementRefused;
+import cn.huikuan.statements.TextTable;
+import cn.huikuan.pdf.PdfLines;
+import cn.huikuan.pdf.PdfText;
 import cn.huikuan.persistence.EvidenceStore;
 import cn.huikuan.storage.Sha256;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -108,10 +114,14 @@ public final class StatementImportService {
     public Preview preview(Path file) {
         String sha = checkedHash(file);
         StatementReader reader = new StatementReader();
-        try {
-            SpreadsheetRows.read(file, reader::accept);
-        } catch (SpreadsheetRows.NotASpreadsheet e) {
-            throw new StatementRefused(e.getMessage());
+        if (isPdf(file)) {
+            pdf(file, reader);
+        } else {
+            try {
+                SpreadsheetRows.read(file, reader::accept, true);
+            } catch (SpreadsheetRows.NotASpreadsheet e) {
+                throw new StatementRefused(e.getMessage());
+            }
         }
         Statement st = reader.finish();
         LocalDate today = ctx.today();
@@ -239,6 +249,42 @@ public final class StatementImportService {
     }
 
     // ---- reading
+
+    /** Pages of a PDF statement read at most (a year of a busy account at some 40 lines a page is under 3,000). */
+    public static final int MAX_PDF_PAGES = 3_000;
+
+    private static boolean isPdf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("%PDF-");
+        } catch (IOException e) {
+            throw new StatementRefused("无法读取文件 / cannot read " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A statement printed as a PDF (交易明细): its text read by the pdf layer, each line of text one row, the words put
+     * under the header by where they stand ({@link TextTable}). Text-based PDFs with one line per transaction; a scan has
+     * no text and is refused, saying to export CSV or Excel from the bank.
+     */
+    private static void pdf(Path file, StatementReader reader) {
+        PdfLines.Text text;
+        try {
+            text = PdfLines.of(file, MAX_PDF_PAGES);
+        } catch (PdfLines.TooManyPages e) {
+            throw new StatementRefused("PDF 对账单超过 " + MAX_PDF_PAGES + " 页（共 " + e.pages + " 页），请按月导出 / the PDF statement has more than "
+                    + String.format(Locale.ROOT, "%,d", MAX_PDF_PAGES) + " pages (" + e.pages + "): export it month by month");
+        } catch (PdfText.Unreadable e) {
+            throw new StatementRefused(e.getMessage());
+        }
+        if (!text.hasText()) {
+            throw new StatementRefused("这个 PDF 没有文字（扫描件或图片），无法读取交易明细；请在网上银行导出 CSV 或 Excel 格式的明细后再导入 / the PDF has no"
+                    + " text (a scan or images), so its lines cannot be read: export the statement as CSV or Excel from the bank instead");
+        }
+        TextTable table = new TextTable(reader);
+        for (PdfLines.Line l : text.lines()) {
+            table.line(l.words().stream().map(w -> new TextTable.Word(w.x0(), w.x1(), w.text())).toList());
+        }
+    }
 
     private static String checkedHash(Path file) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

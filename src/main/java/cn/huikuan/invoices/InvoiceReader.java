@@ -35,14 +35,33 @@ public final class InvoiceReader {
         return Kind.OTHER;
     }
 
-    /** Reads {@code content} (the file {@code name}); unreadable with one sentence saying why. */
+    /** Reads {@code content} (the file {@code name}), a PDF by its text only; unreadable with one sentence saying why. */
     public static Invoice read(String name, byte[] content, Function<byte[], String> pdfText) {
+        return read(name, content, new PdfReading() {
+            @Override
+            public Map<String, byte[]> attachments(byte[] pdf) {
+                return Map.of();
+            }
+
+            @Override
+            public String text(byte[] pdf) {
+                return pdfText.apply(pdf);
+            }
+        });
+    }
+
+    /**
+     * Reads {@code content} (the file {@code name}); a PDF by the 数电票 XML it carries as an attachment when it has one (its
+     * structure, as an XML file is read), else by its text. Unreadable with one sentence saying why; an attached XML that
+     * is hostile (a DOCTYPE, beyond the caps) makes the whole file unreadable, as an OFD's does.
+     */
+    public static Invoice read(String name, byte[] content, PdfReading pdf) {
         if (content.length > MAX_FILE_BYTES) {
             throw new InvoiceUnreadable("文件超过 " + (MAX_FILE_BYTES >> 20) + " MB，不像发票 / larger than " + (MAX_FILE_BYTES >> 20) + " MB: not an invoice");
         }
         Invoice i = switch (kind(name, content)) {
             case XML -> EInvoiceXml.parse(content, name, Invoice.Format.XML, "XML 结构 / XML structure");
-            case PDF -> InvoiceText.parse(pdfText.apply(content), Invoice.Format.PDF, "PDF 文字 / PDF text");
+            case PDF -> pdf(name, content, pdf);
             case OFD -> ofd(name, content);
             case ZIP -> throw new InvoiceUnreadable("压缩包中不能再套压缩包 / a ZIP inside the ZIP is not read");
             case OTHER -> throw new InvoiceUnreadable("不是数电票 XML、OFD 或 PDF / not a 数电票 XML, OFD or PDF");
@@ -59,6 +78,15 @@ public final class InvoiceReader {
         if (p.id() != null && !p.id().matches("[0-9A-Z]{1,32}")) {
             throw new InvoiceUnreadable(zh + "纳税人识别号不对：" + p.id() + " / the " + en + "'s number is invalid");
         }
+    }
+
+    private static Invoice pdf(String name, byte[] content, PdfReading pdf) {
+        for (Map.Entry<String, byte[]> a : pdf.attachments(content).entrySet()) {
+            if (kind(a.getKey(), a.getValue()) != Kind.XML) continue;
+            Document doc = SafeXml.parse(a.getValue(), name + " 的附件 " + a.getKey());
+            if (EInvoiceXml.isEInvoice(doc)) return EInvoiceXml.parse(doc, Invoice.Format.PDF, "PDF 内附 XML / the PDF's attached XML");
+        }
+        return InvoiceText.parse(pdf.text(content), Invoice.Format.PDF, "PDF 文字 / PDF text");
     }
 
     private static Invoice ofd(String name, byte[] content) {

@@ -48,6 +48,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         Level consoleLevel = Level.toLevel(System.getProperty("huikuan.logLevel", "info"), Level.INFO);
         root.setLevel(consoleLevel); // raised to information by toFolder when there is a file
         root.addAppender(console);
+        // Apache POI (the statement import's .xls reader) warns of every workbook without document properties (most bank
+        // exports): nothing a user can act on; what cannot be read is refused by the import with a sentence of its own
+        context.getLogger("org.apache.poi").setLevel(Level.ERROR);
+        // and FontBox (PDFBox's font reader) of every odd glyph table in a PDF it reads the text of (a bank's statement, an invoice)
+        context.getLogger("org.apache.fontbox").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -136,6 +136,16 @@ public final class StatementReader {
         line(cells);
     }
 
+    /** Whether the header has been found (the rows after it are lines). */
+    public boolean hasHeader() {
+        return header != null;
+    }
+
+    /** How many rows have been handed in. */
+    public int rowsRead() {
+        return row;
+    }
+
     /** The statement read so far; refused if no header was found. */
     public Statement finish() {
         if (header == null) throw noHeader();

@@ -115,10 +115,11 @@ class HostileStatementTest {
     }
 
     @Test
-    void anOldXlsAndAMillionColumnHeaderAreRefused() throws Exception {
+    void aBrokenXlsAndAMillionColumnHeaderAreRefused() throws Exception {
+        // an .xls is read (XlsStatementTest); ten bytes of its signature are no workbook
         Path xls = dir.resolve("old.xls");
         Files.write(xls, new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
-        assertRefused(xls, ".xls", "save it as .xlsx");
+        assertRefused(xls, ".xls", "damaged", "save it as .xlsx");
         Path wide = dir.resolve("wide.csv");
         Files.writeString(wide, ",".repeat(1_000_000) + "\n" + LINE);
         assertRefused(wide, "第 1 行", "row 1");
