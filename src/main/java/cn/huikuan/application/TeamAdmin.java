@@ -178,6 +178,27 @@ public final class TeamAdmin {
         return new Book(schema, name.strip());
     }
 
+    /**
+     * Removes a book and everything in it: only for a book a failed {@code team push} has just made (the office's
+     * owners, who own the books' schemas, may; nobody else can).
+     */
+    void removeBook(String schema) {
+        checkSchema(schema);
+        sql(asOwnerGroup, c -> {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement("DELETE FROM huikuan.book WHERE schema_name = ?")) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+                p.setString(1, schema);
+                p.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            return null;
+        });
+    }
+
     /** Lets {@code login} open the book in {@code schema}: read and write, or read only for a read-only member. */
     public void grant(String login, String schema) {
         checkLogin(login);

@@ -80,6 +80,14 @@ final class BookPlace {
         }
     }
 
+    /** The office book's schema ({@code --book} as {@code book_N} or by its name), with the password from the environment. */
+    String schema() {
+        String user = login == null ? System.getProperty("user.name") : login;
+        String pw = env.apply(TeamCommand.DB_PASSWORD_ENV);
+        if (pw == null || pw.isEmpty()) throw new Cli.UsageException("give the password of " + user + " in " + TeamCommand.DB_PASSWORD_ENV);
+        return schema(user, pw);
+    }
+
     /** The book's schema: {@code book_N} as given, else the one of that name among the books this login may open. */
     private String schema(String user, String pw) {
         if (book.matches("book_\\d{1,9}")) return book;

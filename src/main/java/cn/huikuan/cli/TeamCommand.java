@@ -1,8 +1,11 @@
 package cn.huikuan.cli;
 
+import cn.huikuan.application.BookTransfer;
 import cn.huikuan.application.TeamAdmin;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -23,7 +26,10 @@ final class TeamCommand {
     }
 
     int run(String[] args) {
-        if (args.length == 0) throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke or list / 请指定 init、add-user、add-book、grant、revoke 或 list");
+        if (args.length == 0) {
+            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, push or pull"
+                    + " / 请指定 init、add-user、add-book、grant、revoke、list、push 或 pull");
+        }
         String what = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Args a = switch (what) {
@@ -31,6 +37,8 @@ final class TeamCommand {
             case "add-user" -> new Args(rest, Set.of("db", "login", "user", "role"), Set.of());
             case "add-book" -> new Args(rest, Set.of("db", "login", "name"), Set.of());
             case "grant", "revoke" -> new Args(rest, Set.of("db", "login", "user", "book"), Set.of());
+            case "push" -> new Args(rest, Set.of("db", "login", "book", "name"), Set.of());
+            case "pull" -> new Args(rest, Set.of("db", "login", "from", "book"), Set.of());
             default -> throw new Cli.UsageException("unknown team command / 未知的 team 命令: " + what);
         };
         String url = a.required("db");
@@ -39,6 +47,7 @@ final class TeamCommand {
         if (pw == null || pw.isEmpty()) {
             throw new Cli.UsageException("give the password of " + login + " in " + DB_PASSWORD_ENV + " / 请用环境变量 " + DB_PASSWORD_ENV + " 提供 " + login + " 的密码");
         }
+        if (what.equals("push") || what.equals("pull")) return move(what, a, url, login, pw.toCharArray());
         TeamAdmin team;
         try {
             team = TeamAdmin.connect(url, login, pw.toCharArray());
@@ -83,6 +92,34 @@ final class TeamCommand {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
+        return Cli.OK;
+    }
+
+    /**
+     * {@code team push --book DIR --db URL --name NAME}: a PC's books into a new office book (as an owner);
+     * {@code team pull --db URL --from BOOK --book DIR}: an office book into a new folder of this PC.
+     */
+    private int move(String what, Args a, String url, String login, char[] pw) {
+        BookTransfer.Moved m;
+        try {
+            if (what.equals("push")) {
+                Path dir = Cli.existingBooks(a.required("book"));
+                m = BookTransfer.push(dir, Cli.keyFromEnvironment(), url, login, pw, a.required("name"), Clock.systemDefaultZone());
+                out.println("已上传到服务器 Pushed to the server: " + dir.toAbsolutePath() + " → " + m.schema() + " " + a.required("name"));
+            } else {
+                Path dir = Path.of(a.required("book"));
+                String from = BookPlace.of(a.required("from"), url, login).environment(env).schema();
+                m = BookTransfer.pull(url, login, pw, from, dir, Cli.keyFromEnvironment(), Clock.systemDefaultZone());
+                out.println("已下载到本机 Pulled to this PC: " + m.schema() + " → " + dir.toAbsolutePath());
+            }
+        } catch (BookTransfer.TransferRefused | IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        } catch (TeamAdmin.TeamException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        out.println("记录 Records: " + m.copied().total() + "   证据文件 Evidence files: " + m.copied().files());
+        m.journals().forEach((book, journal) -> out.println("记录链 Journal " + book + ": " + journal.replace(":", " 条 entries, 链头 head ")
+                + "  两边一致 intact on both sides"));
         return Cli.OK;
     }
 }

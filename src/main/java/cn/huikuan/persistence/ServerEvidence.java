@@ -27,16 +27,22 @@ final class ServerEvidence implements EvidenceStore.Remote {
 
     @Override
     public void upload(String sha256, long size, Path file) throws IOException {
-        try (Connection c = server.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO evidence_content (sha256, size_bytes, content) VALUES (?, ?, ?)"
-                     + " ON CONFLICT (sha256) DO NOTHING");
+        try (Connection c = server.getConnection()) {
+            insert(c, "evidence_content", sha256, size, file);
+        } catch (SQLException e) {
+            throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores {@code file} in {@code table} on {@code c} (in its transaction, if one is open), unless it is there. */
+    static void insert(Connection c, String table, String sha256, long size, Path file) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (sha256, size_bytes, content) VALUES (?, ?, ?)"
+                + " ON CONFLICT (sha256) DO NOTHING");
              InputStream in = Files.newInputStream(file)) {
             ps.setString(1, sha256);
             ps.setLong(2, size);
             ps.setBinaryStream(3, in, size);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + e.getMessage(), e);
         }
     }
 

@@ -49,6 +49,26 @@ class TeamCliTest {
     }
 
     @Test
+    void aPcsBooksArePushedToTheServerAndPulledBackFromTheCommandLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
+        String url = PostgresServer.get().createDatabase("cli_move");
+        env.put("HUIKUAN_DB_PASSWORD", PostgresServer.SUPERUSER_PASSWORD);
+        assertThat(team("init", "--db", url, "--login", "postgres")).isZero();
+        env.put("HUIKUAN_NEW_PASSWORD", "mover-pass-1");
+        assertThat(team("add-user", "--db", url, "--login", "postgres", "--user", "mover", "--role", "owner")).isZero();
+        java.nio.file.Path pc = work.resolve("pc");
+        try (var b = cn.huikuan.application.Books.open(pc, cn.huikuan.TestClock.fixed())) {
+            cn.huikuan.application.SampleData.loadInto(b);
+        }
+        env.put("HUIKUAN_DB_PASSWORD", "mover-pass-1");
+        assertThat(team("push", "--book", pc.toString(), "--db", url, "--login", "mover", "--name", "示例账本")).isZero();
+        assertThat(printed()).contains("已上传到服务器 Pushed to the server", "证据文件 Evidence files: 6", "21 条 entries", "两边一致 intact on both sides");
+        assertThat(team("pull", "--db", url, "--login", "mover", "--from", "示例账本", "--book", work.resolve("back").toString())).isZero();
+        assertThat(printed()).contains("已下载到本机 Pulled to this PC");
+        assertThatThrownBy(() -> team("pull", "--db", url, "--login", "mover", "--from", "示例账本", "--book", pc.toString()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("never merges");
+    }
+
+    @Test
     void badInputIsAUsageErrorWithExitCode2() {
         env.put("HUIKUAN_DB_PASSWORD", "whatever");
         assertThatThrownBy(() -> team()).isInstanceOf(Cli.UsageException.class);
