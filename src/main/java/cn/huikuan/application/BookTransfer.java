@@ -94,20 +94,15 @@ public final class BookTransfer {
     /** Each book's journal, verified ("entries:head" by the book's name); refused when one does not verify. */
     private static Map<String, String> journals(Books books, String where) {
         Map<String, String> out = new LinkedHashMap<>();
-        long current = books.creditorId();
-        try {
-            for (CreditorProfile p : books.allBooks()) {
-                if (p.getId() != books.creditorId()) books.switchTo(p.getId());
-                AuditService.Report r = books.audit().verify(true);
-                if (!r.intact()) {
-                    throw new TransferRefused(where + "的账本「" + p.getName() + "」校验不通过，先运行 verify 查明原因 / the book "
-                            + p.getName() + " does not verify " + where + ": run verify and find out why first (" + r.first().detail() + ")");
-                }
-                out.put(p.getId() + " " + p.getName(), r.entries() + ":" + r.head());
+        books.eachBook(b -> {
+            AuditService.Report r = b.audit().verify(true);
+            CreditorProfile p = b.creditor();
+            if (!r.intact()) {
+                throw new TransferRefused(where + "的账本「" + p.getName() + "」校验不通过，先运行 verify 查明原因 / the book "
+                        + p.getName() + " does not verify " + where + ": run verify and find out why first (" + r.first().detail() + ")");
             }
-        } finally {
-            if (books.creditorId() != current) books.switchTo(current);
-        }
+            return out.put(p.getId() + " " + p.getName(), r.entries() + ":" + r.head());
+        });
         return out;
     }
 

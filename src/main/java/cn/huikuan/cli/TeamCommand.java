@@ -1,6 +1,9 @@
 package cn.huikuan.cli;
 
 import cn.huikuan.application.BookTransfer;
+import cn.huikuan.application.Dashboard;
+import cn.huikuan.application.OfficeOverview;
+import cn.huikuan.domain.Money;
 import cn.huikuan.application.TeamAdmin;
 
 import java.io.PrintStream;
@@ -27,8 +30,8 @@ final class TeamCommand {
 
     int run(String[] args) {
         if (args.length == 0) {
-            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, push or pull"
-                    + " / 请指定 init、add-user、add-book、grant、revoke、list、push 或 pull");
+            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, push, pull or overview"
+                    + " / 请指定 init、add-user、add-book、grant、revoke、list、push、pull 或 overview");
         }
         String what = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -38,6 +41,7 @@ final class TeamCommand {
             case "add-book" -> new Args(rest, Set.of("db", "login", "name"), Set.of());
             case "grant", "revoke" -> new Args(rest, Set.of("db", "login", "user", "book"), Set.of());
             case "push" -> new Args(rest, Set.of("db", "login", "book", "name"), Set.of());
+            case "overview" -> new Args(rest, Set.of("db", "login", "cases"), Set.of());
             case "pull" -> new Args(rest, Set.of("db", "login", "from", "book"), Set.of());
             default -> throw new Cli.UsageException("unknown team command / 未知的 team 命令: " + what);
         };
@@ -48,6 +52,7 @@ final class TeamCommand {
             throw new Cli.UsageException("give the password of " + login + " in " + DB_PASSWORD_ENV + " / 请用环境变量 " + DB_PASSWORD_ENV + " 提供 " + login + " 的密码");
         }
         if (what.equals("push") || what.equals("pull")) return move(what, a, url, login, pw.toCharArray());
+        if (what.equals("overview")) return overview(a, url, login, pw.toCharArray());
         TeamAdmin team;
         try {
             team = TeamAdmin.connect(url, login, pw.toCharArray());
@@ -92,6 +97,42 @@ final class TeamCommand {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
+        return Cli.OK;
+    }
+
+    /** {@code team overview --db URL [--login NAME] [--cases N]}: every book this login may open, its figures and today's tasks. */
+    private int overview(Args a, String url, String login, char[] pw) {
+        int cases;
+        try {
+            cases = a.optional("cases") == null ? 200 : Integer.parseInt(a.optional("cases"));
+        } catch (NumberFormatException e) {
+            throw new Cli.UsageException("--cases must be a number / --cases 应为数字");
+        }
+        if (cases < 1) throw new Cli.UsageException("--cases must be at least 1 / --cases 至少为 1");
+        java.util.List<OfficeOverview.Line> lines;
+        try {
+            lines = OfficeOverview.of(url, login, pw, Clock.systemDefaultZone(), cases);
+        } catch (TeamAdmin.TeamException | IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        out.println("账本 Book\t企业 Business\t客户 Customers\t未结 Open\t应收余额 Outstanding\t逾期 Overdue\t今日待办 Today");
+        java.math.BigDecimal outstanding = Money.ZERO, overdue = Money.ZERO;
+        int tasks = 0;
+        for (OfficeOverview.Line l : lines) {
+            if (l.problem() != null) {
+                out.println(l.schema() + " " + l.bookName() + "\t未能打开 not opened: " + l.problem());
+                continue;
+            }
+            Dashboard d = l.dashboard();
+            out.println(l.schema() + " " + l.bookName() + "\t" + l.business() + "\t" + d.customers() + "\t" + d.openReceivables() + "\t"
+                    + Money.format(d.outstanding()) + "\t" + Money.format(d.overdue()) + "\t" + l.today().items().size()
+                    + (l.today().capped() ? "+" : ""));
+            l.today().items().stream().limit(5).forEach(i -> out.println("    " + i.date() + "  " + i.customer() + "  " + i.title() + "：" + i.text()));
+            outstanding = outstanding.add(d.outstanding());
+            overdue = overdue.add(d.overdue());
+            tasks += l.today().items().size();
+        }
+        out.println("合计 Total\t\t\t\t" + Money.format(outstanding) + "\t" + Money.format(overdue) + "\t" + tasks);
         return Cli.OK;
     }
 

@@ -273,6 +273,22 @@ class OfficeBooksTest {
     }
 
     @Test
+    void theOfficeViewShowsEveryBookAStaffMemberMaySeeAndNoOther() {
+        List<OfficeOverview.Line> amy = OfficeOverview.of(url, "amy", "amy-pw-1234".toCharArray(), TestClock.fixed(), 50);
+        assertThat(amy).extracting(OfficeOverview.Line::schema).containsExactlyInAnyOrder(shop.schema(), busy.schema());
+        List<OfficeOverview.Line> rita = OfficeOverview.of(url, "rita", "rita-pw-123".toCharArray(), TestClock.fixed(), 50);
+        assertThat(rita).extracting(OfficeOverview.Line::schema).containsExactly(shop.schema());
+        OfficeOverview.Line line = rita.get(0);
+        try (Books ben = open(pcB, "ben", "ben-pw-1234", shop.schema())) {
+            // the same figures and tasks as the book's own dashboard and 今日待办
+            assertThat(line.dashboard()).isEqualTo(ben.lists().dashboard(ben.creditorId(), ben.today()));
+            assertThat(line.today().items()).isEqualTo(ben.todo().items(50).items());
+        }
+        assertThat(line.dashboard().overdue().signum()).isPositive();
+        assertThat(line.today().items()).isNotEmpty();
+    }
+
+    @Test
     void theServersDialectIsReadFromTheConnection() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "amy", "amy-pw-1234")) {
             assertThat(Dialect.of(c)).isEqualTo(Dialect.POSTGRESQL);

@@ -78,6 +78,14 @@ class OfficeCliTest {
     }
 
     @Test
+    void theOfficeViewListsTheBooksOfTheLoginWithTheirFiguresAndTasks() {
+        env.put("HUIKUAN_DB_PASSWORD", "zhou-pw-123");
+        assertThat(new TeamCommand(new PrintStream(out, true, StandardCharsets.UTF_8), env::get).run(
+                new String[]{"overview", "--db", url, "--login", "zhou"})).isZero();
+        assertThat(printed()).contains("应收余额 Outstanding", schema + " 王氏建材", "合计 Total").doesNotContain("李记餐饮");
+    }
+
+    @Test
     void refusalsSayWhyInOneLine() {
         env.put("HUIKUAN_DB_PASSWORD", "zhou-pw-123");
         assertThatThrownBy(() -> verify("--db", url, "--book", "李记餐饮", "--login", "zhou"))
