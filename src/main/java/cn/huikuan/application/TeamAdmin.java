@@ -184,16 +184,11 @@ public final class TeamAdmin {
      */
     void removeBook(String schema) {
         checkSchema(schema);
-        sql(asOwnerGroup, c -> {
-            c.setAutoCommit(false);
+        transaction(asOwnerGroup, c -> {
             try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement("DELETE FROM huikuan.book WHERE schema_name = ?")) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
                 p.setString(1, schema);
                 p.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
             return null;
         });
@@ -204,17 +199,12 @@ public final class TeamAdmin {
         checkLogin(login);
         checkSchema(schema);
         Role role = roleOf(login);
-        sql(asOwnerGroup, c -> {
-            c.setAutoCommit(false);
+        transaction(asOwnerGroup, c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO huikuan.book_grant (schema_name, login) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 p.setString(1, schema);
                 p.setString(2, login);
                 p.executeUpdate();
                 grantOn(c, login, role, schema);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
             return null;
         });
@@ -224,8 +214,7 @@ public final class TeamAdmin {
     public void revoke(String login, String schema) {
         checkLogin(login);
         checkSchema(schema);
-        sql(asOwnerGroup, c -> {
-            c.setAutoCommit(false);
+        transaction(asOwnerGroup, c -> {
             try (Statement s = c.createStatement();
                  PreparedStatement p = c.prepareStatement("DELETE FROM huikuan.book_grant WHERE schema_name = ? AND login = ?")) {
                 s.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM " + ident(login));
@@ -234,10 +223,6 @@ public final class TeamAdmin {
                 p.setString(1, schema);
                 p.setString(2, login);
                 p.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
             return null;
         });
@@ -367,6 +352,21 @@ public final class TeamAdmin {
         } catch (SQLException e) {
             throw new TeamException(e);
         }
+    }
+
+    /** {@code work} in one transaction: committed when it returns, rolled back if it throws. */
+    private static void transaction(DataSource ds, Work<?> work) {
+        sql(ds, c -> {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            return null;
+        });
     }
 
     /** The server refused or failed: its SQL state says which ({@code 42501}: not permitted; {@code 28P01}: wrong password). */

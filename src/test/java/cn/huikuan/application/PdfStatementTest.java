@@ -1,22 +1,12 @@
 package cn.huikuan.application;
 
-import cn.huikuan.TestClock;
-import cn.huikuan.domain.Customer;
-import cn.huikuan.domain.Money;
-import cn.huikuan.domain.PartyKind;
 import cn.huikuan.domain.Payment;
-import cn.huikuan.domain.Receivable;
-import cn.huikuan.domain.ReceivableKind;
 import cn.huikuan.statements.MatchKind;
 import cn.huikuan.statements.StatementFiles;
 import cn.huikuan.statements.StatementFormat;
 import cn.huikuan.statements.StatementLine;
-import cn.huikuan.statements.StatementRefused;
 import cn.huikuan.storage.Sha256;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,53 +16,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Issue 23: a bank's 交易明细 as a text PDF (one line per transaction) is read by its Chinese headers into the same rows
  * as a CSV and imported as one; a scan (no text) is refused saying to export CSV or Excel from the bank, and a damaged
  * or tableless PDF is refused; nothing is written then. The PDFs are written by the test with iText, in two layouts.
  */
-class PdfStatementTest {
-    @TempDir
-    Path dir;
-    Books books;
-    long li, builder;
-
-    @BeforeEach
-    void open() {
-        books = Books.open(dir.resolve("books"), TestClock.fixed());
-        li = receivable(StatementFiles.LI, PartyKind.PERSON, "5000");
-        builder = receivable(StatementFiles.BUILDER, PartyKind.ORGANISATION, "12500");
-    }
-
-    @AfterEach
-    void close() {
-        books.close();
-    }
-
-    long receivable(String name, PartyKind kind, String amount) {
-        Customer c = books.customers().save(books.customers().newCustomer(kind, name));
-        Receivable r = new Receivable(c, ReceivableKind.SALE_ON_CREDIT, "货款", LocalDate.of(2026, 6, 1), Money.of(amount));
-        r.dueOn(LocalDate.of(2026, 9, 1));
-        return books.receivables().save(r, false).getId();
-    }
-
-    void assertNothingWritten() {
-        for (long id : new long[]{li, builder}) {
-            assertThat(books.receivables().payments(id)).isEmpty();
-            assertThat(books.evidence().list(id)).isEmpty();
-        }
-    }
-
-    void assertRefused(Path f, String... parts) {
-        assertTimeoutPreemptively(HostileStatementTest.LIMIT, () -> assertThatThrownBy(() -> books.statements().preview(f))
-                .isInstanceOf(StatementRefused.class)
-                .satisfies(e -> HostileSpreadsheetTest.assertBilingualSentence(e.getMessage()).contains(parts)));
-        assertNothingWritten();
-    }
-
+class PdfStatementTest extends StatementBooksTestBase {
     @Test
     void aBanksPdfWithDebitAndCreditColumnsOverTwoPagesIsReadByItsHeaders() throws Exception {
         Path f = StatementFiles.bankPdf(dir);

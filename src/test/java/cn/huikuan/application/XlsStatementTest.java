@@ -1,12 +1,6 @@
 package cn.huikuan.application;
 
-import cn.huikuan.TestClock;
-import cn.huikuan.domain.Customer;
-import cn.huikuan.domain.Money;
-import cn.huikuan.domain.PartyKind;
 import cn.huikuan.domain.Payment;
-import cn.huikuan.domain.Receivable;
-import cn.huikuan.domain.ReceivableKind;
 import cn.huikuan.statements.MatchKind;
 import cn.huikuan.statements.StatementFiles;
 import cn.huikuan.statements.StatementFormat;
@@ -15,10 +9,7 @@ import cn.huikuan.statements.StatementRefused;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -32,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -41,45 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * they are; a damaged, encrypted, oversized or otherwise hostile .xls is refused with one sentence, nothing written.
  * The .xls files are written by the test with POI.
  */
-class XlsStatementTest {
-    @TempDir
-    Path dir;
-    Books books;
-    long li, builder;
-
-    @BeforeEach
-    void open() {
-        books = Books.open(dir.resolve("books"), TestClock.fixed());
-        li = receivable(StatementFiles.LI, PartyKind.PERSON, "5000");
-        builder = receivable(StatementFiles.BUILDER, PartyKind.ORGANISATION, "12500");
-    }
-
-    @AfterEach
-    void close() {
-        books.close();
-    }
-
-    long receivable(String name, PartyKind kind, String amount) {
-        Customer c = books.customers().save(books.customers().newCustomer(kind, name));
-        Receivable r = new Receivable(c, ReceivableKind.SALE_ON_CREDIT, "货款", LocalDate.of(2026, 6, 1), Money.of(amount));
-        r.dueOn(LocalDate.of(2026, 9, 1));
-        return books.receivables().save(r, false).getId();
-    }
-
-    void assertNothingWritten() {
-        for (long id : new long[]{li, builder}) {
-            assertThat(books.receivables().payments(id)).isEmpty();
-            assertThat(books.evidence().list(id)).isEmpty();
-        }
-    }
-
-    void assertRefused(Path f, String... parts) {
-        assertTimeoutPreemptively(HostileStatementTest.LIMIT, () -> assertThatThrownBy(() -> books.statements().preview(f))
-                .isInstanceOf(StatementRefused.class)
-                .satisfies(e -> HostileSpreadsheetTest.assertBilingualSentence(e.getMessage()).contains(parts)));
-        assertNothingWritten();
-    }
-
+class XlsStatementTest extends StatementBooksTestBase {
     @Test
     void aBanksXlsWithChineseHeadersIsReadAsItsCsvIsAndRecorded() throws Exception {
         Path f = StatementFiles.bankXls(dir);
