@@ -155,7 +155,7 @@ final class ConductRules {
         return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !PUBLISHED.matcher(w.text()).find();
     }
 
-    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的)?$");
+    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的)?(?:赊账|赊销|欠款|客户)?$");
     private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
     private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
 
@@ -175,6 +175,8 @@ final class ConductRules {
         return ACCUSED.matcher(w.clausePrefix()).find() && REBUTTAL.matcher(w.text()).find();
     }
 
+    /** The same, said of the writer's own act: "你说我要去你们村里闹" (the actor 我 follows). */
+    private static final Pattern ACCUSER = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣)(?:说)?$");
     private static final Pattern ACCUSED = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣|污蔑)"
             + "(?:说)?(?:我|我们)(?:要|在|是|想|会|放|搞|的|了)?$");
     private static final Pattern REBUTTAL = Pattern.compile("没说过|从来没|从没|不是事实|胡说|造谣|诬陷|冤枉|问心无愧|聊天记录|证据|随便告|尽管告|去哪告|哪告都|不怕你告"
@@ -454,6 +456,7 @@ final class ConductRules {
             if (NEGATION_IN_GAP.matcher(a.group("gap")).find()) continue;
             int cs = text.lastIndexOf('\n', a.start() - 1) + 1;
             if (REASSURED.matcher(text.substring(cs, a.start())).find()) continue;
+            if (ACCUSER.matcher(text.substring(cs, a.start())).find() && REBUTTAL.matcher(text).find()) continue;   // the debtor's words, rejected
             int ce = text.indexOf('\n', a.end());
             if (ce < 0) ce = text.length();
             int ps = cs >= 1 ? text.lastIndexOf('\n', cs - 2) + 1 : cs;      // the clause before: the topic ("你老婆的店，我去过了")

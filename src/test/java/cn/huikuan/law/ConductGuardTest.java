@@ -309,8 +309,8 @@ class ConductGuardTest {
 
     @Test
     void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-10.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-10.tsv")).isNull();
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-11.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-11.tsv")).isNull();
         for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
         assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(2000);
     }
@@ -360,6 +360,11 @@ class ConductGuardTest {
         // a shop's own list, said of the shop's premises ("店里的")
         assertThat(v.apply("结清之前，你在我们店里的黑名单上，只能现款提货，不能赊账。")).isEqualTo(Verdict.OK);
         assertThat(v.apply("你在我们店里的黑名单上，我已经发到同行群里了。")).isEqualTo(Verdict.BLOCKED);
+        // (after heldout-11) the debtor's words about a visit, rejected; a shop's own credit list named by what it lists
+        assertThat(v.apply("你说我“要去你单位闹”？我从来没说过，我只走法律程序。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你说我要去你单位闹？对，明天我就去你单位闹。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("结清之前你在我们店自己的欠款黑名单上，只能现结。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你在我们店自己的欠款黑名单上，名单我贴在店门口了。")).isEqualTo(Verdict.BLOCKED);
         // a rate by the week: 52 weeks a year against the cap of four times the LPR
         assertThat(v.apply("借你两万，周息0.2%，按月结。")).isEqualTo(Verdict.OK);         // 10.4% a year
         assertThat(v.apply("借你两万，周息1%，按月结。")).isEqualTo(Verdict.BLOCKED);      // 52% a year
