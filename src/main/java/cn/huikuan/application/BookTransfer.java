@@ -27,8 +27,19 @@ public final class BookTransfer {
     private BookTransfer() {
     }
 
-    /** What arrived, and each book's journal as verified on both sides ({@code name → "entries:head"}). */
-    public record Moved(String schema, BookCopy.Copied copied, Map<String, String> journals) {
+    /**
+     * What arrived: rows per table, evidence files, and each book's journal as verified on both sides
+     * ({@code name → "entries:head"}).
+     */
+    public record Moved(String schema, Map<String, Long> rows, int files, Map<String, String> journals) {
+        Moved(String schema, BookCopy.Copied copied, Map<String, String> journals) {
+            this(schema, copied.rows(), copied.files(), journals);
+        }
+
+        /** Records copied, every table together. */
+        public long records() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** The refusal of a move: the books do not verify, are not empty, or did not arrive intact. */

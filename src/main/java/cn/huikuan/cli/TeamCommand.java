@@ -158,7 +158,7 @@ final class TeamCommand {
         } catch (TeamAdmin.TeamException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        out.println("记录 Records: " + m.copied().total() + "   证据文件 Evidence files: " + m.copied().files());
+        out.println("记录 Records: " + m.records() + "   证据文件 Evidence files: " + m.files());
         m.journals().forEach((book, journal) -> out.println("记录链 Journal " + book + ": " + journal.replace(":", " 条 entries, 链头 head ")
                 + "  两边一致 intact on both sides"));
         return Cli.OK;

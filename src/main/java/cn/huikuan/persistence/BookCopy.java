@@ -35,9 +35,6 @@ public final class BookCopy {
 
     /** What was copied: rows per table, and evidence files. */
     public record Copied(Map<String, Long> rows, int files) {
-        public long total() {
-            return rows.values().stream().mapToLong(Long::longValue).sum();
-        }
     }
 
     /** Tables whose rows are not the book's records: each database keeps its own migration history; files go apart. */

@@ -51,8 +51,8 @@ class BookTransferTest {
     void aPcsBooksGoToTheServerWorkThereAndComeBackWithEveryRecordFileAndJournalEntry() throws Exception {
         Path pc = pcBooks("pc");
         BookTransfer.Moved up = BookTransfer.push(pc, null, url, "pat", "pat-pw-1234".toCharArray(), "王氏建材（上传）", TestClock.fixed());
-        assertThat(up.copied().files()).isEqualTo(6);
-        assertThat(up.copied().rows()).containsEntry("receivable", 3L).containsEntry("creditor", 2L);
+        assertThat(up.files()).isEqualTo(6);
+        assertThat(up.rows()).containsEntry("receivable", 3L).containsEntry("creditor", 2L);
         assertThat(up.journals()).hasSize(2).allSatisfy((book, journal) -> assertThat(journal).matches("\\d+:[0-9a-f]{64}"));
         assertThat(up.journals().values()).anyMatch(j -> j.startsWith("21:"));
         // the bookkeeper works on it on the server: a payment, journalled with their name
@@ -71,7 +71,7 @@ class BookTransferTest {
         // and the book comes back to a new folder of a PC, the server's payment and its writer's name with it
         Path back = work.resolve("back");
         BookTransfer.Moved down = BookTransfer.pull(url, "quinn", "quinn-pw-123".toCharArray(), up.schema(), back, null, TestClock.fixed());
-        assertThat(down.copied().files()).isEqualTo(6);
+        assertThat(down.files()).isEqualTo(6);
         assertThat(down.journals().values()).anyMatch(j -> j.startsWith("22:"));
         try (Books pc2 = Books.open(back, TestClock.fixed())) {
             var sample = pc2.allBooks().stream().filter(p -> !p.getName().equals("第二家店")).findFirst().orElseThrow();
