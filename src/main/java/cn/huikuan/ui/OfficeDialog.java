@@ -99,6 +99,7 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
         Label hint = new Label(i18n.t("office.address.hint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wraps onto a second line rather than ending in "…"
         grid.add(hint, 1, 1);
         grid.addRow(2, new Label(i18n.t("office.login")), login);
         grid.addRow(3, new Label(i18n.t("office.password")), password);
@@ -108,11 +109,14 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.setWrapText(true);
         error.setMaxWidth(520);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // a long refusal takes room from the list below
         error.setText(problem == null ? "" : problem);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
 
         books.setId("officeBooks");
         books.setPrefSize(520, 180);
+        books.setMinHeight(90);
+        VBox.setVgrow(books, Priority.ALWAYS);
         books.setPlaceholder(new Label(i18n.t("office.books.none")));
         books.setCellFactory(v -> new ListCell<>() {
             @Override

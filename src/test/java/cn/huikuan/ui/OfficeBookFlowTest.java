@@ -136,6 +136,46 @@ class OfficeBookFlowTest extends FxRobot {
         assertThat(text("#statusText")).doesNotContain("服务器");
     }
 
+    @Test
+    void inEnglishAt1280TheBookBarHoldsTheOfficeButtonBesideTheFolderActions() throws Exception {
+        System.setProperty("huikuan.lang", "en");
+        try {
+            FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(HuikuanApp.class);
+            HuikuanApp huikuan = (HuikuanApp) app;
+            waitFor(() -> exists("#mainView") && huikuan.books() != null && huikuan.tasksIdle());
+            javafx.stage.Stage stage = (javafx.stage.Stage) lookup("#mainView").query().getScene().getWindow();
+            interact(() -> stage.setWidth(1280));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.take(lookup("#mainView").queryAs(Node.class), "office-en-1280");
+            // every action of the book bar shows its whole label (none cut to "…"), and the search keeps its width
+            var cut = UiTestBase.onFx(() -> lookup(".book-bar .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                    .filter(Node::isVisible).filter(b -> b.getWidth() + 0.5 < b.prefWidth(-1)).map(Labeled::getText).toList());
+            assertThat(cut).isEmpty();
+            assertThat(text("#officeServer")).isEqualTo("Office server…");
+            TextInputControl search = lookup("#globalSearch").queryAs(TextInputControl.class);
+            assertThat(UiTestBase.onFx(() -> search.getWidth() + 0.5 >= search.prefWidth(-1))).isTrue();
+
+            clickOn("#officeServer");
+            waitFor(() -> exists("#officeDialog"));
+            type("#officeAddress", "127.0.0.1");   // no database: said before anything is sent
+            clickOn("#officeConnect");
+            waitFor(() -> !text("#officeError").isEmpty());
+            assertThat(text("#officeError")).startsWith("This is not a server address");
+            type("#officeAddress", url);   // the whole JDBC address is taken too
+            type("#officeLogin", "ui_clerk");
+            type("#officePassword", "not-the-password");
+            clickOn("#officeConnect");
+            waitFor(() -> text("#officeError").startsWith("The server does not accept"));
+            Screenshots.take(lookup("#officeDialog").queryAs(Node.class), "office-en-dialog");
+            clickOn("#officeCancel");
+            waitFor(() -> !exists("#officeDialog"));
+            assertThat(huikuan.books().onServer()).isFalse();
+        } finally {
+            System.clearProperty("huikuan.lang");
+        }
+    }
+
     void type(String query, String value) {
         TextInputControl field = lookup(query).queryAs(TextInputControl.class);
         clickOn(field);
