@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OfficeBookFlowTest extends FxRobot {
     static String url;
     static TeamAdmin.Book shop;
+    /** A second book granted to the clerk, taken back by the owner in the middle of one test. */
+    static TeamAdmin.Book taken;
+    static TeamAdmin owner;
 
     @TempDir
     Path dir;
@@ -50,10 +53,12 @@ class OfficeBookFlowTest extends FxRobot {
         admin.init();
         // roles are the cluster's, shared with the other office tests in this JVM: names of this test's own
         admin.addUser("ui_owner", TeamAdmin.Role.OWNER, "ui-owner-pw-1".toCharArray());
-        TeamAdmin owner = TeamAdmin.connect(url, "ui_owner", "ui-owner-pw-1".toCharArray());
+        owner = TeamAdmin.connect(url, "ui_owner", "ui-owner-pw-1".toCharArray());
         owner.addUser("ui_clerk", TeamAdmin.Role.BOOKKEEPER, "ui-clerk-pw-1".toCharArray());
         shop = owner.addBook("王氏建材");
         owner.grant("ui_clerk", shop.schema());
+        taken = owner.addBook("李记餐饮");
+        owner.grant("ui_clerk", taken.schema());
         Path pc = Files.createTempDirectory("huikuan-ui-office");
         try (Books b = Books.openOffice(pc, url, "ui_clerk", "ui-clerk-pw-1".toCharArray(), shop.schema(), TestClock.fixed())) {
             assertThat(SampleData.loadInto(b)).isTrue();
@@ -104,10 +109,12 @@ class OfficeBookFlowTest extends FxRobot {
         type("#officePassword", "ui-clerk-pw-1");
         clickOn("#officeConnect");
         ListView<TeamAdmin.Book> list = lookup("#officeBooks").queryListView();
-        waitFor(() -> list.getItems().size() == 1);
+        waitFor(() -> list.getItems().size() == 2);
         assertThat(text("#officeError")).isEmpty();
-        assertThat(list.getItems().get(0).name()).isEqualTo("王氏建材");
-        clickOn(lookup("#officeBooks .list-cell").nth(0).queryAs(Node.class));
+        assertThat(list.getItems()).extracting(TeamAdmin.Book::name).containsExactlyInAnyOrder("王氏建材", "李记餐饮");
+        int wang = list.getItems().indexOf(shop);
+        clickOn(lookup("#officeBooks .list-cell").nth(wang).queryAs(Node.class));
+        assertThat(list.getSelectionModel().getSelectedItem()).isEqualTo(shop);
         Screenshots.take(lookup("#officeDialog").queryAs(Node.class), "43-office-open");
         clickOn("#officeOpen");
 
@@ -173,6 +180,37 @@ class OfficeBookFlowTest extends FxRobot {
             assertThat(huikuan.books().onServer()).isFalse();
         } finally {
             System.clearProperty("huikuan.lang");
+        }
+    }
+
+    @Test
+    void aBookTakenBackBeforeItOpensBringsBackThisComputersBooksAndTheDialogSaysWhy() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        HuikuanApp huikuan = (HuikuanApp) app;
+        waitFor(() -> exists("#mainView") && huikuan.books() != null);
+        clickOn("#officeServer");
+        waitFor(() -> exists("#officeDialog"));
+        type("#officeAddress", url.replaceFirst("^jdbc:postgresql://", ""));
+        type("#officeLogin", "ui_clerk");
+        type("#officePassword", "ui-clerk-pw-1");
+        clickOn("#officeConnect");
+        ListView<TeamAdmin.Book> list = lookup("#officeBooks").queryListView();
+        waitFor(() -> list.getItems().contains(taken));
+        interact(() -> list.getSelectionModel().select(taken));
+        owner.revoke("ui_clerk", taken.schema());   // the owner takes the book back meanwhile
+        try {
+            clickOn("#officeOpen");
+            waitFor(() -> exists("#officeDialog") && !text("#officeError").isEmpty());
+            assertThat(text("#officeError")).startsWith("服务器上的这个账本打不开");
+            assertThat(huikuan.books().onServer()).isFalse();
+            assertThat(huikuan.books().folder()).isEqualTo(dir.resolve("books").toAbsolutePath().normalize());
+            assertThat(text("#officeLogin")).isEqualTo("ui_clerk");
+            clickOn("#officeCancel");
+            waitFor(() -> !exists("#officeDialog"));
+            assertThat(visible("#backupNow")).isTrue();
+        } finally {
+            owner.grant("ui_clerk", taken.schema());
         }
     }
 
