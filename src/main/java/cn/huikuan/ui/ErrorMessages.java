@@ -38,6 +38,13 @@ public final class ErrorMessages {
         if (e instanceof DataFolderException df) {
             return i18n.t("error.data." + df.reason().name(), df.folder(), df.detail());
         }
+        if (e instanceof cn.huikuan.application.TeamAdmin.TeamException te) {
+            // the office server's refusal while listing the books: said as when a book does not open (team mode, issue 22)
+            String state = te.sqlState() == null ? "" : te.sqlState();
+            String reason = state.startsWith("08") ? "SERVER_UNREACHABLE" : state.startsWith("28") ? "SERVER_LOGIN" : "SERVER_BOOK";
+            String detail = te.getCause() != null && te.getCause().getMessage() != null ? te.getCause().getMessage() : te.getMessage();
+            return i18n.t("error.data." + reason, "", detail);
+        }
         if (e instanceof DomainException de) {
             return de.errors().stream().map(i18n::error).collect(Collectors.joining("\n"));
         }

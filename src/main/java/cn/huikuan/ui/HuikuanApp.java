@@ -51,6 +51,10 @@ public final class HuikuanApp extends Application {
     private volatile DatabaseKey key;
     /** A folder the user pointed the app at that already holds books: checked before it is first opened. */
     private volatile Path broughtIn;
+    /** The office book open now (team mode, issue 22), null on this computer's books. */
+    private volatile OfficeBook office;
+    /** The office book last chosen in this session: its address and login fill the dialog next time. */
+    private OfficeBook lastOffice;
     /** Run once the main window shows after the next {@link #openBooks}. */
     private Consumer<AppContext> afterOpen;
 
@@ -376,6 +380,74 @@ public final class HuikuanApp extends Application {
         runInBackground(work, "huikuan-password");
     }
 
+    /**
+     * 办公室服务器…: the dialog that lists the books of an office's server (team mode, issue 22); {@code problem}, when
+     * not null, says why the last try did not open. Opening one closes the current books; 本机账本 goes back to the
+     * data folder's.
+     */
+    private void showOfficeDialog(String problem) {
+        I18n i18n = context.i18n();
+        OfficeBook fill = office != null ? office : lastOffice;
+        String address = fill == null ? "" : fill.url().replaceFirst("^jdbc:postgresql://", "");
+        var answer = new OfficeDialog(i18n, stage, office, address, fill == null ? "" : fill.login(), problem).showAndWait();
+        if (answer.isEmpty()) return;
+        if (answer.get() instanceof OfficeDialog.Open open) {
+            lastOffice = open.book();
+            openOffice(open.book(), open.password(), i18n);
+        } else if (answer.get() instanceof OfficeDialog.Local) {
+            closeBooks();
+            office = null;
+            openBooks(BookFolders.defaultLocation(), false, null);
+        }
+    }
+
+    /**
+     * Closes the current books and opens {@code book} on its server in the background, behind the splash; the
+     * password is cleared once used. If it does not open, this computer's books open again and the dialog shows why.
+     */
+    private void openOffice(OfficeBook book, char[] password, I18n i18n) {
+        closeBooks();
+        office = null;
+        Label splash = showSplash(i18n.t("office.opening", book.label(i18n)));
+        String language = i18n.language();
+        Task<Books> open = new Task<>() {
+            @Override
+            protected Books call() {
+                Books b;
+                try {
+                    b = Books.openOffice(BookFolders.officeLocation(book.url(), book.schema(), book.login()),
+                            book.url(), book.login(), password, book.schema(), Clock.systemDefaultZone());
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+                try {
+                    b.settings().setLanguage(language);   // this computer's folder for the book: the window keeps its language
+                } catch (RuntimeException e) {
+                    b.close();
+                    throw e;
+                }
+                return b;
+            }
+        };
+        open.setOnSucceeded(e -> {
+            if (DialogService.exiting()) {
+                open.getValue().close();
+                return;
+            }
+            office = book;
+            showMain(open.getValue(), null);
+        });
+        open.setOnFailed(e -> {
+            if (DialogService.exiting()) return;
+            LoggerFactory.getLogger(HuikuanApp.class).warn("Office book did not open", open.getException());
+            String why = ErrorMessages.describe(open.getException(), i18n);
+            splash.setText(why);
+            afterOpen = ctx -> Platform.runLater(() -> showOfficeDialog(why));
+            openBooks(BookFolders.defaultLocation(), false, null);
+        });
+        runInBackground(open, "huikuan-open-office");
+    }
+
     /** Before a restore or a password change replaces the database file: running work finishes, then the books close. */
     private void closeBooks() {
         tasks.finishAndStop(10);
@@ -604,7 +676,7 @@ public final class HuikuanApp extends Application {
         MainView main = new MainView(ctx, lang -> {
             books.settings().setLanguage(lang);
             build(I18n.forLanguage(lang));
-        }, this::restore, this::changePassword);
+        }, this::restore, this::changePassword, () -> showOfficeDialog(null), office == null ? null : office.label(i18n));
         madeOn = Thread.currentThread().getName();
         cn.huikuan.StartupTiming.mark("main view: constructed");
         return new Prepared(ctx, runner, main);
@@ -622,7 +694,8 @@ public final class HuikuanApp extends Application {
         useLocale(p.context().i18n());
         tasks = p.tasks();
         context = p.context();
-        stage.setTitle(p.context().i18n().t("app.title"));
+        OfficeBook on = office;
+        stage.setTitle(p.context().i18n().t("app.title") + (on != null && p.context().books().onServer() ? " — " + on.label(p.context().i18n()) : ""));
         stage.getScene().setRoot(p.main());
         p.main().getStylesheets().add(MainView.stylesheet());
     }

@@ -51,7 +51,18 @@ public final class MainView extends BorderPane {
     /** {@code changePassword} closes, re-encrypts and reopens the books (the app's job too); null hides 密码保护. */
     public MainView(AppContext ctx, Consumer<String> switchLanguage, Consumer<Path> restore,
                     Consumer<PasswordDialog.Request> changePassword) {
+        this(ctx, switchLanguage, restore, changePassword, null, null);
+    }
+
+    /**
+     * {@code office} opens the 办公室服务器… dialog (the app's job: it closes these books and opens another); null hides
+     * the button. {@code officePlace} names the office book open ("服务器 HOST · NAME（LOGIN）"), null on this computer's books.
+     */
+    MainView(AppContext ctx, Consumer<String> switchLanguage, Consumer<Path> restore,
+             Consumer<PasswordDialog.Request> changePassword, Runnable office, String officePlace) {
         this.ctx = ctx;
+        // an office book is backed up with its server and has no folder of books to restore or protect (team mode, issue 22)
+        boolean onServer = ctx.books().onServer();
         ctx.changes().subscribe(this::refreshAll); // every write a view makes reloads the lists and open views
         setId("mainView");
         dashboard = new DashboardView(ctx, this);
@@ -85,8 +96,9 @@ public final class MainView extends BorderPane {
         backupTo.setOnAction(e -> backupToFolder());
         Button restoreButton = new Button(ctx.t("action.restore"));
         restoreButton.setId("restoreBackup");
-        restoreButton.setVisible(restore != null);
-        restoreButton.setManaged(restore != null);
+        showIf(restoreButton, restore != null && !onServer);
+        showIf(backup, !onServer);
+        showIf(backupTo, !onServer);
         restoreButton.setOnAction(e -> ctx.tasks().run(ctx.t("task.loading"), p -> ctx.books().backups().list(),
                 list -> new RestoreDialog(ctx, getScene().getWindow(), list).showAndWait().ifPresent(zip -> {
                     if (ctx.dialogs().confirm(getScene().getWindow(), ctx.t("restore.confirm.title"), ctx.t("restore.confirm", zip.getFileName()))) {
@@ -95,8 +107,11 @@ public final class MainView extends BorderPane {
                 })));
         Button password = new Button(ctx.t("password.button"));
         password.setId("passwordProtect");
-        password.setVisible(changePassword != null);
-        password.setManaged(changePassword != null);
+        showIf(password, changePassword != null && !onServer);
+        Button officeButton = new Button(ctx.t("office.button"));
+        officeButton.setId("officeServer");
+        showIf(officeButton, office != null);
+        officeButton.setOnAction(e -> office.run());
         password.setOnAction(e -> {
             boolean protectedNow = BookFolders.isEncrypted(ctx.books().folder());
             new PasswordDialog(ctx, getScene().getWindow(), protectedNow).showAndWait().ifPresent(changePassword);
@@ -139,7 +154,7 @@ public final class MainView extends BorderPane {
         // The books' safety (backups, restore, password) sits with the books: one tool bar row held every action and
         // overflowed at 1280 px in English (issue 21), cutting its last buttons off into the overflow menu.
         HBox books = new HBox(8, new Label(ctx.t("book.label")), bookSwitcher, newBook, new Separator(javafx.geometry.Orientation.VERTICAL),
-                backup, backupTo, restoreButton, password, spacer2, globalSearch);
+                backup, backupTo, restoreButton, password, officeButton, spacer2, globalSearch);
         books.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         books.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         books.getStyleClass().add("book-bar");
@@ -166,7 +181,7 @@ public final class MainView extends BorderPane {
         statusText.setId("statusText");
         statusText.textProperty().bind(javafx.beans.binding.Bindings.when(ctx.tasks().runningProperty())
                 .then(ctx.tasks().messageProperty())
-                .otherwise(ctx.t("status.ready", ctx.books().folder())));
+                .otherwise(officePlace != null ? ctx.t("status.office", officePlace) : ctx.t("status.ready", ctx.books().folder())));
         ProgressBar progress = new ProgressBar();
         progress.setId("statusProgress");
         progress.setPrefWidth(160);
@@ -204,6 +219,11 @@ public final class MainView extends BorderPane {
             statusText.textProperty().unbind();
             statusText.setText(ctx.t("status.migrated", p));
         });
+    }
+
+    private static void showIf(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
     }
 
     public static String stylesheet() {
