@@ -79,11 +79,11 @@ public final class TaskRunner {
      * {@code outcome} on the FX thread; the status bar shows it as any other task.
      */
     public <T> Background.Job start(String label, Work<T> work, Background.Outcome<T> outcome) {
-        Task<T> task = run(label, work, outcome::succeeded, outcome::failed);
-        // a started task is used on the FX thread only (run starts it there, in this order)
-        onFx(() -> {
-            task.progressProperty().addListener((o, was, now) -> outcome.progress(now.doubleValue()));
-            task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> outcome.cancelled());
+        // the outcome listens before the task starts, in the same step on the FX thread: listening in a later step
+        // missed a progress the work reported at once when this thread was slow to queue that step (a busy machine)
+        Task<T> task = run(label, work, outcome::succeeded, outcome::failed, t -> {
+            t.progressProperty().addListener((o, was, now) -> outcome.progress(now.doubleValue()));
+            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> outcome.cancelled());
         });
         return () -> onFx(task::cancel);
     }
@@ -94,6 +94,11 @@ public final class TaskRunner {
     }
 
     public <T> Task<T> run(String label, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(label, work, onSuccess, onFailure, t -> { });
+    }
+
+    /** As above; {@code beforeStart} runs on the FX thread just before the task starts (to listen to all it reports). */
+    private <T> Task<T> run(String label, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure, Consumer<Task<T>> beforeStart) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -126,6 +131,7 @@ public final class TaskRunner {
         });
         task.setOnCancelled(e -> finished(task));
         Runnable start = () -> {
+            beforeStart.accept(task);
             running.add(task);
             bindTo(task);
             executor.execute(task);
