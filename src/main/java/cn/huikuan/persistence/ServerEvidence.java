@@ -27,6 +27,24 @@ final class ServerEvidence implements EvidenceStore.Remote {
 
     @Override
     public void upload(String sha256, long size, Path file) throws IOException {
+        try {
+            insert(sha256, size, file);
+        } catch (SQLException e) {
+            if (!OfficeFaults.connectionLost(e)) {
+                throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + e.getMessage(), e);
+            }
+            // the insert is keyed by the content's hash and adds nothing when the file is there: sending it again is safe
+            try {
+                insert(sha256, size, file);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw new IOException("与服务器的连接中断，证据文件没有存到服务器 / the connection to the server was lost:"
+                        + " the evidence file was not stored on the server (" + again.getMessage() + ")", again);
+            }
+        }
+    }
+
+    private void insert(String sha256, long size, Path file) throws SQLException, IOException {
         try (Connection c = server.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO evidence_content (sha256, size_bytes, content) VALUES (?, ?, ?)"
                      + " ON CONFLICT (sha256) DO NOTHING");
@@ -35,8 +53,6 @@ final class ServerEvidence implements EvidenceStore.Remote {
             ps.setLong(2, size);
             ps.setBinaryStream(3, in, size);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + e.getMessage(), e);
         }
     }
 
