@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import cn.huikuan.storage.ConnectionLostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +39,11 @@ final class ServerEvidence implements EvidenceStore.Remote {
                 insert(sha256, size, file);
             } catch (SQLException again) {
                 again.addSuppressed(e);
-                throw new IOException("与服务器的连接中断，证据文件没有存到服务器 / the connection to the server was lost:"
-                        + " the evidence file was not stored on the server (" + again.getMessage() + ")", again);
+                if (!OfficeFaults.connectionLost(again)) {
+                    throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + again.getMessage(), again);
+                }
+                // the server is away: said as such (not as an unreadable file); nothing of the evidence is recorded
+                throw new ConnectionLostException(ConnectionLostException.Outcome.NOT_SAVED, again);
             }
         }
     }
