@@ -27,6 +27,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import cn.huikuan.storage.ConnectionLostException;
 import java.io.IOException;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
@@ -46,14 +48,17 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DataFolder folder;
+    /** An H2 book's pool; null for an office book, whose connections are {@link #officePool}'s. */
     private final JdbcConnectionPool pool;
+    /** An office book's connections to its server, checked before use (see {@link OfficePool}); null for an H2 book. */
+    private final OfficePool officePool;
     /** The pool's connections as the app gets them: given up at once when the store fails (see {@link GuardedDataSource}). */
     private final GuardedDataSource guarded;
     /**
      * Built in the background (about 2 s: Hibernate's boot and schema validation) while the window opens; the
      * lists and the dashboard use plain JDBC and do not wait for it, the editors' work does (issue 7, startup).
      */
-    private final CompletableFuture<SessionFactory> sessionFactory;
+    private volatile CompletableFuture<SessionFactory> sessionFactory;
     private final Optional<Path> preMigrationBackup;
 
     /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
@@ -88,15 +93,16 @@ public final class Database implements AutoCloseable {
 
     private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sf,
                      Optional<Path> backup) {
-        this(folder, direct, pool, sf, backup, Dialect.H2, null);
+        this(folder, direct, pool, null, sf, backup, Dialect.H2, null);
     }
 
-    private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sf,
-                     Optional<Path> backup, Dialect dialect, String office) {
+    private Database(DataFolder folder, JdbcDataSource direct, JdbcConnectionPool pool, OfficePool officePool,
+                     CompletableFuture<SessionFactory> sf, Optional<Path> backup, Dialect dialect, String office) {
         this.folder = folder;
         this.direct = direct;
         this.pool = pool;
-        this.guarded = new GuardedDataSource(pool);
+        this.officePool = officePool;
+        this.guarded = new GuardedDataSource(pool != null ? pool : officePool);
         this.sessionFactory = sf;
         this.preMigrationBackup = backup;
         this.dialect = dialect;
@@ -116,10 +122,9 @@ public final class Database implements AutoCloseable {
      */
     public static Database openOffice(Path local, String url, String user, char[] password, String schema) {
         DataFolder folder = DataFolder.open(local);
-        JdbcConnectionPool pool = null;
+        OfficePool pool = null;
         try {
-            pool = JdbcConnectionPool.create(OfficeServer.pooledSource(url, user, password, schema));
-            pool.setMaxConnections(8);
+            pool = new OfficePool(OfficeServer.pooledSource(url, user, password, schema));
             String where = url + " · " + schema;
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                  var rs = s.executeQuery("SELECT current_schema()")) {
@@ -136,7 +141,7 @@ public final class Database implements AutoCloseable {
                         "账本 " + schema + " 的结构不是本程序的版本 " + SCHEMA_VERSION + "，请负责人用 team add-book 升级"
                                 + " / book " + schema + " is not at schema version " + SCHEMA_VERSION + ": the office's owner upgrades it (team add-book)"));
             }
-            return new Database(folder, null, pool, new CompletableFuture<>(), Optional.empty(), Dialect.POSTGRESQL, where);
+            return new Database(folder, null, null, pool, new CompletableFuture<>(), Optional.empty(), Dialect.POSTGRESQL, where);
         } catch (RuntimeException e) {
             if (pool != null) pool.dispose();
             folder.close();
@@ -306,12 +311,13 @@ public final class Database implements AutoCloseable {
      */
     public void warmUp() {
         if (!booting.compareAndSet(false, true)) return;
+        CompletableFuture<SessionFactory> building = sessionFactory;
         Thread boot = new Thread(() -> {
             try {
-                sessionFactory.complete(buildSessionFactory(guarded));
+                building.complete(buildSessionFactory(guarded));
                 cn.huikuan.StartupTiming.mark("database: Hibernate ready");
             } catch (Throwable t) {
-                sessionFactory.completeExceptionally(t);
+                building.completeExceptionally(t);
             }
         }, "huikuan-hibernate");
         boot.setDaemon(true);
@@ -321,9 +327,21 @@ public final class Database implements AutoCloseable {
     /** The SessionFactory, waiting for its background build if needed; a failed build is rethrown here. */
     private SessionFactory sessionFactory() {
         warmUp();
+        CompletableFuture<SessionFactory> built = sessionFactory;
         try {
-            return sessionFactory.join();
+            return built.join();
         } catch (CompletionException e) {
+            // an office book's server that was away while Hibernate booted (it checks the mapping against the server):
+            // the next use boots again, and this one is a lost connection (nothing was written)
+            if (office != null && (OfficeFaults.connectionLost(e.getCause()) || !serverAnswers())) {
+                synchronized (this) {
+                    if (sessionFactory == built) {
+                        sessionFactory = new CompletableFuture<>();
+                        booting.set(false);
+                    }
+                }
+                throw new ConnectionLostException(ConnectionLostException.Outcome.NOT_SAVED, e.getCause());
+            }
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error er) throw er;
             throw e;
@@ -631,13 +649,102 @@ public final class Database implements AutoCloseable {
     public AmountIndexes amountIndexes() { return amountIndexes; }
     public Optional<Path> preMigrationBackup() { return preMigrationBackup; }
 
-    /** Runs {@code work} in one read-write transaction; rolls back if it throws. */
+    /**
+     * Runs {@code work} in one read-write transaction; rolls back if it throws. On an office book whose connection to
+     * the server is lost (see {@link #onServer}) this throws {@link ConnectionLostException}, or runs {@code work} once
+     * more where that is safe: {@code work} must then do the same again on a new session (it gets nothing of the first).
+     */
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessionFactory().fromTransaction(work);
+        if (office == null) return sessionFactory().fromTransaction(work);
+        return onServer(attempt -> sessionFactory().fromTransaction(s -> {
+            T result = work.apply(s);
+            s.flush();
+            attempt.committing(s.doReturningWork(OfficeFaults::writingTransaction), result);
+            return result;
+        }));
     }
 
     public void inTransactionDo(Consumer<Session> work) {
-        sessionFactory().inTransaction(work);
+        inTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** Whether an office book's server takes a connection now (the pool checks the one it gives). */
+    private boolean serverAnswers() {
+        try (Connection c = guarded.getConnection()) {
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** How many times an office book's transaction is tried when its connection is lost before it committed. */
+    static final int TRIES = 2;
+
+    /** One try of a transaction on the server: whether its COMMIT was sent, the transaction's id, and what it returned. */
+    private static final class Attempt<T> {
+        private boolean committing;
+        private Long xid;
+        private T result;
+
+        /** Everything is written; {@code xid} (null when it wrote nothing) commits next. */
+        void committing(Long xid, T result) {
+            this.committing = true;
+            this.xid = xid;
+            this.result = result;
+        }
+    }
+
+    /**
+     * Runs one transaction of an office book, {@code run}, and decides what a lost connection (the server restarted or
+     * stopped, the network failed, the session ended by an administrator) means for it (see {@link OfficeFaults}):
+     * <ul>
+     *   <li>lost before the COMMIT was sent, or during it with the server saying afterwards that it did not commit: the
+     *       transaction is certainly not on the server, and it runs once more on a new connection (the pool's are checked
+     *       first, so a server back up takes it); if that fails too, {@link ConnectionLostException} {@code NOT_SAVED};</li>
+     *   <li>lost during the COMMIT, and the server says it committed: it is saved, exactly once, and this returns;</li>
+     *   <li>lost during the COMMIT and the server cannot be asked: {@code UNKNOWN}, and the user is told to look before
+     *       doing it again. Never tried again automatically: a payment must not be recorded twice.</li>
+     * </ul>
+     */
+    private <T> T onServer(Function<Attempt<T>, T> run) {
+        for (int tries = 1; ; tries++) {
+            Attempt<T> attempt = new Attempt<>();
+            try {
+                return run.apply(attempt);
+            } catch (RuntimeException e) {
+                boolean lost = e instanceof ConnectionLostException said
+                        ? said.outcome() == ConnectionLostException.Outcome.NOT_SAVED : OfficeFaults.connectionLost(e);
+                if (!lost) throw e;
+                OfficeFaults.Fate fate = attempt.committing ? OfficeFaults.fate(guarded, attempt.xid) : OfficeFaults.Fate.NOT_COMMITTED;
+                if (fate == OfficeFaults.Fate.COMMITTED) {
+                    LOG.warn("The connection to {} was lost during a commit; the server has the transaction: saved once ({})", office, e.toString());
+                    return attempt.result;
+                }
+                if (fate == OfficeFaults.Fate.NOT_COMMITTED && tries < TRIES) {
+                    LOG.warn("The connection to {} was lost; the transaction did not commit and runs again ({})", office, e.toString());
+                    continue;
+                }
+                LOG.warn("The connection to {} was lost; the transaction {}", office,
+                        fate == OfficeFaults.Fate.NOT_COMMITTED ? "did not commit" : "may or may not have committed", e);
+                if (e instanceof ConnectionLostException said && fate == OfficeFaults.Fate.NOT_COMMITTED) throw said;
+                throw new ConnectionLostException(fate == OfficeFaults.Fate.NOT_COMMITTED
+                        ? ConnectionLostException.Outcome.NOT_SAVED : ConnectionLostException.Outcome.UNKNOWN, e);
+            }
+        }
+    }
+
+    /** An office book's work that is not one transaction (reads, or work that commits as it goes): a lost connection is said so. */
+    private <T> T lostSaidSo(Supplier<T> run, ConnectionLostException.Outcome outcome) {
+        if (office == null) return run.get();
+        try {
+            return run.get();
+        } catch (RuntimeException e) {
+            if (e instanceof ConnectionLostException || !OfficeFaults.connectionLost(e)) throw e;
+            throw new ConnectionLostException(outcome, e);
+        }
     }
 
     /**
@@ -648,6 +755,11 @@ public final class Database implements AutoCloseable {
      * when the user is told they are. Other commits made meanwhile may reach the file up to 0.5 s late.
      */
     public <T> T inBulkConnection(SqlWork<T> work) {
+        // an office book's bulk work commits as it goes: after a lost connection some of it may be on the server
+        return lostSaidSo(() -> bulk(work), ConnectionLostException.Outcome.UNKNOWN);
+    }
+
+    private <T> T bulk(SqlWork<T> work) {
         setWriteDelay(500);
         try (Connection c = guarded.getConnection()) {
             c.setAutoCommit(false);
@@ -673,13 +785,22 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(true);
     }
 
-    /** One read-write transaction in plain JDBC, committed when {@code work} returns, rolled back if it throws. */
+    /**
+     * One read-write transaction in plain JDBC, committed when {@code work} returns, rolled back if it throws; on an
+     * office book, a lost connection as in {@link #inTransaction}.
+     */
     public <T> T inJdbcTransaction(SqlWork<T> work) {
+        if (office == null) return jdbcTransaction(work, null);
+        return onServer(attempt -> jdbcTransaction(work, attempt));
+    }
+
+    private <T> T jdbcTransaction(SqlWork<T> work, Attempt<T> attempt) {
         try (Connection c = guarded.getConnection()) {
             c.setAutoCommit(false);
             boolean committed = false;
             try {
                 T result = work.apply(c);
+                if (attempt != null) attempt.committing(OfficeFaults.writingTransaction(c), result);
                 c.commit();
                 committed = true;
                 return result;
@@ -701,8 +822,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Plain JDBC for the paged, aggregated list queries. */
+    /**
+     * Plain JDBC for the paged, aggregated list queries; on an office book a lost connection is
+     * {@link ConnectionLostException} {@code NOT_SAVED} (these are reads: nothing was being written).
+     */
     public <T> T withConnection(SqlWork<T> work) {
+        return lostSaidSo(() -> readOnly(work), ConnectionLostException.Outcome.NOT_SAVED);
+    }
+
+    private <T> T readOnly(SqlWork<T> work) {
         try (Connection c = guarded.getConnection()) {
             c.setReadOnly(true);
             try {
@@ -771,7 +899,7 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             if (office != null) {
-                pool.dispose();   // the server stays up: nothing to shut down, no file to compact or mark as backed up
+                officePool.dispose();   // the server stays up: nothing to shut down, no file to compact or mark as backed up
             } else if (guarded.failed()) {
                 // the store failed (a full disk): H2 has closed it; no statement, no SHUTDOWN, no backup marker.
                 // What was committed before the failure is in the file and the books open again once space is freed.

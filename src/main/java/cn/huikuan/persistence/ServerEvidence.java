@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import cn.huikuan.storage.ConnectionLostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,10 +28,29 @@ final class ServerEvidence implements EvidenceStore.Remote {
 
     @Override
     public void upload(String sha256, long size, Path file) throws IOException {
+        try {
+            send(sha256, size, file);
+        } catch (SQLException e) {
+            if (!OfficeFaults.connectionLost(e)) {
+                throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + e.getMessage(), e);
+            }
+            // the insert is keyed by the content's hash and adds nothing when the file is there: sending it again is safe
+            try {
+                send(sha256, size, file);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                if (!OfficeFaults.connectionLost(again)) {
+                    throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + again.getMessage(), again);
+                }
+                // the server is away: said as such (not as an unreadable file); nothing of the evidence is recorded
+                throw new ConnectionLostException(ConnectionLostException.Outcome.NOT_SAVED, again);
+            }
+        }
+    }
+
+    private void send(String sha256, long size, Path file) throws SQLException, IOException {
         try (Connection c = server.getConnection()) {
             insert(c, "evidence_content", sha256, size, file);
-        } catch (SQLException e) {
-            throw new IOException("服务器没有收下证据文件 / the server did not take the evidence file: " + e.getMessage(), e);
         }
     }
 

@@ -48,7 +48,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * {@code huikuan bench generate|lists|writes|import|startup|bundle|claim|guard}: a data generator for large books and a benchmark of the list,
+ * {@code huikuan bench generate|lists|writes|import|startup|bundle|claim|guard|team}: a data generator for large books and a benchmark of the list,
  * search and dashboard queries on them (issue 7), and of the other slow paths. Results are medians in milliseconds.
  */
 final class BenchCommand {
@@ -60,7 +60,7 @@ final class BenchCommand {
 
     int run(String[] args) {
         if (args.length == 0) {
-            throw new Cli.UsageException("bench needs generate, lists, writes, import, invoices, startup, bundle, claim or guard / 请指定 generate、lists、writes、import、invoices、startup、bundle、claim 或 guard");
+            throw new Cli.UsageException("bench needs generate, lists, writes, import, invoices, startup, bundle, claim, guard or team / 请指定 generate、lists、writes、import、invoices、startup、bundle、claim、guard 或 team");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -86,6 +86,7 @@ final class BenchCommand {
             }
             case "guard" -> new BenchGuard(out).run(new Args(rest, Set.of("corpus", "runs"), Set.of("show-misses", "compare")),
                     LawData.lpr());
+            case "team" -> new BenchTeam(out, System::getenv).run(new Args(rest, Set.of("db", "login", "clients", "seconds", "books"), Set.of()));
             default -> throw new Cli.UsageException("unknown bench / 未知的基准测试: " + args[0]);
         };
     }

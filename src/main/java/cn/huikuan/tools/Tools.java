@@ -20,7 +20,7 @@ public final class Tools {
     public static Cli cli(PrintStream out, PrintStream err) {
         return new Cli(out, err)
                 .with("bench", args -> new BenchCommand(out).run(args), HELP,
-                        "generate", "lists", "writes", "import", "statements", "invoices", "cli", "startup", "bundle", "claim", "guard")
+                        "generate", "lists", "writes", "import", "statements", "invoices", "cli", "startup", "bundle", "claim", "guard", "team")
                 .with("crash-test", args -> new CrashTest(out).parent(args), HELP)
                 .with("crash-child", CrashTest::child);
     }

@@ -87,9 +87,8 @@ public final class PostgresServer {
             // connections over TCP (every test's) log in with a password, as at an office; the local socket is the admin's
             server.run("initdb", "-D", dir.resolve("data").toString(), "--auth-host=scram-sha-256", "--auth-local=trust", "-U", "postgres",
                     "--pwfile=" + pw, "-E", "UTF8", "--locale=C.UTF-8");
-            server.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "120",
-                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
@@ -113,7 +112,58 @@ public final class PostgresServer {
         }
     }
 
-    private void stop() {
+    /**
+     * Starts the server (again, after {@link #stop}); returns once it accepts connections ({@code pg_ctl -w}). Every
+     * commit is flushed to the log before it is acknowledged ({@code synchronous_commit} on), so a server killed
+     * mid-write ({@link #stop} {@code immediate}) keeps every commit it acknowledged, as an office's server does;
+     * {@code fsync=off} only skips the disk flush below the operating system, which these tests never crash.
+     */
+    public synchronized void start() {
+        try {
+            run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "120",
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the server and returns once it is down ({@code pg_ctl -w}). {@code fast}: as an administrator's restart,
+     * the sessions are ended (57P01) and open transactions rolled back; {@code immediate}: as a crash, the server
+     * quits at once and recovers from its log at the next start.
+     */
+    public synchronized void stop(boolean immediate) {
+        try {
+            run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", immediate ? "immediate" : "fast", "-w", "-t", "120", "stop");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot stop PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server ({@link #stop(boolean) fast} or immediate) and starts it again; returns once it is up. */
+    public void restart(boolean immediate) {
+        stop(immediate);
+        start();
+    }
+
+    /**
+     * Ends every session of {@code login} on the server, as an administrator (or a network cut) would, with
+     * {@code pg_terminate_backend}, and returns once they are gone; returns how many it ended.
+     */
+    public int terminateSessionsOf(String login) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", SUPERUSER_PASSWORD);
+             var ps = c.prepareStatement("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid, 120000)) FROM pg_stat_activity WHERE usename = ?")) {
+            ps.setString(1, login);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void destroy() {
         try {
             run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
         } catch (IOException ignored) {
