@@ -442,18 +442,37 @@ final class ReceivableSummary {
 
     /**
      * How many rows differ between what the rows give ({@code fromRows}, with {@code fromRowsBooks} book
-     * parameters) and what is kept ({@code kept}, one book parameter), both ways round.
+     * parameters) and what is kept ({@code kept}, one book parameter), both ways round, as SQL's {@code EXCEPT} counts
+     * them (distinct rows; numbers equal whatever their scale). Each side is read once and compared here: two
+     * {@code EXCEPT}s evaluated both sides twice, the larger part of verify's check of the totals (issue 25, start-up).
      */
     private static long rowsDiffer(Connection c, long creditorId, String fromRows, int fromRowsBooks, String kept) throws SQLException {
-        String sql = "SELECT (SELECT COUNT(*) FROM ((" + fromRows + ") EXCEPT (" + kept + ")) a)"
-                + " + (SELECT COUNT(*) FROM ((" + kept + ") EXCEPT (" + fromRows + ")) b)";
+        java.util.Set<List<Object>> given = distinctRows(c, fromRows, creditorId, fromRowsBooks);
+        java.util.Set<List<Object>> held = distinctRows(c, kept, creditorId, 1);
+        return given.stream().filter(r -> !held.contains(r)).count() + held.stream().filter(r -> !given.contains(r)).count();
+    }
+
+    private static java.util.Set<List<Object>> distinctRows(Connection c, String sql, long creditorId, int books) throws SQLException {
+        java.util.Set<List<Object>> rows = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 2 * (fromRowsBooks + 1); i++) ps.setLong(i, creditorId);
+            for (int i = 1; i <= books; i++) ps.setLong(i, creditorId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        Object v = rs.getObject(i);
+                        // 12.50 and 12.5, 3 as a BIGINT or an INTEGER: equal in SQL, so equal here
+                        if (v instanceof BigDecimal d) v = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+                        else if (v instanceof Integer || v instanceof Short) v = ((Number) v).longValue();
+                        else if (v instanceof String t) v = t.stripTrailing();
+                        row.add(v);
+                    }
+                    rows.add(row);
+                }
             }
         }
+        return rows;
     }
 
     /** Writes the book's kept totals again from its receivable rows (they are derived; nothing is lost). */
