@@ -308,7 +308,7 @@ public final class ListQueries {
      */
     private static Seek seekAmount(Connection c, long creditorId, String kind, boolean forward, long skip) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT bucket, receivables FROM book_amount_total WHERE creditor_id = ? AND kind = ?"
-                + " ORDER BY creditor_id, kind, bucket" + (forward ? "" : " DESC"))) {
+                + (forward ? " ORDER BY creditor_id, kind, bucket" : " ORDER BY creditor_id DESC, kind DESC, bucket DESC"))) {
             ps.setLong(1, creditorId);
             ps.setString(2, kind);
             long before = 0;

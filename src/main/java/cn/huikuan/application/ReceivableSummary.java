@@ -313,18 +313,24 @@ final class ReceivableSummary {
 
     /**
      * The bucket of {@code book_amount_total} (V19) an amount key in whole cents falls in: the key cut to its first three
-     * digits (123456789 → 123000000), a key below 1,000 (zero and negative ones too) its own bucket. Never more than the
-     * key, and keys in order have buckets in order, so the receivables before a bucket are those whose key is less than it.
+     * digits (123456789 → 123000000); a key from 0 to 999 its own bucket; every negative key (an overpaid receivable's
+     * outstanding) the one bucket {@link #NEGATIVE}. Never more than the key, and keys in order have buckets in order, so
+     * the receivables before a bucket are those whose key is less than it.
      */
     static long amountBucket(long cents) {
+        if (cents < 0) return NEGATIVE;
         if (cents < 1000) return cents;
         long unit = 1;
         for (long v = cents; v >= 1000; v /= 10) unit *= 10;
         return cents / unit * unit;
     }
 
-    /** The largest key in {@code bucket} (a bucket below 1,000 holds its own key only). */
+    /** The bucket of every negative key: below any key a NUMERIC(19, 2) amount gives (at most 10^17 cents either way). */
+    static final long NEGATIVE = -1_000_000_000_000_000_000L;
+
+    /** The largest key in {@code bucket}. */
     static long amountBucketLast(long bucket) {
+        if (bucket == NEGATIVE) return -1;
         if (bucket < 1000) return bucket;
         long unit = 1;
         for (long v = bucket; v >= 1000; v /= 10) unit *= 10;
@@ -339,7 +345,8 @@ final class ReceivableSummary {
     /** {@link #amountBucket} in SQL (V19 fills the table with the same expression). */
     static String amountBucketSql(String cents) {
         String unit = "CAST(POWER(10, LENGTH(CAST(" + cents + " AS VARCHAR)) - 3) AS BIGINT)";
-        return "CASE WHEN " + cents + " < 1000 THEN " + cents + " ELSE " + cents + " / " + unit + " * " + unit + " END";
+        return "CASE WHEN " + cents + " < 0 THEN CAST(" + NEGATIVE + " AS BIGINT) WHEN " + cents + " < 1000 THEN " + cents
+                + " ELSE " + cents + " / " + unit + " * " + unit + " END";
     }
 
     /** Per book, kind and bucket, how many receivables the rows give (two book parameters). */

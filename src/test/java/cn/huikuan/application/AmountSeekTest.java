@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 25, V19: a deep page of the list sorted by amount or by outstanding starts at the bucket of amount keys the kept
  * counts ({@code book_amount_total}) place it in. Every page, both directions, is compared with a plain
  * {@code ORDER BY … , id LIMIT … OFFSET …} over the book's rows, on a generated book (amounts over eight powers of ten, many
- * equal ones, keys below 1,000 cents, settled receivables) and again after new receivables, an edited amount, payments and
+ * equal ones, keys below 1,000 cents, settled and overpaid receivables) and again after new receivables, an edited amount, payments and
  * an erased customer; the kept counts are compared with the rows each time.
  */
 class AmountSeekTest {
@@ -67,6 +67,7 @@ class AmountSeekTest {
         int paid = rnd.nextInt(4);
         if (paid == 0) pay(r, principal);                                                   // settled
         else if (paid == 1) pay(r, principal.divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.DOWN).max(Money.of("0.01")));
+        else if (paid == 2 && rnd.nextBoolean()) pay(r, principal.add(BigDecimal.valueOf(1 + rnd.nextInt(100_000), 2))); // overpaid: negative keys
         return r;
     }
 
@@ -167,6 +168,7 @@ class AmountSeekTest {
             });
             assertThat(sql).as("SQL bucket of " + key).isEqualTo(bucket);
         }
+        assertThat(ReceivableSummary.amountBucket(-5)).isEqualTo(ReceivableSummary.amountBucket(Long.MIN_VALUE / 200)).isLessThan(-1_000_000_000_000_000L * 100);
         assertThat(ReceivableSummary.amountBucket(123_456_789L)).isEqualTo(123_000_000L);
         assertThat(ReceivableSummary.amountBucketLast(123_000_000L)).isEqualTo(123_999_999L);
     }
