@@ -205,6 +205,15 @@ public final class ListQueries {
     long seekFrom = SEEK_FROM;
 
     /**
+     * Below this many rows to skip, a list by amount steps over index entries (~0.1 µs each) rather than reading the
+     * counts per amount (V19) first: page 20 (1,000 rows in) is as quick as before.
+     */
+    private static final long AMOUNT_SEEK_FROM = 10_000;
+
+    /** {@link #AMOUNT_SEEK_FROM}, lowered by tests. */
+    long amountSeekFrom = AMOUNT_SEEK_FROM;
+
+    /**
      * Reads {@code limit} rows after skipping {@code offset} across the parts, in the given direction. The ORDER
      * BY names only the index's columns: entries with equal values follow in id order within the index, and a
      * trailing {@code id} would make H2 sort each group of equal values (the 130,000 settled receivables of
@@ -226,7 +235,7 @@ public final class ListQueries {
                 Seek seek = seek(c, creditorId, p.total(), forward, skip);
                 cond = cond.and(new Cond("r.first_unpaid_due " + (forward ? ">=" : "<=") + " ?", List.of(seek.key())));
                 skip = seek.skip();
-            } else if (sort.amount() && p.row() == Cond.ALL && skip >= seekFrom) {
+            } else if (sort.amount() && p.row() == Cond.ALL && skip >= amountSeekFrom) {
                 // a deep page by amount or outstanding starts at the bucket of keys the kept counts place it in (V19)
                 Seek seek = seekAmount(c, creditorId, sort.column().equals("r.principal_cents") ? "P" : "O", forward, skip);
                 cond = new Cond(sort.column() + (forward ? " >= ?" : " <= ?"), List.of(seek.key()));

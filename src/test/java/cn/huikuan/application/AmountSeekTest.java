@@ -40,7 +40,7 @@ class AmountSeekTest {
     @BeforeEach
     void open() {
         books = Books.open(dir, TestClock.fixed());
-        books.lists().seekFrom = 1; // every page after the first seeks
+        books.lists().amountSeekFrom = 1; // every page after the first seeks
         for (int i = 0; i < 6; i++) {
             customers.add(books.customers().save(books.customers().newCustomer(PartyKind.ORGANISATION, "客户" + i)));
         }
