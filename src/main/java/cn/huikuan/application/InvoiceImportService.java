@@ -692,7 +692,7 @@ public final class InvoiceImportService {
         for (BookCredit b : d.credits()) {
             BigDecimal minus = b.read().invoice().gross().negate();
             ReceivableSummary.unlend(c, book, b.receivableId(), totals);
-            // its share of the kept totals as it was: the principal is part of it (the counts per amount, V19)
+            // its share of the kept totals as it was: the principal is part of it (the counts per amount, V21)
             ReceivableSummary.Share before = ReceivableSummary.share(c, b.receivableId());
             reduce(c, b.receivableId(), minus);
             try (PreparedStatement ps = c.prepareStatement("SELECT contract_date, principal FROM receivable WHERE id = ?")) {

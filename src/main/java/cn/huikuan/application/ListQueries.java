@@ -206,7 +206,7 @@ public final class ListQueries {
 
     /**
      * Below this many rows to skip, a list by amount steps over index entries (~0.1 µs each) rather than reading the
-     * counts per amount (V19) first: page 20 (1,000 rows in) is as quick as before.
+     * counts per amount (V21) first: page 20 (1,000 rows in) is as quick as before.
      */
     private static final long AMOUNT_SEEK_FROM = 10_000;
 
@@ -236,7 +236,7 @@ public final class ListQueries {
                 cond = cond.and(new Cond("r.first_unpaid_due " + (forward ? ">=" : "<=") + " ?", List.of(seek.key())));
                 skip = seek.skip();
             } else if (sort.amount() && p.row() == Cond.ALL && skip >= amountSeekFrom) {
-                // a deep page by amount or outstanding starts at the bucket of keys the kept counts place it in (V19)
+                // a deep page by amount or outstanding starts at the bucket of keys the kept counts place it in (V21)
                 Seek seek = seekAmount(c, creditorId, sort.column().equals("r.principal_cents") ? "P" : "O", forward, skip);
                 cond = new Cond(sort.column() + (forward ? " >= ?" : " <= ?"), List.of(seek.key()));
                 skip = seek.skip();
@@ -312,7 +312,7 @@ public final class ListQueries {
 
     /**
      * The amount key a deep page of the list by {@code kind} ('P' principal, 'O' outstanding) starts at, from the kept
-     * counts per bucket (V19): forward, the first key of the bucket the {@code skip}-th row falls in; backward, its last.
+     * counts per bucket (V21): forward, the first key of the bucket the {@code skip}-th row falls in; backward, its last.
      * The rows before that bucket are those whose key is beyond it, so only the bucket's own rows are stepped over.
      */
     private static Seek seekAmount(Connection c, long creditorId, String kind, boolean forward, long skip) throws SQLException {

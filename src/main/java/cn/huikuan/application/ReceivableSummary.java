@@ -312,7 +312,7 @@ final class ReceivableSummary {
     }
 
     /**
-     * The bucket of {@code book_amount_total} (V19) an amount key in whole cents falls in: the key cut to its first three
+     * The bucket of {@code book_amount_total} (V21) an amount key in whole cents falls in: the key cut to its first three
      * digits (123456789 → 123000000); a key from 0 to 999 its own bucket; every negative key (an overpaid receivable's
      * outstanding) the one bucket {@link #NEGATIVE}. Never more than the key, and keys in order have buckets in order, so
      * the receivables before a bucket are those whose key is less than it.
@@ -342,7 +342,7 @@ final class ReceivableSummary {
         return amount.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
-    /** {@link #amountBucket} in SQL (V19 fills the table with the same expression). */
+    /** {@link #amountBucket} in SQL (V21 fills the table with the same expression). */
     static String amountBucketSql(String cents) {
         String unit = "CAST(POWER(10, LENGTH(CAST(" + cents + " AS VARCHAR)) - 3) AS BIGINT)";
         return "CASE WHEN " + cents + " < 0 THEN CAST(" + NEGATIVE + " AS BIGINT) WHEN " + cents + " < 1000 THEN " + cents

@@ -24,7 +24,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 25, V19: a deep page of the list sorted by amount or by outstanding starts at the bucket of amount keys the kept
+ * Issue 25, V21: a deep page of the list sorted by amount or by outstanding starts at the bucket of amount keys the kept
  * counts ({@code book_amount_total}) place it in. Every page, both directions, is compared with a plain
  * {@code ORDER BY … , id LIMIT … OFFSET …} over the book's rows, on a generated book (amounts over eight powers of ten, many
  * equal ones, keys below 1,000 cents, settled and overpaid receivables) and again after new receivables, an edited amount, payments and
@@ -143,7 +143,7 @@ class AmountSeekTest {
         });
     }
 
-    /** The bucket as Java computes it (the writes) equals the SQL's (V19, verify, rebuilding the totals), and keeps the keys' order. */
+    /** The bucket as Java computes it (the writes) equals the SQL's (V21, verify, rebuilding the totals), and keeps the keys' order. */
     @Test
     void bucketsAreTheSameInJavaAndSqlAndKeepTheOrder() {
         List<Long> keys = new ArrayList<>(List.of(Long.MIN_VALUE / 200, -123456L, -1L, 0L, 1L, 999L, 1000L, 1001L, 9999L, 99_999L, 100_000L,

@@ -134,7 +134,7 @@ class ReceivableSummaryTest {
                 s.createNativeMutationQuery("UPDATE creditor SET customer_count = customer_count + 7").executeUpdate();
             });
             assertThat(books.receivables().keptTotalsDiffer()).hasSize(3);
-            // the counts per amount (V19) and the month totals: one row each changed is found; the same values written
+            // the counts per amount (V21) and the month totals: one row each changed is found; the same values written
             // with another scale are not a difference
             books.db().inTransactionDo(s -> {
                 s.createNativeMutationQuery("UPDATE book_amount_total SET receivables = receivables + 1 WHERE kind = 'P'"
