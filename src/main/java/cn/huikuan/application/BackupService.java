@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * kept. Manual, pre-migration and pre-restore backups are never deleted automatically.
  */
 public final class BackupService {
-    private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
+    /** Looked up when something is logged: a run that logs nothing never sets up logging (issue 25, start of verify). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(BackupService.class);
+    }
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final Database db;
     private final Clock clock;
@@ -74,12 +77,12 @@ public final class BackupService {
         try {
             JournalAnchors.writeToZip(zip, named);
         } catch (IOException e) {
-            LOG.warn("Could not write the journal's anchors into {}: {}", zip.getFileName(), e.toString());
+            log().warn("Could not write the journal's anchors into {}: {}", zip.getFileName(), e.toString());
         }
         try {
             JournalAnchors.record(db.folder().root(), named);
         } catch (RuntimeException e) {
-            LOG.warn("Could not record the journal's anchors: {}", e.toString()); // the backup itself is complete
+            log().warn("Could not record the journal's anchors: {}", e.toString()); // the backup itself is complete
         }
         return zip;
     }
@@ -141,7 +144,7 @@ public final class BackupService {
         if (done) return null;
         var same = db.unchangedBackup();
         if (same.isPresent()) {
-            LOG.info("No daily backup: nothing changed since {}", same.get().getFileName());
+            log().info("No daily backup: nothing changed since {}", same.get().getFileName());
             return null;
         }
         Path zip = backupNow("auto");
@@ -158,7 +161,7 @@ public final class BackupService {
         if (db.onServer()) return null;   // as dailyIfDue
         var same = db.unchangedBackup();
         if (same.isPresent()) {
-            LOG.info("No backup on exit: nothing changed since {}", same.get().getFileName());
+            log().info("No backup on exit: nothing changed since {}", same.get().getFileName());
             return same.get();
         }
         Path zip = backupNow("auto");

@@ -33,7 +33,10 @@ import java.util.function.BooleanSupplier;
  * made again) and are deleted with their original when a debtor's data is erased.
  */
 public final class CourtImageStore implements CourtImages {
-    private static final Logger LOG = LoggerFactory.getLogger(CourtImageStore.class);
+    /** Looked up when something is logged: a run that logs nothing never sets up logging (issue 25, start of verify). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(CourtImageStore.class);
+    }
     private final BookContext ctx;
     private final EvidenceStore store;
 
@@ -57,7 +60,7 @@ public final class CourtImageStore implements CourtImages {
         try {
             if (find(item.getSha256()) == null) make(item.getSha256(), stored, type);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Court image of {} not prepared now (the bundle will try again): {}", item.getSha256(), e.toString());
+            log().warn("Court image of {} not prepared now (the bundle will try again): {}", item.getSha256(), e.toString());
         }
     }
 
@@ -79,7 +82,7 @@ public final class CourtImageStore implements CourtImages {
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (!sha256(bytes).equals(row.sha())) {
-                LOG.warn("Court image {} does not match its recorded SHA-256; made again from the original", file);
+                log().warn("Court image {} does not match its recorded SHA-256; made again from the original", file);
                 return null;
             }
             return new Image(bytes, row.w(), row.h());
@@ -134,7 +137,7 @@ public final class CourtImageStore implements CourtImages {
                 try {
                     make(r[0], store.pathOf(r[0]), r[1]);
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("Court image of {} not prepared: {}", r[0], e.toString());
+                    log().warn("Court image of {} not prepared: {}", r[0], e.toString());
                     keepNone(r[0]); // a bundle still tries again itself
                 }
                 done++;
@@ -173,7 +176,7 @@ public final class CourtImageStore implements CourtImages {
                 try {
                     make(r[0], store.pathOf(r[0]), r[1]);
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("Court image of {} not prepared: {}", r[0], e.toString());
+                    log().warn("Court image of {} not prepared: {}", r[0], e.toString());
                     keepNone(r[0]); // a bundle still tries again itself
                 }
                 seen.add(r[0]);
@@ -207,7 +210,7 @@ public final class CourtImageStore implements CourtImages {
             }
             record(originalSha256, sha256(image.jpeg()), image.width(), image.height(), image.jpeg().length);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Court image of {} not kept: {}", originalSha256, e.toString());
+            log().warn("Court image of {} not kept: {}", originalSha256, e.toString());
         }
     }
 
@@ -227,7 +230,7 @@ public final class CourtImageStore implements CourtImages {
                 }
             }));
         } catch (RuntimeException e) {
-            LOG.warn("Court image of {} not recorded: {}", originalSha256, e.toString());
+            log().warn("Court image of {} not recorded: {}", originalSha256, e.toString());
         }
     }
 

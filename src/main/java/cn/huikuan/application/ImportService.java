@@ -877,7 +877,7 @@ public final class ImportService {
                     pr.setDate(11, firstUnpaid == null ? null : Date.valueOf(firstUnpaid));
                     pr.setBigDecimal(12, p.amount().subtract(paidSoFar));
                     pr.addBatch();
-                    totals.add(new ReceivableSummary.Share(book, ids.get(p.customerKey()), paidSoFar, p.amount().subtract(paidSoFar), firstUnpaid));
+                    totals.add(new ReceivableSummary.Share(book, ids.get(p.customerKey()), p.amount(), paidSoFar, p.amount().subtract(paidSoFar), firstUnpaid));
                     totals.lent(book, p.contractDate(), p.amount());
                     if (paidSoFar.signum() > 0) totals.collected(book, p.paidOn(), paidSoFar);
                 }

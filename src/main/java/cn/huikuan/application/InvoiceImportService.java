@@ -670,7 +670,7 @@ public final class InvoiceImportService {
                     pr.setDate(10, issued);
                     pr.setBigDecimal(11, t.amount);
                     pr.addBatch();
-                    totals.add(new ReceivableSummary.Share(book, customer, BigDecimal.ZERO.setScale(2), t.amount, inv.issued()));
+                    totals.add(new ReceivableSummary.Share(book, customer, t.amount, BigDecimal.ZERO.setScale(2), t.amount, inv.issued()));
                     totals.lent(book, inv.issued(), t.amount);
                 }
                 pr.executeBatch();
@@ -693,6 +693,8 @@ public final class InvoiceImportService {
         for (BookCredit b : d.credits()) {
             BigDecimal minus = b.read().invoice().gross().negate();
             ReceivableSummary.unlend(c, book, b.receivableId(), totals);
+            // its share of the kept totals as it was: the principal is part of it (the counts per amount, V21)
+            ReceivableSummary.Share before = ReceivableSummary.share(c, b.receivableId());
             reduce(c, b.receivableId(), minus);
             try (PreparedStatement ps = c.prepareStatement("SELECT contract_date, principal FROM receivable WHERE id = ?")) {
                 ps.setLong(1, b.receivableId());
@@ -701,7 +703,7 @@ public final class InvoiceImportService {
                     totals.lent(book, rs.getDate(1).toLocalDate(), rs.getBigDecimal(2));
                 }
             }
-            ReceivableSummary.refresh(c, b.receivableId());
+            ReceivableSummary.refresh(c, b.receivableId(), before);
             edited.add(new long[]{b.receivableId()});
         }
         lap.at("credits");

@@ -37,7 +37,10 @@ final class JournalRecords {
         void accept(long id, String canonical) throws SQLException;
     }
 
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    /** Made when a TIMESTAMP is first read (a contact's time), not when verify starts. */
+    private static final class Utc {
+        static final Calendar CALENDAR = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    }
 
     private final Connection c;
     private final long book;
@@ -219,7 +222,7 @@ final class JournalRecords {
 
     /** A {@code TIMESTAMP} column as Hibernate binds a LocalDateTime with a JDBC time zone: through a UTC calendar. */
     private static LocalDateTime localDateTime(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column, (Calendar) UTC.clone());
+        Timestamp t = rs.getTimestamp(column, (Calendar) Utc.CALENDAR.clone());
         return t == null ? null : t.toLocalDateTime();
     }
 

@@ -205,6 +205,15 @@ public final class ListQueries {
     long seekFrom = SEEK_FROM;
 
     /**
+     * Below this many rows to skip, a list by amount steps over index entries (~0.1 µs each) rather than reading the
+     * counts per amount (V21) first: page 20 (1,000 rows in) is as quick as before.
+     */
+    private static final long AMOUNT_SEEK_FROM = 10_000;
+
+    /** {@link #AMOUNT_SEEK_FROM}, lowered by tests. */
+    long amountSeekFrom = AMOUNT_SEEK_FROM;
+
+    /**
      * Reads {@code limit} rows after skipping {@code offset} across the parts, in the given direction. The ORDER
      * BY names only the index's columns: entries with equal values follow in id order within the index, and a
      * trailing {@code id} would make H2 sort each group of equal values (the 130,000 settled receivables of
@@ -224,7 +233,12 @@ public final class ListQueries {
             Cond cond = p.row();
             if (p.dated() && skip >= seekFrom) {
                 Seek seek = seek(c, creditorId, p.total(), forward, skip);
-                cond = cond.and(new Cond("r.first_unpaid_due " + (forward ? ">=" : "<=") + " ?", List.of(Date.valueOf(seek.due()))));
+                cond = cond.and(new Cond("r.first_unpaid_due " + (forward ? ">=" : "<=") + " ?", List.of(seek.key())));
+                skip = seek.skip();
+            } else if (sort.amount() && p.row() == Cond.ALL && skip >= amountSeekFrom) {
+                // a deep page by amount or outstanding starts at the bucket of keys the kept counts place it in (V21)
+                Seek seek = seekAmount(c, creditorId, sort.column().equals("r.principal_cents") ? "P" : "O", forward, skip);
+                cond = new Cond(sort.column() + (forward ? " >= ?" : " <= ?"), List.of(seek.key()));
                 skip = seek.skip();
             } else if (p.dated() && p.kept().first() != null) {
                 // a shallow page starts at the part's first (or last) date of the kept totals: "IS NOT NULL" is no range
@@ -292,7 +306,33 @@ public final class ListQueries {
         return rows;
     }
 
-    private record Seek(LocalDate due, long skip) {
+    /** Where a deep page starts: the key to seek to (a first unpaid due date, or an amount key in cents) and how many rows from there to skip. */
+    private record Seek(Object key, long skip) {
+    }
+
+    /**
+     * The amount key a deep page of the list by {@code kind} ('P' principal, 'O' outstanding) starts at, from the kept
+     * counts per bucket (V21): forward, the first key of the bucket the {@code skip}-th row falls in; backward, its last.
+     * The rows before that bucket are those whose key is beyond it, so only the bucket's own rows are stepped over.
+     */
+    private static Seek seekAmount(Connection c, long creditorId, String kind, boolean forward, long skip) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT bucket, receivables FROM book_amount_total WHERE creditor_id = ? AND kind = ?"
+                + (forward ? " ORDER BY creditor_id, kind, bucket" : " ORDER BY creditor_id DESC, kind DESC, bucket DESC"))) {
+            ps.setLong(1, creditorId);
+            ps.setString(2, kind);
+            long before = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong(2);
+                    if (before + n > skip) {
+                        long bucket = rs.getLong(1);
+                        return new Seek(forward ? bucket : ReceivableSummary.amountBucketLast(bucket), skip - before);
+                    }
+                    before += n;
+                }
+            }
+        }
+        throw new IllegalStateException("the kept amount counts hold fewer receivables than the list counted");
     }
 
     /** The first unpaid due date the {@code skip}-th row of a dated part falls on, and how many of that date's come before it. */
@@ -306,7 +346,7 @@ public final class ListQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long n = rs.getLong(2);
-                    if (before + n > skip) return new Seek(rs.getDate(1).toLocalDate(), skip - before);
+                    if (before + n > skip) return new Seek(rs.getDate(1), skip - before);
                     before += n;
                 }
             }

@@ -77,7 +77,8 @@ final class ReceivableSummary {
         refresh(c, receivableId, share(c, receivableId));
     }
 
-    private static void refresh(Connection c, long receivableId, Share before) throws SQLException {
+    /** As {@link #refresh(Connection, long)} after a change made by plain SQL: {@code before} is its share read before the change. */
+    static void refresh(Connection c, long receivableId, Share before) throws SQLException {
         for (String sql : new String[]{FIGURES, FIRST_UNPAID, OUTSTANDING}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, receivableId);
@@ -106,7 +107,7 @@ final class ReceivableSummary {
      * What one receivable adds to the kept totals (decision 0009): its book, customer, paid, outstanding and first
      * unpaid due date as kept on its row. A row without a book (inserted, not yet refreshed) adds nothing.
      */
-    record Share(long creditorId, long customerId, BigDecimal paid, BigDecimal outstanding, LocalDate firstUnpaidDue) {
+    record Share(long creditorId, long customerId, BigDecimal principal, BigDecimal paid, BigDecimal outstanding, LocalDate firstUnpaidDue) {
         boolean settled() {
             return outstanding.signum() <= 0;
         }
@@ -119,7 +120,7 @@ final class ReceivableSummary {
         @Override
         public boolean equals(Object o) {
             return o instanceof Share s && s.creditorId == creditorId && s.customerId == customerId
-                    && s.paid.compareTo(paid) == 0 && s.outstanding.compareTo(outstanding) == 0
+                    && s.principal.compareTo(principal) == 0 && s.paid.compareTo(paid) == 0 && s.outstanding.compareTo(outstanding) == 0
                     && Objects.equals(s.firstUnpaidDue, firstUnpaidDue);
         }
 
@@ -129,16 +130,17 @@ final class ReceivableSummary {
         }
     }
 
-    private static Share share(Connection c, long receivableId) throws SQLException {
+    static Share share(Connection c, long receivableId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT creditor_id, customer_id, paid, outstanding, first_unpaid_due FROM receivable WHERE id = ?")) {
+                "SELECT creditor_id, customer_id, paid, outstanding, first_unpaid_due, principal FROM receivable WHERE id = ?")) {
             ps.setLong(1, receivableId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
                 long creditor = rs.getLong(1);
                 if (rs.wasNull()) return null;
                 Date due = rs.getDate(5);
-                return new Share(creditor, rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), due == null ? null : due.toLocalDate());
+                return new Share(creditor, rs.getLong(2), rs.getBigDecimal(6), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        due == null ? null : due.toLocalDate());
             }
         }
     }
@@ -171,7 +173,12 @@ final class ReceivableSummary {
         private record MonthKey(long creditorId, LocalDate month) {
         }
 
+        /** A bucket of {@code book_amount_total}: kind 'P' (principal) or 'O' (outstanding). */
+        private record AmountKey(long creditorId, String kind, long bucket) {
+        }
+
         private final Map<DueKey, Sum> dues = new HashMap<>();
+        private final Map<AmountKey, Long> amounts = new HashMap<>();
         private final Map<Long, Sum> customers = new HashMap<>();
         /** Per book and month: [collected, lent]. */
         private final Map<MonthKey, BigDecimal[]> months = new HashMap<>();
@@ -204,6 +211,8 @@ final class ReceivableSummary {
             if (s == null) return;
             dues.computeIfAbsent(new DueKey(s.creditorId(), s.settled(), s.dueKey()), k -> new Sum()).add(sign, s.paid(), s.outstanding());
             customers.computeIfAbsent(s.customerId(), k -> new Sum()).add(sign, s.paid(), s.outstanding());
+            amounts.merge(new AmountKey(s.creditorId(), "P", amountBucket(cents(s.principal()))), (long) sign, Long::sum);
+            amounts.merge(new AmountKey(s.creditorId(), "O", amountBucket(cents(s.outstanding()))), (long) sign, Long::sum);
         }
 
         /** Customers inserted with their kept figures already counted (an import's new customers): not updated again. */
@@ -213,6 +222,7 @@ final class ReceivableSummary {
 
         void apply(Connection c) throws SQLException {
             if (!dues.isEmpty()) applyDues(c);
+            if (!amounts.isEmpty()) applyAmounts(c);
             if (!months.isEmpty()) applyMonths(c);
             if (!customers.isEmpty()) applyCustomers(c);
         }
@@ -238,6 +248,31 @@ final class ReceivableSummary {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_due_total WHERE receivables = 0")) {
+                ps.executeUpdate();
+            }
+        }
+
+        private void applyAmounts(Connection c) throws SQLException {
+            try (PreparedStatement up = c.prepareStatement("UPDATE book_amount_total SET receivables = receivables + ? "
+                    + "WHERE creditor_id = ? AND kind = ? AND bucket = ?");
+                 PreparedStatement in = c.prepareStatement("INSERT INTO book_amount_total (receivables, creditor_id, kind, bucket) VALUES (?, ?, ?, ?)")) {
+                boolean emptied = false;
+                for (var e : amounts.entrySet()) {
+                    long n = e.getValue();
+                    if (n == 0) continue;
+                    emptied |= n < 0;
+                    AmountKey k = e.getKey();
+                    for (PreparedStatement ps : new PreparedStatement[]{up, in}) {
+                        ps.setLong(1, n);
+                        ps.setLong(2, k.creditorId());
+                        ps.setString(3, k.kind());
+                        ps.setLong(4, k.bucket());
+                        if (ps.executeUpdate() > 0) break;
+                    }
+                }
+                if (!emptied) return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_amount_total WHERE receivables = 0")) {
                 ps.executeUpdate();
             }
         }
@@ -276,6 +311,50 @@ final class ReceivableSummary {
         }
     }
 
+    /**
+     * The bucket of {@code book_amount_total} (V21) an amount key in whole cents falls in: the key cut to its first three
+     * digits (123456789 → 123000000); a key from 0 to 999 its own bucket; every negative key (an overpaid receivable's
+     * outstanding) the one bucket {@link #NEGATIVE}. Never more than the key, and keys in order have buckets in order, so
+     * the receivables before a bucket are those whose key is less than it.
+     */
+    static long amountBucket(long cents) {
+        if (cents < 0) return NEGATIVE;
+        if (cents < 1000) return cents;
+        long unit = 1;
+        for (long v = cents; v >= 1000; v /= 10) unit *= 10;
+        return cents / unit * unit;
+    }
+
+    /** The bucket of every negative key: below any key a NUMERIC(19, 2) amount gives (at most 10^17 cents either way). */
+    static final long NEGATIVE = -1_000_000_000_000_000_000L;
+
+    /** The largest key in {@code bucket}. */
+    static long amountBucketLast(long bucket) {
+        if (bucket == NEGATIVE) return -1;
+        if (bucket < 1000) return bucket;
+        long unit = 1;
+        for (long v = bucket; v >= 1000; v /= 10) unit *= 10;
+        return bucket + (unit - 1);
+    }
+
+    /** An amount of NUMERIC(19, 2) as the cent key V13 generates from it. */
+    static long cents(BigDecimal amount) {
+        return amount.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** {@link #amountBucket} in SQL (V21 fills the table with the same expression). */
+    static String amountBucketSql(String cents) {
+        String unit = "CAST(POWER(10, LENGTH(CAST(" + cents + " AS VARCHAR)) - 3) AS BIGINT)";
+        return "CASE WHEN " + cents + " < 0 THEN CAST(" + NEGATIVE + " AS BIGINT) WHEN " + cents + " < 1000 THEN " + cents
+                + " ELSE " + cents + " / " + unit + " * " + unit + " END";
+    }
+
+    /** Per book, kind and bucket, how many receivables the rows give (two book parameters). */
+    private static final String AMOUNTS_FROM_ROWS = "SELECT r.creditor_id, CAST('P' AS CHAR(1)), " + amountBucketSql("r.principal_cents")
+            + ", COUNT(*) FROM receivable r WHERE r.creditor_id = ? GROUP BY r.creditor_id, " + amountBucketSql("r.principal_cents")
+            + " UNION ALL SELECT r.creditor_id, CAST('O' AS CHAR(1)), " + amountBucketSql("r.outstanding_cents")
+            + ", COUNT(*) FROM receivable r WHERE r.creditor_id = ? GROUP BY r.creditor_id, " + amountBucketSql("r.outstanding_cents");
+
     // The kept totals as the receivable rows give them, for verify and for rebuilding a book's totals.
     private static final String DUE_KEY = "CASE WHEN r.outstanding <= 0 THEN NULL ELSE r.first_unpaid_due END";
     private static final String DUE_TOTALS_FROM_ROWS = "SELECT r.creditor_id, r.outstanding <= 0, " + DUE_KEY
@@ -293,6 +372,9 @@ final class ReceivableSummary {
         long dues = rowsDiffer(c, creditorId, DUE_TOTALS_FROM_ROWS, 1, "SELECT creditor_id, settled, first_unpaid_due, receivables, paid, outstanding"
                 + " FROM book_due_total WHERE creditor_id = ?");
         if (dues > 0) out.add("aging totals per due date (book_due_total): " + dues + " rows differ");
+        long amountRows = rowsDiffer(c, creditorId, AMOUNTS_FROM_ROWS, 2, "SELECT creditor_id, kind, bucket, receivables"
+                + " FROM book_amount_total WHERE creditor_id = ?");
+        if (amountRows > 0) out.add("counts per amount (book_amount_total): " + amountRows + " rows differ");
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM customer cu WHERE cu.creditor_id = ? AND (cu.receivable_count <> "
                 + CUSTOMER_COUNT + " OR cu.outstanding <> " + CUSTOMER_OUTSTANDING + ")")) {
             ps.setLong(1, creditorId);
@@ -367,18 +449,37 @@ final class ReceivableSummary {
 
     /**
      * How many rows differ between what the rows give ({@code fromRows}, with {@code fromRowsBooks} book
-     * parameters) and what is kept ({@code kept}, one book parameter), both ways round.
+     * parameters) and what is kept ({@code kept}, one book parameter), both ways round, as SQL's {@code EXCEPT} counts
+     * them (distinct rows; numbers equal whatever their scale). Each side is read once and compared here: two
+     * {@code EXCEPT}s evaluated both sides twice, the larger part of verify's check of the totals (issue 25, start-up).
      */
     private static long rowsDiffer(Connection c, long creditorId, String fromRows, int fromRowsBooks, String kept) throws SQLException {
-        String sql = "SELECT (SELECT COUNT(*) FROM ((" + fromRows + ") EXCEPT (" + kept + ")) a)"
-                + " + (SELECT COUNT(*) FROM ((" + kept + ") EXCEPT (" + fromRows + ")) b)";
+        java.util.Set<List<Object>> given = distinctRows(c, fromRows, creditorId, fromRowsBooks);
+        java.util.Set<List<Object>> held = distinctRows(c, kept, creditorId, 1);
+        return given.stream().filter(r -> !held.contains(r)).count() + held.stream().filter(r -> !given.contains(r)).count();
+    }
+
+    private static java.util.Set<List<Object>> distinctRows(Connection c, String sql, long creditorId, int books) throws SQLException {
+        java.util.Set<List<Object>> rows = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 2 * (fromRowsBooks + 1); i++) ps.setLong(i, creditorId);
+            for (int i = 1; i <= books; i++) ps.setLong(i, creditorId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        Object v = rs.getObject(i);
+                        // 12.50 and 12.5, 3 as a BIGINT or an INTEGER: equal in SQL, so equal here
+                        if (v instanceof BigDecimal d) v = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+                        else if (v instanceof Integer || v instanceof Short) v = ((Number) v).longValue();
+                        else if (v instanceof String t) v = t.stripTrailing();
+                        row.add(v);
+                    }
+                    rows.add(row);
+                }
             }
         }
+        return rows;
     }
 
     /** Writes the book's kept totals again from its receivable rows (they are derived; nothing is lost). */
@@ -399,6 +500,15 @@ final class ReceivableSummary {
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE creditor cr SET customer_count = " + CUSTOMER_COUNT_OF_BOOK + " WHERE cr.id = ?")) {
             ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_amount_total WHERE creditor_id = ?")) {
+            ps.setLong(1, creditorId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO book_amount_total (creditor_id, kind, bucket, receivables) " + AMOUNTS_FROM_ROWS)) {
+            ps.setLong(1, creditorId);
+            ps.setLong(2, creditorId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM book_month_total WHERE creditor_id = ?")) {

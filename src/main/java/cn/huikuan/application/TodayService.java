@@ -33,7 +33,10 @@ public final class TodayService {
         }
     }
 
-    private static final I18n CHINESE = new I18n(I18n.CHINESE);
+    /** The Chinese texts, read at the first item made (not when the books open: the command line rarely needs them). */
+    private static final class Chinese {
+        static final I18n TEXTS = new I18n(I18n.CHINESE);
+    }
 
     public record Today(List<Item> items, int casesRead, boolean capped) {
     }
@@ -132,6 +135,6 @@ public final class TodayService {
 
     /** The text as a bundle key and its arguments (a pattern may use only some: the advice's Chinese and English are both passed). */
     private static Item item(ReceivableRow r, Kind k, LocalDate date, String key, Object... args) {
-        return new Item(r.id(), r.customerName(), r.title(), k, date, CHINESE.t(key, args), key, List.of(args));
+        return new Item(r.id(), r.customerName(), r.title(), k, date, Chinese.TEXTS.t(key, args), key, List.of(args));
     }
 }

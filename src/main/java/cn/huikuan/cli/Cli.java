@@ -150,9 +150,22 @@ public final class Cli {
         if (args.length == 0) {
             return usage();
         }
-        if (OPEN_BOOKS.contains(args[0])) BookFolders.warmUpInBackground();
+        // verify logs nothing unless something is wrong: its logging is set up only then
+        if (OPEN_BOOKS.contains(args[0])) BookFolders.warmUpInBackground(!args[0].equals("verify"));
+        VerifyCommand plain = plainArguments ? VerifyCommand.plain(out, args) : null;
+        if (plain != null) {
+            // verify as scripts run it, without picocli's model (issue 25): the same call, the same exit codes
+            try {
+                return plain.call();
+            } catch (Exception e) {
+                return failure(e);
+            }
+        }
         return commandLine(args[0]).execute(args);
     }
+
+    /** False: every command line goes through picocli (tests compare the two paths). */
+    boolean plainArguments = true;
 
     /**
      * The picocli model: the root with every command when {@code first} is not one of them (help, an unknown command),

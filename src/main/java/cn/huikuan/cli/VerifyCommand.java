@@ -30,6 +30,51 @@ final class VerifyCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    /**
+     * The command for {@code args} ({@code verify} and its options) when they are plainly well formed — each of
+     * {@code --book DIR}, {@code --anchor ENTRIES:HEAD} (or {@code --name=value}) and {@code --refresh-figures} at most
+     * once, no value starting with a dash, nothing else — or null, and picocli parses them (issue 25: a scripted
+     * {@code verify} does not pay for picocli's first command line, ~0.1 s; help, bad input and its messages and exit
+     * codes stay picocli's, {@code CliTest} checks that both paths agree).
+     */
+    static VerifyCommand plain(PrintStream out, String[] args) {
+        if (args.length == 0 || !args[0].equals("verify")) return null;
+        VerifyCommand v = new VerifyCommand(out);
+        boolean book = false;
+        String folder = null;   // --db and --login (an office book) go through picocli
+        boolean anchor = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--refresh-figures") && !v.refreshFigures) {
+                v.refreshFigures = true;
+                continue;
+            }
+            String name = a;
+            String value;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return null;
+            }
+            if (value.isEmpty() || value.startsWith("-")) return null;
+            if (name.equals("--book") && !book) {
+                book = true;
+                folder = value;
+            } else if (name.equals("--anchor") && !anchor) {
+                anchor = true;
+                v.anchor = value;
+            } else {
+                return null;
+            }
+        }
+        v.place = BookPlace.of(folder, null, null);
+        return v;
+    }
+
     /** {@code ENTRIES:HEAD}, as an evidence bundle prints them (记录条数, 链头). */
     static AuditService.GivenAnchor anchor(String text) {
         String[] p = text.strip().split(":");

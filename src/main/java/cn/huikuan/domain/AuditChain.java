@@ -6,14 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 
 /**
  * The canonical text of each case record and the hash chain over it. hash = SHA-256(previous hash, LF,
@@ -37,14 +35,24 @@ public final class AuditChain {
      * so changing who wrote it breaks the chain as changing what was written does.
      */
     public static String hash(String previous, String entity, long id, String content, String staff) {
+        String text = previous + "\n" + entity + "\n" + id + "\n" + content + (staff == null ? "" : "\nby=" + staff);
+        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One SHA-256 per thread, reused (verify hashes every entry twice: looking the algorithm up each time cost more than hashing). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            String text = previous + "\n" + entity + "\n" + id + "\n" + content + (staff == null ? "" : "\nby=" + staff);
-            d.update(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /** The SHA-256 of {@code bytes}. */
+    public static byte[] sha256(byte[] bytes) {
+        MessageDigest d = SHA_256.get();
+        d.reset();
+        return d.digest(bytes);
     }
 
     public static String canonical(ContactEntry e) {
@@ -159,10 +167,32 @@ public final class AuditChain {
     }
 
     private static String fields(Object... values) {
-        return Arrays.stream(values).map(v -> v == null ? "∅" : escape(Objects.toString(v))).collect(Collectors.joining("|"));
+        StringBuilder b = new StringBuilder(16 * values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) b.append('|');
+            if (values[i] == null) b.append('∅');
+            else escape(values[i].toString(), b);
+        }
+        return b.toString();
     }
 
+    /** {@code \} → {@code \\}, {@code |} → {@code \|}, line feed → {@code \n}, carriage return → {@code \r}. */
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "\\n").replace("\r", "\\r");
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        escape(s, b);
+        return b.toString();
+    }
+
+    private static void escape(String s, StringBuilder b) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '|' -> b.append("\\|");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
     }
 }

@@ -45,7 +45,10 @@ import org.h2.api.ErrorCode;
  * {@link SessionFactory} that only <em>validates</em> the mapping ({@code hbm2ddl.auto=validate}).
  */
 public final class Database implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Looked up when something is logged: a run that logs nothing never sets up logging (issue 25, start of verify). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Database.class);
+    }
 
     private final DataFolder folder;
     /** An H2 book's pool; null for an office book, whose connections are {@link #officePool}'s. */
@@ -62,7 +65,7 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> preMigrationBackup;
 
     /** The schema version of the newest migration in {@code db/migration}; {@code DatabaseTest} keeps it true. */
-    static final String SCHEMA_VERSION = "20";
+    static final String SCHEMA_VERSION = "21";
 
     /**
      * One schema history for both databases (issue 22, decision 0014): the scripts in {@code db/migration} run on both;
@@ -238,7 +241,7 @@ public final class Database implements AutoCloseable {
                 }
                 MigrateResult result = flyway.migrate();
                 if (result.migrationsExecuted > 0) {
-                    LOG.info("Applied {} migration(s), schema now at {}", result.migrationsExecuted, result.targetSchemaVersion);
+                    log().info("Applied {} migration(s), schema now at {}", result.migrationsExecuted, result.targetSchemaVersion);
                 }
             } catch (DataFolderException e) {
                 throw e;
@@ -359,12 +362,12 @@ public final class Database implements AutoCloseable {
             pool.dispose(); // before SHUTDOWN, as in close()
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
-            LOG.warn("Shutdown after the failed migration: {}", e.getMessage());
+            log().warn("Shutdown after the failed migration: {}", e.getMessage());
         }
         pool.dispose();
         try {
             Path aside = Restore.putBackOwnPreMigrationBackup(folder, backup.get(), "failed-migration");
-            LOG.warn("Migration failed; database put back from {} (the failed one is kept at {})", backup.get(), aside);
+            log().warn("Migration failed; database put back from {} (the failed one is kept at {})", backup.get(), aside);
             return new DataFolderException(DataFolderException.Reason.MIGRATION_ROLLED_BACK, folder.root(), cause);
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
@@ -453,7 +456,7 @@ public final class Database implements AutoCloseable {
             probe(folder, copy, newKey);
             Files.move(copy, db, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             removeRekeyLeftovers(folder);
-            LOG.info("Database password {}", newKey == null ? "removed" : oldKey == null ? "set" : "changed");
+            log().info("Database password {}", newKey == null ? "removed" : oldKey == null ? "set" : "changed");
         } catch (IOException e) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, root, e);
         }
@@ -500,7 +503,7 @@ public final class Database implements AutoCloseable {
             for (Path p : files.toList()) Files.deleteIfExists(p);
             Files.deleteIfExists(work);
         } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", work, e.getMessage());
+            log().warn("Could not remove {}: {}", work, e.getMessage());
         }
     }
 
@@ -585,7 +588,7 @@ public final class Database implements AutoCloseable {
                     && Long.toString(Files.getLastModifiedTime(file).toMillis()).equals(p.getProperty("modified"));
             return same ? zip : null;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Ignoring the backup marker {}: {}", marker, e.toString());
+            log().warn("Ignoring the backup marker {}: {}", marker, e.toString());
             return null;
         }
     }
@@ -604,7 +607,7 @@ public final class Database implements AutoCloseable {
             }
             Files.move(tmp, folder.backedUpMarker(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not record the backup marker: {}", e.toString()); // the next close backs up again
+            log().warn("Could not record the backup marker: {}", e.toString()); // the next close backs up again
         }
     }
 
@@ -637,7 +640,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new DataFolderException(DataFolderException.Reason.NOT_WRITABLE, folder.root(), e);
         }
-        LOG.info("Backup written to {}", target);
+        log().info("Backup written to {}", target);
         return target;
     }
 
@@ -720,14 +723,14 @@ public final class Database implements AutoCloseable {
                 if (!lost) throw e;
                 OfficeFaults.Fate fate = attempt.committing ? OfficeFaults.fate(guarded, attempt.xid) : OfficeFaults.Fate.NOT_COMMITTED;
                 if (fate == OfficeFaults.Fate.COMMITTED) {
-                    LOG.warn("The connection to {} was lost during a commit; the server has the transaction: saved once ({})", office, e.toString());
+                    log().warn("The connection to {} was lost during a commit; the server has the transaction: saved once ({})", office, e.toString());
                     return attempt.result;
                 }
                 if (fate == OfficeFaults.Fate.NOT_COMMITTED && tries < TRIES) {
-                    LOG.warn("The connection to {} was lost; the transaction did not commit and runs again ({})", office, e.toString());
+                    log().warn("The connection to {} was lost; the transaction did not commit and runs again ({})", office, e.toString());
                     continue;
                 }
-                LOG.warn("The connection to {} was lost; the transaction {}", office,
+                log().warn("The connection to {} was lost; the transaction {}", office,
                         fate == OfficeFaults.Fate.NOT_COMMITTED ? "did not commit" : "may or may not have committed", e);
                 if (e instanceof ConnectionLostException said && fate == OfficeFaults.Fate.NOT_COMMITTED) throw said;
                 throw new ConnectionLostException(fate == OfficeFaults.Fate.NOT_COMMITTED
@@ -895,7 +898,7 @@ public final class Database implements AutoCloseable {
             try {
                 if (booting.get()) sessionFactory().close();
             } catch (RuntimeException e) {
-                LOG.warn("Closing Hibernate: {}", e.getMessage());
+                log().warn("Closing Hibernate: {}", e.getMessage());
             }
         } finally {
             if (office != null) {
@@ -920,13 +923,13 @@ public final class Database implements AutoCloseable {
             try {
                 unchanged = unchangedBackup().orElse(null);
             } catch (RuntimeException e) {
-                LOG.warn("Database shutdown: {}", e.getMessage());
+                log().warn("Database shutdown: {}", e.getMessage());
             }
             pool.dispose();
             shutdown = compactOnClose || mostlyFreeSpace(s) ? "SHUTDOWN COMPACT" : "SHUTDOWN";
             s.execute(shutdown);
         } catch (SQLException e) {
-            LOG.warn("Database shutdown: {}", e.getMessage());
+            log().warn("Database shutdown: {}", e.getMessage());
             unchanged = null;
         } finally {
             pool.dispose();

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * another computer), each checked against its SHA-256 name.
  */
 public final class Restore {
-    private static final Logger LOG = LoggerFactory.getLogger(Restore.class);
+    /** Looked up when something is logged: a run that logs nothing never sets up logging (issue 25, start of verify). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Restore.class);
+    }
     /** The database of a zip is refused beyond this uncompressed size when the zip does not say its size. */
     static final long UNDECLARED_LIMIT = 64L << 30;
     /** Free space kept beyond what the restore needs. */
@@ -87,7 +90,7 @@ public final class Restore {
                 Path fresh = work.resolve("huikuan");
                 BackupLoader.Loaded loaded = BackupLoader.load(incoming, useKey, fresh, zip, progress);
                 Files.delete(incoming);
-                LOG.info("Backup {} (schema V{}) read into new books: {} rows {}", zip, loaded.version(), loaded.total(), loaded.rows());
+                log().info("Backup {} (schema V{}) read into new books: {} rows {}", zip, loaded.version(), loaded.total(), loaded.rows());
                 progress.accept("swap");
                 Path aside = swapIn(folder, Path.of(fresh + ".mv.db"), "before-restore");
                 // the journal goes back to the backup's: anchors recorded since no longer hold; the backup's own do
@@ -189,7 +192,7 @@ public final class Restore {
                 Files.deleteIfExists(work);
             }
         } catch (IOException e) {
-            LOG.warn("Could not remove what a restore left in {}: {}", work, e.getMessage());
+            log().warn("Could not remove what a restore left in {}: {}", work, e.getMessage());
         }
     }
 
@@ -222,7 +225,7 @@ public final class Restore {
     /** Copies back the evidence files the pool has and the store lacks, each only if its bytes match its SHA-256 name. */
     static void copyEvidenceChecked(Path pool, Path store) throws IOException {
         int refused = EvidenceStore.copyMissing(pool, store);
-        if (refused > 0) LOG.warn("{} evidence file(s) in the backup pool did not match their SHA-256 and were not restored", refused);
+        if (refused > 0) log().warn("{} evidence file(s) in the backup pool did not match their SHA-256 and were not restored", refused);
     }
 
     /**

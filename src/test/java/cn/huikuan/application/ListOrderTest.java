@@ -130,6 +130,7 @@ class ListOrderTest {
     @Test
     void pagesThatSeekToTheirDueDateMatchTheDomainToo() {
         books.lists().seekFrom = 1; // every page after the first starts at the due date the kept totals place it in
+        books.lists().amountSeekFrom = 1; // or, by amount or outstanding, at the bucket of amounts the kept counts place it in (V21)
         everySortDirectionBucketAndPage();
         assertThat(readAllPages(ListQuery.first(5), "default, seeking")).containsExactlyElementsOf(
                 expected.values().stream().sorted(order("daysOverdue")).map(Expected::id).toList());

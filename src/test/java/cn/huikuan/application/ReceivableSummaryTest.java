@@ -134,6 +134,17 @@ class ReceivableSummaryTest {
                 s.createNativeMutationQuery("UPDATE creditor SET customer_count = customer_count + 7").executeUpdate();
             });
             assertThat(books.receivables().keptTotalsDiffer()).hasSize(3);
+            // the counts per amount (V21) and the month totals: one row each changed is found; the same values written
+            // with another scale are not a difference
+            books.db().inTransactionDo(s -> {
+                s.createNativeMutationQuery("UPDATE book_amount_total SET receivables = receivables + 1 WHERE kind = 'P'"
+                        + " AND bucket = (SELECT MIN(bucket) FROM book_amount_total WHERE kind = 'P')").executeUpdate();
+                s.createNativeMutationQuery("UPDATE book_month_total SET collected = collected + 0.01"
+                        + " WHERE first_day = (SELECT MAX(first_day) FROM book_month_total WHERE collected <> 0)").executeUpdate();
+            });
+            assertThat(books.receivables().keptTotalsDiffer()).hasSize(5)
+                    .anyMatch(d -> d.startsWith("counts per amount (book_amount_total): 2 rows differ"))
+                    .anyMatch(d -> d.startsWith("recovery totals per month (book_month_total): 2 rows differ"));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
