@@ -85,14 +85,17 @@ class VerifyPlainArgumentsTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(VerifyCommand.plain(out, new String[] {"verify", "--book", "d", "--anchor=1:a", "--refresh-figures"}))
                 .satisfies(v -> {
-                    assertThat(v.book).isEqualTo("d");
+                    assertThat(v.place.book).isEqualTo("d");
+                    assertThat(v.place.onServer()).isFalse();
                     assertThat(v.anchor).isEqualTo("1:a");
                     assertThat(v.refreshFigures).isTrue();
                 });
         assertThat(VerifyCommand.plain(out, new String[] {"verify"})).isNotNull();
         for (String[] line : List.of(new String[] {"verify", "--help"}, new String[] {"verify", "--book"}, new String[] {"verify", "--book", "-x"},
                 new String[] {"verify", "--book", "a", "--book", "b"}, new String[] {"verify", "x"}, new String[] {"export", "--book", "a"},
-                new String[] {"verify", "--book="}, new String[] {"verify", "--anchor", "1:a", "--anchor", "1:a"})) {
+                new String[] {"verify", "--book="}, new String[] {"verify", "--anchor", "1:a", "--anchor", "1:a"},
+                // an office book (issue 22) goes through picocli
+                new String[] {"verify", "--db", "jdbc:postgresql://h/d", "--book", "book_1"}, new String[] {"verify", "--book", "a", "--login", "zhao"})) {
             assertThat(VerifyCommand.plain(out, line)).as(String.join(" ", line)).isNull();
         }
     }
