@@ -48,7 +48,7 @@ public class ContactEntry {
     public ContactEntry(Receivable receivable, LocalDateTime occurredAt, Channel channel, Direction direction,
                         String summary, Outcome outcome) {
         this.receivable = receivable;
-        this.occurredAt = occurredAt;
+        this.occurredAt = kept(occurredAt);
         this.channel = channel;
         this.direction = direction;
         this.summary = Text.clean(summary);
@@ -90,7 +90,15 @@ public class ContactEntry {
     public Long getId() { return id; }
     public Receivable getReceivable() { return receivable; }
     public LocalDateTime getOccurredAt() { return occurredAt; }
-    public void setOccurredAt(LocalDateTime t) { this.occurredAt = t; }
+    public void setOccurredAt(LocalDateTime t) { this.occurredAt = kept(t); }
+
+    /**
+     * A time as the books keep it (TIMESTAMP(6): microseconds), so that the journal's text of the contact, made from this
+     * object, is the text made again from the stored row (a clock's nanoseconds made verify report the record altered).
+     */
+    private static LocalDateTime kept(LocalDateTime t) {
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
     public Channel getChannel() { return channel; }
     public void setChannel(Channel c) { this.channel = c; }
     public Direction getDirection() { return direction; }

@@ -49,8 +49,9 @@ class JournalRecordsTest {
             SampleData.loadInto(books);
             long r = books.receivables().page(ListQuery.first(1)).rows().get(0).id();
             books.court().log(r, CourtEvent.Kind.values()[0], SampleData.DUE_DATE.plusDays(3), "杭州市西湖区人民法院", "（2027）浙0106民初1号", "立案|备注\n第二行");
-            // a demand by post with its EMS tracking number and delivery date (V17)
-            ContactEntry letter = new ContactEntry(null, SampleData.DUE_DATE.plusDays(5).atTime(15, 45, 12), ContactEntry.Channel.LETTER,
+            // a demand by post with its EMS tracking number and delivery date (V17); its time as a clock gives it, to the
+            // nanosecond (the books keep microseconds: the journal's text must be the stored row's)
+            ContactEntry letter = new ContactEntry(null, SampleData.DUE_DATE.plusDays(5).atTime(15, 45, 12, 123_456_789), ContactEntry.Channel.LETTER,
                     ContactEntry.Direction.OUTGOING, "催收通知书 by EMS", ContactEntry.Outcome.OTHER);
             letter.setTrackingNumber("EA123456789CN");
             letter.setDeliveredOn(SampleData.DUE_DATE.plusDays(7));
