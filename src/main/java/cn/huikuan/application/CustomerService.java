@@ -35,6 +35,23 @@ public final class CustomerService {
             throw new IllegalArgumentException("customer belongs to another book");
         }
         FieldErrors.requireValid(c.problems(ctx.today()), false);
+        try {
+            return saveChecked(c);
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            // someone saved this customer since it was read (two staff on an office book, issue 22): say who and what it holds
+            throw ctx.db().inTransaction(s -> {
+                Customer now = s.get(Customer.class, c.getId());
+                java.util.Map<String, String> current = new java.util.LinkedHashMap<>();
+                current.put("名称", now.getName());
+                current.put("证件号", now.getRegistrationNumber() == null ? "—" : now.getRegistrationNumber());
+                current.put("电话", now.primaryPhone() == null ? "—" : now.primaryPhone());
+                Object[] last = audit.lastWriter(s, "customer", c.getId());
+                return new ChangedElsewhereException("客户 #" + c.getId() + " " + now.getName(), (String) last[0], (java.time.Instant) last[1], current, e);
+            });
+        }
+    }
+
+    private Customer saveChecked(Customer c) {
         return ctx.db().inTransaction(s -> {
             if (c.getId() == null) {
                 s.persist(c);

@@ -228,6 +228,27 @@ public final class TeamAdmin {
         });
     }
 
+    /**
+     * Brings every book of the office to this version of the app's schema (the same migrations as an H2 book) and gives
+     * their recorded grants again, on every table they now have (a migration may add tables, which the grants given
+     * before did not cover). For the office's owners, after installing a new version; books already current only get
+     * their grants again. Returns the books.
+     */
+    public List<Book> upgradeBooks() {
+        List<Book> books = sql(asOwnerGroup, c -> {
+            List<Book> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT schema_name, name FROM huikuan.book ORDER BY schema_name")) {
+                while (rs.next()) out.add(new Book(rs.getString(1), rs.getString(2)));
+            }
+            return out;
+        });
+        for (Book b : books) {
+            Database.migratePostgresqlBook(asOwnerGroup, b.schema());
+            regrant(b.schema());
+        }
+        return books;
+    }
+
     /** Gives the recorded grants of {@code schema} again, on every table it now has (after a migration added some). */
     public void regrant(String schema) {
         checkSchema(schema);

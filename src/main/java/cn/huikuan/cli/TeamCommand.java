@@ -30,13 +30,13 @@ final class TeamCommand {
 
     int run(String[] args) {
         if (args.length == 0) {
-            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, push, pull or overview"
-                    + " / 请指定 init、add-user、add-book、grant、revoke、list、push、pull 或 overview");
+            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, upgrade, push, pull or overview"
+                    + " / 请指定 init、add-user、add-book、grant、revoke、list、upgrade、push、pull 或 overview");
         }
         String what = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Args a = switch (what) {
-            case "init", "list" -> new Args(rest, Set.of("db", "login"), Set.of());
+            case "init", "list", "upgrade" -> new Args(rest, Set.of("db", "login"), Set.of());
             case "add-user" -> new Args(rest, Set.of("db", "login", "user", "role"), Set.of());
             case "add-book" -> new Args(rest, Set.of("db", "login", "name"), Set.of());
             case "grant", "revoke" -> new Args(rest, Set.of("db", "login", "user", "book"), Set.of());
@@ -74,6 +74,9 @@ final class TeamCommand {
                     TeamAdmin.Role role = TeamAdmin.Role.of(a.required("role"));
                     team.addUser(a.required("user"), role, np.toCharArray());
                     out.println("已添加员工 Staff member added: " + a.required("user") + " (" + role.zh() + " " + role.en() + ")");
+                }
+                case "upgrade" -> {
+                    for (TeamAdmin.Book b : team.upgradeBooks()) out.println("已升级 Upgraded: " + b.schema() + "  " + b.name());
                 }
                 case "add-book" -> {
                     TeamAdmin.Book b = team.addBook(a.required("name"));

@@ -141,8 +141,8 @@ public final class Database implements AutoCloseable {
             }
             if (!upToDate(pool)) {
                 throw new DataFolderException(DataFolderException.Reason.SERVER_BOOK, local, new SQLException(
-                        "账本 " + schema + " 的结构不是本程序的版本 " + SCHEMA_VERSION + "，请负责人用 team add-book 升级"
-                                + " / book " + schema + " is not at schema version " + SCHEMA_VERSION + ": the office's owner upgrades it (team add-book)"));
+                        "账本 " + schema + " 的结构不是本程序的版本 " + SCHEMA_VERSION + "，请负责人运行 team upgrade"
+                                + " / book " + schema + " is not at schema version " + SCHEMA_VERSION + ": the office's owner runs team upgrade"));
             }
             return new Database(folder, null, null, pool, new CompletableFuture<>(), Optional.empty(), Dialect.POSTGRESQL, where);
         } catch (RuntimeException e) {

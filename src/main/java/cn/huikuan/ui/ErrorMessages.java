@@ -54,6 +54,9 @@ public final class ErrorMessages {
         if (e instanceof ExportService.ExportException x) {
             return x.getMessage();
         }
+        if (e instanceof cn.huikuan.storage.ConnectionLostException cl) {
+            return i18n.t("error.connectionLost." + cl.outcome().name());
+        }
         if (e instanceof cn.huikuan.application.ChangedElsewhereException ce) {
             StringBuilder now = new StringBuilder();
             ce.current().forEach((k, v) -> now.append("\n").append(k).append("：").append(v));

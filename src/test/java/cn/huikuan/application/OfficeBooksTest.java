@@ -207,6 +207,18 @@ class OfficeBooksTest {
             ben.receivables().save(fresh, true);
             assertThat(amy.receivables().get(id).getNotes()).isEqualTo("客户同意月底前付清；已寄催款函");
             assertThat(amy.audit().verify().problems()).isEmpty();
+            // a customer likewise
+            long customer = mine.getCustomer().getId();
+            cn.huikuan.domain.Customer hers = amy.customers().get(customer);
+            cn.huikuan.domain.Customer theirs = ben.customers().get(customer);
+            hers.setName(hers.getName() + "（新址）");
+            amy.customers().save(hers);
+            theirs.setName(theirs.getName() + "（旧址）");
+            assertThatThrownBy(() -> ben.customers().save(theirs))
+                    .isInstanceOfSatisfying(ChangedElsewhereException.class, e -> {
+                        assertThat(e.by()).isEqualTo("amy");
+                        assertThat(e.current().get("名称")).endsWith("（新址）");
+                    });
         }
     }
 
@@ -286,6 +298,26 @@ class OfficeBooksTest {
         }
         assertThat(line.dashboard().overdue().signum()).isPositive();
         assertThat(line.today().items()).isNotEmpty();
+    }
+
+    @Test
+    void aBookLeftAtAnOlderVersionIsRefusedUntilTheOwnerUpgradesTheBooksAndGrantsCoverTheNewTables() throws Exception {
+        TeamAdmin owner = TeamAdmin.connect(url, "owen", "owen-pw-123".toCharArray());
+        TeamAdmin.Book old = owner.addBook("老账本");
+        owner.grant("amy", old.schema());
+        // as a book made before V21 (the counts per amount): without its table and its history row
+        String newest = "21";
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + old.schema() + ".book_amount_total");
+            s.execute("DELETE FROM " + old.schema() + ".flyway_schema_history WHERE version = '" + newest + "'");
+        }
+        assertThatThrownBy(() -> open(pcA, "amy", "amy-pw-1234", old.schema()))
+                .isInstanceOfSatisfying(DataFolderException.class, e -> assertThat(e.detail()).contains("team upgrade"));
+        assertThat(owner.upgradeBooks()).extracting(TeamAdmin.Book::schema).contains(old.schema(), shop.schema());
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", old.schema())) {
+            assertThat(SampleData.loadInto(amy)).isTrue();   // writes the new table too: granted again by the upgrade
+            assertThat(amy.audit().verify().problems()).isEmpty();
+        }
     }
 
     @Test

@@ -26,4 +26,13 @@ class ErrorMessagesTest {
         assertThat(ErrorMessages.describe(new ChangedElsewhereException("客户 #3", null, null, Map.of(), null), I18n.forLanguage("zh")))
                 .contains("别人");
     }
+
+    @Test
+    void aLostConnectionSaysWhetherTheChangeWasSavedInTheUsersLanguage() {
+        var notSaved = new CompletionException(new cn.huikuan.storage.ConnectionLostException(
+                cn.huikuan.storage.ConnectionLostException.Outcome.NOT_SAVED, new java.sql.SQLException("I/O error", "08006")));
+        assertThat(ErrorMessages.describe(notSaved, I18n.forLanguage("zh"))).contains("连接中断", "都没有保存").doesNotContain("08006");
+        var unknown = new cn.huikuan.storage.ConnectionLostException(cn.huikuan.storage.ConnectionLostException.Outcome.UNKNOWN, null);
+        assertThat(ErrorMessages.describe(unknown, I18n.forLanguage("en"))).contains("could not be confirmed", "look before");
+    }
 }
