@@ -175,6 +175,16 @@ final class ConductRules {
         return ACCUSED.matcher(w.clausePrefix()).find() && REBUTTAL.matcher(w.text()).find();
     }
 
+    /** The writer is the one pressed: 我…被 right before the words. */
+    private static final Pattern WRITER_PRESSED = Pattern.compile("(?:我|我们|我这|我的)[^\\n你]{0,8}被[^\\n你]{0,6}$");
+
+    /**
+     * The message is to a guarantor (你担保的借款, 你是保证人): their own liability for the debt is what "找你" means there
+     * (民法典 §681, §688), a lawful consequence of the debtor not paying.
+     */
+    private static final Pattern TO_GUARANTOR = Pattern.compile("(?:你|您)(?:是|作为|当|做)?(?:的)?(?:担保人|保证人)|(?:你|您)(?:签(?:了|的)?(?:字)?)?担保(?:的|了)");
+    private static final Pattern GUARANTOR_CLAIM = Pattern.compile("找(?:你|您)|向(?:你|您)|(?:你|您)来还|由(?:你|您)|(?:你|您)还");
+
     /** The same, said of the writer's own act: "你说我要去你们村里闹" (the actor 我 follows). */
     private static final Pattern ACCUSER = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣)(?:说)?$");
     private static final Pattern ACCUSED = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣|污蔑)"
@@ -418,6 +428,8 @@ final class ConductRules {
                 if (r.negatable() && nl >= m.start() && NEGATION.matcher(text.substring(nl + 1, m.end())).find()) continue;
                 if (r.unless().test(w)) continue;
                 if (accusationAnswered(w)) continue;
+                // the writer as the one pressed ("我这电话都快被打爆了": the writer's own creditors calling)
+                if (r.category() == Category.HARASSMENT && WRITER_PRESSED.matcher(w.clausePrefix()).find()) continue;
                 boolean illegal = r.category() == Category.UNLAWFUL_TERMS && r.basis().contains(Statutes.CRIME_COLLECTING_ILLEGAL_DEBTS)
                         || r.basis().contains(Statutes.LOAN_PREDEDUCTED_INTEREST) || r.basis().contains(Statutes.LOAN_COMPOUNDING);
                 out.add(new Hit(r.category(), m.start(), m.end(), r.basis(), r.reason(), illegal));
@@ -536,6 +548,7 @@ final class ConductRules {
             final int s0 = start, e0 = stop;
             if (found.stream().anyMatch(h -> h.start() < e0 && h.end() > s0) || out.stream().anyMatch(h -> h.start() < e0 && h.end() > s0)) continue;
             if (NEGATED.matcher(text.substring(Math.max(0, text.lastIndexOf('\n', c.start() - 1) + 1), c.start())).find()) continue;
+            if (TO_GUARANTOR.matcher(text).find() && GUARANTOR_CLAIM.matcher(then).find() && !UNLAWFUL_STEP.matcher(then).find()) continue;
             out.add(new Hit(Category.VIOLENCE, start, stop, List.of(Statutes.PSL_THREATS_INSULTS_HARASSMENT),
                     "以不付款为条件的威胁：不付款的后果只能是依法主张权利（协商、律师、支付令、起诉、申请执行）；以其他后果相威胁属于恐吓，可受治安管理处罚",
                     false));

@@ -365,6 +365,11 @@ class ConductGuardTest {
         assertThat(v.apply("你说我要去你单位闹？对，明天我就去你单位闹。")).isEqualTo(Verdict.BLOCKED);
         assertThat(v.apply("结清之前你在我们店自己的欠款黑名单上，只能现结。")).isEqualTo(Verdict.OK);
         assertThat(v.apply("你在我们店自己的欠款黑名单上，名单我贴在店门口了。")).isEqualTo(Verdict.BLOCKED);
+        // the writer as the one pressed; a guarantor told their own liability
+        assertThat(v.apply("我这电话都快被供货商打爆了，你那边的货款真得赶紧结了。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我被你逼得没办法了，只能天天打爆你电话。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("老周，你担保的那笔借款，借款人说下个月还，到时候他还不上我只能找你了。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你担保的借款他再不还，我就带人去你家。")).isEqualTo(Verdict.BLOCKED);
         // a rate by the week: 52 weeks a year against the cap of four times the LPR
         assertThat(v.apply("借你两万，周息0.2%，按月结。")).isEqualTo(Verdict.OK);         // 10.4% a year
         assertThat(v.apply("借你两万，周息1%，按月结。")).isEqualTo(Verdict.BLOCKED);      // 52% a year
