@@ -73,6 +73,11 @@ public final class PrivacyService {
     }
 
     public Erasure erase(long customerId, String reason) {
+        if (!ctx.db().mayChangeJournal()) {
+            // an office book (issue 22): the erasure blanks the customer's journal entries, which only the office's owners may
+            throw new IllegalStateException("删除客户的个人信息须由负责人操作（要清空记录链中的内容，员工无权修改记录链）"
+                    + " / only the office's owner can erase a customer's personal data: it blanks journal entries, which staff may not change");
+        }
         Set<String> shas = new LinkedHashSet<>();
         Erasure done = ctx.db().inTransaction(s -> {
             Customer c = customers.load(s, customerId);
@@ -138,7 +143,7 @@ public final class PrivacyService {
             boolean stillUsed = ctx.db().inTransaction(s -> !s.createQuery("select e.id from EvidenceItem e where e.sha256 = :h", Long.class)
                     .setParameter("h", sha).setMaxResults(1).getResultList().isEmpty());
             if (stillUsed) continue;
-            files += deleteIfPresent(store.pathOf(sha)) ? 1 : 0;
+            files += store.delete(sha) ? 1 : 0;   // an office book's: the server's file too
             courtImages.forget(sha);
             deleteIfPresent(BackupService.evidencePool(ctx.db().folder()).resolve(sha.substring(0, 2)).resolve(sha));
         }

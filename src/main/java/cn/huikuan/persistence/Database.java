@@ -162,6 +162,19 @@ public final class Database implements AutoCloseable {
         return office == null ? Optional.empty() : Optional.of(new ServerEvidence(guarded));
     }
 
+    /**
+     * Whether this connection's user may change journal entries (blank an erased record's text): always on a PC; on an
+     * office server only the office's owners may (staff may only add entries, V20 and the book's grants).
+     */
+    public boolean mayChangeJournal() {
+        if (office == null) return true;
+        return withConnection(c -> {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT has_table_privilege('audit_entry', 'UPDATE')")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
     /** Whether this book is on an office server (then its backups are the server's, not the app's). */
     public boolean onServer() {
         return office != null;

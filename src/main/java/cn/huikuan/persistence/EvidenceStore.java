@@ -71,6 +71,9 @@ public final class EvidenceStore {
 
         /** Whether the stored file is there and unaltered (checked where it is kept). */
         FileIntegrity verify(String sha256, long expectedSize);
+
+        /** Removes the stored file; whether it was there. */
+        boolean delete(String sha256) throws IOException;
     }
 
     /**
@@ -370,6 +373,25 @@ public final class EvidenceStore {
             LoggerFactory.getLogger(EvidenceStore.class).warn("Could not fetch evidence {} from the server: {}", sha256, e.toString());
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Removes a stored file (an erasure on request: no record refers to it any more): this computer's copy, and for an
+     * office book the server's. Whether either was there.
+     */
+    public boolean delete(String sha256) {
+        Path p = cached(sha256);
+        try {
+            boolean here = false;
+            if (Files.exists(p)) {
+                p.toFile().setWritable(true);
+                here = Files.deleteIfExists(p);
+            }
+            boolean there = remote != null && remote.delete(sha256);
+            return here || there;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

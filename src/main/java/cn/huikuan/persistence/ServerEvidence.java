@@ -67,6 +67,18 @@ final class ServerEvidence implements EvidenceStore.Remote {
     }
 
     @Override
+    public boolean delete(String sha256) throws IOException {
+        try (Connection c = server.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM evidence_content WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (OfficeFaults.connectionLost(e)) throw new ConnectionLostException(ConnectionLostException.Outcome.NOT_SAVED, e);
+            throw new IOException("服务器上的证据文件删不掉 / the evidence file on the server could not be removed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean download(String sha256, Path target) throws IOException {
         try (Connection c = server.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT content FROM evidence_content WHERE sha256 = ?")) {

@@ -321,6 +321,40 @@ class OfficeBooksTest {
     }
 
     @Test
+    void aCustomersPersonalDataIsErasedByAnOwnerNotByStaffAndTheJournalStaysIntact() {
+        TeamAdmin owner = TeamAdmin.connect(url, "owen", "owen-pw-123".toCharArray());
+        TeamAdmin.Book privacy = owner.addBook("隐私");
+        owner.grant("ben", privacy.schema());
+        long customer;
+        try (Books ben = open(pcB, "ben", "ben-pw-1234", privacy.schema())) {
+            SampleData.loadInto(ben);
+            customer = ben.customers().page(ListQuery.first(10).withText("张某")).rows().get(0).id();
+            assertThatThrownBy(() -> ben.privacy().erase(customer, "本人要求"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("负责人");
+            assertThat(ben.customers().page(ListQuery.first(10)).total()).isEqualTo(3);
+        }
+        try (Books owen = open(pcA, "owen", "owen-pw-123", privacy.schema())) {
+            int filesBefore = serverFiles(privacy.schema());
+            var erased = owen.privacy().erase(customer, "本人要求");
+            assertThat(erased.journalEntries()).isPositive();
+            assertThat(erased.files()).isPositive();
+            assertThat(serverFiles(privacy.schema())).isEqualTo(filesBefore - erased.files());   // gone from the server too
+            assertThat(owen.customers().page(ListQuery.first(10)).total()).isEqualTo(2);
+            assertThat(owen.audit().verify().problems()).isEmpty();
+        }
+    }
+
+    private static int serverFiles(String schema) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".evidence_content")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theServersDialectIsReadFromTheConnection() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "amy", "amy-pw-1234")) {
             assertThat(Dialect.of(c)).isEqualTo(Dialect.POSTGRESQL);
