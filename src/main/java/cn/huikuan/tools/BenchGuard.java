@@ -24,7 +24,7 @@ import cn.huikuan.law.ConductModel;
  * rate on the lawful ones (share not "ok") by what makes them hard, the policy rows (lawful words at night:
  * expected "warn"), and the latency: the first check in this JVM (which loads ICU) and the median per message over
  * {@code runs} passes. {@code --compare} adds each file with the rules alone and, for the files the app's model is
- * trained on, with a model trained on the other files only. Default corpora: every file of docs/conduct/ (corpus, heldout-1 … -11, train-11, register, firmness).
+ * trained on, with a model trained on the other files only. Default corpora: every file of docs/conduct/ (corpus, heldout-1 … -12, train-11, register, firmness).
  */
 final class BenchGuard {
     /** One labelled message: label unlawful | lawful | policy. */
@@ -135,7 +135,7 @@ final class BenchGuard {
                 "docs/conduct/heldout-3.tsv", "docs/conduct/register.tsv", "docs/conduct/firmness.tsv", "docs/conduct/heldout-4.tsv",
                 "docs/conduct/heldout-5.tsv", "docs/conduct/heldout-6.tsv", "docs/conduct/heldout-7.tsv", "docs/conduct/heldout-8.tsv",
                 "docs/conduct/heldout-9.tsv", "docs/conduct/train-11.tsv", "docs/conduct/heldout-10.tsv",
-                "docs/conduct/heldout-11.tsv") : a.all("corpus");
+                "docs/conduct/heldout-11.tsv", "docs/conduct/heldout-12.tsv") : a.all("corpus");
         int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 100);
         ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr);
         List<List<Row>> corpora = new ArrayList<>();
