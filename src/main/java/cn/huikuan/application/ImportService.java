@@ -1,5 +1,7 @@
 package cn.huikuan.application;
 
+import cn.huikuan.persistence.Dialect;
+
 import cn.huikuan.domain.ContactMethod;
 import cn.huikuan.domain.Customer;
 import cn.huikuan.domain.IdentityNumbers;
@@ -728,7 +730,7 @@ public final class ImportService {
         long run;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (creditor_id, started_at, row_count, customer_id_above, "
                 + "receivable_id_above) VALUES (?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM customer), (SELECT COALESCE(MAX(id), 0) FROM receivable))",
-                new String[]{"ID"})) {
+                Dialect.of(c).idColumn())) {
             ps.setLong(1, book);
             ps.setTimestamp(2, now);
             ps.setInt(3, rows.size());
@@ -813,7 +815,7 @@ public final class ImportService {
         for (Parsed p : rows) figures.merge(p.customerKey(), new Figures(1, p.amount().subtract(p.paidSoFar())), Figures::plus);
         List<Long> newIds = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (version, creditor_id, kind, name, registration_number, "
-                + "address, situation, created_at, receivable_count, outstanding) VALUES (0, ?, ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?)", new String[]{"ID"});
+                + "address, situation, created_at, receivable_count, outstanding) VALUES (0, ?, ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?)", Dialect.of(c).idColumn());
              PreparedStatement pc = c.prepareStatement("INSERT INTO customer_contact (customer_id, seq, kind, \"value\") VALUES (?, 0, 'PHONE', ?)")) {
             for (int i = 0; i < firsts.size(); i += CHUNK) {
                 List<Parsed> chunk = firsts.subList(i, Math.min(firsts.size(), i + CHUNK));
@@ -852,10 +854,10 @@ public final class ImportService {
         long[] receivableIds = new long[rows.size()]; // in the order of rows, for their journal entries
         try (PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, "
                 + "contract_date, principal, currency, penalty_kind, created_at, creditor_id, paid, final_due, first_unpaid_due, outstanding)"
-                + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?, ?)", new String[]{"ID"});
+                + " VALUES (0, ?, ?, ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, ?, ?, ?)", Dialect.of(c).idColumn());
              PreparedStatement pi = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)");
              PreparedStatement pp = c.prepareStatement("INSERT INTO payment (receivable_id, paid_on, amount, channel, note, created_at) "
-                     + "VALUES (?, ?, ?, 'OTHER', ?, ?)", new String[]{"ID"})) {
+                     + "VALUES (?, ?, ?, 'OTHER', ?, ?)", Dialect.of(c).idColumn())) {
             int chunks = 0;
             for (int i = 0; i < rows.size(); i += CHUNK) {
                 if (chunks++ == failAfterChunks) throw new IllegalStateException("test: import cut off after " + failAfterChunks + " chunks");

@@ -1,5 +1,7 @@
 package cn.huikuan.application;
 
+import cn.huikuan.persistence.Dialect;
+
 import cn.huikuan.domain.AuditChain;
 import cn.huikuan.domain.CreditorProfile;
 import cn.huikuan.domain.EvidenceType;
@@ -619,7 +621,7 @@ public final class InvoiceImportService {
         List<Long> newIds = new ArrayList<>();
         LocalDate today = ctx.today();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (version, creditor_id, kind, name, registration_number, "
-                + "situation, notes, created_at, receivable_count, outstanding) VALUES (0, ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?)", new String[]{"ID"})) {
+                + "situation, notes, created_at, receivable_count, outstanding) VALUES (0, ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?)", Dialect.of(c).idColumn())) {
             for (int i = 0; i < keys.size(); i += CHUNK) {
                 List<String> chunk = keys.subList(i, Math.min(keys.size(), i + CHUNK));
                 for (String k : chunk) {
@@ -650,7 +652,7 @@ public final class InvoiceImportService {
         List<Target> targets = d.targets();
         try (PreparedStatement pr = c.prepareStatement("INSERT INTO receivable (version, customer_id, kind, title, contract_number, contract_date,"
                 + " principal, currency, penalty_kind, notes, created_at, creditor_id, paid, final_due, first_unpaid_due, outstanding)"
-                + " VALUES (0, ?, 'SALE_ON_CREDIT', ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, 0, ?, ?, ?)", new String[]{"ID"});
+                + " VALUES (0, ?, 'SALE_ON_CREDIT', ?, ?, ?, ?, 'CNY', 'NONE', ?, ?, ?, 0, ?, ?, ?)", Dialect.of(c).idColumn());
              PreparedStatement pi = c.prepareStatement("INSERT INTO instalment (receivable_id, seq, due_date, amount) VALUES (?, 0, ?, ?)")) {
             for (int i = 0; i < targets.size(); i += CHUNK) {
                 List<Target> chunk = targets.subList(i, Math.min(targets.size(), i + CHUNK));
@@ -720,7 +722,7 @@ public final class InvoiceImportService {
         evidence.removeIf(e -> !once.add(e.receivableId() + "|" + stored.get(e.read().file()).sha256()));   // the same file twice: once
         long[] evidenceIds = new long[evidence.size()];
         try (PreparedStatement pe = c.prepareStatement("INSERT INTO evidence (receivable_id, type, title, evidence_date, source, purpose, original,"
-                + " sha256, size_bytes, original_file_name, media_type, imported_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?)", new String[]{"ID"})) {
+                + " sha256, size_bytes, original_file_name, media_type, imported_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?)", Dialect.of(c).idColumn())) {
             for (int i = 0; i < evidence.size(); i += CHUNK) {
                 List<Ev> chunk = evidence.subList(i, Math.min(evidence.size(), i + CHUNK));
                 for (Ev e : chunk) {

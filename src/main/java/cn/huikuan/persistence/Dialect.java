@@ -31,6 +31,14 @@ public enum Dialect {
     }
 
     /**
+     * The column whose generated value an insert hands back ({@code prepareStatement(sql, idColumn())}): the driver
+     * names it as the database spells it (H2 upper case, PostgreSQL lower case: {@code RETURNING "ID"} fails there).
+     */
+    public String[] idColumn() {
+        return new String[]{this == H2 ? "ID" : "id"};
+    }
+
+    /**
      * Inserts a row, or updates the row with the same {@code keys}: one statement with a parameter per column of
      * {@code columns} (keys first or not: in the order given).
      */

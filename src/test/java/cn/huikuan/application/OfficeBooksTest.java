@@ -344,6 +344,28 @@ class OfficeBooksTest {
         }
     }
 
+    /** A spreadsheet import on an office book (found by a newcomer following docs/team.md: it failed on PostgreSQL). */
+    @Test
+    void aSpreadsheetImportWritesAnOfficeBookAndNamesItsStaffMember(@TempDir Path in) throws Exception {
+        TeamAdmin owner = TeamAdmin.connect(url, "owen", "owen-pw-123".toCharArray());
+        TeamAdmin.Book imported = owner.addBook("导入");
+        owner.grant("ben", imported.schema());
+        Path csv = in.resolve("ar.csv");
+        Files.writeString(csv, ImportServiceTest.GOOD);
+        try (Books ben = open(pcB, "ben", "ben-pw-1234", imported.schema())) {
+            ImportService.Report r = ben.imports().importFile(csv, null);
+            assertThat(r.accepted()).isEqualTo(3);
+            assertThat(ben.lists().receivables(ben.creditorId(), ben.today(), ListQuery.first(10)).total()).isEqualTo(3);
+            assertThat(ben.audit().verify().problems()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT DISTINCT staff FROM " + imported.schema() + ".audit_entry")) {
+            List<String> who = new java.util.ArrayList<>();
+            while (rs.next()) who.add(rs.getString(1));
+            assertThat(who).containsExactly("ben");
+        }
+    }
+
     private static int serverFiles(String schema) {
         try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".evidence_content")) {
