@@ -405,8 +405,12 @@ public final class TeamAdmin {
 
         private static String message(SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (String.valueOf(e.getMessage()).contains("set role \"huikuan_owner\"")) {
+                return "only the office's owners may do this / 只有负责人可以这样操作";
+            }
             return switch (state) {
                 case "42501" -> "the server does not permit this to your login / 服务器不允许您的账号这样操作: " + e.getMessage();
+                case "23503" -> "no such book on the server / 服务器上没有这个账本";
                 case "28P01", "28000" -> "the server refused the login (user name or password) / 服务器拒绝登录（用户名或密码不对）";
                 case "42710" -> "already exists / 已存在: " + e.getMessage();
                 default -> state.startsWith("08") ? "cannot reach the office server / 无法连接办公室服务器: " + e.getMessage()

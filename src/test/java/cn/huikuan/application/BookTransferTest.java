@@ -110,7 +110,9 @@ class BookTransferTest {
         // a bookkeeper may not push (only the office's owners add books)
         Path clean = pcBooks("clean");
         assertThatThrownBy(() -> BookTransfer.push(clean, null, url, "quinn", "quinn-pw-123".toCharArray(), "员工上传", TestClock.fixed()))
-                .isInstanceOf(TeamAdmin.TeamException.class);
+                .isInstanceOf(TeamAdmin.TeamException.class).hasMessageContaining("只有负责人");
+        assertThatThrownBy(() -> TeamAdmin.connect(url, "pat", "pat-pw-1234".toCharArray()).grant("quinn", "book_999999"))
+                .isInstanceOf(TeamAdmin.TeamException.class).hasMessageContaining("没有这个账本");
         assertThat(officeBooks()).isEqualTo(booksBefore);
         // a pull never merges into a folder that holds books
         BookTransfer.Moved up = BookTransfer.push(clean, null, url, "pat", "pat-pw-1234".toCharArray(), "干净的账本", TestClock.fixed());
