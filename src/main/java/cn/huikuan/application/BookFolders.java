@@ -46,11 +46,6 @@ public final class BookFolders {
         return DataFolder.defaultLocation();
     }
 
-    /** This computer's folder for an office book opened as {@code login} (see {@link DataFolder#officeLocation}). */
-    public static Path officeLocation(String url, String schema, String login) {
-        return DataFolder.officeLocation(url, schema, login);
-    }
-
     /** Whether the data folder is fixed by {@code HUIKUAN_DATA} / {@code -Dhuikuan.data} (the user cannot choose another). */
     public static boolean fixedByEnvironment() {
         return DataFolder.fixedByEnvironment();

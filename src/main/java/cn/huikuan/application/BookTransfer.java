@@ -68,7 +68,7 @@ public final class BookTransfer {
                 throw e;
             }
         }
-        try (Books server = Books.openOffice(BookFolders.officeLocation(url, book.schema(), owner), url, owner, password, book.schema(), clock)) {
+        try (Books server = Books.openOffice(url, owner, password, book.schema(), clock)) {
             Map<String, String> after = journals(server, "服务器上 on the server");
             same(before, after);
             return new Moved(book.schema(), copied, after);
@@ -83,7 +83,7 @@ public final class BookTransfer {
         if (DataFolder.holdsBooks(dir)) throw new TransferRefused("此文件夹已有账本，不会合并 / this folder already holds books: a copy never merges: " + dir);
         boolean existed = Files.exists(dir);
         Map<String, String> before;
-        try (Books server = Books.openOffice(BookFolders.officeLocation(url, schema, login), url, login, password, schema, clock)) {
+        try (Books server = Books.openOffice(url, login, password, schema, clock)) {
             before = journals(server, "服务器上 on the server");
         }
         BookCopy.Copied copied;

@@ -2,6 +2,7 @@ package cn.huikuan.application;
 
 import cn.huikuan.domain.CreditorProfile;
 import cn.huikuan.domain.PartyKind;
+import cn.huikuan.persistence.DataFolder;
 import cn.huikuan.persistence.Database;
 import cn.huikuan.persistence.EvidenceStore;
 
@@ -121,6 +122,11 @@ public final class Books implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** As above, in this computer's own folder for that book and login ({@link DataFolder#officeLocation}). */
+    public static Books openOffice(String url, String user, char[] password, String schema, Clock clock) {
+        return openOffice(DataFolder.officeLocation(url, schema, user), url, user, password, schema, clock);
     }
 
     /** The book to open: the one used last if it still exists, else the first; a new data folder gets one. */

@@ -24,7 +24,7 @@ public final class OfficeOverview {
     public static List<Line> of(String url, String login, char[] password, Clock clock, int casesPerBook) {
         List<Line> out = new ArrayList<>();
         for (TeamAdmin.Book book : TeamAdmin.connect(url, login, password).myBooks()) {
-            try (Books b = Books.openOffice(BookFolders.officeLocation(url, book.schema(), login), url, login, password, book.schema(), clock)) {
+            try (Books b = Books.openOffice(url, login, password, book.schema(), clock)) {
                 b.eachBook(one -> {
                     CreditorProfile p = one.creditor();
                     return out.add(new Line(book.schema(), book.name(), p.getName(), one.lists().dashboard(p.getId(), one.today()),

@@ -1,6 +1,5 @@
 package cn.huikuan.cli;
 
-import cn.huikuan.application.BookFolders;
 import cn.huikuan.application.Books;
 import cn.huikuan.application.TeamAdmin;
 import cn.huikuan.storage.DataFolderException;
@@ -62,17 +61,12 @@ final class BookPlace {
         if (book == null || book.isBlank()) {
             throw new Cli.UsageException("--db needs --book NAME or book_N: which of the office's books / 请用 --book 指定服务器上的账本（名称或 book_N）");
         }
-        String user = login == null ? System.getProperty("user.name") : login;
-        String pw = env.apply(TeamCommand.DB_PASSWORD_ENV);
-        if (pw == null || pw.isEmpty()) {
-            throw new Cli.UsageException("give the password of " + user + " in " + TeamCommand.DB_PASSWORD_ENV + " / 请用环境变量 "
-                    + TeamCommand.DB_PASSWORD_ENV + " 提供 " + user + " 的密码");
-        }
+        String user = user();
+        String pw = password(user);
         String schema = schema(user, pw);
         shown = db + " · " + schema + " (" + user + ")";
-        Path local = BookFolders.officeLocation(db, schema, user);
         try {
-            return Books.openOffice(local, db, user, pw.toCharArray(), schema, clock);
+            return Books.openOffice(db, user, pw.toCharArray(), schema, clock);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         } catch (DataFolderException e) {
@@ -82,10 +76,23 @@ final class BookPlace {
 
     /** The office book's schema ({@code --book} as {@code book_N} or by its name), with the password from the environment. */
     String schema() {
-        String user = login == null ? System.getProperty("user.name") : login;
+        String user = user();
+        return schema(user, password(user));
+    }
+
+    /** The login: {@code --login}, else this computer's user name. */
+    private String user() {
+        return login == null ? System.getProperty("user.name") : login;
+    }
+
+    /** The login's password, from {@value TeamCommand#DB_PASSWORD_ENV} (never an argument). */
+    private String password(String user) {
         String pw = env.apply(TeamCommand.DB_PASSWORD_ENV);
-        if (pw == null || pw.isEmpty()) throw new Cli.UsageException("give the password of " + user + " in " + TeamCommand.DB_PASSWORD_ENV);
-        return schema(user, pw);
+        if (pw == null || pw.isEmpty()) {
+            throw new Cli.UsageException("give the password of " + user + " in " + TeamCommand.DB_PASSWORD_ENV + " / 请用环境变量 "
+                    + TeamCommand.DB_PASSWORD_ENV + " 提供 " + user + " 的密码");
+        }
+        return pw;
     }
 
     /** The book's schema: {@code book_N} as given, else the one of that name among the books this login may open. */
@@ -109,7 +116,7 @@ final class BookPlace {
     private RuntimeException refused(DataFolderException e) {
         return switch (e.reason()) {
             case SERVER_UNREACHABLE -> new IllegalStateException("cannot reach the office's server / 连接不上办公室的服务器: " + db + " (" + e.detail() + ")", e);
-            case SERVER_LOGIN -> new Cli.UsageException("the server refused the login " + (login == null ? System.getProperty("user.name") : login)
+            case SERVER_LOGIN -> new Cli.UsageException("the server refused the login " + user()
                     + " or its password (" + TeamCommand.DB_PASSWORD_ENV + ") / 服务器不接受这个用户名或密码");
             case SERVER_BOOK -> new Cli.UsageException(e.detail());
             case IN_USE -> new Cli.UsageException("this book is open in Huikuan on this computer as the same login; close it first"

@@ -415,8 +415,7 @@ public final class HuikuanApp extends Application {
             protected Books call() {
                 Books b;
                 try {
-                    b = Books.openOffice(BookFolders.officeLocation(book.url(), book.schema(), book.login()),
-                            book.url(), book.login(), password, book.schema(), Clock.systemDefaultZone());
+                    b = Books.openOffice(book.url(), book.login(), password, book.schema(), Clock.systemDefaultZone());
                 } finally {
                     Arrays.fill(password, '\0');
                 }
