@@ -1,20 +1,14 @@
 package cn.huikuan.application;
 
-import cn.huikuan.TestClock;
-import cn.huikuan.domain.CreditorProfile;
 import cn.huikuan.domain.Customer;
 import cn.huikuan.domain.EvidenceItem;
 import cn.huikuan.domain.EvidenceType;
 import cn.huikuan.domain.IdentityNumbers;
 import cn.huikuan.domain.PartyKind;
 import cn.huikuan.tools.InvoiceSamples;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 23: invoices become receivables of the book whose business issued them, with the file as evidence; all or nothing. */
-class InvoiceImportTest {
+class InvoiceImportTest extends InvoiceBooksTestBase {
     static final String OURS = code("91110105MA01R8XK2");
     static final String OUR_NAME = "北京某某钢材有限公司";
     static final String BUYER = "91350200776049653A";
@@ -46,24 +40,6 @@ class InvoiceImportTest {
 
     static String code(String base) {
         return base + IdentityNumbers.creditCodeCheckChar(base);
-    }
-
-    @TempDir
-    Path dir;
-    Books books;
-
-    @BeforeEach
-    void open() {
-        books = Books.open(dir.resolve("books"), TestClock.fixed());
-        CreditorProfile me = books.creditor();
-        me.setName(OUR_NAME);
-        me.setRegistrationNumber(OURS);
-        books.saveCreditor(me);
-    }
-
-    @AfterEach
-    void close() {
-        books.close();
     }
 
     static InvoiceSamples.Spec sale(String number, String buyer, String buyerId) {

@@ -1,7 +1,5 @@
 package cn.huikuan.application;
 
-import cn.huikuan.TestClock;
-import cn.huikuan.domain.CreditorProfile;
 import cn.huikuan.invoices.Invoice;
 import cn.huikuan.tools.InvoiceSamples;
 import com.itextpdf.kernel.pdf.PdfDocument;
@@ -9,10 +7,7 @@ import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.filespec.PdfFileSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,27 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the PDF's printed text; an attached XML that is hostile (a DOCTYPE, a deflated stream that unpacks beyond SafeXml's
  * 8 MB) makes the file unreadable: the import is refused and nothing is written. The PDFs are written by the test (iText).
  */
-class PdfAttachedInvoiceTest {
+class PdfAttachedInvoiceTest extends InvoiceBooksTestBase {
     static final String OURS = InvoiceImportTest.OURS;
     static final String OUR_NAME = InvoiceImportTest.OUR_NAME;
-
-    @TempDir
-    Path dir;
-    Books books;
-
-    @BeforeEach
-    void open() {
-        books = Books.open(dir.resolve("books"), TestClock.fixed());
-        CreditorProfile me = books.creditor();
-        me.setName(OUR_NAME);
-        me.setRegistrationNumber(OURS);
-        books.saveCreditor(me);
-    }
-
-    @AfterEach
-    void close() {
-        books.close();
-    }
 
     /** {@code pdf} with {@code file} embedded as the attachment {@code name} (iText deflates the stream). */
     static byte[] attach(byte[] pdf, String name, byte[] file) throws IOException {
