@@ -14,9 +14,9 @@ import java.util.function.Function;
  * ({@code --book DIR}, default the data folder), or a book on the office's PostgreSQL server ({@code --db
  * jdbc:postgresql://HOST:PORT/DB --book NAME|book_N [--login NAME]}, the login's password from
  * {@value TeamCommand#DB_PASSWORD_ENV}). A picocli mixin for the commands parsed by picocli, built from the parsed
- * values by the others.
+ * values by the others (and by the tools: {@code bench generate|lists --db}).
  */
-final class BookPlace {
+public final class BookPlace {
     @Option(names = "--book", paramLabel = "DIR|BOOK") String book;
     @Option(names = "--db", paramLabel = "URL") String db;
     @Option(names = "--login", paramLabel = "NAME") String login;
@@ -25,7 +25,7 @@ final class BookPlace {
     /** What {@link #open} opened, for the reports ("账本 Books: …"). */
     private String shown;
 
-    static BookPlace of(String book, String db, String login) {
+    public static BookPlace of(String book, String db, String login) {
         BookPlace p = new BookPlace();
         p.book = book;
         p.db = db;
@@ -34,12 +34,12 @@ final class BookPlace {
     }
 
     /** For tests: the environment the password is read from. */
-    BookPlace environment(Function<String, String> env) {
+    public BookPlace environment(Function<String, String> env) {
         this.env = env;
         return this;
     }
 
-    boolean onServer() {
+    public boolean onServer() {
         return db != null;
     }
 
@@ -47,7 +47,7 @@ final class BookPlace {
      * Opens the books; refusals are one line: bad input (no books there, the books open elsewhere, a password or a
      * login refused, a book not granted) or a failure (the server cannot be reached).
      */
-    Books open(Clock clock) {
+    public Books open(Clock clock) {
         if (db == null) {
             if (login != null) throw new Cli.UsageException("--login goes with --db / --login 需与 --db 一起使用");
             Path dir = Cli.existingBooks(book);
@@ -126,7 +126,7 @@ final class BookPlace {
     }
 
     /** Where the opened books are, for reports. */
-    String shown() {
+    public String shown() {
         return shown;
     }
 }

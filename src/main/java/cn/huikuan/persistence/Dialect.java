@@ -51,4 +51,14 @@ public enum Dialect {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ") ON CONFLICT ("
                 + String.join(", ", keys) + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", updates));
     }
+
+    /**
+     * The statement that makes {@code table}'s identity column {@code column} hand out {@code next} next (after rows were
+     * written with ids of their own, as the generator and a book's copy write them). PostgreSQL's {@code setval} needs
+     * only the sequence's UPDATE right (an {@code ALTER TABLE} would need to own the table).
+     */
+    public String restartIdentity(String table, String column, long next) {
+        return this == H2 ? "ALTER TABLE " + table + " ALTER COLUMN " + column + " RESTART WITH " + next
+                : "SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), " + next + ", false)";
+    }
 }

@@ -10,6 +10,8 @@ import cn.huikuan.application.ListQuery;
 import cn.huikuan.domain.AgingBucket;
 import cn.huikuan.domain.Payment;
 import cn.huikuan.persistence.Database;
+import cn.huikuan.persistence.Dialect;
+import cn.huikuan.cli.BookPlace;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -53,9 +55,16 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class BenchCommand {
     private final PrintStream out;
+    /** Where an office login's password is read from ({@code --db}): the process's environment; tests give their own. */
+    private final java.util.function.Function<String, String> env;
 
     BenchCommand(PrintStream out) {
+        this(out, System::getenv);
+    }
+
+    BenchCommand(PrintStream out, java.util.function.Function<String, String> env) {
         this.out = out;
+        this.env = env;
     }
 
     int run(String[] args) {
@@ -64,8 +73,8 @@ final class BenchCommand {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
-            case "generate" -> generate(new Args(rest, Set.of("data", "customers", "receivables", "payments", "seed"), Set.of()));
-            case "lists" -> lists(new Args(rest, Set.of("data", "runs"), Set.of()));
+            case "generate" -> generate(new Args(rest, Set.of("data", "db", "book", "login", "customers", "receivables", "payments", "seed"), Set.of()));
+            case "lists" -> lists(new Args(rest, Set.of("data", "db", "book", "login", "runs"), Set.of()));
             case "cli" -> new BenchCli(out).run(new Args(rest, Set.of("book", "runs"), Set.of("cds")),
                     g -> generate(new Args(g, Set.of("data", "customers", "receivables", "payments", "seed"), Set.of())));
             case "startup" -> startupBench(new Args(rest, Set.of("books", "runs"), Set.of("cds")));
@@ -437,20 +446,58 @@ final class BenchCommand {
         return Cli.OK;
     }
 
-    private int generate(Args a) {
+    /**
+     * The books a bench works on: {@code --data DIR} (this computer's folder), or an office book on a PostgreSQL server
+     * ({@code --db URL --book NAME|book_N [--login NAME]}, the password from the environment, as every command takes it).
+     */
+    private Books openBooks(Args a, boolean create) {
+        String data = a.optional("data");
+        if (a.optional("db") != null) {
+            if (data != null) throw new Cli.UsageException("give --data DIR or --db URL --book NAME, not both / --data 与 --db 只能选一个");
+            BookPlace place = BookPlace.of(a.required("book"), a.optional("db"), a.optional("login")).environment(env);
+            Books books = place.open(Clock.systemDefaultZone());
+            shown = place.shown();
+            return books;
+        }
+        if (a.optional("book") != null || a.optional("login") != null) {
+            throw new Cli.UsageException("--book and --login go with --db (a folder is --data DIR) / --book、--login 需与 --db 一起使用");
+        }
         Path dir = Path.of(a.required("data"));
-        if (DataFolder.holdsBooks(dir)) {
+        if (create && DataFolder.holdsBooks(dir)) {
             throw new Cli.UsageException("refusing to add generated data to existing books / 不会向已有账本写入生成数据: " + dir);
         }
+        if (!create && !DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 没有账本: " + dir);
+        shown = dir.toAbsolutePath().toString();
+        return Books.open(dir, Clock.systemDefaultZone());
+    }
+
+    /** One phase of {@code bench generate} done: seconds since the start. */
+    private void phase(String what, long t0) {
+        out.printf("  %s written: %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Where {@link #openBooks} opened the books, for the report. */
+    private String shown;
+
+    private int generate(Args a) {
         int customers = Args.integer("customers", a.required("customers"), 1, 10_000_000);
         int receivables = Args.integer("receivables", a.required("receivables"), 1, 50_000_000);
         int payments = Args.integer("payments", a.required("payments"), 0, 100_000_000);
         Random rnd = new Random(a.optional("seed") == null ? 42 : Long.parseLong(a.optional("seed")));
         long t0 = System.nanoTime();
-        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+        try (Books books = openBooks(a, true)) {
             long creditor = books.creditorId();
             Database db = books.db();
+            Dialect dialect = db.dialect();
             db.withConnection(c -> {
+                // the generated records take ids 1..N: only into a book that holds none (an office book as team add-book made it)
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM customer) + (SELECT COUNT(*) FROM receivable)"
+                        + " + (SELECT COUNT(*) FROM payment)")) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw new Cli.UsageException("refusing to add generated data to a book that holds records / 不会向已有记录的账本写入生成数据: " + shown);
+                    }
+                }
                 c.setReadOnly(false);
                 c.setAutoCommit(false);
                 Timestamp now = Timestamp.from(Instant.now());
@@ -476,6 +523,7 @@ final class BenchCommand {
                     ps.executeBatch();
                 }
                 c.commit();
+                phase("customers", t0);
                 LocalDate base = LocalDate.of(2020, 1, 1);
                 long[] principal = new long[receivables + 1];
                 LocalDate[] contract = new LocalDate[receivables + 1];
@@ -534,6 +582,7 @@ final class BenchCommand {
                     inst.executeBatch();
                 }
                 c.commit();
+                phase("receivables and their due dates", t0);
                 // payments, journalled exactly as the app does, so the books verify and open without sealing
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO payment (id, receivable_id, paid_on, amount, channel, created_at) "
                         + "VALUES (?, ?, ?, ?, 'BANK_TRANSFER', ?)");
@@ -559,9 +608,10 @@ final class BenchCommand {
                     p.executeBatch();
                 }
                 c.commit();
+                phase("payments", t0);
                 for (String t : List.of("customer", "receivable", "payment")) {
                     try (var st = c.createStatement()) {
-                        st.execute("ALTER TABLE " + t + " ALTER COLUMN id RESTART WITH " + (1 + (t.equals("customer") ? customers
+                        st.execute(dialect.restartIdentity(t, "id", 1 + (t.equals("customer") ? customers
                                 : t.equals("receivable") ? receivables : payments)));
                     }
                 }
@@ -569,9 +619,23 @@ final class BenchCommand {
                 return null;
             });
             books.receivables().rebuildKeptTotals();
+            phase("kept totals", t0);
+            if (dialect == Dialect.POSTGRESQL) {
+                // what the server's autovacuum does within minutes of a bulk write, done at once so that the first bench
+                // sees the plans and index-only scans a working book gets: statistics, and the pages marked all-visible
+                db.withConnection(c -> {
+                    c.setReadOnly(false);
+                    c.setAutoCommit(true);
+                    try (var st = c.createStatement()) {
+                        st.execute("VACUUM (ANALYZE) customer, receivable, instalment, payment, audit_entry, book_due_total, book_month_total, book_amount_total");
+                    }
+                    return null;
+                });
+                phase("statistics (VACUUM ANALYZE)", t0);
+            }
         }
         out.printf("generated %d customers, %d receivables, %d payments in %.1f s into %s%n", customers, receivables, payments,
-                (System.nanoTime() - t0) / 1e9, dir.toAbsolutePath());
+                (System.nanoTime() - t0) / 1e9, shown);
         return Cli.OK;
     }
 
@@ -611,15 +675,14 @@ final class BenchCommand {
     }
 
     private int lists(Args a) {
-        Path dir = Path.of(a.required("data"));
-        if (!DataFolder.holdsBooks(dir)) throw new Cli.UsageException("no books in / 没有账本: " + dir);
         int runs = a.optional("runs") == null ? 7 : Args.integer("runs", a.optional("runs"), 1, 1000);
         long t0 = System.nanoTime();
-        try (Books books = Books.open(dir, Clock.systemDefaultZone())) {
+        try (Books books = openBooks(a, false)) {
             double open = (System.nanoTime() - t0) / 1e6;
-            out.printf("open books (migrations, validation, journal check): %.0f ms%n", open);
+            out.printf("open books (migrations, validation, journal check): %.0f ms (%s)%n", open, shown);
             // H2 hands back the previous result of an identical query while nothing changed; every timed run must do the work
-            books.db().withConnection(c -> {
+            // (PostgreSQL keeps no results between statements)
+            if (books.db().dialect() == Dialect.H2) books.db().withConnection(c -> {
                 try (var st = c.createStatement()) {
                     st.execute("SET OPTIMIZE_REUSE_RESULTS 0");
                 }

@@ -32,7 +32,8 @@ class BenchCommandTest {
         out.reset();
         assertThat(cli.run("bench", "generate", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("huikuan bench generate --data DIR --customers N --receivables N --payments N [--seed S]", "generate large books");
+                .contains("huikuan bench generate --data DIR --customers N --receivables N --payments N [--seed S]", "generate large books",
+                        "--db URL --book NAME [--login NAME] instead of --data DIR");
         out.reset();
         assertThat(cli.run("crash-test", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("huikuan crash-test --book DIR --kills N");
