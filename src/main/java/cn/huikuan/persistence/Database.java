@@ -144,7 +144,7 @@ public final class Database implements AutoCloseable {
                         "账本 " + schema + " 的结构不是本程序的版本 " + SCHEMA_VERSION + "，请负责人运行 team upgrade"
                                 + " / book " + schema + " is not at schema version " + SCHEMA_VERSION + ": the office's owner runs team upgrade"));
             }
-            return new Database(folder, null, null, pool, new CompletableFuture<>(), Optional.empty(), Dialect.POSTGRESQL, where);
+            return new Database(folder, null, null, pool, null, Optional.empty(), Dialect.POSTGRESQL, where);
         } catch (RuntimeException e) {
             if (pool != null) pool.dispose();
             folder.close();
@@ -326,6 +326,10 @@ public final class Database implements AutoCloseable {
      * main window shows (so the boot does not compete with building the window); the first use calls it too.
      */
     public void warmUp() {
+        if (office != null) {
+            officeOrm();
+            return;
+        }
         if (!booting.compareAndSet(false, true)) return;
         CompletableFuture<SessionFactory> building = sessionFactory;
         Thread boot = new Thread(() -> {
@@ -340,22 +344,88 @@ public final class Database implements AutoCloseable {
         boot.start();
     }
 
+    /**
+     * The ORM of the office books of each server, booted once per server and JVM (issue 22): Hibernate's boot (1–3 s)
+     * was paid by every office book opened, and {@code team overview} opens each book of the office in turn. Every
+     * office book of a server has the same mapping (a book at another schema version is refused at open), so one
+     * {@link SessionFactory} serves them all; each session is given its own book's connection ({@link #officeSession}),
+     * whose search path is that book's schema and whose login is the staff member's: what the server lets that login
+     * do stays all it can do. The factory's own connections (those of the book that booted it) serve only its boot's
+     * check of the mapping. Kept while the JVM runs: books of one server are opened and closed in turn.
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, CompletableFuture<SessionFactory>> OFFICE_ORMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many office ORMs this JVM has begun to boot (for tests: one per server, not one per book). */
+    static final java.util.concurrent.atomic.AtomicInteger officeOrmBoots = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The server of an office book ("jdbc:postgresql://HOST:PORT/DB"): the key of its shared ORM. */
+    private String officeServer() {
+        return office.substring(0, office.lastIndexOf(" · "));
+    }
+
+    /** The shared ORM of this office book's server, its boot started in the background here if nobody started it. */
+    private CompletableFuture<SessionFactory> officeOrm() {
+        String server = officeServer();
+        CompletableFuture<SessionFactory> mine = new CompletableFuture<>();
+        CompletableFuture<SessionFactory> there = OFFICE_ORMS.putIfAbsent(server, mine);
+        if (there != null) return there;
+        officeOrmBoots.incrementAndGet();
+        Thread boot = new Thread(() -> {
+            try {
+                mine.complete(buildSessionFactory(guarded));
+            } catch (Throwable t) {
+                OFFICE_ORMS.remove(server, mine);   // the next use boots again
+                mine.completeExceptionally(t);
+            }
+        }, "huikuan-hibernate");
+        boot.setDaemon(true);
+        boot.start();
+        return mine;
+    }
+
+    /**
+     * {@code work} in one transaction of a session of the shared ORM ({@link #OFFICE_ORMS}) on one of this book's own
+     * connections: committed when it returns, rolled back if it throws, as {@code SessionFactory.fromTransaction} does.
+     */
+    private <T> T officeSession(Function<Session, T> work) {
+        SessionFactory sf = sessionFactory();
+        try (Connection c = guarded.getConnection()) {
+            try (Session s = sf.withOptions().connection(c).openSession()) {
+                var tx = s.beginTransaction();
+                try {
+                    T result = work.apply(s);
+                    tx.commit();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    try {
+                        if (tx.isActive()) tx.rollback();
+                    } catch (RuntimeException r) {
+                        e.addSuppressed(r);
+                    }
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new org.hibernate.exception.JDBCConnectionException(e.getMessage(), e);
+        }
+    }
+
     /** The SessionFactory, waiting for its background build if needed; a failed build is rethrown here. */
     private SessionFactory sessionFactory() {
-        warmUp();
-        CompletableFuture<SessionFactory> built = sessionFactory;
+        CompletableFuture<SessionFactory> built;
+        if (office != null) {
+            built = officeOrm();
+        } else {
+            warmUp();
+            built = sessionFactory;
+        }
         try {
             return built.join();
         } catch (CompletionException e) {
             // an office book's server that was away while Hibernate booted (it checks the mapping against the server):
-            // the next use boots again, and this one is a lost connection (nothing was written)
+            // the next use boots again (the failed boot is no longer shared), and this one is a lost connection (nothing was written)
             if (office != null && (OfficeFaults.connectionLost(e.getCause()) || !serverAnswers())) {
-                synchronized (this) {
-                    if (sessionFactory == built) {
-                        sessionFactory = new CompletableFuture<>();
-                        booting.set(false);
-                    }
-                }
                 throw new ConnectionLostException(ConnectionLostException.Outcome.NOT_SAVED, e.getCause());
             }
             if (e.getCause() instanceof RuntimeException re) throw re;
@@ -672,7 +742,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inTransaction(Function<Session, T> work) {
         if (office == null) return sessionFactory().fromTransaction(work);
-        return onServer(attempt -> sessionFactory().fromTransaction(s -> {
+        return onServer(attempt -> officeSession(s -> {
             T result = work.apply(s);
             s.flush();
             attempt.committing(s.doReturningWork(OfficeFaults::writingTransaction), result);
@@ -909,7 +979,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         try {
             try {
-                if (booting.get()) sessionFactory().close();
+                if (office == null && booting.get()) sessionFactory().close();   // an office book's is its server's (OFFICE_ORMS)
             } catch (RuntimeException e) {
                 log().warn("Closing Hibernate: {}", e.getMessage());
             }
