@@ -498,6 +498,15 @@ final class BenchCommand {
                         throw new Cli.UsageException("refusing to add generated data to a book that holds records / 不会向已有记录的账本写入生成数据: " + shown);
                     }
                 }
+                if (dialect == Dialect.POSTGRESQL) {
+                    // the ids continue after the generated ones (setval): the owners' right, checked before ten minutes of writing
+                    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT bool_and(has_sequence_privilege(pg_get_serial_sequence(t, 'id'),"
+                            + " 'UPDATE')) FROM unnest(ARRAY['customer', 'receivable', 'payment']) AS t")) {
+                        if (!rs.next() || !rs.getBoolean(1)) {
+                            throw new Cli.UsageException("generating an office book is for the office's owners (--login) / 只有负责人可以向办公室账本写入生成数据");
+                        }
+                    }
+                }
                 c.setReadOnly(false);
                 c.setAutoCommit(false);
                 Timestamp now = Timestamp.from(Instant.now());

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code bench generate} and {@code bench lists} on an office book (issue 22: the 1,000,000-receivable figures on
  * PostgreSQL), against a real server, with tiny sizes: the generated book verifies, its ids continue after the generated
- * ones, the lists run, and a book that holds records is refused. Timings are never checked.
+ * ones, the lists run; a book that holds records is refused, and so is a bookkeeper (only owners may set the book's id
+ * sequences), before anything is written. Timings are never checked.
  */
 class BenchOfficeTest {
     @TempDir
@@ -36,6 +37,13 @@ class BenchOfficeTest {
         admin.addUser("lin", TeamAdmin.Role.OWNER, "lin-pw-12345".toCharArray());
         TeamAdmin lin = TeamAdmin.connect(url, "lin", "lin-pw-12345".toCharArray());
         String schema = lin.addBook("测试大账本").schema();
+        lin.addUser("qiu", TeamAdmin.Role.BOOKKEEPER, "qiu-pw-12345".toCharArray());
+        lin.grant("qiu", schema);
+        BenchCommand asBookkeeper = new BenchCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of("HUIKUAN_DB_PASSWORD", "qiu-pw-12345")::get);
+        assertThatThrownBy(() -> asBookkeeper.run(new String[]{"generate", "--db", url, "--book", schema, "--login", "qiu",
+                "--customers", "2", "--receivables", "2", "--payments", "0"})).as("an owner's, refused before anything is written")
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("owners");
         Map<String, String> env = Map.of("HUIKUAN_DB_PASSWORD", "lin-pw-12345");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchCommand bench = new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8), env::get);
