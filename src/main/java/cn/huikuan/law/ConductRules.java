@@ -98,7 +98,7 @@ final class ConductRules {
     private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
 
     /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
-    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必"
+    private static final String NEGATOR = "(?:(?:别|甭)(?:担心|怕|害怕|紧张|多想)|不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必"
             + "|不(?:收|计|算|主张|加收|罚|扣))";
     /** A negation word, or a bare 不/没 right before the words (不去你家): "没气了可别怪我" is no negation. */
     private static final Pattern NEGATED = Pattern.compile(NEGATOR + "[^\\n就则便才否]{0,8}$"
@@ -138,6 +138,19 @@ final class ConductRules {
     }
 
     /**
+     * A crime the debtor is said to have committed besides not paying: a forged or altered document, an assumed identity
+     * (伪造的房产证做抵押, 回单是P的, 冒用他人名义; 刑法 §266 诈骗, §280 伪造证件). Reporting that to the police is no false
+     * threat; calling a debt unpaid "诈骗" is one (the rules below).
+     */
+    private static boolean realCrime(Where w) {
+        return REAL_CRIME.matcher(w.text()).find();
+    }
+
+    private static final Pattern REAL_CRIME = Pattern.compile("伪造|变造|假冒|冒用|冒名|虚构(?:事实|身份|交易)"
+            + "|(?:假的?|ps的?|p的)(?:证|章|公章|合同|房产证|身份证|回单|凭证|汇票|承兑|发票|签名|转账记录|截图)"
+            + "|(?:证|章|合同|回单|凭证|汇票|签名|截图)(?:是|都是|竟然是)(?:假的|p的|ps的)");
+
+    /**
      * The debtor posting, not the writer ("你天天发朋友圈去旅游", "您还在朋友圈晒新车"): the debtor is the subject of the
      * clause and nobody else acts before the words.
      */
@@ -155,7 +168,7 @@ final class ConductRules {
         return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !PUBLISHED.matcher(w.text()).find();
     }
 
-    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的)?(?:赊账|赊销|欠款|客户)?$");
+    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的|自己|自己有个|自己有一个|有个|有一个|自己有|自己记的|自己记了个)?(?:赊账|赊销|欠款|客户)?$");
     private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
     private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
 
@@ -190,7 +203,8 @@ final class ConductRules {
     private static final Pattern ACCUSED = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣|污蔑)"
             + "(?:说)?(?:我|我们)(?:要|在|是|想|会|放|搞|的|了)?$");
     private static final Pattern REBUTTAL = Pattern.compile("没说过|从来没|从没|不是事实|胡说|造谣|诬陷|冤枉|问心无愧|聊天记录|证据|随便告|尽管告|去哪告|哪告都|不怕你告"
-            + "|欢迎你告|清清白白|没有的事|不存在");
+            + "|欢迎你告|清清白白|没有的事|不存在"
+            + "|根本没|根本不是|根本就没|(?:借条|欠条|合同|收据|转账记录)(?:就|都)?在|拿给谁看|给谁看都|白纸黑字");
 
     static {
         // ---- violence and threats to the person or property
@@ -314,7 +328,8 @@ final class ConductRules {
         rule(Category.HARASSMENT, "(?:半夜|深夜|凌晨|夜里|三更半夜|大半夜|(?:晚上|夜里)(?:十|十一|十二|10|11|12)点|(?:早上|清晨|早晨|凌晨)(?:[一二三四五六]|[1-6])点|(?:十一|十二|11|12)点(?:以)?后)"
                 + CL + "{0,10}?(?:\\n" + CL + "{0,6}?)?(?:打|发|电话|短信|叫|敲|找|上门|睡|随时|安生)", harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
         rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|(?:我|我们)(?:就|会|再)?换(?:个|一个)?号|换号(?:再|继续|接着)?打|换一个号|拉黑一个|轮班|(?:几|十|十几|好几|多|\\d+)个人" + CL + "{0,4}?(?:轮|一起打|每天打)|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
-                + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等",
+                + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等"
+                + "|(?:新号|新号码|新手机号|新微信)" + CL + "{0,6}?(?:搞到|弄到|查到|打听到|找人要到|挖出来)",
                 harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
 
         // ---- insults and humiliation
@@ -360,7 +375,7 @@ final class ConductRules {
                 Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         rule(Category.FALSE_AUTHORITY, "(?:涉嫌|构成|属于|就是|这是|你这是|犯了|算是|够得上|等于)" + CL + "{0,4}?(?:诈骗|骗贷|非法占有|恶意逃债|逃债罪|犯罪|违法犯罪)"
                 + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
-                falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
+                falseThreat, w -> judgment(w) || realCrime(w), Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         String courtPowers = "以法院才有的强制措施相威胁：查封、冻结、限制出行、纳入失信名单只能由法院依法决定；企业债权人也不能上报个人征信";
         rule(Category.FALSE_AUTHORITY, "(?:我们|我|我方|我司|被我们|被我)" + CL + "{0,8}?(?:冻结|查封|扣押|划拨)",
                 courtPowers, w -> APPLY.matcher(w.clause()).find(), Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);

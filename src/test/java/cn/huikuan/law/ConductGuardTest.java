@@ -309,8 +309,8 @@ class ConductGuardTest {
 
     @Test
     void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-12.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-12.tsv")).isNull();
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-13.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-13.tsv")).isNull();
         for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
         assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(2000);
     }
@@ -374,6 +374,28 @@ class ConductGuardTest {
         assertThat(v.apply("借你两万，周息0.2%，按月结。")).isEqualTo(Verdict.OK);         // 10.4% a year
         assertThat(v.apply("借你两万，周息1%，按月结。")).isEqualTo(Verdict.BLOCKED);      // 52% a year
         assertThat(v.apply("借你两万，每周利息500。")).isEqualTo(Verdict.BLOCKED);         // 130% a year
+    }
+
+    @Test
+    void anAccusationDeniedWithEvidenceAReassuranceARealCrimeAndAHuntedNumber() {
+        // round 10 (after heldout-12): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // the debtor's accusation answered by the writer's evidence ("借条就在我手上", "根本没写")
+        assertThat(v.apply("你在群里说我“放高利贷”，借条就在我手上，根本没写利息。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你在群里说我放高利贷？对，就是高利贷，月息三分。")).isEqualTo(Verdict.BLOCKED);
+        // "don't worry that I would": a reassurance, not a threat
+        assertThat(v.apply("别担心我会把你欠钱的事发到朋友圈，我只找你本人。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("别以为我不敢把你欠钱的事发到朋友圈。")).isEqualTo(Verdict.BLOCKED);
+        // a shop's own list, said as what the shop has
+        assertThat(v.apply("我们店自己有个赊账黑名单，你结清前只能现款拿货。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我们店自己有个黑名单，你的名字我已经发到同行群了。")).isEqualTo(Verdict.BLOCKED);
+        // a crime besides not paying (a faked transfer record), reported to the police; an unpaid debt called fraud
+        assertThat(v.apply("你给的转账截图是P的，银行根本没有这笔钱，这是诈骗，我去派出所报案了。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("欠钱不还就是诈骗，我去派出所报案，等着坐牢吧。")).isEqualTo(Verdict.BLOCKED);
+        // the number of a debtor who changed it, hunted down; a number the debtor gave
+        assertThat(v.apply("你换号了也没用，新号码我托人查到了。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("您的新号码我已经存好了，以后就打这个号码联系您。")).isEqualTo(Verdict.OK);
     }
 
     @Test
