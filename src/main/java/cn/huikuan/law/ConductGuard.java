@@ -288,12 +288,12 @@ public final class ConductGuard {
      * unlawful messages; its category the one the message reads like most.
      */
     private static ConductRules.Hit modelHit(ConductModel m, String canon) {
-        if (m.logOdds(canon) <= ConductModel.THRESHOLD) return null;
+        if (m.score(canon) <= ConductModel.THRESHOLD) return null;
         int bestStart = 0, bestEnd = canon.length();
         double best = Double.NEGATIVE_INFINITY;
         int at = 0;
         for (String clause : canon.split("\n", -1)) {
-            double s = clause.isBlank() ? Double.NEGATIVE_INFINITY : m.logOdds(clause);
+            double s = clause.isBlank() ? Double.NEGATIVE_INFINITY : m.score(clause);
             if (s > best) {
                 best = s;
                 bestStart = at;

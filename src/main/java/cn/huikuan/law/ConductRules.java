@@ -165,10 +165,21 @@ final class ConductRules {
      * shop may set (民法典 §525–§527), as long as nothing is published or sent to anyone.
      */
     private static boolean ownCreditList(Where w) {
-        return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !PUBLISHED.matcher(w.text()).find();
+        return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !published(w.text());
     }
 
-    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的|自己|自己有个|自己有一个|有个|有一个|自己有|自己记的|自己记了个)?(?:赊账|赊销|欠款|客户)?$");
+    /** Words of publishing the list that are not negated (不会对外公布 publishes nothing). */
+    private static boolean published(String text) {
+        Matcher p = PUBLISHED.matcher(text);
+        while (p.find()) {
+            int from = text.lastIndexOf('\n', p.start() - 1) + 1;
+            if (!NEGATED.matcher(text.substring(from, p.start())).find()) return true;
+        }
+        return false;
+    }
+
+    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:店|公司|厂|这边|家)?(?:里|内)?(?:的)?(?:内部|自己|私下)?(?:的|有个|有一个|有|记的|记了个|弄了个|建了个)?"
+            + "(?:赊账|赊销|欠款|客户)?$");
     private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
     private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
 
@@ -204,7 +215,7 @@ final class ConductRules {
             + "(?:说)?(?:我|我们)(?:要|在|是|想|会|放|搞|的|了)?$");
     private static final Pattern REBUTTAL = Pattern.compile("没说过|从来没|从没|不是事实|胡说|造谣|诬陷|冤枉|问心无愧|聊天记录|证据|随便告|尽管告|去哪告|哪告都|不怕你告"
             + "|欢迎你告|清清白白|没有的事|不存在"
-            + "|根本没|根本不是|根本就没|(?:借条|欠条|合同|收据|转账记录)(?:就|都)?在|拿给谁看|给谁看都|白纸黑字");
+            + "|乱说|瞎说|乱讲|血口喷人|写的是|写着|截图|看得清|看清楚|根本没|根本不是|根本就没|(?:借条|欠条|合同|收据|转账记录)(?:就|都)?在|拿给谁看|给谁看都|白纸黑字");
 
     static {
         // ---- violence and threats to the person or property
@@ -228,7 +239,7 @@ final class ConductRules {
                 + "|你自己掂量|自己掂量|你自己看着办|(?:可)?别怪我(?!们没有提前)",
                 threat, w -> LAWFUL_STEP.matcher(w.text()).find() && !UNLAWFUL_STEP.matcher(w.text()).find(), Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "(?:一刀|一棍子?|一砖头?|一拳|一巴掌|一脚|几刀|几拳)" + CL + "{0,3}?(?:捅|砍|打|扇|踹|拍|劈|下去|过去|了你)"
-                + "|(?:捅|砍|剁|踹|扇|掐|揍|劈|打瘸|打残|打伤|打趴|弄残|弄伤|打废|打爆头|打得你)(?:了|死|伤|残|瘸|趴|一顿|几下)?" + CL + "{0,2}?(?:你|他|她)(?!们公司)"
+                + "|(?:捅|(?<!价)砍(?!价)|剁|踹|扇|掐|揍|劈|打瘸|打残|打伤|打趴|弄残|弄伤|打废|打爆头|打得你)(?:了|死|伤|残|瘸|趴|一顿|几下)?" + CL + "{0,2}?(?:你|他|她)(?!们公司)"
                 + "|(?:你|你的)" + CL + "{0,6}?(?:打瘸|打伤|打残|打趴|打废|砸烂|捅了|砍了|剁了)|(?:逮到|抓到|碰到|撞见|遇到|看见)你" + CL + "{0,4}?(?:就|没好|有你)"
                 + "|一个打一个|出来一个打|(?:划|刮|砸|烧|泼|扎|拆|撬|剪|焊)" + CL + "{0,4}?(?:几道|一道|花|烂|碎|坏|掉|死)|(?:车漆|车身|车胎|轮胎|玻璃|窗户|招牌|卷帘门)"
                 + CL + "{0,6}?(?:划|刮|砸|烧|泼|扎|撬|一块都不会剩|不会剩)",

@@ -309,8 +309,8 @@ class ConductGuardTest {
 
     @Test
     void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-13.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-13.tsv")).isNull();
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-14.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-14.tsv")).isNull();
         for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
         assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(2000);
     }
@@ -374,6 +374,33 @@ class ConductGuardTest {
         assertThat(v.apply("借你两万，周息0.2%，按月结。")).isEqualTo(Verdict.OK);         // 10.4% a year
         assertThat(v.apply("借你两万，周息1%，按月结。")).isEqualTo(Verdict.BLOCKED);      // 52% a year
         assertThat(v.apply("借你两万，每周利息500。")).isEqualTo(Verdict.BLOCKED);         // 130% a year
+    }
+
+    @Test
+    void aListNotPublishedABargainAndAnAccusationCalledNonsense() {
+        // round 11 (after heldout-13): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // a shop's internal list, its publishing negated
+        assertThat(v.apply("本店内部有个欠款黑名单，你在上面，以后现款提货，名单不会公开。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("本店内部有个欠款黑名单，你在上面，名单明天公开。")).isEqualTo(Verdict.BLOCKED);
+        // bargaining (砍价) is no knife
+        assertThat(v.apply("当初砍价砍得那么狠，货款倒是一拖再拖。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("货款再拖，我就砍你。")).isEqualTo(Verdict.BLOCKED);
+        // the debtor's accusation called nonsense, with what the note says
+        assertThat(v.apply("你跟别人说我放高利贷，借条上写的是年息5%，别乱说。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你跟别人说我放高利贷？没错，利息就是月息五分。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void theModelIsTheSameOnEveryTrainingAndScoresTheRegressionWithAShareOfBayes() {
+        var samples = ConductGuard.samples(List.of("heldout-4.tsv", "heldout-5.tsv"));
+        ConductModel a = ConductModel.train(samples), b = ConductModel.train(samples);
+        String threat = ConductGuard.normalised("你家孩子在哪上学我都知道，自己看着办。");
+        String polite = ConductGuard.normalised("王老板您好，上月的货款麻烦这周安排一下，谢谢。");
+        assertThat(a.score(threat)).isEqualTo(b.score(threat));
+        assertThat(a.score(threat)).isGreaterThan(a.score(polite));
+        assertThat(a.score(polite)).isNotEqualTo(ConductModel.BAYES_SHARE * a.logOdds(polite));   // the regression counts
     }
 
     @Test
