@@ -448,7 +448,7 @@ public final class ConductGuard {
             static {
                 // insults: also by sound alone (煞笔) and by initials (sb, nmsl)
                 for (String w : List.of("傻逼", "你妈死了", "他妈的", "操你妈", "我操你妈", "王八蛋")) add(w, true, true);
-                add("你妈的", true, false);
+                add("你妈的", true, true);
                 for (String w : List.of("傻叉", "骗子", "无赖", "老赖", "畜生", "人渣", "垃圾", "废物", "智障", "脑残", "滚蛋", "杂种", "不要脸", "去死"))
                     add(w, false, true);
                 // threats and the like: by pinyin or digits only (弄4你, zuolao), never by other characters

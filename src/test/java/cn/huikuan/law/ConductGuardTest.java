@@ -309,8 +309,8 @@ class ConductGuardTest {
 
     @Test
     void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-14.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-14.tsv")).isNull();
+        assertThat(ConductModel.TRAINING).doesNotContain("heldout-15.tsv");
+        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-15.tsv")).isNull();
         for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
         assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(2000);
     }
@@ -390,6 +390,22 @@ class ConductGuardTest {
         // the debtor's accusation called nonsense, with what the note says
         assertThat(v.apply("你跟别人说我放高利贷，借条上写的是年息5%，别乱说。")).isEqualTo(Verdict.OK);
         assertThat(v.apply("你跟别人说我放高利贷？没错，利息就是月息五分。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void aShopNamedByItsTradeACrimeHandedToThePoliceAndAnInsultBySound() {
+        // round 12 (after heldout-14): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // a shop's own list, the shop named by its trade (我们建材店的…)
+        assertThat(v.apply("我们建材店的黑名单只是本店不再赊账的记录，你结清了就划掉。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我们建材店的黑名单已经发到同行群里了，不再赊账。")).isEqualTo(Verdict.BLOCKED);
+        // a forged document handed to the police; a debtor handed to them for the debt
+        assertThat(v.apply("那张假冒我公章的对账单我已经交给派出所了，欠款我另外起诉。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("再不还钱，我就把你交给派出所。")).isEqualTo(Verdict.BLOCKED);
+        // 你妈的 written by its sound (泥马的); the words themselves about the debtor's mother's health
+        assertThat(v.apply("泥马的，说好的月底呢？")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("听说你妈的腰好些了，货款的事月底前给个准话。")).isEqualTo(Verdict.OK);
     }
 
     @Test
