@@ -434,7 +434,7 @@ final class ConductRules {
                 + "|(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)" + CL + "{0,12}?扣|扣" + CL + "{0,6}?(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)"
                 + "|实际(?:给你|到手|拿到|放款)",
                 "预先扣除利息（砍头息）：利息不得预先在本金中扣除，本金按实际出借的金额认定", Statutes.NO_PREDEDUCTED_INTEREST, Statutes.LOAN_PREDEDUCTED_INTEREST);
-        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)" + CL + "{0,4}?滚|(?:利息|息)" + CL + "{0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
+        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)(?:(?![不没别勿])" + CL + "){0,4}?滚|(?:利息|息)(?:(?![不没别勿])" + CL + "){0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
                 "利滚利：把利息计入本金再计息，超过一年期LPR四倍的部分法院不予支持", Statutes.LOAN_COMPOUNDING);
         rule(Category.UNLAWFUL_TERMS, "赌债|赌资|赌账|输的" + CL + "{0,6}?(?:钱|债|账)|高利贷|套路贷|裸贷",
                 "非法债务：赌债、高利贷等不受法律保护，催收这类债务情节严重的构成催收非法债务罪", Statutes.VOID_AGAINST_PUBLIC_ORDER, Statutes.NO_USURY,
@@ -621,6 +621,7 @@ final class ConductRules {
             boolean interest = m.group("unit") == null || m.group("unit").matches(".*[息利化].*") || clause.matches(".*(?:利息|息|利率|分利).*");
             if (!interest || clause.matches(".*(?:违约金|滞纳金|赔偿|损失|加计|上浮).*") && !clause.matches(".*(?:利息|息).*")) continue;
             if (NEGATED.matcher(w.clausePrefix()).find()) continue;
+            if (withdrawn(text, m.end())) continue;
             BigDecimal annual = annualPercent(m);
             if (annual == null || annual.compareTo(capPercent) <= 0) continue;
             boolean overdue = clause.contains("逾期");
@@ -632,6 +633,14 @@ final class ConductRules {
         }
         return out;
     }
+
+    /** The rate said and taken back in its clause ("之前说的月息两分不算数了"): no rate demanded. */
+    private static boolean withdrawn(String text, int end) {
+        int nl = text.indexOf('\n', end);
+        return WITHDRAWN.matcher(text.substring(end, nl < 0 ? text.length() : nl)).find();
+    }
+
+    private static final Pattern WITHDRAWN = Pattern.compile("^[^\n]{0,4}?(?:不算数|不作数|不算了|作废|取消了?|不要了|不收了|不提了|就算了)");
 
     private static BigDecimal annualPercent(Matcher m) {
         if (m.group("yearFen") != null) {

@@ -409,6 +409,17 @@ class ConductGuardTest {
     }
 
     @Test
+    void compoundingRuledOutAndARateTakenBackAreNoTerms() {
+        // round 13 (after heldout-15): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        assertThat(v.apply("利息不再滚进本金，就按三万本金算。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("利息照样滚进本金，下个月一起算。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("当初说的月息三分作废，按合同约定的年息6%算。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("当初说的月息三分，一分都不能少。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
     void theModelIsTheSameOnEveryTrainingAndScoresTheRegressionWithAShareOfBayes() {
         var samples = ConductGuard.samples(List.of("heldout-4.tsv", "heldout-5.tsv"));
         ConductModel a = ConductModel.train(samples), b = ConductModel.train(samples);
