@@ -173,14 +173,19 @@ final class ConductRules {
         Matcher p = PUBLISHED.matcher(text);
         while (p.find()) {
             int from = text.lastIndexOf('\n', p.start() - 1) + 1;
-            if (!NEGATED.matcher(text.substring(from, p.start())).find()) return true;
+            String before = text.substring(from, p.start());
+            if (!NEGATED.matcher(before).find() && !NOT_NEAR.matcher(before).find()) return true;
         }
         return false;
     }
 
     private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:[^\\n你他她]{0,4}?(?:店|公司|厂|铺|行|门市|超市|作坊)|这边|家)?(?:里|内)?(?:的)?(?:内部|自己|私下)?(?:的|有个|有一个|有|记的|记了个|弄了个|建了个)?"
-            + "(?:赊账|赊销|欠款|客户)?$");
-    private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
+            + "(?:赊账|赊销|欠款|客户信用|客户|信用|风控)?$");
+    private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度|风控|信用|内部|不对外");
+    /** A plain negation a few characters before (不对外公开, 从没给外人看). */
+    private static final Pattern NOT_NEAR = Pattern.compile("(?:不|没|别|绝不|从不|从没)[^\n]{0,3}$");
+    /** The debtor invited to act: 可联系, 请您联系, 欢迎… right before the verb. */
+    private static final Pattern INVITED = Pattern.compile("(?:可|请|可以|欢迎|随时|烦请|如需)(?:您|你)?$");
     private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
 
     /**
@@ -215,7 +220,7 @@ final class ConductRules {
             + "(?:说)?(?:我|我们)(?:要|在|是|想|会|放|搞|的|了)?$");
     private static final Pattern REBUTTAL = Pattern.compile("没说过|从来没|从没|不是事实|胡说|造谣|诬陷|冤枉|问心无愧|聊天记录|证据|随便告|尽管告|去哪告|哪告都|不怕你告"
             + "|欢迎你告|清清白白|没有的事|不存在"
-            + "|乱说|瞎说|乱讲|血口喷人|写的是|写着|截图|看得清|看清楚|根本没|根本不是|根本就没|(?:借条|欠条|合同|收据|转账记录)(?:就|都)?在|拿给谁看|给谁看都|白纸黑字");
+            + "|断章取义|我说的是|我的意思是|误会|听错|乱说|瞎说|乱讲|血口喷人|写的是|写着|截图|看得清|看清楚|根本没|根本不是|根本就没|(?:借条|欠条|合同|收据|转账记录)(?:就|都)?在|拿给谁看|给谁看都|白纸黑字");
 
     static {
         // ---- violence and threats to the person or property
@@ -285,7 +290,9 @@ final class ConductRules {
             String before = w.text().substring(Math.max(0, at - 4), at);
             if (before.matches(".*(?:我们|我们的|我的|我|我方|我司|本公司|本)$")) return true;
             if (w.debtor() == DebtorKind.COMPANY && DEBTOR_SIDE.matcher(third).matches()) return true;
-            return false;
+            // the debtor invited to contact the writer's staff (如有困难可联系前台): the debtor acts, nobody is told
+            String pre = w.clausePrefix();
+            return INVITED.matcher(pre).find() && !pre.contains("我");
         };
         rule(Category.DISCLOSURE, "(?:告诉|告知|通知|联系|打给|打电话给|电话给|打到|发给|发到|转发给|写信给|说给|找)" + CL + "{0,6}?(?:" + YOU + "|他|她)?(?:的)?(?:所有的?|每一个)?" + THIRD,
                 tell, notThirdParty, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);

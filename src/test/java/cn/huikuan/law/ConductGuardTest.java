@@ -420,6 +420,22 @@ class ConductGuardTest {
     }
 
     @Test
+    void theDebtorInvitedToCallAnInternalRiskListAndWordsTakenOutOfContext() {
+        // round 14 (after heldout-16): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // the debtor invited to contact the writer's desk; the writer contacting the debtor's colleagues
+        assertThat(v.apply("李女士，本月的课时费还未缴清，有疑问请联系前台核对。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("李女士再不缴清，我就联系你单位前台。")).isEqualTo(Verdict.BLOCKED);
+        // a company's internal credit list, not published
+        assertThat(v.apply("我们公司的信用黑名单只用于内部风控，不会公开，结清即移除。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我们公司的信用黑名单会在行业群里公开，你已经在上面了。")).isEqualTo(Verdict.BLOCKED);
+        // the debtor's reading called out of context
+        assertThat(v.apply("你说我要砸你的车？我说的是再拖就请律师起诉，别断章取义。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你说我要砸你的车？没错，明天就砸。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
     void theModelIsTheSameOnEveryTrainingAndScoresTheRegressionWithAShareOfBayes() {
         var samples = ConductGuard.samples(List.of("heldout-4.tsv", "heldout-5.tsv"));
         ConductModel a = ConductModel.train(samples), b = ConductModel.train(samples);
