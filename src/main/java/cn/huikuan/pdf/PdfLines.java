@@ -22,8 +22,14 @@ public final class PdfLines {
     public record Word(float x0, float x1, String text) {
     }
 
-    /** One line of text on page {@code page} (1-based), its words left to right. */
-    public record Line(int page, List<Word> words) {
+    /**
+     * One line of text on page {@code page} (1-based), its words left to right; {@code top} and {@code bottom}: the highest
+     * glyph top and the lowest baseline of its words, in points from the page's top edge (where a cell's second line is).
+     */
+    public record Line(int page, List<Word> words, float top, float bottom) {
+        public Line(int page, List<Word> words) {
+            this(page, words, Float.NaN, Float.NaN);
+        }
     }
 
     /** What was read: the lines of every page in reading order, and how many pages the PDF has. */
@@ -70,6 +76,7 @@ public final class PdfLines {
     private static final class Collector extends PDFTextStripper {
         final List<Line> lines = new ArrayList<>();
         private List<Word> words = new ArrayList<>();
+        private float top = Float.MAX_VALUE, bottom = -Float.MAX_VALUE;
 
         Collector() throws IOException {
         }
@@ -81,6 +88,8 @@ public final class PdfLines {
             for (TextPosition p : positions) {
                 x0 = Math.min(x0, p.getXDirAdj());
                 x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
+                top = Math.min(top, p.getYDirAdj() - p.getHeightDir());
+                bottom = Math.max(bottom, p.getYDirAdj());
             }
             words.add(new Word(x0, x1, text));
         }
@@ -102,8 +111,10 @@ public final class PdfLines {
         }
 
         void endLine() {
-            if (!words.isEmpty()) lines.add(new Line(getCurrentPageNo(), List.copyOf(words)));
+            if (!words.isEmpty()) lines.add(new Line(getCurrentPageNo(), List.copyOf(words), top, bottom));
             words = new ArrayList<>();
+            top = Float.MAX_VALUE;
+            bottom = -Float.MAX_VALUE;
         }
     }
 }
