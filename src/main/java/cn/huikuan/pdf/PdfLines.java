@@ -15,7 +15,8 @@ import java.util.List;
  * table printed as text: a bank's 交易明细 (issue 23). A word is what PDFBox takes for one (text between gaps wider than
  * a space); its position lets the caller put it under the header it stands beneath. A PDF that opens without a password
  * is read (banks often set an owner password that only forbids editing); one that needs a password to open, or is
- * damaged, is refused with a sentence. At most {@code maxPages} pages: more is refused, never read in part.
+ * damaged, is refused with a sentence. At most {@code maxPages} pages: more is refused, never read in part; what the pages
+ * unpack to is checked first ({@link PdfInflation}: a compression bomb is refused).
  */
 public final class PdfLines {
     /** A word and where it stands on its line: from {@code x0} to {@code x1}, in points from the page's left edge. */
@@ -57,6 +58,7 @@ public final class PdfLines {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             int pages = doc.getNumberOfPages();
             if (pages > maxPages) throw new TooManyPages(pages);
+            PdfInflation.check(doc, pages, PdfInflation.STATEMENT);
             Collector c = new Collector();
             c.setSortByPosition(true);
             c.setStartPage(1);
@@ -68,6 +70,7 @@ public final class PdfLines {
             throw new PdfText.Unreadable("PDF 文件设有打开密码，无法读取文字 / the PDF needs a password to open: its text cannot be read", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TooManyPages t) throw t;
+            if (e instanceof PdfText.Unreadable u) throw u;
             throw new PdfText.Unreadable("PDF 文件已损坏，无法读取文字 / the PDF is damaged: its text cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
     }

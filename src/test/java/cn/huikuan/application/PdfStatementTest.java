@@ -126,6 +126,13 @@ class PdfStatementTest extends StatementBooksTestBase {
     }
 
     @Test
+    void aSmallPdfWhoseContentInflatesToAGigabyteIsRefusedAndNothingIsWritten() throws Exception {
+        Path bomb = dir.resolve("炸弹流水.pdf");
+        Files.write(bomb, cn.huikuan.pdf.HostilePdf.bomb(1L << 30, false));
+        assertRefused(bomb, "压缩炸弹", "compression bomb");
+    }
+
+    @Test
     void aDamagedPdfAndOneWithoutATableAreRefused() throws Exception {
         byte[] good = Files.readAllBytes(StatementFiles.bankPdf(dir));
         Path cut = dir.resolve("cut.pdf");
