@@ -72,7 +72,7 @@ final class PdfInflation {
         void visit(COSBase base, int depth) throws IOException {
             COSBase b = base instanceof COSObject o ? o.getObject() : base;
             if (b == null || depth > MAX_DEPTH || !(b instanceof COSDictionary || b instanceof COSArray) || !seen.add(b)) return;
-            if (++objects > MAX_OBJECTS) throw tooLarge("对象 / objects", MAX_OBJECTS);
+            if (++objects > MAX_OBJECTS) throw tooLarge("对象数", "objects", String.format(java.util.Locale.ROOT, "%,d", MAX_OBJECTS));
             if (b instanceof COSArray a) {
                 for (COSBase e : a) visit(e, depth + 1);
                 return;
@@ -117,10 +117,10 @@ final class PdfInflation {
                 }
                 if (decoded == 0) size = s.getLength();
             } catch (TooLarge e) {
-                throw tooLarge("单个内容流 / one content stream", limits.perStream());
+                throw tooLarge("单个内容流", "one content stream", (limits.perStream() >> 20) + " MB");
             }
             total += size;
-            if (total > limits.total()) throw tooLarge("全部内容 / all its content", limits.total());
+            if (total > limits.total()) throw tooLarge("全部内容", "all its content", (limits.total() >> 20) + " MB");
         }
 
         /** Counts what a filter writes, keeping it only when another filter reads it next; stops past the per-stream limit. */
@@ -157,9 +157,8 @@ final class PdfInflation {
         }
     }
 
-    private static PdfText.Unreadable tooLarge(String what, long limit) {
-        String amount = limit >= 1 << 20 ? (limit >> 20) + " MB" : String.format(java.util.Locale.ROOT, "%,d", limit);
-        return new PdfText.Unreadable("PDF 文件解压后过大（" + what.substring(0, what.indexOf(" /")) + "超过 " + amount + "，可能是压缩炸弹），拒绝读取 / the PDF"
-                + " unpacks to too much (" + what.substring(what.indexOf("/ ") + 2) + " over " + amount + ": a compression bomb?): refused", null);
+    private static PdfText.Unreadable tooLarge(String zh, String en, String amount) {
+        return new PdfText.Unreadable("PDF 文件解压后过大（" + zh + "超过 " + amount + "，可能是压缩炸弹），拒绝读取 / the PDF unpacks to too much ("
+                + en + " over " + amount + ": a compression bomb?): refused", null);
     }
 }
