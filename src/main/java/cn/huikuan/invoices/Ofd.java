@@ -20,7 +20,8 @@ import java.util.Map;
  * lines, a seal drawn as paths: {@code AbbreviatedData} with its arcs turned into curves), {@code ImageObject}s (a QR code,
  * a seal picture: the {@code MultiMedia} of the document's or the page's resources), page blocks, stamp annotations'
  * appearances, and the seal picture of each electronic signature ({@code Signatures} → {@code SignedValue}, found in the
- * signature's DER by {@link SealPicture}; the signature itself is not verified). Fonts, shadings, patterns, clipping and
+ * signature's DER by {@link SealPicture}; the signature itself is not verified); a path's or text's {@code DrawParam}
+ * (line width, colours) stands in for what it does not set itself. Fonts, shadings, patterns, clipping and
  * composite objects are not read. At most {@link #MAX_MARKS} marks and {@link #MAX_POINTS} path points per package: more is
  * refused as hostile.
  */
@@ -264,6 +265,8 @@ public final class Ofd {
         final Map<String, String> templates = new HashMap<>();
         final Map<String, Element> templateContent = new HashMap<>();
         final List<byte[]> sealPictures = new ArrayList<>();
+        /** The resources' {@code DrawParam}s by ID: a path's or text's line width and colours when it has none of its own. */
+        final Map<String, Element> drawParams = new HashMap<>();
         int missing;
         long marks;
         long points;
@@ -296,6 +299,7 @@ public final class Ofd {
             String base = res.getAttribute("BaseLoc");
             String dir = folder(resPath);
             if (!base.isBlank()) dir = resolve(dir, base, what) + "/";
+            for (Element dp : SafeXml.all(res, "DrawParam")) drawParams.putIfAbsent(dp.getAttribute("ID"), dp);
             for (Element mm : SafeXml.all(res, "MultiMedia")) {
                 String file = SafeXml.text(mm, "MediaFile");
                 if (file == null || (!mm.getAttribute("Type").isBlank() && !"Image".equalsIgnoreCase(mm.getAttribute("Type")))) continue;
@@ -337,7 +341,8 @@ public final class Ofd {
             if (b == null) throw broken(what, part + ": TextObject/@Boundary");
             double[] m = place(t, base, b);
             double size = number(t.getAttribute("Size"), 3.5) * Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-            int rgb = color(SafeXml.children(t, "FillColor"), 0);
+            Element dp = drawParams.get(t.getAttribute("DrawParam"));
+            int rgb = color(SafeXml.children(t, "FillColor"), dp == null ? 0 : color(SafeXml.children(dp, "FillColor"), 0));
             double x = 0, y = number(t.getAttribute("Size"), 3.5);
             for (Element code : SafeXml.children(t, "TextCode")) {
                 x = number(code.getAttribute("X"), x);
@@ -360,12 +365,14 @@ public final class Ofd {
             int pts = 0;
             for (Segment s : segs) pts += s.p().length / 2;
             count(1, pts);
+            Element dp = drawParams.get(p.getAttribute("DrawParam"));
             boolean stroke = !"false".equals(p.getAttribute("Stroke"));
             boolean fill = "true".equals(p.getAttribute("Fill"));
             if (!stroke && !fill) return;
             marks.add(new Shape(place(p, base, b), List.copyOf(segs), stroke, fill, "Even-Odd".equals(p.getAttribute("Rule")),
-                    color(SafeXml.children(p, "StrokeColor"), 0), color(SafeXml.children(p, "FillColor"), 0),
-                    number(p.getAttribute("LineWidth"), 0.353)));
+                    color(SafeXml.children(p, "StrokeColor"), dp == null ? 0 : color(SafeXml.children(dp, "StrokeColor"), 0)),
+                    color(SafeXml.children(p, "FillColor"), dp == null ? 0 : color(SafeXml.children(dp, "FillColor"), 0)),
+                    number(p.getAttribute("LineWidth"), dp == null ? 0.353 : number(dp.getAttribute("LineWidth"), 0.353))));
         }
 
         private void image(Element i, double[] base, List<Mark> marks) {

@@ -240,17 +240,20 @@ public final class InvoiceSamples {
 
     private static void drawing(ZipOutputStream z) throws IOException {
         String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-        // the table's frame: an outer box, a rule under the parties and one above the totals, in the template page
+        // the table's frame: an outer box, a rule under the parties and one above the totals (their width and colour from a
+        // DrawParam of the public resources), in the template page
         put(z, "Doc_0/Tpls/Tpl_0/Content.xml", head + "<ofd:Page xmlns:ofd=\"" + NS + "\"><ofd:Content><ofd:Layer ID=\"3\">"
                 + "<ofd:PathObject ID=\"3\" Boundary=\"5 24 200 102\" LineWidth=\"0.5\"><ofd:StrokeColor Value=\"128 64 0\"/>"
                 + "<ofd:AbbreviatedData>M 0 0 L 200 0 L 200 102 L 0 102 C</ofd:AbbreviatedData></ofd:PathObject>"
-                + "<ofd:PathObject ID=\"4\" Boundary=\"5 46 200 1\" LineWidth=\"0.25\"><ofd:StrokeColor Value=\"128 64 0\"/>"
+                + "<ofd:PathObject ID=\"4\" Boundary=\"5 46 200 1\" DrawParam=\"8\">"
                 + "<ofd:AbbreviatedData>M 0 0 L 200 0</ofd:AbbreviatedData></ofd:PathObject>"
-                + "<ofd:PathObject ID=\"5\" Boundary=\"5 96 200 1\" LineWidth=\"0.25\"><ofd:StrokeColor Value=\"128 64 0\"/>"
+                + "<ofd:PathObject ID=\"5\" Boundary=\"5 96 200 1\" DrawParam=\"8\">"
                 + "<ofd:AbbreviatedData>M 0 0 L 200 0</ofd:AbbreviatedData></ofd:PathObject>"
                 + "</ofd:Layer></ofd:Content></ofd:Page>");
         put(z, "Doc_0/PublicRes.xml", head + "<ofd:Res xmlns:ofd=\"" + NS + "\" BaseLoc=\"Res\"><ofd:Fonts>"
-                + "<ofd:Font ID=\"3\" FontName=\"宋体\" FamilyName=\"宋体\"/></ofd:Fonts></ofd:Res>");
+                + "<ofd:Font ID=\"3\" FontName=\"宋体\" FamilyName=\"宋体\"/></ofd:Fonts>"
+                + "<ofd:DrawParams><ofd:DrawParam ID=\"8\" LineWidth=\"0.25\"><ofd:StrokeColor Value=\"128 64 0\"/></ofd:DrawParam></ofd:DrawParams>"
+                + "</ofd:Res>");
         put(z, "Doc_0/DocumentRes.xml", head + "<ofd:Res xmlns:ofd=\"" + NS + "\" BaseLoc=\"Res\"><ofd:MultiMedias>"
                 + "<ofd:MultiMedia ID=\"900\" Type=\"Image\" Format=\"PNG\"><ofd:MediaFile>qr.png</ofd:MediaFile></ofd:MultiMedia>"
                 + "</ofd:MultiMedias></ofd:Res>");

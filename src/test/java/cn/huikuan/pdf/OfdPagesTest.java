@@ -38,7 +38,7 @@ class OfdPagesTest {
 
     /** What a page draws, as PDFBox sees it: paths with their colour and box, pictures with their box. */
     private static final class Seen extends PDFGraphicsStreamEngine {
-        record PathSeen(String op, Rectangle2D box, float[] strokeRgb, float[] fillRgb) {
+        record PathSeen(String op, Rectangle2D box, float[] strokeRgb, float[] fillRgb, float lineWidth) {
         }
 
         final List<PathSeen> paths = new ArrayList<>();
@@ -56,7 +56,7 @@ class OfdPagesTest {
 
         private void painted(String op) throws IOException {
             var gs = getGraphicsState();
-            paths.add(new PathSeen(op, box, gs.getStrokingColor().getComponents(), gs.getNonStrokingColor().getComponents()));
+            paths.add(new PathSeen(op, box, gs.getStrokingColor().getComponents(), gs.getNonStrokingColor().getComponents(), gs.getLineWidth()));
             box = null;
         }
 
@@ -158,6 +158,12 @@ class OfdPagesTest {
                 assertThat(p.box().getWidth()).isCloseTo(200 * K, org.assertj.core.data.Offset.offset(0.5));
                 assertThat(p.box().getHeight()).isCloseTo(102 * K, org.assertj.core.data.Offset.offset(0.5));
             });
+            // the two rules, drawn with their DrawParam's colour and width: 200 mm long, 0.25 mm wide
+            assertThat(seen.paths).filteredOn(p -> p.box().getWidth() > 199 * K && p.box().getHeight() < 0.1)
+                    .hasSize(2).allSatisfy(p -> {
+                        assertThat(p.strokeRgb()[0]).isCloseTo(128 / 255f, org.assertj.core.data.Offset.offset(0.01f));
+                        assertThat(p.lineWidth()).isCloseTo((float) (0.25 * K), org.assertj.core.data.Offset.offset(0.01f));
+                    });
             // the QR code at 8, 4 mm (20 mm square) and the signature's seal picture at its stamp's box (150, 105, 40 × 30 mm)
             assertThat(seen.images).hasSize(2);
             assertThat(seen.images).anySatisfy(i -> {
