@@ -229,6 +229,25 @@ class OfdPagesTest {
                 .hasMessageContaining("页面图形过多").hasMessageContaining("refused");
     }
 
+    @Test
+    void theDrawingsPartsAreAsGuardedAsTheRest() {
+        byte[] drawn = InvoiceSamples.ofd(SALE, InvoiceSamples.OfdStyle.TEXT, true);
+        // a stamp annotation with an external entity: refused before any entity is read
+        Map<String, byte[]> xxe = parts(drawn);
+        xxe.put("Doc_0/Annots/Page_0/Annotation.xml", ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<ofd:PageAnnot xmlns:ofd=\"http://www.ofdspec.org/2016\">&x;</ofd:PageAnnot>").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Ofd.read(zip(xxe), "a.ofd")).isInstanceOf(InvoiceUnreadable.class).hasMessageContaining("DOCTYPE");
+        // a signature whose location climbs out of the package, and a page naming a template that is not there
+        Map<String, byte[]> out = parts(drawn);
+        out.put("Doc_0/Signs/Signatures.xml", ("<ofd:Signatures xmlns:ofd=\"http://www.ofdspec.org/2016\">"
+                + "<ofd:Signature ID=\"1\" BaseLoc=\"../../../../etc/passwd\"/></ofd:Signatures>").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Ofd.read(zip(out), "a.ofd")).isInstanceOf(InvoiceUnreadable.class).hasMessageContaining("broken OFD");
+        Map<String, byte[]> noTemplate = parts(drawn);
+        noTemplate.put("Doc_0/Pages/Page_0/Content.xml", new String(noTemplate.get("Doc_0/Pages/Page_0/Content.xml"), StandardCharsets.UTF_8)
+                .replace("TemplateID=\"2\"", "TemplateID=\"99\"").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Ofd.read(zip(noTemplate), "a.ofd")).isInstanceOf(InvoiceUnreadable.class).hasMessageContaining("TemplatePage 99");
+    }
+
     static Map<String, byte[]> parts(byte[] zip) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {
