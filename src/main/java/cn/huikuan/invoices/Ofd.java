@@ -34,10 +34,14 @@ public final class Ofd {
     public sealed interface Mark permits Text, Shape, Picture {
     }
 
-    /** One text object's text at its position on the page: millimetres from the top left, the baseline at {@code y}; colour 0xRRGGBB. */
-    public record Text(double x, double y, double size, String text, int rgb) implements Mark {
+    /**
+     * One text object's text at its position on the page: millimetres from the top left, the baseline at {@code y}; colour
+     * 0xRRGGBB; {@code at}: where each character (code point) of {@code text} starts, millimetres right of {@code x}, from
+     * the TextCode's {@code DeltaX} (null when it has none: the text is set in one run).
+     */
+    public record Text(double x, double y, double size, String text, int rgb, double[] at) implements Mark {
         public Text(double x, double y, double size, String text) {
-            this(x, y, size, text, 0);
+            this(x, y, size, text, 0, null);
         }
     }
 
@@ -350,7 +354,8 @@ public final class Ofd {
                 String s = code.getTextContent();
                 if (s.isBlank()) continue;
                 count(1, 0);
-                Text out = new Text(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5], size, s.strip(), rgb);
+                double[] at = deltas(code.getAttribute("DeltaX"), s, Math.hypot(m[0], m[1]));
+                Text out = new Text(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5], size, s.strip(), rgb, at);
                 marks.add(out);
                 if (texts != null) texts.add(out);
             }
@@ -390,6 +395,46 @@ public final class Ofd {
             double[] m = ctm.isBlank() ? concat(concat(base, translate(b[0], b[1])), new double[]{b[2], 0, 0, b[3], 0, 0}) : place(i, base, b);
             marks.add(new Picture(m, data, path, false));
         }
+    }
+
+    /**
+     * Where each character of {@code s} stripped starts, from a TextCode's {@code DeltaX} (the gaps between characters'
+     * origins; {@code g N v} is N gaps of v), scaled to the page: null when there is none or it is malformed.
+     */
+    static double[] deltas(String deltaX, String s, double scale) {
+        if (deltaX == null || deltaX.isBlank()) return null;
+        int n = s.codePointCount(0, s.length());
+        if (n > 10_000) return null;
+        double[] gaps = new double[Math.max(0, n - 1)];
+        int k = 0;
+        String[] t = deltaX.strip().split("\\s+");
+        try {
+            for (int i = 0; i < t.length && k < gaps.length; i++) {
+                if (t[i].equals("g")) {
+                    int count = Integer.parseInt(t[i + 1]);
+                    double v = Double.parseDouble(t[i + 2]);
+                    for (int j = 0; j < count && k < gaps.length; j++) gaps[k++] = v;
+                    i += 2;
+                } else gaps[k++] = Double.parseDouble(t[i]);
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+        if (k < gaps.length) return null;
+        for (double g : gaps) if (!Double.isFinite(g) || Math.abs(g) > 10_000) return null;
+        // the stripped text starts at the first character that is not white space
+        int lead = 0;
+        while (lead < n && Character.isWhitespace(s.codePointAt(s.offsetByCodePoints(0, lead)))) lead++;
+        int kept = s.strip().codePointCount(0, s.strip().length());
+        double[] at = new double[kept];
+        double pos = 0;
+        for (int i = 0; i < lead; i++) pos += gaps[i];
+        double start = pos;
+        for (int i = 0; i < kept; i++) {
+            at[i] = (pos - start) * scale;
+            if (lead + i < gaps.length) pos += gaps[lead + i];
+        }
+        return at;
     }
 
     /** "a b c d e f"; identity when missing or not six finite numbers. */

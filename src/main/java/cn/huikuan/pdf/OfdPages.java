@@ -23,7 +23,7 @@ import java.util.Iterator;
  * An OFD's pages as PDF pages (issue 23): each page at its own size, everything {@link Ofd} read of it drawn in order at its
  * place: template pages, paths (table lines, a seal drawn as paths) with their colours, widths and fill rules, pictures (a QR
  * code, a seal picture from the page or from an electronic signature) and each text object's text in the bundled font at its
- * position, size and colour. The OFD's own fonts, clipping, shadings and composite objects are not drawn, and a signature
+ * position, size and colour, character by character where the OFD gives each one's place ({@code DeltaX}). The OFD's own fonts, clipping, shadings and composite objects are not drawn, and a signature
  * is not verified: the line under the page says so, and the original file is in the evidence store with its SHA-256.
  */
 public final class OfdPages {
@@ -82,7 +82,19 @@ public final class OfdPages {
     private static void text(PdfCanvas c, PdfFont font, Ofd.Text t, float h) {
         float size = (float) Math.max(2, Math.min(72, t.size() * PT_PER_MM));
         c.saveState().setFillColor(rgb(t.rgb()));
-        c.beginText().setFontAndSize(font, size).moveText(t.x() * PT_PER_MM, h - t.y() * PT_PER_MM).showText(t.text()).endText();
+        if (t.at() == null) {
+            c.beginText().setFontAndSize(font, size).moveText(t.x() * PT_PER_MM, h - t.y() * PT_PER_MM).showText(t.text()).endText();
+        } else {
+            // each character where the OFD's DeltaX puts it, so the bundled font's widths do not shift the line
+            int i = 0;
+            for (int off = 0; off < t.text().length(); i++) {
+                int cp = t.text().codePointAt(off);
+                String ch = new String(Character.toChars(cp));
+                off += Character.charCount(cp);
+                if (Character.isWhitespace(cp)) continue;
+                c.beginText().setFontAndSize(font, size).moveText((t.x() + t.at()[i]) * PT_PER_MM, h - t.y() * PT_PER_MM).showText(ch).endText();
+            }
+        }
         c.restoreState();
     }
 

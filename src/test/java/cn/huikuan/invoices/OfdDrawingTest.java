@@ -86,4 +86,15 @@ class OfdDrawingTest {
         for (int i = 0; i < 5_000; i++) deep = der(0x30, deep);                                                       // far deeper than allowed
         assertThat(SealPicture.find(deep)).isNull();
     }
+
+    @Test
+    void deltaXGivesEachCharactersPlaceScaledAndAfterLeadingSpaces() {
+        assertThat(Ofd.deltas("g 3 2.5", "发票号码", 1)).containsExactly(0, 2.5, 5, 7.5);
+        assertThat(Ofd.deltas("1 2 g 2 3", "abcde", 2)).containsExactly(0, 2, 6, 12, 18);
+        assertThat(Ofd.deltas("4 1 1", " ab ", 1)).as("the leading space's gap is skipped").containsExactly(0, 1);
+        assertThat(Ofd.deltas("", "ab", 1)).isNull();
+        assertThat(Ofd.deltas("1", "abc", 1)).as("too few gaps").isNull();
+        assertThat(Ofd.deltas("g x 1", "abc", 1)).isNull();
+        assertThat(Ofd.deltas("1e400 1", "abc", 1)).isNull();
+    }
 }

@@ -230,6 +230,30 @@ class OfdPagesTest {
     }
 
     @Test
+    void charactersStandWhereTheirDeltaXPutsThem() throws IOException {
+        Map<String, byte[]> parts = parts(InvoiceSamples.ofd(SALE, InvoiceSamples.OfdStyle.TEXT));
+        String page = new String(parts.get("Doc_0/Pages/Page_0/Content.xml"), StandardCharsets.UTF_8);
+        assertThat(page).contains("Y=\"5.00\">电子发票");
+        parts.put("Doc_0/Pages/Page_0/Content.xml", page.replace("Y=\"5.00\">电子发票", "Y=\"5.00\" DeltaX=\"g 12 8\">电子发票")
+                .getBytes(StandardCharsets.UTF_8));
+        OfdPages.Rendered r = OfdPages.render(Ofd.read(zip(parts), "a.ofd"));
+        List<Float> xs = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    for (var p : positions) {
+                        if ("电子发票".contains(p.getUnicode()) && Math.abs(p.getYDirAdj() - 12 * K) < 1 && p.getXDirAdj() < 100 * K) xs.add(p.getXDirAdj());
+                    }
+                }
+            }.getText(doc);
+        }
+        // 电 at 70 mm, 子 8 mm on, 发 16, 票 24 (the title's 5 mm characters spread to 8 mm, as the OFD places them)
+        assertThat(xs).hasSize(4);
+        for (int i = 0; i < 4; i++) assertThat((double) xs.get(i)).isCloseTo((70 + 8 * i) * K, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void theDrawingsPartsAreAsGuardedAsTheRest() {
         byte[] drawn = InvoiceSamples.ofd(SALE, InvoiceSamples.OfdStyle.TEXT, true);
         // a stamp annotation with an external entity: refused before any entity is read
