@@ -32,17 +32,17 @@ public final class ConductModel {
     }
 
     /**
-     * The labelled files the app's model is trained on: every set but the newest blind one (heldout-17), which stays out
-     * of the app so that it measures messages the model has never seen. Sets 4–16 were blind when they were written and
+     * The labelled files the app's model is trained on: every set but the newest blind one (heldout-18, not yet written), which stays out
+     * of the app so that it measures messages the model has never seen. Sets 4–17 were blind when they were written and
      * are training data now that their figures are on record (docs/conduct-guard.md, rounds 8 to 14); train-11 was
      * written as training data by a seventh author.
      */
     public static final List<String> TRAINING = List.of("corpus.tsv", "heldout-1.tsv", "heldout-2.tsv", "heldout-3.tsv", "register.tsv",
             "firmness.tsv", "heldout-4.tsv", "heldout-5.tsv", "heldout-6.tsv", "heldout-7.tsv", "heldout-8.tsv", "heldout-9.tsv",
-            "train-11.tsv", "heldout-10.tsv", "heldout-11.tsv", "heldout-12.tsv", "heldout-13.tsv", "heldout-14.tsv", "heldout-15.tsv", "heldout-16.tsv");
+            "train-11.tsv", "heldout-10.tsv", "heldout-11.tsv", "heldout-12.tsv", "heldout-13.tsv", "heldout-14.tsv", "heldout-15.tsv", "heldout-16.tsv", "heldout-17.tsv");
 
     /** Score above which a message reads as unlawful (chosen on leave-one-set-out runs: docs/conduct-guard.md). */
-    public static final double THRESHOLD = 2.0;
+    public static final double THRESHOLD = 3.0;
     /** The regression's training: passes over the samples, AdaGrad's base step, L2 penalty; naive Bayes's share of the score. */
     static final int EPOCHS = 10;
     static final double STEP = 0.2, L2 = 0.001, BAYES_SHARE = 0.15;
