@@ -52,6 +52,10 @@ test -x "$LAUNCHER"
 
 within 120 "$LAUNCHER" version | tee "$WORK/version.log"
 grep -q "Huikuan" "$WORK/version.log"
+# The command-line launcher (issue 25): C1 only, same jar.
+test -x "$APP/Contents/MacOS/huikuan-cli"
+within 120 "$APP/Contents/MacOS/huikuan-cli" version | tee "$WORK/cli-version.log"
+grep -q "Huikuan" "$WORK/cli-version.log"
 HUIKUAN_DATA="$DATA" HUIKUAN_SMOKE_TEST=4 JAVA_TOOL_OPTIONS="-Dhuikuan.sample=true" \
   within 180 "$LAUNCHER" | tee "$WORK/run1.log"
 grep -q "main window shown" "$WORK/run1.log"

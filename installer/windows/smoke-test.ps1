@@ -102,6 +102,12 @@ $withPath = @{ PATH = (Join-Path $root "app") + ";" + $env:PATH }
 $version = Start-Huikuan $exe "version" $withPath @("version")
 if ($version.ExitCode -ne 0 -or -not $version.Text.Contains("Huikuan")) { throw "Huikuan.exe version failed" }
 
+# The command-line launcher (issue 25): a console program, so its output reaches us without the PATH trick above.
+$cli = Join-Path $root "huikuan-cli.exe"
+if (-not (Test-Path $cli)) { throw "installed app has no huikuan-cli.exe" }
+$cliVersion = Start-Huikuan $cli "cli-version" @{} @("version")
+if ($cliVersion.ExitCode -ne 0 -or -not $cliVersion.Text.Contains("Huikuan")) { throw "huikuan-cli.exe version failed" }
+
 $run1 = Start-Huikuan $exe "start-sample" ($withPath + @{ HUIKUAN_DATA = $data; HUIKUAN_SMOKE_TEST = "4"; JAVA_TOOL_OPTIONS = "-Dhuikuan.sample=true" })
 Assert-Started $run1 "first start (sample case)"
 if (-not (Get-ChildItem (Join-Path $data "backups") -Filter *.zip -ErrorAction SilentlyContinue)) {

@@ -56,6 +56,58 @@ public final class BookFolders {
         DataFolder.remember(folder);
     }
 
+    /**
+     * The office book opened last from this data folder's window (team mode, issue 22): its server, login and book, so
+     * that the next start offers it again. Never a password: the window asks for it at each start.
+     */
+    public record OfficePlace(String url, String login, String schema, String name, String language) {
+        public OfficePlace {
+            if (url == null || url.isBlank() || login == null || login.isBlank() || schema == null || schema.isBlank()) {
+                throw new IllegalArgumentException("an office book needs its server, login and book");
+            }
+        }
+    }
+
+    /** The file that remembers the office book ({@link #rememberOffice}), in the data folder beside its settings. */
+    static final String OFFICE_FILE = "office-book.properties";
+
+    /** The office book to offer at the next start from {@code folder}, if one was opened last; empty if none or unreadable. */
+    public static java.util.Optional<OfficePlace> rememberedOffice(Path folder) {
+        Path file = folder.resolve(OFFICE_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) return java.util.Optional.empty();
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+            return java.util.Optional.of(new OfficePlace(p.getProperty("url"), p.getProperty("login"), p.getProperty("book"), p.getProperty("name"),
+                    p.getProperty("language")));
+        } catch (IOException | IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(BookFolders.class).warn("Ignoring {}: {}", file, e.toString());
+            return java.util.Optional.empty();   // a damaged file: this computer's books open, as without it
+        }
+    }
+
+    /** Remembers {@code place} as the office book to offer at the next start from {@code folder} (no password is written). */
+    public static void rememberOffice(Path folder, OfficePlace place) throws IOException {
+        java.nio.file.Files.createDirectories(folder);
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("url", place.url());
+        p.setProperty("login", place.login());
+        p.setProperty("book", place.schema());
+        if (place.name() != null) p.setProperty("name", place.name());
+        if (place.language() != null) p.setProperty("language", place.language());   // the start's question is asked in it
+        Path tmp = folder.resolve(OFFICE_FILE + ".tmp");
+        try (var out = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.store(out, "Huikuan: the office book the next start offers (issue 22); no password is kept here");
+        }
+        java.nio.file.Files.move(tmp, folder.resolve(OFFICE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The next start from {@code folder} opens this computer's books (the user went back to them). */
+    public static void forgetOffice(Path folder) throws IOException {
+        java.nio.file.Files.deleteIfExists(folder.resolve(OFFICE_FILE));
+    }
+
     public static boolean holdsBooks(Path root) {
         return DataFolder.holdsBooks(root);
     }

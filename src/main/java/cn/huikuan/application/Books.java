@@ -209,9 +209,36 @@ public final class Books implements AutoCloseable {
         return ctx.creditor();
     }
 
+    /**
+     * Saves the book's own details (我的企业信息). Someone else's save since {@code p} was read (two staff on an office
+     * book, issue 22) refuses this one with {@link ChangedElsewhereException} and what the details are now.
+     */
     public CreditorProfile saveCreditor(CreditorProfile p) {
         FieldErrors.requireValid(p.problems(today()), false);
-        return db.inTransaction(s -> s.merge(p));
+        try {
+            return db.inTransaction(s -> {
+                CreditorProfile merged = s.merge(p);
+                s.flush();
+                return merged;
+            });
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            throw db.inTransaction(s -> {
+                CreditorProfile now = s.get(CreditorProfile.class, p.getId());
+                java.util.Map<String, String> current = new java.util.LinkedHashMap<>();
+                current.put("名称", now.getName());
+                current.put("统一社会信用代码", dash(now.getRegistrationNumber()));
+                current.put("地址", dash(now.getAddress()));
+                current.put("电话", dash(now.getContactPhone()));
+                current.put("开户行", dash(now.getBankName()));
+                current.put("账号", dash(now.getBankAccountNumber()));
+                // the book's details are not journalled: who saved them is not known
+                return new ChangedElsewhereException("账本 #" + now.getId() + " " + now.getName(), null, null, current, e);
+            });
+        }
+    }
+
+    private static String dash(String s) {
+        return s == null ? "—" : s;
     }
 
     public long creditorId() { return ctx.creditorId(); }

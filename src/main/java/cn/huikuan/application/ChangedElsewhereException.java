@@ -20,7 +20,7 @@ public final class ChangedElsewhereException extends RuntimeException {
         this.record = record;
         this.by = by;
         this.at = at;
-        this.current = Map.copyOf(new LinkedHashMap<>(current));
+        this.current = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(current));   // keeps the order shown (Map.copyOf does not)
     }
 
     /** What was being saved ("应收款 #12 货款" ). */

@@ -263,7 +263,7 @@ public final class StatementImportService {
 
     /**
      * A statement printed as a PDF (交易明细): its text read by the pdf layer, each line of text one row, the words put
-     * under the header by where they stand ({@link TextTable}). Text-based PDFs with one line per transaction; a scan has
+     * under the header by where they stand ({@link TextTable}), a wrapped 对方户名 or 摘要 joined to its row. Text-based PDFs; a scan has
      * no text and is refused, saying to export CSV or Excel from the bank.
      */
     private static void pdf(Path file, StatementReader reader) {
@@ -282,8 +282,9 @@ public final class StatementImportService {
         }
         TextTable table = new TextTable(reader);
         for (PdfLines.Line l : text.lines()) {
-            table.line(l.words().stream().map(w -> new TextTable.Word(w.x0(), w.x1(), w.text())).toList());
+            table.line(l.words().stream().map(w -> new TextTable.Word(w.x0(), w.x1(), w.text())).toList(), l.page(), l.top(), l.bottom());
         }
+        table.finish();
     }
 
     private static String checkedHash(Path file) {

@@ -33,6 +33,8 @@ public class CourtEvent {
     }
 
     private Long id;
+    /** Optimistic locking (issue 22): raised by every save, so a correction made from an older reading is refused. */
+    private long version;
     private Receivable receivable;
     private Kind kind;
     private LocalDate eventDate;
@@ -72,6 +74,8 @@ public class CourtEvent {
     }
 
     public Long getId() { return id; }
+    /** The stored version this object was read at (optimistic locking, issue 22). */
+    public long getVersion() { return version; }
     public Receivable getReceivable() { return receivable; }
     public Kind getKind() { return kind; }
     public LocalDate getEventDate() { return eventDate; }

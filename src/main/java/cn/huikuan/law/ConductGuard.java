@@ -288,12 +288,12 @@ public final class ConductGuard {
      * unlawful messages; its category the one the message reads like most.
      */
     private static ConductRules.Hit modelHit(ConductModel m, String canon) {
-        if (m.logOdds(canon) <= ConductModel.THRESHOLD) return null;
+        if (m.score(canon) <= ConductModel.THRESHOLD) return null;
         int bestStart = 0, bestEnd = canon.length();
         double best = Double.NEGATIVE_INFINITY;
         int at = 0;
         for (String clause : canon.split("\n", -1)) {
-            double s = clause.isBlank() ? Double.NEGATIVE_INFINITY : m.logOdds(clause);
+            double s = clause.isBlank() ? Double.NEGATIVE_INFINITY : m.score(clause);
             if (s > best) {
                 best = s;
                 bestStart = at;
@@ -448,7 +448,7 @@ public final class ConductGuard {
             static {
                 // insults: also by sound alone (煞笔) and by initials (sb, nmsl)
                 for (String w : List.of("傻逼", "你妈死了", "他妈的", "操你妈", "我操你妈", "王八蛋")) add(w, true, true);
-                add("你妈的", true, false);
+                add("你妈的", true, true);
                 for (String w : List.of("傻叉", "骗子", "无赖", "老赖", "畜生", "人渣", "垃圾", "废物", "智障", "脑残", "滚蛋", "杂种", "不要脸", "去死"))
                     add(w, false, true);
                 // threats and the like: by pinyin or digits only (弄4你, zuolao), never by other characters

@@ -98,7 +98,7 @@ final class ConductRules {
     private static final Pattern APPLY = Pattern.compile("申请|向法院|请求法院|由法院|法院依法|起诉|诉讼");
 
     /** A negation that governs what follows it in the clause: "我们不会把您的事告诉任何人". Not a condition ("不还就…"). */
-    private static final String NEGATOR = "(?:不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必"
+    private static final String NEGATOR = "(?:(?:别|甭)(?:担心|怕|害怕|紧张|多想)|不会|不得|不能|不可能|不打算|不准备|(?<!要)不要(?!逼)|(?<!有)没有|绝不|决不|从不|并不|也不|无意|请勿|无需|不用|不必"
             + "|不(?:收|计|算|主张|加收|罚|扣))";
     /** A negation word, or a bare 不/没 right before the words (不去你家): "没气了可别怪我" is no negation. */
     private static final Pattern NEGATED = Pattern.compile(NEGATOR + "[^\\n就则便才否]{0,8}$"
@@ -138,6 +138,19 @@ final class ConductRules {
     }
 
     /**
+     * A crime the debtor is said to have committed besides not paying: a forged or altered document, an assumed identity
+     * (伪造的房产证做抵押, 回单是P的, 冒用他人名义; 刑法 §266 诈骗, §280 伪造证件). Reporting that to the police is no false
+     * threat; calling a debt unpaid "诈骗" is one (the rules below).
+     */
+    private static boolean realCrime(Where w) {
+        return REAL_CRIME.matcher(w.text()).find();
+    }
+
+    private static final Pattern REAL_CRIME = Pattern.compile("伪造|变造|假冒|冒用|冒名|虚构(?:事实|身份|交易)"
+            + "|(?:假的?|ps的?|p的)(?:证|章|公章|合同|房产证|身份证|回单|凭证|汇票|承兑|发票|签名|转账记录|截图)"
+            + "|(?:证|章|合同|回单|凭证|汇票|签名|截图)(?:是|都是|竟然是)(?:假的|p的|ps的)");
+
+    /**
      * The debtor posting, not the writer ("你天天发朋友圈去旅游", "您还在朋友圈晒新车"): the debtor is the subject of the
      * clause and nobody else acts before the words.
      */
@@ -152,11 +165,27 @@ final class ConductRules {
      * shop may set (民法典 §525–§527), as long as nothing is published or sent to anyone.
      */
     private static boolean ownCreditList(Where w) {
-        return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !PUBLISHED.matcher(w.text()).find();
+        return OWN_LIST.matcher(w.clausePrefix()).find() && CREDIT_TERMS.matcher(w.text()).find() && !published(w.text());
     }
 
-    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:(?:店|公司|厂|这边|家)(?:里|内)?)?(?:的|内部的?|自己的)?(?:赊账|赊销|欠款|客户)?$");
-    private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度");
+    /** Words of publishing the list that are not negated (不会对外公布 publishes nothing). */
+    private static boolean published(String text) {
+        Matcher p = PUBLISHED.matcher(text);
+        while (p.find()) {
+            int from = text.lastIndexOf('\n', p.start() - 1) + 1;
+            String before = text.substring(from, p.start());
+            if (!NEGATED.matcher(before).find() && !NOT_NEAR.matcher(before).find()) return true;
+        }
+        return false;
+    }
+
+    private static final Pattern OWN_LIST = Pattern.compile("(?:我们|我|本|咱们)(?:[^\\n你他她]{0,4}?(?:店|公司|厂|铺|行|门市|超市|作坊)|这边|家)?(?:里|内)?(?:的)?(?:内部|自己|私下)?(?:的|有个|有一个|有|记的|记了个|弄了个|建了个)?"
+            + "(?:赊账|赊销|欠款|客户信用|客户|信用|风控)?$");
+    private static final Pattern CREDIT_TERMS = Pattern.compile("赊账|赊销|现结|现款|款到|账期|供货|发货|额度|风控|信用|内部|不对外");
+    /** A plain negation a few characters before (不对外公开, 从没给外人看). */
+    private static final Pattern NOT_NEAR = Pattern.compile("(?:不|没|别|绝不|从不|从没)[^\n]{0,3}$");
+    /** The debtor invited to act: 可联系, 请您联系, 欢迎… right before the verb. */
+    private static final Pattern INVITED = Pattern.compile("(?:可|请|可以|欢迎|随时|烦请|如需)(?:您|你)?$");
     private static final Pattern PUBLISHED = Pattern.compile("公开|公布|公示|曝光|挂|贴|发到|群|网上|朋友圈|通报|同行|大家|所有");
 
     /**
@@ -190,7 +219,8 @@ final class ConductRules {
     private static final Pattern ACCUSED = Pattern.compile("(?:你|您|你们|他|她|他们|有人|对方)[^\\n我]{0,4}?(?:说|讲|骂|告|举报|投诉|诬陷|污蔑|冤枉|造谣|污蔑)"
             + "(?:说)?(?:我|我们)(?:要|在|是|想|会|放|搞|的|了)?$");
     private static final Pattern REBUTTAL = Pattern.compile("没说过|从来没|从没|不是事实|胡说|造谣|诬陷|冤枉|问心无愧|聊天记录|证据|随便告|尽管告|去哪告|哪告都|不怕你告"
-            + "|欢迎你告|清清白白|没有的事|不存在");
+            + "|欢迎你告|清清白白|没有的事|不存在"
+            + "|断章取义|我说的是|我的意思是|误会|听错|乱说|瞎说|乱讲|血口喷人|写的是|写着|截图|看得清|看清楚|根本没|根本不是|根本就没|(?:借条|欠条|合同|收据|转账记录)(?:就|都)?在|拿给谁看|给谁看都|白纸黑字");
 
     static {
         // ---- violence and threats to the person or property
@@ -214,9 +244,9 @@ final class ConductRules {
                 + "|你自己掂量|自己掂量|你自己看着办|(?:可)?别怪我(?!们没有提前)",
                 threat, w -> LAWFUL_STEP.matcher(w.text()).find() && !UNLAWFUL_STEP.matcher(w.text()).find(), Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "(?:一刀|一棍子?|一砖头?|一拳|一巴掌|一脚|几刀|几拳)" + CL + "{0,3}?(?:捅|砍|打|扇|踹|拍|劈|下去|过去|了你)"
-                + "|(?:捅|砍|剁|踹|扇|掐|揍|劈|打瘸|打残|打伤|打趴|弄残|弄伤|打废|打爆头|打得你)(?:了|死|伤|残|瘸|趴|一顿|几下)?" + CL + "{0,2}?(?:你|他|她)(?!们公司)"
+                + "|(?:捅|(?<!价)砍(?!价)|剁|踹|扇|掐|揍|劈|打瘸|打残|打伤|打趴|弄残|弄伤|打废|打爆头|打得你)(?:了|死|伤|残|瘸|趴|一顿|几下)?" + CL + "{0,2}?(?:你|他|她)(?!们公司)"
                 + "|(?:你|你的)" + CL + "{0,6}?(?:打瘸|打伤|打残|打趴|打废|砸烂|捅了|砍了|剁了)|(?:逮到|抓到|碰到|撞见|遇到|看见)你" + CL + "{0,4}?(?:就|没好|有你)"
-                + "|一个打一个|出来一个打|(?:划|刮|砸|烧|泼|扎|拆|撬|剪|焊)" + CL + "{0,4}?(?:几道|一道|花|烂|碎|坏|掉|死)|(?:车漆|车身|车胎|轮胎|玻璃|窗户|招牌|卷帘门)"
+                + "|一个打一个|出来一个打|(?:划(?![掉去账款拨算])|刮|砸|烧|泼|扎|拆|撬|剪|焊)" + CL + "{0,4}?(?:几道|一道|花|烂|碎|坏|掉|死)|(?:车漆|车身|车胎|轮胎|玻璃|窗户|招牌|卷帘门)"
                 + CL + "{0,6}?(?:划|刮|砸|烧|泼|扎|撬|一块都不会剩|不会剩)",
                 threat, w -> COURT.matcher(w.clause()).find(), Statutes.PSL_THREATS_INSULTS_HARASSMENT);
         rule(Category.VIOLENCE, "(?:带|叫|找|喊|约|召集)(?:上)?(?:几个|一帮|一群|一伙|一些|些|一车|几十个|十几个)?(?:人|兄弟|弟兄|哥们|小弟|社会上的人|道上的)"
@@ -260,7 +290,9 @@ final class ConductRules {
             String before = w.text().substring(Math.max(0, at - 4), at);
             if (before.matches(".*(?:我们|我们的|我的|我|我方|我司|本公司|本)$")) return true;
             if (w.debtor() == DebtorKind.COMPANY && DEBTOR_SIDE.matcher(third).matches()) return true;
-            return false;
+            // the debtor invited to contact the writer's staff (如有困难可联系前台): the debtor acts, nobody is told
+            String pre = w.clausePrefix();
+            return INVITED.matcher(pre).find() && !pre.contains("我");
         };
         rule(Category.DISCLOSURE, "(?:告诉|告知|通知|联系|打给|打电话给|电话给|打到|发给|发到|转发给|写信给|说给|找)" + CL + "{0,6}?(?:" + YOU + "|他|她)?(?:的)?(?:所有的?|每一个)?" + THIRD,
                 tell, notThirdParty, Statutes.PIPL_NO_UNLAWFUL_PROCESSING, Statutes.PIPL_LAWFUL_BASES, Statutes.NO_DISCLOSURE_WITHOUT_CONSENT);
@@ -314,12 +346,13 @@ final class ConductRules {
         rule(Category.HARASSMENT, "(?:半夜|深夜|凌晨|夜里|三更半夜|大半夜|(?:晚上|夜里)(?:十|十一|十二|10|11|12)点|(?:早上|清晨|早晨|凌晨)(?:[一二三四五六]|[1-6])点|(?:十一|十二|11|12)点(?:以)?后)"
                 + CL + "{0,10}?(?:\\n" + CL + "{0,6}?)?(?:打|发|电话|短信|叫|敲|找|上门|睡|随时|安生)", harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
         rule(Category.HARASSMENT, "呼死你|轰炸|打爆|爆你|刷屏|(?:我|我们)(?:就|会|再)?换(?:个|一个)?号|换号(?:再|继续|接着)?打|换一个号|拉黑一个|轮班|(?:几|十|十几|好几|多|\\d+)个人" + CL + "{0,4}?(?:轮|一起打|每天打)|跟着你|跟踪你|盯着你|盯梢|你去哪" + CL + "{0,6}?(?:跟|去哪|到哪)|跟到哪|蹲守"
-                + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等",
+                + "|守在你|堵在你|堵你|堵门|住你家门口|住在你家|睡你家|坐在你家|我不走|不走了|在你上下班的?路上|上下班路上等"
+                + "|(?:新号|新号码|新手机号|新微信)" + CL + "{0,6}?(?:搞到|弄到|查到|打听到|找人要到|挖出来)",
                 harass, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.PEACE_OF_PRIVATE_LIFE);
 
         // ---- insults and humiliation
         String insult = "侮辱性言辞：侵害名誉权；多次发送侮辱信息可受治安管理处罚，公然侮辱情节严重的构成侮辱罪。“老赖”等称呼也不能用来称呼对方";
-        rule(Category.INSULT, "傻逼|傻b|傻x|傻叉|傻屌|二逼|你妈死|你妈的(?!病|身体|医院|电话|事|意思|情况|手术|生日|住院|家)|(?<![给找问诉叫喊让知系])你妈(?=\\n|$)|他妈的|你他妈|他妈(?=\\n|$)|去你妈|操你|草你|日你|狗日|尼玛|王八蛋|王八羔子|混蛋|混账东西|畜生|畜牲"
+        rule(Category.INSULT, "傻逼|傻b|傻x|傻叉|傻屌|二逼|你妈死|你妈的(?!病|身体|医院|电话|事|意思|情况|手术|生日|住院|家|腰|腿|眼睛|心脏|血压|药|医药费|工作|店|房子|号码|微信|名字|年纪|岁数|寿|养老|退休|葬礼|后事)|(?<![给找问诉叫喊让知系])你妈(?=\\n|$)|他妈的|你他妈|他妈(?=\\n|$)|去你妈|操你|草你|日你|狗日|尼玛|王八蛋|王八羔子|混蛋|混账东西|畜生|畜牲"
                 + "|禽兽|人渣|败类|贱人|贱货|婊子|杂种|狗东西|狗娘|白眼狼|孬种|缩头乌龟|无赖|不要脸|死皮赖脸|没脸没皮|下三滥|穷鬼|穷逼|脑残|智障|弱智|脑子有病|有病吧|有病啊"
                 + "|神经病|猪狗不如|浪费空气|去死|不得好死|死全家|滚蛋|滚出来|给我滚|滚开|无耻|贱骨头|龟孙|瘪三|寄生虫|吸血鬼|狼心狗肺|忘恩负义|没良心|良心被狗|玩意儿|不是东西"
                 + "|什么东西|不要脸的东西|混子|混混|他娘的|你娘的|娘的|狗娘养|(?:的|你个|你这条|你这只)狗(?![屁粮])|该死的|就该(?:被|去)?(?:死|雷劈|车撞)"
@@ -353,14 +386,14 @@ final class ConductRules {
                 + "|看守所|拘留所|进局子|蹲号子|吃官司|劳改|犯法|违法了|(?:拘留|逮捕|关押)(?:你|您)|让你进去|送你进去|把你送进|约谈|拘传"
                 + "|(?:报到|报给|报了|报案到)" + AUTH + "|(?:交给|告到)(?!人民法院|法院|法官)" + AUTH + "|(?:公安|经侦|派出所|警方|公安机关)" + CL + "{0,4}?(?:立案|介入|抓)"
                 + "|通缉令?|悬赏(?:通告|令|缉拿)|逮捕令|拘捕令|协查通报",
-                falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
+                falseThreat, w -> judgment(w) || realCrime(w), Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         // a case filed: a court's civil case ("法院已经立案了，传票会送达") is a lawful step; the police's is a false threat
         rule(Category.FALSE_AUTHORITY, "已经立案|已立案", falseThreat,
                 w -> judgment(w) || COURT.matcher(w.clause()).find() && !CRIMINAL.matcher(w.clause()).find(),
                 Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         rule(Category.FALSE_AUTHORITY, "(?:涉嫌|构成|属于|就是|这是|你这是|犯了|算是|够得上|等于)" + CL + "{0,4}?(?:诈骗|骗贷|非法占有|恶意逃债|逃债罪|犯罪|违法犯罪)"
                 + "|(?:告你|报案说你|举报你|以)" + CL + "{0,4}?(?:诈骗|犯罪)",
-                falseThreat, ConductRules::judgment, Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
+                falseThreat, w -> judgment(w) || realCrime(w), Statutes.PSL_THREATS_INSULTS_HARASSMENT, Statutes.REPUTATION);
         String courtPowers = "以法院才有的强制措施相威胁：查封、冻结、限制出行、纳入失信名单只能由法院依法决定；企业债权人也不能上报个人征信";
         rule(Category.FALSE_AUTHORITY, "(?:我们|我|我方|我司|被我们|被我)" + CL + "{0,8}?(?:冻结|查封|扣押|划拨)",
                 courtPowers, w -> APPLY.matcher(w.clause()).find(), Statutes.ENFORCEMENT_MEASURES, Statutes.PSL_THREATS_INSULTS_HARASSMENT);
@@ -408,7 +441,7 @@ final class ConductRules {
                 + "|(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)" + CL + "{0,12}?扣|扣" + CL + "{0,6}?(?:服务费|手续费|管理费|咨询费|保证金|中介费|审核费)"
                 + "|实际(?:给你|到手|拿到|放款)",
                 "预先扣除利息（砍头息）：利息不得预先在本金中扣除，本金按实际出借的金额认定", Statutes.NO_PREDEDUCTED_INTEREST, Statutes.LOAN_PREDEDUCTED_INTEREST);
-        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)" + CL + "{0,4}?滚|(?:利息|息)" + CL + "{0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
+        rule(Category.UNLAWFUL_TERMS, "利滚利|驴打滚|(?:利息|息)(?:(?![不没别勿])" + CL + "){0,4}?滚|(?:利息|息)(?:(?![不没别勿])" + CL + "){0,4}?(?:转成|转为|计入|算进|滚入|滚进|变成|并入)本金|连本带利滚|滚到|利上加利",
                 "利滚利：把利息计入本金再计息，超过一年期LPR四倍的部分法院不予支持", Statutes.LOAN_COMPOUNDING);
         rule(Category.UNLAWFUL_TERMS, "赌债|赌资|赌账|输的" + CL + "{0,6}?(?:钱|债|账)|高利贷|套路贷|裸贷",
                 "非法债务：赌债、高利贷等不受法律保护，催收这类债务情节严重的构成催收非法债务罪", Statutes.VOID_AGAINST_PUBLIC_ORDER, Statutes.NO_USURY,
@@ -595,6 +628,7 @@ final class ConductRules {
             boolean interest = m.group("unit") == null || m.group("unit").matches(".*[息利化].*") || clause.matches(".*(?:利息|息|利率|分利).*");
             if (!interest || clause.matches(".*(?:违约金|滞纳金|赔偿|损失|加计|上浮).*") && !clause.matches(".*(?:利息|息).*")) continue;
             if (NEGATED.matcher(w.clausePrefix()).find()) continue;
+            if (withdrawn(text, m.end())) continue;
             BigDecimal annual = annualPercent(m);
             if (annual == null || annual.compareTo(capPercent) <= 0) continue;
             boolean overdue = clause.contains("逾期");
@@ -606,6 +640,14 @@ final class ConductRules {
         }
         return out;
     }
+
+    /** The rate said and taken back in its clause ("之前说的月息两分不算数了"): no rate demanded. */
+    private static boolean withdrawn(String text, int end) {
+        int nl = text.indexOf('\n', end);
+        return WITHDRAWN.matcher(text.substring(end, nl < 0 ? text.length() : nl)).find();
+    }
+
+    private static final Pattern WITHDRAWN = Pattern.compile("^[^\n]{0,4}?(?:不算数|不作数|不算了|作废|取消了?|不要了|不收了|不提了|就算了)");
 
     private static BigDecimal annualPercent(Matcher m) {
         if (m.group("yearFen") != null) {

@@ -284,13 +284,16 @@ public final class EvidenceBundle {
             }
         }
         if (type.equals("application/ofd")) {
-            // issue 23: an OFD invoice's pages, its text objects drawn at their positions (OfdPages), not a placeholder
+            // issue 23: an OFD invoice's pages drawn (text, paths, pictures, seals: OfdPages), not a placeholder
             try {
                 cn.huikuan.invoices.Ofd.Package ofd = cn.huikuan.invoices.Ofd.read(Files.readAllBytes(file), it.getOriginalFileName());
                 OfdPages.Rendered r = OfdPages.render(ofd);
                 return new Item(e, new Rendered(r.pdf(), r.pages()), null, true);
             } catch (cn.huikuan.invoices.InvoiceUnreadable bad) {
                 return placeholder(e, file, "OFD 文件无法呈现 / the OFD cannot be drawn: " + bad.getMessage());
+            } catch (RuntimeException bad) {
+                // whatever a hostile drawing makes iText throw: the bundle goes on with a placeholder, the original is kept
+                return placeholder(e, file, "OFD 文件无法呈现 / the OFD cannot be drawn (" + bad.getClass().getSimpleName() + ")");
             }
         }
         if (type.startsWith("text/") || type.equals("application/xml")) {

@@ -15,15 +15,22 @@ import java.util.List;
  * table printed as text: a bank's 交易明细 (issue 23). A word is what PDFBox takes for one (text between gaps wider than
  * a space); its position lets the caller put it under the header it stands beneath. A PDF that opens without a password
  * is read (banks often set an owner password that only forbids editing); one that needs a password to open, or is
- * damaged, is refused with a sentence. At most {@code maxPages} pages: more is refused, never read in part.
+ * damaged, is refused with a sentence. At most {@code maxPages} pages: more is refused, never read in part; what the pages
+ * unpack to is checked first ({@link PdfInflation}: a compression bomb is refused).
  */
 public final class PdfLines {
     /** A word and where it stands on its line: from {@code x0} to {@code x1}, in points from the page's left edge. */
     public record Word(float x0, float x1, String text) {
     }
 
-    /** One line of text on page {@code page} (1-based), its words left to right. */
-    public record Line(int page, List<Word> words) {
+    /**
+     * One line of text on page {@code page} (1-based), its words left to right; {@code top} and {@code bottom}: the highest
+     * glyph top and the lowest baseline of its words, in points from the page's top edge (where a cell's second line is).
+     */
+    public record Line(int page, List<Word> words, float top, float bottom) {
+        public Line(int page, List<Word> words) {
+            this(page, words, Float.NaN, Float.NaN);
+        }
     }
 
     /** What was read: the lines of every page in reading order, and how many pages the PDF has. */
@@ -51,6 +58,7 @@ public final class PdfLines {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             int pages = doc.getNumberOfPages();
             if (pages > maxPages) throw new TooManyPages(pages);
+            PdfInflation.check(doc, pages, PdfInflation.STATEMENT);
             Collector c = new Collector();
             c.setSortByPosition(true);
             c.setStartPage(1);
@@ -62,6 +70,7 @@ public final class PdfLines {
             throw new PdfText.Unreadable("PDF 文件设有打开密码，无法读取文字 / the PDF needs a password to open: its text cannot be read", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TooManyPages t) throw t;
+            if (e instanceof PdfText.Unreadable u) throw u;
             throw new PdfText.Unreadable("PDF 文件已损坏，无法读取文字 / the PDF is damaged: its text cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
@@ -70,6 +79,7 @@ public final class PdfLines {
     private static final class Collector extends PDFTextStripper {
         final List<Line> lines = new ArrayList<>();
         private List<Word> words = new ArrayList<>();
+        private float top = Float.MAX_VALUE, bottom = -Float.MAX_VALUE;
 
         Collector() throws IOException {
         }
@@ -81,6 +91,8 @@ public final class PdfLines {
             for (TextPosition p : positions) {
                 x0 = Math.min(x0, p.getXDirAdj());
                 x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
+                top = Math.min(top, p.getYDirAdj() - p.getHeightDir());
+                bottom = Math.max(bottom, p.getYDirAdj());
             }
             words.add(new Word(x0, x1, text));
         }
@@ -102,8 +114,10 @@ public final class PdfLines {
         }
 
         void endLine() {
-            if (!words.isEmpty()) lines.add(new Line(getCurrentPageNo(), List.copyOf(words)));
+            if (!words.isEmpty()) lines.add(new Line(getCurrentPageNo(), List.copyOf(words), top, bottom));
             words = new ArrayList<>();
+            top = Float.MAX_VALUE;
+            bottom = -Float.MAX_VALUE;
         }
     }
 }

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * The text layer of a PDF from outside (an invoice), read with PDFBox sorted by position: the first {@link #MAX_PAGES}
- * pages only; an encrypted or damaged file is refused with a sentence, never a stack trace. Scripts and forms are not
+ * pages only, after {@link PdfInflation} has checked what they unpack to (a compression bomb is refused); an encrypted or
+ * damaged file is refused with a sentence, never a stack trace. Scripts and forms are not
  * run (PDFBox does not run them).
  */
 public final class PdfText {
@@ -27,6 +28,7 @@ public final class PdfText {
     public static String of(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             if (doc.isEncrypted()) throw new Unreadable("PDF 文件已加密，无法读取文字 / the PDF is encrypted: its text cannot be read", null);
+            PdfInflation.check(doc, MAX_PAGES, PdfInflation.INVOICE);
             PDFTextStripper s = new PDFTextStripper();
             s.setSortByPosition(true);
             s.setStartPage(1);

@@ -141,6 +141,26 @@ public final class StatementReader {
         return header != null;
     }
 
+    /**
+     * Whether {@code cells} (a row after the header) can only be the rest of a neighbouring row's wrapped cells: nothing
+     * in any date, amount, direction, status or transaction-number column, and text only in the payer, account and summary
+     * columns (a PDF statement's 对方户名 or 摘要 on a second line). A footer (合计, 共 N 笔, a page number) has text elsewhere
+     * or stands far from the rows; the caller decides by where the line stands.
+     */
+    public boolean continuation(List<String> cells) {
+        if (header == null) return false;
+        Set<Integer> text = new HashSet<>(summaryColumns);
+        for (Field f : List.of(Field.PAYER, Field.ACCOUNT, Field.SUMMARY)) if (columns.containsKey(f)) text.add(columns.get(f));
+        boolean any = false;
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            if (c == null || c.isBlank()) continue;
+            if (!text.contains(i)) return false;
+            any = true;
+        }
+        return any;
+    }
+
     /** How many rows have been handed in. */
     public int rowsRead() {
         return row;

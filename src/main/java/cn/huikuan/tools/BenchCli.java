@@ -7,21 +7,22 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import cn.huikuan.persistence.DataFolder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
- * {@code bench cli [--book DIR] [--runs 11] [--cds]} (issue 25): how long a command that opens existing books takes
+ * {@code bench cli [--book DIR] [--runs 11] [--cds] [--launcher PATH]} (issue 25): how long a command that opens existing books takes
  * from the user's keystroke to its answer, against the floor of any such command: a JVM that opens the same H2 file
  * with H2's own shell and counts its receivables. Both run as separate JVMs from this jar (the floor pays for the
  * jar's size too), taking turns round by round (the order reversed every other round: this machine's speed drifts).
  * Without {@code --book} it generates a book of 200 receivables (50 customers, 400 payments, every record journalled)
  * in a temporary folder. Prints the medians of wall and CPU time and the median of the paired ratios with a 95%
  * interval; the target is {@code verify} at most 2x the floor. {@code --cds} also times verify with a class-data
- * sharing archive of its classes (made by one run with {@code -XX:ArchiveClassesAtExit}), as an installed launcher
- * could ship.
+ * sharing archive of its classes (made by one run with {@code -XX:ArchiveClassesAtExit}); {@code --launcher PATH} also
+ * times the installed app's command-line launcher (jpackage's {@code bin/huikuan-cli}, issue 25) running the same verify.
  */
 final class BenchCli {
     private final PrintStream out;
@@ -53,11 +54,20 @@ final class BenchCli {
                     "-user", "huikuan", "-password", "", "-sql", "SELECT COUNT(*) FROM receivable");
             List<String> verify = List.of(javaExe, "-jar", jar, "verify", "--book", book.toString());
             List<List<String>> cases = new ArrayList<>(List.of(floor, verify));
+            List<String> names = new ArrayList<>(Arrays.asList(null, "verify --book"));
+            // --launcher: the installed app's command-line launcher (jpackage's bin/huikuan-cli, with the JVM options
+            // and class-data sharing archive the installer gives it) running the same verify
+            String launcher = Tools.launcher(a);
+            if (launcher != null) {
+                cases.add(List.of(launcher, "verify", "--book", book.toString()));
+                names.add("installed launcher " + launcher + " verify --book");
+            }
             if (a.flag("cds")) {
                 Path archive = book.getParent() == null ? Path.of("huikuan-cli.jsa") : book.getParent().resolve("huikuan-cli.jsa");
                 timed(List.of(javaExe, "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar, "verify", "--book", book.toString()));
                 out.printf("class-data-sharing archive: %s (%,d bytes)%n", archive, Files.size(archive));
                 cases.add(List.of(javaExe, "-XX:SharedArchiveFile=" + archive, "-jar", jar, "verify", "--book", book.toString()));
+                names.add("verify --book with a CDS archive");
             }
             // one untimed round: the first runs read the jar and the book from disk
             for (List<String> c : cases) timed(c);
@@ -71,13 +81,12 @@ final class BenchCli {
             }
             out.printf("book: %s%n", book.toAbsolutePath());
             out.printf("floor (H2's shell opens the file and counts the receivables): median %.0f ms%s%n", medianMs(times.get(0)), cpu(times.get(0)));
-            String[] names = {null, "verify --book", "verify --book with a CDS archive"};
             for (int i = 1; i < cases.size(); i++) {
                 List<Double> ratios = new ArrayList<>();
                 for (int r = 0; r < runs; r++) ratios.add(times.get(i).get(r).ms() / times.get(0).get(r).ms());
                 double[] ci = BenchCommand.medianInterval(ratios);
                 out.printf("%s: median %.0f ms (%.2f x floor; median of the %d paired ratios %.2f, 95%% interval %.2f–%.2f; target <= 2)%s%n",
-                        names[i], medianMs(times.get(i)), medianMs(times.get(i)) / medianMs(times.get(0)), runs, BenchBundle.median(ratios),
+                        names.get(i), medianMs(times.get(i)), medianMs(times.get(i)) / medianMs(times.get(0)), runs, BenchBundle.median(ratios),
                         ci[0], ci[1], cpu(times.get(i)));
             }
         } catch (IOException | InterruptedException e) {

@@ -75,9 +75,9 @@ final class BenchCommand {
         return switch (args[0]) {
             case "generate" -> generate(new Args(rest, Set.of("data", "db", "book", "login", "customers", "receivables", "payments", "seed"), Set.of()));
             case "lists" -> lists(new Args(rest, Set.of("data", "db", "book", "login", "runs"), Set.of()));
-            case "cli" -> new BenchCli(out).run(new Args(rest, Set.of("book", "runs"), Set.of("cds")),
+            case "cli" -> new BenchCli(out).run(new Args(rest, Set.of("book", "runs", "launcher"), Set.of("cds")),
                     g -> generate(new Args(g, Set.of("data", "customers", "receivables", "payments", "seed"), Set.of())));
-            case "startup" -> startupBench(new Args(rest, Set.of("books", "runs"), Set.of("cds")));
+            case "startup" -> startupBench(new Args(rest, Set.of("books", "runs", "launcher"), Set.of("cds")));
             case "writes" -> writes(new Args(rest, Set.of("data", "runs"), Set.of()));
             case "import" -> importBench(new Args(rest, Set.of("data", "rows"), Set.of()));
             case "statements" -> new BenchStatements(out).run(new Args(rest, Set.of("data", "lines", "customers"), Set.of()));
@@ -101,9 +101,11 @@ final class BenchCommand {
     }
 
     /**
-     * {@code bench startup --books DIR[,DIR…] [--runs 5]} (issue 7): launches, as separate JVMs on the current
-     * display, a bare JavaFX window with one label, Huikuan on a new empty book, and Huikuan on each given book,
-     * and times process start to "main window shown" (the books are open and the first lists are queued).
+     * {@code bench startup --books DIR[,DIR…] [--runs 5] [--launcher PATH]} (issue 7): launches, as separate JVMs on the
+     * current display, a bare JavaFX window with one label, Huikuan on a new empty book, and Huikuan on each given book,
+     * and times process start to "main window shown" (the books are open and the first lists are queued). With
+     * {@code --launcher} (issue 25) also the installed app's window launcher (jpackage's {@code bin/Huikuan}) on the
+     * empty book, against the same bare window.
      * Needs a display (run it under xvfb-run on a server). Prints medians and the ratios.
      */
     private int startupBench(Args a) {
@@ -134,10 +136,14 @@ final class BenchCommand {
             // the bare window, the app on the empty book and the app on each given book take turns, start by start
             // (the order reversed every other round): this machine's speed drifts within a minute, and timing all of
             // one case first and the next after put that drift into the ratios
-            List<Start> bares = new ArrayList<>(), apps = new ArrayList<>();
+            List<Start> bares = new ArrayList<>(), apps = new ArrayList<>(), launched = new ArrayList<>();
             List<List<Start>> onBooks = new ArrayList<>();
             List<Case> cases = new ArrayList<>(List.of(new Case(bareCmd, null, "shown", bares),
                     new Case(appCmd, empty, "main window shown", apps)));
+            // --launcher: the installed app's own launcher (jpackage's bin/Huikuan, with the options and class-data
+            // sharing archive the installer gives it) on the same empty book, as a case of its own
+            String launcher = Tools.launcher(a);
+            if (launcher != null) cases.add(new Case(List.of(launcher), empty, "main window shown", launched));
             for (String b : books) {
                 onBooks.add(new ArrayList<>());
                 cases.add(new Case(appCmd, Path.of(b), "main window shown", onBooks.get(onBooks.size() - 1)));
@@ -153,6 +159,12 @@ final class BenchCommand {
             List<Double> appOverBare = pairedRatios(apps, bares);
             out.printf("huikuan, empty book: median %.0f ms (%.2f x bare; median of the %d paired ratios %.2f%s; target <= 1.5%s)%n",
                     e, e / bare, runs, median(appOverBare), interval(appOverBare), cpu(apps));
+            if (launcher != null) {
+                double l = medianMs(launched);
+                List<Double> overBare = pairedRatios(launched, bares);
+                out.printf("installed launcher %s, empty book: median %.0f ms (%.2f x bare; median of the %d paired ratios %.2f%s; target <= 1.2%s)%n",
+                        launcher, l, l / bare, runs, median(overBare), interval(overBare), cpu(launched));
+            }
             for (int i = 0; i < books.size(); i++) {
                 List<Start> those = onBooks.get(i);
                 double t = medianMs(those);

@@ -162,8 +162,19 @@ public final class InvoiceSamples {
 
     /** The invoice as an OFD package. */
     public static byte[] ofd(Spec s, OfdStyle style) {
+        return ofd(s, style, false);
+    }
+
+    /**
+     * The invoice as an OFD package; {@code drawn}: also what a tax bureau's OFD draws besides text: the table's frame as
+     * paths in a template page, a QR code picture (the document's resources), a red seal drawn as paths (an elliptical
+     * outline of arcs and a filled star) in a stamp annotation, and an electronic signature whose SignedValue carries a seal
+     * picture (a red ring, PNG) in a small DER structure shaped as an SES signature's picture info.
+     */
+    public static byte[] ofd(Spec s, OfdStyle style, boolean drawn) {
         List<Placed> texts = layout(s);
-        StringBuilder content = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"" + NS + "\"><ofd:Content>"
+        StringBuilder content = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"" + NS + "\">"
+                + (drawn ? "<ofd:Template TemplateID=\"2\" ZOrder=\"Background\"/>" : "") + "<ofd:Content>"
                 + "<ofd:Layer ID=\"2\">");
         int id = 10;
         java.util.Map<String, Integer> ids = new java.util.HashMap<>();
@@ -184,15 +195,22 @@ public final class InvoiceSamples {
                 } else content.append(text(id++, p.x(), p.y(), p.size(), p.text()));
             }
         }
+        if (drawn) {
+            content.append("<ofd:ImageObject ID=\"").append(id++).append("\" Boundary=\"8 4 20 20\" CTM=\"20 0 0 20 0 0\" ResourceID=\"900\"/>");
+        }
         content.append("</ofd:Layer></ofd:Content></ofd:Page>");
         String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"" + NS + "\"><ofd:CommonData><ofd:MaxUnitID>" + id
-                + "</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 140</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>"
+                + "</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 140</ofd:PhysicalBox></ofd:PageArea>"
+                + (drawn ? "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes><ofd:TemplatePage ID=\"2\" BaseLoc=\"Tpls/Tpl_0/Content.xml\"/>" : "")
+                + "</ofd:CommonData>"
                 + "<ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages>"
+                + (drawn ? "<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>" : "")
                 + (style == OfdStyle.ATTACHED_XML ? "<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>" : "")
                 + (style == OfdStyle.TAGS ? "<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>" : "")
                 + "</ofd:Document>";
         String root = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"" + NS + "\" Version=\"1.1\" DocType=\"OFD\"><ofd:DocBody>"
-                + "<ofd:DocInfo><ofd:DocID>" + s.number() + "</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+                + "<ofd:DocInfo><ofd:DocID>" + s.number() + "</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                + (drawn ? "<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>" : "") + "</ofd:DocBody></ofd:OFD>";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             put(z, "OFD.xml", root);
@@ -213,9 +231,108 @@ public final class InvoiceSamples {
                         + ref("SellerName", ids.get("名称：2")) + ref("SellerTaxID", ids.get("统一社会信用代码/纳税人识别号：2"))
                         + ref("TaxInclusiveTotalAmount", ids.get("gross")) + "</fp:eInvoice>");
             }
+            if (drawn) drawing(z);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
+    }
+
+    private static void drawing(ZipOutputStream z) throws IOException {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+        // the table's frame: an outer box, a rule under the parties and one above the totals (their width and colour from a
+        // DrawParam of the public resources), in the template page
+        put(z, "Doc_0/Tpls/Tpl_0/Content.xml", head + "<ofd:Page xmlns:ofd=\"" + NS + "\"><ofd:Content><ofd:Layer ID=\"3\">"
+                + "<ofd:PathObject ID=\"3\" Boundary=\"5 24 200 102\" LineWidth=\"0.5\"><ofd:StrokeColor Value=\"128 64 0\"/>"
+                + "<ofd:AbbreviatedData>M 0 0 L 200 0 L 200 102 L 0 102 C</ofd:AbbreviatedData></ofd:PathObject>"
+                + "<ofd:PathObject ID=\"4\" Boundary=\"5 46 200 1\" DrawParam=\"8\">"
+                + "<ofd:AbbreviatedData>M 0 0 L 200 0</ofd:AbbreviatedData></ofd:PathObject>"
+                + "<ofd:PathObject ID=\"5\" Boundary=\"5 96 200 1\" DrawParam=\"8\">"
+                + "<ofd:AbbreviatedData>M 0 0 L 200 0</ofd:AbbreviatedData></ofd:PathObject>"
+                + "</ofd:Layer></ofd:Content></ofd:Page>");
+        put(z, "Doc_0/PublicRes.xml", head + "<ofd:Res xmlns:ofd=\"" + NS + "\" BaseLoc=\"Res\"><ofd:Fonts>"
+                + "<ofd:Font ID=\"3\" FontName=\"宋体\" FamilyName=\"宋体\"/></ofd:Fonts>"
+                + "<ofd:DrawParams><ofd:DrawParam ID=\"8\" LineWidth=\"0.25\"><ofd:StrokeColor Value=\"128 64 0\"/></ofd:DrawParam></ofd:DrawParams>"
+                + "</ofd:Res>");
+        put(z, "Doc_0/DocumentRes.xml", head + "<ofd:Res xmlns:ofd=\"" + NS + "\" BaseLoc=\"Res\"><ofd:MultiMedias>"
+                + "<ofd:MultiMedia ID=\"900\" Type=\"Image\" Format=\"PNG\"><ofd:MediaFile>qr.png</ofd:MediaFile></ofd:MultiMedia>"
+                + "</ofd:MultiMedias></ofd:Res>");
+        z.putNextEntry(new ZipEntry("Doc_0/Res/qr.png"));
+        z.write(picture(21, false));
+        z.closeEntry();
+        // the invoice seal as paths: an ellipse of two arcs and a filled five-pointed star, red, in a stamp annotation
+        StringBuilder star = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+            double r = k % 2 == 0 ? 5 : 2, a = Math.toRadians(-90 + 36 * k);
+            star.append(k == 0 ? "M " : " L ").append(String.format(java.util.Locale.ROOT, "%.3f %.3f", 20 + r * Math.cos(a), 13 + r * Math.sin(a)));
+        }
+        put(z, "Doc_0/Annots/Annotations.xml", head + "<ofd:Annotations xmlns:ofd=\"" + NS + "\"><ofd:Page PageID=\"1\">"
+                + "<ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>");
+        put(z, "Doc_0/Annots/Page_0/Annotation.xml", head + "<ofd:PageAnnot xmlns:ofd=\"" + NS + "\"><ofd:Annot ID=\"1\" Type=\"Stamp\">"
+                + "<ofd:Appearance Boundary=\"85 2 40 26\">"
+                + "<ofd:PathObject ID=\"6\" Boundary=\"0 0 40 26\" LineWidth=\"0.8\"><ofd:StrokeColor Value=\"255 0 0\"/>"
+                + "<ofd:AbbreviatedData>M 1 13 A 19 12 0 1 0 39 13 A 19 12 0 1 0 1 13 C</ofd:AbbreviatedData></ofd:PathObject>"
+                + "<ofd:PathObject ID=\"7\" Boundary=\"0 0 40 26\" Stroke=\"false\" Fill=\"true\"><ofd:FillColor Value=\"255 0 0\"/>"
+                + "<ofd:AbbreviatedData>" + star + " C</ofd:AbbreviatedData></ofd:PathObject>"
+                + "</ofd:Appearance></ofd:Annot></ofd:PageAnnot>");
+        // an electronic signature: its stamp on page 1, its SignedValue a DER SEQUENCE { SEQUENCE { "png", picture, 40, 40 } }
+        put(z, "Doc_0/Signs/Signatures.xml", head + "<ofd:Signatures xmlns:ofd=\"" + NS + "\"><ofd:MaxSignId>1</ofd:MaxSignId>"
+                + "<ofd:Signature ID=\"1\" Type=\"Seal\" BaseLoc=\"Sign_0/Signature.xml\"/></ofd:Signatures>");
+        put(z, "Doc_0/Signs/Sign_0/Signature.xml", head + "<ofd:Signature xmlns:ofd=\"" + NS + "\"><ofd:SignedInfo>"
+                + "<ofd:Provider ProviderName=\"test\"/><ofd:SignatureMethod>1.2.156.10197.1.501</ofd:SignatureMethod>"
+                + "<ofd:StampAnnot ID=\"1\" PageRef=\"1\" Boundary=\"150 105 40 30\"/></ofd:SignedInfo>"
+                + "<ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>");
+        byte[] png = picture(40, true);
+        byte[] info = der(0x30, concat(der(0x16, "png".getBytes(StandardCharsets.US_ASCII)), der(0x04, png),
+                der(0x02, new byte[]{40}), der(0x02, new byte[]{40})));
+        z.putNextEntry(new ZipEntry("Doc_0/Signs/Sign_0/SignedValue.dat"));
+        z.write(der(0x30, concat(der(0x02, new byte[]{4}), info)));
+        z.closeEntry();
+    }
+
+    /** A PNG: a QR-code-like black and white grid, or a red ring on transparent (the seal). */
+    private static byte[] picture(int size, boolean seal) throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int argb;
+                if (seal) {
+                    double d = Math.hypot(x - size / 2.0 + 0.5, y - size / 2.0 + 0.5);
+                    argb = d < size / 2.0 - 1 && d > size / 2.0 - 5 ? 0xffe00000 : 0x00ffffff;
+                } else argb = ((x * 7 + y * 13) % 5 < 2 || (x < 7 && y < 7)) ? 0xff000000 : 0xffffffff;
+                img.setRGB(x, y, argb);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] der(int tag, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int n = content.length;
+        if (n < 0x80) out.write(n);
+        else if (n < 0x100) {
+            out.write(0x81);
+            out.write(n);
+        } else if (n < 0x10000) {
+            out.write(0x82);
+            out.write(n >> 8);
+            out.write(n);
+        } else {
+            out.write(0x83);
+            out.write(n >> 16);
+            out.write(n >> 8);
+            out.write(n);
+        }
+        out.writeBytes(content);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
         return out.toByteArray();
     }
 

@@ -38,4 +38,18 @@ public final class Tools {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * {@code --launcher PATH} of {@code bench cli} and {@code bench startup} (issue 25): an installed app's launcher
+     * (jpackage's {@code bin/huikuan-cli} or {@code bin/Huikuan}) to time beside {@code java -jar}; null without it.
+     */
+    static String launcher(cn.huikuan.cli.Args a) {
+        String launcher = a.optional("launcher");
+        if (launcher == null) return null;
+        java.nio.file.Path path = java.nio.file.Path.of(launcher).toAbsolutePath();
+        if (!java.nio.file.Files.isExecutable(path) || java.nio.file.Files.isDirectory(path)) {
+            throw new Cli.UsageException("not a launcher / 不是可执行的启动器: " + path);
+        }
+        return path.toString();
+    }
 }

@@ -66,7 +66,7 @@ public final class CourtEventDialog extends FormDialog<CourtEvent> {
     @Override
     protected CourtEvent save(boolean acceptWarnings) {
         if (existing != null) {
-            return ctx.books().court().edit(existing.getId(), kind.getValue(), parsed, court.getText(), caseNumber.getText(), note.getText());
+            return ctx.books().court().edit(existing.getId(), existing.getVersion(), kind.getValue(), parsed, court.getText(), caseNumber.getText(), note.getText());
         }
         return ctx.books().court().log(receivableId, kind.getValue(), parsed, court.getText(), caseNumber.getText(), note.getText());
     }

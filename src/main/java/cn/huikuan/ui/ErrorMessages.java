@@ -59,8 +59,9 @@ public final class ErrorMessages {
         }
         if (e instanceof cn.huikuan.application.ChangedElsewhereException ce) {
             StringBuilder now = new StringBuilder();
-            ce.current().forEach((k, v) -> now.append("\n").append(k).append("：").append(v));
-            return i18n.t("error.changedBy", ce.record(), ce.by() == null ? i18n.t("error.someoneElse") : ce.by(), now.toString());
+            String colon = i18n.language().equals("zh") ? "：" : ": ";
+            ce.current().forEach((k, v) -> now.append("\n").append(changedLabel(i18n, k)).append(colon).append(v));
+            return i18n.t("error.changedBy", changedRecord(i18n, ce.record()), ce.by() == null ? i18n.t("error.someoneElse") : ce.by(), now.toString());
         }
         if (e instanceof NotFoundException) {
             return i18n.t("error.notFound");
@@ -76,6 +77,20 @@ public final class ErrorMessages {
             return i18n.t("error.changedElsewhere");
         }
         return i18n.t("error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** A field's label in a refused save (given in Chinese by the services) in the window's language, if the bundle has it. */
+    private static String changedLabel(I18n i18n, String zh) {
+        String key = "changed.field." + zh;
+        return i18n.has(key) ? i18n.t(key) : zh;
+    }
+
+    /** 「应收款 #7 货款」 with its kind of record in the window's language ("Receivable #7 货款"): the rest is the book's own. */
+    private static String changedRecord(I18n i18n, String record) {
+        int hash = record.indexOf(" #");
+        if (hash <= 0) return record;
+        String key = "changed.record." + record.substring(0, hash);
+        return i18n.has(key) ? i18n.t(key) + record.substring(hash) : record;
     }
 
     static Throwable unwrap(Throwable t) {

@@ -80,7 +80,8 @@ public final class HuikuanApp extends Application {
 
     /** Starts opening the books in {@code folder} on their own thread, if nothing has to be asked first (see above). */
     static void openEarly(Path folder) {
-        if (BookFolders.holdsBooks(folder) && !BookFolders.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")) {
+        if (BookFolders.holdsBooks(folder) && !BookFolders.isEncrypted(folder) && !Boolean.getBoolean("huikuan.sample")
+                && BookFolders.rememberedOffice(folder).isEmpty()) {   // an office book opened last: the start asks for it first
             CompletableFuture<Books> f = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
@@ -123,6 +124,23 @@ public final class HuikuanApp extends Application {
         var icon = HuikuanApp.class.getResource("/cn/huikuan/ui/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm(), true)); // decoded in the background
         boolean sample = Boolean.getBoolean("huikuan.sample");
+        var remembered = sample ? Optional.<BookFolders.OfficePlace>empty() : BookFolders.rememberedOffice(folder);
+        if (remembered.isPresent()) {
+            // an office book was open last (team mode, issue 22): offered again, its password asked for (never kept here)
+            discard(prebuilding);
+            BookFolders.OfficePlace place = remembered.get();
+            I18n i18n = I18n.forLanguage(System.getProperty("huikuan.lang", place.language() == null ? lang : place.language()));
+            useLocale(i18n);
+            stage.setTitle(i18n.t("app.title"));
+            stage.setScene(new Scene(new Label(), 1200, 780));
+            UiFont.apply(stage.getScene());
+            OfficeBook book = new OfficeBook(place.url(), place.login(), place.schema(), place.name());
+            lastOffice = book;
+            showSplash(i18n.t("office.opening", book.label(i18n)));
+            stage.show();
+            Platform.runLater(() -> reopenOffice(book, folder, i18n, null));
+            return;
+        }
         if (!BookFolders.holdsBooks(folder) && !sample && !Boolean.getBoolean("huikuan.noWelcome")) {
             stage.setScene(new Scene(new Label(), 1200, 780));
             UiFont.apply(stage.getScene());
@@ -180,13 +198,97 @@ public final class HuikuanApp extends Application {
                 }
             }
             openBooks(choice.folder(), choice.sample(), choice.language());
-        });
+        }, choice -> officeFromWelcome(folder, choice, null));
         view.getStylesheets().add(MainView.stylesheet());
         stage.getScene().setRoot(view);
     }
 
     private void openBooks(Path folder, boolean sample, String firstRunLanguage) {
         openBooks(folder, sample, firstRunLanguage, null);
+    }
+
+    /**
+     * 办公室服务器上的账本… on the first run's screen (team mode, issue 22): the office dialog, then the book it names.
+     * The folder chosen on the screen is remembered as for this computer's books (its settings remember the office book);
+     * a book that does not open brings the first run's screen back with the dialog saying why.
+     */
+    private void officeFromWelcome(Path shown, WelcomeView.Choice choice, String problem) {
+        I18n i18n = I18n.forLanguage(choice.language());
+        OfficeBook fill = lastOffice;
+        String address = fill == null ? "" : fill.url().replaceFirst("^jdbc:postgresql://", "");
+        var answer = new OfficeDialog(i18n, stage, null, address, fill == null ? "" : fill.login(), problem).showAndWait();
+        if (answer.isEmpty() || !(answer.get() instanceof OfficeDialog.Open open)) return;
+        if (!choice.folder().toAbsolutePath().normalize().equals(shown.toAbsolutePath().normalize())) {
+            try {
+                BookFolders.remember(choice.folder());
+            } catch (IOException e) {
+                Arrays.fill(open.password(), '\0');
+                new DialogService(getHostServices()).showError(stage, i18n.t("welcome.folderError"), e.getMessage());
+                return;
+            }
+        }
+        lastOffice = open.book();
+        openOffice(open.book(), open.password(), i18n, choice.language(), why -> {
+            welcome(choice.folder(), choice.language());
+            Platform.runLater(() -> officeFromWelcome(choice.folder(), choice, why));
+        });
+    }
+
+    /**
+     * The start's question for the office book opened last (see {@link OfficeReopenDialog}): its password opens it; 本次用本机账本
+     * opens this computer's books. A wrong password is asked again; a server that does not answer, or a book no longer
+     * granted, opens this computer's books and says why ({@link #fallBackToThisComputer}).
+     */
+    private void reopenOffice(OfficeBook book, Path folder, I18n i18n, String problem) {
+        if (DialogService.exiting()) return;
+        char[] password = new OfficeReopenDialog(i18n, stage, book, problem).showAndWait().orElse(null);
+        if (password == null) {
+            openThisComputersBooks(folder, i18n.language());
+            return;
+        }
+        openOffice(book, password, i18n, null, why -> {
+            Throwable cause = lastOfficeFailure;
+            if (cause instanceof DataFolderException df && df.reason() == DataFolderException.Reason.SERVER_LOGIN) {
+                showSplash(i18n.t("office.opening", book.label(i18n)));
+                Platform.runLater(() -> reopenOffice(book, folder, i18n, why));
+            } else {
+                fallBackToThisComputer(book, folder, i18n, why);
+            }
+        });
+    }
+
+    /** This computer's books, or the first run's screen when this computer has none yet. */
+    private void openThisComputersBooks(Path folder, String language) {
+        if (BookFolders.holdsBooks(folder)) {
+            openBooks(folder, false, null);
+        } else {
+            welcome(folder, language);
+        }
+    }
+
+    /**
+     * The office book did not open at the start (the server does not answer, the book is no longer granted): this
+     * computer's books open instead, and a message says why and how to get back to the office book. The office book
+     * is still offered at the next start.
+     */
+    private void fallBackToThisComputer(OfficeBook book, Path folder, I18n i18n, String why) {
+        String text = i18n.t("office.fallback", book.label(i18n), why);
+        Runnable tell = () -> {
+            Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+            a.initOwner(stage);
+            UiFont.apply(a);
+            a.setHeaderText(i18n.t("office.fallback.title"));
+            a.getDialogPane().setId("officeFallback");
+            a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            a.show();
+        };
+        if (BookFolders.holdsBooks(folder)) {
+            afterOpen = ctx -> Platform.runLater(tell);
+            openBooks(folder, false, null);
+        } else {
+            welcome(folder, i18n.language());
+            Platform.runLater(tell);
+        }
     }
 
     /**
@@ -393,23 +495,35 @@ public final class HuikuanApp extends Application {
         if (answer.isEmpty()) return;
         if (answer.get() instanceof OfficeDialog.Open open) {
             lastOffice = open.book();
-            openOffice(open.book(), open.password(), i18n);
+            openOffice(open.book(), open.password(), i18n, i18n.language(), why -> {
+                afterOpen = ctx -> Platform.runLater(() -> showOfficeDialog(why));
+                openBooks(BookFolders.defaultLocation(), false, null);
+            });
         } else if (answer.get() instanceof OfficeDialog.Local) {
             closeBooks();
             office = null;
+            try {
+                BookFolders.forgetOffice(BookFolders.defaultLocation());   // the next start opens this computer's books too
+            } catch (IOException e) {
+                LoggerFactory.getLogger(HuikuanApp.class).warn("Could not forget the office book: {}", e.toString());
+            }
             openBooks(BookFolders.defaultLocation(), false, null);
         }
     }
 
+    /** Why the last office book did not open (read by the failure's handler, on the FX thread). */
+    private Throwable lastOfficeFailure;
+
     /**
-     * Closes the current books and opens {@code book} on its server in the background, behind the splash; the
-     * password is cleared once used. If it does not open, this computer's books open again and the dialog shows why.
+     * Closes the current books (if any) and opens {@code book} on its server in the background, behind the splash; the
+     * password is cleared once used. {@code language}, when not null, becomes the book's window language on this computer.
+     * Once open, the book is remembered for the next start (never its password); if it does not open, {@code failed} gets
+     * the reason in a sentence ({@link #lastOfficeFailure} the exception).
      */
-    private void openOffice(OfficeBook book, char[] password, I18n i18n) {
-        closeBooks();
+    private void openOffice(OfficeBook book, char[] password, I18n i18n, String language, Consumer<String> failed) {
+        if (books != null) closeBooks();
         office = null;
         Label splash = showSplash(i18n.t("office.opening", book.label(i18n)));
-        String language = i18n.language();
         Task<Books> open = new Task<>() {
             @Override
             protected Books call() {
@@ -420,7 +534,7 @@ public final class HuikuanApp extends Application {
                     Arrays.fill(password, '\0');
                 }
                 try {
-                    b.settings().setLanguage(language);   // this computer's folder for the book: the window keeps its language
+                    if (language != null) b.settings().setLanguage(language);   // this computer's folder for the book: the window keeps its language
                 } catch (RuntimeException e) {
                     b.close();
                     throw e;
@@ -434,15 +548,22 @@ public final class HuikuanApp extends Application {
                 return;
             }
             office = book;
-            showMain(open.getValue(), null);
+            Books b = open.getValue();
+            try {
+                BookFolders.rememberOffice(BookFolders.defaultLocation(), new BookFolders.OfficePlace(book.url(), book.login(), book.schema(),
+                        book.name(), windowLanguage(b).language()));
+            } catch (IOException | RuntimeException x) {
+                LoggerFactory.getLogger(HuikuanApp.class).warn("Could not remember the office book for the next start: {}", x.toString());
+            }
+            showMain(b, null);
         });
         open.setOnFailed(e -> {
             if (DialogService.exiting()) return;
             LoggerFactory.getLogger(HuikuanApp.class).warn("Office book did not open", open.getException());
+            lastOfficeFailure = ErrorMessages.unwrap(open.getException());
             String why = ErrorMessages.describe(open.getException(), i18n);
             splash.setText(why);
-            afterOpen = ctx -> Platform.runLater(() -> showOfficeDialog(why));
-            openBooks(BookFolders.defaultLocation(), false, null);
+            failed.accept(why);
         });
         runInBackground(open, "huikuan-open-office");
     }

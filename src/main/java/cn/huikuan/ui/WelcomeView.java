@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The first run (no books in the data folder yet): language, where the books are kept, whether to load the
- * sample case, and a short tour of the wizard. The business profile is asked right after, in the usual
+ * The first run (no books in the data folder yet): language, where the books are kept (on this computer, or on the
+ * office's server), whether to load the sample case, and a short tour of the wizard. The business profile is asked right after, in the usual
  * editor, once the books exist.
  */
 public final class WelcomeView extends VBox {
@@ -28,6 +28,15 @@ public final class WelcomeView extends VBox {
     private Path folder;
 
     public WelcomeView(I18n i18n, Path folder, DialogService dialogs, Consumer<String> switchLanguage, Consumer<Choice> start) {
+        this(i18n, folder, dialogs, switchLanguage, start, null);
+    }
+
+    /**
+     * {@code office}, when not null, offers the books of an office's server (team mode, issue 22) instead of this
+     * computer's: it gets the language and folder chosen so far (the folder keeps this computer's settings).
+     */
+    public WelcomeView(I18n i18n, Path folder, DialogService dialogs, Consumer<String> switchLanguage, Consumer<Choice> start,
+                       Consumer<Choice> office) {
         this.folder = folder;
         setId("welcome");
         setSpacing(14);
@@ -91,6 +100,16 @@ public final class WelcomeView extends VBox {
         go.setOnAction(e -> start.accept(new Choice(i18n.language(), this.folder, sample.isSelected())));
 
         getChildren().addAll(title, intro, langRow, folderRow, folderHint, sample, tourTitle, tour, go);
+        if (office != null) {
+            Button server = new Button(i18n.t("welcome.office"));
+            server.setId("welcomeOffice");
+            server.setOnAction(e -> office.accept(new Choice(i18n.language(), this.folder, false)));
+            Label serverHint = wrap(i18n.t("welcome.office.hint"));
+            serverHint.getStyleClass().add("text-muted");
+            HBox serverRow = new HBox(12, server, serverHint);
+            serverRow.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(serverRow);
+        }
     }
 
     private static Label wrap(String text) {

@@ -190,6 +190,18 @@ class InvoiceImportTest extends InvoiceBooksTestBase {
                 .hasMessageContaining("ZIP bomb");
         assertThat(receivables()).isZero();
         assertThat(storedFiles()).isZero();
+
+        // a PDF of about a megabyte whose page content inflates to a gigabyte: unreadable, the import refused
+        Path pdfBomb = dir.resolve("bomb.pdf");
+        Files.write(pdfBomb, cn.huikuan.pdf.HostilePdf.bomb(1L << 30, false));
+        Path good = dir.resolve("good.xml");
+        Files.write(good, InvoiceSamples.xmlBytes(a));
+        InvoiceImportService.Plan bombPlan = books.invoices().dryRun(List.of(good, pdfBomb));
+        assertThat(bombPlan.lines()).extracting(InvoiceImportService.Line::action).containsExactly(NEW_RECEIVABLE, UNREADABLE);
+        assertThat(bombPlan.lines().get(1).reason()).contains("压缩炸弹", "compression bomb");
+        assertThatThrownBy(() -> books.invoices().importFiles(List.of(good, pdfBomb))).isInstanceOf(InvoiceImportService.Refused.class);
+        assertThat(receivables()).isZero();
+        assertThat(storedFiles()).isZero();
     }
 
     long storedFiles() throws IOException {

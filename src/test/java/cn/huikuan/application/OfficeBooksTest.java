@@ -222,6 +222,141 @@ class OfficeBooksTest {
         }
     }
 
+    /** The id of a receivable of the busy book with a court step of its own, logged by amy, for one test. */
+    private static long[] courtStep(Books amy, int row, String court) {
+        long id = amy.lists().receivables(amy.creditorId(), amy.today(), ListQuery.first(50)).rows().get(row).id();
+        cn.huikuan.domain.CourtEvent e = amy.court().log(id, cn.huikuan.domain.CourtEvent.Kind.SUIT_FILED, amy.today().minusDays(3), court, null, null);
+        return new long[]{id, e.getId()};
+    }
+
+    private static cn.huikuan.domain.CourtEvent step(Books b, long receivable, long step) {
+        return b.court().list(receivable).stream().filter(e -> e.getId() == step).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSecondOfTwoCorrectionsOfOneCourtStepIsRefusedWithTheCurrentValuesAndWhoMadeThem() {
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", busy.schema());
+             Books ben = open(pcB, "ben", "ben-pw-1234", busy.schema())) {
+            long[] ids = courtStep(amy, 0, "杭州市上城区人民法院");
+            cn.huikuan.domain.CourtEvent hers = step(amy, ids[0], ids[1]);
+            cn.huikuan.domain.CourtEvent his = step(ben, ids[0], ids[1]);
+            amy.court().edit(ids[1], hers.getVersion(), hers.getKind(), hers.getEventDate(), hers.getCourt(), "（2026）浙0102民初501号", null);
+            assertThatThrownBy(() -> ben.court().edit(ids[1], his.getVersion(), his.getKind(), his.getEventDate(), his.getCourt(), null, "已立案"))
+                    .isInstanceOfSatisfying(ChangedElsewhereException.class, e -> {
+                        assertThat(e.by()).isEqualTo("amy");
+                        assertThat(e.at()).isNotNull();
+                        assertThat(e.current()).containsEntry("案号", "（2026）浙0102民初501号").containsEntry("备注", "—");
+                        assertThat(e.getMessage()).contains("amy", "（2026）浙0102民初501号", "没有保存");
+                    });
+            cn.huikuan.domain.CourtEvent now = step(ben, ids[0], ids[1]);
+            assertThat(now.getCaseNumber()).isEqualTo("（2026）浙0102民初501号");   // nothing of ben's edit written
+            assertThat(now.getNote()).isNull();
+            // read again, ben's correction goes through and names him
+            ben.court().edit(ids[1], now.getVersion(), now.getKind(), now.getEventDate(), now.getCourt(), now.getCaseNumber(), "已立案");
+            assertThat(step(amy, ids[0], ids[1]).getNote()).isEqualTo("已立案");
+            assertThat(amy.audit().verify().problems()).isEmpty();
+        }
+    }
+
+    /**
+     * The race the reading's version cannot see: ben reads the step while someone else's correction is written but not
+     * yet committed; his save waits for that row, and when it commits the server finds the version moved on: refused.
+     */
+    @Test
+    void aCorrectionRacingAnotherOnTheServerIsRefusedWhenTheOtherCommitsFirst() throws Exception {
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", busy.schema());
+             Books ben = open(pcB, "ben", "ben-pw-1234", busy.schema());
+             Connection other = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD)) {
+            long[] ids = courtStep(amy, 1, "杭州市拱墅区人民法院");
+            cn.huikuan.domain.CourtEvent read = step(ben, ids[0], ids[1]);
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE " + busy.schema() + ".court_event SET case_number = '（2026）浙0105民初77号', version = version + 1 WHERE id = " + ids[1]);
+            }
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var save = pool.submit(() -> ben.court().edit(ids[1], read.getVersion(), read.getKind(), read.getEventDate(), read.getCourt(), null, "本人更正"));
+                // ben's UPDATE is waiting on the uncommitted row (the server says so), not merely not started
+                try (Statement watch = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD).createStatement()) {
+                    try {
+                        while (true) {
+                            try (var rs = watch.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE usename = 'ben' AND wait_event_type = 'Lock'"
+                                    + " AND query LIKE 'update%court_event%'")) {
+                                rs.next();
+                                if (rs.getInt(1) > 0) break;
+                            }
+                            assertThat(save.isDone()).as("ben's save ended before it waited: %s", save.isDone() ? save : "").isFalse();
+                        }
+                    } finally {
+                        watch.getConnection().close();
+                    }
+                }
+                other.commit();
+                assertThatThrownBy(save::get).hasCauseInstanceOf(ChangedElsewhereException.class)
+                        .satisfies(x -> assertThat(((ChangedElsewhereException) x.getCause()).current()).containsEntry("案号", "（2026）浙0105民初77号"));
+            } finally {
+                pool.shutdown();
+            }
+            cn.huikuan.domain.CourtEvent now = step(amy, ids[0], ids[1]);
+            assertThat(now.getNote()).isNull();
+            assertThat(now.getCaseNumber()).isEqualTo("（2026）浙0105民初77号");
+        }
+    }
+
+    @Test
+    void twoContactsAndTwoPlansRecordedAtOnceByTwoStaffAllLand() throws Exception {
+        try (Books amy = open(pcA, "amy", "amy-pw-1234", busy.schema());
+             Books ben = open(pcB, "ben", "ben-pw-1234", busy.schema())) {
+            long id = amy.lists().receivables(amy.creditorId(), amy.today(), ListQuery.first(50)).rows().get(2).id();
+            int contacts = amy.contacts().timeline(id).size();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (Books who : List.of(amy, ben)) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        who.contacts().log(id, new cn.huikuan.domain.ContactEntry(null, who.today().atTime(9, 30), cn.huikuan.domain.ContactEntry.Channel.PHONE,
+                                cn.huikuan.domain.ContactEntry.Direction.OUTGOING, "电话催收（" + (who == amy ? "amy" : "ben") + "）",
+                                cn.huikuan.domain.ContactEntry.Outcome.NO_ANSWER), List.of());
+                        who.wizard().savePlan(id, who.today(), List.of(new cn.huikuan.domain.Instalment(who.today().plusMonths(1), Money.of("500.00"))),
+                                who == amy ? "amy 的方案" : "ben 的方案");
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var f : done) f.get();
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(ben.contacts().timeline(id)).hasSize(contacts + 2)
+                    .extracting(cn.huikuan.domain.ContactEntry::getSummary).contains("电话催收（amy）", "电话催收（ben）");
+            try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT note FROM " + busy.schema() + ".repayment_plan WHERE receivable_id = " + id + " ORDER BY id")) {
+                List<String> notes = new java.util.ArrayList<>();
+                while (rs.next()) notes.add(rs.getString(1));
+                assertThat(notes).contains("amy 的方案", "ben 的方案");
+            }
+            assertThat(amy.audit().verify().problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void theBooksDetailsSavedTwiceFromOneReadingRefuseTheSecond() {
+        // only an owner may change a book's details (the server refuses bookkeepers): the owner at two PCs at once
+        try (Books amy = open(pcA, "owen", "owen-pw-123", busy.schema());
+             Books ben = open(pcB, "owen", "owen-pw-123", busy.schema())) {
+            cn.huikuan.domain.CreditorProfile hers = amy.creditor();
+            cn.huikuan.domain.CreditorProfile his = ben.creditor();
+            hers.setContactPhone("0571-86861234");
+            amy.saveCreditor(hers);
+            his.setContactPhone("0571-11112222");
+            assertThatThrownBy(() -> ben.saveCreditor(his))
+                    .isInstanceOfSatisfying(ChangedElsewhereException.class, e -> assertThat(e.current()).containsEntry("电话", "0571-86861234"));
+            assertThat(ben.creditor().getContactPhone()).isEqualTo("0571-86861234");
+        }
+    }
+
     @Test
     void theServerRefusesAJournalEntryNamingSomeoneElseAndVerifySeesANameChanged() throws SQLException {
         try (Connection ben = DriverManager.getConnection(url, "ben", "ben-pw-1234"); Statement s = ben.createStatement()) {
@@ -305,17 +440,17 @@ class OfficeBooksTest {
         TeamAdmin owner = TeamAdmin.connect(url, "owen", "owen-pw-123".toCharArray());
         TeamAdmin.Book old = owner.addBook("老账本");
         owner.grant("amy", old.schema());
-        // as a book made before V21 (the counts per amount): without its table and its history row
-        String newest = "21";
+        // as a book made before V22 (court steps' versions): without that column and its history row
+        String newest = "22";
         try (Connection c = DriverManager.getConnection(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE " + old.schema() + ".book_amount_total");
+            s.execute("ALTER TABLE " + old.schema() + ".court_event DROP COLUMN version");
             s.execute("DELETE FROM " + old.schema() + ".flyway_schema_history WHERE version = '" + newest + "'");
         }
         assertThatThrownBy(() -> open(pcA, "amy", "amy-pw-1234", old.schema()))
                 .isInstanceOfSatisfying(DataFolderException.class, e -> assertThat(e.detail()).contains("team upgrade"));
         assertThat(owner.upgradeBooks()).extracting(TeamAdmin.Book::schema).contains(old.schema(), shop.schema());
         try (Books amy = open(pcA, "amy", "amy-pw-1234", old.schema())) {
-            assertThat(SampleData.loadInto(amy)).isTrue();   // writes the new table too: granted again by the upgrade
+            assertThat(SampleData.loadInto(amy)).isTrue();   // writes the upgraded tables (a new table is granted again by the upgrade)
             assertThat(amy.audit().verify().problems()).isEmpty();
         }
     }

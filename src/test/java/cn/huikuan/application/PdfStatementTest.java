@@ -94,8 +94,42 @@ class PdfStatementTest extends StatementBooksTestBase {
     }
 
     @Test
+    void aRowWhosePayerOrSummaryWrapsOntoMoreLinesIsOneLineWithTheWholeText() throws Exception {
+        for (boolean centred : new boolean[]{false, true}) {
+            var p = books.statements().preview(StatementFiles.wrappedBankPdf(dir, centred));
+            assertThat(p.header()).as("centred %s", centred).containsExactly("交易日期", "摘要", "贷方金额", "借方金额", "对方户名", "对方账号", "流水号");
+            assertThat(p.problems()).as("centred %s", centred).isEmpty();
+            assertThat(p.lines()).as("centred %s: the wrapped lines and the page footer are no lines", centred).hasSize(3);
+            StatementLine first = p.lines().get(0).line();
+            assertThat(first.payer()).as("centred %s", centred).isEqualTo(StatementFiles.BUILDER);
+            assertThat(first.amount()).isEqualByComparingTo("12500.00");
+            assertThat(first.account()).isEqualTo(StatementFiles.BUILDER_ACCOUNT);
+            assertThat(first.summary()).isEqualTo("货款");
+            StatementLine second = p.lines().get(1).line();
+            assertThat(second.summary()).as("centred %s", centred).isEqualTo("2026年11月第二期分期还款");
+            assertThat(second.payer()).isEqualTo(StatementFiles.LI);
+            assertThat(second.date()).isEqualTo(LocalDate.of(2026, 11, 12));
+            StatementLine fee = p.lines().get(2).line();
+            assertThat(fee.payer()).as("centred %s: the page footer is not joined to the last row", centred).isNull();
+            assertThat(fee.account()).isNull();
+            // the builder's line matches on the whole name, as a CSV's would
+            assertThat(p.lines().get(0).proposal()).isNotNull();
+            assertThat(p.lines().get(0).proposal().receivable().id()).isEqualTo(builder);
+            assertThat(p.lines().get(1).proposal().receivable().id()).isEqualTo(li);
+        }
+        assertNothingWritten();
+    }
+
+    @Test
     void aScannedPdfIsRefusedSayingToExportCsvOrExcel() throws Exception {
         assertRefused(StatementFiles.scannedPdf(dir), "扫描件", "CSV", "Excel", "no text");
+    }
+
+    @Test
+    void aSmallPdfWhoseContentInflatesToAGigabyteIsRefusedAndNothingIsWritten() throws Exception {
+        Path bomb = dir.resolve("炸弹流水.pdf");
+        Files.write(bomb, cn.huikuan.pdf.HostilePdf.bomb(1L << 30, false));
+        assertRefused(bomb, "压缩炸弹", "compression bomb");
     }
 
     @Test

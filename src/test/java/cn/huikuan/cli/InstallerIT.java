@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 6: builds the .deb with jpackage from the packaged jar, unpacks it, runs the bundled launcher and
- * starts the window under Xvfb until it shuts down cleanly (installer/linux/smoke-test.sh). Needs jpackage,
+ * starts the window under Xvfb until it shuts down cleanly (installer/linux/smoke-test.sh); issue 25: the
+ * command-line launcher bin/huikuan-cli uses its class-data sharing archive, and runs without it, with a broken
+ * one and with one made for another jar. Needs jpackage,
  * fakeroot, dpkg-deb, xvfb-run and GTK 3, which .ci/run installs; elsewhere it is skipped with the reason.
  */
 @EnabledOnOs(OS.LINUX)
@@ -47,6 +49,7 @@ class InstallerIT {
         assumeTrue(Files.isExecutable(Path.of(System.getProperty("java.home"), "bin", "jpackage")), "this JDK has no jpackage");
         assertThat(run("installer/linux/build.sh")).contains("huikuan_0.1.0-1_amd64.deb");
         String smoke = run("installer/linux/smoke-test.sh");
-        assertThat(smoke).contains("Huikuan 回款助手", "main window shown", "shutting down", "smoke test passed");
+        assertThat(smoke).contains("Huikuan 回款助手", "main window shown", "shutting down", "smoke test passed",
+                "huikuan-cli: archive used; runs without it, with a broken one and with one made for another jar");
     }
 }

@@ -55,7 +55,7 @@ class InvoiceImportCliTest {
         var a = InvoiceSamples.sale("24112000000000000031", d, "北京某某钢材有限公司", OURS, "厦门某某工程有限公司", "91350200776049653A");
         var other = InvoiceSamples.sale("24112000000000000032", d, "别家公司", null, "厦门某某工程有限公司", null);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("a.ofd", InvoiceSamples.ofd(a, InvoiceSamples.OfdStyle.TAGS));
+        files.put("a.ofd", InvoiceSamples.ofd(a, InvoiceSamples.OfdStyle.TAGS, true));
         files.put("other.pdf", InvoiceSamples.pdf(other));
         Path zip = tmp.resolve("invoices.zip");
         Files.write(zip, InvoiceSamples.zip(files));
@@ -83,12 +83,12 @@ class InvoiceImportCliTest {
         assertThat(run("import", "invoices", "--file", zip.toString(), "--book", book.toString())).isZero();
         assertThat(out()).contains("duplicate  invoices.zip!a.ofd", "没有可导入的发票");
 
-        // the OFD appears in the evidence bundle as its page, drawn from its text objects
+        // the OFD appears in the evidence bundle as its page, drawn with its lines, pictures and seal (OfdPagesTest checks where)
         Path pdf = tmp.resolve("bundle.pdf");
         assertThat(run("export", "bundle", "--case", Long.toString(id), "--book", book.toString(), "--out", pdf.toString())).as(err.toString()).isZero();
         try (var doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("发票号码：", "24112000000000000031", "drawn from the OFD's text objects").doesNotContain("此类文件无法以纸面呈现");
+            assertThat(text).contains("发票号码：", "24112000000000000031", "drawn from the OFD", "signature not verified").doesNotContain("此类文件无法以纸面呈现");
         }
 
         // hostile input: exit 2, one bilingual sentence, nothing written

@@ -308,10 +308,15 @@ class ConductGuardTest {
     }
 
     @Test
-    void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() {
-        assertThat(ConductModel.TRAINING).doesNotContain("heldout-12.tsv");
-        assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/heldout-12.tsv")).isNull();
-        for (String f : ConductModel.TRAINING) assertThat(ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f)).as(f).isNotNull();
+    void theModelIsTrainedOnlyOnTheTrainingFilesAndNeverOnTheNewestBlindSet() throws java.io.IOException {
+        // a labelled file outside the training (the next blind set, when one is written) is not packaged with the app
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("docs/conduct"))) {
+            for (String f : files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv")).toList()) {
+                boolean packaged = ConductGuard.class.getResource("/cn/huikuan/law/conduct/" + f) != null;
+                assertThat(packaged).as(f).isEqualTo(ConductModel.TRAINING.contains(f));
+            }
+        }
+        assertThat(ConductModel.TRAINING).contains("heldout-17.tsv");
         assertThat(ConductGuard.samples(ConductModel.TRAINING)).hasSizeGreaterThan(2000);
     }
 
@@ -374,6 +379,98 @@ class ConductGuardTest {
         assertThat(v.apply("借你两万，周息0.2%，按月结。")).isEqualTo(Verdict.OK);         // 10.4% a year
         assertThat(v.apply("借你两万，周息1%，按月结。")).isEqualTo(Verdict.BLOCKED);      // 52% a year
         assertThat(v.apply("借你两万，每周利息500。")).isEqualTo(Verdict.BLOCKED);         // 130% a year
+    }
+
+    @Test
+    void aListNotPublishedABargainAndAnAccusationCalledNonsense() {
+        // round 11 (after heldout-13): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // a shop's internal list, its publishing negated
+        assertThat(v.apply("本店内部有个欠款黑名单，你在上面，以后现款提货，名单不会公开。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("本店内部有个欠款黑名单，你在上面，名单明天公开。")).isEqualTo(Verdict.BLOCKED);
+        // bargaining (砍价) is no knife
+        assertThat(v.apply("当初砍价砍得那么狠，货款倒是一拖再拖。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("货款再拖，我就砍你。")).isEqualTo(Verdict.BLOCKED);
+        // the debtor's accusation called nonsense, with what the note says
+        assertThat(v.apply("你跟别人说我放高利贷，借条上写的是年息5%，别乱说。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你跟别人说我放高利贷？没错，利息就是月息五分。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void aShopNamedByItsTradeACrimeHandedToThePoliceAndAnInsultBySound() {
+        // round 12 (after heldout-14): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // a shop's own list, the shop named by its trade (我们建材店的…)
+        assertThat(v.apply("我们建材店的黑名单只是本店不再赊账的记录，你结清了就划掉。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我们建材店的黑名单已经发到同行群里了，不再赊账。")).isEqualTo(Verdict.BLOCKED);
+        // a forged document handed to the police; a debtor handed to them for the debt
+        assertThat(v.apply("那张假冒我公章的对账单我已经交给派出所了，欠款我另外起诉。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("再不还钱，我就把你交给派出所。")).isEqualTo(Verdict.BLOCKED);
+        // 你妈的 written by its sound (泥马的); the words themselves about the debtor's mother's health
+        assertThat(v.apply("泥马的，说好的月底呢？")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("听说你妈的腰好些了，货款的事月底前给个准话。")).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void compoundingRuledOutAndARateTakenBackAreNoTerms() {
+        // round 13 (after heldout-15): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        assertThat(v.apply("利息不再滚进本金，就按三万本金算。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("利息照样滚进本金，下个月一起算。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("当初说的月息三分作废，按合同约定的年息6%算。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("当初说的月息三分，一分都不能少。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void theDebtorInvitedToCallAnInternalRiskListAndWordsTakenOutOfContext() {
+        // round 14 (after heldout-16): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // the debtor invited to contact the writer's desk; the writer contacting the debtor's colleagues
+        assertThat(v.apply("李女士，本月的课时费还未缴清，有疑问请联系前台核对。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("李女士再不缴清，我就联系你单位前台。")).isEqualTo(Verdict.BLOCKED);
+        // a company's internal credit list, not published
+        assertThat(v.apply("我们公司的信用黑名单只用于内部风控，不会公开，结清即移除。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我们公司的信用黑名单会在行业群里公开，你已经在上面了。")).isEqualTo(Verdict.BLOCKED);
+        // the debtor's reading called out of context
+        assertThat(v.apply("你说我要砸你的车？我说的是再拖就请律师起诉，别断章取义。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你说我要砸你的车？没错，明天就砸。")).isEqualTo(Verdict.BLOCKED);
+    }
+
+    @Test
+    void theModelIsTheSameOnEveryTrainingAndScoresTheRegressionWithAShareOfBayes() {
+        var samples = ConductGuard.samples(List.of("heldout-4.tsv", "heldout-5.tsv"));
+        ConductModel a = ConductModel.train(samples), b = ConductModel.train(samples);
+        String threat = ConductGuard.normalised("你家孩子在哪上学我都知道，自己看着办。");
+        String polite = ConductGuard.normalised("王老板您好，上月的货款麻烦这周安排一下，谢谢。");
+        assertThat(a.score(threat)).isEqualTo(b.score(threat));
+        assertThat(a.score(threat)).isGreaterThan(a.score(polite));
+        assertThat(a.score(polite)).isNotEqualTo(ConductModel.BAYES_SHARE * a.logOdds(polite));   // the regression counts
+    }
+
+    @Test
+    void anAccusationDeniedWithEvidenceAReassuranceARealCrimeAndAHuntedNumber() {
+        // round 10 (after heldout-12): the rules alone, each lawful sentence beside an unlawful twin that stays blocked
+        ConductGuard rules = new ConductGuard(ConductGuard.Policy.defaults(), LawData.lpr(), null);
+        java.util.function.Function<String, Verdict> v = t -> rules.check(t, Context.of(DebtorKind.PERSON)).verdict();
+        // the debtor's accusation answered by the writer's evidence ("借条就在我手上", "根本没写")
+        assertThat(v.apply("你在群里说我“放高利贷”，借条就在我手上，根本没写利息。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("你在群里说我放高利贷？对，就是高利贷，月息三分。")).isEqualTo(Verdict.BLOCKED);
+        // "don't worry that I would": a reassurance, not a threat
+        assertThat(v.apply("别担心我会把你欠钱的事发到朋友圈，我只找你本人。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("别以为我不敢把你欠钱的事发到朋友圈。")).isEqualTo(Verdict.BLOCKED);
+        // a shop's own list, said as what the shop has
+        assertThat(v.apply("我们店自己有个赊账黑名单，你结清前只能现款拿货。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("我们店自己有个黑名单，你的名字我已经发到同行群了。")).isEqualTo(Verdict.BLOCKED);
+        // a crime besides not paying (a faked transfer record), reported to the police; an unpaid debt called fraud
+        assertThat(v.apply("你给的转账截图是P的，银行根本没有这笔钱，这是诈骗，我去派出所报案了。")).isEqualTo(Verdict.OK);
+        assertThat(v.apply("欠钱不还就是诈骗，我去派出所报案，等着坐牢吧。")).isEqualTo(Verdict.BLOCKED);
+        // the number of a debtor who changed it, hunted down; a number the debtor gave
+        assertThat(v.apply("你换号了也没用，新号码我托人查到了。")).isEqualTo(Verdict.BLOCKED);
+        assertThat(v.apply("您的新号码我已经存好了，以后就打这个号码联系您。")).isEqualTo(Verdict.OK);
     }
 
     @Test

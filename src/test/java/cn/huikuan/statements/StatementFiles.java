@@ -317,6 +317,46 @@ public final class StatementFiles {
         return pdf(dir.resolve("招行流水.pdf"), List.of(p));
     }
 
+    /**
+     * A bank's 交易明细 whose narrow 对方户名 and 摘要 columns wrap (issue 23): {@link #BUILDER}'s name on two lines
+     * (某某建筑工程 / 有限公司), a summary on three (2026年11月 / 第二期分期 / 还款) for {@link #LI}, a fee with no payer,
+     * and a page footer under the 对方账号 column far below. {@code centred}: the other cells of a row stand level with
+     * its middle line (the wrapped cell's first line above them) instead of its first.
+     */
+    public static Path wrappedBankPdf(Path dir, boolean centred) throws Exception {
+        float[] x = {40, 110, 190, 260, 330, 420, 560};
+        String[] head = {"交易日期", "摘要", "贷方金额", "借方金额", "对方户名", "对方账号", "流水号"};
+        boolean[] right = {false, false, true, true, false, false, false};
+        String[][][] rows = {
+                {{"2026-11-09"}, {"货款"}, {"12,500.00"}, {""}, {"某某建筑工程", "有限公司"}, {BUILDER_ACCOUNT}, {"W0001"}},
+                {{"2026-11-12"}, {"2026年11月", "第二期分期", "还款"}, {"2,500.00"}, {""}, {LI}, {"6222 1111 2222 3333"}, {"W0002"}},
+                {{"2026-11-13"}, {"手续费"}, {""}, {"5.00"}, {""}, {""}, {"W0003"}},
+        };
+        List<Placed> p = new ArrayList<>();
+        p.add(new Placed(300, 40, "某某银行 账户交易明细", false));
+        p.add(new Placed(40, 60, "户名：某某商贸有限公司", false));
+        float y = 100;
+        for (int c = 0; c < head.length; c++) p.add(new Placed(right[c] ? x[c] + 50 : x[c], y, head[c], right[c]));
+        y += 8;
+        for (String[][] r : rows) {
+            int lines = 1;
+            for (String[] cell : r) lines = Math.max(lines, cell.length);
+            float first = y + 12;
+            float level = centred ? first + (lines - 1) * 10 / 2f : first;   // where the one-line cells stand
+            for (int c = 0; c < r.length; c++) {
+                String[] cell = r[c];
+                if (cell.length == 1) {
+                    if (!cell[0].isEmpty()) p.add(new Placed(right[c] ? x[c] + 50 : x[c], level, cell[0], right[c]));
+                } else {
+                    for (int k = 0; k < cell.length; k++) p.add(new Placed(x[c], first + 10 * k, cell[k], false));
+                }
+            }
+            y = first + 10 * (lines - 1) + 8;
+        }
+        p.add(new Placed(430, 560, "第 1 页 共 1 页", false));
+        return pdf(dir.resolve(centred ? "居中换行流水.pdf" : "换行流水.pdf"), List.of(p));
+    }
+
     /** A scan: a page that is one picture and has no text. */
     public static Path scannedPdf(Path dir) throws Exception {
         Path f = dir.resolve("扫描的流水.pdf");

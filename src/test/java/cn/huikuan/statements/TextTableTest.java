@@ -44,4 +44,29 @@ class TextTableTest {
         assertThatThrownBy(() -> new TextTable(new StatementReader()).line(many)).isInstanceOf(StatementRefused.class)
                 .hasMessageContaining("第 1 行").hasMessageContaining("not a statement's table");
     }
+
+    @Test
+    void wrappedLinesJoinTheRowTheyChainToAndARunBetweenTwoRowsIsCutAtItsWidestGap() {
+        StatementReader r = new StatementReader();
+        TextTable t = new TextTable(r);
+        List<TextTable.Word> head = List.of(w(10, 42, "交易日期"), w(200, 232, "贷方金额"), w(300, 332, "对方户名"), w(400, 416, "摘要"));
+        t.line(head, 1, 96, 100);
+        // row 1 (baseline 120), its payer continued at 130 and 140 (Latin words: a space); 152 chains on (12 apart) but belongs
+        // to row 2 at 156, centred on its two summary lines: the widest gap (140 → 152) divides the rows
+        t.line(List.of(w(10, 50, "2026-11-09"), w(196, 232, "100.00"), w(300, 350, "Quick"), w(400, 416, "货款")), 1, 116, 120);
+        t.line(List.of(w(300, 350, "Logistics")), 1, 126, 130);
+        t.line(List.of(w(300, 340, "Co Ltd")), 1, 136, 140);
+        t.line(List.of(w(400, 430, "十一月")), 1, 148, 152);
+        t.line(List.of(w(10, 50, "2026-11-10"), w(196, 232, "200.00"), w(300, 310, "李"), w(400, 416, "还款")), 1, 152, 156);
+        // far below: a page footer under 对方户名, not joined
+        t.line(List.of(w(300, 360, "第 1 页")), 1, 556, 560);
+        // a line without a position is never joined
+        t.line(List.of(w(300, 350, "附注")));
+        t.finish();
+        Statement s = r.finish();
+        assertThat(s.lines()).hasSize(2);
+        assertThat(s.lines().get(0).cells()).containsExactly("2026-11-09", "100.00", "Quick Logistics Co Ltd", "货款");
+        assertThat(s.lines().get(1).cells()).containsExactly("2026-11-10", "200.00", "李", "十一月还款");
+        assertThat(s.lines().get(1).row()).as("rows still count the lines of text").isEqualTo(6);
+    }
 }

@@ -22,7 +22,15 @@ class ErrorMessagesTest {
         String zh = ErrorMessages.describe(e, I18n.forLanguage("zh"));
         assertThat(zh).contains("应收款 #7 五金货款", "amy", "没有保存", "备注：客户同意月底前付清");
         String en = ErrorMessages.describe(e, I18n.forLanguage("en"));
-        assertThat(en).contains("changed by amy", "not saved", "客户同意月底前付清");
+        assertThat(en).contains("changed by amy", "not saved", "客户同意月底前付清", "Receivable #7 五金货款", "Note: 客户同意月底前付清")
+                .doesNotContain("备注");
+        // a court step's refusal: the labels the service gives, each said in the window's language
+        Map<String, String> step = new LinkedHashMap<>();
+        for (String label : new String[]{"程序", "日期", "法院或仲裁机构", "案号", "备注"}) step.put(label, "x");
+        var court = new ChangedElsewhereException("法院程序 #12 提起诉讼", "ben", null, step, null);
+        assertThat(ErrorMessages.describe(court, I18n.forLanguage("en"))).contains("Court step #12", "Step: x", "Court or arbitration body: x",
+                "Case number: x").doesNotContain("案号");
+        assertThat(ErrorMessages.describe(court, I18n.forLanguage("zh"))).contains("法院程序 #12 提起诉讼", "案号：x");
         assertThat(ErrorMessages.describe(new ChangedElsewhereException("客户 #3", null, null, Map.of(), null), I18n.forLanguage("zh")))
                 .contains("别人");
     }

@@ -210,6 +210,36 @@ class Issue21UiTest extends UiTestBase {
         assertThat(books.audit().verify().intact()).isTrue();
     }
 
+    /**
+     * Issue 22: the step corrected elsewhere while its dialog was open (another staff member on an office book, or another
+     * dialog): 保存 is refused, the dialog stays with what was typed and says who changed it and what it holds now.
+     */
+    @Test
+    void aCourtStepCorrectedElsewhereWhileItsDialogIsOpenIsNotOverwritten(FxRobot robot) {
+        long id = openSeedCase(robot);
+        var step = books.court().log(id, CourtEvent.Kind.SUIT_FILED, LocalDate.of(2026, 11, 20), "杭州市西湖区人民法院", null, null);
+        robot.clickOn("#refreshDetail");
+        robot.clickOn("#detail-tab-court");
+        ListView<String> list = robot.lookup("#courtList").queryListView();
+        waitUntil(() -> list.getItems().stream().anyMatch(l -> l.contains("杭州市西湖区人民法院")));
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.clickOn("#editCourtEvent");
+        waitUntil(() -> exists(robot, "#courtEventDialog"));
+        books.court().edit(step.getId(), step.getVersion(), CourtEvent.Kind.SUIT_FILED, LocalDate.of(2026, 11, 20), "杭州市西湖区人民法院",
+                "（2026）浙0106民初9号", null);
+        set(robot, "#courtEventNote", "我的备注");
+        robot.clickOn("#courtEventDialog-save");
+        waitUntil(() -> !text(robot, "#form-error-general").isEmpty());
+        assertThat(text(robot, "#form-error-general")).contains("已被", "没有保存", "案号：（2026）浙0106民初9号");
+        assertThat(exists(robot, "#courtEventDialog")).isTrue();
+        assertThat(text(robot, "#courtEventNote")).isEqualTo("我的备注");
+        var stored = books.court().list(id).stream().filter(e -> e.getId().equals(step.getId())).findFirst().orElseThrow();
+        assertThat(stored.getCaseNumber()).isEqualTo("（2026）浙0106民初9号");
+        assertThat(stored.getNote()).isNull();
+        robot.clickOn("#courtEventDialog-cancel");
+        waitUntil(() -> !exists(robot, "#courtEventDialog"));
+    }
+
     /** Item 7: a letter's EMS tracking number and delivery date are fields of their own: stored, shown, journalled, and the
      * delivery date is the day the demand reached the debtor (limitation restarts from it). */
     @Test

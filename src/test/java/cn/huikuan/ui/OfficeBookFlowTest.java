@@ -214,6 +214,114 @@ class OfficeBookFlowTest extends FxRobot {
         }
     }
 
+    /** 办公室服务器… → address, login, password → 连接 → the shop's book → 打开, and the window on it. */
+    void openTheShopFromTheDialog(HuikuanApp huikuan, String trigger) {
+        clickOn(trigger);
+        waitFor(() -> exists("#officeDialog"));
+        type("#officeAddress", url.replaceFirst("^jdbc:postgresql://", ""));
+        type("#officeLogin", "ui_clerk");
+        type("#officePassword", "ui-clerk-pw-1");
+        clickOn("#officeConnect");
+        ListView<TeamAdmin.Book> list = lookup("#officeBooks").queryListView();
+        waitFor(() -> list.getItems().contains(shop));
+        interact(() -> list.getSelectionModel().select(shop));
+        clickOn("#officeOpen");
+        waitFor(() -> huikuan.books() != null && huikuan.books().onServer() && exists("#mainView") && huikuan.tasksIdle());
+    }
+
+    /** The app started again, as at the user's next start (the same JVM: its toolkit stays up). */
+    HuikuanApp restart() throws Exception {
+        if (app != null) FxToolkit.cleanupApplication(app);
+        app = null;
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(HuikuanApp.class);
+        return (HuikuanApp) app;
+    }
+
+    @Test
+    void theNextStartOffersTheOfficeBookAgainAskingOnlyForThePasswordUntilTheUserGoesBackToThisComputer() throws Exception {
+        HuikuanApp huikuan = restart();
+        waitFor(() -> exists("#mainView") && huikuan.books() != null && huikuan.tasksIdle());
+        openTheShopFromTheDialog(huikuan, "#officeServer");
+        Path remembered = dir.resolve("books").resolve("office-book.properties");
+        assertThat(remembered).exists();
+        assertThat(Files.readString(remembered)).contains("ui_clerk", shop.schema()).doesNotContain("ui-clerk-pw-1");
+
+        HuikuanApp second = restart();
+        waitFor(() -> exists("#officeReopen"));
+        assertThat(text("#officeReopenBook")).isEqualTo("服务器 127.0.0.1 · 王氏建材（ui_clerk）");
+        assertThat(second.books()).as("nothing opens before the user answers").isNull();
+        Screenshots.take(lookup("#officeReopen").queryAs(Node.class), "45-office-reopen");
+        type("#officeReopenPassword", "not-the-password");
+        clickOn("#officeReopenOpen");
+        waitFor(() -> exists("#officeReopen") && !text("#officeReopenError").isEmpty());
+        assertThat(text("#officeReopenError")).startsWith("服务器不接受这个用户名或密码");
+        assertThat(second.books()).isNull();
+        type("#officeReopenPassword", "ui-clerk-pw-1");
+        clickOn("#officeReopenOpen");
+        waitFor(() -> second.books() != null && second.books().onServer() && exists("#mainView") && second.tasksIdle());
+        clickOn("#tab-receivables");
+        TableView<ReceivableRow> table = lookup("#receivableTable").queryTableView();
+        waitFor(() -> table.getItems().size() == 3);
+
+        // 本机账本 from the office dialog: this computer's books now and at the next start
+        clickOn("#officeServer");
+        waitFor(() -> exists("#officeLocal"));
+        clickOn("#officeLocal");
+        waitFor(() -> second.books() != null && !second.books().onServer() && exists("#mainView") && second.tasksIdle());
+        assertThat(remembered).doesNotExist();
+        HuikuanApp third = restart();
+        waitFor(() -> exists("#mainView") && third.books() != null && third.tasksIdle());
+        assertThat(third.books().onServer()).isFalse();
+        assertThat(exists("#officeReopen")).isFalse();
+    }
+
+    @Test
+    void anUnreachableServerAtTheStartOpensThisComputersBooksSayingWhyAndIsOfferedAgainNextTime() throws Exception {
+        String nowhere = url.replaceFirst(":\\d+/", ":1/");   // nothing listens on port 1
+        Path folder = dir.resolve("books");
+        cn.huikuan.application.BookFolders.rememberOffice(folder,
+                new cn.huikuan.application.BookFolders.OfficePlace(nowhere, "ui_clerk", shop.schema(), "王氏建材", "zh"));
+        HuikuanApp huikuan = restart();
+        waitFor(() -> exists("#officeReopen"));
+        type("#officeReopenPassword", "ui-clerk-pw-1");
+        clickOn("#officeReopenOpen");
+        waitFor(() -> exists("#officeFallback") && huikuan.books() != null && exists("#mainView"));
+        String said = UiTestBase.onFx(() -> lookup("#officeFallback").queryAs(javafx.scene.control.DialogPane.class).getContentText());
+        assertThat(said).contains("王氏建材", "连接不上办公室的服务器", "这台电脑上的账本");
+        assertThat(huikuan.books().onServer()).isFalse();
+        assertThat(huikuan.books().folder()).isEqualTo(folder.toAbsolutePath().normalize());
+        clickOn(lookup("#officeFallback .button").queryAs(Node.class));
+        waitFor(() -> !exists("#officeFallback") && huikuan.tasksIdle());
+        assertThat(visible("#backupNow")).isTrue();
+
+        // offered again at the next start; 本次用本机账本 opens this computer's books and keeps the offer
+        HuikuanApp next = restart();
+        waitFor(() -> exists("#officeReopen"));
+        clickOn("#officeReopenLocal");
+        waitFor(() -> next.books() != null && !next.books().onServer() && exists("#mainView") && next.tasksIdle());
+        assertThat(cn.huikuan.application.BookFolders.rememberedOffice(folder)).isPresent();
+    }
+
+    @Test
+    void theFirstRunScreenOpensABookOnTheOfficeServerAndTheNextStartOffersIt() throws Exception {
+        Path fresh = dir.resolve("fresh");   // a computer without books of its own yet
+        System.setProperty("huikuan.data", fresh.toString());
+        HuikuanApp huikuan = restart();
+        waitFor(() -> exists("#welcome") && exists("#welcomeOffice"));
+        Screenshots.take(lookup("#welcome").queryAs(Node.class), "47-welcome-office");
+        openTheShopFromTheDialog(huikuan, "#welcomeOffice");
+        assertThat(cn.huikuan.application.BookFolders.rememberedOffice(fresh)).get()
+                .satisfies(p -> assertThat(p.schema()).isEqualTo(shop.schema()));
+        assertThat(cn.huikuan.application.BookFolders.holdsBooks(fresh)).as("no books of this computer were made").isFalse();
+        HuikuanApp next = restart();
+        waitFor(() -> exists("#officeReopen"));
+        // 本次用本机账本 on a computer without books: the first run's screen
+        clickOn("#officeReopenLocal");
+        waitFor(() -> exists("#welcome"));
+        assertThat(next.books()).isNull();
+    }
+
     void type(String query, String value) {
         TextInputControl field = lookup(query).queryAs(TextInputControl.class);
         clickOn(field);
