@@ -135,7 +135,7 @@ final class BenchGuard {
                 "docs/conduct/heldout-3.tsv", "docs/conduct/register.tsv", "docs/conduct/firmness.tsv", "docs/conduct/heldout-4.tsv",
                 "docs/conduct/heldout-5.tsv", "docs/conduct/heldout-6.tsv", "docs/conduct/heldout-7.tsv", "docs/conduct/heldout-8.tsv",
                 "docs/conduct/heldout-9.tsv", "docs/conduct/train-11.tsv", "docs/conduct/heldout-10.tsv",
-                "docs/conduct/heldout-11.tsv", "docs/conduct/heldout-12.tsv", "docs/conduct/heldout-13.tsv", "docs/conduct/heldout-14.tsv", "docs/conduct/heldout-15.tsv", "docs/conduct/heldout-16.tsv", "docs/conduct/heldout-17.tsv", "docs/conduct/heldout-18.tsv") : a.all("corpus");
+                "docs/conduct/heldout-11.tsv", "docs/conduct/heldout-12.tsv", "docs/conduct/heldout-13.tsv", "docs/conduct/heldout-14.tsv", "docs/conduct/heldout-15.tsv", "docs/conduct/heldout-16.tsv", "docs/conduct/heldout-17.tsv", "docs/conduct/heldout-18.tsv", "docs/conduct/heldout-19.tsv") : a.all("corpus");
         int runs = Args.integer("runs", a.optional("runs") == null ? "5" : a.optional("runs"), 1, 100);
         ConductGuard guard = new ConductGuard(ConductGuard.Policy.defaults(), lpr);
         List<List<Row>> corpora = new ArrayList<>();

@@ -25,24 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * reading are refused with what they hold now, and nothing of the older reading is written. Contacts and plans are only
  * ever added: each save lands as a row of its own. {@code OfficeBooksTest} does the same with two staff on PostgreSQL.
  */
-class ChangedElsewhereTest {
-    @TempDir
-    Path dir;
-    Books books;
-    long sale;
-
-    @BeforeEach
-    void open() {
-        books = Books.open(dir, TestClock.fixed());
-        SampleData.loadInto(books);
-        sale = books.receivables().page(ListQuery.first(10)).rows().stream().filter(r -> r.customerName().equals("李某")).findFirst().orElseThrow().id();
-    }
-
-    @AfterEach
-    void close() {
-        books.close();
-    }
-
+class ChangedElsewhereTest extends SampleBooksTestBase {
     @Test
     void aCourtStepCorrectedFromAnOlderReadingIsRefusedWithWhatItHoldsNow() {
         CourtEvent logged = books.court().log(sale, CourtEvent.Kind.PAYMENT_ORDER_FILED, LocalDate.of(2026, 11, 20), "杭州市西湖区人民法院", null, null);

@@ -24,24 +24,7 @@ import cn.huikuan.domain.Payment;
 import cn.huikuan.domain.StepChange;
 import java.math.BigDecimal;
 
-class WizardServiceTest {
-    @TempDir
-    Path dir;
-    Books books;
-    long sale;
-
-    @BeforeEach
-    void open() {
-        books = Books.open(dir, TestClock.fixed());
-        SampleData.loadInto(books);
-        sale = books.receivables().page(ListQuery.first(10)).rows().stream().filter(r -> r.customerName().equals("李某")).findFirst().orElseThrow().id();
-    }
-
-    @AfterEach
-    void close() {
-        books.close();
-    }
-
+class WizardServiceTest extends SampleBooksTestBase {
     @Test
     void aCaseStartsWithTheFactsAndRemembersEveryStepAcrossReopening() {
         assertThat(books.wizard().current(sale)).isEqualTo(CollectionStep.FACTS);
