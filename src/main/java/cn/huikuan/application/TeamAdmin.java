@@ -60,12 +60,12 @@ public final class TeamAdmin {
             return en;
         }
 
-        /** {@code owner}, {@code bookkeeper}, {@code read-only} (or {@code readonly}). */
+        /** {@code owner}, {@code bookkeeper}, {@code read-only} (or {@code readonly}, {@code reader}). */
         public static Role of(String id) {
             return switch (id.toLowerCase(Locale.ROOT)) {
                 case "owner" -> OWNER;
                 case "bookkeeper" -> BOOKKEEPER;
-                case "read-only", "readonly" -> READ_ONLY;
+                case "read-only", "readonly", "reader" -> READ_ONLY;
                 default -> throw new IllegalArgumentException("role must be owner, bookkeeper or read-only / 角色应为 owner（负责人）、"
                         + "bookkeeper（记账员）或 read-only（只读）: " + id);
             };
@@ -138,9 +138,7 @@ public final class TeamAdmin {
     /** Adds a staff member: a login role in {@code role}'s group, with {@code password} (hashed before it is sent). */
     public void addUser(String login, Role role, char[] password) {
         checkLogin(login);
-        if (password == null || password.length < 8) {
-            throw new IllegalArgumentException("the password needs at least 8 characters / 密码至少 8 个字符");
-        }
+        checkPassword(password);
         sql(asSelf, c -> {
             try (Statement s = c.createStatement()) {
                 // an owner manages staff: they may create roles (never superusers) and grant the groups
@@ -155,11 +153,16 @@ public final class TeamAdmin {
         });
     }
 
-    /** A new book: its schema made by the same migrations as an H2 book, owned by the owners' group. */
+    /**
+     * A new book: its schema made by the same migrations as an H2 book, owned by the owners' group. Its name must differ
+     * from every other book's (ignoring case and surrounding spaces): two books of one name could be opened by mistake.
+     */
     public Book addBook(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("a book needs a name of at most 200 characters / 账本名称不能为空，且不超过 200 个字");
-        }
+        String wanted = checkBookName(name);
+        sql(asOwnerGroup, c -> {
+            refuseTakenName(c, wanted, null);
+            return null;
+        });
         String schema = sql(asOwnerGroup, c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('huikuan.book_number')")) {
                 rs.next();
@@ -167,15 +170,129 @@ public final class TeamAdmin {
             }
         });
         Database.migratePostgresqlBook(asOwnerGroup, schema);
-        sql(asOwnerGroup, c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO huikuan.book (schema_name, name) VALUES (?, ?)")) {
-                p.setString(1, schema);
-                p.setString(2, name.strip());
-                p.executeUpdate();
+        try {
+            transaction(asOwnerGroup, c -> {
+                lockBooks(c);
+                refuseTakenName(c, wanted, null);   // again, under the lock: another owner may have added it meanwhile
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO huikuan.book (schema_name, name) VALUES (?, ?)")) {
+                    p.setString(1, schema);
+                    p.setString(2, wanted);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            removeBook(schema);
+            throw e;
+        }
+        return new Book(schema, wanted);
+    }
+
+    /** Gives the book in {@code schema} a new name (unique as {@link #addBook}'s). For owners; the book's records are untouched. */
+    public Book renameBook(String schema, String newName) {
+        checkSchema(schema);
+        String wanted = checkBookName(newName);
+        transaction(asOwnerGroup, c -> {
+            lockBooks(c);
+            refuseTakenName(c, wanted, schema);
+            try (PreparedStatement p = c.prepareStatement("UPDATE huikuan.book SET name = ? WHERE schema_name = ?")) {
+                p.setString(1, wanted);
+                p.setString(2, schema);
+                if (p.executeUpdate() == 0) throw new IllegalArgumentException("no such book on the server / 服务器上没有这个账本: " + schema);
             }
             return null;
         });
-        return new Book(schema, name.strip());
+        return new Book(schema, wanted);
+    }
+
+    /**
+     * Removes a staff member: first every book's grants to them are revoked (so none of their sessions reads a book
+     * from then on), then their login role is dropped and they can no longer log in. The journal keeps their name in
+     * the entries they wrote (entries are never changed). For owners: the server refuses anyone else.
+     */
+    public void removeUser(String login) {
+        checkLogin(login);
+        roleOf(login);
+        transaction(asSelf, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL ROLE huikuan_owner");   // the server refuses this to all but owners
+                if (login.equals(sessionUser(c))) {
+                    throw new IllegalArgumentException("nobody removes themselves: another owner does / 不能删除自己，请由另一位负责人操作");
+                }
+                for (String schema : allBooks(c)) revokeOn(s, schema, login);
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM huikuan.book_grant WHERE login = ?")) {
+                    p.setString(1, login);
+                    p.executeUpdate();
+                }
+                s.execute("RESET ROLE");   // dropping a role is the login's own right (CREATEROLE), not the group's
+                s.execute("DROP ROLE " + ident(login));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code login} a member of {@code role}'s group instead of their present one, and gives the books granted to
+     * them again as the new role may use them (a read-only member: read only). For owners; an owner does not take
+     * their own owner role away (the office could be left without one).
+     */
+    public void setRole(String login, Role role) {
+        checkLogin(login);
+        Role old = roleOf(login);
+        transaction(asSelf, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL ROLE huikuan_owner");   // the server refuses this to all but owners
+                if (old == role) return null;
+                if (old == Role.OWNER && login.equals(sessionUser(c))) {
+                    throw new IllegalArgumentException("an owner does not take away their own owner role: another owner does / "
+                            + "负责人不能取消自己的负责人角色，请由另一位负责人操作");
+                }
+                List<String> granted = new ArrayList<>();
+                try (PreparedStatement p = c.prepareStatement("SELECT schema_name FROM huikuan.book_grant WHERE login = ? ORDER BY schema_name")) {
+                    p.setString(1, login);
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) granted.add(rs.getString(1));
+                    }
+                }
+                // group memberships are granted with the owner's own admin option, as at addUser
+                s.execute("RESET ROLE");
+                for (Role r : Role.values()) {
+                    if (isMember(c, login, r)) s.execute("REVOKE " + r.group() + " FROM " + ident(login));
+                }
+                s.execute("ALTER ROLE " + ident(login) + (role == Role.OWNER ? " CREATEROLE" : " NOCREATEROLE"));
+                s.execute("GRANT " + role.group() + " TO " + ident(login) + (role == Role.OWNER ? " WITH ADMIN OPTION" : ""));
+                if (role == Role.OWNER) {
+                    for (Role r : Role.values()) if (r != Role.OWNER) s.execute("GRANT " + r.group() + " TO " + ident(login) + " WITH ADMIN OPTION");
+                }
+                s.execute("SET LOCAL ROLE huikuan_owner");
+                for (String schema : granted) {
+                    revokeOn(s, schema, login);
+                    grantOn(c, login, role, schema);
+                }
+                s.execute("RESET ROLE");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Gives {@code login} a new password (hashed before it is sent). For owners; a staff member may also change their
+     * own (PostgreSQL lets every login do that).
+     */
+    public void setPassword(String login, char[] password) {
+        checkLogin(login);
+        checkPassword(password);
+        roleOf(login);
+        transaction(asSelf, c -> {
+            if (!login.equals(sessionUser(c))) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL ROLE huikuan_owner");   // the server refuses this to all but owners
+                    s.execute("RESET ROLE");
+                }
+            }
+            OfficeServer.setPassword(c, login, password);
+            return null;
+        });
     }
 
     /**
@@ -217,9 +334,7 @@ public final class TeamAdmin {
         transaction(asOwnerGroup, c -> {
             try (Statement s = c.createStatement();
                  PreparedStatement p = c.prepareStatement("DELETE FROM huikuan.book_grant WHERE schema_name = ? AND login = ?")) {
-                s.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM " + ident(login));
-                s.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + schema + " FROM " + ident(login));
-                s.execute("REVOKE ALL ON SCHEMA " + schema + " FROM " + ident(login));
+                revokeOn(s, schema, login);
                 p.setString(1, schema);
                 p.setString(2, login);
                 p.executeUpdate();
@@ -298,6 +413,70 @@ public final class TeamAdmin {
     }
 
     // ------------------------------------------------------------------
+
+    private static void revokeOn(Statement s, String schema, String login) throws SQLException {
+        s.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM " + ident(login));
+        s.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + schema + " FROM " + ident(login));
+        s.execute("REVOKE ALL ON SCHEMA " + schema + " FROM " + ident(login));
+    }
+
+    private static List<String> allBooks(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT schema_name FROM huikuan.book ORDER BY schema_name")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    private static String sessionUser(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT session_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static boolean isMember(Connection c, String login, Role r) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(MEMBERSHIPS + " AND u.rolname = ? AND g.rolname = ?")) {
+            p.setString(1, login);
+            p.setString(2, r.group());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Other owners' {@code addBook} and {@code renameBook} wait until this transaction ends: two cannot take one name at once. */
+    private static void lockBooks(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE huikuan.book IN SHARE ROW EXCLUSIVE MODE");
+        }
+    }
+
+    /** Refuses {@code name} when a book other than {@code except} has it, ignoring case (compared here, whatever the server's locale). */
+    private static void refuseTakenName(Connection c, String name, String except) throws SQLException {
+        String key = name.toLowerCase(Locale.ROOT);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT schema_name, name FROM huikuan.book")) {
+            while (rs.next()) {
+                if (!rs.getString(1).equals(except) && rs.getString(2).strip().toLowerCase(Locale.ROOT).equals(key)) {
+                    throw new IllegalArgumentException("a book of that name already exists (" + rs.getString(1) + "): choose another name"
+                            + " / 已有同名账本（" + rs.getString(1) + "「" + rs.getString(2) + "」），请换一个名称: " + name);
+                }
+            }
+        }
+    }
+
+    private static String checkBookName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new IllegalArgumentException("a book needs a name of at most 200 characters / 账本名称不能为空，且不超过 200 个字");
+        }
+        return name.strip();
+    }
+
+    private static void checkPassword(char[] password) {
+        if (password == null || password.length < 8) {
+            throw new IllegalArgumentException("the password needs at least 8 characters / 密码至少 8 个字符");
+        }
+    }
 
     private static void grantOn(Connection c, String login, Role role, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -129,7 +129,8 @@ public final class Cli {
             case "password" -> new BookCommands(out, err).new Password().commandLine();
             // team parses its own arguments (TeamCommand): its subcommands are listed, their help lines in help.properties
             case "team" -> passThrough(args -> new TeamCommand(out, System::getenv).run(args), null,
-                    List.of("init", "list", "add-user", "add-book", "grant", "revoke", "upgrade", "push", "pull", "overview"));
+                    List.of("init", "list", "add-user", "add-book", "grant", "revoke", "upgrade", "push", "pull", "overview",
+                            "remove-user", "set-role", "set-password", "rename-book"));
             case "export" -> new ExportCommand(out, err).commandLine();
             case "calc" -> new CalcCommand(out, () -> LawData.holidays(lawDir()), () -> LawData.lpr(lawDir()), today.get()).commandLine();
             case "check" -> new CheckCommand(out, () -> LawData.lpr(lawDir())).commandLine();

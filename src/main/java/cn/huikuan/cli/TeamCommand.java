@@ -9,7 +9,9 @@ import cn.huikuan.application.TeamAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,19 +24,59 @@ final class TeamCommand {
 
     private final PrintStream out;
     private final java.util.function.Function<String, String> env;
+    /** Asks for a new password when {@value Cli#NEW_PASSWORD_ENV} is not set (null: nobody to ask, no console). */
+    private final java.util.function.Function<String, char[]> ask;
 
     TeamCommand(PrintStream out, java.util.function.Function<String, String> env) {
+        this(out, env, TeamCommand::askConsole);
+    }
+
+    TeamCommand(PrintStream out, java.util.function.Function<String, String> env, java.util.function.Function<String, char[]> ask) {
         this.out = out;
         this.env = env;
+        this.ask = ask;
+    }
+
+    /** Asks twice on the console, without echo; null when there is no console (a pipe, a script). */
+    private static char[] askConsole(String prompt) {
+        java.io.Console console = System.console();
+        if (console == null) return null;
+        char[] first = console.readPassword("%s", prompt);
+        char[] again = console.readPassword("%s", "再输入一次 Once more: ");
+        if (first == null || again == null) return null;
+        if (!Arrays.equals(first, again)) throw new Cli.UsageException("the two passwords differ / 两次输入的密码不一致");
+        return first;
+    }
+
+    /**
+     * Leading arguments that are not options ({@code team set-role zhao reader --db …}), moved into the options they
+     * stand for ({@code --user zhao --role reader}); the options' own spelling works as well.
+     */
+    private static String[] positionals(String what, String[] rest) {
+        List<String> names = switch (what) {
+            case "remove-user", "set-password" -> List.of("user");
+            case "set-role" -> List.of("user", "role");
+            case "rename-book" -> List.of("book", "name");
+            default -> List.of();
+        };
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (; i < rest.length && i < names.size() && !rest[i].startsWith("--"); i++) {
+            out.add("--" + names.get(i));
+            out.add(rest[i]);
+        }
+        out.addAll(Arrays.asList(rest).subList(i, rest.length));
+        return out.toArray(String[]::new);
     }
 
     int run(String[] args) {
         if (args.length == 0) {
-            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, upgrade, push, pull or overview"
-                    + " / 请指定 init、add-user、add-book、grant、revoke、list、upgrade、push、pull 或 overview");
+            throw new Cli.UsageException("team needs init, add-user, add-book, grant, revoke, list, upgrade, push, pull, overview,"
+                    + " remove-user, set-role, set-password or rename-book / 请指定 init、add-user、add-book、grant、revoke、list、upgrade、"
+                    + "push、pull、overview、remove-user、set-role、set-password 或 rename-book");
         }
         String what = args[0];
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        String[] rest = positionals(what, Arrays.copyOfRange(args, 1, args.length));
         Args a = switch (what) {
             case "init", "list", "upgrade" -> new Args(rest, Set.of("db", "login"), Set.of());
             case "add-user" -> new Args(rest, Set.of("db", "login", "user", "role"), Set.of());
@@ -43,6 +85,9 @@ final class TeamCommand {
             case "push" -> new Args(rest, Set.of("db", "login", "book", "name"), Set.of());
             case "overview" -> new Args(rest, Set.of("db", "login", "cases"), Set.of());
             case "pull" -> new Args(rest, Set.of("db", "login", "from", "book"), Set.of());
+            case "remove-user", "set-password" -> new Args(rest, Set.of("db", "login", "user"), Set.of());
+            case "set-role" -> new Args(rest, Set.of("db", "login", "user", "role"), Set.of());
+            case "rename-book" -> new Args(rest, Set.of("db", "login", "book", "name"), Set.of());
             default -> throw new Cli.UsageException("unknown team command / 未知的 team 命令: " + what);
         };
         String url = a.required("db");
@@ -85,6 +130,32 @@ final class TeamCommand {
                 case "grant" -> {
                     team.grant(a.required("user"), a.required("book"));
                     out.println("已授权 Granted: " + a.required("user") + " → " + a.required("book"));
+                }
+                case "remove-user" -> {
+                    team.removeUser(a.required("user"));
+                    out.println("已删除员工 Staff member removed: " + a.required("user")
+                            + "（记录链中其姓名保留 the journal keeps their name）");
+                }
+                case "set-role" -> {
+                    TeamAdmin.Role role = TeamAdmin.Role.of(a.required("role"));
+                    team.setRole(a.required("user"), role);
+                    out.println("已更改角色 Role changed: " + a.required("user") + " → " + role.zh() + " " + role.en());
+                }
+                case "set-password" -> {
+                    String np = env.apply(Cli.NEW_PASSWORD_ENV);
+                    char[] newPw = np == null || np.isEmpty() ? ask.apply("新密码 New password for " + a.required("user") + ": ") : np.toCharArray();
+                    if (newPw == null) {
+                        throw new Cli.UsageException("give the new password in " + Cli.NEW_PASSWORD_ENV + " (no console to ask it on) / 请用环境变量 "
+                                + Cli.NEW_PASSWORD_ENV + " 提供新密码（无法在此询问）");
+                    }
+                    team.setPassword(a.required("user"), newPw);
+                    Arrays.fill(newPw, '\0');
+                    out.println("已重设密码 Password set: " + a.required("user"));
+                }
+                case "rename-book" -> {
+                    String schema = BookPlace.of(a.required("book"), url, login).environment(env).schema();
+                    TeamAdmin.Book b = team.renameBook(schema, a.required("name"));
+                    out.println("已改名 Book renamed: " + b.schema() + "  " + b.name());
                 }
                 case "revoke" -> {
                     team.revoke(a.required("user"), a.required("book"));
