@@ -48,11 +48,13 @@ final class BookCommands {
     final class PrivacyExport implements Callable<Integer> {
         @Option(names = "--customer", required = true, paramLabel = "ID") String customer;
         @Option(names = "--out", required = true, paramLabel = "FILE.zip") String zip;
-        @Option(names = "--book", paramLabel = "DIR") String book;
+        @CommandLine.Mixin BookPlace place;
+        /** Where an office login's password is read from (the process's environment; tests give their own). */
+        java.util.function.Function<String, String> env = System::getenv;
 
         @Override
         public Integer call() {
-            return privacy(customer, book, (books, c) -> {
+            return privacy(customer, place.environment(env), (books, c) -> {
                 Path written = books.privacy().export(c.getId(), Path.of(zip));
                 out.println("个人信息已导出 Personal data exported: " + written.toAbsolutePath());
             });
@@ -64,17 +66,20 @@ final class BookCommands {
         @Option(names = "--customer", required = true, paramLabel = "ID") String customer;
         @Option(names = "--confirm", required = true, paramLabel = "NAME") String confirm;
         @Option(names = "--reason", paramLabel = "TEXT") String reason;
-        @Option(names = "--book", paramLabel = "DIR") String book;
+        @CommandLine.Mixin BookPlace place;
+        java.util.function.Function<String, String> env = System::getenv;
 
         @Override
         public Integer call() {
-            return privacy(customer, book, (books, c) -> {
+            // on an office book only an owner may: the services refuse a bookkeeper (PrivacyService), exit 1
+            return privacy(customer, place.environment(env), (books, c) -> {
                 if (!c.getName().equals(confirm)) {
                     throw new Cli.UsageException("--confirm must repeat the customer's name exactly / --confirm 须与客户名称完全一致");
                 }
                 var r = books.privacy().erase(c.getId(), reason);
                 out.println("已删除 Erased: " + r.receivables() + " receivables, " + r.records() + " records, " + r.journalEntries()
-                        + " journal entries blanked, " + r.files() + " evidence files; the database file is compacted on close");
+                        + " journal entries blanked, " + r.files() + " evidence files"
+                        + (books.onServer() ? " (on the server and in this computer's copies)" : "; the database file is compacted on close"));
             });
         }
     }
@@ -83,15 +88,14 @@ final class BookCommands {
         void run(Books books, Customer c) throws ExportService.ExportException;
     }
 
-    private int privacy(String customer, String book, OnCustomer action) {
+    private int privacy(String customer, BookPlace place, OnCustomer action) {
         long id;
         try {
             id = Long.parseLong(customer.strip());
         } catch (NumberFormatException e) {
             throw new Cli.UsageException("--customer must be a customer number / --customer 应为客户编号");
         }
-        Path dir = Cli.existingBooks(book);
-        try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
+        try (Books books = place.open(Clock.systemDefaultZone())) {
             Customer c;
             try {
                 c = books.customers().get(id);
@@ -99,21 +103,31 @@ final class BookCommands {
                 throw new Cli.UsageException("no such customer / 没有这个客户: " + id);
             }
             action.run(books, c);
-        } catch (DataFolderException e) {
-            throw Cli.inUse(e, dir);
         } catch (ExportService.ExportException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return Cli.OK;
     }
 
+    /**
+     * {@code backup [--book DIR]}. For an office book ({@code --db URL --book BOOK}) nothing is written: the server's
+     * own backup ({@code pg_dump} or a base backup) holds its records and evidence files together (docs/team.md), and a
+     * copy on one PC would be a second, partial store. Said in one line, exit 2: a script that goes on to copy the
+     * backup file must not take the command for a backup made.
+     */
     @Command(name = "backup")
     final class Backup implements Callable<Integer> {
-        @Option(names = "--book", paramLabel = "DIR") String book;
+        @CommandLine.Mixin BookPlace place;
 
         @Override
         public Integer call() {
-            Path dir = Cli.existingBooks(book);
+            if (place.onServer()) {
+                throw new Cli.UsageException("an office book is backed up by the server's own backup (pg_dump or a base backup), which holds its"
+                        + " records and evidence files: nothing written here / 办公室账本由服务器自己的备份（pg_dump 或基础备份）保存，"
+                        + "其中包括记录和证据文件；本机不另作备份");
+            }
+            if (place.login != null) throw new Cli.UsageException("--login goes with --db / --login 需与 --db 一起使用");
+            Path dir = Cli.existingBooks(place.book);
             try (Books books = Books.open(dir, Clock.systemDefaultZone(), Cli.keyFromEnvironment())) {
                 out.println("备份 Backup: " + books.backups().backupNow("manual"));
             } catch (DataFolderException e) {

@@ -104,4 +104,71 @@ class OfficeCliTest {
         assertThatThrownBy(() -> verify("--db", url.replaceFirst(":\\d+/", ":1/"), "--book", schema, "--login", "zhou"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("连接不上");
     }
+
+    /** A picocli command of {@link BookCommands} run as the command line would, with this test's environment. */
+    @SuppressWarnings("unchecked")
+    int run(Object command, String... args) throws Exception {
+        new CommandLine(command).parseArgs(args);
+        return ((java.util.concurrent.Callable<Integer>) command).call();
+    }
+
+    @Test
+    void privacyExportAndEraseTakeAnOfficeBookAndOnlyAnOwnerErases(@TempDir Path work) throws Exception {
+        TeamAdmin owner = TeamAdmin.connect(url, "sun", "sun-pw-1234".toCharArray());
+        String book = owner.addBook("隐私请求").schema();
+        owner.grant("zhou", book);
+        try (Books b = Books.openOffice(work.resolve("zhou"), url, "zhou", "zhou-pw-123".toCharArray(), book, TestClock.fixed())) {
+            SampleData.loadInto(b);
+        }
+        long id;
+        String name;
+        try (var c = DriverManager.getConnection(url, "postgres", cn.huikuan.persistence.PostgresServer.SUPERUSER_PASSWORD); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT id, name FROM " + book + ".customer ORDER BY id LIMIT 1")) {
+            rs.next();
+            id = rs.getLong(1);
+            name = rs.getString(2);
+        }
+        BookCommands commands = new BookCommands(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        // a bookkeeper exports the customer's data from the office book, named by its name
+        env.put("HUIKUAN_DB_PASSWORD", "zhou-pw-123");
+        BookCommands.PrivacyExport export = commands.new PrivacyExport();
+        export.env = env::get;
+        Path zip = work.resolve("个人信息.zip");
+        assertThat(run(export, "--customer", String.valueOf(id), "--out", zip.toString(), "--db", url, "--book", "隐私请求", "--login", "zhou")).isZero();
+        assertThat(zip).isNotEmptyFile();
+        // but may not erase it: refused by the services (exit 1), nothing erased
+        BookCommands.PrivacyErase erase = commands.new PrivacyErase();
+        erase.env = env::get;
+        assertThatThrownBy(() -> run(erase, "--customer", String.valueOf(id), "--confirm", name, "--db", url, "--book", book, "--login", "zhou"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("删除客户的个人信息须由负责人操作");
+        assertThat(customers(book, id)).isEqualTo(1);
+        // the owner erases it; the journal still verifies
+        env.put("HUIKUAN_DB_PASSWORD", "sun-pw-1234");
+        BookCommands.PrivacyErase byOwner = commands.new PrivacyErase();
+        byOwner.env = env::get;
+        assertThat(run(byOwner, "--customer", String.valueOf(id), "--confirm", name, "--reason", "本人要求", "--db", url, "--book", book, "--login", "sun")).isZero();
+        assertThat(printed()).contains("已删除 Erased:", "on the server");
+        assertThat(customers(book, id)).isZero();
+        assertThat(verify("--db", url, "--book", book, "--login", "sun")).isZero();
+    }
+
+    static int customers(String book, long id) throws java.sql.SQLException {
+        try (var c = DriverManager.getConnection(url, "postgres", cn.huikuan.persistence.PostgresServer.SUPERUSER_PASSWORD);
+             var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + book + ".customer WHERE id = " + id)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void backupOfAnOfficeBookSaysTheServersBackupCoversItAndWritesNothing() throws Exception {
+        BookCommands.Backup backup = new BookCommands(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())).new Backup();
+        assertThatThrownBy(() -> run(backup, "--db", url, "--book", schema, "--login", "zhou"))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("pg_dump").hasMessageContaining("服务器自己的备份");
+        // through the command line: one line on stderr, exit 2
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(cli.run("backup", "--db", url, "--book", schema)).isEqualTo(Cli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("huikuan: an office book is backed up").doesNotContain("\n");
+    }
 }
