@@ -125,6 +125,7 @@ public final class TeamAdmin {
                         + " created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), created_by VARCHAR(63) NOT NULL DEFAULT session_user)");
                 s.execute("CREATE TABLE IF NOT EXISTS huikuan.book_grant (schema_name VARCHAR(63) NOT NULL REFERENCES huikuan.book ON DELETE CASCADE,"
                         + " login VARCHAR(63) NOT NULL, PRIMARY KEY (schema_name, login))");
+                uniqueBookNames(c);
                 s.execute("CREATE OR REPLACE VIEW huikuan.my_books AS SELECT schema_name, name FROM huikuan.book"
                         + " WHERE has_schema_privilege(schema_name, 'USAGE')");
                 s.execute("GRANT USAGE ON SCHEMA huikuan TO huikuan_bookkeeper, huikuan_readonly");
@@ -357,6 +358,10 @@ public final class TeamAdmin {
             }
             return out;
         });
+        sql(asOwnerGroup, c -> {
+            uniqueBookNames(c);   // an office set up before the index: given it now, if its names allow
+            return null;
+        });
         for (Book b : books) {
             Database.migratePostgresqlBook(asOwnerGroup, b.schema());
             regrant(b.schema());
@@ -442,6 +447,20 @@ public final class TeamAdmin {
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /**
+     * The server's own guard on book names (beside {@link #refuseTakenName}, which compares them here, whatever the
+     * server's locale): a unique index on {@code lower(name)}, so an owner's own SQL client cannot add a second book of
+     * a name either. Made at {@code init} and {@code upgrade}; not while the office still has two books of one name
+     * (made before the check): they are renamed first.
+     */
+    private static void uniqueBookNames(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM huikuan.book GROUP BY lower(name) HAVING count(*) > 1 LIMIT 1")) {
+            if (rs.next()) return;
+            s.execute("CREATE UNIQUE INDEX IF NOT EXISTS book_name_unique ON huikuan.book (lower(name))");
         }
     }
 
@@ -592,6 +611,7 @@ public final class TeamAdmin {
                 case "23503" -> "no such book on the server / 服务器上没有这个账本";
                 case "28P01", "28000" -> "the server refused the login (user name or password) / 服务器拒绝登录（用户名或密码不对）";
                 case "42710" -> "already exists / 已存在: " + e.getMessage();
+                case "23505" -> "a book of that name already exists: choose another name / 已有同名账本，请换一个名称";
                 default -> state.startsWith("08") ? "cannot reach the office server / 无法连接办公室服务器: " + e.getMessage()
                         : "the office server refused / 办公室服务器拒绝了操作: " + e.getMessage();
             };

@@ -251,5 +251,29 @@ class TeamCliTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(2);
         }
+        // the server guards the names too: an owner's own SQL client cannot add a second book of a name
+        try (var c = as(url, "life_name_boss", "boss-pass-1"); var s = c.createStatement()) {
+            s.execute("SET ROLE huikuan_owner");
+            assertRefused(() -> s.execute("INSERT INTO huikuan.book (schema_name, name) VALUES ('book_99', 'abc trading')"), "23505");
+        }
+        // an office set up before that guard is given it at team upgrade, once its names are unique
+        try (var c = as(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); var s = c.createStatement()) {
+            s.execute("DROP INDEX huikuan.book_name_unique");
+            s.execute("UPDATE huikuan.book SET name = 'abc trading' WHERE schema_name = 'book_1'");   // two books of one name
+            assertThat(team("upgrade", "--db", url, "--login", "life_name_boss")).isZero();
+            assertThat(nameIndexes(s)).isZero();
+            s.execute("UPDATE huikuan.book SET name = '王氏建材' WHERE schema_name = 'book_1'");
+        }
+        assertThat(team("upgrade", "--db", url, "--login", "life_name_boss")).isZero();
+        try (var c = as(url, "postgres", PostgresServer.SUPERUSER_PASSWORD); var s = c.createStatement()) {
+            assertThat(nameIndexes(s)).isEqualTo(1);
+        }
+    }
+
+    static int nameIndexes(java.sql.Statement s) throws SQLException {
+        try (var rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = 'huikuan' AND indexname = 'book_name_unique'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
