@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code team init|add-user|add-book|grant|revoke|list --db jdbc:postgresql://HOST:PORT/DB [--login NAME]} (issue 22):
+ * {@code team init|add-user|add-book|grant|revoke|list|remove-user|set-role|set-password|rename-book|… --db
+ * jdbc:postgresql://HOST:PORT/DB [--login NAME]} (issue 22):
  * an office's staff and books on its PostgreSQL server. The acting login's password comes from
  * {@value #DB_PASSWORD_ENV}, a new staff member's from {@value Cli#NEW_PASSWORD_ENV} (never arguments: ps shows those).
  */

@@ -62,6 +62,9 @@ class TeamCliTest {
         env.put("HUIKUAN_DB_PASSWORD", "mover-pass-1");
         assertThat(team("push", "--book", pc.toString(), "--db", url, "--login", "mover", "--name", "示例账本")).isZero();
         assertThat(printed()).contains("已上传到服务器 Pushed to the server", "证据文件 Evidence files: 6", "21 条 entries", "两边一致 intact on both sides");
+        // a second push under the same name (any case) is refused before anything is made
+        assertThatThrownBy(() -> team("push", "--book", pc.toString(), "--db", url, "--login", "mover", "--name", "示例账本"))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("已有同名账本");
         assertThat(team("pull", "--db", url, "--login", "mover", "--from", "示例账本", "--book", work.resolve("back").toString())).isZero();
         assertThat(printed()).contains("已下载到本机 Pulled to this PC");
         assertThatThrownBy(() -> team("pull", "--db", url, "--login", "mover", "--from", "示例账本", "--book", pc.toString()))
