@@ -66,8 +66,8 @@ public final class TeamAdmin {
                 case "owner" -> OWNER;
                 case "bookkeeper" -> BOOKKEEPER;
                 case "read-only", "readonly", "reader" -> READ_ONLY;
-                default -> throw new IllegalArgumentException("role must be owner, bookkeeper or read-only / 角色应为 owner（负责人）、"
-                        + "bookkeeper（记账员）或 read-only（只读）: " + id);
+                default -> throw new IllegalArgumentException("role must be owner, bookkeeper or reader (read-only) / 角色应为 owner（负责人）、"
+                        + "bookkeeper（记账员）或 reader（只读，也可写 read-only）: " + id);
             };
         }
     }
