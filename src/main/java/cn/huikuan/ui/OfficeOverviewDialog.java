@@ -85,8 +85,6 @@ final class OfficeOverviewDialog extends Dialog<String> {
                 OfficeOverview.Line l = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : s);
                 setTooltip(l != null && l.problem() != null ? new Tooltip(problem(l)) : null);
-                getStyleClass().remove("bucket-severe");
-                if (l != null && l.problem() != null) getStyleClass().add("bucket-severe");
             }
         });
         column(i18n.t("officeOverview.col.overdue"), l -> l.dashboard() == null ? "" : Fmt.money(l.dashboard().overdue()), 115, true);

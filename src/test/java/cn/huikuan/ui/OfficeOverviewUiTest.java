@@ -90,8 +90,10 @@ class OfficeOverviewUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        if (app != null) {   // the reading's own test starts no window
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
         DialogService.resetExiting();
         System.clearProperty("huikuan.data");
         System.setProperty("user.home", home);
@@ -160,9 +162,10 @@ class OfficeOverviewUiTest extends FxRobot {
         List<OfficeOverview.Line> now = UiTestBase.onFx(() -> List.copyOf(again.getItems()));
         assertThat(now).extracting(OfficeOverview.Line::bookName).containsExactly("张记五金", "王氏建材");
         assertThat(now.get(1).problem()).isNotNull();
-        assertThat(cell(again, 1, "企业")).isEqualTo("未能读取（原因见下方）");
+        assertThat(cell(again, 1, "企业")).isEqualTo("未能读取（见下方）");
         assertThat(text("#officeOverviewProblems")).isEqualTo("「王氏建材」未能读取：这个账本正在本机以同一用户打开（它的数字见窗口的首页）");
         assertThat(text("#officeOverviewTotal")).startsWith("合计：1 个账本，逾期 ¥0.00");
+        Screenshots.take(lookup("#officeOverview").queryAs(Node.class), "office-overview-open-here");
         interact(() -> again.getSelectionModel().select(1));
         assertThat(UiTestBase.onFx(() -> lookup("#officeOverviewOpen").queryAs(Button.class).isDisabled())).isTrue();
         interact(() -> again.getSelectionModel().select(0));
@@ -172,6 +175,53 @@ class OfficeOverviewUiTest extends FxRobot {
         clickOn("#officeCancel");
         waitFor(() -> !exists("#officeDialog"));
         assertThat(huikuan.books().onServer()).isTrue();
+    }
+
+    @Test
+    void theReadingReportsEachBookAndStopsBeforeTheNextWhenCancelled() {
+        List<String> said = new java.util.ArrayList<>();
+        List<OfficeOverview.Line> lines = OfficeOverview.of(url, "ov_clerk", "ov-clerk-pw-1".toCharArray(), Clock.systemDefaultZone(), 50,
+                new OfficeOverview.Listener() {
+                    @Override
+                    public void progress(int done, int total, String next, List<OfficeOverview.Line> read) {
+                        said.add(done + "/" + total + " " + next + " " + read.size());
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return said.size() == 1;   // asked before the second book: stop once the first has been read
+                    }
+
+                    @Override
+                    public String problem(RuntimeException e) {
+                        throw new AssertionError("no book fails here", e);
+                    }
+                });
+        assertThat(lines).hasSize(1);
+        assertThat(said).hasSize(1);
+        assertThat(said.get(0)).startsWith("0/2 ").endsWith(" 0");
+        assertThat(lines.get(0).bookName()).isEqualTo(said.get(0).split(" ")[1]);
+
+        said.clear();
+        List<OfficeOverview.Line> all = OfficeOverview.of(url, "ov_clerk", "ov-clerk-pw-1".toCharArray(), Clock.systemDefaultZone(), 50,
+                new OfficeOverview.Listener() {
+                    @Override
+                    public void progress(int done, int total, String next, List<OfficeOverview.Line> read) {
+                        said.add(done + "/" + total + " " + read.size());
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return false;
+                    }
+
+                    @Override
+                    public String problem(RuntimeException e) {
+                        return null;
+                    }
+                });
+        assertThat(all).extracting(OfficeOverview.Line::schema).containsExactlyInAnyOrder(shop.schema(), empty.schema());
+        assertThat(said).containsExactly("0/2 0", "1/2 1", "2/2 2");
     }
 
     /** 办公室服务器… → the clerk's address, login and password → 连接: the two granted books listed. */
