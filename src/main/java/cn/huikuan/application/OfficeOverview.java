@@ -13,6 +13,9 @@ import java.util.List;
  * is opened in turn with the member's own login, so the server shows them only what they may see.
  */
 public final class OfficeOverview {
+    /** The problem of a book open in the app on this computer under the same login (its folder here is in use). */
+    public static final String OPEN_HERE = "本机正以同一用户打开这个账本 / open in Huikuan on this computer as the same login";
+
     private OfficeOverview() {
     }
 
@@ -20,10 +23,53 @@ public final class OfficeOverview {
     public record Line(String schema, String bookName, String business, Dashboard dashboard, TodayService.Today today, String problem) {
     }
 
+    /** Follows the reading (the window's office view): progress, cancellation, and what to say of a book that fails. */
+    public interface Listener {
+        /**
+         * Called before book {@code done + 1} of {@code total} ({@code next}) is opened, and with {@code done == total}
+         * at the end; {@code read}: the lines of the books read so far.
+         */
+        void progress(int done, int total, String next, List<Line> read);
+
+        /** True: stop before the next book (the lines read so far are returned). */
+        boolean cancelled();
+
+        /** What to show for a book that could not be read because of {@code e}; null lets {@code e} end the whole reading. */
+        String problem(RuntimeException e);
+    }
+
+    private static final Listener NONE = new Listener() {
+        @Override
+        public void progress(int done, int total, String next, List<Line> read) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public String problem(RuntimeException e) {
+            return null;
+        }
+    };
+
     /** Every business in every book {@code login} may open; today's tasks read from at most {@code casesPerBook} cases each. */
     public static List<Line> of(String url, String login, char[] password, Clock clock, int casesPerBook) {
+        return of(url, login, password, clock, casesPerBook, NONE);
+    }
+
+    /**
+     * As {@link #of(String, String, char[], Clock, int)}, telling {@code listener} of each book; a book whose reading
+     * fails with an error the listener names is listed with that problem and the next book read.
+     */
+    public static List<Line> of(String url, String login, char[] password, Clock clock, int casesPerBook, Listener listener) {
         List<Line> out = new ArrayList<>();
-        for (TeamAdmin.Book book : TeamAdmin.connect(url, login, password).myBooks()) {
+        List<TeamAdmin.Book> books = TeamAdmin.connect(url, login, password).myBooks();
+        int done = 0;
+        for (TeamAdmin.Book book : books) {
+            if (listener.cancelled()) return out;
+            listener.progress(done++, books.size(), book.name(), List.copyOf(out));
             try (Books b = Books.openOffice(url, login, password, book.schema(), clock)) {
                 b.eachBook(one -> {
                     CreditorProfile p = one.creditor();
@@ -31,10 +77,15 @@ public final class OfficeOverview {
                             one.todo().items(casesPerBook), null));
                 });
             } catch (DataFolderException e) {
-                out.add(new Line(book.schema(), book.name(), null, null, null, e.reason() == DataFolderException.Reason.IN_USE
-                        ? "本机正以同一用户打开这个账本 / open in Huikuan on this computer as the same login" : e.detail()));
+                out.add(new Line(book.schema(), book.name(), null, null, null,
+                        e.reason() == DataFolderException.Reason.IN_USE ? OPEN_HERE : e.detail()));
+            } catch (RuntimeException e) {
+                String problem = listener.problem(e);
+                if (problem == null) throw e;
+                out.add(new Line(book.schema(), book.name(), null, null, null, problem));
             }
         }
+        listener.progress(done, books.size(), "", List.copyOf(out));
         return out;
     }
 }

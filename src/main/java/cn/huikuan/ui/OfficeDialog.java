@@ -19,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -57,6 +58,7 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
     private String listedLogin;
     private char[] listedPassword;
     private boolean busy;
+    private final Button overview;
 
     /**
      * {@code current}: the office book open now (null on this computer's books: 本机账本 is then not offered);
@@ -126,7 +128,16 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
             }
         });
         Label booksLabel = new Label(i18n.t("office.books"));
-        VBox content = new VBox(10, grid, error, booksLabel, books);
+        // 办公室总览: the figures of every listed book, read with the login the list was read with (the password is not kept
+        // once a book is open, so the view is offered here, where it has just been given)
+        overview = new Button(i18n.t("officeOverview.button"));
+        overview.setId("officeOverviewButton");
+        overview.setDisable(true);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox booksRow = new HBox(8, booksLabel, gap, overview);
+        booksRow.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10, grid, error, booksRow, books);
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
 
@@ -144,6 +155,7 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
         books.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && books.getSelectionModel().getSelectedItem() != null) openButton.fire();
         });
+        overview.setOnAction(e -> showOverview(openButton));
         // typing another address or login after 连接: the list no longer belongs to it
         this.address.textProperty().addListener((o, was, now) -> forgetList());
         login.textProperty().addListener((o, was, now) -> forgetList());
@@ -196,6 +208,7 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
             listedLogin = user;
             listedPassword = pw;
             books.getItems().setAll(found);
+            overview.setDisable(found.isEmpty());
             if (found.isEmpty()) {
                 error.setText(i18n.t("office.error.noBooks", user));
             } else {
@@ -215,6 +228,18 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
         t.start();
     }
 
+    /** 办公室总览: a book chosen there is opened as if picked in the list here (the same 打开). */
+    private void showOverview(Button openButton) {
+        if (listedPassword == null || busy) return;
+        new OfficeOverviewDialog(i18n, getDialogPane().getScene().getWindow(), listedUrl, listedLogin, listedPassword.clone())
+                .showAndWait()
+                .flatMap(schema -> books.getItems().stream().filter(b -> b.schema().equals(schema)).findFirst())
+                .ifPresent(b -> {
+                    books.getSelectionModel().select(b);
+                    openButton.fire();
+                });
+    }
+
     private void setBusy(boolean now) {
         busy = now;
         connecting.setVisible(now);
@@ -226,6 +251,7 @@ final class OfficeDialog extends Dialog<OfficeDialog.Choice> {
 
     private void forgetList() {
         books.getItems().clear();
+        overview.setDisable(true);
         if (listedPassword != null) Arrays.fill(listedPassword, '\0');
         listedPassword = null;
     }
