@@ -60,6 +60,14 @@ public final class ReceivableListView extends BorderPane {
             });
             return row;
         });
+        // the keyboard's way: Enter on the selected row opens it, as in the search list and the dashboard's
+        table.table().setOnKeyPressed(e -> {
+            ReceivableRow r = table.table().getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && r != null) {
+                main.openReceivable(r.id(), r.customerName());
+                e.consume();
+            }
+        });
 
         TextField search = new TextField();
         search.setId("receivableSearch");

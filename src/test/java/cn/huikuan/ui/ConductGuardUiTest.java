@@ -37,7 +37,7 @@ class ConductGuardUiTest extends UiTestBase {
         robot.clickOn("#tab-receivables");
         TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, 0);
         waitUntil(() -> exists(robot, "#wizardTitle") && text(robot, "#wizardTitle").contains("知己知彼"));
         robot.clickOn("#wizardNextStep");
         waitUntil(() -> text(robot, "#wizardTitle").contains("友好提醒"));

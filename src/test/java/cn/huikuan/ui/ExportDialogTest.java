@@ -37,7 +37,7 @@ class ExportDialogTest extends UiTestBase {
         robot.clickOn("#tab-receivables");
         TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, 0);
         waitUntil(() -> text(robot, "#fig-outstanding").equals("¥300,000.00"));
         robot.clickOn("#exportDocuments");
         waitUntil(() -> text(robot, "#previewPage").startsWith("第 1 页 / 共 "));

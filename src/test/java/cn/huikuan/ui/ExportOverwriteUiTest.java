@@ -124,7 +124,7 @@ class ExportOverwriteUiTest extends UiTestBase {
         TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
         int li = table.getItems().stream().map(ReceivableRow::customerName).toList().indexOf("李某");
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(li).queryAs(Node.class), MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, li);
         waitUntil(() -> text(robot, "#fig-outstanding").equals("¥300,000.00"));
         robot.clickOn("#exportDocuments");
         waitUntil(() -> text(robot, "#previewPage").startsWith("第 1 页 / 共 "));

@@ -47,7 +47,7 @@ class HolidayDialogTest extends UiTestBase {
         robot.clickOn("#tab-receivables");
         TableView<?> receivables = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> receivables.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, 0);
         waitUntil(() -> exists(robot, "#fig-outstanding") && text(robot, "#fig-outstanding").equals("¥300,000.00"));
 
         robot.clickOn("#logCourtEvent");

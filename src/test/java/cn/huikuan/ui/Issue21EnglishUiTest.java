@@ -42,7 +42,7 @@ class Issue21EnglishUiTest extends UiTestBase {
         robot.clickOn("#tab-receivables");
         javafx.scene.control.TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class), javafx.scene.input.MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, 0);
         waitUntil(() -> exists(robot, "#wizardNext"));
         assertThat(text(robot, "#wizardNext")).startsWith("Next: Go through the evidence checklist").doesNotContainPattern("\\p{IsHan}");
         assertThat(text(robot, "#wizardWhy")).contains("Who claims must prove", "Art. 67").doesNotContainPattern("\\p{IsHan}");

@@ -305,7 +305,7 @@ class Issue21UiTest extends UiTestBase {
         robot.clickOn("#tab-receivables");
         TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         t.waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, 0);
         t.waitUntil(() -> exists(robot, "#wizardTitle"));
         WaitForFx.layout(robot);
         var cells = robot.lookup("#wizardSteps .list-cell").queryAllAs(javafx.scene.control.ListCell.class);

@@ -118,7 +118,7 @@ class MainWindowTest extends UiTestBase {
         robot.clickOn("#tab-receivables");
         TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class), MouseButton.PRIMARY);
+        UiTestBase.openReceivableRow(robot, 0);
         waitUntil(() -> exists(robot, "#fig-outstanding") && text(robot, "#fig-outstanding").equals("¥300,000.00"));
         assertThat(text(robot, "#fig-days")).isEqualTo("184");
         assertThat(text(robot, "#fig-overdueSince")).isEqualTo("2026-05-28");

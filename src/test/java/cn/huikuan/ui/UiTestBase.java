@@ -131,9 +131,19 @@ abstract class UiTestBase {
         javafx.scene.control.TableView<ReceivableRow> table = robot.lookup("#receivableTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 3);
         long id = table.getItems().get(0).id();
-        robot.doubleClickOn(robot.lookup("#receivableTable .table-row-cell").nth(0).queryAs(Node.class), javafx.scene.input.MouseButton.PRIMARY);
+        openReceivableRow(robot, 0);
         waitUntil(() -> exists(robot, "#wizardTitle") && !text(robot, "#wizardTitle").isBlank() && exists(robot, "#wizardNextStep"));
         return id;
+    }
+
+    /**
+     * Opens the receivable in row {@code nth} of the list as a keyboard user does: a click selects it, Enter opens it.
+     * Not by double-click: Monocle counts two clicks as one double-click only within 500 ms, which a robot on a busy
+     * machine does not always keep (MainWindowTest keeps one double-click for the mouse's way).
+     */
+    static void openReceivableRow(FxRobot robot, int nth) {
+        robot.clickOn(robot.lookup("#receivableTable .table-row-cell").nth(nth).queryAs(Node.class), javafx.scene.input.MouseButton.PRIMARY);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
     }
 
     /** Opens the seed case at the negotiating step (in Chinese) and its repayment plan dialog; returns the case's id. */
