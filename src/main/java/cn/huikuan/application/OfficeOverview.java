@@ -23,35 +23,30 @@ public final class OfficeOverview {
     public record Line(String schema, String bookName, String business, Dashboard dashboard, TodayService.Today today, String problem) {
     }
 
-    /** Follows the reading (the window's office view): progress, cancellation, and what to say of a book that fails. */
+    /**
+     * Follows the reading (the window's office view): progress, cancellation, and what to say of a book that fails. By
+     * default: nothing said, never cancelled, a failing book ends the reading (as {@code team overview} has it).
+     */
     public interface Listener {
         /**
          * Called before book {@code done + 1} of {@code total} ({@code next}) is opened, and with {@code done == total}
          * at the end; {@code read}: the lines of the books read so far.
          */
-        void progress(int done, int total, String next, List<Line> read);
-
-        /** True: stop before the next book (the lines read so far are returned). */
-        boolean cancelled();
-
-        /** What to show for a book that could not be read because of {@code e}; null lets {@code e} end the whole reading. */
-        String problem(RuntimeException e);
-    }
-
-    private static final Listener NONE = new Listener() {
-        @Override
-        public void progress(int done, int total, String next, List<Line> read) {
+        default void progress(int done, int total, String next, List<Line> read) {
         }
 
-        @Override
-        public boolean cancelled() {
+        /** True: stop before the next book (the lines read so far are returned). */
+        default boolean cancelled() {
             return false;
         }
 
-        @Override
-        public String problem(RuntimeException e) {
+        /** What to show for a book that could not be read because of {@code e}; null lets {@code e} end the whole reading. */
+        default String problem(RuntimeException e) {
             return null;
         }
+    }
+
+    private static final Listener NONE = new Listener() {
     };
 
     /** Every business in every book {@code login} may open; today's tasks read from at most {@code casesPerBook} cases each. */

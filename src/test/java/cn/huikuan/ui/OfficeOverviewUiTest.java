@@ -209,16 +209,6 @@ class OfficeOverviewUiTest extends FxRobot {
                     public void progress(int done, int total, String next, List<OfficeOverview.Line> read) {
                         said.add(done + "/" + total + " " + read.size());
                     }
-
-                    @Override
-                    public boolean cancelled() {
-                        return false;
-                    }
-
-                    @Override
-                    public String problem(RuntimeException e) {
-                        return null;
-                    }
                 });
         assertThat(all).extracting(OfficeOverview.Line::schema).containsExactlyInAnyOrder(shop.schema(), empty.schema());
         assertThat(said).containsExactly("0/2 0", "1/2 1", "2/2 2");
